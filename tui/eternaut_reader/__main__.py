@@ -1,0 +1,3 @@
+from eternaut_reader.cli import main
+
+raise SystemExit(main())

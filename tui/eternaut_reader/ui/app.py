@@ -1,0 +1,48 @@
+"""The Textual application: a thin layer that shows what the core computes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from eternaut_reader.core.corpus import Corpus
+from eternaut_reader.ui.keys import key_rows
+from eternaut_reader.ui.screens.main import MainScreen
+from eternaut_reader.ui.widgets.article_view import ArticleView
+
+
+class ReaderApp(App[None]):
+    TITLE = "eternaut-reader"
+    CSS_PATH = "app.tcss"
+
+    def __init__(self, corpus: Corpus, *, theme: str | None = None) -> None:
+        super().__init__()
+        self.corpus = corpus
+        if theme is not None:
+            self.theme = theme
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.corpus))
+        for notice in self.corpus.notices:
+            self.notify(notice, severity="warning", timeout=12, markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, MainScreen):
+            return
+        view = screen.focused_view
+        for row in key_rows():
+            if row.group == "Reading" and view is not None:
+                target = view
+            elif row.group == "Panes and articles" and row.action != "command_palette":
+                target = screen
+            else:
+                continue
+            yield SystemCommand(row.description, f"Key: {row.keys}",
+                                partial(self._run, row.action, target))
+
+    def _run(self, action: str, target: ArticleView | Screen) -> None:
+        self.call_later(self.run_action, action, target)

@@ -1,0 +1,40 @@
+"""The help screen, generated from the bindings so that it cannot drift from them."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from eternaut_reader.ui.keys import key_rows
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q,question_mark", "close", "Close help", key_display="Esc"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, expand=True, pad_edge=False, show_header=False)
+        table.add_column("keys", no_wrap=True, style="bold")
+        table.add_column("what it does")
+        group = None
+        for row in key_rows():
+            if row.group != group:
+                if group is not None:
+                    table.add_row("", "")
+                table.add_row(Text(row.group, style="underline"), "")
+                group = row.group
+            table.add_row(Text(row.keys), Text(row.description))
+        with VerticalScroll(id="help-body"):
+            yield Static("eternaut-reader — keys", id="help-title")
+            yield Static(table)
+            yield Static("Esc, q or ? closes this screen. Every action is also in the command "
+                         "palette (Ctrl+P).", id="help-foot")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,160 @@
+"""The main screen: as many article panes as fit side by side, a search prompt and a footer."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from eternaut_reader.core.corpus import Corpus
+from eternaut_reader.ui.screens.help import HelpScreen
+from eternaut_reader.ui.widgets.article_view import ArticleView
+from eternaut_reader.ui.widgets.pane import Pane
+from eternaut_reader.ui.widgets.search_bar import SearchBar
+
+MIN_PANE_WIDTH = 40
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("tab", "next_pane", "Next pane", key_display="Tab"),
+        Binding("shift+tab", "previous_pane", "Previous pane", key_display="Shift+Tab",
+                show=False),
+        Binding("right_square_bracket", "next_article", "Next article in pane", key_display="]"),
+        Binding("left_square_bracket", "previous_article", "Previous article in pane",
+                key_display="["),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "app.quit", "Quit", key_display="q"),
+    ]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        # Which article each pane shows, kept for panes that a narrower terminal hides.
+        self.assignment = list(range(len(corpus.articles)))
+        self._search_target: ArticleView | None = None
+        self._search_before = ""
+
+    def compose(self) -> ComposeResult:
+        yield Horizontal(id="panes")
+        yield SearchBar()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._fit_panes(self.size.width)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit_panes(event.size.width)
+
+    @property
+    def panes(self) -> list[Pane]:
+        return list(self.query(Pane))
+
+    def _fit_panes(self, width: int) -> None:
+        wanted = max(1, min(len(self.corpus.articles), width // MIN_PANE_WIDTH))
+        panes = self.panes
+        if len(panes) < wanted:
+            new = [Pane(self.corpus, self.corpus.articles[self.assignment[i]], i)
+                   for i in range(len(panes), wanted)]
+            self.query_one("#panes").mount_all(new)
+            if not panes:
+                self.call_after_refresh(self._focus_pane, 0)
+        elif len(panes) > wanted:
+            if self.focused_pane in panes[wanted:]:
+                self._focus_pane(wanted - 1)
+            for pane in panes[wanted:]:
+                pane.remove()
+
+    @property
+    def focused_pane(self) -> Pane | None:
+        node = self.focused
+        while node is not None and not isinstance(node, Pane):
+            node = node.parent  # type: ignore[assignment]
+        return node
+
+    @property
+    def focused_view(self) -> ArticleView | None:
+        pane = self.focused_pane
+        return pane.view if pane is not None else None
+
+    def _focus_pane(self, number: int) -> None:
+        panes = self.panes
+        if panes:
+            panes[number % len(panes)].view.focus()
+
+    def action_next_pane(self) -> None:
+        self._step_pane(+1)
+
+    def action_previous_pane(self) -> None:
+        self._step_pane(-1)
+
+    def _step_pane(self, step: int) -> None:
+        pane = self.focused_pane
+        self._focus_pane((pane.number if pane else -step) + step)
+
+    def action_next_article(self) -> None:
+        self._step_article(+1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def _step_article(self, step: int) -> None:
+        """Show the next article that no other pane shows; if every one is shown, the next one."""
+        pane = self.focused_pane
+        if pane is None:
+            return
+        total = len(self.corpus.articles)
+        current = self.assignment[pane.number]
+        shown = {self.assignment[p.number] for p in self.panes if p is not pane}
+        candidates = [(current + step * k) % total for k in range(1, total)]
+        choice = next((c for c in candidates if c not in shown), candidates[0] if candidates else current)
+        self.assignment[pane.number] = choice
+        pane.show_article(self.corpus.articles[choice])
+
+    # -- search ----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        view = self.focused_view
+        if view is None:
+            return
+        self._search_target = view
+        self._search_before = view.search.query
+        bar = self.query_one(SearchBar)
+        bar.value = view.search.query
+        bar.add_class("-active")
+        bar.focus()
+
+    @on(SearchBar.Changed)
+    def _search_as_you_type(self, event: SearchBar.Changed) -> None:
+        if self._search_target is not None and self.query_one(SearchBar).has_class("-active"):
+            self._search_target.set_search(event.value)
+
+    @on(SearchBar.Submitted)
+    def _search_kept(self, event: SearchBar.Submitted) -> None:
+        view = self._close_search()
+        if view is not None and event.value and not view.search.matches:
+            self.notify(f"No matches for {event.value!r}", severity="warning", markup=False)
+
+    @on(SearchBar.Cancelled)
+    def _search_cancelled(self) -> None:
+        view = self._close_search()
+        if view is not None:
+            view.set_search(self._search_before)
+
+    def _close_search(self) -> ArticleView | None:
+        bar = self.query_one(SearchBar)
+        bar.remove_class("-active")
+        view, self._search_target = self._search_target, None
+        if view is not None and view.is_attached:
+            view.focus()
+            return view
+        self._focus_pane(0)
+        return None
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
