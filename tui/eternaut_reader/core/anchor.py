@@ -1,0 +1,192 @@
+"""Finding an annotated span again after the article's text has changed.
+
+A Selector holds what the W3C TextQuoteSelector and TextPositionSelector hold: the quote, up to
+32 characters either side of it, and its code-point offsets. `locate` tries, in order:
+
+1. the stored position, if the text there is still the quote;
+2. every exact occurrence of the quote, best context (prefix and suffix similarity) first, then
+   nearest to the stored position;
+3. a fuzzy match (rapidfuzz), only for quotes of at least MIN_FUZZY_QUOTE characters and only
+   if the matched text is at least MIN_SIMILARITY similar to the quote (normalised Levenshtein);
+4. nothing: the caller keeps the annotation as an orphan. A fuzzy matcher with no minimum
+   always finds *something*, which is how annotations end up on the wrong words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, Levenshtein
+
+__all__ = [
+    "CONTEXT",
+    "MIN_FUZZY_QUOTE",
+    "MIN_SIMILARITY",
+    "Location",
+    "Selector",
+    "check_span",
+    "locate",
+    "select",
+]
+
+CONTEXT = 32
+# Below this, a few edits turn a quote into any other short string ("the" ~ "she").
+MIN_FUZZY_QUOTE = 10
+# At most one edit per five characters of the quote.
+MIN_SIMILARITY = 0.8
+# A candidate this close to the quote near its old position is taken without a global search.
+_GOOD_ENOUGH_LOCALLY = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    start: int
+    end: int
+    method: str  # "position", "exact" or "fuzzy"
+    similarity: float = 1.0
+
+
+def check_span(text: str, start: object, end: object) -> tuple[int, int]:
+    """Raises ValueError unless 0 <= start < end <= len(text), both plain ints."""
+    for name, value in (("start", start), ("end", end)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ValueError(f"span {name} must be an int, not {type(value).__name__}")
+    assert isinstance(start, int) and isinstance(end, int)
+    if not 0 <= start < end <= len(text):
+        raise ValueError(
+            f"span {start}..{end} is empty, inverted or outside the text (0..{len(text)})"
+        )
+    return start, end
+
+
+def select(text: str, start: int, end: int) -> Selector:
+    start, end = check_span(text, start, end)
+    return Selector(
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT) : start],
+        suffix=text[end : end + CONTEXT],
+        start=start,
+        end=end,
+    )
+
+
+def locate(text: str, sel: Selector) -> Location | None:
+    """Where the selector's quote is in `text` now, or None if it is not there any more."""
+    quote = sel.quote
+    if not quote:
+        return None
+    if text[sel.start : sel.end] == quote:
+        return Location(sel.start, sel.end, "position")
+    exact = _exact(text, sel)
+    if exact is not None:
+        return exact
+    if len(quote) < MIN_FUZZY_QUOTE:
+        return None
+    return _fuzzy(text, sel)
+
+
+def _context_score(text: str, start: int, end: int, sel: Selector) -> float:
+    """How much the text around start..end looks like the stored prefix and suffix, 0..1."""
+    scores = []
+    if sel.prefix:
+        scores.append(
+            Indel.normalized_similarity(sel.prefix, text[max(0, start - CONTEXT) : start])
+        )
+    if sel.suffix:
+        scores.append(Indel.normalized_similarity(sel.suffix, text[end : end + CONTEXT]))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _exact(text: str, sel: Selector) -> Location | None:
+    best: tuple[float, int, int] | None = None  # (context, -distance, start)
+    i = text.find(sel.quote)
+    while i != -1:
+        key = (_context_score(text, i, i + len(sel.quote), sel), -abs(i - sel.start), i)
+        if best is None or key > best:
+            best = key
+        i = text.find(sel.quote, i + 1)
+    if best is None:
+        return None
+    return Location(best[2], best[2] + len(sel.quote), "exact")
+
+
+def _align(needle: str, text: str, lo: int, hi: int, q0: int, q1: int) -> tuple[int, int] | None:
+    """Align needle against text[lo:hi] and return where needle[q0:q1] falls in text.
+
+    Levenshtein opcodes give a global alignment; the text beyond the needle's ends shows up as
+    insertions, which we skip, so this is in effect a local (semi-global) alignment.
+    """
+    window = text[lo:hi]
+    start = end = None
+    for op in Levenshtein.opcodes(needle, window):
+        tag, i1, i2, j1 = op.tag, op.src_start, op.src_end, op.dest_start
+        if tag == "insert":
+            continue
+        if start is None and i2 > q0:
+            start = j1 + (q0 - i1 if tag != "delete" and q0 >= i1 else 0)
+        if i1 < q1:
+            last = min(q1, i2) - 1  # the last needle character of the quote in this block
+            end = j1 if tag == "delete" else j1 + (last - i1) + 1
+    if start is None or end is None or end <= start:
+        return None
+    return lo + start, lo + end
+
+
+def _slack(n: int) -> int:
+    return max(8, n // 4)
+
+
+def _fuzzy(text: str, sel: Selector) -> Location | None:
+    quote = sel.quote
+    n = len(quote)
+    slack = _slack(n)
+    candidates: set[tuple[int, int]] = set()
+
+    def consider(span: tuple[int, int] | None) -> None:
+        if span is not None:
+            candidates.add(span)
+
+    # Most edits are local: look around the old position first.
+    near = (max(0, sel.start - slack), min(len(text), sel.end + slack))
+    consider(_align(quote, text, *near, 0, n))
+    local = _best(text, sel, candidates)
+    if local is not None and local.similarity >= _GOOD_ENOUGH_LOCALLY:
+        return local
+
+    # The passage moved: the best window for the quote alone, and for the quote in its
+    # context (which tells apart repeated passages).
+    found = fuzz.partial_ratio_alignment(quote, text)
+    if found is not None:
+        lo, hi = found.dest_start - slack, found.dest_end + slack
+        consider(_align(quote, text, max(0, lo), min(len(text), hi), 0, n))
+    needle = sel.prefix + quote + sel.suffix
+    if len(needle) > n:
+        found = fuzz.partial_ratio_alignment(needle, text)
+        if found is not None:
+            wide = _slack(len(needle))
+            lo, hi = max(0, found.dest_start - wide), min(len(text), found.dest_end + wide)
+            consider(_align(needle, text, lo, hi, len(sel.prefix), len(sel.prefix) + n))
+    return _best(text, sel, candidates)
+
+
+def _best(text: str, sel: Selector, candidates: set[tuple[int, int]]) -> Location | None:
+    best: tuple[float, Location] | None = None
+    for start, end in candidates:
+        similarity = Levenshtein.normalized_similarity(sel.quote, text[start:end])
+        if similarity < MIN_SIMILARITY:
+            continue
+        closeness = 1.0 - min(1.0, abs(start - sel.start) / max(1, len(text)))
+        score = 0.7 * similarity + 0.25 * _context_score(text, start, end, sel) + 0.05 * closeness
+        if best is None or score > best[0]:
+            best = (score, Location(start, end, "fuzzy", similarity))
+    return None if best is None else best[1]

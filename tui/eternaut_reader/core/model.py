@@ -1,0 +1,248 @@
+"""What an annotation is, as stored: plain frozen dataclasses, their JSON form, and migrations.
+
+Records are immutable so that the UI thread and the writer thread can share them without
+copying, and so that an undo entry's "before" can never be changed behind its back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from eternaut_reader.core.storage import NewerSchema
+
+__all__ = [
+    "RELATIONS",
+    "SCHEMA_VERSION",
+    "TAGS",
+    "Anchored",
+    "Annotation",
+    "HistoryEntry",
+    "Link",
+    "Relation",
+    "Tag",
+    "check_relation",
+    "check_tag",
+    "migrate",
+    "now_iso",
+]
+
+SCHEMA_VERSION = 1
+
+
+class Tag(StrEnum):
+    CONFIRMED = "confirmed"
+    SPECULATIVE = "speculative"
+    CONTRADICTED = "contradicted"
+
+
+class Relation(StrEnum):
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+
+
+TAGS: tuple[str, ...] = tuple(t.value for t in Tag)
+RELATIONS: tuple[str, ...] = tuple(r.value for r in Relation)
+
+
+def check_tag(tag: object) -> str:
+    if not isinstance(tag, str) or tag not in TAGS:
+        raise ValueError(f"unknown tag {tag!r}: expected one of {', '.join(TAGS)}")
+    return str(tag)
+
+
+def check_relation(relation: object) -> str:
+    if not isinstance(relation, str) or relation not in RELATIONS:
+        raise ValueError(f"unknown relation {relation!r}: expected one of {', '.join(RELATIONS)}")
+    return str(relation)
+
+
+def now_iso() -> str:
+    """ISO 8601 in UTC with a Z, to the millisecond."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    target: str
+    relation: str
+    article_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"target": self.target, "relation": self.relation, "article_id": self.article_id}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Link:
+        return cls(str(data["target"]), str(data["relation"]), data.get("article_id"))
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    id: str
+    article_id: str
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    tag: str
+    note: str
+    annotator: str
+    created: str
+    modified: str
+    content_hash: str
+    links: tuple[Link, ...] = ()
+    schema: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": self.schema,
+            "id": self.id,
+            "article_id": self.article_id,
+            "quote": self.quote,
+            "prefix": self.prefix,
+            "suffix": self.suffix,
+            "start": self.start,
+            "end": self.end,
+            "tag": self.tag,
+            "note": self.note,
+            "links": [link.to_dict() for link in self.links],
+            "annotator": self.annotator,
+            "created": self.created,
+            "modified": self.modified,
+            "content_hash": self.content_hash,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Annotation:
+        return cls(
+            id=str(data["id"]),
+            article_id=str(data["article_id"]),
+            quote=str(data["quote"]),
+            prefix=str(data.get("prefix", "")),
+            suffix=str(data.get("suffix", "")),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            tag=str(data["tag"]),
+            note=str(data.get("note", "")),
+            annotator=str(data.get("annotator", "")),
+            created=str(data.get("created", "")),
+            modified=str(data.get("modified", "")),
+            content_hash=str(data.get("content_hash", "")),
+            links=tuple(Link.from_dict(link) for link in data.get("links", ())),
+            schema=int(data.get("schema", SCHEMA_VERSION)),
+        )
+
+    def changed(self, **fields: Any) -> Annotation:
+        return replace(self, modified=now_iso(), **fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchored:
+    """Where an annotation sits in the article's current text; start/end are None for orphans."""
+
+    annotation: Annotation
+    start: int | None
+    end: int | None
+    method: str | None = None  # "position", "exact" or "fuzzy"; None for an orphan
+
+    @property
+    def orphan(self) -> bool:
+        return self.start is None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One undoable change: the annotation before and after (None = did not exist).
+
+    `at` and `undone_at` are nanosecond stamps that only grow within a process; they order the
+    undo and redo stacks, which live in the database so that they survive a restart.
+    """
+
+    id: str
+    action: str
+    annotation_id: str
+    before: Annotation | None
+    after: Annotation | None
+    at: int
+    undone_at: int | None = None
+    annotator: str = ""
+    schema: int = SCHEMA_VERSION
+
+    @property
+    def undone(self) -> bool:
+        return self.undone_at is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": self.schema,
+            "id": self.id,
+            "action": self.action,
+            "annotation_id": self.annotation_id,
+            "before": None if self.before is None else self.before.to_dict(),
+            "after": None if self.after is None else self.after.to_dict(),
+            "at": self.at,
+            "undone_at": self.undone_at,
+            "annotator": self.annotator,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> HistoryEntry:
+        before, after = data.get("before"), data.get("after")
+        return cls(
+            id=str(data["id"]),
+            action=str(data["action"]),
+            annotation_id=str(data["annotation_id"]),
+            before=None if before is None else Annotation.from_dict(before),
+            after=None if after is None else Annotation.from_dict(after),
+            at=int(data["at"]),
+            undone_at=None if data.get("undone_at") is None else int(data["undone_at"]),
+            annotator=str(data.get("annotator", "")),
+            schema=int(data.get("schema", SCHEMA_VERSION)),
+        )
+
+
+# ---- schema migrations --------------------------------------------------------------------
+# The file is a TinyDB database: {table: {doc_id: document}}. The "meta" table holds one
+# document, {"schema": N}. A file without it is schema 0: what TinyDB itself would write.
+
+Tables = dict[str, dict[str, Any]]
+META_TABLE = "meta"
+META_ID = "1"
+
+
+def _v0_to_v1(tables: Tables) -> Tables:
+    """Schema 0 (no meta table, no per-record version) becomes 1 by stamping both."""
+    for name in ("annotations", "history"):
+        for doc in tables.get(name, {}).values():
+            if isinstance(doc, dict):
+                doc.setdefault("schema", 1)
+    tables[META_TABLE] = {META_ID: {"schema": 1}}
+    return tables
+
+
+# MIGRATIONS[n] turns schema n into n + 1. The next schema adds its step here.
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _v0_to_v1}
+
+
+def schema_of(tables: Tables) -> int:
+    meta = tables.get(META_TABLE, {}).get(META_ID)
+    return int(meta.get("schema", 0)) if isinstance(meta, dict) else 0
+
+
+def migrate(tables: Tables, path: object = "the database") -> tuple[Tables, int]:
+    """Bring tables up to SCHEMA_VERSION; returns them with the version they were read at."""
+    found = schema_of(tables)
+    if found > SCHEMA_VERSION:
+        raise NewerSchema(
+            f"{path} was written by a newer eternaut-reader (schema {found}; this version "
+            f"reads up to {SCHEMA_VERSION}); upgrade eternaut-reader to open it"
+        )
+    version = found
+    while version < SCHEMA_VERSION:
+        tables = MIGRATIONS[version](tables)
+        version += 1
+    return tables, found
