@@ -17,19 +17,24 @@ import contextlib
 import json
 import os
 import tempfile
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tinydb import TinyDB
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 __all__ = [
+    "AnnotationDB",
     "AtomicJSONStorage",
     "CorruptDatabase",
     "NewerSchema",
     "StoreError",
     "StoreWriteError",
     "UnreadableDatabase",
+    "UuidTable",
     "file_signature",
     "remove_stale_temp_files",
 ]
@@ -182,3 +187,20 @@ def _check_shape(data: object) -> None:
     for name, table in data.items():
         if not isinstance(table, dict):
             raise ValueError(f"table {name!r} is not a JSON object")
+
+
+class UuidTable(Table):
+    """Documents keyed by a uuid string instead of TinyDB's int counter, so that two processes
+    can add records without agreeing on the next id."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+    def _get_next_id(self) -> str:  # type: ignore[override]
+        return str(uuid.uuid4())
+
+
+class AnnotationDB(TinyDB):
+    """TinyDB over the annotation file: AnnotationDB(path).table("annotations").all()."""
+
+    table_class = UuidTable
+    default_storage_class = AtomicJSONStorage  # type: ignore[assignment]

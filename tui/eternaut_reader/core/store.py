@@ -10,7 +10,7 @@ TinyDB's own Table API re-reads and rebuilds the whole table on every single ope
 10,000 annotations that is too slow for a burst, so the writer applies its batch directly to
 the TinyDB-format tables ({table: {doc_id: document}}, doc_id = the annotation's uuid) and
 writes them through the TinyDB Storage. The file stays a TinyDB database:
-TinyDB(path, storage=AtomicJSONStorage).table("annotations") reads it.
+storage.AnnotationDB(path) (TinyDB with uuid document ids) reads and queries it.
 
 What a crash can lose: only changes that were not yet flushed — in practice the few made in
 the milliseconds before the crash, since the writer starts at once. flush() returns only when
