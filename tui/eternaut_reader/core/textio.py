@@ -7,6 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _SNIFF = 8192
+_LATIN_SINGLE_BYTE = frozenset(
+    {
+        "cp1250",
+        "cp1252",
+        "cp1257",
+        "latin_1",
+        "iso8859_2",
+        "iso8859_15",
+        "mac_roman",
+        "mac_latin2",
+        "cp850",
+        "cp437",
+    }
+)
 
 
 class NotText(ValueError):
@@ -50,8 +64,15 @@ def _guess_encoding(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    # cp1252 decodes almost every byte, so it is the least surprising fallback for news text.
-    return best.encoding if best is not None else "cp1252"
+    # Short Latin-script samples are ambiguous between the single-byte Latin code pages; for
+    # news text Windows-1252 is by far the likeliest, so it wins whenever it decodes cleanly.
+    if best is None or best.encoding in _LATIN_SINGLE_BYTE:
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return best.encoding if best is not None else "latin_1"
 
 
 def read_article_file(path: Path) -> Decoded:

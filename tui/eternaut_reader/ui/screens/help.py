@@ -32,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(Text(row.keys), Text(row.description))
         with VerticalScroll(id="help-body"):
             yield Static("eternaut-reader — keys", id="help-title")
-            yield Static(table)
+            yield Static(table, id="help-keys")
             yield Static("Esc, q or ? closes this screen. Every action is also in the command "
                          "palette (Ctrl+P).", id="help-foot")
 

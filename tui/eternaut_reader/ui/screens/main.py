@@ -12,7 +12,7 @@ from textual.widgets import Footer
 
 from eternaut_reader.core.corpus import Corpus
 from eternaut_reader.ui.screens.help import HelpScreen
-from eternaut_reader.ui.widgets.article_view import ArticleView
+from eternaut_reader.ui.widgets.article_view import ArticleView, SearchState
 from eternaut_reader.ui.widgets.pane import Pane
 from eternaut_reader.ui.widgets.search_bar import SearchBar
 
@@ -38,7 +38,8 @@ class MainScreen(Screen[None]):
         # Which article each pane shows, kept for panes that a narrower terminal hides.
         self.assignment = list(range(len(corpus.articles)))
         self._search_target: ArticleView | None = None
-        self._search_before = ""
+        self._search_before = SearchState()
+        self._search_origin = 0
 
     def compose(self) -> ComposeResult:
         yield Horizontal(id="panes")
@@ -123,7 +124,8 @@ class MainScreen(Screen[None]):
         if view is None:
             return
         self._search_target = view
-        self._search_before = view.search.query
+        self._search_before = view.search
+        self._search_origin = view.cursor
         bar = self.query_one(SearchBar)
         bar.value = view.search.query
         bar.add_class("-active")
@@ -131,8 +133,10 @@ class MainScreen(Screen[None]):
 
     @on(SearchBar.Changed)
     def _search_as_you_type(self, event: SearchBar.Changed) -> None:
-        if self._search_target is not None and self.query_one(SearchBar).has_class("-active"):
-            self._search_target.set_search(event.value)
+        view = self._search_target
+        if view is not None and self.query_one(SearchBar).has_class("-active"):
+            if not view.set_search(event.value):
+                view.move_cursor(self._search_origin)  # as vim's incsearch: no match, no move
 
     @on(SearchBar.Submitted)
     def _search_kept(self, event: SearchBar.Submitted) -> None:
@@ -144,7 +148,8 @@ class MainScreen(Screen[None]):
     def _search_cancelled(self) -> None:
         view = self._close_search()
         if view is not None:
-            view.set_search(self._search_before)
+            view.move_cursor(self._search_origin)
+            view.restore_search(self._search_before)
 
     def _close_search(self) -> ArticleView | None:
         bar = self.query_one(SearchBar)

@@ -439,6 +439,13 @@ class ArticleView(ScrollView, can_focus=True):
             self._changed()
         return len(self.search.matches)
 
+    def restore_search(self, state: SearchState) -> None:
+        """Put back an earlier search as it was, current match included."""
+        self.search = state
+        self._cache.clear()
+        self.refresh()
+        self._changed()
+
     def action_next_match(self) -> None:
         self._step_match(+1)
 
@@ -479,10 +486,15 @@ class ArticleView(ScrollView, can_focus=True):
         if not total:
             return "no sentences"
         paragraph = self.article.sentences[self.cursor].paragraph + 1
-        parts = [f"sentence {self.cursor + 1}/{total}", f"¶ {paragraph}"]
+        parts = [f"{self.cursor + 1}/{total} ¶{paragraph}"]
         if self.search.query:
             found = len(self.search.matches)
-            where = f"{self.search.current + 1}/{found}" if found else "no matches"
+            if not found:
+                where = "no matches"
+            elif self.search.current < 0:
+                where = f"{found} matches"
+            else:
+                where = f"{self.search.current + 1}/{found}"
             parts.append(f"/{self.search.query} {where}")
         return " · ".join(parts)
 

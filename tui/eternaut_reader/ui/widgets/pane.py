@@ -15,10 +15,10 @@ from eternaut_reader.ui.widgets.article_view import ArticleView
 
 def article_details(article: Article, number: int, total: int) -> Content:
     """Outlet, language, date and place in the corpus, as plain text (never markup)."""
-    details = [article.outlet or "outlet not named", article.language.upper()]
+    # Shortest first, so that a narrow pane still shows the place and the language.
+    details = [f"{number}/{total}", article.language.upper(), article.outlet or "outlet not named"]
     if article.date:
         details.append(article.date)
-    details.append(f"{number}/{total}")
     return Content(printable(" · ".join(details)))
 
 

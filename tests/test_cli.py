@@ -1,0 +1,77 @@
+"""The command line: help, version, themes, and bad input without tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from eternaut_reader import __version__
+from eternaut_reader.cli import main
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "eternaut_reader", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.strip() == f"eternaut-reader {__version__}"
+
+
+def test_help_mentions_paths_theme_and_no_color(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "PATH" in out and "--theme" in out and "NO_COLOR" in out
+
+
+def test_unknown_option_is_one_line_and_exit_2():
+    result = run_cli("--frobnicate")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "eternaut-reader: unrecognized arguments: --frobnicate (see eternaut-reader --help)"
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_theme_is_rejected():
+    result = run_cli("--theme", "no-such-theme")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+    assert "no-such-theme" in result.stderr
+
+
+def test_missing_path_names_it_and_fails(tmp_path):
+    missing = tmp_path / "gone.txt"
+    result = run_cli(str(missing))
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"eternaut-reader: {missing}: no such file or directory"
+
+
+def test_folder_without_articles_fails_in_one_line(tmp_path):
+    result = run_cli(str(tmp_path))
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "no .txt or .md articles" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(b"", "is empty"), (b"\x00\x01\x02\x03", "binary")],
+)
+def test_unusable_single_file_fails_in_one_line(tmp_path, content, words):
+    target = tmp_path / "bad.txt"
+    target.write_bytes(content)
+    result = run_cli(str(target))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1

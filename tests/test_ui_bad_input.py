@@ -1,0 +1,29 @@
+"""Files that are not clean UTF-8 articles still open, and the user is told what happened."""
+
+from __future__ import annotations
+
+from eternaut_reader import load_corpus
+from eternaut_reader.ui.app import ReaderApp
+from tests.screen import focused_pane, settle, view_text
+
+
+async def test_mis_encoded_and_skipped_files_are_reported_on_screen(write_articles):
+    folder = write_articles(
+        {
+            "latin.txt": "La città è più bella. Perché no?\n".encode("cp1252"),
+            "empty.md": "",
+            "zz.bin.txt": b"\x00\x00binary",
+            "win.txt": b"\xef\xbb\xbfWindows text.\r\nSecond line here.\r\n",
+        }
+    )
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("latin.txt is not valid UTF-8; shown as cp1252" in m for m in messages)
+        assert any("empty.md is empty; skipped" in m for m in messages)
+        assert any("binary" in m for m in messages)
+        assert "La città è più bella." in view_text(focused_pane(app).view)
+        await pilot.press("tab")
+        text = view_text(focused_pane(app).view)
+        assert "Windows text." in text and "\r" not in text and "\ufeff" not in text

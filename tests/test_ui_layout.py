@@ -1,0 +1,67 @@
+"""What the user sees when the reader opens: panes, headers, focus."""
+
+from __future__ import annotations
+
+import pytest
+
+from eternaut_reader import load_corpus
+from eternaut_reader.ui.app import ReaderApp
+from tests.screen import focused_pane, pane_header, pane_status, panes, settle, view_text
+
+
+@pytest.mark.parametrize(("size", "expected"), [((80, 24), 2), ((220, 50), 5), ((60, 20), 1)])
+async def test_as_many_panes_as_fit_at_40_columns(size, expected):
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        shown = panes(app)
+        assert len(shown) == expected
+        assert all(p.region.width >= 40 or expected == 1 for p in shown)
+        titles = [pane_header(p).splitlines()[0] for p in shown]
+        assert len(set(titles)) == expected
+
+
+async def test_header_shows_title_outlet_and_language():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(220, 50)) as pilot:
+        await settle(app, pilot)
+        headers = [pane_header(p) for p in panes(app)]
+        assert headers[0].startswith("Netflix usa l’IA")
+        assert "1/5 · IT · outlet not named" in headers[0]
+        assert "5/5 · EN · Decrypt · 2025-07-28" in headers[4]
+
+
+async def test_first_pane_has_focus_and_shows_text_and_cursor():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = focused_pane(app)
+        assert pane is panes(app)[0]
+        assert pane.has_pseudo_class("focus-within")
+        text = view_text(pane.view)
+        assert "Nel panorama in continua" in text
+        assert text.startswith("▌")  # the cursor sentence is marked in the gutter
+        assert pane_status(pane).startswith("1/12 ")
+
+
+async def test_resizing_adds_and_removes_panes():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.resize_terminal(220, 50)
+        await settle(app, pilot)
+        assert len(panes(app)) == 5
+        await pilot.press("tab", "tab", "tab", "tab")
+        await pilot.resize_terminal(80, 24)
+        await settle(app, pilot)
+        assert len(panes(app)) == 2
+        assert focused_pane(app) in panes(app)
+
+
+async def test_wrapping_follows_the_pane_width():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = panes(app)[0].view
+        width = view.scrollable_content_region.width
+        assert all(len(line.rstrip()) <= width for line in view_text(view).splitlines())

@@ -1,0 +1,178 @@
+"""Keys that move through the text, between panes and between articles."""
+
+from __future__ import annotations
+
+from eternaut_reader import load_corpus
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.help import HelpScreen
+from tests.screen import (
+    focused_pane,
+    pane_header,
+    pane_status,
+    panes,
+    settle,
+    view_text,
+    widget_text,
+)
+
+
+def cursor_text(app) -> str:
+    view = focused_pane(app).view
+    return view.article.sentences[view.cursor].text
+
+
+async def test_j_k_and_arrows_move_by_sentence():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j")
+        assert cursor_text(app).startswith("A confermarlo è stato Ted Sarandos")
+        assert pane_status(focused_pane(app)).startswith("2/12 ")
+        await pilot.press("down", "down")
+        assert cursor_text(app).startswith("Secondo quanto dichiarato")
+        await pilot.press("k", "up")
+        assert cursor_text(app).startswith("A confermarlo")
+        await pilot.press("k", "k")
+        assert pane_status(focused_pane(app)).startswith("1/12 ")
+
+
+async def test_cursor_is_kept_in_view():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for _ in range(8):
+            await pilot.press("j")
+        await pilot.pause()
+        view = focused_pane(app).view
+        marked = [line for line in view_text(view).splitlines() if line.startswith("▌")]
+        assert marked, "the cursor sentence must be on screen"
+        assert " ".join(m[2:].strip() for m in marked) in " ".join(cursor_text(app).split())
+
+
+async def test_paragraph_keys_and_top_bottom():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab")  # the English report with many short paragraphs
+        await pilot.press("right_curly_bracket")
+        assert cursor_text(app) == "Highlights"
+        await pilot.press("right_curly_bracket")
+        assert cursor_text(app).startswith("- First Mainstream Use")
+        await pilot.press("left_curly_bracket")
+        assert cursor_text(app) == "Highlights"
+        await pilot.press("G")
+        assert cursor_text(app).startswith("While it’s still early")
+        assert "While it’s still early" in view_text(focused_pane(app).view)
+        await pilot.press("g")
+        assert cursor_text(app).startswith("Netflix has confirmed")
+
+
+async def test_page_down_and_up_move_a_screen():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = focused_pane(app).view
+        before = view_text(view)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert view.scroll_y > 0 and view.cursor > 0
+        assert view_text(view) != before
+        assert any(line.startswith("▌") for line in view_text(view).splitlines())
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert view.scroll_y == 0 and view.cursor == 0
+
+
+async def test_tab_and_shift_tab_change_pane():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        first, second = panes(app)
+        await pilot.press("tab")
+        assert focused_pane(app) is second
+        await pilot.press("tab")
+        assert focused_pane(app) is first
+        await pilot.press("shift+tab")
+        assert focused_pane(app) is second
+
+
+async def test_brackets_change_the_article_and_remember_the_place():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = focused_pane(app)
+        await pilot.press("j", "j")
+        await pilot.press("right_square_bracket")
+        await settle(app, pilot)
+        # Pane two already shows report 2, so report 3 comes next.
+        assert "3/5" in pane_header(pane)
+        assert "Pioneering Step into AI-Enhanced" in view_text(pane.view)
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await settle(app, pilot)
+        assert "1/5" in pane_header(pane)
+        assert pane_status(pane).startswith("3/12 ")
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        assert "5/5" in pane_header(pane)
+
+
+async def test_every_article_is_reachable_from_one_pane():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(60, 24)) as pilot:
+        await settle(app, pilot)
+        seen = set()
+        for _ in range(5):
+            seen.add(focused_pane(app).view.article.id)
+            await pilot.press("right_square_bracket")
+            await settle(app, pilot)
+        assert seen == {a.id for a in app.corpus.articles}
+
+
+async def test_help_screen_lists_the_bindings_and_closes():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = widget_text(app.screen.query_one("#help-keys"))
+        for words in (
+            "Next sentence",
+            "Next paragraph",
+            "Next article in pane",
+            "Search",
+            "Next match",
+            "Quit",
+        ):
+            assert words in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_offers_every_action():
+    from eternaut_reader.ui.keys import key_rows
+
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        wanted = {
+            r.description
+            for r in key_rows()
+            if r.group != "Search prompt" and r.action != "command_palette"
+        }
+        assert wanted <= titles
+        next_sentence = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Next sentence"
+        )
+        next_sentence.callback()
+        await pilot.pause()
+        assert pane_status(focused_pane(app)).startswith("2/12 ")
+
+
+async def test_q_quits():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running

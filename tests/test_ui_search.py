@@ -1,0 +1,89 @@
+"""`/` searches the article in the focused pane; `n` and `N` step through the matches."""
+
+from __future__ import annotations
+
+from eternaut_reader import load_corpus
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.widgets.search_bar import SearchBar
+from tests.screen import focused_pane, pane_status, settle, view_text
+
+
+async def search(pilot, query: str, submit: str = "enter") -> None:
+    await pilot.press("slash")
+    for char in query:
+        await pilot.press(char if char != " " else "space")
+    await pilot.press(submit)
+    await pilot.pause()
+
+
+async def test_search_highlights_matches_and_moves_the_cursor():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(pilot, "sarandos")
+        pane = focused_pane(app)
+        view = pane.view
+        assert len(view.search.matches) == 3
+        assert "/sarandos 1/3" in pane_status(pane)
+        sentence = view.article.sentences[view.cursor].text
+        assert "Sarandos" in sentence
+        assert app.screen.focused is view  # Enter returns to the article
+        await pilot.press("n")
+        assert "/sarandos 2/3" in pane_status(pane)
+        await pilot.press("n", "n")
+        assert "/sarandos 1/3" in pane_status(pane)  # wraps around
+        await pilot.press("N")
+        assert "/sarandos 3/3" in pane_status(pane)
+        assert "Sarandos" in view.article.sentences[view.cursor].text
+
+
+async def test_search_matches_are_styled_on_screen():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(pilot, "netflix")
+        view = focused_pane(app).view
+        start, end = view.search.matches[view.search.current]
+        line = view._index.line_of(start) - int(view.scroll_y)
+        strip = view.render_line(line)
+        styled = [seg for seg in strip if seg.text.lower() == "netflix"]
+        assert styled and styled[0].style.underline
+
+
+async def test_search_without_matches_says_so():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(pilot, "zzzz")
+        assert pane_status(focused_pane(app)) == "1/12 ¶1 · /zzzz no matches"
+        assert any("No matches for 'zzzz'" in n.message for n in app._notifications)
+
+
+async def test_escape_cancels_and_restores_the_previous_search():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(pilot, "netflix")
+        await search(pilot, "xyz", submit="escape")
+        view = focused_pane(app).view
+        assert view.search.query == "netflix"
+        assert pane_status(focused_pane(app)).endswith("/netflix 1/7")
+        assert not app.screen.query_one(SearchBar).has_class("-active")
+        assert app.screen.focused is view
+
+
+async def test_n_without_a_search_explains_itself():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        assert any("press / to search" in n.message for n in app._notifications)
+        assert "Nel panorama" in view_text(focused_pane(app).view)
+
+
+async def test_typed_apostrophe_finds_typographic_one():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await search(pilot, "l'ia")
+        assert len(focused_pane(app).view.search.matches) >= 3
