@@ -168,3 +168,15 @@ def test_bom_and_crlf_are_normalised(write_articles):
     article = load_corpus([folder]).articles[0]
     assert article.text == "Title\n\nFirst line. Second.\n"
     assert [s.text for s in article.sentences] == ["Title", "First line.", "Second."]
+
+
+def test_segmenting_in_parallel_threads_gives_the_same_sentences():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from eternaut_reader.core.segment import sentences
+
+    texts = [a.text for a in load_corpus().articles] * 3
+    expected = [[s.text for s in sentences(t)] for t in texts]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        got = list(pool.map(lambda t: [s.text for s in sentences(t)], texts))
+    assert got == expected

@@ -7,9 +7,9 @@ align its output back onto the text so that every span satisfies text[start:end]
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -84,12 +84,19 @@ def _trim(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-@cache
+_local = threading.local()
+
+
 def _segmenter(language: str) -> pysbd.Segmenter:
+    """A segmenter for this thread: pySBD keeps per-call state on the instance, so sharing
+    one between worker threads mixes up their texts."""
     import pysbd
 
     lang = language if language in SUPPORTED_LANGUAGES else "en"
-    return pysbd.Segmenter(language=lang, clean=False)
+    cached: dict[str, pysbd.Segmenter] = _local.__dict__.setdefault("segmenters", {})
+    if lang not in cached:
+        cached[lang] = pysbd.Segmenter(language=lang, clean=False)
+    return cached[lang]
 
 
 def sentences(

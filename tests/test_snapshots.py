@@ -1,0 +1,49 @@
+"""SVG snapshots of the main screens (pytest-textual-snapshot).
+
+Update after an intended change with: pytest tests/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+from eternaut_reader import load_corpus
+from eternaut_reader.ui.app import ReaderApp
+from tests.screen import settle
+
+
+def make_app(theme: str | None = None) -> ReaderApp:
+    return ReaderApp(load_corpus(), theme=theme)
+
+
+async def _ready(pilot) -> None:
+    await settle(pilot.app, pilot)
+
+
+def test_main_screen_80x24(snap_compare):
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_ready)
+
+
+def test_main_screen_wide_after_moving(snap_compare):
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("j", "j", "tab", "right_curly_bracket")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(220, 50), run_before=run_before)
+
+
+def test_search_highlights_light_theme(snap_compare):
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("slash", *"sarandos", "enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app("textual-light"), terminal_size=(120, 30), run_before=run_before)
+
+
+def test_help_screen(snap_compare):
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(100, 40), run_before=run_before)
