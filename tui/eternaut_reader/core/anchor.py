@@ -142,6 +142,30 @@ def _align(needle: str, text: str, lo: int, hi: int, q0: int, q1: int) -> tuple[
     return lo + start, lo + end
 
 
+def _tighten(text: str, quote: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Move each end of an aligned span to where the text is most like the quote.
+
+    Equal-cost alignments are not unique: "the x the the" can align a trailing "the" several
+    words away. Among equally similar boundaries, the one nearest the quote's length wins.
+    """
+    if span is None:
+        return None
+    start, end = span
+    reach = _slack(len(quote))
+
+    def key(s: int, e: int) -> tuple[float, int]:
+        return Levenshtein.normalized_similarity(quote, text[s:e]), -abs(e - s - len(quote))
+
+    end = max(
+        range(max(start + 1, end - reach), min(len(text), end + reach) + 1),
+        key=lambda e: key(start, e),
+    )
+    start = max(
+        range(max(0, start - reach), min(end, start + reach + 1)), key=lambda s: key(s, end)
+    )
+    return start, end
+
+
 def _slack(n: int) -> int:
     return max(8, n // 4)
 
@@ -153,6 +177,7 @@ def _fuzzy(text: str, sel: Selector) -> Location | None:
     candidates: set[tuple[int, int]] = set()
 
     def consider(span: tuple[int, int] | None) -> None:
+        span = _tighten(text, quote, span)
         if span is not None:
             candidates.add(span)
 
