@@ -7,13 +7,12 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
-from eternaut_reader.ui.widgets.article_view import ArticleView
-from eternaut_reader.ui.widgets.pane import Pane
+from eternaut_reader.ui.widgets.article_view import HEADER_ROWS, ArticleView
 
 
 def view_lines(view: ArticleView) -> list[str]:
-    height = view.scrollable_content_region.height
-    return [view.render_line(y).text for y in range(height)]
+    """The article's lines as drawn in the pane, without its header and status line."""
+    return [view.render_line(y).text for y in range(HEADER_ROWS, HEADER_ROWS + view.text_height)]
 
 
 def view_text(view: ArticleView) -> str:
@@ -31,26 +30,23 @@ def static_text(widget: Static) -> str:
     return widget_text(widget).strip()
 
 
-def pane_header(pane: Pane) -> str:
-    title = static_text(pane.query_one(".pane-title", Static))
-    details = static_text(pane.query_one(".pane-details", Static))
-    return f"{title}\n{details}"
+def pane_header(pane: ArticleView) -> str:
+    """The two header lines of a pane: the title, then place, language, outlet and date."""
+    return "\n".join(pane.render_line(y).text.strip() for y in range(HEADER_ROWS))
 
 
-def pane_status(pane: Pane) -> str:
-    return static_text(pane.query_one(".pane-status", Static))
+def pane_status(pane: ArticleView) -> str:
+    return pane.render_line(HEADER_ROWS + pane.text_height).text.strip()
 
 
-def panes(app: App) -> list[Pane]:
-    return list(app.screen.query(Pane))
+def panes(app: App) -> list[ArticleView]:
+    return list(app.screen.query(ArticleView))
 
 
-def focused_pane(app: App) -> Pane:
-    node = app.screen.focused
-    while node is not None and not isinstance(node, Pane):
-        node = node.parent
-    assert node is not None, "no pane has focus"
-    return node
+def focused_pane(app: App) -> ArticleView:
+    focused = app.screen.focused
+    assert isinstance(focused, ArticleView), "no pane has focus"
+    return focused
 
 
 async def settle(app: App, pilot, timeout: float = 10.0) -> None:

@@ -132,7 +132,7 @@ def test_missing_path_is_a_one_line_error(tmp_path):
 
 def test_folder_without_articles_is_an_error(tmp_path):
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
-    with pytest.raises(CorpusError, match="no .txt or .md"):
+    with pytest.raises(CorpusError, match=r"no \.txt or \.md"):
         load_corpus([tmp_path])
 
 

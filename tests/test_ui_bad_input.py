@@ -23,7 +23,7 @@ async def test_mis_encoded_and_skipped_files_are_reported_on_screen(write_articl
         assert any("latin.txt is not valid UTF-8; shown as cp1252" in m for m in messages)
         assert any("empty.md is empty; skipped" in m for m in messages)
         assert any("binary" in m for m in messages)
-        assert "La città è più bella." in view_text(focused_pane(app).view)
+        assert "La città è più bella." in view_text(focused_pane(app))
         await pilot.press("tab")
-        text = view_text(focused_pane(app).view)
+        text = view_text(focused_pane(app))
         assert "Windows text." in text and "\r" not in text and "\ufeff" not in text

@@ -38,7 +38,7 @@ async def test_first_pane_has_focus_and_shows_text_and_cursor():
         pane = focused_pane(app)
         assert pane is panes(app)[0]
         assert pane.has_pseudo_class("focus-within")
-        text = view_text(pane.view)
+        text = view_text(pane)
         assert "Nel panorama in continua" in text
         assert text.startswith("▌")  # the cursor sentence is marked in the gutter
         assert pane_status(pane).startswith("1/12 ")
@@ -62,6 +62,6 @@ async def test_wrapping_follows_the_pane_width():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        view = panes(app)[0].view
+        view = panes(app)[0]
         width = view.scrollable_content_region.width
         assert all(len(line.rstrip()) <= width for line in view_text(view).splitlines())

@@ -18,16 +18,16 @@ async def test_markup_actions_and_escapes_show_as_inert_text(write_articles):
     async with app.run_test(size=(100, 24)) as pilot:
         await settle(app, pilot)
         pane = focused_pane(app)
-        text = view_text(pane.view)
+        text = view_text(pane)
         assert "[bold]Not bold[/]" in text
         assert "[@click=app.quit]click me[/]" in text
         assert "␛[2J␛[31mred␛[0m" in text
         assert "␛]0;pwned␇" in text
-        assert "\x1b" not in "".join(view_lines(pane.view))
+        assert "\x1b" not in "".join(view_lines(pane))
         assert "[bold]Not bold[/]" in pane_header(pane)
-        segments = [seg for y in range(3) for seg in pane.view.render_line(y)]
+        segments = [seg for y in range(3) for seg in pane.render_line(y)]
         assert not any(seg.style and seg.style.meta.get("@click") for seg in segments)
         # Clicking the would-be link only moves the cursor; the app keeps running.
-        await pilot.click(pane.view, offset=(30, 0))
+        await pilot.click(pane, offset=(30, 0))
         await pilot.pause()
         assert app.is_running

@@ -17,7 +17,7 @@ from tests.screen import (
 
 
 def cursor_text(app) -> str:
-    view = focused_pane(app).view
+    view = focused_pane(app)
     return view.article.sentences[view.cursor].text
 
 
@@ -43,7 +43,7 @@ async def test_cursor_is_kept_in_view():
         for _ in range(8):
             await pilot.press("j")
         await pilot.pause()
-        view = focused_pane(app).view
+        view = focused_pane(app)
         marked = [line for line in view_text(view).splitlines() if line.startswith("▌")]
         assert marked, "the cursor sentence must be on screen"
         assert " ".join(m[2:].strip() for m in marked) in " ".join(cursor_text(app).split())
@@ -62,7 +62,7 @@ async def test_paragraph_keys_and_top_bottom():
         assert cursor_text(app) == "Highlights"
         await pilot.press("G")
         assert cursor_text(app).startswith("While it’s still early")
-        assert "While it’s still early" in view_text(focused_pane(app).view)
+        assert "While it’s still early" in view_text(focused_pane(app))
         await pilot.press("g")
         assert cursor_text(app).startswith("Netflix has confirmed")
 
@@ -71,7 +71,7 @@ async def test_page_down_and_up_move_a_screen():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        view = focused_pane(app).view
+        view = focused_pane(app)
         before = view_text(view)
         await pilot.press("pagedown")
         await pilot.pause()
@@ -106,7 +106,7 @@ async def test_brackets_change_the_article_and_remember_the_place():
         await settle(app, pilot)
         # Pane two already shows report 2, so report 3 comes next.
         assert "3/5" in pane_header(pane)
-        assert "Pioneering Step into AI-Enhanced" in view_text(pane.view)
+        assert "Pioneering Step into AI-Enhanced" in view_text(pane)
         await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
         await settle(app, pilot)
         assert "1/5" in pane_header(pane)
@@ -122,7 +122,7 @@ async def test_every_article_is_reachable_from_one_pane():
         await settle(app, pilot)
         seen = set()
         for _ in range(5):
-            seen.add(focused_pane(app).view.article.id)
+            seen.add(focused_pane(app).article.id)
             await pilot.press("right_square_bracket")
             await settle(app, pilot)
         assert seen == {a.id for a in app.corpus.articles}
@@ -138,7 +138,7 @@ async def test_help_screen_lists_the_bindings_and_closes():
         for words in (
             "Next sentence",
             "Next paragraph",
-            "Next article in pane",
+            "Next article",
             "Search",
             "Next match",
             "Quit",

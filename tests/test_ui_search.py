@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from eternaut_reader import load_corpus
 from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.widgets.article_view import HEADER_ROWS
 from eternaut_reader.ui.widgets.search_bar import SearchBar
 from tests.screen import focused_pane, pane_status, settle, view_text
 
@@ -22,7 +23,7 @@ async def test_search_highlights_matches_and_moves_the_cursor():
         await settle(app, pilot)
         await search(pilot, "sarandos")
         pane = focused_pane(app)
-        view = pane.view
+        view = pane
         assert len(view.search.matches) == 3
         assert "/sarandos 1/3" in pane_status(pane)
         sentence = view.article.sentences[view.cursor].text
@@ -42,10 +43,10 @@ async def test_search_matches_are_styled_on_screen():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await search(pilot, "netflix")
-        view = focused_pane(app).view
-        start, end = view.search.matches[view.search.current]
-        line = view._index.line_of(start) - int(view.scroll_y)
-        strip = view.render_line(line)
+        view = focused_pane(app)
+        start, _end = view.search.matches[view.search.current]
+        row = HEADER_ROWS + view._index.line_of(start) - int(view.scroll_y)
+        strip = view.render_line(row)
         styled = [seg for seg in strip if seg.text.lower() == "netflix"]
         assert styled and styled[0].style.underline
 
@@ -65,7 +66,7 @@ async def test_escape_cancels_and_restores_the_previous_search():
         await settle(app, pilot)
         await search(pilot, "netflix")
         await search(pilot, "xyz", submit="escape")
-        view = focused_pane(app).view
+        view = focused_pane(app)
         assert view.search.query == "netflix"
         assert pane_status(focused_pane(app)).endswith("/netflix 1/7")
         assert not app.screen.query_one(SearchBar).has_class("-active")
@@ -78,7 +79,7 @@ async def test_n_without_a_search_explains_itself():
         await settle(app, pilot)
         await pilot.press("n")
         assert any("press / to search" in n.message for n in app._notifications)
-        assert "Nel panorama" in view_text(focused_pane(app).view)
+        assert "Nel panorama" in view_text(focused_pane(app))
 
 
 async def test_typed_apostrophe_finds_typographic_one():
@@ -86,4 +87,4 @@ async def test_typed_apostrophe_finds_typographic_one():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await search(pilot, "l'ia")
-        assert len(focused_pane(app).view.search.matches) >= 3
+        assert len(focused_pane(app).search.matches) >= 3

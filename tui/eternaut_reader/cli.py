@@ -33,10 +33,15 @@ def _reader_parser() -> _Parser:
         "generative AI in El Eternauta.",
         epilog="Keys: press ? inside the reader. Colour: NO_COLOR=1 turns colour off.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="article files or folders of .txt and .md files")
-    parser.add_argument("--theme", choices=sorted(BUILTIN_THEMES), metavar="THEME",
-                        help="a Textual theme: " + ", ".join(sorted(BUILTIN_THEMES)))
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders of .txt and .md files"
+    )
+    parser.add_argument(
+        "--theme",
+        choices=sorted(BUILTIN_THEMES),
+        metavar="THEME",
+        help="a Textual theme: " + ", ".join(sorted(BUILTIN_THEMES)),
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 

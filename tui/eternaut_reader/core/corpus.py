@@ -164,8 +164,10 @@ def _load_paths(paths: list[Path]) -> Corpus:
 
 def _assign_ids(articles: list[Article]) -> None:
     """Ids come from file names, so they survive edits to the text; clashes get a path hash."""
-    slugs = [_SLUG.sub("-", (a.path.stem if a.path else a.title).lower()).strip("-") or "article"
-             for a in articles]
+    slugs = [
+        _SLUG.sub("-", (a.path.stem if a.path else a.title).lower()).strip("-") or "article"
+        for a in articles
+    ]
     for article, slug in zip(articles, slugs, strict=True):
         if slugs.count(slug) > 1:
             digest = hashlib.sha1(str(article.path).encode("utf-8")).hexdigest()[:8]

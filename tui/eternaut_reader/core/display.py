@@ -27,9 +27,12 @@ _NOT_ONE_CELL = re.compile(
 )
 
 
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
+
+
 def printable(text: str) -> str:
     """Replace control characters by visible stand-ins (ESC becomes ␛), keeping the length."""
-    return text.translate(_TABLE)
+    return text.translate(_TABLE) if _UNSAFE.search(text) else text
 
 
 def all_one_cell(text: str) -> bool:

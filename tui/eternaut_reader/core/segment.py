@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 # Languages pySBD has rules for; anything else is segmented with the English rules.
 SUPPORTED_LANGUAGES = frozenset(
-    "en hi mr zh es am ar hy bg ur ru pl fa nl da fr my el it ja de kk sk".split()
+    "en hi mr zh es am ar hy bg ur ru pl fa nl da fr my el it ja de kk sk".split()  # noqa: SIM905
 )
 
 # A line longer than this is a paragraph of its own: news text is one paragraph per line.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -16,7 +17,8 @@ from eternaut_reader.ui.widgets.article_view import ArticleView
 
 class ReaderApp(App[None]):
     TITLE = "eternaut-reader"
-    CSS_PATH = "app.tcss"
+    # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
 
     def __init__(self, corpus: Corpus, *, theme: str | None = None) -> None:
         super().__init__()
@@ -24,8 +26,10 @@ class ReaderApp(App[None]):
         if theme is not None:
             self.theme = theme
 
+    def get_default_screen(self) -> Screen:
+        return MainScreen(self.corpus)
+
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.corpus))
         for notice in self.corpus.notices:
             self.notify(notice, severity="warning", timeout=12, markup=False)
 
@@ -41,8 +45,9 @@ class ReaderApp(App[None]):
                 target = screen
             else:
                 continue
-            yield SystemCommand(row.description, f"Key: {row.keys}",
-                                partial(self._run, row.action, target))
+            yield SystemCommand(
+                row.description, f"Key: {row.keys}", partial(self._run, row.action, target)
+            )
 
     def _run(self, action: str, target: ArticleView | Screen) -> None:
         self.call_later(self.run_action, action, target)

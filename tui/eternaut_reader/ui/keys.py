@@ -33,8 +33,9 @@ def key_rows() -> list[KeyRow]:
         *_rows("Search prompt", _bindings(SearchBar)),
         KeyRow("Panes and articles", "Ctrl+P", "Command palette: every action", "command_palette"),
     ]
-    return sorted(rows, key=lambda r: ["Reading", "Panes and articles", "Search prompt"].index(
-        r.group))
+    return sorted(
+        rows, key=lambda r: ["Reading", "Panes and articles", "Search prompt"].index(r.group)
+    )
 
 
 def _bindings(cls: type) -> list[Binding]:

@@ -33,8 +33,11 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-body"):
             yield Static("eternaut-reader — keys", id="help-title")
             yield Static(table, id="help-keys")
-            yield Static("Esc, q or ? closes this screen. Every action is also in the command "
-                         "palette (Ctrl+P).", id="help-foot")
+            yield Static(
+                "Esc, q or ? closes this screen. Every action is also in the command "
+                "palette (Ctrl+P).",
+                id="help-foot",
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -8,12 +8,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from eternaut_reader.core.corpus import Corpus
 from eternaut_reader.ui.screens.help import HelpScreen
 from eternaut_reader.ui.widgets.article_view import ArticleView, SearchState
-from eternaut_reader.ui.widgets.pane import Pane
+from eternaut_reader.ui.widgets.key_bar import KeyBar
 from eternaut_reader.ui.widgets.search_bar import SearchBar
 
 MIN_PANE_WIDTH = 40
@@ -22,11 +21,15 @@ MIN_PANE_WIDTH = 40
 class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("tab", "next_pane", "Next pane", key_display="Tab"),
-        Binding("shift+tab", "previous_pane", "Previous pane", key_display="Shift+Tab",
-                show=False),
-        Binding("right_square_bracket", "next_article", "Next article in pane", key_display="]"),
-        Binding("left_square_bracket", "previous_article", "Previous article in pane",
-                key_display="["),
+        Binding("shift+tab", "previous_pane", "Previous pane", key_display="Shift+Tab", show=False),
+        Binding("right_square_bracket", "next_article", "Next article", key_display="]"),
+        Binding(
+            "left_square_bracket",
+            "previous_article",
+            "Previous article",
+            key_display="[",
+            show=False,
+        ),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit", key_display="q"),
@@ -42,51 +45,50 @@ class MainScreen(Screen[None]):
         self._search_origin = 0
 
     def compose(self) -> ComposeResult:
-        yield Horizontal(id="panes")
-        yield SearchBar()
-        yield Footer()
+        # The first panes are composed rather than mounted later, saving a layout pass.
+        with Horizontal(id="panes"):
+            for number in range(self._panes_for(self.app.size.width)):
+                yield self._make_pane(number)
+        yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)])
 
     def on_mount(self) -> None:
-        self._fit_panes(self.size.width)
+        self._focus_pane(0)
 
     def on_resize(self, event: Resize) -> None:
         self._fit_panes(event.size.width)
 
     @property
-    def panes(self) -> list[Pane]:
-        return list(self.query(Pane))
+    def panes(self) -> list[ArticleView]:
+        """One pane per article view, left to right."""
+        return list(self.query(ArticleView))
+
+    def _panes_for(self, width: int) -> int:
+        return max(1, min(len(self.corpus.articles), width // MIN_PANE_WIDTH))
+
+    def _make_pane(self, number: int) -> ArticleView:
+        return ArticleView(self.corpus, self.corpus.articles[self.assignment[number]], number)
 
     def _fit_panes(self, width: int) -> None:
-        wanted = max(1, min(len(self.corpus.articles), width // MIN_PANE_WIDTH))
+        wanted = self._panes_for(width)
         panes = self.panes
         if len(panes) < wanted:
-            new = [Pane(self.corpus, self.corpus.articles[self.assignment[i]], i)
-                   for i in range(len(panes), wanted)]
-            self.query_one("#panes").mount_all(new)
-            if not panes:
-                self.call_after_refresh(self._focus_pane, 0)
+            self.query_one("#panes").mount_all(
+                self._make_pane(number) for number in range(len(panes), wanted)
+            )
         elif len(panes) > wanted:
-            if self.focused_pane in panes[wanted:]:
+            if self.focused_view in panes[wanted:]:
                 self._focus_pane(wanted - 1)
             for pane in panes[wanted:]:
                 pane.remove()
 
     @property
-    def focused_pane(self) -> Pane | None:
-        node = self.focused
-        while node is not None and not isinstance(node, Pane):
-            node = node.parent  # type: ignore[assignment]
-        return node
-
-    @property
     def focused_view(self) -> ArticleView | None:
-        pane = self.focused_pane
-        return pane.view if pane is not None else None
+        return self.focused if isinstance(self.focused, ArticleView) else None
 
     def _focus_pane(self, number: int) -> None:
         panes = self.panes
         if panes:
-            panes[number % len(panes)].view.focus()
+            panes[number % len(panes)].focus()
 
     def action_next_pane(self) -> None:
         self._step_pane(+1)
@@ -95,7 +97,7 @@ class MainScreen(Screen[None]):
         self._step_pane(-1)
 
     def _step_pane(self, step: int) -> None:
-        pane = self.focused_pane
+        pane = self.focused_view
         self._focus_pane((pane.number if pane else -step) + step)
 
     def action_next_article(self) -> None:
@@ -106,18 +108,29 @@ class MainScreen(Screen[None]):
 
     def _step_article(self, step: int) -> None:
         """Show the next article that no other pane shows; if every one is shown, the next one."""
-        pane = self.focused_pane
+        pane = self.focused_view
         if pane is None:
             return
         total = len(self.corpus.articles)
         current = self.assignment[pane.number]
         shown = {self.assignment[p.number] for p in self.panes if p is not pane}
         candidates = [(current + step * k) % total for k in range(1, total)]
-        choice = next((c for c in candidates if c not in shown), candidates[0] if candidates else current)
+        choice = next(
+            (c for c in candidates if c not in shown), candidates[0] if candidates else current
+        )
         self.assignment[pane.number] = choice
         pane.show_article(self.corpus.articles[choice])
 
     # -- search ----------------------------------------------------------------------------
+
+    def _search_bar(self) -> SearchBar:
+        """The search prompt, mounted the first time it is needed."""
+        found = self.query(SearchBar)
+        if found:
+            return found.first()
+        bar = SearchBar()
+        self.mount(bar, before=self.query_one(KeyBar))
+        return bar
 
     def action_search(self) -> None:
         view = self.focused_view
@@ -126,7 +139,7 @@ class MainScreen(Screen[None]):
         self._search_target = view
         self._search_before = view.search
         self._search_origin = view.cursor
-        bar = self.query_one(SearchBar)
+        bar = self._search_bar()
         bar.value = view.search.query
         bar.add_class("-active")
         bar.focus()
@@ -134,9 +147,9 @@ class MainScreen(Screen[None]):
     @on(SearchBar.Changed)
     def _search_as_you_type(self, event: SearchBar.Changed) -> None:
         view = self._search_target
-        if view is not None and self.query_one(SearchBar).has_class("-active"):
-            if not view.set_search(event.value):
-                view.move_cursor(self._search_origin)  # as vim's incsearch: no match, no move
+        active = view is not None and self._search_bar().has_class("-active")
+        if active and view is not None and not view.set_search(event.value):
+            view.move_cursor(self._search_origin)  # as vim's incsearch: no match, no move
 
     @on(SearchBar.Submitted)
     def _search_kept(self, event: SearchBar.Submitted) -> None:
@@ -152,7 +165,7 @@ class MainScreen(Screen[None]):
             view.restore_search(self._search_before)
 
     def _close_search(self) -> ArticleView | None:
-        bar = self.query_one(SearchBar)
+        bar = self._search_bar()
         bar.remove_class("-active")
         view, self._search_target = self._search_target, None
         if view is not None and view.is_attached:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,12 +21,15 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from eternaut_reader.core.corpus import Article
+from eternaut_reader.core.corpus import Article, Corpus
 from eternaut_reader.core.display import cells, char_cells, printable
 from eternaut_reader.core.search import find_all
 from eternaut_reader.core.wrap import WrapIndex
+from eternaut_reader.ui.widgets.chrome import fit, heading_details
 
 GUTTER = 2
+HEADER_ROWS = 2
+STATUS_ROWS = 1
 CURSOR_MARK = "▌"
 SCROLL_MARGIN = 2
 
@@ -49,6 +53,10 @@ class ArticleView(ScrollView, can_focus=True):
     """One article, wrapped to the pane's width, read sentence by sentence."""
 
     COMPONENT_CLASSES = {
+        "article-view--header",
+        "article-view--title",
+        "article-view--status",
+        "article-view--loading",
         "article-view--cursor",
         "article-view--cursor-mark",
         "article-view--match",
@@ -58,8 +66,16 @@ class ArticleView(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "next_sentence", "Next sentence", key_display="j ↓", show=False),
         Binding("k,up", "previous_sentence", "Previous sentence", key_display="k ↑", show=False),
-        Binding("right_curly_bracket", "next_paragraph", "Next paragraph", key_display="}", show=False),
-        Binding("left_curly_bracket", "previous_paragraph", "Previous paragraph", key_display="{", show=False),
+        Binding(
+            "right_curly_bracket", "next_paragraph", "Next paragraph", key_display="}", show=False
+        ),
+        Binding(
+            "left_curly_bracket",
+            "previous_paragraph",
+            "Previous paragraph",
+            key_display="{",
+            show=False,
+        ),
         Binding("g,home", "top", "Go to top", key_display="g Home", show=False),
         Binding("G,end", "bottom", "Go to bottom", key_display="G End", show=False),
         Binding("pagedown", "page_down", "Page down", key_display="PgDn", show=False),
@@ -90,8 +106,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.article = article
             self.fraction = fraction
 
-    def __init__(self, article: Article, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, corpus: Corpus, article: Article, number: int = 0) -> None:
+        super().__init__(id=f"pane-{number}", classes="pane")
+        self.corpus = corpus
+        self.number = number
         self.article = article
         self.cursor = 0
         self.search = SearchState()
@@ -100,6 +118,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._index: WrapIndex | None = None
         self._starts: list[int] = []
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] | None = None
         self._pending_top: int | None = 0
 
     # -- state -----------------------------------------------------------------------------
@@ -144,7 +163,8 @@ class ArticleView(ScrollView, can_focus=True):
         if self.ready:
             self._on_ready()
         else:
-            self._segment(self.article)
+            # After the first paint, so that the text shows before the segmenter takes the CPU.
+            self.call_after_refresh(self._segment, self.article)
         self._rewrap()
         self._changed()
 
@@ -172,6 +192,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = min(self.cursor, max(0, len(sentences) - 1))
 
     def _changed(self) -> None:
+        self.refresh()
         self.post_message(self.Changed(self))
 
     # -- layout ----------------------------------------------------------------------------
@@ -179,6 +200,11 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def text_width(self) -> int:
         return max(1, self.scrollable_content_region.width - GUTTER)
+
+    @property
+    def text_height(self) -> int:
+        """Rows for the article itself, between the header and the status line."""
+        return max(1, self.scrollable_content_region.height - HEADER_ROWS - STATUS_ROWS)
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
@@ -193,7 +219,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending_top = None
         self._index = WrapIndex(self.article.text, width)
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._index))
+        self.virtual_size = Size(
+            self.scrollable_content_region.width, len(self._index) + HEADER_ROWS + STATUS_ROWS
+        )
         self.set_scroll(0, self._index.line_of(top))
         self.call_after_refresh(self._keep_cursor_visible)
         self.refresh()
@@ -206,19 +234,51 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- rendering -------------------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        # Focus, theme or CSS changed: every cached strip holds the old colours.
+        super().notify_style_update()
+        self._styles = None
+        self._cache.clear()
+
+    def _style(self, name: str) -> Style:
+        """The widget's own style ("base") or a component style, computed once per style change."""
+        if self._styles is None:
+            self._styles = {"base": self.rich_style}
+            for component in self.COMPONENT_CLASSES:
+                self._styles[component] = self.get_component_rich_style(component)
+        return self._styles[name]
+
     def render_line(self, y: int) -> Strip:
-        line = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        if y < HEADER_ROWS or y >= HEADER_ROWS + self.text_height:
+            return self._render_chrome(y, width)
+        line = int(self.scroll_y) + y - HEADER_ROWS
+        base = self._style("base")
         if self._index is None or line >= len(self._index):
             return Strip.blank(width, base)
         selection = self.text_selection
         strip = None if selection is not None else self._cache.get(line)
         if strip is None:
-            strip = self._render_visual_line(line, base, selection)
+            strip = self._render_visual_line(line, base, selection).crop_extend(0, width, base)
             if selection is None:
                 self._cache.set(line, strip)
-        return strip.crop_extend(0, width, base).apply_offsets(0, line)
+        return strip.apply_offsets(0, line)
+
+    def _render_chrome(self, y: int, width: int) -> Strip:
+        """The header (title, then outlet and language) and the status line, drawn in place
+        rather than as child widgets: a pane is one widget, which keeps start-up quick."""
+        if y == 0:
+            text, style = self.article.title, self._style("article-view--title")
+        elif y == 1:
+            text, style = (
+                heading_details(self.corpus, self.article),
+                self._style("article-view--header"),
+            )
+        elif not self.ready:
+            text, style = self.status(), self._style("article-view--loading")
+        else:
+            text, style = self.status(), self._style("article-view--status")
+        return Strip([Segment(" " + fit(printable(text), width - 2) + " ", style)], width)
 
     def _render_visual_line(self, line: int, base: Style, selection: Selection | None) -> Strip:
         assert self._index is not None
@@ -228,16 +288,18 @@ class ArticleView(ScrollView, can_focus=True):
         span = self.cursor_span
         if span is not None and span[0] < max(end, start + 1) and span[1] > start:
             in_cursor = True
-            layers.append((span[0], span[1], self.get_component_rich_style("article-view--cursor")))
+            layers.append((span[0], span[1], self._style("article-view--cursor")))
         layers.extend(self._match_layers(start, end))
         if selection is not None and (cols := selection.get_span(line)) is not None:
             sel_start = self._offset_in_line(line, cols[0] - GUTTER)
             sel_end = end if cols[1] == -1 else self._offset_in_line(line, cols[1] - GUTTER)
             style = self.screen.get_component_rich_style("screen--selection")
             layers.append((sel_start, sel_end, style))
-        mark_style = self.get_component_rich_style("article-view--cursor-mark")
-        gutter = [Segment(CURSOR_MARK if in_cursor else " ", base + mark_style if in_cursor else base),
-                  Segment(" ", base)]
+        mark = self._style("article-view--cursor-mark")
+        gutter = [
+            Segment(CURSOR_MARK, base + mark) if in_cursor else Segment(" ", base),
+            Segment(" ", base),
+        ]
         text = printable(self.article.text[start:end])
         segments = gutter + _styled_segments(text, start, layers, base)
         return Strip(segments, GUTTER + cells(text))
@@ -248,8 +310,8 @@ class ArticleView(ScrollView, can_focus=True):
             return []
         first = max(0, bisect_left(matches, (start, start)) - 1)
         layers = []
-        match_style = self.get_component_rich_style("article-view--match")
-        current_style = self.get_component_rich_style("article-view--current-match")
+        match_style = self._style("article-view--match")
+        current_style = self._style("article-view--current-match")
         for number in range(first, len(matches)):
             m_start, m_end = matches[number]
             if m_start >= end:
@@ -292,14 +354,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
-    def on_focus(self) -> None:
-        self._cache.clear()
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self._cache.clear()
-        self.refresh()
-
     # -- cursor ----------------------------------------------------------------------------
 
     def sentence_at(self, offset: int) -> int:
@@ -336,7 +390,7 @@ class ArticleView(ScrollView, can_focus=True):
         first = self._index.line_of(start)
         last = self._index.line_of(max(start, end - 1))
         top = int(self.scroll_y)
-        height = max(1, self.scrollable_content_region.height)
+        height = self.text_height
         # Keep a little context around the span, as `scrolloff` does in vim and less.
         margin = max(0, min(SCROLL_MARGIN, (height - (last - first + 1)) // 2))
         if first - margin < top:
@@ -361,8 +415,10 @@ class ArticleView(ScrollView, can_focus=True):
             return
         sentences = self.article.sentences
         here = sentences[self.cursor].paragraph
-        index = next((i for i in range(self.cursor + 1, len(sentences))
-                      if sentences[i].paragraph > here), len(sentences) - 1)
+        index = next(
+            (i for i in range(self.cursor + 1, len(sentences)) if sentences[i].paragraph > here),
+            len(sentences) - 1,
+        )
         self.move_cursor(index)
 
     def action_previous_paragraph(self) -> None:
@@ -402,7 +458,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _page(self, direction: int) -> None:
         if self._index is None:
             return
-        height = max(1, self.scrollable_content_region.height)
+        height = self.text_height
         top = max(0, min(int(self.scroll_y) + direction * height, int(self.max_scroll_y)))
         at_edge = top == int(self.scroll_y)
         self.set_scroll(None, top)
@@ -420,8 +476,8 @@ class ArticleView(ScrollView, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         if self._index is None or not self.ready:
             return
-        line = int(self.scroll_y) + event.y
-        if line < len(self._index):
+        line = int(self.scroll_y) + event.y - HEADER_ROWS
+        if 0 <= line < len(self._index) and event.y < HEADER_ROWS + self.text_height:
             self.move_cursor(self.sentence_at(self._offset_in_line(line, event.x - GUTTER)))
 
     # -- search ----------------------------------------------------------------------------
@@ -511,7 +567,7 @@ def _styled_segments(
         cuts.update(c for c in (start, stop) if offset < c < end)
     points = sorted(cuts)
     segments = []
-    for left, right in zip(points, points[1:], strict=False):
+    for left, right in pairwise(points):
         style = base
         for start, stop, layer in layers:
             if start < right and stop > left:

@@ -10,14 +10,15 @@ from textual.widgets import Input
 class SearchBar(Input):
     """Type to highlight matches as you go; Enter keeps them, Escape restores the old search."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel search", show=False)]
+    BINDINGS = [Binding("escape", "cancel", "Cancel search", key_display="Esc", show=False)]
 
     class Cancelled(Message):
         pass
 
     def __init__(self) -> None:
-        super().__init__(placeholder="search this article (Enter to keep, Esc to cancel)",
-                         id="search")
+        super().__init__(
+            placeholder="search this article (Enter to keep, Esc to cancel)", id="search"
+        )
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled())

@@ -1,0 +1,60 @@
+"""Child process for bench_reader.py: run an app headless, print seconds since the parent's t0.
+
+usage: python _startup_child.py {bare|reader|ready} T0 [PATH...]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+MODE, T0, PATHS = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.widgets import Static  # noqa: E402
+
+
+def report_and_exit(app: App) -> None:
+    if getattr(app, "_reported", False):
+        return
+    app._reported = True  # type: ignore[attr-defined]
+    sys.__stdout__.write(f"{time.time() - T0:.4f}\n")
+    sys.__stdout__.flush()
+    app.exit()
+
+
+class Bare(App[None]):
+    """The baseline: a bare Textual app showing one line of text."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("hello")
+
+    def on_mount(self) -> None:
+        self.set_interval(0.002, self._check)
+
+    def _check(self) -> None:
+        if self.query(Static):
+            self.call_after_refresh(report_and_exit, self)
+
+
+def reader() -> App[None]:
+    from eternaut_reader import load_corpus
+    from eternaut_reader.ui.app import ReaderApp
+    from eternaut_reader.ui.widgets.article_view import ArticleView
+
+    class Timed(ReaderApp):
+        def on_mount(self) -> None:
+            super().on_mount()
+            self.set_interval(0.002, self._check)
+
+        def _check(self) -> None:
+            views = list(self.screen.query(ArticleView))
+            shown = bool(views) and all(v._index is not None for v in views)
+            if shown and (MODE != "ready" or all(v.ready for v in views)):
+                self.call_after_refresh(report_and_exit, self)
+
+    return Timed(load_corpus(PATHS))
+
+
+app = Bare() if MODE == "bare" else reader()
+app.run(headless=True, size=(160, 45))
