@@ -331,12 +331,12 @@ def test_write_errors_surface_and_the_changes_are_kept_until_saved(
 ):
     states: list[str] = []
     with open_store(db, on_state=states.append) as store:
-        real_write = AtomicJSONStorage.write
+        real_write = AtomicJSONStorage.write_chunks
 
-        def disk_full(self: AtomicJSONStorage, data: object) -> None:
+        def disk_full(self: AtomicJSONStorage, chunks: object) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(AtomicJSONStorage, "write", disk_full)
+        monkeypatch.setattr(AtomicJSONStorage, "write_chunks", disk_full)
         ann = store.add(articles[0], 0, 10)
         with pytest.raises(StoreWriteError) as caught:
             store.flush()
@@ -347,7 +347,7 @@ def test_write_errors_surface_and_the_changes_are_kept_until_saved(
         assert any(s.startswith("error:") and "No space left" in s for s in states)
         assert store.get(ann.id) == ann  # the UI still shows it
 
-        monkeypatch.setattr(AtomicJSONStorage, "write", real_write)
+        monkeypatch.setattr(AtomicJSONStorage, "write_chunks", real_write)
         store.flush()  # retries
         assert store.last_error is None
         assert store.pending == 0

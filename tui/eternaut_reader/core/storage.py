@@ -18,6 +18,7 @@ import json
 import os
 import tempfile
 import uuid
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "AnnotationDB",
     "AtomicJSONStorage",
     "CorruptDatabase",
+    "EncodedTables",
     "NewerSchema",
     "StoreError",
     "StoreWriteError",
@@ -40,6 +42,7 @@ __all__ = [
 ]
 
 TEMP_SUFFIX = ".tmp"
+_COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 
 
 class StoreError(Exception):
@@ -139,7 +142,7 @@ class AtomicJSONStorage(Storage):
         super().__init__()
         self.path = Path(path)
         self.create_dirs = create_dirs
-        self.json_kwargs = json_kwargs or {"ensure_ascii": False, "separators": (",", ":")}
+        self.json_kwargs = json_kwargs or _COMPACT
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
@@ -160,17 +163,21 @@ class AtomicJSONStorage(Storage):
         return data  # type: ignore[no-any-return]
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.write_chunks([json.dumps(data, **self.json_kwargs).encode("utf-8")])
+
+    def write_chunks(self, chunks: Iterable[bytes]) -> None:
+        """Atomically replace the file with the concatenated chunks (encoded JSON)."""
         folder = self.path.parent
         if self.create_dirs:
             folder.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps(data, **self.json_kwargs).encode("utf-8")
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(self.path), suffix=TEMP_SUFFIX, dir=folder)
         try:
             with contextlib.suppress(OSError):
                 # mkstemp makes the file 0600; keep whatever mode the user gave the database.
                 os.chmod(tmp, os.stat(self.path).st_mode & 0o7777)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
+                for chunk in chunks:
+                    handle.write(chunk)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(tmp, self.path)
@@ -187,6 +194,54 @@ def _check_shape(data: object) -> None:
     for name, table in data.items():
         if not isinstance(table, dict):
             raise ValueError(f"table {name!r} is not a JSON object")
+
+
+def _fragment(key: str, doc: Any) -> bytes:
+    text = json.dumps(key, ensure_ascii=False) + ":" + json.dumps(doc, **_COMPACT)
+    return text.encode("utf-8")
+
+
+class EncodedTables:
+    """TinyDB tables held as one encoded JSON fragment per document, for cheap rewrites.
+
+    A save re-encodes only the documents that changed and streams the rest to the file in
+    small pieces. One json.dumps of the whole database (or one join of it) would hold the GIL
+    for tens of milliseconds, freezing the UI thread while the writer thread saves; many
+    small calls let other threads run between them. The file is ordinary JSON, one document
+    per line.
+    """
+
+    CHUNK = 256  # documents per write() call
+
+    def __init__(self, tables: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        # Encoded lazily, on the writer thread, so that opening the store stays fast.
+        self._raw = tables
+        self._tables: dict[str, dict[str, bytes]] = {}
+
+    def _encoded(self) -> dict[str, dict[str, bytes]]:
+        if self._raw is not None:
+            for name, docs in self._raw.items():
+                self._tables[name] = {key: _fragment(key, doc) for key, doc in docs.items()}
+            self._raw = None
+        return self._tables
+
+    def put(self, table: str, key: str, doc: Any) -> None:
+        self._encoded().setdefault(table, {})[key] = _fragment(key, doc)
+
+    def delete(self, table: str, key: str) -> None:
+        self._encoded().get(table, {}).pop(key, None)
+
+    def chunks(self) -> Iterator[bytes]:
+        yield b"{"
+        for n, (name, docs) in enumerate(self._encoded().items()):
+            yield (b",\n" if n else b"") + json.dumps(name).encode("utf-8") + b":{\n"
+            fragments = list(docs.values())
+            for start in range(0, len(fragments), self.CHUNK):
+                yield (b",\n" if start else b"") + b",\n".join(
+                    fragments[start : start + self.CHUNK]
+                )
+            yield b"\n}"
+        yield b"}\n"
 
 
 class UuidTable(Table):

@@ -58,6 +58,7 @@ from eternaut_reader.core.model import (
 from eternaut_reader.core.paths import resolve_db_path
 from eternaut_reader.core.storage import (
     AtomicJSONStorage,
+    EncodedTables,
     StoreError,
     StoreWriteError,
     file_signature,
@@ -182,7 +183,7 @@ class AnnotationStore:
         self._clock = 0
         self._hashed: tuple[str, str] | None = None  # (text, hash) of the last article seen
         # Owned by the writer thread once it runs: the tables as last read or written.
-        self._disk: Tables = {}
+        self._disk = EncodedTables()
         self._loaded = False
         self._signature: tuple[int, int, int] | None = None
 
@@ -546,13 +547,13 @@ class AnnotationStore:
                 self._emit(f"error: {exc}")
                 continue
             with self._cond:
+                if model is not None:
+                    self._install(model)  # replays the batch too: it is still in _unsaved
+                    self.generation += 1
                 if batch:
                     del self._unsaved[: len(batch)]
                     self._saved = target
                 self._last_error = None
-                if model is not None:
-                    self._install(model)
-                    self.generation += 1
                 self._refresh_done = refresh
                 self._cond.notify_all()
             if batch:
@@ -563,40 +564,39 @@ class AnnotationStore:
     ) -> tuple[dict[str, Annotation], dict[str, HistoryEntry], list[str]] | None:
         """Under the file lock: reload if someone else wrote, apply batch, write.
 
-        Returns the freshly read model when the file was (re)loaded, else None.
+        Returns the model read from the file when it was (re)loaded, else None.
         """
         signature = file_signature(self.path)
-        changed = not self._loaded or signature != self._signature
+        model = None
         must_write = bool(batch)
-        if changed:
+        if not self._loaded or signature != self._signature:
             data = self._storage.read()
             if data is not None:
-                self._disk, found = migrate(data, self.path)
+                data, found = migrate(data, self.path)
+                self._disk = EncodedTables(data)
+                model = _parse(data)
                 if found < SCHEMA_VERSION:
                     self._back_up(found)
                     must_write = True
             elif not self._loaded:
-                self._disk = {META_TABLE: {META_ID: {"schema": SCHEMA_VERSION}}}
+                model = ({}, {}, [])
             else:
                 # The file vanished (or was moved aside as corrupt) under us: write back what
-                # we last knew rather than start again from nothing. Memory is still right.
-                changed = False
+                # we last knew rather than start again from nothing.
                 must_write = True
             self._loaded = True
             self._signature = signature
         if must_write:
             for change in batch:
                 for op in change:
-                    table = self._disk.setdefault(op.table, {})
                     if op.record is None:
-                        table.pop(op.key, None)
+                        self._disk.delete(op.table, op.key)
                     else:
-                        table[op.key] = op.record.to_dict()
-            self._disk[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION}}
-            self._storage.write(self._disk)
+                        self._disk.put(op.table, op.key, op.record.to_dict())
+            self._disk.put(META_TABLE, META_ID, {"schema": SCHEMA_VERSION})
+            self._storage.write_chunks(self._disk.chunks())
             self._signature = file_signature(self.path)
-        # Parsed after the batch is applied: _install replays only what is still unsaved.
-        return _parse(self._disk) if changed else None
+        return model
 
     def _back_up(self, schema: int) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
