@@ -17,6 +17,7 @@ import contextlib
 import json
 import os
 import tempfile
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -221,7 +222,11 @@ class EncodedTables:
     def _encoded(self) -> dict[str, dict[str, bytes]]:
         if self._raw is not None:
             for name, docs in self._raw.items():
-                self._tables[name] = {key: _fragment(key, doc) for key, doc in docs.items()}
+                encoded = self._tables[name] = {}
+                for n, (key, doc) in enumerate(docs.items()):
+                    encoded[key] = _fragment(key, doc)
+                    if n % self.CHUNK == 0:
+                        time.sleep(0)  # hand the GIL to the UI thread now, not in 5 ms
             self._raw = None
         return self._tables
 
@@ -240,6 +245,7 @@ class EncodedTables:
                 yield (b",\n" if start else b"") + b",\n".join(
                     fragments[start : start + self.CHUNK]
                 )
+                time.sleep(0)
             yield b"\n}"
         yield b"}\n"
 

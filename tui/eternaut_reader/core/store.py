@@ -420,6 +420,8 @@ class AnnotationStore:
         self._thread.join()
         self._closed = True
         _open_stores.discard(self)
+        if self._unsaved:  # only if another thread kept changing the store while it closed
+            raise StoreWriteError(f"{len(self._unsaved)} changes were not saved to {self.path}")
 
     def __enter__(self) -> AnnotationStore:
         return self
@@ -525,7 +527,7 @@ class AnnotationStore:
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._wake or self._closing)
-                if self._closing and not self._wake and not self._unsaved:
+                if self._closing and not self._wake:
                     return
                 self._wake = False
                 batch = list(self._unsaved)
