@@ -6,11 +6,16 @@ a file lock (`<db>.lock`) re-reads the database if another process replaced it, 
 changes, and writes the whole file once (AtomicJSONStorage: temp file, fsync, rename, fsync).
 Changes are saved in the order they were made, and a burst of them costs one write.
 
-TinyDB's own Table API re-reads and rebuilds the whole table on every single operation; with
-10,000 annotations that is too slow for a burst, so the writer applies its batch directly to
-the TinyDB-format tables ({table: {doc_id: document}}, doc_id = the annotation's uuid) and
-writes them through the TinyDB Storage. The file stays a TinyDB database:
-storage.AnnotationDB(path) (TinyDB with uuid document ids) reads and queries it.
+TinyDB's own Table API re-reads and rebuilds the whole table on every operation (about 20 ms
+per insert at 10,000 documents; see benchmarks/bench_store.py), so the writer keeps the
+TinyDB-format tables ({table: {doc_id: document}}, doc_id = the record's uuid) as one encoded
+JSON fragment per document (storage.EncodedTables), re-encodes only what changed, and streams
+the file through AtomicJSONStorage. The file stays a TinyDB database: storage.AnnotationDB(path)
+(TinyDB with uuid document ids) reads and queries it.
+
+The undo history lives in the file (table "history", newest HISTORY_LIMIT entries), so it
+survives a restart; two programs writing one file share it, and undo takes back the latest
+change in it, whoever made it.
 
 What a crash can lose: only changes that were not yet flushed — in practice the few made in
 the milliseconds before the crash, since the writer starts at once. flush() returns only when
