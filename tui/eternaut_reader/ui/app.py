@@ -10,7 +10,6 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from eternaut_reader.core.corpus import Corpus
-from eternaut_reader.ui.keys import key_rows
 from eternaut_reader.ui.screens.main import MainScreen
 from eternaut_reader.ui.widgets.article_view import ArticleView
 
@@ -37,6 +36,8 @@ class ReaderApp(App[None]):
         yield from super().get_system_commands(screen)
         if not isinstance(screen, MainScreen):
             return
+        from eternaut_reader.ui.keys import key_rows
+
         view = screen.focused_view
         for row in key_rows():
             if row.group == "Reading" and view is not None:

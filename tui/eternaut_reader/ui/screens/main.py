@@ -10,7 +10,6 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from eternaut_reader.core.corpus import Corpus
-from eternaut_reader.ui.screens.help import HelpScreen
 from eternaut_reader.ui.widgets.article_view import ArticleView, SearchState
 from eternaut_reader.ui.widgets.key_bar import KeyBar
 from eternaut_reader.ui.widgets.search_bar import SearchBar
@@ -175,4 +174,6 @@ class MainScreen(Screen[None]):
         return None
 
     def action_help(self) -> None:
+        from eternaut_reader.ui.screens.help import HelpScreen  # rich.table: only when asked
+
         self.app.push_screen(HelpScreen())
