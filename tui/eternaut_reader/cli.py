@@ -1,17 +1,18 @@
 """Command line: `eternaut-reader [PATH...]` opens the reader; subcommands work on the store.
 
-The UI is imported only when the reader is launched, so the other commands stay quick.
+Every command takes --db (or ETERNAUT_READER_DB). The UI is imported only when the reader is
+launched, so the other commands stay quick and never need a terminal.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
+from importlib import import_module
 from typing import NoReturn
 
-from eternaut_reader import __version__
+from eternaut_reader.commands import COMMANDS
 
 PROG = "eternaut-reader"
 
@@ -23,15 +24,28 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="annotation database (default: $ETERNAUT_READER_DB, else the "
+        "user data directory; see `eternaut-reader where`)",
+    )
+
+
 def _reader_parser() -> _Parser:
     from textual.theme import BUILTIN_THEMES
 
+    from eternaut_reader import __version__
+
+    commands = ", ".join(COMMANDS)
     parser = _Parser(
         prog=PROG,
         description="Read several reports of one story side by side, and tag their claims. "
         "With no PATH, opens the bundled corpus of five reports on Netflix's use of "
         "generative AI in El Eternauta.",
-        epilog="Keys: press ? inside the reader. Colour: NO_COLOR=1 turns colour off.",
+        epilog=f"Commands: {commands} (run `{PROG} COMMAND --help`). Keys: press ? in the "
+        "reader. Colour: NO_COLOR=1 turns colour off.",
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files or folders of .txt and .md files"
@@ -42,8 +56,17 @@ def _reader_parser() -> _Parser:
         metavar="THEME",
         help="a Textual theme: " + ", ".join(sorted(BUILTIN_THEMES)),
     )
+    _add_db(parser)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
+
+
+def _command_parser(name: str) -> tuple[_Parser, object]:
+    module = import_module(COMMANDS[name])
+    parser = _Parser(prog=f"{PROG} {name}", description=module.HELP)  # type: ignore[attr-defined]
+    module.add_arguments(parser)  # type: ignore[attr-defined]
+    _add_db(parser)
+    return parser, module
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -52,25 +75,30 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def run_reader(argv: Sequence[str]) -> int:
-    from eternaut_reader.core.corpus import CorpusError, load_corpus
+    from eternaut_reader.core.corpus import load_corpus
 
     args = _reader_parser().parse_args(argv)
-    try:
-        corpus = load_corpus(args.paths)
-    except CorpusError as exc:
-        return _fail(str(exc))
-    if not sys.stdout.isatty() and not os.environ.get("TEXTUAL_HEADLESS"):
-        return _fail("the reader needs a terminal; run it in one (or see --help)")
+    corpus = load_corpus(args.paths)
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        return _fail("the reader needs a terminal; run it in one (see --help for commands)")
     from eternaut_reader.ui.app import ReaderApp
 
-    ReaderApp(corpus, theme=args.theme).run()
+    ReaderApp(corpus, theme=args.theme, db=args.db).run()
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from eternaut_reader.core.corpus import CorpusError
+    from eternaut_reader.core.storage import StoreError
+
     args = list(sys.argv[1:] if argv is None else argv)
     try:
+        if args and args[0] in COMMANDS:
+            parser, module = _command_parser(args[0])
+            return int(module.run(parser.parse_args(args[1:])))  # type: ignore[attr-defined]
         return run_reader(args)
+    except (CorpusError, StoreError, OSError) as exc:
+        return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     except KeyboardInterrupt:
         return 130
 

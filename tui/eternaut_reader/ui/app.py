@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from eternaut_reader.core.corpus import Corpus
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.store import AnnotationStore
 from eternaut_reader.ui.screens.main import MainScreen
 from eternaut_reader.ui.widgets.article_view import ArticleView
 
@@ -19,9 +24,13 @@ class ReaderApp(App[None]):
     # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
 
-    def __init__(self, corpus: Corpus, *, theme: str | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, *, theme: str | None = None, db: str | Path | None = None
+    ) -> None:
         super().__init__()
         self.corpus = corpus
+        self.db = db
+        self.store: AnnotationStore | None = None
         if theme is not None:
             self.theme = theme
 
@@ -31,6 +40,31 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.corpus.notices:
             self.notify(notice, severity="warning", timeout=12, markup=False)
+        self._open_store()
+
+    @work(thread=True, exit_on_error=False)
+    def _open_store(self) -> None:
+        """Open the annotation database off the UI thread; a bad one is reported, not reset."""
+        from eternaut_reader.core.storage import StoreError
+        from eternaut_reader.core.store import open_store
+
+        try:
+            store = open_store(self.db)
+        except StoreError as exc:
+            self.call_from_thread(
+                self.notify,
+                str(exc),
+                title="Annotations unavailable",
+                severity="error",
+                timeout=60,
+                markup=False,
+            )
+            return
+        self.call_from_thread(setattr, self, "store", store)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()  # waits until every change is on disk
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

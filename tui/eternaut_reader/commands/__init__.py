@@ -1,0 +1,8 @@
+"""Subcommands of the command line. Each module has `add_arguments(parser)` and `run(args)`.
+
+They call the same core functions as the reader, and import nothing from the UI.
+"""
+
+COMMANDS = {
+    "where": "eternaut_reader.commands.where",
+}

@@ -1,0 +1,34 @@
+"""`eternaut-reader where`: where the annotations and the corpus live."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+HELP = "print the database path, the data directory and the corpus in use"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="articles to describe instead of the bundled seeds"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from eternaut_reader.core.corpus import load_corpus
+    from eternaut_reader.core.paths import DB_ENV, data_dir, resolve_db_path
+
+    db = resolve_db_path(args.db)
+    corpus = load_corpus(args.paths)
+    if args.db:
+        source = "--db"
+    elif os.environ.get(DB_ENV, "").strip():
+        source = DB_ENV
+    else:
+        source = "default"
+    print(f"database:  {db} ({source}{', not created yet' if not db.exists() else ''})")
+    print(f"data dir:  {data_dir()}")
+    print(f"corpus:    {corpus.source}, {len(corpus.articles)} articles")
+    for article in corpus.articles:
+        print(f"  {article.id}  [{article.language}]  {article.title}")
+    return 0
