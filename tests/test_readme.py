@@ -1,0 +1,28 @@
+"""The README documents what the code does: its keys table is the bindings' own."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from eternaut_reader.ui.keys import markdown_table
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_readme_keys_table_matches_the_bindings():
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"<!-- keys:start -->\n(.*?)\n<!-- keys:end -->", text, re.S)
+    assert block, "README.md lost its keys table markers"
+    assert block.group(1) == markdown_table(), "run: python scripts/readme_keys.py"
+
+
+def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one():
+    text = README.read_text(encoding="utf-8")
+    setup = re.search(r"## Set up\n(.*?)\n## ", text, re.S)
+    assert setup
+    commands = re.findall(r"```sh\n(.*?)\n```", setup.group(1), re.S)
+    assert len(commands) == 2
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    install_and_test = commands[1].strip()
+    assert install_and_test in ci
