@@ -1,0 +1,197 @@
+"""Exports: one writer per format, a common filter, and `export()` that the CLI and UI both call.
+
+    from eternaut_reader.core.export import export
+    result = export(store, corpus, "csv", "claims.csv", tags=["confirmed"], progress=cb)
+
+`export` reads the annotations once at the start (store.annotations() takes the store's lock,
+so a worker thread may call it while the UI keeps working), anchors them in the corpus, and
+writes. To a path it writes a temporary file in the same folder and renames it over the
+target, so a failed or cancelled export never leaves half a file. `progress(done, total)` is
+called from the calling thread: at 0, about every 1% of the annotations, and at the end.
+`cancelled()` is polled as often; when it returns True, ExportCancelled is raised.
+Failures raise ExportError with a one-line message.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from eternaut_reader.core.export.base import (
+    ArticleInfo,
+    ExportCancelled,
+    ExportError,
+    ExportSet,
+    Item,
+    Progress,
+    Source,
+    Ticker,
+    Writer,
+    prepare,
+    select,
+)
+from eternaut_reader.core.export.claimreview import write_claimreview
+from eternaut_reader.core.export.markdown import write_markdown
+from eternaut_reader.core.export.native import write_json, write_jsonl
+from eternaut_reader.core.export.table import write_csv
+from eternaut_reader.core.export.w3c import write_w3c
+
+__all__ = [
+    "FORMATS",
+    "ExportCancelled",
+    "ExportError",
+    "ExportResult",
+    "ExportSet",
+    "Format",
+    "Item",
+    "export",
+    "guess_format",
+    "prepare",
+    "select",
+    "write",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str
+    extension: str  # the default file name ending, with its dot
+    media_type: str
+    description: str
+    writer: Writer
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("json", ".json", "application/json", "lossless JSON; import reads it", write_json),
+        Format("jsonl", ".jsonl", "application/jsonl", "JSON, one annotation a line", write_jsonl),
+        Format("csv", ".csv", "text/csv", "one row per annotation, for spreadsheets", write_csv),
+        Format("md", ".md", "text/markdown", "a report by article and tag", write_markdown),
+        Format(
+            "w3c",
+            ".jsonld",
+            "application/ld+json",
+            "W3C Web Annotation collection; import reads it",
+            write_w3c,
+        ),
+        Format(
+            "claimreview",
+            ".claimreview.jsonld",
+            "application/ld+json",
+            "schema.org ClaimReview, one per claim",
+            write_claimreview,
+        ),
+    )
+}
+
+
+def guess_format(path: str | Path) -> str | None:
+    """The format whose extension the file name ends with (the longest such ending wins)."""
+    name = Path(path).name.lower()
+    found = [f for f in FORMATS.values() if name.endswith(f.extension)]
+    return max(found, key=lambda f: len(f.extension)).name if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    format: str
+    count: int  # annotations written
+    orphans: int  # of which orphans or in articles not in the corpus
+    path: Path | None  # None when written to a stream
+
+
+def _articles(corpus: object) -> list[ArticleInfo]:
+    if corpus is None:
+        return []
+    found = getattr(corpus, "articles", corpus)
+    return list(found)  # type: ignore[call-overload]
+
+
+def write(
+    data: ExportSet,
+    fmt: str,
+    out: TextIO,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
+    """Write an already prepared ExportSet to an open text stream (opened with newline="")."""
+    ticker = Ticker(len(data.items), progress, cancelled)
+    ticker.start()
+    FORMATS[fmt].writer(data, out, ticker)
+    if not data.items and progress is not None:
+        progress(0, 0)
+
+
+def export(
+    source: Source,
+    corpus: object,
+    fmt: str,
+    out: str | Path | TextIO,
+    *,
+    tags: str | Iterable[str] | None = None,
+    articles: str | Iterable[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Export the annotations of `source` (a store, or any iterable of Annotation).
+
+    corpus: a Corpus, a list of articles, or None (then every annotation's orphan status is
+    unknown). fmt: a key of FORMATS. out: a path, or an open text stream. tags / articles:
+    filters (see select). Raises ExportError (ExportCancelled if cancelled); never leaves a
+    partial file at a path.
+    """
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    everything = source.annotations() if hasattr(source, "annotations") else list(source)
+    try:
+        chosen = select(everything, tag=tags, article=articles)
+    except ValueError as exc:
+        raise ExportError(str(exc)) from exc
+    filters = {"tag": _listed(tags), "article": _listed(articles)}
+    data = prepare(chosen, _articles(corpus), everything=everything, filters=filters)
+    orphans = sum(item.orphan is not False for item in data.items)
+    if isinstance(out, str | Path):
+        path = Path(out)
+        _write_file(data, fmt, path, progress, cancelled)
+        return ExportResult(fmt, len(data.items), orphans, path)
+    write(data, fmt, out, progress=progress, cancelled=cancelled)
+    return ExportResult(fmt, len(data.items), orphans, None)
+
+
+def _listed(value: str | Iterable[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _write_file(
+    data: ExportSet,
+    fmt: str,
+    path: Path,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    if path.is_dir():
+        raise ExportError(f"cannot write {path}: it is a folder")
+    # Mode 0o666 less the umask, as for any new file (NamedTemporaryFile would make it 0o600).
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as handle:
+            write(data, fmt, handle, progress=progress, cancelled=cancelled)
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

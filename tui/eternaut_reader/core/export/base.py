@@ -1,0 +1,203 @@
+"""What every export format is given: the selected annotations, anchored in the corpus.
+
+`select` filters annotations by tag and article. `prepare` anchors each selected annotation in
+its article's current text (the same `locate` the store's `anchor` uses), so every format can
+say whether it is an orphan, and keeps every annotation (selected or not) so that links to
+annotations outside the selection still show their quote.
+
+An annotation whose article is not in the corpus has `orphan` None ("unknown"): nothing says
+whether its quote is still in a text we do not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, TextIO
+
+from eternaut_reader.core.anchor import Selector, locate
+from eternaut_reader.core.model import Anchored, Annotation, Link, check_tag, now_iso
+
+__all__ = [
+    "ArticleInfo",
+    "ExportCancelled",
+    "ExportError",
+    "ExportSet",
+    "Item",
+    "Progress",
+    "Ticker",
+    "Writer",
+    "prepare",
+    "select",
+]
+
+Progress = Callable[[int, int], None]
+
+
+class ExportError(Exception):
+    """An export could not be written; str() is one line, fit to show the user."""
+
+
+class ExportCancelled(ExportError):
+    """The caller's `cancelled()` returned True; nothing was left at the output path."""
+
+
+class ArticleInfo(Protocol):
+    """What exports read of an article (corpus.Article has all of it)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def content_hash(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+
+
+class _HasAnnotations(Protocol):
+    def annotations(self) -> list[Annotation]: ...
+
+
+Source = _HasAnnotations | Iterable[Annotation]
+
+
+def _names(value: str | Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    return frozenset([value] if isinstance(value, str) else value) or None
+
+
+def select(
+    source: Source,
+    tag: str | Iterable[str] | None = None,
+    article: str | Iterable[str] | None = None,
+) -> list[Annotation]:
+    """The annotations of a store (or any iterable) with one of the tags, in one of the articles.
+
+    tag and article take one value or several; None or empty means no filter on it. Articles are
+    matched by id. The order is kept (a store gives article, then position).
+    """
+    tags = _names(tag)
+    if tags is not None:
+        for name in tags:
+            check_tag(name)
+    articles = _names(article)
+    annotations = source.annotations() if hasattr(source, "annotations") else list(source)
+    return [
+        a
+        for a in annotations
+        if (tags is None or a.tag in tags) and (articles is None or a.article_id in articles)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One exported annotation, with its article (None if not in the corpus) and its anchor."""
+
+    annotation: Annotation
+    article: ArticleInfo | None
+    anchor: Anchored | None  # None when the article is not in the corpus
+
+    @property
+    def orphan(self) -> bool | None:
+        """True if the quote is no longer found; None (unknown) if the article is not loaded."""
+        return None if self.anchor is None else self.anchor.orphan
+
+    @property
+    def title(self) -> str:
+        return self.article.title if self.article is not None else self.annotation.article_id
+
+
+@dataclass
+class ExportSet:
+    items: list[Item]
+    annotations: Mapping[str, Annotation]  # every annotation known, for links
+    articles: Mapping[str, ArticleInfo]
+    generated: str = field(default_factory=now_iso)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    _hashes: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def title(self, article_id: str) -> str:
+        article = self.articles.get(article_id)
+        return article.title if article is not None else article_id
+
+    def article_hash(self, article_id: str) -> str | None:
+        """The article's current content hash (computed once per article), None if not loaded."""
+        if article_id not in self._hashes:
+            article = self.articles.get(article_id)
+            if article is None:
+                return None
+            self._hashes[article_id] = article.content_hash
+        return self._hashes[article_id]
+
+    def target(self, link: Link) -> Annotation | None:
+        return self.annotations.get(link.target)
+
+
+def _anchor(text: str, ann: Annotation) -> Anchored:
+    where = locate(text, Selector(ann.quote, ann.prefix, ann.suffix, ann.start, ann.end))
+    if where is None:
+        return Anchored(ann, None, None, None)
+    return Anchored(ann, where.start, where.end, where.method)
+
+
+def prepare(
+    selected: Sequence[Annotation],
+    articles: Iterable[ArticleInfo] = (),
+    *,
+    everything: Iterable[Annotation] = (),
+    filters: Mapping[str, Collection[str]] | None = None,
+) -> ExportSet:
+    """Anchor the selected annotations in their articles; `everything` resolves links."""
+    by_article = {a.id: a for a in articles}
+    known = {a.id: a for a in everything}
+    known.update((a.id, a) for a in selected)
+    items = []
+    for ann in selected:
+        article = by_article.get(ann.article_id)
+        anchor = None if article is None else _anchor(article.text, ann)
+        items.append(Item(ann, article, anchor))
+    wanted = {k: sorted(v) for k, v in (filters or {}).items() if v}
+    return ExportSet(items, known, by_article, filters=wanted)
+
+
+class Ticker:
+    """Calls progress(done, total) every `every` items and at the end; checks for cancel."""
+
+    def __init__(
+        self,
+        total: int,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        every: int = 0,
+    ) -> None:
+        self.total = total
+        self.done = 0
+        self._progress = progress
+        self._cancelled = cancelled
+        self._every = every or max(1, total // 100)
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.done % self._every == 0 or self.done == self.total:
+            if self._cancelled is not None and self._cancelled():
+                raise ExportCancelled("export cancelled")
+            if self._progress is not None:
+                self._progress(self.done, self.total)
+
+    def start(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ExportCancelled("export cancelled")
+        if self._progress is not None:
+            self._progress(0, self.total)
+
+
+class Writer(Protocol):
+    def __call__(self, data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None: ...

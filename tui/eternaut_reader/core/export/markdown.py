@@ -1,0 +1,172 @@
+"""A Markdown report: a summary table, then each article's claims by tag, then the orphans.
+
+Text from articles and users is data, never markup. Each line of it is escaped: the ASCII
+characters that start inline markup (\\ ` * _ [ ] < > # | ~ &) get a backslash, as do
+block markers at the start of a line (+ - = and "1." / "1)"); leading spaces and tabs become
+character references so they cannot open a code block; control characters become U+FFFD.
+Every line of a quote, note and link list is written inside the block quote ("> "), and line
+breaks inside a quote or note are hard breaks, so a note containing "\\n# heading" stays a
+line of text in its block quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TextIO
+
+from eternaut_reader.core.export.base import ArticleInfo, ExportSet, Item
+from eternaut_reader.core.export.table import excerpt
+from eternaut_reader.core.model import TAGS
+
+__all__ = ["escape_block", "escape_inline", "write_markdown"]
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&])")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LEADING_SPACE = re.compile(r"^[ \t]+")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
+_NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
+
+
+def _escape_line(line: str) -> str:
+    line = _CONTROL.sub("\ufffd", line)
+    line = _MARKUP.sub(r"\\\1", line)
+    line = _LEADING_SPACE.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), line)
+    if line[:1] in ("+", "-", "="):
+        return "\\" + line
+    return _ORDERED.sub(r"\1\\\2", line)
+
+
+def escape_inline(text: str) -> str:
+    """One line of literal text: newlines and runs of whitespace become single spaces."""
+    return _escape_line(" ".join(text.split()))
+
+
+def escape_block(text: str) -> list[str]:
+    """Lines of literal text; a line break inside a paragraph is kept as a hard break."""
+    lines = [_escape_line(line) for line in _NEWLINES.split(text)]
+    out = []
+    for n, line in enumerate(lines):
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        out.append(line + "\\" if line and following else line)
+    return out
+
+
+def _quoted(lines: Iterable[str]) -> list[str]:
+    return [f"> {line}" if line else ">" for line in lines]
+
+
+def _label(tag: str) -> str:
+    return tag.capitalize()
+
+
+def _when(stamp: str) -> str:
+    return stamp[:16].replace("T", " ") if stamp else ""
+
+
+def _entry(item: Item, data: ExportSet, *, show_tag: bool) -> list[str]:
+    ann = item.annotation
+    lines = escape_block(ann.quote)
+    if ann.note:
+        note = escape_block(ann.note)
+        lines += ["", "**Note:** " + note[0], *note[1:]]
+    if ann.links:
+        lines += ["", "**Links:**", ""]
+        for link in ann.links:
+            target = data.target(link)
+            if target is None:
+                what = f"{escape_inline(link.target)} (not in the store)"
+            else:
+                quote = escape_inline(excerpt(target.quote))
+                what = f"“{quote}” (*{escape_inline(data.title(target.article_id))}*)"
+            lines.append(f"- {link.relation} {what}")
+    about = [f"**{_label(ann.tag)}**"] if show_tag else []
+    about += [
+        escape_inline(ann.annotator or "unknown annotator"),
+        escape_inline(_when(ann.created)),
+        f"characters {ann.start}–{ann.end}",
+    ]
+    if item.orphan is None:
+        about.append("article not in the corpus")
+    elif item.orphan:
+        about.append("quote not found in the current text")
+    lines += ["", "— " + " · ".join(a for a in about if a)]
+    return _quoted(lines)
+
+
+def _article_order(data: ExportSet) -> list[str]:
+    present = {item.annotation.article_id for item in data.items}
+    known = [a for a in data.articles if a in present]
+    return known + sorted(present - set(known))
+
+
+def _by_article(items: Iterable[Item]) -> dict[str, list[Item]]:
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(item.annotation.article_id, []).append(item)
+    return groups
+
+
+def _summary(data: ExportSet, order: list[str]) -> list[str]:
+    head = ["Article", *(_label(t) for t in TAGS), "Orphans", "Total"]
+    lines = ["| " + " | ".join(head) + " |", "|---" + "|--:" * (len(head) - 1) + "|"]
+    totals = [0] * (len(TAGS) + 2)
+    groups = _by_article(data.items)
+    for article_id in order:
+        items = groups[article_id]
+        counts = [sum(i.annotation.tag == t for i in items) for t in TAGS]
+        counts += [sum(i.orphan is not False for i in items), len(items)]
+        totals = [a + b for a, b in zip(totals, counts, strict=True)]
+        cells = [escape_inline(data.title(article_id)), *map(str, counts)]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("| **All articles** | " + " | ".join(f"**{n}**" for n in totals) + " |")
+    return lines
+
+
+def _facts(article: ArticleInfo | None) -> str:
+    if article is None:
+        return "Not in the corpus."
+    facts = [article.outlet, article.date, f"language: {article.language}"]
+    return escape_inline(" · ".join(f for f in facts if f))
+
+
+def write_markdown(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
+    """Every block (heading, paragraph, table, block quote) is followed by one blank line."""
+    order = _article_order(data)
+    count = len(data.items)
+    about = f"{count} annotation{'' if count == 1 else 's'}, exported {_when(data.generated)} UTC"
+    filters = "; ".join(f"{k}: {', '.join(v)}" for k, v in data.filters.items())
+    if filters:
+        about += f" (only {escape_inline(filters)})"
+    out.write(f"# Claims report\n\n{about}.\n\n## Summary\n\n")
+    out.write("\n".join(_summary(data, order)) + "\n\n")
+
+    def entries(items: list[Item], *, show_tag: bool) -> None:
+        for item in items:
+            out.write("\n".join(_entry(item, data, show_tag=show_tag)) + "\n\n")
+            tick()
+
+    anchored = _by_article(i for i in data.items if i.orphan is False)
+    orphans = _by_article(i for i in data.items if i.orphan is not False)
+    for article_id in order:
+        items = anchored.get(article_id)
+        if not items:
+            continue
+        out.write(f"## {escape_inline(data.title(article_id))}\n\n")
+        out.write(_facts(data.articles.get(article_id)) + "\n\n")
+        for tag in TAGS:
+            tagged = [i for i in items if i.annotation.tag == tag]
+            if tagged:
+                out.write(f"### {_label(tag)} ({len(tagged)})\n\n")
+                entries(tagged, show_tag=False)
+    if orphans:
+        out.write(
+            "## Orphans\n\nThese claims could not be placed: their quote is no longer in "
+            "their article's text, or their article is not in the corpus. They are kept as "
+            "they were tagged.\n\n"
+        )
+        for article_id in order:
+            items = orphans.get(article_id)
+            if items:
+                out.write(f"### {escape_inline(data.title(article_id))}\n\n")
+                entries(items, show_tag=True)

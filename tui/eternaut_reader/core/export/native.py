@@ -1,0 +1,66 @@
+"""Our own lossless format: JSON (one document) and JSON Lines (one annotation per line).
+
+Each record is Annotation.to_dict() — every stored field, links included — plus what the
+export knows about the article as loaded:
+
+    article_title  the article's title (its id when the article is not in the corpus)
+    article_hash   the content hash of the article's current text; null if not in the corpus
+    orphan         true / false; null when the article is not in the corpus (unknown)
+    anchor         {"start", "end", "method"} where the quote is now; null for orphans
+
+`import` reads only the stored fields, so importing an export reproduces the store exactly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from eternaut_reader.core.export.base import ExportSet, Item
+
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "record", "write_json", "write_jsonl"]
+
+FORMAT_NAME = "eternaut-reader"
+FORMAT_VERSION = 1
+
+
+def record(item: Item, data: ExportSet) -> dict[str, Any]:
+    ann = item.annotation
+    out = ann.to_dict()
+    anchor = item.anchor
+    out["article_title"] = item.title
+    out["article_hash"] = data.article_hash(ann.article_id)
+    out["orphan"] = item.orphan
+    out["anchor"] = (
+        None
+        if anchor is None or anchor.orphan
+        else {"start": anchor.start, "end": anchor.end, "method": anchor.method}
+    )
+    return out
+
+
+def write_json(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
+    head = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "generated": data.generated,
+        "filters": data.filters,
+        "count": len(data.items),
+    }
+    # The header's closing brace is replaced by the annotations array, written one record at
+    # a time so that progress is reported and no second copy of the whole document is built.
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    out.write(text[:-2] + ',\n  "annotations": [')
+    for n, item in enumerate(data.items):
+        body = json.dumps(record(item, data), ensure_ascii=False, indent=2)
+        out.write(("\n    " if n == 0 else ",\n    ") + body.replace("\n", "\n    "))
+        tick()
+    out.write("\n  ]\n}\n" if data.items else "]\n}\n")
+
+
+def write_jsonl(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
+    for item in data.items:
+        out.write(json.dumps(record(item, data), ensure_ascii=False))
+        out.write("\n")
+        tick()

@@ -1,0 +1,92 @@
+"""CSV for spreadsheets: RFC 4180 (the csv module's defaults: CRLF rows, quoting as needed), UTF-8.
+
+One row per annotation. Columns, in order:
+
+    article title, tag, quote, note, links, annotator, created, start, end, orphan
+
+`links` holds one line per link: `supports: “quote” (article title)`. `start`/`end` are the
+code-point offsets recorded with the annotation. `orphan` is true, false or unknown (the
+article is not in the corpus).
+
+Formula injection (OWASP "CSV Injection"): a text cell that begins with = + - @, a tab or a
+carriage return — or with their full-width forms, or with spaces before = + - @ — gets a
+leading apostrophe, so a spreadsheet shows it as text instead of running it. Reading the file
+back with the csv module gives the cell with that apostrophe in front.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from typing import TextIO
+
+from eternaut_reader.core.export.base import ExportSet, Item
+
+__all__ = ["COLUMNS", "guard", "link_lines", "write_csv"]
+
+COLUMNS = (
+    "article title",
+    "tag",
+    "quote",
+    "note",
+    "links",
+    "annotator",
+    "created",
+    "start",
+    "end",
+    "orphan",
+)
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_AFTER_SPACES = ("=", "+", "-", "@")
+QUOTE_EXCERPT = 80
+
+
+def guard(cell: str) -> str:
+    """The cell as a spreadsheet will show it, never as a formula."""
+    if cell.startswith(_TRIGGERS) or cell.lstrip(" ").startswith(_AFTER_SPACES):
+        return "'" + cell
+    return cell
+
+
+def excerpt(text: str, limit: int = QUOTE_EXCERPT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def link_lines(item: Item, data: ExportSet) -> list[str]:
+    lines = []
+    for link in item.annotation.links:
+        target = data.target(link)
+        if target is None:
+            lines.append(f"{link.relation}: {link.target} (not in the store)")
+        else:
+            quote = excerpt(target.quote)
+            lines.append(f"{link.relation}: “{quote}” ({data.title(target.article_id)})")
+    return lines
+
+
+def _orphan(value: bool | None) -> str:
+    return "unknown" if value is None else "true" if value else "false"
+
+
+def write_csv(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for item in data.items:
+        ann = item.annotation
+        writer.writerow(
+            (
+                guard(item.title),
+                ann.tag,
+                guard(ann.quote),
+                guard(ann.note),
+                guard("\n".join(link_lines(item, data))),
+                guard(ann.annotator),
+                guard(ann.created),
+                ann.start,
+                ann.end,
+                _orphan(item.orphan),
+            )
+        )
+        tick()
