@@ -36,7 +36,7 @@ import threading
 import time
 import uuid
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,6 +75,7 @@ __all__ = [
     "HISTORY_LIMIT",
     "AnnotationStore",
     "ArticleLike",
+    "MergeResult",
     "UnknownAnnotation",
     "default_annotator",
     "open_store",
@@ -116,6 +117,48 @@ class _Op:
 
 
 _Change = list[_Op]
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """What merge() did with each annotation it was given, by id (as stored)."""
+
+    added: tuple[str, ...] = ()  # new to the store
+    updated: tuple[str, ...] = ()  # same id and annotator, the given one newer: it replaced ours
+    unchanged: tuple[str, ...] = ()  # already stored exactly so
+    kept: tuple[str, ...] = ()  # same id and annotator, ours as new or newer: ours kept
+    beside: tuple[tuple[str, str], ...] = ()  # (given id, stored id): see merge()
+
+    @property
+    def changed(self) -> int:
+        return len(self.added) + len(self.updated) + len(self.beside)
+
+
+# Another annotator's annotation that arrives with the id of one of ours is stored under an id
+# derived from theirs and their name, so importing the same file again finds it there.
+_BESIDE_NAMESPACE = uuid.UUID("5c0b3f2e-6a53-4f6b-9a51-0e7e6d1e2f3a")
+
+
+def beside_id(ann_id: str, annotator: str) -> str:
+    return str(uuid.uuid5(_BESIDE_NAMESPACE, f"{annotator}\n{ann_id}"))
+
+
+def _newer(given: str, ours: str) -> bool:
+    try:
+        return datetime.fromisoformat(given) > datetime.fromisoformat(ours)
+    except (TypeError, ValueError):  # not both ISO 8601 with the same awareness
+        return given > ours
+
+
+def _check_annotation(ann: object) -> Annotation:
+    if not isinstance(ann, Annotation):
+        raise TypeError(f"merge takes Annotation objects, not {type(ann).__name__}")
+    check_tag(ann.tag)
+    for link in ann.links:
+        check_relation(link.relation)
+    if not ann.id or not ann.article_id or not ann.quote or not 0 <= ann.start < ann.end:
+        raise ValueError(f"annotation {ann.id!r} has no id, article, quote or span")
+    return ann
 
 
 def default_annotator() -> str:
@@ -324,6 +367,71 @@ class AnnotationStore:
             after = before.changed(links=links)
             self._commit("unlink", before, after)
         return after
+
+    def merge(self, annotations: Iterable[Annotation], *, dry_run: bool = False) -> MergeResult:
+        """Put annotations made elsewhere (an import) into the store, keyed by their id.
+
+        Each keeps its own id, annotator, created and modified. For an id already stored:
+        identical → unchanged; same annotator → the one with the later `modified` wins (ours
+        on a tie); another annotator → theirs is stored beside ours under beside_id(id,
+        annotator), and links among the given annotations follow it. Everything is checked
+        before anything changes (TypeError/ValueError), and all of it is saved in one write.
+        dry_run=True only says what would happen.
+
+        Not undoable: merge adds no history entry, so undo/redo never take back part of an
+        import (an undo of an earlier change may still revert an annotation merge replaced).
+        """
+        given = [_check_annotation(ann) for ann in annotations]
+        moved: dict[tuple[str, str], str] = {}  # (annotator, given id) -> stored id
+        with self._cond:
+            self._check_open()
+            owners = {k: a.annotator for k, a in self._annotations.items()}
+            for ann in given:
+                owner = owners.setdefault(ann.id, ann.annotator)
+                if owner != ann.annotator:
+                    moved[(ann.annotator, ann.id)] = beside_id(ann.id, ann.annotator)
+            origin = {new: old for (_, old), new in moved.items()}
+            now = dict(self._annotations)
+            change: _Change = []
+            added, updated, unchanged, kept, beside = [], [], [], [], []
+            for ann in given:
+                ann = self._follow(ann, moved)
+                ours = now.get(ann.id)
+                if ours == ann:
+                    unchanged.append(ann.id)
+                    continue
+                if ours is not None and not _newer(ann.modified, ours.modified):
+                    kept.append(ann.id)
+                    continue
+                if ours is not None:
+                    updated.append(ann.id)
+                elif ann.id in origin:
+                    beside.append((origin[ann.id], ann.id))
+                else:
+                    added.append(ann.id)
+                now[ann.id] = ann
+                change.append(self._set_annotation(ann.id, ann))
+            if change and not dry_run:
+                self._enqueue(change)
+        return MergeResult(
+            tuple(added), tuple(updated), tuple(unchanged), tuple(kept), tuple(beside)
+        )
+
+    @staticmethod
+    def _follow(ann: Annotation, moved: dict[tuple[str, str], str]) -> Annotation:
+        """The annotation under its stored id, its links pointing where their targets went."""
+        if not moved:
+            return ann
+        new_id = moved.get((ann.annotator, ann.id), ann.id)
+        links = tuple(
+            replace(lk, target=moved[(ann.annotator, lk.target)])
+            if (ann.annotator, lk.target) in moved
+            else lk
+            for lk in ann.links
+        )
+        if new_id == ann.id and links == ann.links:
+            return ann
+        return replace(ann, id=new_id, links=links)
 
     def undo(self) -> Annotation | None:
         """Undo the latest change; returns the annotation it concerned, or None if none."""

@@ -36,6 +36,7 @@ __all__ = [
     "ANNO_CONTEXT",
     "CONTEXT",
     "NS",
+    "PREFIX",
     "annotation_id",
     "annotation_iri",
     "article_id",
