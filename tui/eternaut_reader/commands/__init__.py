@@ -5,4 +5,7 @@ They call the same core functions as the reader, and import nothing from the UI.
 
 COMMANDS = {
     "where": "eternaut_reader.commands.where",
+    "export": "eternaut_reader.commands.export",
+    "import": "eternaut_reader.commands.importing",
+    "agreement": "eternaut_reader.commands.agreement",
 }

@@ -1,0 +1,71 @@
+"""`eternaut-reader agreement`: how far annotators agree on the claims they all tagged."""
+
+from __future__ import annotations
+
+import argparse
+
+from eternaut_reader.commands._common import Unknown, existing_db, fail, resolve_articles
+
+HELP = (
+    "Cohen's kappa for each pair of annotators (Fleiss' kappa for three or more), a "
+    "confusion table per pair, and the claims they disagree on"
+)
+
+EPILOG = (
+    "A claim is a set of overlapping spans in one article. It counts for a pair when both "
+    "tagged it, and for Fleiss' kappa when every annotator did. Import other annotators' "
+    "exports first (eternaut-reader import)."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="the articles the annotations were made on (default: the bundled seeds)",
+    )
+    parser.add_argument(
+        "--article", action="append", metavar="ARTICLE", help="only this article (repeatable)"
+    )
+    parser.add_argument(
+        "--annotator", action="append", metavar="NAME", help="only this annotator (repeatable)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from eternaut_reader.core.agreement import agreement, render
+    from eternaut_reader.core.corpus import load_corpus
+    from eternaut_reader.core.store import open_store
+
+    try:
+        db = existing_db(args.db)
+    except Unknown as exc:
+        return fail(str(exc))
+    corpus = load_corpus(args.paths)
+    with open_store(db) as store:
+        annotations = store.annotations()
+    try:
+        titles = {a.id: a.title for a in corpus.articles}
+        articles = resolve_articles(args.article, titles, {a.article_id for a in annotations})
+    except Unknown as exc:
+        return fail(str(exc))
+    if articles is not None:
+        annotations = [a for a in annotations if a.article_id in articles]
+    present = sorted({a.annotator for a in annotations})
+    if args.annotator:
+        missing = [n for n in args.annotator if n not in present]
+        if missing:
+            known = ", ".join(present) or "none"
+            return fail(f"no annotations by {', '.join(missing)} (annotators: {known})")
+    names = args.annotator or present
+    if len(set(names)) < 2:
+        who = f"only {names[0]}" if names else "nobody"
+        return fail(
+            f"agreement needs two or more annotators; {who} tagged these claims "
+            "(import the others' exports with `eternaut-reader import`)"
+        )
+    report = agreement(annotations, corpus.articles, annotators=names)
+    print(render(report), end="")
+    return 0

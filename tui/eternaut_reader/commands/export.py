@@ -1,0 +1,108 @@
+"""`eternaut-reader export`: write the tagged claims in one of the export formats."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from eternaut_reader.commands._common import Unknown, existing_db, fail, note, resolve_articles
+from eternaut_reader.core.export import FORMATS, ExportError, export, guess_format
+from eternaut_reader.core.model import TAGS
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.corpus import Corpus
+    from eternaut_reader.core.export import ExportResult
+    from eternaut_reader.core.model import Annotation
+
+HELP = "export the tagged claims as json, jsonl, csv, md, w3c or claimreview"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="the articles the annotations were made on (default: the bundled seeds); "
+        "used for titles and to find orphans",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=list(FORMATS),
+        help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
+        + " (default: from the -o file name)",
+    )
+    parser.add_argument(
+        "--tag", action="append", choices=TAGS, help="only this tag (repeat for several)"
+    )
+    parser.add_argument(
+        "--article",
+        action="append",
+        metavar="ARTICLE",
+        help="only this article: its id, a unique start of it, or its title (repeatable)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from eternaut_reader.core.corpus import load_corpus
+    from eternaut_reader.core.store import open_store
+
+    fmt = args.format or (guess_format(args.output) if args.output else None)
+    if fmt is None:
+        choices = ", ".join(FORMATS)
+        where = f"from the name {args.output!r}" if args.output else "for stdout"
+        return fail(f"cannot tell the format {where}: give --format ({choices})")
+    try:
+        db = existing_db(args.db)
+    except Unknown as exc:
+        return fail(str(exc))
+    corpus = load_corpus(args.paths)
+    with open_store(db) as store:
+        annotations = store.annotations()
+    try:
+        titles = {a.id: a.title for a in corpus.articles}
+        articles = resolve_articles(args.article, titles, {a.article_id for a in annotations})
+    except Unknown as exc:
+        return fail(str(exc))
+    try:
+        if args.output:
+            result = export(annotations, corpus, fmt, args.output, tags=args.tag, articles=articles)
+        else:
+            result = _to_stdout(annotations, corpus, fmt, args.tag, articles)
+    except ExportError as exc:
+        return fail(str(exc))
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): not an error worth a message.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    if not result.count:
+        note(f"nothing matched: {len(annotations)} annotations in {db}, none selected")
+    elif args.output:
+        orphans = f" ({result.orphans} orphans or not in the corpus)" if result.orphans else ""
+        note(f"exported {result.count} annotations{orphans} as {fmt} to {args.output}")
+    return 0
+
+
+def _to_stdout(
+    annotations: list[Annotation],
+    corpus: Corpus,
+    fmt: str,
+    tags: list[str] | None,
+    articles: list[str] | None,
+) -> ExportResult:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a replaced sys.stdout without bytes underneath
+        return export(annotations, corpus, fmt, sys.stdout, tags=tags, articles=articles)
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    try:
+        return export(annotations, corpus, fmt, stream, tags=tags, articles=articles)
+    finally:
+        stream.flush()
+        stream.detach()
