@@ -5,7 +5,6 @@ from __future__ import annotations
 from eternaut_reader import load_corpus
 from eternaut_reader.ui.app import ReaderApp
 from eternaut_reader.ui.widgets.article_view import HEADER_ROWS
-from eternaut_reader.ui.widgets.search_bar import SearchBar
 from tests.screen import focused_pane, pane_status, settle, view_text
 
 
@@ -69,7 +68,7 @@ async def test_escape_cancels_and_restores_the_previous_search():
         view = focused_pane(app)
         assert view.search.query == "netflix"
         assert pane_status(focused_pane(app)).endswith("/netflix 1/7")
-        assert not app.screen.query_one(SearchBar).has_class("-active")
+        assert view.prompt is None
         assert app.screen.focused is view
 
 
@@ -88,3 +87,36 @@ async def test_typed_apostrophe_finds_typographic_one():
         await settle(app, pilot)
         await search(pilot, "l'ia")
         assert len(focused_pane(app).search.matches) >= 3
+
+
+async def test_the_prompt_shows_in_the_status_line_and_edits():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", "s", "a", "r", "x")
+        pane = focused_pane(app)
+        assert pane_status(pane).startswith("/sarx▏  0 found")
+        await pilot.press("backspace")
+        assert pane_status(pane).startswith("/sar▏  8 found")
+        await pilot.press("j", "k")  # typed into the prompt, not moving the cursor
+        assert pane.prompt == "sarjk"
+        await pilot.press("ctrl+u", *"netflix", "enter")
+        assert pane.prompt is None and pane_status(pane).endswith("/netflix 1/7")
+
+
+async def test_keys_typed_fast_after_slash_all_reach_the_prompt():
+    """Keys arriving in one burst (a fast typist, a paste) keep their order."""
+    from textual import events
+
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for key, char in [
+            ("slash", "/"),
+            *[(c, c) for c in "sarandos"],
+            ("enter", "\r"),
+            ("n", "n"),
+        ]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.3)
+        assert pane_status(focused_pane(app)).endswith("/sarandos 2/3")

@@ -23,14 +23,12 @@ def _rows(group: str, bindings: list[Binding]) -> Iterator[KeyRow]:
 
 def key_rows() -> list[KeyRow]:
     from eternaut_reader.ui.screens.main import MainScreen
-    from eternaut_reader.ui.widgets.article_view import ArticleView
-    from eternaut_reader.ui.widgets.search_bar import SearchBar
+    from eternaut_reader.ui.widgets.article_view import PROMPT_KEYS, ArticleView
 
     rows = [
         *_rows("Reading", _bindings(ArticleView)),
         *_rows("Panes and articles", _bindings(MainScreen)),
-        KeyRow("Search prompt", "Enter", "Keep the search and return to the article", "submit"),
-        *_rows("Search prompt", _bindings(SearchBar)),
+        *(KeyRow("Search prompt", k.keys, k.description, k.method) for k in PROMPT_KEYS.values()),
         KeyRow("Panes and articles", "Ctrl+P", "Command palette: every action", "command_palette"),
     ]
     return sorted(

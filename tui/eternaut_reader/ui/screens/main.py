@@ -1,8 +1,7 @@
-"""The main screen: as many article panes as fit side by side, a search prompt and a footer."""
+"""The main screen: as many article panes as fit side by side, and a key bar."""
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -10,9 +9,8 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from eternaut_reader.core.corpus import Corpus
-from eternaut_reader.ui.widgets.article_view import ArticleView, SearchState
+from eternaut_reader.ui.widgets.article_view import ArticleView
 from eternaut_reader.ui.widgets.key_bar import KeyBar
-from eternaut_reader.ui.widgets.search_bar import SearchBar
 
 MIN_PANE_WIDTH = 40
 
@@ -39,9 +37,6 @@ class MainScreen(Screen[None]):
         self.corpus = corpus
         # Which article each pane shows, kept for panes that a narrower terminal hides.
         self.assignment = list(range(len(corpus.articles)))
-        self._search_target: ArticleView | None = None
-        self._search_before = SearchState()
-        self._search_origin = 0
 
     def compose(self) -> ComposeResult:
         # The first panes are composed rather than mounted later, saving a layout pass.
@@ -87,7 +82,7 @@ class MainScreen(Screen[None]):
     def _focus_pane(self, number: int) -> None:
         panes = self.panes
         if panes:
-            panes[number % len(panes)].focus()
+            self.set_focus(panes[number % len(panes)])
 
     def action_next_pane(self) -> None:
         self._step_pane(+1)
@@ -120,58 +115,10 @@ class MainScreen(Screen[None]):
         self.assignment[pane.number] = choice
         pane.show_article(self.corpus.articles[choice])
 
-    # -- search ----------------------------------------------------------------------------
-
-    def _search_bar(self) -> SearchBar:
-        """The search prompt, mounted the first time it is needed."""
-        found = self.query(SearchBar)
-        if found:
-            return found.first()
-        bar = SearchBar()
-        self.mount(bar, before=self.query_one(KeyBar))
-        return bar
-
     def action_search(self) -> None:
         view = self.focused_view
-        if view is None:
-            return
-        self._search_target = view
-        self._search_before = view.search
-        self._search_origin = view.cursor
-        bar = self._search_bar()
-        bar.value = view.search.query
-        bar.add_class("-active")
-        bar.focus()
-
-    @on(SearchBar.Changed)
-    def _search_as_you_type(self, event: SearchBar.Changed) -> None:
-        view = self._search_target
-        active = view is not None and self._search_bar().has_class("-active")
-        if active and view is not None and not view.set_search(event.value):
-            view.move_cursor(self._search_origin)  # as vim's incsearch: no match, no move
-
-    @on(SearchBar.Submitted)
-    def _search_kept(self, event: SearchBar.Submitted) -> None:
-        view = self._close_search()
-        if view is not None and event.value and not view.search.matches:
-            self.notify(f"No matches for {event.value!r}", severity="warning", markup=False)
-
-    @on(SearchBar.Cancelled)
-    def _search_cancelled(self) -> None:
-        view = self._close_search()
         if view is not None:
-            view.move_cursor(self._search_origin)
-            view.restore_search(self._search_before)
-
-    def _close_search(self) -> ArticleView | None:
-        bar = self._search_bar()
-        bar.remove_class("-active")
-        view, self._search_target = self._search_target, None
-        if view is not None and view.is_attached:
-            view.focus()
-            return view
-        self._focus_pane(0)
-        return None
+            view.open_prompt()
 
     def action_help(self) -> None:
         from eternaut_reader.ui.screens.help import HelpScreen  # rich.table: only when asked

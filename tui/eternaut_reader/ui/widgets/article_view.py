@@ -34,6 +34,23 @@ CURSOR_MARK = "▌"
 SCROLL_MARGIN = 2
 
 
+@dataclass(frozen=True)
+class PromptKey:
+    keys: str
+    description: str
+    method: str
+
+
+# The search prompt's own keys. The prompt reads keys in on_key, ahead of every binding, so
+# that everything typed after `/` lands in it in order; the help screen lists this table.
+PROMPT_KEYS = {
+    "enter": PromptKey("Enter", "Keep the search and return to the article", "_prompt_keep"),
+    "escape": PromptKey("Esc", "Cancel the search", "_prompt_cancel"),
+    "backspace": PromptKey("Backspace", "Delete the last character", "_prompt_erase"),
+    "ctrl+u": PromptKey("Ctrl+U", "Clear the search", "_prompt_clear"),
+}
+
+
 @dataclass
 class Place:
     """Where the reader is in one article: restored when the article comes back to the view."""
@@ -57,6 +74,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--title",
         "article-view--status",
         "article-view--loading",
+        "article-view--prompt",
         "article-view--cursor",
         "article-view--cursor-mark",
         "article-view--match",
@@ -113,6 +131,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.cursor = 0
         self.search = SearchState()
+        self.prompt: str | None = None
+        self._prompt_before = SearchState()
+        self._prompt_origin = 0
         self.loading_fraction: float | None = None
         self._places: dict[str, Place] = {}
         self._index: WrapIndex | None = None
@@ -146,6 +167,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._places[self.article.id] = Place(self.cursor, self._top_offset())
         self.article = article
         self.search = SearchState()
+        self.prompt = None
         place = self._places.get(article.id, Place())
         self.cursor = place.cursor
         self._pending_top = place.top_offset
@@ -274,6 +296,8 @@ class ArticleView(ScrollView, can_focus=True):
                 heading_details(self.corpus, self.article),
                 self._style("article-view--header"),
             )
+        elif self.prompt is not None:
+            text, style = self.status(), self._style("article-view--prompt")
         elif not self.ready:
             text, style = self.status(), self._style("article-view--loading")
         else:
@@ -495,6 +519,59 @@ class ArticleView(ScrollView, can_focus=True):
             self._changed()
         return len(self.search.matches)
 
+    def open_prompt(self) -> None:
+        """Start typing a search in this pane's status line."""
+        self._prompt_before = self.search
+        self._prompt_origin = self.cursor
+        self.prompt = ""
+        self._changed()
+
+    def on_key(self, event: events.Key) -> None:
+        # Bindings are resolved by the app after a key bubbles up, so a key handled here
+        # could overtake keys typed before it. Hence `/` opens the prompt here too, in the
+        # same queue as the characters typed after it; while the prompt is open every key
+        # stops here, and keys typed before `/` still reach their bindings in order.
+        if self.prompt is None:
+            if event.key == "slash":
+                event.stop()
+                event.prevent_default()
+                self.open_prompt()
+            return
+        event.stop()
+        event.prevent_default()
+        if event.key in PROMPT_KEYS:
+            getattr(self, PROMPT_KEYS[event.key].method)()
+        elif event.is_printable and event.character:
+            self._prompt_type(self.prompt + event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.prompt is not None:
+            event.stop()
+            self._prompt_type(self.prompt + event.text.splitlines()[0] if event.text else "")
+
+    def _prompt_type(self, query: str) -> None:
+        self.prompt = query
+        if not self.set_search(query):
+            self.move_cursor(self._prompt_origin)  # as vim's incsearch: no match, no move
+        self._changed()
+
+    def _prompt_erase(self) -> None:
+        self._prompt_type((self.prompt or "")[:-1])
+
+    def _prompt_clear(self) -> None:
+        self._prompt_type("")
+
+    def _prompt_keep(self) -> None:
+        query, self.prompt = self.prompt, None
+        if query and not self.search.matches:
+            self.notify(f"No matches for {query!r}", severity="warning", markup=False)
+        self._changed()
+
+    def _prompt_cancel(self) -> None:
+        self.prompt = None
+        self.move_cursor(self._prompt_origin)
+        self.restore_search(self._prompt_before)
+
     def restore_search(self, state: SearchState) -> None:
         """Put back an earlier search as it was, current match included."""
         self.search = state
@@ -534,7 +611,11 @@ class ArticleView(ScrollView, can_focus=True):
     # -- status ----------------------------------------------------------------------------
 
     def status(self) -> str:
-        """One line for the pane's status bar."""
+        """One line for the pane's status bar; the search prompt while one is open."""
+        if self.prompt is not None:
+            found = len(self.search.matches)
+            count = f"  {found} found" if self.prompt else "  Enter keep · Esc cancel"
+            return f"/{self.prompt}▏{count}"
         if not self.ready:
             percent = int((self.loading_fraction or 0.0) * 100)
             return f"loading… segmenting sentences {percent}%"
