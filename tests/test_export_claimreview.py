@@ -1,0 +1,116 @@
+"""schema.org ClaimReview: one per claim, supports-linked claims merged, the rating mapping."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader import open_store
+from eternaut_reader.core.export import export
+from tests.helpers.claims import FakeArticle, seeds, tag_claims
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return seeds()
+
+
+def _reviews(path: Path) -> list[dict]:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(doc, list)
+    return doc
+
+
+def test_one_review_per_claim_and_supports_links_join_articles(tmp_path, corpus):
+    claims = tag_claims(tmp_path / "db.json", corpus)
+    with open_store(tmp_path / "db.json") as store:
+        export(store, corpus, "claimreview", tmp_path / "r.jsonld")
+    reviews = _reviews(tmp_path / "r.jsonld")
+    # a1 supports b1: one review; c1, s1, orphan and unknown stand alone.
+    assert len(reviews) == 5
+    joined = next(r for r in reviews if claims["a1"].id in r["identifier"])
+    assert sorted(joined["identifier"]) == sorted([claims["a1"].id, claims["b1"].id])
+    arts = corpus.articles
+    assert [a["headline"] for a in joined["itemReviewed"]["appearance"]] == [
+        arts[1].title,
+        arts[2].title,
+    ]
+    assert joined["claimReviewed"] == claims["a1"].quote
+    assert joined["reviewBody"] == claims["a1"].note
+    # c1 contradicts a1: a contradicts link never joins.
+    c1 = next(r for r in reviews if claims["c1"].id in r["identifier"])
+    assert c1["identifier"] == [claims["c1"].id]
+    appearance = c1["itemReviewed"]["appearance"]
+    assert appearance == [
+        {
+            "@type": "CreativeWork",
+            "headline": arts[4].title,
+            "identifier": arts[4].id,
+            "inLanguage": "en",
+            "datePublished": "2025-07-28",
+            "publisher": {"@type": "Organization", "name": "Decrypt"},
+        }
+    ]
+
+
+def test_every_review_has_the_required_properties(tmp_path, corpus):
+    claims = tag_claims(tmp_path / "db.json", corpus)
+    with open_store(tmp_path / "db.json") as store:
+        export(store, corpus, "claimreview", tmp_path / "r.jsonld")
+    for review in _reviews(tmp_path / "r.jsonld"):
+        assert review["@context"] == "https://schema.org"
+        assert review["@type"] == "ClaimReview"
+        assert review["claimReviewed"]
+        assert review["itemReviewed"]["@type"] == "Claim"
+        assert review["itemReviewed"]["appearance"]
+        assert review["author"] == {"@type": "Person", "name": "alice"}
+        first = claims["a1"].modified[:10]
+        assert review["datePublished"] == first  # all made today, in this test
+        rating = review["reviewRating"]
+        assert rating["@type"] == "Rating"
+        assert (rating["bestRating"], rating["worstRating"]) == (5, 1)
+
+
+@pytest.mark.parametrize(
+    ("tag", "value", "name"),
+    [("confirmed", 5, "True"), ("speculative", 3, "Unproven"), ("contradicted", 1, "False")],
+)
+def test_tags_map_to_the_documented_ratings(tmp_path, tag, value, name):
+    article = FakeArticle("a", "Ted Sarandos said the scene was ten times faster to make.")
+    with open_store(tmp_path / "db.json") as store:
+        store.add(article, 0, 40, tag)
+        export(store, [article], "claimreview", tmp_path / "r.jsonld")
+    (review,) = _reviews(tmp_path / "r.jsonld")
+    assert review["reviewRating"]["ratingValue"] == value
+    assert review["reviewRating"]["alternateName"] == name
+
+
+def test_supports_between_different_verdicts_or_annotators(tmp_path):
+    one = FakeArticle("one", "The scene was made ten times faster with generative AI.")
+    two = FakeArticle("two", "Reports say the scene was made far faster than before.")
+    three = FakeArticle("three", "It was made faster, according to the co-CEO of Netflix.")
+    with open_store(tmp_path / "db.json", "alice") as store:
+        a = store.add(one, 0, 30, "confirmed")
+        b = store.add(two, 0, 30, "speculative")
+        store.link(a.id, b.id, "supports")
+    with open_store(tmp_path / "db.json", "bob") as store:
+        c = store.add(three, 0, 20, "confirmed")
+        store.link(c.id, a.id, "supports")
+        export(store, [one, two, three], "claimreview", tmp_path / "r.jsonld")
+    reviews = _reviews(tmp_path / "r.jsonld")
+    # a and c (both confirmed) are one claim reviewed by two people; b has its own rating.
+    assert sorted(len(r["identifier"]) for r in reviews) == [1, 2]
+    joined = next(r for r in reviews if len(r["identifier"]) == 2)
+    assert joined["author"] == [
+        {"@type": "Person", "name": "alice"},
+        {"@type": "Person", "name": "bob"},
+    ]
+    assert [w["identifier"] for w in joined["itemReviewed"]["appearance"]] == ["one", "three"]
+
+
+def test_no_annotations_gives_an_empty_array(tmp_path):
+    with open_store(tmp_path / "db.json") as store:
+        export(store, None, "claimreview", tmp_path / "r.jsonld")
+    assert _reviews(tmp_path / "r.jsonld") == []
