@@ -102,7 +102,9 @@ def _to_stdout(
     sys.stdout.flush()
     stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     try:
-        return export(annotations, corpus, fmt, stream, tags=tags, articles=articles)
-    finally:
+        result = export(annotations, corpus, fmt, stream, tags=tags, articles=articles)
         stream.flush()
-        stream.detach()
+        return result
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            stream.detach()  # leaves sys.stdout's buffer open, whatever happened

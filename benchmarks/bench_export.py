@@ -1,0 +1,82 @@
+"""Figures for exporting 10,000 annotations to each format.
+
+    PYTHONPATH=tui python benchmarks/bench_export.py [--annotations 10000] [--repeat 3]
+
+Target (from the issue): each format in under 1 s for 10,000 annotations, measured end to end
+as the CLI and the UI run it: export(store, corpus, fmt, path) reads the annotations from the
+store, anchors each in its article, writes a temporary file and renames it. Tests never assert
+times; this script only prints them. Everything happens in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.core.export import FORMATS, export, prepare
+from eternaut_reader.core.model import TAGS, Link
+
+NOTES = [
+    "",
+    "Two outlets agree.",
+    "Only Decrypt says so; the others hedge.\nSee the interview.",
+    "=SUM(A1) would be a formula in a spreadsheet",
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--annotations", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per format (median shown)")
+    args = parser.parse_args()
+    n = args.annotations
+    corpus = load_corpus()
+    articles = corpus.articles
+    rng = random.Random(7)
+    folder = Path(tempfile.mkdtemp(prefix="bench-export-"))
+    db = folder / "annotations.json"
+
+    with open_store(db, annotator="bench") as store:
+        made = []
+        for i in range(n):
+            article = articles[i % len(articles)]
+            start = rng.randrange(0, len(article.text) - 210)
+            end = start + rng.randint(20, 200)
+            made.append(store.add(article, start, end, rng.choice(TAGS), rng.choice(NOTES)))
+        # One in ten supports an annotation in the next article: ClaimReview groups them.
+        for i in range(0, n - 1, 10):
+            a, b = made[i], made[i + 1]
+            made[i] = replace(a, links=(Link(b.id, "supports", b.article_id),))
+        store.merge(made)
+    print(f"export, {n} annotations over {len(articles)} articles, 10% linked ({folder})")
+
+    with open_store(db) as store:
+        annotations = store.annotations()
+        t0 = time.perf_counter()
+        prepare(annotations, articles, everything=annotations)
+        print(f"  {'select + anchor all (part of every export)':<46}{ms(time.perf_counter() - t0)}")
+        for name, fmt in FORMATS.items():
+            out = folder / f"claims{fmt.extension}"
+            times = []
+            for _ in range(args.repeat):
+                t0 = time.perf_counter()
+                export(store, corpus, name, out)
+                times.append(time.perf_counter() - t0)
+            size = out.stat().st_size / 1e6
+            label = f"{name} ({size:.1f} MB)"
+            verdict = "ok" if statistics.median(times) < 1.0 else "OVER"
+            print(f"  {label:<46}{ms(statistics.median(times))}   target < 1000 ms  {verdict}")
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+if __name__ == "__main__":
+    main()
