@@ -142,19 +142,23 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _verdicts(group: list[tuple[int, int, Annotation]]) -> dict[str, Annotation]:
-    by_annotator: dict[str, list[tuple[int, int, Annotation]]] = {}
+_Placed = tuple[int, int, Annotation]
+
+
+def _score(entry: _Placed, others: list[tuple[int, int]]) -> tuple[int, int, int]:
+    """Overlap with the other annotators' spans, then length, then the earlier start."""
+    span = (entry[0], entry[1])
+    return (sum(_overlap(span, o) for o in others), span[1] - span[0], -span[0])
+
+
+def _verdicts(group: list[_Placed]) -> dict[str, Annotation]:
+    by_annotator: dict[str, list[_Placed]] = {}
     for entry in group:
         by_annotator.setdefault(entry[2].annotator, []).append(entry)
     chosen = {}
     for annotator, mine in by_annotator.items():
         others = [(s, e) for s, e, a in group if a.annotator != annotator]
-
-        def score(entry: tuple[int, int, Annotation], others=others) -> tuple[int, int, int]:
-            span = (entry[0], entry[1])
-            return (sum(_overlap(span, o) for o in others), span[1] - span[0], -span[0])
-
-        chosen[annotator] = max(mine, key=score)[2]
+        chosen[annotator] = max(mine, key=lambda entry: _score(entry, others))[2]
     return chosen
 
 
@@ -163,7 +167,7 @@ def find_claims(
 ) -> tuple[list[Claim], int]:
     """Every claim (overlapping spans in one article), and how many orphans were left out."""
     data = prepare(list(annotations), articles)
-    spans: dict[str, list[tuple[int, int, Annotation]]] = {}
+    spans: dict[str, list[_Placed]] = {}
     orphans = 0
     for item in data.items:
         ann, anchor = item.annotation, item.anchor
@@ -176,7 +180,7 @@ def find_claims(
     claims = []
     for article_id in sorted(spans):
         entries = sorted(spans[article_id], key=lambda e: (e[0], e[1], e[2].id))
-        group: list[tuple[int, int, Annotation]] = []
+        group: list[_Placed] = []
         reach = -1
         for entry in [*entries, None]:
             if entry is not None and entry[0] < reach:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from eternaut_reader.core.export.base import (
     ArticleInfo,
@@ -42,6 +42,7 @@ from eternaut_reader.core.export.w3c import write_w3c
 
 __all__ = [
     "FORMATS",
+    "CorpusLike",
     "ExportCancelled",
     "ExportError",
     "ExportResult",
@@ -105,11 +106,20 @@ class ExportResult:
     path: Path | None  # None when written to a stream
 
 
-def _articles(corpus: object) -> list[ArticleInfo]:
+class _HasArticles(Protocol):
+    @property
+    def articles(self) -> Sequence[ArticleInfo]: ...
+
+
+CorpusLike = _HasArticles | Iterable[ArticleInfo] | None
+
+
+def _articles(corpus: CorpusLike) -> list[ArticleInfo]:
     if corpus is None:
         return []
-    found = getattr(corpus, "articles", corpus)
-    return list(found)  # type: ignore[call-overload]
+    if isinstance(corpus, Iterable):
+        return list(corpus)
+    return list(corpus.articles)
 
 
 def write(
@@ -130,7 +140,7 @@ def write(
 
 def export(
     source: Source,
-    corpus: object,
+    corpus: CorpusLike,
     fmt: str,
     out: str | Path | TextIO,
     *,
