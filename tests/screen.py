@@ -58,7 +58,8 @@ async def settle(app: App, pilot, timeout: float = 10.0) -> None:
     await pilot.pause()
     while loop.time() < deadline:
         views = list(app.screen.query(ArticleView))
-        if views and all(v.ready for v in views):
+        loaded = getattr(app, "annotator", None) is not None or not hasattr(app, "annotator")
+        if views and all(v.ready for v in views) and loaded:
             break
         await pilot.pause(0.05)
     await app.workers.wait_for_complete()

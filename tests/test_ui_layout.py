@@ -27,8 +27,8 @@ async def test_header_shows_title_outlet_and_language():
         await settle(app, pilot)
         headers = [pane_header(p) for p in panes(app)]
         assert headers[0].startswith("Netflix usa l’IA")
-        assert "1/5 · IT · outlet not named" in headers[0]
-        assert "5/5 · EN · Decrypt · 2025-07-28" in headers[4]
+        assert "1/5 ✓0 ?0 ✗0 · IT · outlet not named" in headers[0]
+        assert "5/5 ✓0 ?0 ✗0 · EN · Decrypt · 2025" in headers[4]
 
 
 async def test_first_pane_has_focus_and_shows_text_and_cursor():

@@ -72,12 +72,12 @@ async def test_escape_cancels_and_restores_the_previous_search():
         assert app.screen.focused is view
 
 
-async def test_n_without_a_search_explains_itself():
+async def test_n_without_a_search_is_the_note_key():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("n")
-        assert any("press / to search" in n.message for n in app._notifications)
+        assert any("Tag the claim first" in n.message for n in app._notifications)
         assert "Nel panorama" in view_text(focused_pane(app))
 
 

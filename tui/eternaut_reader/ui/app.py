@@ -15,7 +15,8 @@ from textual.screen import Screen
 from eternaut_reader.core.corpus import Corpus
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.store import AnnotationStore
+    from eternaut_reader.ui.annotator import Annotator
+from eternaut_reader.ui.messages import AnnotatorReady, SaveState
 from eternaut_reader.ui.screens.main import MainScreen
 from eternaut_reader.ui.widgets.article_view import ArticleView
 
@@ -31,7 +32,7 @@ class ReaderApp(App[None]):
         super().__init__()
         self.corpus = corpus
         self.db = db
-        self.store: AnnotationStore | None = None
+        self.annotator: Annotator | None = None
         if theme is not None:
             self.theme = theme
 
@@ -48,9 +49,11 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exit_on_error=False)
     def _open_store(self) -> None:
-        """Open the annotation database off the UI thread; a bad one is reported, not reset."""
+        """Open the database and anchor its claims off the UI thread; a bad database is
+        reported, never reset."""
         from eternaut_reader.core.storage import StoreError
         from eternaut_reader.core.store import open_store
+        from eternaut_reader.ui.annotator import Annotator
 
         try:
             store = open_store(self.db)
@@ -64,11 +67,22 @@ class ReaderApp(App[None]):
                 markup=False,
             )
             return
-        self.call_from_thread(setattr, self, "store", store)
+        annotator = Annotator.load(store, self.corpus)
+        self.post_message(AnnotatorReady(annotator))
+
+    def on_annotator_ready(self, message: AnnotatorReady) -> None:
+        annotator: Annotator = message.annotator  # type: ignore[assignment]
+        self.annotator = annotator
+        screen = self.screen if isinstance(self.screen, MainScreen) else None
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), screen)
+        if main is not None:
+            # The writer thread reports through a message: never block it on the UI.
+            annotator.store.on_state(lambda state: main.post_message(SaveState(state)))
+            main.claims_loaded()
 
     def on_unmount(self) -> None:
-        if self.store is not None:
-            self.store.close()  # waits until every change is on disk
+        if self.annotator is not None:
+            self.annotator.store.close()  # waits until every change is on disk
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -78,9 +92,9 @@ class ReaderApp(App[None]):
 
         view = screen.focused_view
         for row in key_rows():
-            if row.group == "Reading" and view is not None:
-                target = view
-            elif row.group == "Panes and articles" and row.action != "command_palette":
+            if row.target == "pane" and view is not None:
+                target: ArticleView | Screen = view
+            elif row.target == "screen":
                 target = screen
             else:
                 continue

@@ -1,11 +1,15 @@
-"""One list of every key, read from the bindings: the help screen and the README use it."""
+"""One list of every key, read from the bindings: the help screen, the command palette and
+the README's keys table all use it, so none of them can drift from what the keys do."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from textual.binding import Binding
+
+GROUPS = ("Reading", "Claims", "Panes and articles", "Search prompt")
+# Screen-level actions that belong with the claims in the help.
+_CLAIM_ACTIONS = {"toggle_claims", "undo", "redo"}
 
 
 @dataclass(frozen=True)
@@ -14,30 +18,45 @@ class KeyRow:
     keys: str
     description: str
     action: str
+    target: str  # "pane", "screen" or "prompt": where the palette runs the action
 
 
-def _rows(group: str, bindings: list[Binding]) -> Iterator[KeyRow]:
-    for binding in bindings:
-        yield KeyRow(group, binding.key_display or binding.key, binding.description, binding.action)
+def _bindings(cls: type) -> list[Binding]:
+    return [b for b in cls.__dict__.get("BINDINGS", []) if isinstance(b, Binding)]
 
 
 def key_rows() -> list[KeyRow]:
     from eternaut_reader.ui.screens.main import MainScreen
     from eternaut_reader.ui.widgets.article_view import PROMPT_KEYS, ArticleView
+    from eternaut_reader.ui.widgets.claim_pane import ClaimPane
 
-    rows = [
-        *_rows("Reading", _bindings(ArticleView)),
-        *_rows("Panes and articles", _bindings(MainScreen)),
-        *(KeyRow("Search prompt", k.keys, k.description, k.method) for k in PROMPT_KEYS.values()),
-        KeyRow("Panes and articles", "Ctrl+P", "Command palette: every action", "command_palette"),
+    rows: list[KeyRow] = []
+    seen: set[str] = set()
+    for group, cls, target in (
+        ("Reading", ArticleView, "pane"),
+        ("Claims", ClaimPane, "pane"),
+        ("Panes and articles", MainScreen, "screen"),
+    ):
+        for b in _bindings(cls):
+            if b.action in seen:  # a subclass repeats a binding to keep it on a shared key
+                continue
+            seen.add(b.action)
+            where = "Claims" if b.action in _CLAIM_ACTIONS else group
+            rows.append(KeyRow(where, b.key_display or b.key, b.description, b.action, target))
+    rows += [
+        KeyRow("Search prompt", k.keys, k.description, k.method, "prompt")
+        for k in PROMPT_KEYS.values()
     ]
-    return sorted(
-        rows, key=lambda r: ["Reading", "Panes and articles", "Search prompt"].index(r.group)
+    rows.append(
+        KeyRow(
+            "Panes and articles",
+            "Ctrl+P",
+            "Command palette: every action",
+            "command_palette",
+            "app",
+        )
     )
-
-
-def _bindings(cls: type) -> list[Binding]:
-    return [b for b in cls.BINDINGS if isinstance(b, Binding)]
+    return sorted(rows, key=lambda r: GROUPS.index(r.group))
 
 
 def markdown_table() -> str:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 
-from eternaut_reader.core.corpus import Corpus
-from eternaut_reader.ui.widgets.article_view import ArticleView
+from eternaut_reader.core.corpus import Article, Corpus
+from eternaut_reader.ui.screens.claims import ClaimActions
+from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+from eternaut_reader.ui.widgets.claim_pane import ClaimPane
+from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
 from eternaut_reader.ui.widgets.key_bar import KeyBar
 
 MIN_PANE_WIDTH = 40
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ClaimActions, Screen[None]):
     BINDINGS = [
         Binding("tab", "next_pane", "Next pane", key_display="Tab"),
         Binding("shift+tab", "previous_pane", "Previous pane", key_display="Shift+Tab", show=False),
@@ -28,6 +31,9 @@ class MainScreen(Screen[None]):
             show=False,
         ),
         Binding("slash", "search", "Search", key_display="/"),
+        Binding("t", "toggle_claims", "Claims panel", key_display="t"),
+        Binding("u", "undo", "Undo", key_display="u", show=False),
+        Binding("ctrl+r", "redo", "Redo", key_display="Ctrl+R", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit", key_display="q"),
     ]
@@ -43,7 +49,12 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             for number in range(self._panes_for(self.app.size.width)):
                 yield self._make_pane(number)
-        yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)])
+        panel = ClaimsPanel(self.corpus)
+        panel.display = False
+        yield panel
+        with Vertical(id="bars"):
+            yield ClaimBar()
+            yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)])
 
     def on_mount(self) -> None:
         self._focus_pane(0)
@@ -52,15 +63,15 @@ class MainScreen(Screen[None]):
         self._fit_panes(event.size.width)
 
     @property
-    def panes(self) -> list[ArticleView]:
-        """One pane per article view, left to right."""
-        return list(self.query(ArticleView))
+    def panes(self) -> list[ClaimPane]:
+        """The panes, left to right."""
+        return list(self.query(ClaimPane))
 
     def _panes_for(self, width: int) -> int:
         return max(1, min(len(self.corpus.articles), width // MIN_PANE_WIDTH))
 
-    def _make_pane(self, number: int) -> ArticleView:
-        return ArticleView(self.corpus, self.corpus.articles[self.assignment[number]], number)
+    def _make_pane(self, number: int) -> ClaimPane:
+        return ClaimPane(self.corpus, self.corpus.articles[self.assignment[number]], number)
 
     def _fit_panes(self, width: int) -> None:
         wanted = self._panes_for(width)
@@ -76,8 +87,8 @@ class MainScreen(Screen[None]):
                 pane.remove()
 
     @property
-    def focused_view(self) -> ArticleView | None:
-        return self.focused if isinstance(self.focused, ArticleView) else None
+    def focused_view(self) -> ClaimPane | None:
+        return self.focused if isinstance(self.focused, ClaimPane) else None
 
     def _focus_pane(self, number: int) -> None:
         panes = self.panes
@@ -112,8 +123,11 @@ class MainScreen(Screen[None]):
         choice = next(
             (c for c in candidates if c not in shown), candidates[0] if candidates else current
         )
-        self.assignment[pane.number] = choice
-        pane.show_article(self.corpus.articles[choice])
+        self._show_in_pane(pane, self.corpus.articles[choice])
+
+    def _show_in_pane(self, pane: ClaimPane, article: Article) -> None:
+        self.assignment[pane.number] = self.corpus.articles.index(article)
+        pane.show_article(article)
 
     def action_search(self) -> None:
         view = self.focused_view

@@ -293,7 +293,7 @@ class ArticleView(ScrollView, can_focus=True):
             text, style = self.article.title, self._style("article-view--title")
         elif y == 1:
             text, style = (
-                heading_details(self.corpus, self.article),
+                heading_details(self.corpus, self.article, self.heading_counts()),
                 self._style("article-view--header"),
             )
         elif self.prompt is not None:
@@ -313,6 +313,9 @@ class ArticleView(ScrollView, can_focus=True):
         if span is not None and span[0] < max(end, start + 1) and span[1] > start:
             in_cursor = True
             layers.append((span[0], span[1], self._style("article-view--cursor")))
+        # Later layers win where they disagree: a tag's colour shows on the cursor sentence
+        # (the gutter mark still shows the cursor), and matches show on tagged text.
+        layers.extend(self.extra_layers(start, end))
         layers.extend(self._match_layers(start, end))
         if selection is not None and (cols := selection.get_span(line)) is not None:
             sel_start = self._offset_in_line(line, cols[0] - GUTTER)
@@ -320,13 +323,26 @@ class ArticleView(ScrollView, can_focus=True):
             style = self.screen.get_component_rich_style("screen--selection")
             layers.append((sel_start, sel_end, style))
         mark = self._style("article-view--cursor-mark")
+        tag_mark = self.gutter_mark(start, end)
         gutter = [
             Segment(CURSOR_MARK, base + mark) if in_cursor else Segment(" ", base),
-            Segment(" ", base),
+            Segment(tag_mark[0], base + tag_mark[1]) if tag_mark else Segment(" ", base),
         ]
         text = printable(self.article.text[start:end])
         segments = gutter + _styled_segments(text, start, layers, base)
         return Strip(segments, GUTTER + cells(text))
+
+    def heading_counts(self) -> str:
+        """Extra text for the header's second line (the claim counts, in a subclass)."""
+        return ""
+
+    def extra_layers(self, start: int, end: int) -> list[tuple[int, int, Style]]:
+        """Styled spans a subclass draws between the cursor and the search matches."""
+        return []
+
+    def gutter_mark(self, start: int, end: int) -> tuple[str, Style] | None:
+        """A one-cell mark for the second gutter column of the line start..end."""
+        return None
 
     def _match_layers(self, start: int, end: int) -> list[tuple[int, int, Style]]:
         matches = self.search.matches
@@ -394,6 +410,11 @@ class ArticleView(ScrollView, can_focus=True):
             self.refresh()
         self._keep_cursor_visible()
         self._changed()
+
+    def invalidate_span(self, span: tuple[int, int] | None) -> None:
+        """Forget the drawn lines holding span, so they are drawn again."""
+        self._invalidate(span)
+        self.refresh()
 
     def _invalidate(self, span: tuple[int, int] | None) -> None:
         if span is None or self._index is None:

@@ -1,0 +1,133 @@
+"""The claims of one article as the reader sees them: anchored spans, quick to look up.
+
+A view asks "which claims touch these characters?" for every line it draws, so the index
+keeps the anchored annotations sorted by start and answers with two bisections and a short
+scan; adding, retagging or removing one claim never re-anchors the others.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eternaut_reader.core.anchor import Selector, locate
+from eternaut_reader.core.model import TAGS, Anchored, Annotation
+
+SYMBOLS = {"confirmed": "✓", "speculative": "?", "contradicted": "✗"}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    start: int
+    end: int
+    annotation: Annotation
+
+    @property
+    def id(self) -> str:
+        return self.annotation.id
+
+    @property
+    def tag(self) -> str:
+        return self.annotation.tag
+
+
+def anchor_one(text: str, annotation: Annotation) -> tuple[int, int] | None:
+    """Where one annotation sits in text now (the same rules as the store), or None."""
+    a = annotation
+    found = locate(text, Selector(a.quote, a.prefix, a.suffix, a.start, a.end))
+    return None if found is None else (found.start, found.end)
+
+
+class ClaimIndex:
+    """Anchored claims of one article, plus its orphans."""
+
+    def __init__(self, anchored: Iterable[Anchored] = ()) -> None:
+        self._keys: list[tuple[int, int, str]] = []  # (start, end, id), sorted
+        self._claims: dict[str, Claim] = {}
+        self.orphans: dict[str, Annotation] = {}
+        for item in anchored:
+            if item.start is None or item.end is None:
+                self.orphans[item.annotation.id] = item.annotation
+            else:
+                self._claims[item.annotation.id] = Claim(item.start, item.end, item.annotation)
+        self._keys = sorted((c.start, c.end, c.id) for c in self._claims.values())
+        self._longest = max((c.end - c.start for c in self._claims.values()), default=0)
+        self._counts: Counter[str] = Counter({tag: 0 for tag in TAGS})
+        self._counts.update(c.tag for c in self._claims.values())
+        self._counts.update(a.tag for a in self.orphans.values())
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    def __contains__(self, ann_id: object) -> bool:
+        return ann_id in self._claims or ann_id in self.orphans
+
+    def get(self, ann_id: str) -> Claim | None:
+        return self._claims.get(ann_id)
+
+    def claims(self) -> list[Claim]:
+        return [self._claims[key[2]] for key in self._keys]
+
+    def put(self, annotation: Annotation, span: tuple[int, int] | None) -> None:
+        """Add or replace a claim; span None makes it an orphan."""
+        self.discard(annotation.id)
+        self._counts[annotation.tag] += 1
+        if span is None:
+            self.orphans[annotation.id] = annotation
+            return
+        claim = Claim(span[0], span[1], annotation)
+        self._claims[annotation.id] = claim
+        insort(self._keys, (claim.start, claim.end, claim.id))
+        self._longest = max(self._longest, claim.end - claim.start)
+
+    def discard(self, ann_id: str) -> Claim | None:
+        orphan = self.orphans.pop(ann_id, None)
+        if orphan is not None:
+            self._counts[orphan.tag] -= 1
+        claim = self._claims.pop(ann_id, None)
+        if claim is not None:
+            self._counts[claim.tag] -= 1
+            key = (claim.start, claim.end, claim.id)
+            del self._keys[bisect_left(self._keys, key)]
+        return claim
+
+    def overlapping(self, start: int, end: int) -> list[Claim]:
+        """Claims with at least one character in start..end, in order of position.
+
+        An empty range (a blank line) touches the claims that contain its position.
+        """
+        end = max(end, start + 1)
+        low = bisect_left(self._keys, (start - self._longest,))
+        high = bisect_left(self._keys, (end,))
+        return [
+            self._claims[key[2]] for key in self._keys[low:high] if key[1] > start
+        ]
+
+    def at(self, start: int, end: int) -> Claim | None:
+        """The claim a user means by the range start..end (a sentence or a selection).
+
+        The claim on exactly that range if there is one, else the one covering most of it;
+        ties go to the shorter (more specific) claim.
+        """
+        best: tuple[int, int] | None = None
+        chosen = None
+        for claim in self.overlapping(start, end):
+            if (claim.start, claim.end) == (start, end):
+                return claim
+            overlap = min(end, claim.end) - max(start, claim.start)
+            score = (overlap, -(claim.end - claim.start))
+            if best is None or score > best:
+                best, chosen = score, claim
+        return chosen
+
+    def exactly(self, start: int, end: int) -> Claim | None:
+        for claim in self.overlapping(start, end):
+            if (claim.start, claim.end) == (start, end):
+                return claim
+        return None
+
+    def counts(self) -> Counter[str]:
+        """Claims per tag, orphans included (they are still claims the user made)."""
+        return Counter(self._counts)

@@ -1,0 +1,114 @@
+"""The reader's side of the annotation store: one claim index per article, kept in step.
+
+Every change goes through the store API (so it is saved and undoable) and then updates only
+the claim it touched, which keeps a key press cheap with thousands of claims.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from eternaut_reader.core.claims import Claim, ClaimIndex, anchor_one
+from eternaut_reader.core.corpus import Article, Corpus
+from eternaut_reader.core.model import TAGS, Annotation
+from eternaut_reader.core.store import AnnotationStore
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a change touched, so that views redraw just those characters."""
+
+    article_id: str
+    spans: tuple[tuple[int, int], ...]
+    annotation: Annotation | None
+
+
+class Annotator:
+    def __init__(self, store: AnnotationStore, corpus: Corpus) -> None:
+        self.store = store
+        self.corpus = corpus
+        self.indexes: dict[str, ClaimIndex] = {}
+
+    @classmethod
+    def load(cls, store: AnnotationStore, corpus: Corpus) -> Annotator:
+        """Anchor every stored claim in the corpus (run this off the UI thread)."""
+        annotator = cls(store, corpus)
+        for article in corpus.articles:
+            annotator.indexes[article.id] = ClaimIndex(store.anchor(article))
+        return annotator
+
+    def index(self, article: Article) -> ClaimIndex:
+        return self.indexes.setdefault(article.id, ClaimIndex())
+
+    def counts(self) -> Counter[str]:
+        total: Counter[str] = Counter({tag: 0 for tag in TAGS})
+        for index in self.indexes.values():
+            total.update(index.counts())
+        return total
+
+    def claim(self, ann_id: str) -> tuple[Article, Claim] | None:
+        annotation = self.store.get(ann_id)
+        if annotation is None:
+            return None
+        article = self.corpus.by_id(annotation.article_id)
+        if article is None:
+            return None
+        claim = self.index(article).get(ann_id)
+        return None if claim is None else (article, claim)
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def tag(self, article: Article, start: int, end: int, tag: str) -> Change:
+        """Tag start..end; the same span with another tag is retagged, not duplicated."""
+        index = self.index(article)
+        existing = index.exactly(start, end)
+        if existing is None:
+            annotation = self.store.add(article, start, end, tag=tag)
+        elif existing.tag == tag:
+            return Change(article.id, (), existing.annotation)
+        else:
+            annotation = self.store.update(existing.id, tag=tag)
+        index.put(annotation, (start, end))
+        return Change(article.id, ((start, end),), annotation)
+
+    def untag(self, article: Article, claim: Claim) -> Change:
+        self.store.remove(claim.id)
+        self.index(article).discard(claim.id)
+        return Change(article.id, ((claim.start, claim.end),), None)
+
+    def set_note(self, article: Article, claim: Claim, note: str) -> Change:
+        annotation = self.store.update(claim.id, note=note)
+        self.index(article).put(annotation, (claim.start, claim.end))
+        return Change(article.id, ((claim.start, claim.end),), annotation)
+
+    def link(self, article: Article, claim: Claim, target: Claim, relation: str) -> Change:
+        annotation = self.store.link(claim.id, target.id, relation)
+        self.index(article).put(annotation, (claim.start, claim.end))
+        return Change(article.id, ((claim.start, claim.end),), annotation)
+
+    def undo(self) -> Change | None:
+        return self._resync(self.store.undo())
+
+    def redo(self) -> Change | None:
+        return self._resync(self.store.redo())
+
+    def _resync(self, touched: Annotation | None) -> Change | None:
+        """Bring the index in line with the store for one annotation an undo or redo changed."""
+        if touched is None:
+            return None
+        article = self.corpus.by_id(touched.article_id)
+        if article is None:
+            return Change(touched.article_id, (), touched)
+        index = self.index(article)
+        before = index.get(touched.id)
+        spans = [] if before is None else [(before.start, before.end)]
+        current = self.store.get(touched.id)
+        if current is None:
+            index.discard(touched.id)
+        else:
+            span = anchor_one(article.text, current)
+            index.put(current, span)
+            if span is not None:
+                spans.append(span)
+        return Change(article.id, tuple(spans), current or touched)

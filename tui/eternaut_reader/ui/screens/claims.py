@@ -1,0 +1,271 @@
+"""The main screen's side of annotating: notes, links, undo, the claims panel, the claim bar.
+
+A mixin for MainScreen, kept apart so that the screen's layout code stays short. Its key
+bindings are declared on MainScreen (Textual merges bindings only from widget classes).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.css.query import NoMatches
+from textual.widget import Widget
+
+from eternaut_reader.core.claims import SYMBOLS, Claim
+from eternaut_reader.core.model import Annotation
+from eternaut_reader.ui.messages import (
+    ClaimsChanged,
+    FollowRequested,
+    LinkRequested,
+    NoteRequested,
+    SaveState,
+)
+from eternaut_reader.ui.screens.link import LinkChoice, LinkScreen, LinkTarget
+from eternaut_reader.ui.screens.note import NoteScreen
+from eternaut_reader.ui.widgets.article_view import ArticleView
+from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+from eternaut_reader.ui.widgets.claim_pane import ClaimPane
+from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel, Row
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.corpus import Article, Corpus
+    from eternaut_reader.ui.annotator import Annotator, Change
+
+
+def describe(claim: Claim, corpus: Corpus) -> str:
+    """The claim bar's text: tag, note and links of one claim."""
+    annotation = claim.annotation
+    parts = [f"{SYMBOLS[annotation.tag]} {annotation.tag}"]
+    if annotation.note:
+        note = " ".join(annotation.note.split())
+        parts.append(f"note: {note}")
+    if annotation.links:
+        titles = {a.id: n for n, a in enumerate(corpus.articles, 1)}
+        links = ", ".join(
+            f"{link.relation} {titles.get(link.article_id or '', '?')}/{len(titles)}"
+            for link in annotation.links
+        )
+        parts.append(f"links: {links} (f follows)")
+    return " · ".join(parts)
+
+
+class ClaimActions:
+    """Handlers for MainScreen; `self` is the screen."""
+
+    corpus: Corpus
+    save_state = "saved"
+
+    # The screen supplies these.
+    if TYPE_CHECKING:
+        app: object
+        panes: list[ClaimPane]
+        focused_view: ArticleView | None
+
+        def query_one(self, selector: object, expect_type: object = None) -> Widget: ...
+        def notify(self, message: str, **kwargs: object) -> None: ...
+        def _focus_pane(self, number: int) -> None: ...
+        def set_focus(self, widget: Widget | None) -> None: ...
+        def _show_in_pane(self, pane: ClaimPane, article: Article) -> None: ...
+
+    @property
+    def annotator(self) -> Annotator | None:
+        return getattr(self.app, "annotator", None)
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def on_claims_changed(self, message: ClaimsChanged) -> None:
+        self.apply_change(message.change)
+
+    def apply_change(self, change: Change) -> None:
+        for pane in self.panes:
+            if pane.article.id == change.article_id:
+                for span in change.spans:
+                    pane.invalidate_span(span)
+                pane._changed()
+        self.refresh_claim_bar()
+        panel = self._panel()
+        if panel is not None and panel.display:
+            self.fill_panel()
+
+    def on_save_state(self, message: SaveState) -> None:
+        self.save_state = message.state
+        if message.state not in {"saving", "saved"}:
+            self.notify(
+                f"Could not save the annotations: {message.state}",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
+        self.refresh_claim_bar()
+
+    def action_undo(self) -> None:
+        self._undo_redo("undo")
+
+    def action_redo(self) -> None:
+        self._undo_redo("redo")
+
+    def _undo_redo(self, which: str) -> None:
+        annotator = self.annotator
+        if annotator is None:
+            return
+        change = annotator.undo() if which == "undo" else annotator.redo()
+        if change is None:
+            self.notify(f"Nothing to {which}", severity="warning")
+            return
+        self.apply_change(change)
+        quote = change.annotation.quote if change.annotation else ""
+        short = quote if len(quote) <= 40 else quote[:39] + "…"
+        self.notify(f"{which.capitalize()}: “{short}”", timeout=3, markup=False)
+
+    def claims_loaded(self) -> None:
+        """The stored claims are anchored: draw them."""
+        for pane in self.panes:
+            pane._cache.clear()
+            pane._changed()
+        self.refresh_claim_bar()
+
+    # -- the claim bar ---------------------------------------------------------------------
+
+    def on_article_view_changed(self, message: ArticleView.Changed) -> None:
+        if message.view is self.focused_view:
+            self.refresh_claim_bar()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_claim_bar()
+
+    def refresh_claim_bar(self) -> None:
+        try:
+            bar = self.query_one(ClaimBar)
+        except NoMatches:  # not composed yet
+            return
+        annotator = self.annotator
+        pane = self.focused_view
+        if annotator is None:
+            bar.show("annotations loading…", "")
+            return
+        claim = pane.claim_under_cursor() if isinstance(pane, ClaimPane) else None
+        left = describe(claim, self.corpus) if claim else "no claim here · c s x to tag"
+        counts = annotator.counts()
+        totals = " ".join(f"{SYMBOLS[t]}{counts[t]}" for t in SYMBOLS)
+        state = {"saving": "saving…", "saved": "saved"}.get(self.save_state, "NOT SAVED")
+        bar.show(left, f"all {totals} · {state}", error=state == "NOT SAVED")
+
+    # -- notes -----------------------------------------------------------------------------
+
+    def on_note_requested(self, message: NoteRequested) -> None:
+        pane, claim = message.pane, message.claim
+
+        def save(note: str | None) -> None:
+            annotator = self.annotator
+            if note is None or annotator is None or note == claim.annotation.note:
+                return
+            current = annotator.index(pane.article).get(claim.id) or claim
+            self.apply_change(annotator.set_note(pane.article, current, note))
+
+        self.app.push_screen(NoteScreen(claim), save)  # type: ignore[attr-defined]
+
+    # -- links -----------------------------------------------------------------------------
+
+    def on_link_requested(self, message: LinkRequested) -> None:
+        source_pane, claim = message.pane, message.claim
+        targets = []
+        for pane in self.panes:
+            if pane is source_pane or pane.article.id == source_pane.article.id:
+                continue
+            target = pane.claim_under_cursor()
+            if target is not None:
+                targets.append(LinkTarget(pane.number, pane.article.title, target))
+        if not targets:
+            self.notify(
+                "Put the cursor on a tagged claim in another pane first, then press L",
+                severity="warning",
+            )
+            return
+
+        def link(choice: LinkChoice | None) -> None:
+            annotator = self.annotator
+            if choice is None or annotator is None:
+                return
+            self.apply_change(
+                annotator.link(source_pane.article, claim, choice.target.claim, choice.relation)
+            )
+            self.notify(
+                f"Linked: {choice.relation} pane {choice.target.pane_number + 1}", timeout=3
+            )
+
+        self.app.push_screen(LinkScreen(claim, targets), link)  # type: ignore[attr-defined]
+
+    def on_follow_requested(self, message: FollowRequested) -> None:
+        annotator = self.annotator
+        found = annotator.claim(message.target_id) if annotator else None
+        if found is None:
+            self.notify(
+                "The linked claim is gone (removed, or its article is not open)", severity="warning"
+            )
+            return
+        self.go_to_claim(*found, avoid=message.pane)
+
+    def go_to_claim(self, article: Article, claim: Claim, avoid: ClaimPane | None = None) -> None:
+        """Show a claim: in a pane already showing its article, else in another pane."""
+        panes = self.panes
+        showing = [p for p in panes if p.article.id == article.id]
+        if showing:
+            pane = next((p for p in showing if p is not avoid), showing[0])
+        else:
+            others = [p for p in panes if p is not avoid] or panes
+            pane = others[0]
+            self._show_in_pane(pane, article)
+        pane.show_claim(claim)
+        self.set_focus(pane)
+
+    # -- the claims panel ------------------------------------------------------------------
+
+    def _panel(self) -> ClaimsPanel | None:
+        try:
+            return self.query_one(ClaimsPanel)  # type: ignore[return-value]
+        except NoMatches:
+            return None
+
+    def action_toggle_claims(self) -> None:
+        panel = self._panel()
+        if panel is None:
+            return
+        if panel.display:
+            self._close_panel(panel)
+            return
+        panel.display = True
+        self.fill_panel()
+        panel.focus_table()
+
+    def _close_panel(self, panel: ClaimsPanel) -> None:
+        panel.display = False
+        if self.focused_view is None:
+            self._focus_pane(0)
+
+    def on_claims_panel_closed(self) -> None:
+        panel = self._panel()
+        if panel is not None:
+            self._close_panel(panel)
+
+    def fill_panel(self) -> None:
+        panel, annotator = self._panel(), self.annotator
+        if panel is None:
+            return
+        rows: list[Row] = []
+        if annotator is not None:
+            for article in self.corpus.articles:
+                index = annotator.index(article)
+                rows.extend(Row(c.annotation, False) for c in index.claims())
+                rows.extend(Row(a, True) for a in index.orphans.values())
+        panel.set_rows(rows)
+
+    def on_claims_panel_jump(self, message: ClaimsPanel.Jump) -> None:
+        annotation: Annotation = message.annotation
+        annotator = self.annotator
+        found = annotator.claim(annotation.id) if annotator else None
+        if found is None:
+            self.notify(
+                "This claim is an orphan: its text is no longer in the article", severity="warning"
+            )
+            return
+        self.go_to_claim(*found)

@@ -1,0 +1,138 @@
+"""The claims panel (`t`): every claim of the corpus in a table, filtered by tag and article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from eternaut_reader.core.claims import SYMBOLS
+from eternaut_reader.core.corpus import Corpus
+from eternaut_reader.core.display import printable
+from eternaut_reader.core.model import TAGS, Annotation
+
+
+@dataclass(frozen=True)
+class Row:
+    annotation: Annotation
+    orphan: bool
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ClaimsPanel(Vertical):
+    BINDINGS = [
+        Binding("c", "toggle_tag('confirmed')", "Filter: confirmed", show=False),
+        Binding("s", "toggle_tag('speculative')", "Filter: speculative", show=False),
+        Binding("x", "toggle_tag('contradicted')", "Filter: contradicted", show=False),
+        Binding("a", "next_article", "Filter: next article", show=False),
+        Binding("0", "clear_filters", "Clear the filters", show=False),
+        Binding("escape", "close", "Close the panel", key_display="Esc", show=False),
+    ]
+
+    class Jump(Message):
+        """The user chose a claim to go to."""
+
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    class Closed(Message):
+        pass
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__(id="claims-panel")
+        self.corpus = corpus
+        self.tags: set[str] = set(TAGS)
+        self.article_filter: int | None = None  # index into corpus.articles
+        self._rows: list[Row] = []
+        self._shown: list[Row] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="claims-filter")
+        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
+        yield table
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in (("Tag", 22), ("Article", 7), ("Claim", 60), ("Note", 30),
+                             ("Links", 5)):
+            table.add_column(label, width=width)
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self._rows = rows
+        self._refill()
+
+    def _refill(self) -> None:
+        article_id = (
+            None if self.article_filter is None else self.corpus.articles[self.article_filter].id
+        )
+        self._shown = [
+            row
+            for row in self._rows
+            if row.annotation.tag in self.tags
+            and (article_id is None or row.annotation.article_id == article_id)
+        ]
+        table = self.query_one(DataTable)
+        table.clear()
+        numbers = {a.id: n for n, a in enumerate(self.corpus.articles, 1)}
+        table.add_rows(
+            (
+                Content(
+                    f"{SYMBOLS[row.annotation.tag]} {row.annotation.tag}"
+                    + (" (orphan)" if row.orphan else "")
+                ),
+                Content(f"{numbers.get(row.annotation.article_id, '?')}/{len(numbers)}"),
+                Content(printable(_one_line(row.annotation.quote, 60))),
+                Content(printable(_one_line(row.annotation.note, 30)) or "—"),
+                Content(str(len(row.annotation.links)) if row.annotation.links else "—"),
+            )
+            for row in self._shown
+        )
+        tags = " ".join(f"{SYMBOLS[t]}{'on' if t in self.tags else 'off'}" for t in TAGS)
+        article = "all" if self.article_filter is None else f"{self.article_filter + 1}"
+        self.query_one("#claims-filter", Static).update(
+            Content(
+                f"Claims: {len(self._shown)} of {len(self._rows)} · tags {tags} (c s x) · "
+                f"article {article} (a) · 0 clears · Enter goes to the claim · Esc closes"
+            )
+        )
+
+    def action_toggle_tag(self, tag: str) -> None:
+        self.tags ^= {tag}
+        self._refill()
+
+    def action_next_article(self) -> None:
+        count = len(self.corpus.articles)
+        if self.article_filter is None:
+            self.article_filter = 0
+        elif self.article_filter + 1 < count:
+            self.article_filter += 1
+        else:
+            self.article_filter = None
+        self._refill()
+
+    def action_clear_filters(self) -> None:
+        self.tags = set(TAGS)
+        self.article_filter = None
+        self._refill()
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if 0 <= event.cursor_row < len(self._shown):
+            self.post_message(self.Jump(self._shown[event.cursor_row].annotation))
+
+    def focus_table(self) -> None:
+        self.query_one(DataTable).focus()
