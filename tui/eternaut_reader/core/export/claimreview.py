@@ -12,7 +12,8 @@ A claim is an annotation, together with every annotation joined to it by `suppor
 itemReviewed.appearance lists every article the claim appears in. A `supports` link between
 different verdicts does not merge them (one review has one rating), nor do `contradicts` links.
 
-    claimReviewed   the quote of the claim's first-tagged annotation
+    claimReviewed   the quote of the claim's first-tagged annotation (on a tie, the first
+                    in export order: by article, then position)
     reviewBody      the notes, one paragraph each (absent when there are none)
     author          the annotator (a Person), or a list of them
     datePublished   the date of the latest change to any of its annotations
@@ -84,7 +85,8 @@ def _appearance(item: Item) -> dict[str, Any]:
 
 
 def to_claimreview(group: list[Item]) -> dict[str, Any]:
-    first = min(group, key=lambda i: (i.annotation.created, i.annotation.id))
+    # The first tagged; on a tie (same millisecond) the first in export order.
+    first = min(group, key=lambda i: i.annotation.created)
     tag = first.annotation.tag
     value, name = RATINGS[tag]
     articles: dict[str, dict[str, Any]] = {}
