@@ -33,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-f",
         "--format",
         choices=list(FORMATS),
+        metavar="FORMAT",
         help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
         + " (default: from the -o file name)",
     )

@@ -69,15 +69,17 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("json", ".json", "application/json", "lossless JSON; import reads it", write_json),
-        Format("jsonl", ".jsonl", "application/jsonl", "JSON, one annotation a line", write_jsonl),
+        Format("json", ".json", "application/json", "lossless JSON (importable)", write_json),
+        Format(
+            "jsonl", ".jsonl", "application/jsonl", "lossless JSON Lines (importable)", write_jsonl
+        ),
         Format("csv", ".csv", "text/csv", "one row per annotation, for spreadsheets", write_csv),
         Format("md", ".md", "text/markdown", "a report by article and tag", write_markdown),
         Format(
             "w3c",
             ".jsonld",
             "application/ld+json",
-            "W3C Web Annotation collection; import reads it",
+            "W3C Web Annotation collection (importable)",
             write_w3c,
         ),
         Format(
