@@ -461,4 +461,3 @@ def _w3c(obj: Mapping[str, Any]) -> Annotation:
         content_hash=content_hash if isinstance(content_hash, str) else "",
         links=links,
     )
-
