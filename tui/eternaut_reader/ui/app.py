@@ -37,7 +37,16 @@ class ReaderApp(App[None]):
             self.theme = theme
 
     def get_default_screen(self) -> Screen:
-        return MainScreen(self.corpus)
+        from eternaut_reader.core.paths import resolve_db_path
+        from eternaut_reader.ui.session import session_path
+
+        return MainScreen(self.corpus, session_path(resolve_db_path(self.db)))
+
+    async def action_quit(self) -> None:
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            main.save_session()
+        self.exit()
 
     def on_mount(self) -> None:
         for notice in self.corpus.notices:

@@ -66,6 +66,7 @@ class ClaimActions:
         def _focus_pane(self, number: int) -> None: ...
         def set_focus(self, widget: Widget | None) -> None: ...
         def _show_in_pane(self, pane: ClaimPane, article: Article) -> None: ...
+        def note_session_change(self) -> None: ...
 
     @property
     def annotator(self) -> Annotator | None:
@@ -127,6 +128,7 @@ class ClaimActions:
     # -- the claim bar ---------------------------------------------------------------------
 
     def on_article_view_changed(self, message: ArticleView.Changed) -> None:
+        self.note_session_change()
         if message.view is self.focused_view:
             self.refresh_claim_bar()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -9,7 +11,9 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from eternaut_reader.core.corpus import Article, Corpus
+from eternaut_reader.ui import session
 from eternaut_reader.ui.screens.claims import ClaimActions
+from eternaut_reader.ui.widgets.article_view import Place
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
 from eternaut_reader.ui.widgets.claim_pane import ClaimPane
 from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
@@ -38,11 +42,18 @@ class MainScreen(ClaimActions, Screen[None]):
         Binding("q", "app.quit", "Quit", key_display="q"),
     ]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, session_file: Path | None = None) -> None:
         super().__init__()
         self.corpus = corpus
+        self.session_file = session_file
+        saved, self._focus_first = session.load(session_file, corpus) if session_file else ([], 0)
         # Which article each pane shows, kept for panes that a narrower terminal hides.
-        self.assignment = list(range(len(corpus.articles)))
+        ids = [a.id for a in corpus.articles]
+        restored = [ids.index(state.article_id) for state in saved]
+        rest = [i for i in range(len(ids)) if i not in restored]
+        self.assignment = (restored + rest)[: len(ids)]
+        self.places = {n: Place(s.cursor_offset, s.top_offset) for n, s in enumerate(saved)}
+        self._session_dirty = False
 
     def compose(self) -> ComposeResult:
         # The first panes are composed rather than mounted later, saving a layout pass.
@@ -57,7 +68,8 @@ class MainScreen(ClaimActions, Screen[None]):
             yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)])
 
     def on_mount(self) -> None:
-        self._focus_pane(0)
+        self._focus_pane(self._focus_first if self._focus_first < len(self.panes) else 0)
+        self.set_interval(3.0, self._save_session_if_changed)
 
     def on_resize(self, event: Resize) -> None:
         self._fit_panes(event.size.width)
@@ -71,7 +83,40 @@ class MainScreen(ClaimActions, Screen[None]):
         return max(1, min(len(self.corpus.articles), width // MIN_PANE_WIDTH))
 
     def _make_pane(self, number: int) -> ClaimPane:
-        return ClaimPane(self.corpus, self.corpus.articles[self.assignment[number]], number)
+        article = self.corpus.articles[self.assignment[number]]
+        return ClaimPane(self.corpus, article, number, self.places.get(number))
+
+    # -- the session -----------------------------------------------------------------------
+
+    def note_session_change(self) -> None:
+        self._session_dirty = True
+
+    def save_session(self) -> None:
+        """Write each pane's article and cursor, so that the next start opens here."""
+        if self.session_file is None:
+            return
+        panes = self.panes
+        for pane in panes:
+            self.places[pane.number] = pane.place()
+        states = [
+            session.PaneState(
+                self.corpus.articles[self.assignment[n]].id, place.cursor_offset, place.top_offset
+            )
+            for n, place in sorted(self.places.items())
+            if n < len(self.assignment)
+        ]
+        focused = self.focused_view.number if self.focused_view else 0
+        try:
+            session.save(self.session_file, self.corpus, states, focused)
+        except OSError as exc:
+            self.notify(
+                f"Could not save the reading position: {exc}", severity="warning", markup=False
+            )
+        self._session_dirty = False
+
+    def _save_session_if_changed(self) -> None:
+        if self._session_dirty:
+            self.save_session()
 
     def _fit_panes(self, width: int) -> None:
         wanted = self._panes_for(width)
@@ -84,6 +129,7 @@ class MainScreen(ClaimActions, Screen[None]):
             if self.focused_view in panes[wanted:]:
                 self._focus_pane(wanted - 1)
             for pane in panes[wanted:]:
+                self.places[pane.number] = pane.place()
                 pane.remove()
 
     @property
@@ -128,6 +174,7 @@ class MainScreen(ClaimActions, Screen[None]):
     def _show_in_pane(self, pane: ClaimPane, article: Article) -> None:
         self.assignment[pane.number] = self.corpus.articles.index(article)
         pane.show_article(article)
+        self.note_session_change()
 
     def action_search(self) -> None:
         view = self.focused_view

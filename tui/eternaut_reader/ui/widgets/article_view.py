@@ -55,7 +55,7 @@ PROMPT_KEYS = {
 class Place:
     """Where the reader is in one article: restored when the article comes back to the view."""
 
-    cursor: int = 0
+    cursor_offset: int = 0  # where the cursor sentence starts: survives re-segmentation
     top_offset: int = 0
 
 
@@ -124,7 +124,9 @@ class ArticleView(ScrollView, can_focus=True):
             self.article = article
             self.fraction = fraction
 
-    def __init__(self, corpus: Corpus, article: Article, number: int = 0) -> None:
+    def __init__(
+        self, corpus: Corpus, article: Article, number: int = 0, place: Place | None = None
+    ) -> None:
         super().__init__(id=f"pane-{number}", classes="pane")
         self.corpus = corpus
         self.number = number
@@ -140,7 +142,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] | None = None
-        self._pending_top: int | None = 0
+        place = place or Place()
+        self._pending_top: int | None = place.top_offset
+        self._pending_cursor: int | None = place.cursor_offset
 
     # -- state -----------------------------------------------------------------------------
 
@@ -164,18 +168,25 @@ class ArticleView(ScrollView, can_focus=True):
         """Switch to another article, keeping this view's place in the one it leaves."""
         if article is self.article:
             return
-        self._places[self.article.id] = Place(self.cursor, self._top_offset())
+        self._places[self.article.id] = self.place()
         self.article = article
         self.search = SearchState()
         self.prompt = None
         place = self._places.get(article.id, Place())
-        self.cursor = place.cursor
+        self.cursor = 0
+        self._pending_cursor = place.cursor_offset
         self._pending_top = place.top_offset
         self._starts = []
         self._index = None
         self._cache.clear()
         self._start()
         self.refresh()
+
+    def place(self) -> Place:
+        """Where the reader is now, to come back to later (or after a restart)."""
+        span = self.cursor_span
+        cursor = (self._pending_cursor or 0) if span is None else span[0]
+        return Place(cursor, self._top_offset())
 
     def on_mount(self) -> None:
         self._start()
@@ -211,6 +222,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.loading_fraction = None
         sentences = self.article.sentences
         self._starts = [s.start for s in sentences]
+        if self._pending_cursor is not None:
+            self.cursor = self.sentence_at(self._pending_cursor)
+            self._pending_cursor = None
         self.cursor = min(self.cursor, max(0, len(sentences) - 1))
 
     def _changed(self) -> None:
@@ -399,7 +413,7 @@ class ArticleView(ScrollView, can_focus=True):
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
 
-    def move_cursor(self, index: int) -> None:
+    def move_cursor(self, index: int, *, scroll: bool = True) -> None:
         if not self.ready or not self.article.sentences:
             return
         index = max(0, min(index, len(self.article.sentences) - 1))
@@ -408,7 +422,8 @@ class ArticleView(ScrollView, can_focus=True):
             self.cursor = index
             self._invalidate(self.cursor_span)
             self.refresh()
-        self._keep_cursor_visible()
+        if scroll:
+            self._keep_cursor_visible()
         self._changed()
 
     def invalidate_span(self, span: tuple[int, int] | None) -> None:
@@ -512,11 +527,16 @@ class ArticleView(ScrollView, can_focus=True):
         if at_edge:
             self.move_cursor(0 if direction < 0 else self.sentence_count - 1)
             return
+        # The first sentence that starts on the new page, or the one covering all of it;
+        # either is on screen, so the page stays where it is.
         top_offset = self._index.starts[top]
+        bottom = min(top + self.text_height, len(self._index)) - 1
         index = self.sentence_at(top_offset)
         if self.article.sentences[index].start < top_offset and index + 1 < self.sentence_count:
-            index += 1
-        self.move_cursor(index)
+            following = self.article.sentences[index + 1]
+            if self._index.line_of(following.start) <= bottom:
+                index += 1
+        self.move_cursor(index, scroll=False)
 
     def on_click(self, event: events.Click) -> None:
         if self._index is None or not self.ready:

@@ -64,8 +64,13 @@ class ClaimsPanel(Vertical):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (("Tag", 22), ("Article", 7), ("Claim", 60), ("Note", 30),
-                             ("Links", 5)):
+        for label, width in (
+            ("Tag", 22),
+            ("Article", 7),
+            ("Claim", 60),
+            ("Note", 30),
+            ("Links", 5),
+        ):
             table.add_column(label, width=width)
 
     def set_rows(self, rows: list[Row]) -> None:

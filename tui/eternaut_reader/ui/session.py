@@ -1,0 +1,82 @@
+"""The reading session: which article each pane shows and where its cursor is.
+
+Kept beside the annotation database (`<db>.session.json`), one entry per corpus, written
+atomically; a missing or unreadable file just means a fresh start, since it holds no work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from eternaut_reader.core.corpus import Corpus
+
+MAX_CORPORA = 20
+
+
+@dataclass(frozen=True)
+class PaneState:
+    article_id: str
+    cursor_offset: int
+    top_offset: int
+
+
+def session_path(db: Path) -> Path:
+    return db.with_name(db.name + ".session.json")
+
+
+def corpus_key(corpus: Corpus) -> str:
+    ids = "\n".join(sorted(a.id for a in corpus.articles))
+    return hashlib.sha1(ids.encode("utf-8")).hexdigest()[:16]
+
+
+def _read(path: Path) -> dict[str, object]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load(path: Path, corpus: Corpus) -> tuple[list[PaneState], int]:
+    """The saved panes (left to right) and the focused pane's number, if any were saved."""
+    entry = _read(path).get(corpus_key(corpus))
+    if not isinstance(entry, dict):
+        return [], 0
+    known = {a.id for a in corpus.articles}
+    panes = []
+    for item in entry.get("panes", []):
+        try:
+            state = PaneState(
+                str(item["article_id"]), int(item["cursor_offset"]), int(item["top_offset"])
+            )
+        except (KeyError, TypeError, ValueError):
+            continue
+        if state.article_id in known:
+            panes.append(state)
+    focused = entry.get("focused", 0)
+    return panes, focused if isinstance(focused, int) else 0
+
+
+def save(path: Path, corpus: Corpus, panes: list[PaneState], focused: int) -> None:
+    data = _read(path)
+    key = corpus_key(corpus)
+    data.pop(key, None)
+    data[key] = {"panes": [p.__dict__ for p in panes], "focused": focused}
+    while len(data) > MAX_CORPORA:  # the oldest entries go first
+        data.pop(next(iter(data)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
