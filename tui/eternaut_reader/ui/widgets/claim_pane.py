@@ -170,7 +170,7 @@ class ClaimPane(ArticleView):
             return
         change = annotator.tag(self.article, span[0], span[1], tag)
         self._end_selection()
-        self.app.post_message(ClaimsChanged(change))
+        self.post_message(ClaimsChanged(change))
 
     def action_untag(self) -> None:
         annotator = self._require_annotator()
@@ -180,7 +180,7 @@ class ClaimPane(ArticleView):
             return
         change = annotator.untag(self.article, claim)
         self._end_selection()
-        self.app.post_message(ClaimsChanged(change))
+        self.post_message(ClaimsChanged(change))
 
     # -- the visual selection --------------------------------------------------------------
 

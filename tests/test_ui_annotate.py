@@ -1,0 +1,291 @@
+"""Annotating in the reader: every key and flow, checked on screen and in the store."""
+
+from __future__ import annotations
+
+from textual.geometry import Offset
+from textual.selection import Selection
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.link import LinkScreen
+from eternaut_reader.ui.screens.note import NoteScreen
+from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
+from tests.screen import (
+    focused_pane,
+    pane_header,
+    panes,
+    settle,
+    view_lines,
+    widget_text,
+)
+
+
+def stored():
+    """The annotations in the database, read the way a script would."""
+    with open_store() as store:
+        return store.annotations()
+
+
+def claim_bar(app) -> str:
+    return widget_text(app.screen.query_one(ClaimBar))
+
+
+def sentence(app, pane=None):
+    pane = pane or focused_pane(app)
+    return pane.article.sentences[pane.cursor]
+
+
+async def started(app, pilot, *keys):
+    await settle(app, pilot)
+    if keys:
+        await pilot.press(*keys)
+        await pilot.pause()
+
+
+async def test_c_s_x_tag_the_sentence_and_retag_it_and_d_removes():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "c")
+        pane = focused_pane(app)
+        first = sentence(app)
+        [ann] = app.annotator.store.annotations()
+        assert (ann.tag, ann.quote, ann.start, ann.end) == (
+            "confirmed", first.text, first.start, first.end)
+        assert view_lines(pane)[0][1] == "✓"  # the gutter mark, readable without colour
+        assert "1/5 ✓1 ?0 ✗0" in pane_header(pane)
+        assert "✓ confirmed" in claim_bar(app)
+        await pilot.press("s")
+        [ann] = app.annotator.store.annotations()
+        assert ann.tag == "speculative" and view_lines(pane)[0][1] == "?"
+        await pilot.press("x")
+        [ann] = app.annotator.store.annotations()
+        assert ann.tag == "contradicted" and view_lines(pane)[0][1] == "✗"
+        assert "1/5 ✓0 ?0 ✗1" in pane_header(pane)
+        await pilot.press("d")
+        assert app.annotator.store.annotations() == []
+        assert view_lines(pane)[0][1] == " "
+    assert stored() == []
+
+
+async def test_tags_survive_a_restart_with_panes_and_cursors():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "j", "j", "c", "tab", "right_square_bracket")
+        await settle(app, pilot)
+        await pilot.press("j", "x")
+        second_pane_article = focused_pane(app).article.id
+        await pilot.press("q")
+    assert sorted(a.tag for a in stored()) == ["confirmed", "contradicted"]
+
+    again = ReaderApp(load_corpus())
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(again, pilot)
+        first, second = panes(again)
+        assert focused_pane(again) is second
+        assert second.article.id == second_pane_article
+        assert first.cursor == 2 and second.cursor == 1
+        assert "✓1" in pane_header(first) and "✗1" in pane_header(second)
+        assert any(line[1] == "✓" for line in view_lines(first))
+        assert "✗ contradicted" in claim_bar(again)
+
+
+async def test_visual_selection_tags_a_span_by_word_and_character():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "v")
+        pane = focused_pane(app)
+        assert pane.target_span() == (0, 3)  # "Nel"
+        assert pane.status().startswith("SELECT 3 chars")
+        await pilot.press("w", "w", "l", "h", "h")
+        start, end = pane.target_span()
+        assert pane.article.text[start:end] == "Nel panorama i"
+        await pilot.press("b")
+        assert pane.article.text[slice(*pane.target_span())] == "Nel panorama"
+        await pilot.press("x")
+        [ann] = app.annotator.store.annotations()
+        assert (ann.quote, ann.tag) == ("Nel panorama", "contradicted")
+        assert pane.selection is None and not pane.status().startswith("SELECT")
+
+
+async def test_selection_extends_by_sentence_and_escape_cancels():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "v", "j")
+        pane = focused_pane(app)
+        sentences = pane.article.sentences
+        assert pane.target_span() == (sentences[0].start, sentences[1].end)
+        await pilot.press("k")
+        assert pane.target_span() == (sentences[0].start, sentences[0].end)
+        await pilot.press("escape", "c")
+        [ann] = app.annotator.store.annotations()
+        assert ann.quote == sentences[0].text  # Esc dropped the selection: the sentence
+
+
+async def test_mouse_selection_then_a_tag_key():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        pane = focused_pane(app)
+        # Select "panorama" on the first text row (gutter is 2 cells; text starts at x=2).
+        app.screen.selections = {pane: Selection(Offset(6, 0), Offset(14, 0))}
+        await pilot.press("s")
+        [ann] = app.annotator.store.annotations()
+        assert (ann.quote, ann.tag) == ("panorama", "speculative")
+        assert app.screen.selections == {}
+
+
+async def test_overlapping_and_nested_claims_both_show():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "c", "v", "w", "x", "tab")  # unfocused: no bold cursor
+        pane = panes(app)[0]
+        assert len(app.annotator.store.annotations()) == 2
+        assert view_lines(pane)[0][1] == "※"  # two different tags on this line
+        segments = list(pane.render_line(2))  # the first text row
+        styles = {seg.text: seg.style for seg in segments if seg.text.strip()}
+        nested = next(style for text, style in styles.items() if text.startswith("Nel"))
+        outer = next(style for text, style in styles.items() if "panorama" in text)
+        assert nested.bold and nested.underline  # contradicted, inside
+        assert outer.underline and not outer.bold  # confirmed, around it
+        assert nested.bgcolor != outer.bgcolor
+
+
+async def test_note_dialog_saves_with_ctrl_s_and_cancels_with_escape():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "c", "n")
+        assert isinstance(app.screen, NoteScreen)
+        await pilot.press(*"Q2 call", "enter", *"per Sarandos")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen)
+        [ann] = app.annotator.store.annotations()
+        assert ann.note == "Q2 call\nper Sarandos"
+        assert "note: Q2 call per Sarandos" in claim_bar(app)
+        await pilot.press("enter", *" changed", "escape")
+        await pilot.pause()
+        assert app.annotator.store.annotations()[0].note == "Q2 call\nper Sarandos"
+    assert stored()[0].note == "Q2 call\nper Sarandos"
+
+
+async def test_note_needs_a_claim():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "n")
+        assert not isinstance(app.screen, NoteScreen)
+        assert any("Tag the claim first" in n.message for n in app._notifications)
+
+
+async def test_link_to_the_other_pane_and_follow_it():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "tab", "j", "j", "c", "tab", "c", "L")
+        assert isinstance(app.screen, LinkScreen)
+        await pilot.press("down", "enter")  # the second choice: contradicts
+        await pilot.pause()
+        source = next(a for a in app.annotator.store.annotations() if a.article_id.startswith("000"))
+        target = next(a for a in app.annotator.store.annotations() if a.article_id.startswith("001"))
+        assert [(l.target, l.relation) for l in source.links] == [(target.id, "contradicts")]
+        assert "links: contradicts 2/5 (f follows)" in claim_bar(app)
+        await pilot.press("j", "f")
+        assert any("no links" in n.message for n in app._notifications)
+        await pilot.press("k", "f")
+        await pilot.pause()
+        other = focused_pane(app)
+        assert other.article.id == target.article_id
+        assert sentence(app, other).start == target.start
+
+
+async def test_link_without_a_claim_in_another_pane_explains():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "c", "L")
+        assert not isinstance(app.screen, LinkScreen)
+        assert any("tagged claim in another pane" in n.message for n in app._notifications)
+
+
+async def test_u_and_ctrl_r_undo_and_redo_every_change():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "c", "s")
+        pane = focused_pane(app)
+        await pilot.press("u")
+        assert app.annotator.store.annotations()[0].tag == "confirmed"
+        assert view_lines(pane)[0][1] == "✓"
+        await pilot.press("u")
+        assert app.annotator.store.annotations() == []
+        assert view_lines(pane)[0][1] == " "
+        await pilot.press("ctrl+r", "ctrl+r")
+        assert app.annotator.store.annotations()[0].tag == "speculative"
+        assert view_lines(pane)[0][1] == "?"
+        await pilot.press("ctrl+r")
+        assert any("Nothing to redo" in n.message for n in app._notifications)
+
+
+async def test_claims_panel_lists_filters_and_jumps():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot, "c", "j", "x", "tab", "G", "s", "t")
+        panel = app.screen.query_one(ClaimsPanel)
+        assert panel.display
+        text = widget_text(panel.query_one("DataTable"))
+        assert "✓ confirmed" in text and "✗ contradicted" in text and "? speculative" in text
+        assert "Nel panorama in continua" in text and "While it’s still early" in text
+        await pilot.press("c")  # hide confirmed
+        text = widget_text(panel.query_one("DataTable"))
+        assert "✓ confirmed" not in text and "✗ contradicted" in text
+        await pilot.press("0", "a", "a")  # article 2 only
+        text = widget_text(panel.query_one("DataTable"))
+        assert "? speculative" in text and "✗ contradicted" not in text
+        await pilot.press("0", "down", "enter")  # the contradicted claim in article 1
+        await pilot.pause()
+        pane = focused_pane(app)
+        assert pane.article.id.startswith("000") and pane.cursor == 1
+        await pilot.press("t")
+        assert not panel.display
+
+
+async def test_orphans_are_listed_in_the_panel(tmp_path):
+    corpus = load_corpus()
+    article = corpus.articles[0]
+    with open_store() as store:
+        ann = store.add(article, 0, 40, tag="speculative")
+    # The text changes so much that the quote cannot be found any more.
+    article.text = "Completely different text. " * 20
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot, "t")
+        text = widget_text(app.screen.query_one(ClaimsPanel).query_one("DataTable"))
+        assert "? speculative (orphan)" in text
+        assert ann.quote[:20] in text
+        await pilot.press("enter")
+        assert any("orphan" in n.message for n in app._notifications)
+
+
+async def test_save_state_is_shown_and_a_write_error_is_not_swallowed(monkeypatch):
+    from eternaut_reader.core import storage
+
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "c")
+        app.annotator.store.flush()
+        await pilot.pause(0.2)
+        assert claim_bar(app).endswith("saved")
+
+        def broken(self, chunks):
+            raise OSError(28, "No space left on device")
+
+        # A context of its own: undoing the test's monkeypatch would also drop the
+        # isolated database that conftest set.
+        with monkeypatch.context() as patch:
+            patch.setattr(storage.AtomicJSONStorage, "write_chunks", broken)
+            await pilot.press("j", "s")
+            await pilot.pause(0.5)
+            assert "NOT SAVED" in claim_bar(app)
+            assert any("Could not save" in n.message for n in app._notifications)
+        await pilot.press("j", "x")
+        app.annotator.store.flush()
+        await pilot.pause(0.3)
+        assert claim_bar(app).endswith("saved")
+    assert len(stored()) == 3
