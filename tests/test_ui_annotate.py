@@ -145,7 +145,7 @@ async def test_overlapping_and_nested_claims_both_show():
         segments = list(pane.render_line(2))  # the first text row
         styles = {seg.text: seg.style for seg in segments if seg.text.strip()}
         nested = next(style for text, style in styles.items() if text.startswith("Nel"))
-        outer = next(style for text, style in styles.items() if "panorama" in text)
+        outer = next(style for text, style in styles.items() if "in continua" in text)
         assert nested.bold and nested.underline  # contradicted, inside
         assert outer.underline and not outer.bold  # confirmed, around it
         assert nested.bgcolor != outer.bgcolor

@@ -126,7 +126,9 @@ class ClaimPane(ArticleView):
         layers: list[tuple[int, int, Style]] = []
         claims = self.claims
         if claims is not None:
-            for claim in claims.overlapping(start, end):
+            # Longest first, so that a claim nested in another is drawn on top of it.
+            touching = claims.overlapping(start, end)
+            for claim in sorted(touching, key=lambda c: c.start - c.end):
                 style = self._style(f"claim-pane--{claim.tag}")
                 layers.append((claim.start, claim.end, style))
         if self.selection is not None and self.selection[0] != self.selection[1]:
