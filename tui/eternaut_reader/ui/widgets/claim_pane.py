@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.selection import Selection
 
 from eternaut_reader.core.claims import SYMBOLS, Claim, ClaimIndex
+from eternaut_reader.core.model import TAGS
 from eternaut_reader.ui.messages import (
     ClaimsChanged,
     FollowRequested,
@@ -28,6 +29,19 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 MIXED_MARK = "※"
+# Up to this many claims on a line are drawn one by one, nesting shown exactly.
+EXACT_LAYERS = 12
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of spans, as sorted runs that do not touch."""
+    runs: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if runs and start <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
+        else:
+            runs.append((start, end))
+    return runs
 
 
 class ClaimPane(ArticleView):
@@ -126,11 +140,18 @@ class ClaimPane(ArticleView):
         layers: list[tuple[int, int, Style]] = []
         claims = self.claims
         if claims is not None:
-            # Longest first, so that a claim nested in another is drawn on top of it.
             touching = claims.overlapping(start, end)
-            for claim in sorted(touching, key=lambda c: c.start - c.end):
-                style = self._style(f"claim-pane--{claim.tag}")
-                layers.append((claim.start, claim.end, style))
+            if len(touching) <= EXACT_LAYERS:
+                # Longest first, so that a claim nested in another is drawn on top of it.
+                for claim in sorted(touching, key=lambda c: c.start - c.end):
+                    layers.append((claim.start, claim.end, self._style(f"claim-pane--{claim.tag}")))
+            else:
+                # Dense text (dozens of claims on a line): one layer per tag and run of
+                # text, contradicted on top, so that drawing a line stays cheap.
+                for tag in TAGS:
+                    style = self._style(f"claim-pane--{tag}")
+                    spans = [(c.start, c.end) for c in touching if c.tag == tag]
+                    layers.extend((a, b, style) for a, b in _merged(spans))
         if self.selection is not None and self.selection[0] != self.selection[1]:
             low, high = sorted(self.selection)
             layers.append((low, high, self._style("claim-pane--selection")))
