@@ -9,7 +9,7 @@ from textual.binding import Binding
 
 GROUPS = ("Reading", "Claims", "Panes and articles", "Search prompt")
 # Screen-level actions that belong with the claims in the help.
-_CLAIM_ACTIONS = {"toggle_claims", "undo", "redo"}
+_CLAIM_ACTIONS = {"toggle_claims", "undo", "redo", "export"}
 
 
 @dataclass(frozen=True)

@@ -220,6 +220,15 @@ class ClaimActions:
         pane.show_claim(claim)
         self.set_focus(pane)
 
+    def action_export(self) -> None:
+        annotator = self.annotator
+        if annotator is None:
+            self.notify("Annotations are not available yet", severity="warning")
+            return
+        from eternaut_reader.ui.screens.export import ExportScreen  # only when asked
+
+        self.app.push_screen(ExportScreen(annotator.store, self.corpus))  # type: ignore[attr-defined]
+
     # -- the claims panel ------------------------------------------------------------------
 
     def _panel(self) -> ClaimsPanel | None:

@@ -36,6 +36,7 @@ class MainScreen(ClaimActions, Screen[None]):
         ),
         Binding("slash", "search", "Search", key_display="/"),
         Binding("t", "toggle_claims", "Claims panel", key_display="t"),
+        Binding("e", "export", "Export the claims", key_display="e"),
         Binding("u", "undo", "Undo", key_display="u", show=False),
         Binding("ctrl+r", "redo", "Redo", key_display="Ctrl+R", show=False),
         Binding("question_mark", "help", "Help", key_display="?"),

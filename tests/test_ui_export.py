@@ -1,0 +1,93 @@
+"""The export dialog (`e`): format, filters, path; a worker writes while the UI stays live."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.export import ExportScreen
+from tests.screen import settle
+
+
+async def wait_closed(app, pilot, timeout: float = 20.0) -> None:
+    import asyncio
+
+    deadline = asyncio.get_running_loop().time() + timeout
+    while isinstance(app.screen, ExportScreen):
+        assert asyncio.get_running_loop().time() < deadline, "the export never finished"
+        await pilot.pause(0.05)
+
+
+async def test_export_dialog_writes_the_chosen_format_and_filters(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "j", "x", "j", "s", "e")
+        assert isinstance(app.screen, ExportScreen)
+        dialog = app.screen
+        assert dialog.query_one("#export-path").value == str(tmp_path / "claims.csv")
+        dialog.query_one("#export-format").value = "json"
+        await pilot.pause()
+        assert dialog.query_one("#export-path").value == str(tmp_path / "claims.json")
+        dialog.query_one("#export-tag-confirmed").value = False
+        await pilot.press("ctrl+s")
+        await wait_closed(app, pilot)
+        written = json.loads((tmp_path / "claims.json").read_text(encoding="utf-8"))
+        assert sorted(a["tag"] for a in written["annotations"]) == ["contradicted", "speculative"]
+        assert any(f"to {tmp_path / 'claims.json'}" in n.message for n in app._notifications)
+
+
+async def test_export_dialog_escape_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "e", "escape")
+        assert not isinstance(app.screen, ExportScreen)
+    assert list(tmp_path.iterdir()) == []
+
+
+async def test_export_failure_is_reported(tmp_path):
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "e")
+        app.screen.query_one("#export-path").value = str(tmp_path / "no" / "such" / "dir.csv")
+        await pilot.press("ctrl+s")
+        await pilot.pause(1.0)
+        assert isinstance(app.screen, ExportScreen)  # still open, so the path can be fixed
+        assert any(n.title == "Export failed" for n in app._notifications)
+
+
+async def test_exporting_10000_claims_reports_progress_from_a_worker(tmp_path):
+    corpus = load_corpus()
+    article = corpus.articles[4]
+    with open_store() as store:
+        for i in range(10_000):
+            start = (i * 37) % (len(article.text) - 50)
+            store.add(article, start, start + 30, tag="confirmed")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot, timeout=30)
+        await pilot.press("e")
+        dialog = app.screen
+        dialog.query_one("#export-path").value = str(tmp_path / "big.csv")
+        seen: list[float] = []
+        bar = dialog.query_one("#export-progress")
+        original = bar.update
+
+        def record(**kwargs):
+            if "progress" in kwargs:
+                seen.append(kwargs["progress"])
+            return original(**kwargs)
+
+        bar.update = record
+        await pilot.press("ctrl+s")
+        await wait_closed(app, pilot, timeout=60)
+        assert len(seen) > 10 and seen[-1] == 10_000 and min(seen) < 10_000
+        assert [w for w in app.workers if w.name == "_run" and w.is_running] == []
+    with (tmp_path / "big.csv").open(encoding="utf-8", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 10_000

@@ -1,0 +1,130 @@
+"""The export dialog (`e`): format, filters and file, written by a worker with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select
+from textual.worker import Worker, get_current_worker
+
+from eternaut_reader.core.display import printable
+from eternaut_reader.core.export import FORMATS, ExportCancelled, ExportError, export
+from eternaut_reader.core.model import TAGS
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.corpus import Corpus
+    from eternaut_reader.core.store import AnnotationStore
+
+
+def default_path(fmt: str, folder: Path | None = None) -> Path:
+    """A file in the current folder named after the format, e.g. ./claims.csv."""
+    return (folder or Path.cwd()) / f"claims{FORMATS[fmt].extension}"
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Dismisses with the path written, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "export", "Export", key_display="Ctrl+S", priority=True),
+        Binding("escape", "cancel", "Cancel", key_display="Esc", priority=True),
+    ]
+
+    def __init__(self, store: AnnotationStore, corpus: Corpus) -> None:
+        super().__init__()
+        self.store = store
+        self.corpus = corpus
+        self._default = str(default_path("csv"))  # replaced on a format change unless edited
+        self._worker: Worker[Path] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Label("Export the claims", id="export-title")
+            yield Select(
+                [(f"{f.name} — {f.description}", f.name) for f in FORMATS.values()],
+                value="csv", allow_blank=False, id="export-format",
+            )
+            with Horizontal(id="export-tags"):
+                for tag in TAGS:
+                    yield Checkbox(tag, value=True, id=f"export-tag-{tag}")
+            articles = [(printable(f"{n}/{len(self.corpus.articles)} {a.title}"), a.id)
+                        for n, a in enumerate(self.corpus.articles, 1)]
+            yield Select([("every article", ""), *articles], value="", allow_blank=False,
+                         id="export-article")
+            yield Input(self._default, id="export-path")
+            yield ProgressBar(total=100, show_eta=False, id="export-progress")
+            with Horizontal(id="export-buttons"):
+                yield Button("Export", variant="primary", id="export-go")
+                yield Button("Cancel", id="export-cancel")
+            yield Label("Ctrl+S export · Esc cancel", id="export-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-progress").display = False
+        self.query_one("#export-format", Select).focus()
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        field = self.query_one("#export-path", Input)
+        if field.value == self._default and isinstance(event.value, str):
+            self._default = str(default_path(event.value, Path(field.value).parent))
+            field.value = self._default
+
+    @on(Button.Pressed, "#export-go")
+    @on(Input.Submitted, "#export-path")
+    def action_export(self) -> None:
+        if self._worker is not None and self._worker.is_running:
+            return
+        fmt = str(self.query_one("#export-format", Select).value)
+        tags = [t for t in TAGS if self.query_one(f"#export-tag-{t}", Checkbox).value]
+        if not tags:
+            self.notify("Choose at least one tag to export", severity="warning")
+            return
+        article = str(self.query_one("#export-article", Select).value) or None
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify("Give a file to write", severity="warning")
+            return
+        path = Path(raw).expanduser()
+        bar = self.query_one("#export-progress", ProgressBar)
+        bar.display = True
+        bar.update(progress=0)
+        self._worker = self._run(fmt, tags, article, path)
+
+    @work(thread=True, exit_on_error=False)
+    def _run(self, fmt: str, tags: list[str], article: str | None, path: Path) -> Path:
+        worker = get_current_worker()
+        bar = self.query_one("#export-progress", ProgressBar)
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(bar.update, total=max(total, 1), progress=done)
+
+        try:
+            result = export(self.store, self.corpus, fmt, path, tags=tags, articles=article,
+                            progress=progress, cancelled=lambda: worker.is_cancelled)
+        except ExportCancelled:
+            return path
+        except (ExportError, OSError) as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return path
+        self.app.call_from_thread(self._done, result.path or path, result.count)
+        return path
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#export-progress").display = False
+        self.notify(message, title="Export failed", severity="error", timeout=20, markup=False)
+
+    def _done(self, path: Path, count: int) -> None:
+        self.notify(f"Exported {count} claims to {path}", title="Export", timeout=10,
+                    markup=False)
+        self.dismiss(path)
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        if self._worker is not None and self._worker.is_running:
+            self._worker.cancel()
+        self.dismiss(None)
