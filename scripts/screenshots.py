@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
 from pathlib import Path
 
 from eternaut_reader import load_corpus
@@ -12,23 +13,36 @@ from eternaut_reader.ui.widgets.article_view import ArticleView
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
 
+# Claims in all three tags, a nested one, a note and a link, made with the keys.
+TAGGING = [
+    "c", "v", "w", "x", "j", "s", "j", "j", "x",  # pane 1: the Italian report
+    "tab", "j", "c", "n", *"Same building-collapse scene", "ctrl+s",  # pane 2
+    "L", "enter", "G", "x",
+]
+
 # name, size, theme, keys pressed before the shot
 SHOTS: list[tuple[str, tuple[int, int], str | None, list[str]]] = [
     ("reader-80x24", (80, 24), None, ["j"]),
-    ("reader-wide", (220, 50), None, ["j", "j", "tab", "right_curly_bracket", "tab", "j"]),
+    ("reader-wide", (220, 50), None, [*TAGGING, "tab", "j", "j", "s", "tab", "j"]),
+    ("tagged-80x24", (80, 24), None, TAGGING),
+    ("tagged-light", (120, 34), "textual-light", TAGGING),
+    ("claims-panel", (120, 34), None, [*TAGGING, "t"]),
     ("search-light", (120, 32), "textual-light", ["slash", *"sarandos", "enter", "n"]),
     ("help", (100, 40), None, ["question_mark"]),
 ]
 
 
 async def shoot(name: str, size: tuple[int, int], theme: str | None, keys: list[str]) -> Path:
-    app = ReaderApp(load_corpus(), theme=theme)
+    # A fresh database per shot: the shots never touch the user's annotations.
+    db = Path(tempfile.mkdtemp(prefix="eternaut-shot-")) / "annotations.json"
+    app = ReaderApp(load_corpus(), theme=theme, db=db)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        while not all(v.ready for v in app.screen.query(ArticleView)):
+        while app.annotator is None or not all(v.ready for v in app.screen.query(ArticleView)):
             await pilot.pause(0.05)
         await pilot.press(*keys)
-        await pilot.pause(0.2)
+        app.annotator.store.flush()
+        await pilot.pause(0.3)
         path = app.save_screenshot(f"{name}.svg", str(OUT))
     return Path(path)
 

@@ -47,3 +47,39 @@ def test_help_screen(snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(100, 40), run_before=run_before)
+
+
+async def _tagged(pilot) -> None:
+    """One claim in each tag, a nested one, and a note; every save done."""
+    await _ready(pilot)
+    await pilot.press("c", "v", "w", "x", "j", "s", "j", "j", "x", "tab", "j", "c", "n")
+    await pilot.press(*"Also in the Q2 call", "ctrl+s")
+    await pilot.pause()
+    pilot.app.annotator.store.flush()
+    await pilot.pause(0.2)
+
+
+def test_tagged_claims_in_each_colour_dark(snap_compare):
+    assert snap_compare(make_app(), terminal_size=(120, 34), run_before=_tagged)
+
+
+def test_tagged_claims_in_each_colour_light_80x24(snap_compare):
+    assert snap_compare(make_app("textual-light"), terminal_size=(80, 24), run_before=_tagged)
+
+
+def test_claims_panel(snap_compare):
+    async def run_before(pilot) -> None:
+        await _tagged(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 34), run_before=run_before)
+
+
+def test_note_dialog(snap_compare):
+    async def run_before(pilot) -> None:
+        await _tagged(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)

@@ -47,15 +47,20 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label("Export the claims", id="export-title")
             yield Select(
                 [(f"{f.name} — {f.description}", f.name) for f in FORMATS.values()],
-                value="csv", allow_blank=False, id="export-format",
+                value="csv",
+                allow_blank=False,
+                id="export-format",
             )
             with Horizontal(id="export-tags"):
                 for tag in TAGS:
                     yield Checkbox(tag, value=True, id=f"export-tag-{tag}")
-            articles = [(printable(f"{n}/{len(self.corpus.articles)} {a.title}"), a.id)
-                        for n, a in enumerate(self.corpus.articles, 1)]
-            yield Select([("every article", ""), *articles], value="", allow_blank=False,
-                         id="export-article")
+            articles = [
+                (printable(f"{n}/{len(self.corpus.articles)} {a.title}"), a.id)
+                for n, a in enumerate(self.corpus.articles, 1)
+            ]
+            yield Select(
+                [("every article", ""), *articles], value="", allow_blank=False, id="export-article"
+            )
             yield Input(self._default, id="export-path")
             yield ProgressBar(total=100, show_eta=False, id="export-progress")
             with Horizontal(id="export-buttons"):
@@ -104,8 +109,16 @@ class ExportScreen(ModalScreen[Path | None]):
             self.app.call_from_thread(bar.update, total=max(total, 1), progress=done)
 
         try:
-            result = export(self.store, self.corpus, fmt, path, tags=tags, articles=article,
-                            progress=progress, cancelled=lambda: worker.is_cancelled)
+            result = export(
+                self.store,
+                self.corpus,
+                fmt,
+                path,
+                tags=tags,
+                articles=article,
+                progress=progress,
+                cancelled=lambda: worker.is_cancelled,
+            )
         except ExportCancelled:
             return path
         except (ExportError, OSError) as exc:
@@ -119,8 +132,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.notify(message, title="Export failed", severity="error", timeout=20, markup=False)
 
     def _done(self, path: Path, count: int) -> None:
-        self.notify(f"Exported {count} claims to {path}", title="Export", timeout=10,
-                    markup=False)
+        self.notify(f"Exported {count} claims to {path}", title="Export", timeout=10, markup=False)
         self.dismiss(path)
 
     @on(Button.Pressed, "#export-cancel")

@@ -23,23 +23,30 @@ MIN_PANE_WIDTH = 40
 
 
 class MainScreen(ClaimActions, Screen[None]):
+    # Shown in the key bar in this order, by their tooltip (a short label) when they have one.
     BINDINGS = [
-        Binding("tab", "next_pane", "Next pane", key_display="Tab"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("tab", "next_pane", "Next pane", key_display="Tab", tooltip="Pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", key_display="Shift+Tab", show=False),
-        Binding("right_square_bracket", "next_article", "Next article", key_display="]"),
+        Binding(
+            "right_square_bracket",
+            "next_article",
+            "Next article in this pane",
+            key_display="]",
+            tooltip="Article",
+        ),
         Binding(
             "left_square_bracket",
             "previous_article",
-            "Previous article",
+            "Previous article in this pane",
             key_display="[",
             show=False,
         ),
-        Binding("slash", "search", "Search", key_display="/"),
-        Binding("t", "toggle_claims", "Claims panel", key_display="t"),
-        Binding("e", "export", "Export the claims", key_display="e"),
+        Binding("slash", "search", "Search in this article", key_display="/", tooltip="Search"),
+        Binding("t", "toggle_claims", "Claims panel", key_display="t", tooltip="Claims"),
+        Binding("e", "export", "Export the claims", key_display="e", tooltip="Export"),
         Binding("u", "undo", "Undo", key_display="u", show=False),
         Binding("ctrl+r", "redo", "Redo", key_display="Ctrl+R", show=False),
-        Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "app.quit", "Quit", key_display="q"),
     ]
 

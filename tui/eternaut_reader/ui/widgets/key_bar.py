@@ -17,7 +17,9 @@ class KeyBar(Widget):
 
     def __init__(self, bindings: list[Binding]) -> None:
         super().__init__()
-        self._hints = [(b.key_display or b.key, b.description) for b in bindings if b.show]
+        self._hints = [
+            (b.key_display or b.key, b.tooltip or b.description) for b in bindings if b.show
+        ]
         self._hints.append(("^p", "Palette"))
 
     def render_line(self, y: int) -> Strip:
