@@ -1,6 +1,10 @@
 """Child process for bench_reader.py: run an app headless, print seconds since the parent's t0.
 
 usage: python _startup_child.py {bare|reader|ready} T0 [PATH...]
+
+"First screen" is Textual's own Ready event, posted once the first frame has been composited,
+for both apps. For the reader it must also show article text in every pane (otherwise the
+next frame that does is taken); "ready" waits until every pane is segmented as well.
 """
 
 from __future__ import annotations
@@ -29,12 +33,8 @@ class Bare(App[None]):
     def compose(self) -> ComposeResult:
         yield Static("hello")
 
-    def on_mount(self) -> None:
-        self.set_interval(0.002, self._check)
-
-    def _check(self) -> None:
-        if self.query(Static):
-            self.call_after_refresh(report_and_exit, self)
+    def on_ready(self) -> None:
+        report_and_exit(self)
 
 
 def reader() -> App[None]:
@@ -43,14 +43,19 @@ def reader() -> App[None]:
     from eternaut_reader.ui.widgets.article_view import ArticleView
 
     class Timed(ReaderApp):
-        def on_mount(self) -> None:
-            super().on_mount()
-            self.set_interval(0.002, self._check)
-
-        def _check(self) -> None:
+        def _done(self) -> bool:
             views = list(self.screen.query(ArticleView))
             shown = bool(views) and all(v._index is not None for v in views)
-            if shown and (MODE != "ready" or all(v.ready for v in views)):
+            return shown and (MODE != "ready" or all(v.ready for v in views))
+
+        def on_ready(self) -> None:
+            if self._done():
+                report_and_exit(self)
+            else:
+                self.set_interval(0.002, self._check)
+
+        def _check(self) -> None:
+            if self._done():
                 self.call_after_refresh(report_and_exit, self)
 
     return Timed(load_corpus(PATHS))

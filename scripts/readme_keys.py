@@ -13,8 +13,9 @@ BLOCK = re.compile(r"(<!-- keys:start -->\n).*?(\n<!-- keys:end -->)", re.S)
 
 def main() -> None:
     text = README.read_text(encoding="utf-8")
-    README.write_text(BLOCK.sub(lambda m: m.group(1) + markdown_table() + m.group(2), text),
-                      encoding="utf-8")
+    README.write_text(
+        BLOCK.sub(lambda m: m.group(1) + markdown_table() + m.group(2), text), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

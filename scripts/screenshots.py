@@ -15,9 +15,25 @@ OUT = Path(__file__).resolve().parents[1] / "screenshots"
 
 # Claims in all three tags, a nested one, a note and a link, made with the keys.
 TAGGING = [
-    "c", "v", "w", "x", "j", "s", "j", "j", "x",  # pane 1: the Italian report
-    "tab", "j", "c", "n", *"Same building-collapse scene", "ctrl+s",  # pane 2
-    "L", "enter", "G", "x",
+    "c",
+    "v",
+    "w",
+    "x",
+    "j",
+    "s",
+    "j",
+    "j",
+    "x",  # pane 1: the Italian report
+    "tab",
+    "j",
+    "c",
+    "n",
+    *"Same building-collapse scene",
+    "ctrl+s",  # pane 2
+    "L",
+    "enter",
+    "G",
+    "x",
 ]
 
 # name, size, theme, keys pressed before the shot

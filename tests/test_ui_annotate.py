@@ -51,7 +51,11 @@ async def test_c_s_x_tag_the_sentence_and_retag_it_and_d_removes():
         first = sentence(app)
         [ann] = app.annotator.store.annotations()
         assert (ann.tag, ann.quote, ann.start, ann.end) == (
-            "confirmed", first.text, first.start, first.end)
+            "confirmed",
+            first.text,
+            first.start,
+            first.end,
+        )
         assert view_lines(pane)[0][1] == "✓"  # the gutter mark, readable without colour
         assert "1/5 ✓1 ?0 ✗0" in pane_header(pane)
         assert "✓ confirmed" in claim_bar(app)
@@ -184,9 +188,10 @@ async def test_link_to_the_other_pane_and_follow_it():
         assert isinstance(app.screen, LinkScreen)
         await pilot.press("down", "enter")  # the second choice: contradicts
         await pilot.pause()
-        source = next(a for a in app.annotator.store.annotations() if a.article_id.startswith("000"))
-        target = next(a for a in app.annotator.store.annotations() if a.article_id.startswith("001"))
-        assert [(l.target, l.relation) for l in source.links] == [(target.id, "contradicts")]
+        stored_now = app.annotator.store.annotations()
+        source = next(a for a in stored_now if a.article_id.startswith("000"))
+        target = next(a for a in stored_now if a.article_id.startswith("001"))
+        assert [(k.target, k.relation) for k in source.links] == [(target.id, "contradicts")]
         assert "links: contradicts 2/5 (f follows)" in claim_bar(app)
         await pilot.press("j", "f")
         assert any("no links" in n.message for n in app._notifications)

@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eternaut_reader.core.anchor import Selector, locate
-from eternaut_reader.core.model import TAGS, Anchored, Annotation
-
-SYMBOLS = {"confirmed": "✓", "speculative": "?", "contradicted": "✗"}
+from eternaut_reader.core.model import Anchored, Annotation
+from eternaut_reader.core.tags import TAGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +100,7 @@ class ClaimIndex:
         end = max(end, start + 1)
         low = bisect_left(self._keys, (start - self._longest,))
         high = bisect_left(self._keys, (end,))
-        return [
-            self._claims[key[2]] for key in self._keys[low:high] if key[1] > start
-        ]
+        return [self._claims[key[2]] for key in self._keys[low:high] if key[1] > start]
 
     def at(self, start: int, end: int) -> Claim | None:
         """The claim a user means by the range start..end (a sentence or a selection).

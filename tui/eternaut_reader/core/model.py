@@ -30,6 +30,8 @@ __all__ = [
     "now_iso",
 ]
 
+from eternaut_reader.core.tags import RELATIONS, TAGS
+
 SCHEMA_VERSION = 1
 
 
@@ -44,8 +46,8 @@ class Relation(StrEnum):
     CONTRADICTS = "contradicts"
 
 
-TAGS: tuple[str, ...] = tuple(t.value for t in Tag)
-RELATIONS: tuple[str, ...] = tuple(r.value for r in Relation)
+# The same values as core.tags, which the UI imports without the rest of the model.
+assert tuple(t.value for t in Tag) == TAGS and tuple(r.value for r in Relation) == RELATIONS
 
 
 def check_tag(tag: object) -> str:

@@ -20,6 +20,8 @@ from eternaut_reader.ui.messages import AnnotatorReady, SaveState
 from eternaut_reader.ui.screens.main import MainScreen
 from eternaut_reader.ui.widgets.article_view import ArticleView
 
+STORE_DELAY = 0.25  # seconds
+
 
 class ReaderApp(App[None]):
     TITLE = "eternaut-reader"
@@ -51,7 +53,9 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.corpus.notices:
             self.notify(notice, severity="warning", timeout=12, markup=False)
-        self._open_store()
+        # A moment after the first frame: reading and anchoring the database in a thread
+        # would otherwise compete with drawing it (see benchmarks/bench_reader.py).
+        self.set_timer(STORE_DELAY, self._open_store)
         # Start-up objects live as long as the app: keep them out of every later full
         # garbage collection, which otherwise shows as an occasional 50 ms pause on a key.
         self.call_after_refresh(gc.freeze)

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from textual.css.query import NoMatches
 from textual.widget import Widget
 
-from eternaut_reader.core.claims import SYMBOLS, Claim
-from eternaut_reader.core.model import Annotation
+from eternaut_reader.core.tags import SYMBOLS
 from eternaut_reader.ui.messages import (
     ClaimsChanged,
     FollowRequested,
@@ -20,16 +19,16 @@ from eternaut_reader.ui.messages import (
     NoteRequested,
     SaveState,
 )
-from eternaut_reader.ui.screens.link import LinkChoice, LinkScreen, LinkTarget
-from eternaut_reader.ui.screens.note import NoteScreen
 from eternaut_reader.ui.widgets.article_view import ArticleView
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
 from eternaut_reader.ui.widgets.claim_pane import ClaimPane
-from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel, Row
 
 if TYPE_CHECKING:
+    from eternaut_reader.core.claims import Claim
     from eternaut_reader.core.corpus import Article, Corpus
     from eternaut_reader.ui.annotator import Annotator, Change
+    from eternaut_reader.ui.screens.link import LinkChoice
+    from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
 
 
 def describe(claim: Claim, corpus: Corpus) -> str:
@@ -164,11 +163,15 @@ class ClaimActions:
             current = annotator.index(pane.article).get(claim.id) or claim
             self.apply_change(annotator.set_note(pane.article, current, note))
 
+        from eternaut_reader.ui.screens.note import NoteScreen  # TextArea: only when asked
+
         self.app.push_screen(NoteScreen(claim), save)  # type: ignore[attr-defined]
 
     # -- links -----------------------------------------------------------------------------
 
     def on_link_requested(self, message: LinkRequested) -> None:
+        from eternaut_reader.ui.screens.link import LinkScreen, LinkTarget
+
         source_pane, claim = message.pane, message.claim
         targets = []
         for pane in self.panes:
@@ -232,18 +235,20 @@ class ClaimActions:
     # -- the claims panel ------------------------------------------------------------------
 
     def _panel(self) -> ClaimsPanel | None:
-        try:
-            return self.query_one(ClaimsPanel)  # type: ignore[return-value]
-        except NoMatches:
-            return None
+        found = self.query("#claims-panel")  # type: ignore[attr-defined]
+        return found.first() if found else None
 
-    def action_toggle_claims(self) -> None:
+    async def action_toggle_claims(self) -> None:
         panel = self._panel()
-        if panel is None:
-            return
-        if panel.display:
+        if panel is not None and panel.display:
             self._close_panel(panel)
             return
+        if panel is None:
+            # Built on first use: a DataTable is not worth its start-up time before then.
+            from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
+
+            panel = ClaimsPanel(self.corpus)
+            await self.mount(panel, before=self.query_one("#bars"))  # type: ignore[attr-defined]
         panel.display = True
         self.fill_panel()
         panel.focus_table()
@@ -259,6 +264,8 @@ class ClaimActions:
             self._close_panel(panel)
 
     def fill_panel(self) -> None:
+        from eternaut_reader.ui.widgets.claims_panel import Row
+
         panel, annotator = self._panel(), self.annotator
         if panel is None:
             return
@@ -271,7 +278,7 @@ class ClaimActions:
         panel.set_rows(rows)
 
     def on_claims_panel_jump(self, message: ClaimsPanel.Jump) -> None:
-        annotation: Annotation = message.annotation
+        annotation = message.annotation
         annotator = self.annotator
         found = annotator.claim(annotation.id) if annotator else None
         if found is None:

@@ -16,7 +16,6 @@ from eternaut_reader.ui.screens.claims import ClaimActions
 from eternaut_reader.ui.widgets.article_view import Place
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
 from eternaut_reader.ui.widgets.claim_pane import ClaimPane
-from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
 from eternaut_reader.ui.widgets.key_bar import KeyBar
 
 MIN_PANE_WIDTH = 40
@@ -68,9 +67,6 @@ class MainScreen(ClaimActions, Screen[None]):
         with Horizontal(id="panes"):
             for number in range(self._panes_for(self.app.size.width)):
                 yield self._make_pane(number)
-        panel = ClaimsPanel(self.corpus)
-        panel.display = False
-        yield panel
         with Vertical(id="bars"):
             yield ClaimBar()
             yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)])

@@ -9,8 +9,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from eternaut_reader.core.claims import SYMBOLS, Claim
+from eternaut_reader.core.claims import Claim
 from eternaut_reader.core.display import printable
+from eternaut_reader.core.tags import SYMBOLS
 
 
 class NoteScreen(ModalScreen[str | None]):

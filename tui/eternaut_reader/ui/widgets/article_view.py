@@ -139,6 +139,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.loading_fraction: float | None = None
         self._places: dict[str, Place] = {}
         self._index: WrapIndex | None = None
+        self._sized_for: int | None = None  # the width the scroll size was last set for
+        self._content_for: Size | None = None
+        self._content = (0, 0)
         self._starts: list[int] = []
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] | None = None
@@ -178,6 +181,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._pending_top = place.top_offset
         self._starts = []
         self._index = None
+        self._sized_for = None
         self._cache.clear()
         self._start()
         self.refresh()
@@ -235,28 +239,50 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return max(1, self.scrollable_content_region.width - GUTTER)
+        return max(1, self._content_size()[0] - GUTTER)
 
     @property
     def text_height(self) -> int:
         """Rows for the article itself, between the header and the status line."""
-        return max(1, self.scrollable_content_region.height - HEADER_ROWS - STATUS_ROWS)
+        return max(1, self._content_size()[1] - HEADER_ROWS - STATUS_ROWS)
+
+    def _content_size(self) -> tuple[int, int]:
+        """The scrollable region's size, worked out once per widget size: render_line asks
+        for it on every line, and Textual computes it afresh each time."""
+        size = self.size
+        if self._content_for != size:
+            region = self.scrollable_content_region
+            self._content_for, self._content = size, (region.width, region.height)
+        return self._content
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
 
+    def _wrap_for_first_frame(self) -> None:
+        """Wrap while the first frame is drawn, so that it already shows the text; the
+        scroll size follows right after it (changing it while drawing would redo the layout)."""
+        if self._pending_top or self._content_size()[0] <= GUTTER:
+            return
+        self._index = WrapIndex(self.article.text, self.text_width)
+        self._sized_for = None
+        self.call_after_refresh(self._rewrap)
+
     def _rewrap(self) -> None:
-        if not self.is_mounted or self.scrollable_content_region.width <= GUTTER:
+        if not self.is_mounted or self._content_size()[0] <= GUTTER:
             return
         width = self.text_width
         if self._index is not None and self._index.width == width:
-            return
-        top = self._pending_top if self._pending_top is not None else self._top_offset()
+            if self._sized_for == width:
+                return
+            top = self._pending_top or 0
+        else:
+            top = self._pending_top if self._pending_top is not None else self._top_offset()
+            self._index = WrapIndex(self.article.text, width)
         self._pending_top = None
-        self._index = WrapIndex(self.article.text, width)
+        self._sized_for = width
         self._cache.clear()
         self.virtual_size = Size(
-            self.scrollable_content_region.width, len(self._index) + HEADER_ROWS + STATUS_ROWS
+            self._content_size()[0], len(self._index) + HEADER_ROWS + STATUS_ROWS
         )
         self.set_scroll(0, self._index.line_of(top))
         self.call_after_refresh(self._keep_cursor_visible)
@@ -277,17 +303,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache.clear()
 
     def _style(self, name: str) -> Style:
-        """The widget's own style ("base") or a component style, computed once per style change."""
-        if self._styles is None:
-            self._styles = {"base": self.rich_style}
-            for component in self.COMPONENT_CLASSES:
-                self._styles[component] = self.get_component_rich_style(component)
-        return self._styles[name]
+        """The widget's own style ("base") or a component style, computed once per style
+        change and only when first needed (most are not needed for the first frame)."""
+        styles = self._styles
+        if styles is None:
+            styles = self._styles = {}
+        style = styles.get(name)
+        if style is None:
+            style = self.rich_style if name == "base" else self.get_component_rich_style(name)
+            styles[name] = style
+        return style
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._content_size()[0]
         if y < HEADER_ROWS or y >= HEADER_ROWS + self.text_height:
             return self._render_chrome(y, width)
+        if self._index is None:
+            self._wrap_for_first_frame()
         line = int(self.scroll_y) + y - HEADER_ROWS
         base = self._style("base")
         if self._index is None or line >= len(self._index):

@@ -14,8 +14,7 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.selection import Selection
 
-from eternaut_reader.core.claims import SYMBOLS, Claim, ClaimIndex
-from eternaut_reader.core.model import TAGS
+from eternaut_reader.core.tags import SYMBOLS, TAGS
 from eternaut_reader.ui.messages import (
     ClaimsChanged,
     FollowRequested,
@@ -25,6 +24,7 @@ from eternaut_reader.ui.messages import (
 from eternaut_reader.ui.widgets.article_view import GUTTER, ArticleView
 
 if TYPE_CHECKING:
+    from eternaut_reader.core.claims import Claim, ClaimIndex
     from eternaut_reader.ui.annotator import Annotator
 
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")

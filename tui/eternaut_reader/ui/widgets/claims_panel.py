@@ -12,10 +12,10 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from eternaut_reader.core.claims import SYMBOLS
 from eternaut_reader.core.corpus import Corpus
 from eternaut_reader.core.display import printable
 from eternaut_reader.core.model import TAGS, Annotation
+from eternaut_reader.core.tags import SYMBOLS
 
 
 @dataclass(frozen=True)
