@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import ColumnKey
 
 from eternaut_reader.core.corpus import Corpus
 from eternaut_reader.core.display import printable
@@ -22,6 +22,9 @@ from eternaut_reader.core.tags import SYMBOLS
 class Row:
     annotation: Annotation
     orphan: bool
+
+
+COLUMNS = (("Tag", 14), ("Article", 10), ("Claim", 50), ("Note", 24), ("Links", 5))
 
 
 def _one_line(text: str, limit: int) -> str:
@@ -59,19 +62,20 @@ class ClaimsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="claims-filter")
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
+        table: DataTable[Content] = DataTable(cursor_type="row", zebra_stripes=True)
         yield table
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (
-            ("Tag", 22),
-            ("Article", 7),
-            ("Claim", 60),
-            ("Note", 30),
-            ("Links", 5),
-        ):
-            table.add_column(label, width=width)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width, key=label)
+
+    def on_resize(self) -> None:
+        # The claim's column takes what the others leave (each cell has 2 cells of padding).
+        others = sum(width for label, width in COLUMNS if label != "Claim") + 2 * len(COLUMNS)
+        table = self.query_one(DataTable)
+        table.columns[ColumnKey("Claim")].width = max(20, self.size.width - others - 2)
+        table.refresh()
 
     def set_rows(self, rows: list[Row]) -> None:
         self._rows = rows
@@ -92,12 +96,12 @@ class ClaimsPanel(Vertical):
         numbers = {a.id: n for n, a in enumerate(self.corpus.articles, 1)}
         table.add_rows(
             (
+                Content(f"{SYMBOLS[row.annotation.tag]} {row.annotation.tag}"),
                 Content(
-                    f"{SYMBOLS[row.annotation.tag]} {row.annotation.tag}"
-                    + (" (orphan)" if row.orphan else "")
+                    f"{numbers.get(row.annotation.article_id, '?')}/{len(numbers)}"
+                    + (" orphan" if row.orphan else "")
                 ),
-                Content(f"{numbers.get(row.annotation.article_id, '?')}/{len(numbers)}"),
-                Content(printable(_one_line(row.annotation.quote, 60))),
+                Content(printable(_one_line(row.annotation.quote, 200))),
                 Content(printable(_one_line(row.annotation.note, 30)) or "—"),
                 Content(str(len(row.annotation.links)) if row.annotation.links else "—"),
             )
