@@ -90,7 +90,10 @@ class ReaderApp(App[None]):
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), screen)
         if main is not None:
             # The writer thread reports through a message: never block it on the UI.
-            annotator.store.on_state(lambda state: main.post_message(SaveState(state)))
+            def report(state: str) -> None:
+                main.post_message(SaveState(state))
+
+            annotator.store.on_state(report)
             main.claims_loaded()
 
     def on_unmount(self) -> None:

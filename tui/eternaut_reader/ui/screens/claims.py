@@ -6,10 +6,9 @@ bindings are declared on MainScreen (Textual merges bindings only from widget cl
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.css.query import NoMatches
-from textual.widget import Widget
 
 from eternaut_reader.core.tags import SYMBOLS
 from eternaut_reader.ui.messages import (
@@ -48,22 +47,28 @@ def describe(claim: Claim, corpus: Corpus) -> str:
     return " · ".join(parts)
 
 
-class ClaimActions:
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    _ScreenBase = Screen[None]
+else:
+    _ScreenBase = object
+
+
+class ClaimActions(_ScreenBase):
     """Handlers for MainScreen; `self` is the screen."""
 
     corpus: Corpus
     save_state = "saved"
 
-    # The screen supplies these.
+    # MainScreen supplies these.
     if TYPE_CHECKING:
-        app: object
-        panes: list[ClaimPane]
-        focused_view: ArticleView | None
 
-        def query_one(self, selector: object, expect_type: object = None) -> Widget: ...
-        def notify(self, message: str, **kwargs: object) -> None: ...
+        @property
+        def panes(self) -> list[ClaimPane]: ...
+        @property
+        def focused_view(self) -> ClaimPane | None: ...
         def _focus_pane(self, number: int) -> None: ...
-        def set_focus(self, widget: Widget | None) -> None: ...
         def _show_in_pane(self, pane: ClaimPane, article: Article) -> None: ...
         def note_session_change(self) -> None: ...
 
@@ -208,7 +213,8 @@ class ClaimActions:
                 "The linked claim is gone (removed, or its article is not open)", severity="warning"
             )
             return
-        self.go_to_claim(*found, avoid=message.pane)
+        avoid = message.pane if isinstance(message.pane, ClaimPane) else None
+        self.go_to_claim(*found, avoid=avoid)
 
     def go_to_claim(self, article: Article, claim: Claim, avoid: ClaimPane | None = None) -> None:
         """Show a claim: in a pane already showing its article, else in another pane."""
@@ -235,8 +241,10 @@ class ClaimActions:
     # -- the claims panel ------------------------------------------------------------------
 
     def _panel(self) -> ClaimsPanel | None:
-        found = self.query("#claims-panel")  # type: ignore[attr-defined]
-        return found.first() if found else None
+        """The claims panel, if it was opened once (it is built on first use)."""
+        for node in self.query("#claims-panel"):
+            return cast("ClaimsPanel", node)
+        return None
 
     async def action_toggle_claims(self) -> None:
         panel = self._panel()

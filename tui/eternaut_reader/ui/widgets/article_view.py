@@ -207,7 +207,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     @work(thread=True, group="segment")
     def _segment(self, article: Article) -> None:
-        article.segment(progress=lambda f: self.post_message(self.Progress(article, f)))
+        def progress(fraction: float) -> None:
+            self.post_message(self.Progress(article, fraction))
+
+        article.segment(progress=progress)
         self.post_message(self.Segmented(article))
 
     def on_article_view_progress(self, message: ArticleView.Progress) -> None:
