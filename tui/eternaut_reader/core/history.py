@@ -1,0 +1,96 @@
+"""The undo history of the annotation store: what undo and redo take back or make again.
+
+The undo history lives in the file (table "history", newest HISTORY_LIMIT entries), so it
+survives a restart; two programs writing one file share it, and undo takes back the latest
+change in it, whoever made it.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import replace
+
+from eternaut_reader.core.changes import ANNOTATIONS, HISTORY, Change, Op
+from eternaut_reader.core.model import Annotation, HistoryEntry
+
+HISTORY_LIMIT = 500
+
+
+class History:
+    """The history entries by id, oldest first, and the clock that orders them.
+
+    Its methods only build changes; the store applies them (to `entries` too) and queues them.
+    The caller holds the store's lock.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, HistoryEntry] = {}
+        self._clock = 0
+
+    def tick(self) -> int:
+        """A clock that never goes back, so history stays ordered even if the wall clock does."""
+        self._clock = max(time.time_ns(), self._clock + 1)
+        return self._clock
+
+    def catch_up(self) -> None:
+        """After entries were loaded: never stamp a new one before any of them."""
+        latest = max((max(e.at, e.undone_at or 0) for e in self.entries.values()), default=0)
+        self._clock = max(self._clock, latest)
+
+    def last(self, *, undone: bool) -> HistoryEntry | None:
+        """The entry undo (undone=False) or redo (undone=True) would use next."""
+        entries = [e for e in self.entries.values() if e.undone == undone]
+        if not entries:
+            return None
+        return max(entries, key=lambda e: (e.undone_at or 0) if undone else e.at)
+
+    def record(
+        self,
+        action: str,
+        before: Annotation | None,
+        after: Annotation | None,
+        *,
+        annotator: str,
+        limit: int,
+    ) -> Change:
+        """The change that makes before into after and records it, keeping `limit` entries."""
+        ann_id = (after or before).id  # type: ignore[union-attr]
+        entry = HistoryEntry(
+            id=str(uuid.uuid4()),
+            action=action,
+            annotation_id=ann_id,
+            before=before,
+            after=after,
+            at=self.tick(),
+            annotator=annotator,
+        )
+        change = [Op(ANNOTATIONS, ann_id, after)]
+        # A new change ends the redo chain, as in every editor.
+        change += [Op(HISTORY, e.id, None) for e in self.entries.values() if e.undone]
+        change.append(Op(HISTORY, entry.id, entry))
+        kept = [e for e in self.entries.values() if not e.undone] + [entry]
+        change += [Op(HISTORY, e.id, None) for e in kept[:-limit]]
+        return change
+
+    def undo(self) -> tuple[HistoryEntry, Change] | None:
+        """The latest entry not undone and the change that takes it back; None if none."""
+        entry = self.last(undone=False)
+        if entry is None:
+            return None
+        undone = replace(entry, undone_at=self.tick())
+        return entry, [
+            Op(ANNOTATIONS, entry.annotation_id, entry.before),
+            Op(HISTORY, undone.id, undone),
+        ]
+
+    def redo(self) -> tuple[HistoryEntry, Change] | None:
+        """The latest undone entry and the change that makes it again; None if none."""
+        entry = self.last(undone=True)
+        if entry is None:
+            return None
+        redone = replace(entry, undone_at=None)
+        return entry, [
+            Op(ANNOTATIONS, entry.annotation_id, entry.after),
+            Op(HISTORY, redone.id, redone),
+        ]
