@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.corpus import Corpus
+    from eternaut_reader.core.model import Annotation
 
 PROG = "eternaut-reader"
 
@@ -60,3 +66,22 @@ def resolve_articles(
         else:
             raise Unknown(f"--article {query!r} matches no article (ids: {', '.join(ids)})")
     return found
+
+
+def stored_selection(
+    args: argparse.Namespace,
+) -> tuple[Corpus, list[Annotation], list[str] | None]:
+    """The corpus (args.paths), every stored annotation (args.db) and the --article ids.
+
+    Raises Unknown when there is no database or an --article matches nothing or too much.
+    """
+    from eternaut_reader.core.corpus import load_corpus
+    from eternaut_reader.core.store import open_store
+
+    db = existing_db(args.db)
+    corpus = load_corpus(args.paths)
+    with open_store(db) as store:
+        annotations = store.annotations()
+    titles = {a.id: a.title for a in corpus.articles}
+    articles = resolve_articles(args.article, titles, {a.article_id for a in annotations})
+    return corpus, annotations, articles

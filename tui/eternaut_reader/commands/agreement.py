@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from eternaut_reader.commands._common import Unknown, existing_db, fail, resolve_articles
+from eternaut_reader.commands._common import Unknown, fail, stored_selection
 
 HELP = (
     "Cohen's kappa for each pair of annotators (Fleiss' kappa for three or more), a "
@@ -36,19 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from eternaut_reader.core.agreement import agreement, render
-    from eternaut_reader.core.corpus import load_corpus
-    from eternaut_reader.core.store import open_store
 
     try:
-        db = existing_db(args.db)
-    except Unknown as exc:
-        return fail(str(exc))
-    corpus = load_corpus(args.paths)
-    with open_store(db) as store:
-        annotations = store.annotations()
-    try:
-        titles = {a.id: a.title for a in corpus.articles}
-        articles = resolve_articles(args.article, titles, {a.article_id for a in annotations})
+        corpus, annotations, articles = stored_selection(args)
     except Unknown as exc:
         return fail(str(exc))
     if articles is not None:

@@ -9,7 +9,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from eternaut_reader.commands._common import Unknown, existing_db, fail, note, resolve_articles
+from eternaut_reader.commands._common import Unknown, fail, note, stored_selection
 from eternaut_reader.core.export import FORMATS, ExportError, export, guess_format
 from eternaut_reader.core.model import TAGS
 
@@ -50,8 +50,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from eternaut_reader.core.corpus import load_corpus
-    from eternaut_reader.core.store import open_store
 
     fmt = args.format or (guess_format(args.output) if args.output else None)
     if fmt is None:
@@ -59,15 +57,7 @@ def run(args: argparse.Namespace) -> int:
         where = f"from the name {args.output!r}" if args.output else "for stdout"
         return fail(f"cannot tell the format {where}: give --format ({choices})")
     try:
-        db = existing_db(args.db)
-    except Unknown as exc:
-        return fail(str(exc))
-    corpus = load_corpus(args.paths)
-    with open_store(db) as store:
-        annotations = store.annotations()
-    try:
-        titles = {a.id: a.title for a in corpus.articles}
-        articles = resolve_articles(args.article, titles, {a.article_id for a in annotations})
+        corpus, annotations, articles = stored_selection(args)
     except Unknown as exc:
         return fail(str(exc))
     try:
@@ -83,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     if not result.count:
-        note(f"nothing matched: {len(annotations)} annotations in {db}, none selected")
+        note(f"nothing matched: {len(annotations)} stored annotations, none selected")
     elif args.output:
         orphans = f" ({result.orphans} orphans or not in the corpus)" if result.orphans else ""
         note(f"exported {result.count} annotations{orphans} as {fmt} to {args.output}")
