@@ -75,3 +75,34 @@ def test_unusable_single_file_fails_in_one_line(tmp_path, content, words):
     result = run_cli(str(target))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_where_prints_the_database_the_data_dir_and_the_corpus(tmp_path):
+    chosen = tmp_path / "mine.json"
+    result = run_cli("where", "--db", str(chosen))
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"database:  {chosen} (--db, not created yet)"
+    assert lines[1].startswith("data dir:  ") and "eternaut-reader" in lines[1]
+    assert lines[2].startswith("corpus:    bundled seeds") and "5 articles" in lines[2]
+    assert "[it]  Netflix usa l’IA" in result.stdout
+
+
+def test_where_follows_the_environment_variable(tmp_path):
+    env_db = tmp_path / "from-env.json"
+    result = run_cli("where", env={"ETERNAUT_READER_DB": str(env_db)})
+    assert result.stdout.splitlines()[0].startswith(f"database:  {env_db} (ETERNAUT_READER_DB")
+
+
+def test_where_with_no_environment_uses_the_user_data_dir(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "ETERNAUT_READER_DB"}
+    env["XDG_DATA_HOME"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "eternaut_reader", "where"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    expected = tmp_path / "eternaut-reader" / "annotations.json"
+    assert result.stdout.splitlines()[0] == f"database:  {expected} (default, not created yet)"

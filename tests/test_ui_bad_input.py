@@ -27,3 +27,17 @@ async def test_mis_encoded_and_skipped_files_are_reported_on_screen(write_articl
         await pilot.press("tab")
         text = view_text(focused_pane(app))
         assert "Windows text." in text and "\r" not in text and "\ufeff" not in text
+
+
+async def test_a_corrupt_database_is_moved_aside_and_reported(tmp_path):
+    db = tmp_path / "annotations.json"
+    db.write_text('{"annotations": {"1": {"id": "x"', encoding="utf-8")
+    app = ReaderApp(load_corpus(), db=db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(1.0)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and str(db) in errors[0].message
+        assert "\n" not in errors[0].message
+        assert app.annotator is None  # nothing silently reset: no empty store in its place
+    [moved] = list(tmp_path.glob("annotations.json.corrupt-*"))
+    assert moved.read_text(encoding="utf-8") == '{"annotations": {"1": {"id": "x"'
