@@ -74,6 +74,11 @@ class Corpus:
     def by_id(self, article_id: str) -> Article | None:
         return next((a for a in self.articles if a.id == article_id), None)
 
+    def place(self, article_id: str | None) -> str:
+        """Where an article stands in the corpus, as n/total (?/total if it is not in it)."""
+        number = next((n for n, a in enumerate(self.articles, 1) if a.id == article_id), "?")
+        return f"{number}/{len(self.articles)}"
+
 
 def seeds_dir() -> Path:
     """The bundled seeds: inside the installed package, or at the top of a source checkout."""

@@ -38,10 +38,8 @@ def describe(claim: Claim, corpus: Corpus) -> str:
         note = " ".join(annotation.note.split())
         parts.append(f"note: {note}")
     if annotation.links:
-        titles = {a.id: n for n, a in enumerate(corpus.articles, 1)}
         links = ", ".join(
-            f"{link.relation} {titles.get(link.article_id or '', '?')}/{len(titles)}"
-            for link in annotation.links
+            f"{link.relation} {corpus.place(link.article_id)}" for link in annotation.links
         )
         parts.append(f"links: {links} (f follows)")
     return " · ".join(parts)

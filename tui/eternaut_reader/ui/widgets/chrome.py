@@ -9,8 +9,7 @@ from eternaut_reader.core.display import all_one_cell, cells, char_cells
 def heading_details(corpus: Corpus, article: Article, counts: str = "") -> str:
     """Place in the corpus, claim counts, language, outlet and date: shortest first, so that
     a narrow pane still shows the place and the language."""
-    number = corpus.articles.index(article) + 1
-    place = f"{number}/{len(corpus.articles)}"
+    place = corpus.place(article.id)
     details = [
         f"{place} {counts}" if counts else place,
         article.language.upper(),

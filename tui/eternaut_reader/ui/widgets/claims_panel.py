@@ -93,13 +93,11 @@ class ClaimsPanel(Vertical):
         ]
         table = self.query_one(DataTable)
         table.clear()
-        numbers = {a.id: n for n, a in enumerate(self.corpus.articles, 1)}
         table.add_rows(
             (
                 Content(f"{SYMBOLS[row.annotation.tag]} {row.annotation.tag}"),
                 Content(
-                    f"{numbers.get(row.annotation.article_id, '?')}/{len(numbers)}"
-                    + (" orphan" if row.orphan else "")
+                    self.corpus.place(row.annotation.article_id) + (" orphan" if row.orphan else "")
                 ),
                 Content(printable(_one_line(row.annotation.quote, 200))),
                 Content(printable(_one_line(row.annotation.note, 30)) or "—"),
