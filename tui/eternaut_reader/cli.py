@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import NoReturn
 
 from eternaut_reader.commands import COMMANDS
+from eternaut_reader.core.terminal import one_line
 
 PROG = "eternaut-reader"
 
@@ -21,7 +22,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line rather than the usage block and a message."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        # The message can quote an argument, and an argument is data (a file name).
+        self.exit(2, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +72,7 @@ def _command_parser(name: str) -> tuple[_Parser, object]:
 
 
 def _fail(message: str, code: int = 1) -> int:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
     return code
 
 

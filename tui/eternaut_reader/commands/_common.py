@@ -8,6 +8,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from eternaut_reader.core.terminal import one_line, safe
+
 if TYPE_CHECKING:
     from eternaut_reader.core.corpus import Corpus
     from eternaut_reader.core.model import Annotation
@@ -17,12 +19,17 @@ PROG = "eternaut-reader"
 
 def fail(message: str, code: int = 1) -> int:
     """Print a one-line error the way cli.py does, and return the exit code."""
-    print(f"{PROG}: {' '.join(message.split())}", file=sys.stderr)
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
     return code
 
 
 def note(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(one_line(message), file=sys.stderr)
+
+
+def say(message: str) -> None:
+    """A line of a command's report on standard output; it may quote data, so made safe."""
+    print(safe(message))
 
 
 class Unknown(ValueError):

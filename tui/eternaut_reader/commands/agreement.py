@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from eternaut_reader.commands._common import Unknown, fail, stored_selection
+from eternaut_reader.core.terminal import safe
 
 HELP = (
     "Cohen's kappa for each pair of annotators (Fleiss' kappa for three or more), a "
@@ -57,5 +58,5 @@ def run(args: argparse.Namespace) -> int:
             "(import the others' exports with `eternaut-reader import`)"
         )
     report = agreement(annotations, corpus.articles, annotators=names)
-    print(render(report), end="")
+    print(safe(render(report)), end="")
     return 0

@@ -7,11 +7,12 @@ import contextlib
 import io
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from eternaut_reader.commands._common import Unknown, fail, note, stored_selection
 from eternaut_reader.core.export import FORMATS, ExportError, export, guess_format
 from eternaut_reader.core.model import TAGS
+from eternaut_reader.core.terminal import SafeStream
 
 if TYPE_CHECKING:
     from eternaut_reader.core.corpus import Corpus
@@ -80,6 +81,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def _to_stdout(
     annotations: list[Annotation],
     corpus: Corpus,
@@ -92,8 +100,11 @@ def _to_stdout(
         return export(annotations, corpus, fmt, sys.stdout, tags=tags, articles=articles)
     sys.stdout.flush()
     stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    # Piped or redirected, the bytes are the data exactly. On a terminal a note or quote
+    # holding ESC would drive it, so there every control character is shown, not sent.
+    out: TextIO = SafeStream(stream) if _is_terminal(sys.stdout) else stream
     try:
-        result = export(annotations, corpus, fmt, stream, tags=tags, articles=articles)
+        result = export(annotations, corpus, fmt, out, tags=tags, articles=articles)
         stream.flush()
         return result
     finally:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
+from eternaut_reader.commands._common import say
+
 HELP = "print the database path, the data directory and the corpus in use"
 
 
@@ -26,9 +28,9 @@ def run(args: argparse.Namespace) -> int:
         source = DB_ENV
     else:
         source = "default"
-    print(f"database:  {db} ({source}{', not created yet' if not db.exists() else ''})")
-    print(f"data dir:  {data_dir()}")
-    print(f"corpus:    {corpus.source}, {len(corpus.articles)} articles")
+    say(f"database:  {db} ({source}{', not created yet' if not db.exists() else ''})")
+    say(f"data dir:  {data_dir()}")
+    say(f"corpus:    {corpus.source}, {len(corpus.articles)} articles")
     for article in corpus.articles:
-        print(f"  {article.id}  [{article.language}]  {article.title}")
+        say(f"  {article.id}  [{article.language}]  {article.title}")
     return 0

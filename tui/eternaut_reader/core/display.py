@@ -1,4 +1,4 @@
-"""Make article text safe to put on a terminal, one character for one character.
+"""Article text on a terminal: control characters made visible (terminal.safe), cell widths.
 
 Replacing each control character by a single visible one keeps every offset valid, so spans
 computed on the text apply unchanged to what is drawn.
@@ -10,13 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
-_TABLE[0x09] = " "  # a tab is one blank cell, so that offsets and columns stay in step
-_TABLE[0x7F] = "\u2421"
-_TABLE.update({code: "\ufffd" for code in range(0x80, 0xA0)})
-# Bidirectional overrides and isolates can reorder what the terminal draws.
-_TABLE.update({code: "\ufffd" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
-_TABLE.pop(0x0A)
+from eternaut_reader.core.terminal import safe
 
 # Characters that are not one cell wide: East Asian wide, emoji, and zero-width marks.
 _NOT_ONE_CELL = re.compile(
@@ -27,12 +21,9 @@ _NOT_ONE_CELL = re.compile(
 )
 
 
-_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]")
-
-
 def printable(text: str) -> str:
     """Replace control characters by visible stand-ins (ESC becomes ␛), keeping the length."""
-    return text.translate(_TABLE) if _UNSAFE.search(text) else text
+    return safe(text)
 
 
 def all_one_cell(text: str) -> bool:
