@@ -34,10 +34,7 @@ _TABLE.update({0x061C: "\ufffd", 0x2028: "\ufffd", 0x2029: "\ufffd"})
 _TABLE.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
 
 _UNSAFE = re.compile(
-    "["
-    "\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff"
-    "]"
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 
