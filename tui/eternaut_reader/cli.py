@@ -85,7 +85,10 @@ def run_reader(argv: Sequence[str]) -> int:
         return _fail("the reader needs a terminal; run it in one (see --help for commands)")
     from eternaut_reader.ui.app import ReaderApp
 
-    ReaderApp(corpus, theme=args.theme, db=args.db).run()
+    app = ReaderApp(corpus, theme=args.theme, db=args.db)
+    app.run()
+    if app.exit_note:
+        return _fail(app.exit_note)
     return 0
 
 
