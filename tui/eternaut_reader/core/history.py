@@ -1,8 +1,11 @@
 """The undo history of the annotation store: what undo and redo take back or make again.
 
-The undo history lives in the file (table "history", newest HISTORY_LIMIT entries), so it
-survives a restart; two programs writing one file share it, and undo takes back the latest
-change in it, whoever made it.
+The undo history lives in the file (table "history"), so it survives a restart. Two programs
+writing one file share it, and so do annotators: each entry records who made it, and an
+annotator's undo and redo only ever see their own entries. Undo takes back your latest change,
+never a colleague's (from another program on the same file, or from an import), so a verdict is
+never taken back or made again under someone else's name. Likewise a new change ends only your
+own redo chain, and each annotator keeps their newest HISTORY_LIMIT entries.
 """
 
 from __future__ import annotations
@@ -38,12 +41,15 @@ class History:
         latest = max((max(e.at, e.undone_at or 0) for e in self.entries.values()), default=0)
         self._clock = max(self._clock, latest)
 
-    def last(self, *, undone: bool) -> HistoryEntry | None:
-        """The entry undo (undone=False) or redo (undone=True) would use next."""
-        entries = [e for e in self.entries.values() if e.undone == undone]
+    def last(self, *, undone: bool, annotator: str) -> HistoryEntry | None:
+        """The entry annotator's undo (undone=False) or redo (undone=True) would use next."""
+        entries = [e for e in self._own(annotator) if e.undone == undone]
         if not entries:
             return None
         return max(entries, key=lambda e: (e.undone_at or 0) if undone else e.at)
+
+    def _own(self, annotator: str) -> list[HistoryEntry]:
+        return [e for e in self.entries.values() if _is_own(e, annotator)]
 
     def record(
         self,
@@ -66,16 +72,17 @@ class History:
             annotator=annotator,
         )
         change = [Op(ANNOTATIONS, ann_id, after)]
-        # A new change ends the redo chain, as in every editor.
-        change += [Op(HISTORY, e.id, None) for e in self.entries.values() if e.undone]
+        own = self._own(annotator)
+        # A new change ends the redo chain, as in every editor: one's own chain only.
+        change += [Op(HISTORY, e.id, None) for e in own if e.undone]
         change.append(Op(HISTORY, entry.id, entry))
-        kept = [e for e in self.entries.values() if not e.undone] + [entry]
+        kept = [e for e in own if not e.undone] + [entry]
         change += [Op(HISTORY, e.id, None) for e in kept[:-limit]]
         return change
 
-    def undo(self) -> tuple[HistoryEntry, Change] | None:
-        """The latest entry not undone and the change that takes it back; None if none."""
-        entry = self.last(undone=False)
+    def undo(self, annotator: str) -> tuple[HistoryEntry, Change] | None:
+        """annotator's latest entry not undone and the change that takes it back; None if none."""
+        entry = self.last(undone=False, annotator=annotator)
         if entry is None:
             return None
         undone = replace(entry, undone_at=self.tick())
@@ -84,9 +91,9 @@ class History:
             Op(HISTORY, undone.id, undone),
         ]
 
-    def redo(self) -> tuple[HistoryEntry, Change] | None:
-        """The latest undone entry and the change that makes it again; None if none."""
-        entry = self.last(undone=True)
+    def redo(self, annotator: str) -> tuple[HistoryEntry, Change] | None:
+        """annotator's latest undone entry and the change that makes it again; None if none."""
+        entry = self.last(undone=True, annotator=annotator)
         if entry is None:
             return None
         redone = replace(entry, undone_at=None)
@@ -94,3 +101,15 @@ class History:
             Op(ANNOTATIONS, entry.annotation_id, entry.after),
             Op(HISTORY, redone.id, redone),
         ]
+
+
+def _is_own(entry: HistoryEntry, annotator: str) -> bool:
+    """Whether undo and redo of `annotator` may use the entry.
+
+    The entry must be theirs and so must the annotation it changes: an entry from before claims
+    had owners may have rewritten someone else's claim, and redoing it would do so again.
+    Entries written before entries had an annotator count as the annotation's owner's.
+    """
+    ann = entry.after or entry.before
+    owner = ann.annotator if ann is not None else ""
+    return (entry.annotator or owner) == annotator and owner == annotator

@@ -7,8 +7,14 @@ on disk is always either the old state or the new one.
 
 A file that does not parse is moved aside to `<name>.corrupt-<UTC stamp>` and reported with
 CorruptDatabase; it is never overwritten and the data is never silently replaced by an empty
-database. This storage does no locking: AnnotationStore holds a file lock around each
-read-modify-write.
+database. A storage opened read-only (`read_only_because`) moves nothing: it reports the bad
+file and leaves it where it is, since a command that only reads has no business renaming the
+user's files. A file without write permission is never replaced either: write_chunks refuses
+it, where os.replace would silently swap it (renaming needs only a writable folder).
+
+This storage does no locking: AnnotationStore holds a file lock around each read-modify-write.
+Reading needs no lock, because every write is an atomic rename: a reader sees the old file or
+the new one, never a mix.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 import time
 import uuid
@@ -34,11 +41,14 @@ __all__ = [
     "CorruptDatabase",
     "EncodedTables",
     "NewerSchema",
+    "NotYours",
+    "ReadOnlyStore",
     "StoreError",
     "StoreWriteError",
     "UnreadableDatabase",
     "UuidTable",
     "file_signature",
+    "read_only_reason",
     "remove_stale_temp_files",
 ]
 
@@ -51,15 +61,28 @@ class StoreError(Exception):
 
 
 class CorruptDatabase(StoreError):
-    def __init__(self, path: Path, moved_to: Path | None, reason: str) -> None:
+    """moved_to is where the bad file now is; None when it was left in place.
+
+    `untouched_because` says why it was deliberately left in place (a read-only store).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        moved_to: Path | None,
+        reason: str,
+        *,
+        untouched_because: str | None = None,
+    ) -> None:
         self.path = path
         self.moved_to = moved_to
         self.reason = reason
-        where = (
-            f"it was moved aside to {moved_to}, untouched"
-            if moved_to
-            else "it could not be moved aside and was left in place, untouched"
-        )
+        if moved_to:
+            where = f"it was moved aside to {moved_to}, untouched"
+        elif untouched_because:
+            where = f"left untouched ({untouched_because})"
+        else:
+            where = "it could not be moved aside and was left in place, untouched"
         super().__init__(f"the annotation database {path} is corrupt ({reason}); {where}")
 
 
@@ -75,6 +98,61 @@ class NewerSchema(StoreError):
 
 class StoreWriteError(StoreError):
     """Saving failed; the changes are still in memory and the next flush() retries them."""
+
+
+class ReadOnlyStore(StoreError):
+    """A change was asked of a store that cannot save (see read_only_reason)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"cannot change the annotations: {reason}")
+
+
+class NotYours(StoreError):
+    """A change was asked to another annotator's annotation: a verdict belongs to its annotator."""
+
+    def __init__(self, owner: str, annotator: str) -> None:
+        self.owner = owner
+        self.annotator = annotator
+        super().__init__(
+            f"this claim is {_name(owner)}'s; you ({_name(annotator)}) can only change your own"
+        )
+
+
+def _name(annotator: str) -> str:
+    # An annotator's name comes from data (an imported file); the message stays one line.
+    return " ".join(annotator.split()) or "an unnamed annotator"
+
+
+def _not_writable(path: Path) -> bool:
+    """True when `path` cannot be written, for this user or for anyone.
+
+    os.access answers for this user, but root passes it for a file with mode 0444. The mode
+    bits say what the owner meant: a database or folder no one may write is treated as
+    read-only even by root, so that nothing replaces a file the user protected.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return mode & 0o222 == 0 or not os.access(path, os.W_OK)
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the database at `path` cannot be saved (one line), or None if it can be.
+
+    The file itself when it exists, else (or also) the nearest existing folder it would be
+    saved in: a save writes a temporary file there and renames it over the database.
+    """
+    if path.exists() and _not_writable(path):
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        return f"{path} is read-only (file mode {mode:04o})"
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if _not_writable(folder):
+        return f"the folder {folder} is not writable"
+    return None
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -139,10 +217,19 @@ def _move_aside(path: Path) -> Path | None:
 class AtomicJSONStorage(Storage):
     """Usable on its own with TinyDB: TinyDB(path, storage=AtomicJSONStorage)."""
 
-    def __init__(self, path: str | Path, create_dirs: bool = True, **json_kwargs: Any) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        create_dirs: bool = True,
+        *,
+        read_only_because: str | None = None,
+        **json_kwargs: Any,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self.create_dirs = create_dirs
+        # Set for a read-only store: a corrupt file is reported, never moved; nothing written.
+        self.read_only_because = read_only_because
         self.json_kwargs = json_kwargs or _COMPACT
 
     def read(self) -> dict[str, dict[str, Any]] | None:
@@ -160,6 +247,10 @@ class AtomicJSONStorage(Storage):
             _check_shape(data)
         except (UnicodeDecodeError, ValueError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if self.read_only_because is not None:
+                raise CorruptDatabase(
+                    self.path, None, reason, untouched_because="opened read-only"
+                ) from exc
             raise CorruptDatabase(self.path, _move_aside(self.path), reason) from exc
         return data  # type: ignore[no-any-return]
 
@@ -168,6 +259,15 @@ class AtomicJSONStorage(Storage):
 
     def write_chunks(self, chunks: Iterable[bytes]) -> None:
         """Atomically replace the file with the concatenated chunks (encoded JSON)."""
+        if self.read_only_because is not None:
+            raise ReadOnlyStore(self.read_only_because)
+        if self.path.exists() and _not_writable(self.path):
+            # The rename would succeed (it needs only the folder) and silently replace a file
+            # the user made read-only, perhaps after we opened it.
+            mode = stat.S_IMODE(os.stat(self.path).st_mode)
+            raise StoreWriteError(
+                f"could not save annotations to {self.path}: it is read-only (file mode {mode:04o})"
+            )
         folder = self.path.parent
         if self.create_dirs:
             folder.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,21 @@ add/update/remove/link/unlink/undo/redo validate, change the in-memory model and
 change; they never touch the disk. How and when the queue reaches the file, and what a crash
 can lose, is explained in writer.py; the undo history in history.py; merging an import in
 merge.py. changes.py defines the change itself and the tables it is saved in.
+
+A verdict belongs to its annotator: update, remove, link (from) and unlink act only on the
+store's annotator's own annotations and raise NotYours for anyone else's; undo and redo only
+ever take back or make again the annotator's own changes (history.py). Others' annotations
+are read like any other, and one's own may link to them. merge() (an import) is the one way
+others' annotations come in, each under its own annotator.
+
+The model is what annotations() returns: it holds every change at once, saved or not. After a
+failed save (disk full), annotations() still has the unsaved changes, so a program can write
+them elsewhere (unsaved_annotations() are the ones they touched), retry flush(), or give them
+up with abandon().
+
+A read-only store (asked for, or a database file or folder that cannot be written) reads the
+file without a lock, creates, writes and moves nothing, and refuses every change with
+ReadOnlyStore; read_only_reason says why in one line.
 """
 
 from __future__ import annotations
@@ -31,6 +46,13 @@ from eternaut_reader.core.model import (
     now_iso,
 )
 from eternaut_reader.core.paths import resolve_db_path
+from eternaut_reader.core.storage import (
+    NotYours,
+    ReadOnlyStore,
+    StoreError,
+    StoreWriteError,
+    read_only_reason,
+)
 from eternaut_reader.core.writer import LOCK_TIMEOUT, Writer
 
 __all__ = [
@@ -39,6 +61,10 @@ __all__ = [
     "AnnotationStore",
     "ArticleLike",
     "MergeResult",
+    "NotYours",
+    "ReadOnlyStore",
+    "StoreError",
+    "StoreWriteError",
     "UnknownAnnotation",
     "default_annotator",
     "open_store",
@@ -94,6 +120,7 @@ class AnnotationStore:
         *,
         history_limit: int = HISTORY_LIMIT,
         lock_timeout: float = LOCK_TIMEOUT,
+        readonly: bool = False,
     ) -> None:
         self.path = Path(path)
         self.annotator = annotator
@@ -105,9 +132,26 @@ class AnnotationStore:
         self._annotations: dict[str, Annotation] = {}
         self._history = History()
         self._hashed: tuple[str, str] | None = None  # (text, hash) of the last article seen
-        self._writer = Writer(self.path, self._cond, self._reloaded, lock_timeout=lock_timeout)
+        reason = f"{self.path} was opened read-only" if readonly else read_only_reason(self.path)
+        self._writer = Writer(
+            self.path,
+            self._cond,
+            self._reloaded,
+            lock_timeout=lock_timeout,
+            read_only_because=reason,
+        )
         self._install(self._writer.load())
         self._writer.start()
+
+    @property
+    def read_only(self) -> bool:
+        """True when nothing can be saved: every change raises ReadOnlyStore."""
+        return self._writer.read_only_because is not None
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the store is read-only, in one line (e.g. "the folder /x is not writable")."""
+        return self._writer.read_only_because
 
     @property
     def lock_path(self) -> Path:
@@ -158,13 +202,25 @@ class AnnotationStore:
 
     @property
     def can_undo(self) -> bool:
+        """Whether undo() has one of this annotator's changes to take back."""
         with self._cond:
-            return self._history.last(undone=False) is not None
+            return (
+                not self.read_only
+                and self._history.last(undone=False, annotator=self.annotator) is not None
+            )
 
     @property
     def can_redo(self) -> bool:
         with self._cond:
-            return self._history.last(undone=True) is not None
+            return (
+                not self.read_only
+                and self._history.last(undone=True, annotator=self.annotator) is not None
+            )
+
+    def is_mine(self, ann: Annotation | str) -> bool:
+        """Whether this store's annotator may change the annotation (given or by id)."""
+        found = self.get(ann) if isinstance(ann, str) else ann
+        return found is not None and found.annotator == self.annotator
 
     # ---- changing --------------------------------------------------------------------------
 
@@ -176,6 +232,7 @@ class AnnotationStore:
         tag: str = "confirmed",
         note: str = "",
     ) -> Annotation:
+        self._writer.check_writable()
         tag = check_tag(tag)
         note = _check_note(note)
         sel = select(article.text, start, end)
@@ -206,7 +263,7 @@ class AnnotationStore:
         if note is not None:
             fields["note"] = _check_note(note)
         with self._cond:
-            before = self._require(ann_id)
+            before = self._require_mine(ann_id)
             fields = {k: v for k, v in fields.items() if getattr(before, k) != v}
             if not fields:
                 return before
@@ -217,15 +274,18 @@ class AnnotationStore:
     def remove(self, ann_id: str) -> Annotation:
         """Returns the removed annotation. Links pointing at it stay, so undo restores them."""
         with self._cond:
-            before = self._require(ann_id)
+            before = self._require_mine(ann_id)
             self._commit("remove", before, None)
         return before
 
     def link(self, ann_id: str, target_id: str, relation: str = "supports") -> Annotation:
-        """Link an annotation to one in another article; relinking replaces the relation."""
+        """Link an annotation to one in another article; relinking replaces the relation.
+
+        The annotation must be this annotator's own; the target may be anyone's.
+        """
         relation = check_relation(relation)
         with self._cond:
-            before = self._require(ann_id)
+            before = self._require_mine(ann_id)
             target = self._require(target_id)
             if target.article_id == before.article_id:
                 raise ValueError("links join annotations in different articles")
@@ -239,7 +299,7 @@ class AnnotationStore:
 
     def unlink(self, ann_id: str, target_id: str) -> Annotation:
         with self._cond:
-            before = self._require(ann_id)
+            before = self._require_mine(ann_id)
             links = tuple(lk for lk in before.links if lk.target != target_id)
             if links == before.links:
                 return before
@@ -255,11 +315,13 @@ class AnnotationStore:
         on a tie); another annotator → theirs is stored beside ours under beside_id(id,
         annotator), and links among the given annotations follow it. Everything is checked
         before anything changes (TypeError/ValueError), and all of it is saved in one write.
-        dry_run=True only says what would happen.
+        dry_run=True only says what would happen (a read-only store allows it).
 
         Not undoable: merge adds no history entry, so undo/redo never take back part of an
         import (an undo of an earlier change may still revert an annotation merge replaced).
         """
+        if not dry_run:
+            self._writer.check_writable()
         given = [check_annotation(ann) for ann in annotations]
         with self._cond:
             self._check_open()
@@ -269,9 +331,14 @@ class AnnotationStore:
         return result
 
     def undo(self) -> Annotation | None:
-        """Undo the latest change; returns the annotation it concerned, or None if none."""
+        """Undo this annotator's latest change; returns the annotation it concerned, or None.
+
+        Changes by other annotators (another program on the same file, an import) are never
+        undone, even when they are newer.
+        """
+        self._writer.check_writable()
         with self._cond:
-            found = self._history.undo()
+            found = self._history.undo(self.annotator)
             if found is None:
                 return None
             entry, change = found
@@ -279,8 +346,10 @@ class AnnotationStore:
             return entry.before or entry.after
 
     def redo(self) -> Annotation | None:
+        """Make this annotator's latest undone change again; None if there is none."""
+        self._writer.check_writable()
         with self._cond:
-            found = self._history.redo()
+            found = self._history.redo(self.annotator)
             if found is None:
                 return None
             entry, change = found
@@ -295,6 +364,18 @@ class AnnotationStore:
         with self._cond:
             return len(self._writer.unsaved)
 
+    def unsaved_annotations(self) -> list[Annotation]:
+        """The annotations that changes not yet on disk touched, as they are now in memory.
+
+        Removed ones are not listed (there is nothing left to write). To keep everything after
+        a failed save, write annotations() instead: it always includes the unsaved changes.
+        """
+        with self._cond:
+            ids = {op.key for change in self._writer.unsaved for op in change}
+            found = [self._annotations[i] for i in ids if i in self._annotations]
+        found.sort(key=lambda a: (a.article_id, a.start, a.end, a.created))
+        return found
+
     @property
     def last_error(self) -> BaseException | None:
         """The error of the latest failed save; None once a save succeeds."""
@@ -302,7 +383,7 @@ class AnnotationStore:
 
     @property
     def state(self) -> str:
-        """ "error", "saving" or "saved"."""
+        """ "read-only", "error", "saving" or "saved"."""
         return self._writer.state
 
     def on_state(self, listener: Callable[[str], None]) -> None:
@@ -310,7 +391,12 @@ class AnnotationStore:
         self._writer.on_state(listener)
 
     def flush(self, timeout: float | None = None) -> None:
-        """Return once every change made so far is on disk; raise the error if saving fails."""
+        """Return once every change made so far is on disk.
+
+        Raises StoreWriteError (one line) if saving fails or takes longer than timeout; the
+        changes stay in memory and queued, and the next flush() tries again. A no-op when
+        read-only.
+        """
         self._writer.flush(timeout)
 
     def refresh(self, timeout: float | None = None) -> bool:
@@ -320,9 +406,22 @@ class AnnotationStore:
             self._writer.refresh(timeout)
             return self.generation != generation
 
-    def close(self) -> None:
-        """Flush and stop the writer. If saving fails this raises and the store stays open."""
+    def close(self, *, force: bool = False) -> None:
+        """Flush and stop the writer. If saving fails this raises StoreWriteError and the store
+        stays open with its changes, so that the caller can retry, write them elsewhere, or
+        give them up with force=True (see abandon)."""
+        if force:
+            self.abandon()
+            return
         self._writer.close()
+
+    def abandon(self) -> int:
+        """Close without saving the changes still pending (a user's "quit anyway").
+
+        Never raises and never waits on the disk for long; returns how many changes were not
+        saved. They remain readable through annotations() until the program ends.
+        """
+        return self._writer.abandon()
 
     def __enter__(self) -> AnnotationStore:
         return self
@@ -341,6 +440,13 @@ class AnnotationStore:
         ann = self._annotations.get(ann_id)
         if ann is None:
             raise UnknownAnnotation(ann_id)
+        return ann
+
+    def _require_mine(self, ann_id: str) -> Annotation:
+        self._writer.check_writable()
+        ann = self._require(ann_id)
+        if ann.annotator != self.annotator:
+            raise NotYours(ann.annotator, self.annotator)
         return ann
 
     def _check_open(self) -> None:
@@ -383,13 +489,19 @@ def open_store(
     annotator: str | None = None,
     *,
     on_state: Callable[[str], None] | None = None,
+    readonly: bool = False,
 ) -> AnnotationStore:
     """Open (creating on first save) the database; usable as a context manager.
 
     path=None means $ETERNAUT_READER_DB or the user data dir (see paths.resolve_db_path).
-    Raises CorruptDatabase, UnreadableDatabase or NewerSchema (all StoreError).
+    readonly=True (commands that only read) never creates, locks, writes or moves anything;
+    a database whose file or folder cannot be written opens read-only by itself.
+    Raises CorruptDatabase (a writable store moves the bad file aside first; a read-only one
+    leaves it), UnreadableDatabase or NewerSchema (all StoreError).
     """
-    store = AnnotationStore(resolve_db_path(path), annotator or default_annotator())
+    store = AnnotationStore(
+        resolve_db_path(path), annotator or default_annotator(), readonly=readonly
+    )
     if on_state is not None:
         store.on_state(on_state)
     return store
