@@ -87,7 +87,9 @@ def stored_selection(
 
     db = existing_db(args.db)
     corpus = load_corpus(args.paths)
-    with open_store(db) as store:
+    # Read-only: these commands need no lock file and must work on a database the user cannot
+    # write; a corrupt file is reported and left where it is, for a command that writes.
+    with open_store(db, readonly=True) as store:
         annotations = store.annotations()
     titles = {a.id: a.title for a in corpus.articles}
     articles = resolve_articles(args.article, titles, {a.article_id for a in annotations})
