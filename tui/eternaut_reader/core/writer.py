@@ -390,9 +390,10 @@ def _flush_open_writers() -> None:
         try:
             writer.close()
         except Exception as exc:
+            lost = len(writer.unsaved)
             log.warning(
-                "%d annotation changes were not saved to %s: %s",
-                len(writer.unsaved),
-                writer.path,
+                "%s; %d %s lost at exit",
                 " ".join(str(exc).split()) or type(exc).__name__,
+                lost,
+                "change" if lost == 1 else "changes",
             )
