@@ -6,18 +6,24 @@ A Selector holds what the W3C TextQuoteSelector and TextPositionSelector hold: t
 1. the stored position, if the text there is still the quote;
 2. every exact occurrence of the quote, best context (prefix and suffix similarity) first, then
    nearest to the stored position;
-3. a fuzzy match (rapidfuzz), only for quotes of at least MIN_FUZZY_QUOTE characters and only
-   if the matched text is at least MIN_SIMILARITY similar to the quote (normalised Levenshtein);
+3. a fuzzy match (rapidfuzz), only for quotes of at least MIN_FUZZY_QUOTE characters, only
+   if the matched text is at least MIN_SIMILARITY similar to the quote (normalised Levenshtein),
+   and only if it states the same facts: numbers, dates, names and negations (core.facts).
+   "On day 12 ... 84 people" is 94% similar to "On day 11 ... 77 people" and says something
+   else; a claim about one must not move onto the other;
 4. nothing: the caller keeps the annotation as an orphan. A fuzzy matcher with no minimum
    always finds *something*, which is how annotations end up on the wrong words.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
+
+from eternaut_reader.core.facts import facts, same_facts
 
 __all__ = [
     "CONTEXT",
@@ -175,6 +181,9 @@ def _fuzzy(text: str, sel: Selector) -> Location | None:
     n = len(quote)
     slack = _slack(n)
     candidates: set[tuple[int, int]] = set()
+    # Read with its stored context, so that a cut word is read whole and a capitalised first
+    # word is known to open a sentence or not, as the candidates are read in the new text.
+    quote_facts = facts(sel.prefix + quote + sel.suffix, len(sel.prefix), len(sel.prefix) + n)
 
     def consider(span: tuple[int, int] | None) -> None:
         span = _tighten(text, quote, span)
@@ -184,7 +193,7 @@ def _fuzzy(text: str, sel: Selector) -> Location | None:
     # Most edits are local: look around the old position first.
     near = (max(0, sel.start - slack), min(len(text), sel.end + slack))
     consider(_align(quote, text, *near, 0, n))
-    local = _best(text, sel, candidates)
+    local = _best(text, sel, candidates, quote_facts)
     if local is not None and local.similarity >= _GOOD_ENOUGH_LOCALLY:
         return local
 
@@ -201,14 +210,20 @@ def _fuzzy(text: str, sel: Selector) -> Location | None:
             wide = _slack(len(needle))
             lo, hi = max(0, found.dest_start - wide), min(len(text), found.dest_end + wide)
             consider(_align(needle, text, lo, hi, len(sel.prefix), len(sel.prefix) + n))
-    return _best(text, sel, candidates)
+    return _best(text, sel, candidates, quote_facts)
 
 
-def _best(text: str, sel: Selector, candidates: set[tuple[int, int]]) -> Location | None:
+def _best(
+    text: str, sel: Selector, candidates: set[tuple[int, int]], quote_facts: Counter[str]
+) -> Location | None:
+    """The best-scoring candidate that is similar enough and keeps the quote's facts."""
     best: tuple[float, Location] | None = None
     for start, end in candidates:
         similarity = Levenshtein.normalized_similarity(sel.quote, text[start:end])
         if similarity < MIN_SIMILARITY:
+            continue
+        # A changed number, date, name or negation is a different claim, however similar.
+        if not same_facts(quote_facts, facts(text, start, end)):
             continue
         closeness = 1.0 - min(1.0, abs(start - sel.start) / max(1, len(text)))
         score = 0.7 * similarity + 0.25 * _context_score(text, start, end, sel) + 0.05 * closeness
