@@ -371,7 +371,7 @@ class AnnotationStore:
         a failed save, write annotations() instead: it always includes the unsaved changes.
         """
         with self._cond:
-            ids = {op.key for change in self._writer.unsaved for op in change}
+            ids = {op.key for ch in self._writer.unsaved for op in ch if op.table == ANNOTATIONS}
             found = [self._annotations[i] for i in ids if i in self._annotations]
         found.sort(key=lambda a: (a.article_id, a.start, a.end, a.created))
         return found
