@@ -7,7 +7,7 @@ import contextlib
 import io
 import os
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from eternaut_reader.commands._common import Unknown, fail, note, stored_selection
 from eternaut_reader.core.export import FORMATS, ExportError, export, guess_format
@@ -102,7 +102,7 @@ def _to_stdout(
     stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     # Piped or redirected, the bytes are the data exactly. On a terminal a note or quote
     # holding ESC would drive it, so there every control character is shown, not sent.
-    out: TextIO = SafeStream(stream) if _is_terminal(sys.stdout) else stream
+    out = cast(TextIO, SafeStream(stream)) if _is_terminal(sys.stdout) else stream
     try:
         result = export(annotations, corpus, fmt, out, tags=tags, articles=articles)
         stream.flush()

@@ -102,26 +102,35 @@ class ClaimIndex:
         high = bisect_left(self._keys, (end,))
         return [self._claims[key[2]] for key in self._keys[low:high] if key[1] > start]
 
-    def at(self, start: int, end: int) -> Claim | None:
+    def at(self, start: int, end: int, *, prefer: str | None = None) -> Claim | None:
         """The claim a user means by the range start..end (a sentence or a selection).
 
         The claim on exactly that range if there is one, else the one covering most of it;
-        ties go to the shorter (more specific) claim.
+        ties go to the shorter (more specific) claim. With `prefer` (an annotator), that
+        annotator's claims come before anyone else's: the reader shows the user's own claim
+        where both tagged the same words.
         """
-        best: tuple[int, int] | None = None
+        best: tuple[bool, bool, int, int] | None = None
         chosen = None
         for claim in self.overlapping(start, end):
-            if (claim.start, claim.end) == (start, end):
-                return claim
+            exact = (claim.start, claim.end) == (start, end)
             overlap = min(end, claim.end) - max(start, claim.start)
-            score = (overlap, -(claim.end - claim.start))
+            score = (claim.annotation.annotator == prefer, exact, overlap, claim.start - claim.end)
             if best is None or score > best:
                 best, chosen = score, claim
         return chosen
 
-    def exactly(self, start: int, end: int) -> Claim | None:
+    def own_at(self, start: int, end: int, annotator: str) -> Claim | None:
+        """Like `at`, but only among `annotator`'s claims."""
+        claim = self.at(start, end, prefer=annotator)
+        return claim if claim is not None and claim.annotation.annotator == annotator else None
+
+    def exactly(self, start: int, end: int, *, annotator: str | None = None) -> Claim | None:
+        """The claim on exactly start..end (only `annotator`'s, when given)."""
         for claim in self.overlapping(start, end):
-            if (claim.start, claim.end) == (start, end):
+            if (claim.start, claim.end) == (start, end) and (
+                annotator is None or claim.annotation.annotator == annotator
+            ):
                 return claim
         return None
 

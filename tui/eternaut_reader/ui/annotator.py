@@ -1,7 +1,9 @@
 """The reader's side of the annotation store: one claim index per article, kept in step.
 
 Every change goes through the store API (so it is saved and undoable) and then updates only
-the claim it touched, which keeps a key press cheap with thousands of claims.
+the claim it touched, which keeps a key press cheap with thousands of claims. The store
+refuses changes to another annotator's claims (NotYours) and every change to a read-only
+database (ReadOnlyStore); both are StoreErrors, which the screen shows as one line.
 """
 
 from __future__ import annotations
@@ -59,10 +61,23 @@ class Annotator:
 
     # -- changes ---------------------------------------------------------------------------
 
+    @property
+    def me(self) -> str:
+        """The annotator the reader acts as: only their claims are ever changed."""
+        return self.store.annotator
+
+    def is_mine(self, claim: Claim) -> bool:
+        return claim.annotation.annotator == self.store.annotator
+
     def tag(self, article: Article, start: int, end: int, tag: str) -> Change:
-        """Tag start..end; the same span with another tag is retagged, not duplicated."""
+        """Tag start..end as the current annotator.
+
+        Our own claim on the same span is retagged, not duplicated. Another annotator's claim
+        there is left as it is: ours is added beside it, so a verdict is only ever credited
+        to whoever gave it.
+        """
         index = self.index(article)
-        existing = index.exactly(start, end)
+        existing = index.exactly(start, end, annotator=self.me)
         if existing is None:
             annotation = self.store.add(article, start, end, tag=tag)
         elif existing.tag == tag:

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from eternaut_reader.core.corpus import Corpus
+from eternaut_reader.core.terminal import one_line, safe
 
 if TYPE_CHECKING:
     from eternaut_reader.ui.annotator import Annotator
@@ -21,6 +23,7 @@ from eternaut_reader.ui.screens.main import MainScreen
 from eternaut_reader.ui.widgets.article_view import ArticleView
 
 STORE_DELAY = 0.25  # seconds
+QUIT_FLUSH_TIMEOUT = 5.0  # seconds to wait for the last changes to reach the disk on quit
 
 
 class ReaderApp(App[None]):
@@ -35,6 +38,11 @@ class ReaderApp(App[None]):
         self.corpus = corpus
         self.db = db
         self.annotator: Annotator | None = None
+        # Why there are no annotations, once opening the database failed (one line).
+        self.store_problem: str | None = None
+        # Said on the terminal after the app has closed (cli.py prints it): e.g. changes
+        # that could not be saved on the way out.
+        self.exit_note: str | None = None
         if theme is not None:
             self.theme = theme
 
@@ -44,10 +52,37 @@ class ReaderApp(App[None]):
 
         return MainScreen(self.corpus, session_path(resolve_db_path(self.db)))
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification of the app (widgets and screens call this one): messages quote
+        file names, notes, ids and errors, so they are data, never markup or control codes."""
+        super().notify(
+            safe(message), title=safe(title), severity=severity, timeout=timeout, markup=False
+        )
+
     async def action_quit(self) -> None:
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is not None:
             main.save_session()
+        store = self.annotator.store if self.annotator is not None else None
+        if store is not None and not store.read_only:
+            from eternaut_reader.core.storage import StoreError
+
+            try:
+                store.flush(timeout=QUIT_FLUSH_TIMEOUT)
+            except StoreError as error:
+                from eternaut_reader.ui.screens.unsaved import UnsavedScreen
+
+                if not isinstance(self.screen, UnsavedScreen):
+                    self.push_screen(UnsavedScreen(store, self.corpus, str(error)))
+                return
         self.exit()
 
     def on_mount(self) -> None:
@@ -70,18 +105,18 @@ class ReaderApp(App[None]):
 
         try:
             store = open_store(self.db)
-        except StoreError as exc:
-            self.call_from_thread(
-                self.notify,
-                str(exc),
-                title="Annotations unavailable",
-                severity="error",
-                timeout=60,
-                markup=False,
-            )
+        except (StoreError, OSError) as exc:
+            self.call_from_thread(self._store_unavailable, str(exc) or type(exc).__name__)
             return
         annotator = Annotator.load(store, self.corpus)
         self.post_message(AnnotatorReady(annotator))
+
+    def _store_unavailable(self, reason: str) -> None:
+        self.store_problem = one_line(reason)
+        self.notify(reason, title="Annotations unavailable", severity="error", timeout=60)
+        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        if main is not None:
+            main.refresh_claim_bar()
 
     def on_annotator_ready(self, message: AnnotatorReady) -> None:
         annotator: Annotator = message.annotator  # type: ignore[assignment]
@@ -95,10 +130,28 @@ class ReaderApp(App[None]):
 
             annotator.store.on_state(report)
             main.claims_loaded()
+        if annotator.store.read_only:
+            self.notify(
+                f"{annotator.store.read_only_reason or 'The database is read-only'}: claims can "
+                "be read and exported, not changed.",
+                title="Read-only annotations",
+                severity="warning",
+                timeout=12,
+            )
 
     def on_unmount(self) -> None:
-        if self.annotator is not None:
-            self.annotator.store.close()  # waits until every change is on disk
+        if self.annotator is None:
+            return
+        from eternaut_reader.core.storage import StoreError
+
+        store = self.annotator.store
+        try:
+            store.close()  # waits until every change is on disk
+        except StoreError as error:
+            # Only reached when the app ends without `q` (which asks first): never a
+            # traceback; the terminal is told what was not saved.
+            self.exit_note = f"{store.pending} changes were not saved: {error}"
+            store.abandon()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.css.query import NoMatches
 
+from eternaut_reader.core.storage import StoreError
 from eternaut_reader.core.tags import SYMBOLS
 from eternaut_reader.ui.messages import (
     ClaimsChanged,
@@ -30,10 +31,12 @@ if TYPE_CHECKING:
     from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
 
 
-def describe(claim: Claim, corpus: Corpus) -> str:
-    """The claim bar's text: tag, note and links of one claim."""
+def describe(claim: Claim, corpus: Corpus, me: str | None = None) -> str:
+    """The claim bar's text: tag, note and links of one claim, and whose it is if not ours."""
     annotation = claim.annotation
     parts = [f"{SYMBOLS[annotation.tag]} {annotation.tag}"]
+    if me is not None and annotation.annotator != me:
+        parts[0] = f"{annotation.annotator}'s {parts[0]} (theirs: read only)"
     if annotation.note:
         note = " ".join(annotation.note.split())
         parts.append(f"note: {note}")
@@ -111,7 +114,11 @@ class ClaimActions(_ScreenBase):
         annotator = self.annotator
         if annotator is None:
             return
-        change = annotator.undo() if which == "undo" else annotator.redo()
+        try:
+            change = annotator.undo() if which == "undo" else annotator.redo()
+        except StoreError as error:
+            self.notify(str(error), title="Not changed", severity="warning", timeout=8)
+            return
         if change is None:
             self.notify(f"Nothing to {which}", severity="warning")
             return
@@ -145,13 +152,24 @@ class ClaimActions(_ScreenBase):
         annotator = self.annotator
         pane = self.focused_view
         if annotator is None:
-            bar.show("annotations loading…", "")
+            problem = getattr(self.app, "store_problem", None)
+            if problem:
+                bar.show(f"annotations unavailable: {problem}", "", error=True)
+            else:
+                bar.show("annotations loading…", "")
             return
         claim = pane.claim_under_cursor() if isinstance(pane, ClaimPane) else None
-        left = describe(claim, self.corpus) if claim else "no claim here · c s x to tag"
+        read_only = annotator.store.read_only
+        if claim:
+            left = describe(claim, self.corpus, annotator.me)
+        else:
+            left = "no claim here" + ("" if read_only else " · c s x to tag")
         counts = annotator.counts()
         totals = " ".join(f"{SYMBOLS[t]}{counts[t]}" for t in SYMBOLS)
-        state = {"saving": "saving…", "saved": "saved"}.get(self.save_state, "NOT SAVED")
+        if read_only:
+            state = "read-only"
+        else:
+            state = {"saving": "saving…", "saved": "saved"}.get(self.save_state, "NOT SAVED")
         bar.show(left, f"all {totals} · {state}", error=state == "NOT SAVED")
 
     # -- notes -----------------------------------------------------------------------------
@@ -164,7 +182,12 @@ class ClaimActions(_ScreenBase):
             if note is None or annotator is None or note == claim.annotation.note:
                 return
             current = annotator.index(pane.article).get(claim.id) or claim
-            self.apply_change(annotator.set_note(pane.article, current, note))
+            try:
+                change = annotator.set_note(pane.article, current, note)
+            except StoreError as error:
+                self.notify(str(error), title="Note not saved", severity="error", timeout=15)
+                return
+            self.apply_change(change)
 
         from eternaut_reader.ui.screens.note import NoteScreen  # TextArea: only when asked
 
@@ -194,9 +217,14 @@ class ClaimActions(_ScreenBase):
             annotator = self.annotator
             if choice is None or annotator is None:
                 return
-            self.apply_change(
-                annotator.link(source_pane.article, claim, choice.target.claim, choice.relation)
-            )
+            try:
+                change = annotator.link(
+                    source_pane.article, claim, choice.target.claim, choice.relation
+                )
+            except StoreError as error:
+                self.notify(str(error), title="Not linked", severity="warning", timeout=8)
+                return
+            self.apply_change(change)
             self.notify(
                 f"Linked: {choice.relation} pane {choice.target.pane_number + 1}", timeout=3
             )
@@ -279,8 +307,11 @@ class ClaimActions(_ScreenBase):
         if annotator is not None:
             for article in self.corpus.articles:
                 index = annotator.index(article)
-                rows.extend(Row(c.annotation, False) for c in index.claims())
-                rows.extend(Row(a, True) for a in index.orphans.values())
+                me = annotator.me
+                rows.extend(
+                    Row(c.annotation, False, c.annotation.annotator == me) for c in index.claims()
+                )
+                rows.extend(Row(a, True, a.annotator == me) for a in index.orphans.values())
         panel.set_rows(rows)
 
     def on_claims_panel_jump(self, message: ClaimsPanel.Jump) -> None:

@@ -16,6 +16,7 @@ from textual.worker import Worker, get_current_worker
 from eternaut_reader.core.display import printable
 from eternaut_reader.core.export import FORMATS, ExportCancelled, ExportError, export
 from eternaut_reader.core.model import TAGS
+from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 if TYPE_CHECKING:
     from eternaut_reader.core.corpus import Corpus
@@ -61,7 +62,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Select(
                 [("every article", ""), *articles], value="", allow_blank=False, id="export-article"
             )
-            yield Input(self._default, id="export-path")
+            yield SafeInput(self._default, id="export-path")
             yield ProgressBar(total=100, show_eta=False, id="export-progress")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-go")

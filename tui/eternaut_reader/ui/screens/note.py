@@ -12,6 +12,8 @@ from textual.widgets import Static, TextArea
 from eternaut_reader.core.claims import Claim
 from eternaut_reader.core.display import printable
 from eternaut_reader.core.tags import SYMBOLS
+from eternaut_reader.core.terminal import restore, safe
+from eternaut_reader.ui.widgets.safe_inputs import SafeTextArea
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -34,8 +36,10 @@ class NoteScreen(ModalScreen[str | None]):
                 Content(f"{SYMBOLS[annotation.tag]} {annotation.tag} · why?"), id="note-title"
             )
             yield Static(Content(printable(f"“{quote}”")), id="note-quote")
-            yield TextArea(
-                annotation.note,
+            # Shown with its control characters made visible; restore() puts them back
+            # wherever the user did not edit, so an untouched note is saved exactly as it was.
+            yield SafeTextArea(
+                safe(annotation.note),
                 id="note-editor",
                 soft_wrap=True,
                 show_line_numbers=False,
@@ -49,7 +53,7 @@ class NoteScreen(ModalScreen[str | None]):
         editor.move_cursor(editor.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(restore(self.claim.annotation.note, self.query_one(TextArea).text))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -14,6 +14,8 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.selection import Selection
 
+from eternaut_reader.core.display import char_cells
+from eternaut_reader.core.storage import StoreError
 from eternaut_reader.core.tags import SYMBOLS, TAGS
 from eternaut_reader.ui.messages import (
     ClaimsChanged,
@@ -54,6 +56,10 @@ class ClaimPane(ArticleView):
         "claim-pane--mark-speculative",
         "claim-pane--mark-contradicted",
         "claim-pane--selection",
+        # Another annotator's claims: fainter, and marked in the gutter by their initial.
+        "claim-pane--theirs-confirmed",
+        "claim-pane--theirs-speculative",
+        "claim-pane--theirs-contradicted",
     }
 
     BINDINGS = [
@@ -121,11 +127,34 @@ class ClaimPane(ArticleView):
         start = self._selection_start(selection)
         return start, start + len(got[0])
 
+    @property
+    def me(self) -> str | None:
+        annotator = self.annotator
+        return None if annotator is None else annotator.me
+
     def claim_under_cursor(self) -> Claim | None:
+        """The claim the cursor is on: the user's own if they made one there, else anyone's."""
         claims, span = self.claims, self.target_span()
         if claims is None or span is None:
             return None
-        return claims.at(*span)
+        return claims.at(*span, prefer=self.me)
+
+    def own_claim_under_cursor(self, doing: str) -> Claim | None:
+        """The user's own claim under the cursor; if only someone else's is there, say why
+        it cannot be changed (doing: "remove", "add a note to", ...) and return None."""
+        claim = self.claim_under_cursor()
+        if claim is None:
+            return None
+        me = self.me
+        owner = claim.annotation.annotator
+        if owner != me:
+            self.notify(
+                f"This claim is {owner}'s: you ({me}) cannot {doing} it. "
+                "Tag the same words with c, s or x to give your own verdict beside it.",
+                severity="warning",
+            )
+            raise SkipAction()
+        return claim
 
     def heading_counts(self) -> str:
         claims = self.claims
@@ -142,9 +171,16 @@ class ClaimPane(ArticleView):
         if claims is not None:
             touching = claims.overlapping(start, end)
             if len(touching) <= EXACT_LAYERS:
-                # Longest first, so that a claim nested in another is drawn on top of it.
-                for claim in sorted(touching, key=lambda c: c.start - c.end):
-                    layers.append((claim.start, claim.end, self._style(f"claim-pane--{claim.tag}")))
+                me = self.me
+                # Longest first, so that a claim nested in another is drawn on top of it;
+                # someone else's before ours, so that where both tagged, ours shows.
+                ordered = sorted(
+                    touching, key=lambda c: (c.annotation.annotator == me, c.start - c.end)
+                )
+                for claim in ordered:
+                    theirs = "" if claim.annotation.annotator == me else "theirs-"
+                    style = self._style(f"claim-pane--{theirs}{claim.tag}")
+                    layers.append((claim.start, claim.end, style))
             else:
                 # Dense text (dozens of claims on a line): one layer per tag and run of
                 # text, contradicted on top, so that drawing a line stays cheap.
@@ -161,9 +197,19 @@ class ClaimPane(ArticleView):
         claims = self.claims
         if claims is None:
             return None
-        tags = {claim.tag for claim in claims.overlapping(start, end)}
-        if not tags:
+        touching = claims.overlapping(start, end)
+        if not touching:
             return None
+        me = self.me
+        mine = [claim for claim in touching if claim.annotation.annotator == me]
+        if not mine:
+            # Only other annotators' claims on this line: their initial, in the tag's colour.
+            first = touching[0]
+            initial = (first.annotation.annotator.strip() or "?")[0]
+            if not initial.isprintable() or char_cells(initial) != 1:
+                initial = "•"
+            return initial, self._style(f"claim-pane--mark-{first.tag}")
+        tags = {claim.tag for claim in mine}
         if len(tags) > 1:
             return MIXED_MARK, self._style("claim-pane--mark-contradicted")
         (tag,) = tags
@@ -180,28 +226,44 @@ class ClaimPane(ArticleView):
     def _require_annotator(self) -> Annotator:
         annotator = self.annotator
         if annotator is None:
+            problem = getattr(self.app, "store_problem", None)
             self.notify(
-                "Annotations are not available yet (see the message above)", severity="warning"
+                f"Annotations are unavailable: {problem}"
+                if problem
+                else "The annotations are still loading; try again in a moment",
+                severity="warning",
             )
             raise SkipAction()
         return annotator
+
+    def _refused(self, error: StoreError) -> None:
+        """A change the store refused (read-only database, another annotator's claim)."""
+        self.notify(str(error), title="Not changed", severity="warning", timeout=8)
 
     def action_tag(self, tag: str) -> None:
         annotator = self._require_annotator()
         span = self.target_span()
         if span is None:
             return
-        change = annotator.tag(self.article, span[0], span[1], tag)
+        try:
+            change = annotator.tag(self.article, span[0], span[1], tag)
+        except StoreError as error:
+            self._refused(error)
+            return
         self._end_selection()
         self.post_message(ClaimsChanged(change))
 
     def action_untag(self) -> None:
         annotator = self._require_annotator()
-        claim = self.claim_under_cursor()
+        claim = self.own_claim_under_cursor("remove")
         if claim is None:
             self.notify("No claim here to untag", severity="warning")
             return
-        change = annotator.untag(self.article, claim)
+        try:
+            change = annotator.untag(self.article, claim)
+        except StoreError as error:
+            self._refused(error)
+            return
         self._end_selection()
         self.post_message(ClaimsChanged(change))
 
@@ -291,7 +353,7 @@ class ClaimPane(ArticleView):
 
     def action_note(self) -> None:
         self._require_annotator()
-        claim = self.claim_under_cursor()
+        claim = self.own_claim_under_cursor("change the note of")
         if claim is None:
             self.notify("Tag the claim first (c, s or x), then add its note", severity="warning")
             return
@@ -299,7 +361,7 @@ class ClaimPane(ArticleView):
 
     def action_link(self) -> None:
         self._require_annotator()
-        claim = self.claim_under_cursor()
+        claim = self.own_claim_under_cursor("link from")
         if claim is None:
             self.notify("Tag the claim first (c, s or x), then link it", severity="warning")
             return

@@ -22,9 +22,17 @@ from eternaut_reader.core.tags import SYMBOLS
 class Row:
     annotation: Annotation
     orphan: bool
+    mine: bool = True  # made by the reader's annotator; others' claims are shown, read only
 
 
-COLUMNS = (("Tag", 14), ("Article", 10), ("Claim", 50), ("Note", 24), ("Links", 5))
+COLUMNS = (
+    ("Tag", 14),
+    ("Article", 10),
+    ("By", 8),
+    ("Claim", 50),
+    ("Note", 24),
+    ("Links", 5),
+)
 
 
 def _one_line(text: str, limit: int) -> str:
@@ -99,6 +107,7 @@ class ClaimsPanel(Vertical):
                 Content(
                     self.corpus.place(row.annotation.article_id) + (" orphan" if row.orphan else "")
                 ),
+                Content("you" if row.mine else printable(_one_line(row.annotation.annotator, 20))),
                 Content(printable(_one_line(row.annotation.quote, 200))),
                 Content(printable(_one_line(row.annotation.note, 30)) or "—"),
                 Content(str(len(row.annotation.links)) if row.annotation.links else "—"),

@@ -1,0 +1,148 @@
+"""Nothing is lost at the edges: a failing disk on quit, read-only and unreadable databases."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+import pytest
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.cli import main
+from eternaut_reader.core.storage import AtomicJSONStorage
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.unsaved import UnsavedScreen
+from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+from tests.screen import settle, widget_text
+
+ME = "tester"
+
+
+@pytest.fixture(autouse=True)
+def _annotator(monkeypatch):
+    monkeypatch.setenv("ETERNAUT_READER_ANNOTATOR", ME)
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """Every save fails as on a full disk until the returned function is called."""
+    real = AtomicJSONStorage.write_chunks
+
+    def no_space(self, chunks):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(AtomicJSONStorage, "write_chunks", no_space)
+    return lambda: monkeypatch.setattr(AtomicJSONStorage, "write_chunks", real)
+
+
+def _stored() -> list[tuple[str, str]]:
+    with open_store() as store:
+        return [(a.annotator, a.tag) for a in store.annotations()]
+
+
+def _claim_bar(app) -> str:
+    return widget_text(app.screen.query_one(ClaimBar))
+
+
+async def test_quit_with_unsaved_changes_asks_and_retry_saves_them(full_disk):
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause(0.3)
+        assert "NOT SAVED" in _claim_bar(app)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        reason = widget_text(app.screen.query_one("#unsaved-reason"))
+        assert "1 change could not be saved" in reason and "No space left on device" in reason
+        await pilot.press("r")  # the disk is still full: the dialog stays
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedScreen)
+        full_disk()
+        await pilot.press("r")
+        await pilot.pause()
+    assert app.exit_note is None
+    assert _stored() == [(ME, "confirmed")]
+
+
+async def test_writing_the_claims_to_another_file_keeps_them_for_an_import(full_disk, tmp_path):
+    rescue = tmp_path / "rescued.json"
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x", "q")
+        await pilot.pause()
+        app.screen.query_one("#unsaved-path").value = str(rescue)
+        await pilot.press("w")
+        await pilot.pause()
+    assert app.exit_note is not None and str(rescue) in app.exit_note
+    full_disk()
+    assert _stored() == []
+    assert main(["import", str(rescue)]) == 0
+    assert _stored() == [(ME, "contradicted")]
+
+
+async def test_quit_anyway_says_what_was_lost(full_disk):
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s", "q")
+        await pilot.pause()
+        await pilot.press("Q")
+        await pilot.pause()
+    assert app.exit_note is not None and "1 changes were lost" in app.exit_note
+    full_disk()
+    assert _stored() == []
+
+
+async def test_escape_goes_back_to_reading_with_the_change_still_in_memory(full_disk):
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "q")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, UnsavedScreen)
+        assert [a.tag for a in app.annotator.store.annotations()] == ["confirmed"]
+        full_disk()
+        await pilot.press("q")
+        await pilot.pause()
+    assert _stored() == [(ME, "confirmed")]
+
+
+async def test_a_read_only_database_is_read_and_never_changed(tmp_path):
+    db = tmp_path / "annotations.json"
+    article = load_corpus().articles[0]
+    first = article.segment()[0]
+    with open_store(db, ME) as store:
+        store.add(article, first.start, first.end, "confirmed")
+    db.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    before = (db.read_bytes(), os.stat(db).st_ino)
+    app = ReaderApp(load_corpus(), db=db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert "read-only" in _claim_bar(app) and "✓ confirmed" in _claim_bar(app)
+        await pilot.press("j", "x")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("read-only" in m for m in messages)
+        assert [a.tag for a in app.annotator.store.annotations()] == ["confirmed"]
+        await pilot.press("q")
+        await pilot.pause()
+    assert (db.read_bytes(), os.stat(db).st_ino) == before
+
+
+async def test_unreadable_annotations_are_said_plainly_not_loading_forever(tmp_path):
+    db = tmp_path / "annotations.json"
+    db.mkdir()  # a folder where the database should be: it cannot be read
+    app = ReaderApp(load_corpus(), db=db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(1.0)
+        bar = _claim_bar(app)
+        assert "annotations unavailable:" in bar and "loading" not in bar
+        await pilot.press("c")
+        await pilot.pause()
+        assert any("Annotations are unavailable:" in n.message for n in app._notifications)
