@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +147,24 @@ async def test_unreadable_annotations_are_said_plainly_not_loading_forever(tmp_p
         await pilot.press("c")
         await pilot.pause()
         assert any("Annotations are unavailable:" in n.message for n in app._notifications)
+
+
+async def test_a_database_in_a_read_only_folder_is_read_without_a_lock_file(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    db = folder / "annotations.json"
+    article = load_corpus().articles[0]
+    first = article.segment()[0]
+    with open_store(db, "alice") as store:
+        store.add(article, first.start, first.end, "speculative")
+    Path(f"{db}.lock").unlink(missing_ok=True)
+    folder.chmod(0o555)
+    try:
+        app = ReaderApp(load_corpus(), db=db)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(app, pilot)
+            bar = _claim_bar(app)
+            assert "read-only" in bar and "alice's ? speculative" in bar
+        assert sorted(p.name for p in folder.iterdir()) == ["annotations.json"]
+    finally:
+        folder.chmod(0o755)
