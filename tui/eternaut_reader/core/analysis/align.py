@@ -1,0 +1,273 @@
+"""Cross-source alignment: the same fact in the other reports, and a suggested verdict.
+
+`align(corpus)` splits every article into clause units, finds for each unit the passages of
+the other articles that state the same fact (matcher.py), says of each match whether it
+agrees, conflicts (on which values) or is only related, and suggests a verdict per unit with
+a one-line reason and the evidence (verdict.py). Nothing is ever applied: the reader shows a
+suggestion and the user decides.
+
+The result is cached by the articles' ids, content hashes, languages and dates (cache.py),
+so a second run costs a file read. Offsets are code points into the text as loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from eternaut_reader.core.analysis import cache
+from eternaut_reader.core.analysis.matcher import AlignCancelled, match_units
+from eternaut_reader.core.analysis.units import Unit
+from eternaut_reader.core.analysis.verdict import (
+    RELATIONS,
+    TAGS,
+    Conflict,
+    Match,
+    Suggestion,
+    restrict,
+    suggest,
+)
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.corpus import Article, Corpus
+
+__all__ = [
+    "AlignCancelled",
+    "Alignment",
+    "Conflict",
+    "Match",
+    "Suggestion",
+    "Unit",
+    "align",
+]
+
+# The method's version: a cached result made by another version is recomputed.
+METHOD_VERSION = 1
+
+
+@dataclass
+class UnitResult:
+    """One unit with its matches, its suggestion and what the suggestion rests on."""
+
+    unit: Unit
+    matches: list[Match]
+    suggestion: Suggestion | None
+    hedge: str | None
+    claim: bool
+
+
+class Alignment:
+    """The units of every article with their matches and suggestions; read-only."""
+
+    def __init__(
+        self, results: dict[str, list[UnitResult]], texts: dict[str, str], titles: dict[str, str]
+    ) -> None:
+        self._results = results
+        self._texts = texts
+        self.titles = titles
+
+    @property
+    def article_ids(self) -> list[str]:
+        return list(self._results)
+
+    def units(self, article_id: str) -> list[Unit]:
+        return [r.unit for r in self._results.get(article_id, [])]
+
+    def results(self, article_id: str) -> list[UnitResult]:
+        return list(self._results.get(article_id, []))
+
+    def passage(self, match: Match) -> str:
+        """The matched text."""
+        return self._texts.get(match.article, "")[match.start : match.end]
+
+    def _overlapping(self, article_id: str, start: int, end: int) -> list[UnitResult]:
+        results = self._results.get(article_id, [])
+        if end <= start:  # a caret: the unit it stands in
+            return [r for r in results if r.unit.start <= start < r.unit.end][:1]
+        return [r for r in results if r.unit.start < end and start < r.unit.end]
+
+    def matches(self, article_id: str, start: int, end: int) -> list[Match]:
+        """The matches of every unit overlapping [start, end), best first, each passage once."""
+        best: dict[tuple[str, int, int], Match] = {}
+        for result in self._overlapping(article_id, start, end):
+            for match in result.matches:
+                key = (match.article, match.start, match.end)
+                if key not in best or match.score > best[key].score:
+                    best[key] = match
+        return sorted(best.values(), key=lambda m: (-m.score, m.article, m.start))
+
+    def suggest(self, article_id: str, start: int, end: int) -> Suggestion | None:
+        """The suggested verdict for the span [start, end) (a caret: its unit).
+
+        Over several units: contradicted if any is, else speculative if any is, else
+        confirmed; None where no unit is a claim. For part of a unit, a conflict on a value
+        outside the span does not count: it is about another fact of the same sentence.
+        """
+        suggestions = []
+        for r in self._overlapping(article_id, start, end):
+            whole = end <= start or (start <= r.unit.start and r.unit.end <= end)
+            if whole:
+                suggestions.append(r.suggestion)
+            else:
+                matches = restrict(r.matches, max(start, r.unit.start), min(end, r.unit.end))
+                suggestions.append(suggest(r.claim, r.hedge, r.unit.text, matches, self.passage))
+        found = [s for s in suggestions if s is not None]
+        for tag in ("contradicted", "speculative"):
+            tagged = [s for s in found if s.tag == tag]
+            if tagged:
+                return tagged[0]
+        return found[0] if found else None
+
+    # -- the cache's form ------------------------------------------------------------------
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "titles": self.titles,
+            "articles": {
+                article: [
+                    {
+                        "unit": [r.unit.start, r.unit.end, r.unit.sentence],
+                        "hedge": r.hedge,
+                        "claim": r.claim,
+                        "matches": [_match_row(m) for m in r.matches],
+                        "suggestion": None
+                        if r.suggestion is None
+                        else [
+                            r.suggestion.tag,
+                            r.suggestion.reason,
+                            [_match_row(m) for m in r.suggestion.evidence],
+                        ],
+                    }
+                    for r in results
+                ]
+                for article, results in self._results.items()
+            },
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], texts: dict[str, str]) -> Alignment:
+        """Rebuild from to_data(); raises KeyError, TypeError or ValueError on a bad shape."""
+        results: dict[str, list[UnitResult]] = {}
+        for article, rows in data["articles"].items():
+            text = texts[article]
+            out = []
+            for row in rows:
+                start, end, sentence = (int(x) for x in row["unit"])
+                if not 0 <= start < end <= len(text):
+                    raise ValueError("a unit outside its article")
+                suggestion = None
+                if row["suggestion"] is not None:
+                    tag, reason, evidence = row["suggestion"]
+                    if tag not in TAGS:
+                        raise ValueError(f"unknown tag {tag!r}")
+                    suggestion = Suggestion(
+                        str(tag), str(reason), tuple(_match_from(m) for m in evidence)
+                    )
+                hedge = row["hedge"]
+                out.append(
+                    UnitResult(
+                        Unit(article, start, end, text[start:end], sentence),
+                        [_match_from(m) for m in row["matches"]],
+                        suggestion,
+                        None if hedge is None else str(hedge),
+                        bool(row["claim"]),
+                    )
+                )
+            results[article] = out
+        titles = {str(k): str(v) for k, v in data["titles"].items()}
+        return cls(results, texts, titles)
+
+
+def _match_row(m: Match) -> list[Any]:
+    conflicts = [[c.what, c.here, c.there, c.start, c.end] for c in m.conflicts]
+    return [m.article, m.start, m.end, m.score, m.relation, conflicts]
+
+
+def _match_from(row: list[Any]) -> Match:
+    article, start, end, score, relation, conflicts = row
+    if relation not in RELATIONS:
+        raise ValueError(f"unknown relation {relation!r}")
+    return Match(
+        str(article),
+        int(start),
+        int(end),
+        float(score),
+        str(relation),
+        tuple(Conflict(str(w), str(h), str(t), int(s), int(e)) for w, h, t, s, e in conflicts),
+    )
+
+
+def _articles(corpus_or_articles: Corpus | Sequence[Article]) -> list[Article]:
+    from eternaut_reader.core.corpus import Corpus
+
+    if isinstance(corpus_or_articles, Corpus):
+        return list(corpus_or_articles.articles)
+    return list(corpus_or_articles)
+
+
+def cache_key(articles: Sequence[Article]) -> str:
+    return cache.key(
+        [f"v{METHOD_VERSION}"]
+        + [f"{a.id}\0{a.content_hash}\0{a.language}\0{a.date or ''}" for a in articles]
+    )
+
+
+def align(
+    corpus_or_articles: Corpus | Sequence[Article],
+    progress: Callable[[float], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    *,
+    use_cache: bool = True,
+) -> Alignment:
+    """Align the articles of a Corpus (or a list of Articles). Safe in a worker thread.
+
+    progress receives fractions from 0 to 1. cancel is polled between steps: when it returns
+    True the work stops with AlignCancelled (pass an Event's is_set).
+    """
+    articles = _articles(corpus_or_articles)
+    texts = {a.id: a.text for a in articles}
+    key = cache_key(articles)
+    if use_cache:
+        data = cache.load(key)
+        if data is not None:
+            try:
+                found = Alignment.from_data(data, texts)
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+                found = None  # a damaged or foreign file: computed again and rewritten
+            if found is not None:
+                if progress is not None:
+                    progress(1.0)
+                return found
+    result = _compute(articles, progress, cancel)
+    if use_cache:
+        cache.save(key, result.to_data())
+    return result
+
+
+def _compute(
+    articles: list[Article],
+    progress: Callable[[float], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> Alignment:
+    def check(fraction: float) -> None:
+        if cancel is not None and cancel():
+            raise AlignCancelled
+        if progress is not None:
+            progress(fraction)
+
+    reads, matches = match_units(articles, check)
+    results: dict[str, list[UnitResult]] = {a.id: [] for a in articles}
+    texts = {a.id: a.text for a in articles}
+
+    def passage(match: Match) -> str:
+        return texts[match.article][match.start : match.end]
+
+    for i, read in enumerate(reads):
+        found = [m for m, _ in matches.get(i, [])]
+        suggestion = suggest(read.claim, read.hedge, read.unit.text, found, passage)
+        results[read.unit.article].append(
+            UnitResult(read.unit, found, suggestion, read.hedge, read.claim)
+        )
+    check(1.0)
+    return Alignment(results, texts, {a.id: a.title for a in articles})

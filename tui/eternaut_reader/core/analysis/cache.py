@@ -1,0 +1,73 @@
+"""The alignment cache: one JSON file per set of articles, named by their content hashes.
+
+It lives in platformdirs' user cache directory for "eternaut-reader", or in the directory
+named by ETERNAUT_READER_CACHE (tests point it at a temporary folder). A file that cannot be
+read or parsed is ignored and rewritten; a cache that cannot be written is skipped, since it
+only saves time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+__all__ = ["cache_dir", "key", "load", "path_for", "save"]
+
+ENV = "ETERNAUT_READER_CACHE"
+_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get(ENV)
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("eternaut-reader"))
+
+
+def key(parts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def path_for(cache_key: str) -> Path:
+    return cache_dir() / f"align-{cache_key[:40]}.json"
+
+
+def load(cache_key: str) -> dict[str, Any] | None:
+    """The cached data for this key, or None if there is none or it is damaged."""
+    try:
+        with path_for(cache_key).open(encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("key") != cache_key:
+        return None
+    payload = data.get("data")
+    return payload if isinstance(payload, dict) else None
+
+
+def save(cache_key: str, payload: dict[str, Any]) -> None:
+    """Write atomically (a temporary file, then os.replace), so a reader never sees half a file."""
+    target = path_for(cache_key)
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=".align-", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"format": _FORMAT, "key": cache_key, "data": payload}, handle)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise

@@ -1,0 +1,216 @@
+"""Word lists per language: stop words, hedges, and a small English-Italian news glossary.
+
+These are data, not rules: the matcher reads them, and adding a language means adding its
+lists here. The glossary maps an Italian word stem to the English stem of the same meaning
+for the everyday vocabulary of news reports whose spellings are not cognates ("crollo" /
+"collapse", "fatturato" / "revenue"); cognates ("generativa" / "generative") need no entry,
+character n-grams and stems already match them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        """a about above after again against all also am an and any are as at be because been
+        before being below between both but by can could did do does doing down during each
+        few for from further had has have having he her here hers him his how i if in into is
+        it its itself just me more most my no nor not now of off on once only or other our
+        out over own same she should so some such than that the their them then there these
+        they this those through to too under until up very was we were what when where which
+        while who whom why will with would you your yet still even though however while whose
+        said says say told according reportedly noted stated""".split()  # noqa: SIM905
+    ),
+    "it": frozenset(
+        """a ad al allo alla ai agli alle anche ancora che chi ci come con contro cui da dal
+        dallo dalla dai dagli dalle dei degli delle del dello della di dove e ed è era erano
+        essere fa gli ha hanno ho i il in io la le lei lo loro lui ma mi mentre ne nei negli
+        nel nello nella nelle noi non o per però più poi quale quali quando quanto quella
+        quelle quelli quello questa queste questi questo se sei si sia siamo sono su sua sue
+        sui sugli sul sullo sulla sulle suo suoi tra fra tu tutti tutto un una uno vi voi già
+        cosa essa esso stato stata stati state dunque quindi infatti ovvero oltre secondo
+        dichiarato detto""".split()  # noqa: SIM905
+    ),
+}
+
+# Words that make a statement hedged: attribution, expectation, possibility. Matched as whole
+# words on casefolded text. The Italian conditional mood is matched by its endings below.
+HEDGES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "reportedly",
+        "allegedly",
+        "according to",
+        "reports indicate",
+        "reports suggest",
+        "sources",
+        "expected",
+        "expects",
+        "is likely",
+        "are likely",
+        "likely to",
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "perhaps",
+        "rumoured",
+        "rumored",
+        "appears to",
+        "seems to",
+        "is said to",
+        "unconfirmed",
+        "plans to",
+        "poised to",
+    ),
+    "it": (
+        "secondo",
+        "stando a",
+        "pare",
+        "sembra",
+        "sembrerebbe",
+        "probabilmente",
+        "forse",
+        "previsto",
+        "prevista",
+        "previsti",
+        "previste",
+        "attesi",
+        "atteso",
+        "attesa",
+        "indiscrezioni",
+        "fonti",
+        "ufficiosamente",
+    ),
+}
+
+# Italian conditional mood (avrebbe, potrebbero, sarebbe stato…): a hedge in news reports.
+IT_CONDITIONAL = re.compile(r"\b\w+(?:rebbe|rebbero)\b")
+# ...except in a counterfactual comparison or a reported counterfactual ("rispetto a quanto
+# sarebbe stato possibile", "ha sottolineato come il costo non sarebbe stato sostenibile").
+IT_COUNTERFACTUAL = re.compile(
+    r"\b(?:quanto|come|senza|se)\b(?:\W+\w+){0,3}?\W+\w+(?:rebbe|rebbero)\b"
+)
+# "secondo" is a hedge as a preposition ("secondo fonti", "secondo Sarandos"), not as the
+# ordinal ("secondo trimestre").
+IT_SECONDO_ORDINAL = re.compile(
+    r"\bsecond[oa]\s+(?:trimestre|semestre|metà|meta|anno|mese|giorno|tempo|posto|volta|"
+    r"stagione|episodio|round|livello|piano)\b"
+)
+
+# Italian stem -> English stem for common news words that are not cognates. Both sides are
+# written the way `stem()` in similarity.py reduces a word, so the lookup is by stem.
+_GLOSSARY_WORDS = """
+edificio building; palazzo building; crollo collapse; crolla collapse; velocemente fast;
+veloce fast; rapidamente fast; rapido fast; più more; meno less; fatturato revenue;
+ricavi revenue; entrate revenue; utile profit; utili profit; perdite loss; perdita loss;
+dollari dollar; dollaro dollar; miliardi billion; miliardo billion; milioni million;
+milione million; ore hours; ora hour; anno year; anni years; mese month; mesi months;
+settimana week; giorno day; giorni days; trimestre quarter; semestre half; metà half;
+crescita growth; aumento increase; calo decline; ricerca search; funzione feature;
+funzioni features; consigli recommendations; abbonati subscribers; pubblicità advertising;
+pubblicitari advertising; pubblicitaria advertising; annunci ads; scioperi strikes;
+sciopero strike; sceneggiatori writers; scrittori writers; attori actors; lavoratori workers;
+lavoro work; posti jobs; costo cost; costi costs; economici cheap; economico cheap;
+risparmio savings; bilancio budget; spesa spending; sostenibile feasible; fattibile feasible;
+migliori better; migliore better; nuovi new; nuova new; nuovo new; nuove new; primo first;
+prima first; prime first; ultimo last; ultima last; mondo world; paese country;
+città city; governo government; legge law; ministro minister; sindaco mayor; polizia police;
+vittime victims; morti dead; feriti injured; ospedale hospital; scuola school; treno train;
+stazione station; ponte bridge; strada road; aeroporto airport; volo flight; voli flights;
+nave ship; traghetto ferry; porto port; biglietti tickets; biglietto ticket; prezzo price;
+prezzi prices; visitatori visitors; turisti tourists; apertura opening; riapertura reopening;
+chiusura closure; inaugurazione opening; lavori works; ritardo delay; ritardi delays;
+rinvio postponement; annuncio announcement; annunciato announced; confermato confirmed;
+smentito denied; dichiarato stated; azienda company; società company; gruppo group;
+piattaforma platform; utenti users; pubblico audience; spettatori viewers; classifiche charts;
+scena scene; serie series; stagione season; puntata episode; uscita release; debutto debut;
+sequenza sequence; effetti effects; visivi visual; strumenti tools; modello model;
+intelligenza intelligence; artificiale artificial; creatori creators; umana human;
+umano human; umani human; investitori investors; risultati results; finanziari financial;
+dati data; mercato market; vendite sales; crescere grow; sostituire replace;
+sostitutivo replacing; passeggeri passengers; corse trips; chilometri kilometres;
+metri metres; euro euro; sterline pounds; tonnellate tonnes; pannelli panels;
+energia energy; solare solar; elettrico electric; elettrica electric; batterie batteries;
+lago lake; mare sea; fiume river; ricostruzione rebuilding; restauro restoration;
+cantiere construction; progetto project; fondi funds; finanziamento funding; durata duration
+"""
+
+# English words of one meaning that news reports use in turn, by stem -> a shared stem.
+_SYNONYM_WORDS = """
+ads advertising; ad advertising; adverts advertising; commercials advertising;
+faster fast; quicker fast; quick fast; quickly fast; rapid fast; rapidly fast; speed fast;
+speedup fast; accelerate fast; cheaper cheap; inexpensive cheap; harness use; utilize use;
+utilise use; employ use; employed use; deploy use; leverage use; movie film; show series;
+programme series; program series; boat ship; vessel ship; introduce launch; unveil launch;
+debut launch; roll launch; revenue revenue; sales revenue; turnover revenue; earnings results;
+begin start; commence start; enter start; opens start; cost price; costs price; fare price;
+fares price; seats passengers; riders passengers; say said; says said; told said;
+announced said; stated said; noted said; explained said; replace replace; replacing replace;
+supplant replace; enhance improve; augment improve; empower improve; boost improve
+"""
+
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def unaccent(text: str) -> str:
+    """Casefolded text without accents: 'Città' -> 'citta', 'López' -> 'lopez'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """A crude stem shared by English and Italian cognates: unaccented, plural s and final
+    vowels dropped, cut to six letters ('generativa', 'generative' -> 'generat';
+    'costi', 'costs' -> 'cost'; 'scena', 'scene' -> 'scen')."""
+    w = unaccent(word)
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    while len(w) > 3 and w[-1] in "aeiouy":
+        w = w[:-1]
+    return w[:6]
+
+
+def _glossary(words: str) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for entry in words.replace("\n", " ").split(";"):
+        parts = entry.split()
+        if len(parts) == 2:
+            pairs.setdefault(stem(parts[0]), stem(parts[1]))
+    return pairs
+
+
+# Italian stem -> English stem. Entries whose stems already agree are harmless.
+GLOSSARY: dict[str, str] = _glossary(_GLOSSARY_WORDS)
+# English stem -> the stem of a common synonym.
+SYNONYMS: dict[str, str] = _glossary(_SYNONYM_WORDS)
+
+
+def stopwords(language: str) -> frozenset[str]:
+    return STOPWORDS.get(language, STOPWORDS["en"])
+
+
+def is_hedged(text: str, language: str) -> str | None:
+    """The hedge word that makes `text` a reported or uncertain statement, or None."""
+    folded = text.casefold().replace("’", "'")
+    lang = language if language in HEDGES else "en"
+    for cue in HEDGES[lang]:
+        if re.search(rf"\b{re.escape(cue)}\b", folded):
+            if cue == "secondo" and not _secondo_is_preposition(folded):
+                continue
+            return cue
+    if lang == "it":
+        for match in IT_CONDITIONAL.finditer(folded):
+            if not any(
+                c.start() <= match.start() and c.end() >= match.end()
+                for c in IT_COUNTERFACTUAL.finditer(folded)
+            ):
+                return match.group(0)
+    return None
+
+
+def _secondo_is_preposition(folded: str) -> bool:
+    every = [m.start() for m in re.finditer(r"\bsecondo\b", folded)]
+    ordinals = {m.start() for m in IT_SECONDO_ORDINAL.finditer(folded)}
+    return any(position not in ordinals for position in every)

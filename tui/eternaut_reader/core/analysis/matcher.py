@@ -1,0 +1,143 @@
+"""The matching itself: read every unit, weigh its features, pair units across articles.
+
+For each unit: its values (values.py, with the article's date), its names (names.py; "the
+series" stands for the series the article is about), its content stems (similarity.py), a
+hedge (lexicon.py), and whether it says enough to be a claim. Units of different articles
+whose score reaches MATCH_SCORE are matches; each unit keeps its best MAX_PER_ARTICLE
+matches in every other article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from eternaut_reader.core.analysis.lexicon import is_hedged
+from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
+from eternaut_reader.core.analysis.similarity import CognateMap, Features, Index, content_stems
+from eternaut_reader.core.analysis.units import Unit, units
+from eternaut_reader.core.analysis.values import Value, extract
+from eternaut_reader.core.analysis.verdict import Match, relate
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.corpus import Article
+
+__all__ = ["AlignCancelled", "Read", "match_units"]
+
+MATCH_SCORE = 0.12  # below this two units are not taken for the same fact
+MAX_PER_ARTICLE = 2  # matches kept per unit and other article, best first
+MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+class AlignCancelled(Exception):
+    """The alignment was cancelled through its cancel callback."""
+
+
+@dataclass
+class Read:
+    """What the matcher knows of one unit."""
+
+    unit: Unit
+    language: str
+    values: list[Value]
+    hedge: str | None
+    claim: bool
+
+
+def reference(article: Article) -> tuple[dt.date | None, int | None]:
+    """The article's date, and the year a year-less "second half" or "Q2" belongs to: the
+    date's year, else the year the text names most often (the latest on a tie)."""
+    if article.date:
+        try:
+            date = dt.date.fromisoformat(article.date[:10])
+        except ValueError:
+            pass
+        else:
+            return date, date.year
+    years = Counter(int(y) for y in _YEAR.findall(article.text))
+    if not years:
+        return None, None
+    return None, max(years, key=lambda y: (years[y], y))
+
+
+def _read(
+    articles: list[Article], check: Callable[[float], None]
+) -> tuple[list[Read], list[Features]]:
+    common = vocabulary(a.text for a in articles)
+    reads: list[Read] = []
+    features: list[Features] = []
+    for number, article in enumerate(articles):
+        check(0.6 * number / max(len(articles), 1))
+        date, year = reference(article)
+        work = main_work(article.text, common)
+        for unit in units(article):
+            values = extract(unit.text, article.language, date, year)
+            keys = [k for n in names(unit.text, common) for k in n.keys]
+            if work and work not in keys and refers_to_work(unit.text):
+                keys.append(work)  # "the series" is the series the article is about
+            stems = content_stems(unit.text, article.language)
+            hedge = is_hedged(unit.text, article.language)
+            claim = len(stems) >= MIN_FEATURES or bool(values)
+            reads.append(Read(unit, article.language, values, hedge, claim))
+            features.append(
+                Features(stems, keys, [v.key for v in values], [v.kind_key for v in values])
+            )
+    by_language: dict[str, set[str]] = defaultdict(set)
+    for read, feature in zip(reads, features, strict=True):
+        by_language[read.language].update(feature.stems)
+    if len(by_language) > 1:
+        cognates = CognateMap.build(by_language)
+        for feature in features:
+            feature.stems = [cognates(s) for s in feature.stems]
+    return reads, features
+
+
+def match_units(
+    articles: list[Article], check: Callable[[float], None]
+) -> tuple[list[Read], dict[int, list[tuple[Match, int]]]]:
+    """Every unit read, and for each (by index) its matches with the matched unit's index.
+
+    check(fraction) is called between steps: it reports progress and may raise
+    AlignCancelled.
+    """
+    reads, features = _read(articles, check)
+    article_index = {a.id: n for n, a in enumerate(articles)}
+    group = [article_index[r.unit.article] for r in reads]
+    check(0.65)
+    pairs = Index(features).pairs(group, MATCH_SCORE)
+    check(0.85)
+    found: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (a, b), score in pairs.items():
+        if reads[a].claim and reads[b].claim:
+            found[a].append((score, b))
+            found[b].append((score, a))
+    matches: dict[int, list[tuple[Match, int]]] = {}
+    for i, read in enumerate(reads):
+        per_article: Counter[str] = Counter()
+        kept: list[tuple[Match, int]] = []
+        for score, j in sorted(found.get(i, []), key=lambda p: (-p[0], p[1])):
+            other = reads[j].unit
+            if per_article[other.article] >= MAX_PER_ARTICLE:
+                continue
+            per_article[other.article] += 1
+            relation, conflicts = relate(read.values, reads[j].values, read.unit.start, score)
+            kept.append(
+                (
+                    Match(
+                        other.article,
+                        other.start,
+                        other.end,
+                        round(min(score, 1.0), 3),
+                        relation,
+                        conflicts,
+                    ),
+                    j,
+                )
+            )
+        matches[i] = kept
+    return reads, matches

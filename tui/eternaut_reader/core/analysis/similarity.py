@@ -1,0 +1,147 @@
+"""How alike two clause units are: weighted features, cognates joined across languages.
+
+A unit's features are its content-word stems (Italian ones mapped through the glossary),
+its name keys and its value keys. Each feature weighs its inverse document frequency over
+the units of the corpus, names and values more than words, and two units score the cosine
+of their weighted features, from 0 to 1.
+
+Cognates whose stems differ in a letter ("produz"/"produc", "tradiz"/"tradit",
+"effett"/"effect") are joined before weighting: each stem found only in one language is
+mapped onto the closest stem of the other languages when rapidfuzz's similarity ratio
+says they are the same word spelt the other way (CognateMap).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from eternaut_reader.core.analysis.lexicon import GLOSSARY, SYNONYMS, stem, stopwords
+
+__all__ = ["CognateMap", "Features", "Index", "content_stems"]
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+NAME_WEIGHT = 1.5
+VALUE_WEIGHT = 2.0
+MEASURE_WEIGHT = 1.0
+# Stems at least this alike (rapidfuzz ratio, 0-100) are one word in two spellings.
+COGNATE_RATIO = 80
+# A feature found in more than this share of units says nothing about which fact is meant.
+COMMON_SHARE = 0.12
+
+
+def content_stems(text: str, language: str) -> list[str]:
+    """Stems of the content words of text, glossary-mapped to English where known."""
+    stop = stopwords(language)
+    out = []
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if lower in stop:
+            continue
+        s = stem(lower)
+        if language == "it":
+            s = GLOSSARY.get(s, s)
+        out.append(SYNONYMS.get(s, s))
+    return out
+
+
+@dataclass
+class CognateMap:
+    """Stems of one language mapped onto their cognate in another (rapidfuzz ratio)."""
+
+    mapping: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, stems_by_language: dict[str, set[str]]) -> CognateMap:
+        mapping: dict[str, str] = {}
+        languages = sorted(stems_by_language)
+        for lang in languages:
+            others = set().union(*(stems_by_language[o] for o in languages if o != lang))
+            own = sorted(s for s in stems_by_language[lang] - others if len(s) >= 5)
+            targets = sorted(s for s in others if len(s) >= 5)
+            if not own or not targets:
+                continue
+            # One C call scores every pair; a cognate shares its first three letters too.
+            scores = process.cdist(own, targets, scorer=fuzz.ratio, score_cutoff=COGNATE_RATIO)
+            for i, source in enumerate(own):
+                row = scores[i]
+                best, best_score = None, 0.0
+                for j, score in enumerate(row):
+                    if score > best_score and targets[j][:3] == source[:3]:
+                        best, best_score = targets[j], float(score)
+                if best is not None and best not in mapping:
+                    mapping[source] = best
+        return cls(mapping)
+
+    def __call__(self, stem_: str) -> str:
+        return self.mapping.get(stem_, stem_)
+
+
+@dataclass
+class Features:
+    """The features of one unit, before weighting."""
+
+    stems: list[str]
+    names: list[str]
+    values: list[str]
+    measures: list[str] = field(default_factory=list)
+
+    def keys(self) -> Iterable[tuple[str, float]]:
+        for s in self.stems:
+            yield s, 1.0
+        for m in self.measures:
+            yield "K:" + m, MEASURE_WEIGHT
+        for n in self.names:
+            yield "N:" + n, NAME_WEIGHT
+        for v in self.values:
+            yield "V:" + v, VALUE_WEIGHT
+
+
+class Index:
+    """Weighted feature vectors of every unit, and the pairs of units that share features."""
+
+    def __init__(self, features: Sequence[Features]) -> None:
+        raw = [dict(f.keys()) for f in features]
+        df: dict[str, int] = defaultdict(int)
+        for vector in raw:
+            for key in vector:
+                df[key] += 1
+        total = max(len(raw), 1)
+        self.idf = {k: math.log((total + 1) / (n + 0.5)) for k, n in df.items()}
+        self.vectors: list[dict[str, float]] = [
+            {k: w * self.idf[k] for k, w in vector.items()} for vector in raw
+        ]
+        self.l2 = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in self.vectors]
+        self._common = max(8, int(COMMON_SHARE * total))
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        for i, vector in enumerate(self.vectors):
+            for key in vector:
+                self._postings[key].append(i)
+
+    def pairs(self, group: Sequence[int], minimum: float) -> dict[tuple[int, int], float]:
+        """The cosine of every pair of units in different groups scoring at least minimum.
+
+        Features shared by too many units are left out of the sum: they would join every
+        unit to every other and weigh little anyway.
+        """
+        dots: dict[tuple[int, int], float] = defaultdict(float)
+        for key, posting in self._postings.items():
+            if len(posting) < 2 or len(posting) > self._common:
+                continue
+            for a_index, a in enumerate(posting):
+                wa = self.vectors[a][key]
+                for b in posting[a_index + 1 :]:
+                    if group[a] != group[b]:
+                        dots[(a, b)] += wa * self.vectors[b][key]
+        scored = {(a, b): dot / (self.l2[a] * self.l2[b]) for (a, b), dot in dots.items()}
+        return {pair: s for pair, s in scored.items() if s >= minimum}
+
+    def shared(self, a: int, b: int) -> list[str]:
+        """The features two units share, heaviest first."""
+        va, vb = self.vectors[a], self.vectors[b]
+        return sorted((k for k in va if k in vb), key=lambda k: -va[k] * vb[k])

@@ -1,0 +1,117 @@
+"""Clause units: the sentences of an article, long ones split into clauses.
+
+A claim is often a clause, not a sentence: one Italian sentence of the seeds states the
+revenue, the growth and the hours streamed. A sentence longer than LONG characters is cut
+at the strongest separators it holds (";" and ":" first, then dashes, then a comma before a
+coordinating conjunction), again only where a piece is still long, and pieces too short
+to state a fact are joined back to a neighbour. Every unit is an exact slice of the text:
+text[start:end] == unit.text, in the project's code-point offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.corpus import Article
+
+__all__ = ["LONG", "Unit", "split_sentence", "units"]
+
+# Longer sentences are split; a piece shorter than MIN_PIECE is joined to a neighbour.
+LONG = 140
+MIN_PIECE = 40
+
+_CONJUNCTIONS = {
+    "en": r"and|but|while|whereas|yet|so|or",
+    "it": r"e|ed|ma|mentre|però|oppure|eppure|quindi|anzi",
+}
+# Separators by strength: a piece is cut at the first level that splits it.
+_LEVELS = (
+    re.compile(r";\s+|(?<!\d):\s+"),
+    re.compile(r"\s+[—–-]\s+|—|–"),
+)
+_LIST_MARKER = re.compile(r"(?:[-*+•·–—]|\d{1,3}[.)]|\([a-z0-9]\))\s+")
+_TRIM = " \t\n,;:—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A clause or short sentence of one article, with its sentence's index."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+def _conjunction(language: str) -> re.Pattern[str]:
+    words = _CONJUNCTIONS.get(language, _CONJUNCTIONS["en"])
+    # The comma ends the first clause; the conjunction starts the next one.
+    return re.compile(rf",\s+(?=(?:{words})\b)", re.IGNORECASE)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    marker = _LIST_MARKER.match(text, start, end)
+    if marker and marker.end() < end:
+        start = marker.end()
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    while start < end and text[start] in _TRIM:
+        start += 1
+    return start, end
+
+
+def _cut(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for sep in pattern.finditer(text, start, end):
+        if sep.start() > pos:
+            pieces.append((pos, sep.start()))
+        pos = sep.end()
+    pieces.append((pos, end))
+    trimmed = [_trim(text, s, e) for s, e in pieces]
+    return [(s, e) for s, e in trimmed if e > s]
+
+
+def _join_short(pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join pieces too short to state a fact to the piece before (or after, if first)."""
+    joined: list[tuple[int, int]] = []
+    for s, e in pieces:
+        if joined and (e - s < MIN_PIECE or joined[-1][1] - joined[-1][0] < MIN_PIECE):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return joined
+
+
+def split_sentence(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """Clause spans of the sentence text[start:end], each trimmed, in order."""
+    start, end = _trim(text, start, end)
+    if end <= start:
+        return []
+    levels = (*_LEVELS, _conjunction(language))
+
+    def split(s: int, e: int, level: int) -> list[tuple[int, int]]:
+        if e - s <= LONG or level >= len(levels):
+            return [(s, e)]
+        pieces = _join_short(_cut(text, s, e, levels[level]))
+        if len(pieces) <= 1:
+            return split(s, e, level + 1)
+        return [span for ps, pe in pieces for span in split(ps, pe, level + 1)]
+
+    return split(start, end, 0)
+
+
+def units(article: Article) -> list[Unit]:
+    """The clause units of an article, in reading order."""
+    text = article.text
+    out: list[Unit] = []
+    for index, sentence in enumerate(article.sentences):
+        for s, e in split_sentence(text, sentence.start, sentence.end, article.language):
+            out.append(Unit(article.id, s, e, text[s:e], index))
+    return out

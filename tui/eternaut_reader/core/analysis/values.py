@@ -1,0 +1,523 @@
+"""Normalised values in a clause: amounts, money, percentages, multipliers, dates, status.
+
+"$11 billion" and "11 miliardi di dollari" both become money USD 1.1e10; "tenfold", "10x",
+"10 times" and "dieci volte" a multiplier 10; "Q2" and "secondo trimestre" the same quarter;
+"second half of 2025" and "seconda metà dell'anno" (read in a 2025 report) the same months.
+Number words are read by text2num, in English and Italian. Dates are intervals of days, so
+that two dates agree when they overlap; relative dates ("next year", "ieri", "on Monday")
+are resolved against the article's date, and only when the article has one.
+
+Two values are comparable when they measure the same thing (same kind, same currency or
+counted noun); comparable values agree or conflict, which is what a match reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from eternaut_reader.core.analysis.lexicon import GLOSSARY, stem
+
+__all__ = ["Value", "compare", "extract", "parse_number"]
+
+# Kinds whose disagreement is a conflict. "year" (a bare year used as a modifier, as in
+# "the 2023 strikes") only helps to find the same fact, it never conflicts.
+CONFLICTING_KINDS = frozenset({"money", "percent", "multiplier", "quantity", "date", "status"})
+_TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One value as written (text, start, end relative to the text read) and normalised."""
+
+    kind: str  # money, percent, multiplier, quantity, date, status, year
+    unit: str  # currency, counted noun or status word; "" where there is none
+    low: float  # the amount; for a date its first day (proleptic ordinal)
+    high: float  # the amount again; for a date its last day
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """A feature for finding the same fact: equal values have equal keys."""
+        if self.kind == "date":
+            return f"date:{int(self.low)}-{int(self.high)}"
+        if self.kind == "status":
+            return f"status:{self.unit}"
+        return f"{self.kind}:{self.unit}:{self.low:.3g}"
+
+    @property
+    def kind_key(self) -> str:
+        """A feature for "speaks of the same measure": a date, a count of passengers, a
+        release status; two units that both give one are likely about the same fact."""
+        if self.kind in ("quantity", "money"):
+            return f"{self.kind}:{self.unit}"
+        return self.kind
+
+    def display(self) -> str:
+        return " ".join(self.text.split())
+
+
+def compare(a: Value, b: Value) -> bool | None:
+    """True if the values agree, False if they conflict, None if they measure different things."""
+    if a.kind != b.kind or a.kind not in CONFLICTING_KINDS or a.unit != b.unit:
+        if a.kind == b.kind == "status":
+            return False
+        return None
+    if a.kind == "date":
+        return a.low <= b.high and b.low <= a.high
+    if a.kind == "status":
+        return True
+    scale = max(abs(a.low), abs(b.low), 1e-9)
+    return abs(a.low - b.low) / scale <= _TOLERANCE
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+_DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "mila": 1e3,
+    "migliaia": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "milione": 1e6,
+    "milioni": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "miliardo": 1e9,
+    "miliardi": 1e9,
+    "mld": 1e9,
+    "mrd": 1e9,
+    "trillion": 1e12,
+}
+_SCALE_AFTER = re.compile(
+    r"\s*(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+# "one", "a" and their Italian forms are numbers only before a scale ("un miliardo").
+_ARTICLES = frozenset({"one", "a", "an", "un", "uno", "una", "un'"})
+_NOT_NUMBERS = frozenset({"second", "secondo", "seconda", "first", "prima", "primo"})
+
+
+def parse_number(digits: str) -> float:
+    """'1,200' and '1.200' -> 1200; '11,5' and '11.5' -> 11.5; '1.234,5' -> 1234.5."""
+    if "." in digits and "," in digits:
+        decimal = max(digits.rfind("."), digits.rfind(","))
+        whole = re.sub(r"[.,]", "", digits[:decimal])
+        return float(f"{whole}.{digits[decimal + 1 :]}")
+    groups = re.split(r"[.,]", digits)
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+        return float("".join(groups))
+    if len(groups) == 2:
+        return float(f"{groups[0]}.{groups[1]}")
+    return float("".join(groups))
+
+
+@lru_cache(maxsize=8192)
+def _word_number(words: str, language: str) -> int | None:
+    lang = language if language in ("en", "it") else "en"
+    try:
+        value = text2num(words, lang)
+    except ValueError:
+        return None
+    return int(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+    word: bool
+
+
+def _numbers(text: str, language: str) -> list[_Number]:
+    found = [
+        _Number(m.start(), m.end(), parse_number(m.group()), False) for m in _DIGITS.finditer(text)
+    ]
+    tokens = list(_WORD.finditer(text))
+    i = 0
+    while i < len(tokens):
+        token = tokens[i].group().lower()
+        if token in _NOT_NUMBERS or _word_number(token, language) is None:
+            i += 1
+            continue
+        # The longest run of words from here that still reads as one number.
+        end = i + 1
+        best = end
+        while end < len(tokens) and end - i < 6:
+            gap = text[tokens[end - 1].end() : tokens[end].start()]
+            if gap.strip() not in ("", "-", "and", "e"):
+                break
+            words = text[tokens[i].start() : tokens[end].end()].lower()
+            if _word_number(words, language) is None:
+                break
+            end += 1
+            best = end
+        words = text[tokens[i].start() : tokens[best - 1].end()].lower()
+        value = _word_number(words, language)
+        end_of_run = tokens[best - 1].end()
+        lone_article = words in _ARTICLES and not _SCALE_AFTER.match(text, end_of_run)
+        if value is not None and not lone_article:
+            found.append(_Number(tokens[i].start(), tokens[best - 1].end(), float(value), True))
+        i = best
+    return sorted(found, key=lambda n: n.start)
+
+
+# ---------------------------------------------------------------------------------------------
+# Amounts: money, percentages, multipliers, counted quantities
+
+_CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|USD|EUR|GBP)\s?$")
+_CURRENCY_AFTER = re.compile(
+    r"\s*(?:di\s+|d['’]\s*|of\s+)?(dollari|dollaro|dollars?|euros?|sterline|pounds?|usd|eur|gbp)\b",
+    re.IGNORECASE,
+)
+_CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollari": "USD",
+    "dollaro": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "sterline": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+}
+_PERCENT_AFTER = re.compile(
+    r"\s?(%|per\s?cent\b|percent\b|per\s+cento\b|percento\b)", re.IGNORECASE
+)
+_TIMES_AFTER = re.compile(r"(?:\s?[x×](?![\w])|\s+(?:times|volte)\b|-?fold\b)", re.IGNORECASE)
+_FOLD_WORD = re.compile(r"\b([^\W\d_]+)fold\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\s*(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{3,})")
+
+
+def _amount(kind: str, unit: str, amount: float, text: str, start: int, end: int) -> Value:
+    return Value(kind, unit, amount, amount, text[start:end], start, end)
+
+
+def _amounts(text: str, language: str) -> list[Value]:
+    out: list[Value] = []
+    for number in _numbers(text, language):
+        start, end, amount = number.start, number.end, number.value
+        year_like = not number.word and 1900 <= amount <= 2100 and amount == int(amount)
+        scale = _SCALE_AFTER.match(text, end)
+        if scale:
+            amount *= _SCALES[scale.group(1).lower()]
+            end = scale.end()
+        before = _CURRENCY_BEFORE.search(text, 0, start)
+        after = _CURRENCY_AFTER.match(text, end)
+        if before:
+            currency = _CURRENCIES[before.group(1).lower()]
+            out.append(_amount("money", currency, amount, text, before.start(), end))
+            continue
+        if after:
+            currency = _CURRENCIES[after.group(1).lower()]
+            out.append(_amount("money", currency, amount, text, start, after.end()))
+            continue
+        percent = _PERCENT_AFTER.match(text, end)
+        if percent:
+            sign = start - 1 if start and text[start - 1] in "+-−" else start
+            out.append(
+                Value(
+                    "percent", "", amount, amount, text[sign : percent.end()], sign, percent.end()
+                )
+            )
+            continue
+        times = _TIMES_AFTER.match(text, end)
+        if times:
+            out.append(
+                Value(
+                    "multiplier", "", amount, amount, text[start : times.end()], start, times.end()
+                )
+            )
+            continue
+        if year_like and not scale:
+            out.append(Value("year", "", amount, amount, text[start:end], start, end))
+            continue
+        counted = _COUNTED.match(text, end)
+        if counted and not (number.word and amount < 2):
+            noun = stem(counted.group(1))
+            noun = GLOSSARY.get(noun, noun)
+            out.append(_amount("quantity", noun, amount, text, start, counted.end()))
+    for fold in _FOLD_WORD.finditer(text):
+        value = _word_number(fold.group(1).lower(), language)
+        if value is None:
+            value = _word_number(fold.group(1).lower(), "en")
+        if value is not None:
+            out.append(_amount("multiplier", "", value, text, fold.start(), fold.end()))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+_YEAR = r"((?:19|20)\d\d)"
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "primo": 1,
+    "prima": 1,
+    "secondo": 2,
+    "seconda": 2,
+    "terzo": 3,
+    "quarto": 4,
+}
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january gennaio jan gen",
+            "february febbraio feb",
+            "march marzo mar",
+            "april aprile apr",
+            "may maggio mag",
+            "june giugno jun giu",
+            "july luglio jul lug",
+            "august agosto aug ago",
+            "september settembre sep sept set",
+            "october ottobre oct ott",
+            "november novembre nov",
+            "december dicembre dec dic",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+# Abbreviations of three letters ("mar", "set", "ago") are ordinary words too: full names only.
+_MONTH_NAMES = "|".join(
+    sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
+)
+_THIS_YEAR = r"(?:the|this)\s+year|quest['’]\s*anno|dell['’]\s*anno|dell['’]\s*anno\s+in\s+corso"
+
+_QUARTER = re.compile(
+    rf"\bQ([1-4])(?:\s*(?:of\s+)?{_YEAR})?\b"
+    rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter(?:\s+of\s+(?:{_THIS_YEAR}|{_YEAR}))?"
+    rf"|\b(primo|secondo|terzo|quarto)\s+trimestre(?:\s+(?:del\s+|dell['’]\s*anno\s+)?{_YEAR})?",
+    re.IGNORECASE,
+)
+_HALF = re.compile(
+    rf"\b(first|second|1st|2nd)\s+half\s*(?:of\s+)?(?:{_THIS_YEAR}|{_YEAR})?"
+    rf"|\bH([12])\s*{_YEAR}?\b"
+    rf"|\b(prima|seconda)\s+metà\s*(?:(?:del\s+)?{_YEAR}|{_THIS_YEAR})?"
+    rf"|\b(late|early|end\s+of|the\s+end\s+of|mid)[-\s]+{_YEAR}"
+    rf"|\b(fine|inizio|metà)\s+(?:del\s+)?{_YEAR}"
+    rf"|\b(?:entro\s+(?:la\s+)?)?(fine)\s+(?:{_THIS_YEAR}|anno)",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th|°)?\s+)?({_MONTH_NAMES})\b\.?(?:\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+|del\s+)?{_YEAR})?",
+    re.IGNORECASE,
+)
+_ISO = re.compile(rf"\b{_YEAR}-([01]\d)-([0-3]\d)\b")
+_PREP_YEAR = re.compile(
+    rf"\b(?:in|by|since|until|from|before|after|during|nel|entro\s+il|entro|dal|fino\s+al|durante)\s+{_YEAR}\b",
+    re.IGNORECASE,
+)
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(next|this|last)\s+year|l['’]\s*anno\s+(prossimo|scorso)|il\s+(prossimo)\s+anno"
+    r"|lo\s+(scorso)\s+anno|(quest)['’]\s*anno)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow|ieri|oggi|domani)\b", re.IGNORECASE)
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "monday lunedì lunedi",
+            "tuesday martedì martedi",
+            "wednesday mercoledì mercoledi",
+            "thursday giovedì giovedi",
+            "friday venerdì venerdi",
+            "saturday sabato",
+            "sunday domenica",
+        )
+    )
+    for name in names.split()
+}
+_WEEKDAY = re.compile(
+    r"\b(?:on|last|lo\s+scorso|la\s+scorsa)?\s*(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
+)
+_YEAR_SHIFT = {"next": 1, "prossimo": 1, "this": 0, "quest": 0, "last": -1, "scorso": -1}
+_DAY_SHIFT = {"yesterday": -1, "ieri": -1, "today": 0, "oggi": 0, "tomorrow": 1, "domani": 1}
+
+
+def _span(start: dt.date, end: dt.date) -> tuple[float, float]:
+    return float(start.toordinal()), float(end.toordinal())
+
+
+def _months(year: int, first: int, last: int) -> tuple[float, float]:
+    end = dt.date(year + 1, 1, 1) if last == 12 else dt.date(year, last + 1, 1)
+    return _span(dt.date(year, first, 1), end - dt.timedelta(days=1))
+
+
+def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value]:
+    out: list[Value] = []
+
+    def add(match: re.Match[str], span: tuple[float, float]) -> None:
+        low, high = span
+        out.append(Value("date", "", low, high, match.group(), match.start(), match.end()))
+
+    def year_of(*groups: str | None) -> int | None:
+        given = next((g for g in groups if g), None)
+        return int(given) if given else year
+
+    for m in _QUARTER.finditer(text):
+        quarter = int(m.group(1)) if m.group(1) else _ORDINALS[(m.group(3) or m.group(5)).lower()]
+        y = year_of(m.group(2), m.group(4), m.group(6))
+        if y:
+            add(m, _months(y, 3 * quarter - 2, 3 * quarter))
+    for m in _HALF.finditer(text):
+        if m.group(1) or m.group(3) or m.group(5):
+            half = _ORDINALS.get((m.group(1) or m.group(5) or "").lower()) or int(m.group(3) or 0)
+            y = year_of(m.group(2), m.group(4), m.group(6))
+            if y and half:
+                add(m, _months(y, 1 if half == 1 else 7, 6 if half == 1 else 12))
+            continue
+        word = re.sub(r"\s+", " ", (m.group(7) or m.group(9) or m.group(11) or "").lower())
+        y = year_of(m.group(8), m.group(10))
+        if not y:
+            continue
+        if word in ("early", "inizio"):
+            add(m, _months(y, 1, 6))
+        elif word == "mid" or word == "metà":
+            add(m, _months(y, 4, 9))
+        else:  # late, end of, fine
+            add(m, _months(y, 7, 12))
+    for m in _ISO.finditer(text):
+        day = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day:
+            add(m, _span(day, day))
+    for m in _MONTH.finditer(text):
+        if m.group(2) in ("may", "MAY") and not (m.group(1) or m.group(3) or m.group(4)):
+            continue  # the modal verb, not the month
+        month = _MONTHS[m.group(2).lower().rstrip(".")]
+        y = int(m.group(4)) if m.group(4) else year
+        if not y:
+            continue
+        day_text = m.group(1) or m.group(3)
+        day = _safe_date(y, month, int(day_text)) if day_text else None
+        add(m, _span(day, day) if day else _months(y, month, month))
+    for m in _PREP_YEAR.finditer(text):
+        y = int(m.group(1))
+        add(m, _span(dt.date(y, 1, 1), dt.date(y, 12, 31)))
+    if reference is not None:
+        for m in _RELATIVE_YEAR.finditer(text):
+            word = next(g for g in m.groups() if g).lower()
+            y = reference.year + _YEAR_SHIFT[word]
+            add(m, _span(dt.date(y, 1, 1), dt.date(y, 12, 31)))
+        for m in _RELATIVE_DAY.finditer(text):
+            day = reference + dt.timedelta(days=_DAY_SHIFT[m.group(1).lower()])
+            add(m, _span(day, day))
+        for m in _WEEKDAY.finditer(text):
+            # News reports a weekday of the week before publication ("on Monday").
+            back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+            day = reference - dt.timedelta(days=back)
+            add(m, _span(day, day))
+    return _outermost(out)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _outermost(values: list[Value]) -> list[Value]:
+    """Drop a value whose text lies inside another's ("2025" inside "second half of 2025")."""
+    ordered = sorted(values, key=lambda v: (v.start, -(v.end - v.start)))
+    kept: list[Value] = []
+    for value in ordered:
+        if kept and value.start >= kept[-1].start and value.end <= kept[-1].end:
+            continue
+        kept.append(value)
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------
+# Release status of a work (series, film, season…)
+
+_STATUS = (
+    (
+        "upcoming",
+        re.compile(
+            r"\b(upcoming|forthcoming|yet\s+to\s+(?:be\s+released|premiere|debut|air)"
+            r"|will\s+(?:premiere|debut|be\s+released|air|launch)|set\s+to\s+(?:premiere|debut|air)"
+            r"|coming\s+soon|due\s+out|in\s+uscita|di\s+prossima\s+uscita|uscirà|usciranno"
+            r"|debutterà|arriverà\s+su|in\s+arrivo|(?:prima\s+del|in\s+vista\s+del|verso\s+il)\s+debutto)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "released",
+        re.compile(
+            r"\b(premiered|debuted|debuts|released|aired|now\s+streaming|out\s+now|launched"
+            r"|ha\s+debuttato|hanno\s+debuttato|è\s+uscit[ao]|sono\s+uscit[ie]|debutto"
+            r"|è\s+disponibile|andat[ao]\s+in\s+onda|è\s+approdat[ao])\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_WORK_NOUN = re.compile(
+    r"\b(series|show|film|movie|season|episode|documentary|serie|stagione|episodio|puntata"
+    r"|documentario|programma|miniserie|album)\b",
+    re.IGNORECASE,
+)
+_STATUS_WINDOW = 40  # characters between a status word and the work it is said of
+
+
+def _status(text: str) -> list[Value]:
+    out: list[Value] = []
+    works = [m.start() for m in _WORK_NOUN.finditer(text)]
+    taken: list[tuple[int, int]] = []
+    for status, pattern in _STATUS:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if not any(-_STATUS_WINDOW <= w - m.start() <= _STATUS_WINDOW for w in works):
+                continue  # "upcoming ad formats": not the release of a work
+            taken.append((m.start(), m.end()))
+            out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
+    return out
+
+
+def extract(
+    text: str,
+    language: str = "en",
+    reference: dt.date | None = None,
+    year: int | None = None,
+) -> list[Value]:
+    """Every value in text, in order. reference: the article's date (resolves relative dates);
+    year: the year a year-less quarter or half belongs to (default: the reference's)."""
+    if year is None and reference is not None:
+        year = reference.year
+    dates = _dates(text, reference, year)
+    covered = [(d.start, d.end) for d in dates]
+    amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
+    return sorted([*dates, *amounts, *_status(text)], key=lambda v: (v.start, v.kind))

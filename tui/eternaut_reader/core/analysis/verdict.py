@@ -1,0 +1,150 @@
+"""What a match says (agrees, conflicts, related) and the verdict a unit's matches suggest.
+
+- A conflicting value or release status in another report: contradicted.
+- Stated by at least one other report too, with no conflict, and not hedged: confirmed.
+  A passage copied nearly word for word is one report quoting another and does not count.
+- Hedged ("reportedly", "secondo", the Italian conditional), or stated by this report
+  alone: speculative.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from eternaut_reader.core.analysis.values import Value, compare
+
+__all__ = ["AGREE_SCORE", "Conflict", "Match", "Suggestion", "relate", "restrict", "suggest"]
+
+AGREE_SCORE = 0.2  # at or above this, the same fact even without a value to compare
+COPY_RATIO = 95  # two passages this alike (rapidfuzz ratio) are one report quoting another
+RELATIONS = ("agrees", "conflicts", "related")
+TAGS = ("confirmed", "speculative", "contradicted")
+# Value kinds that can conflict, and how a conflict names them.
+WHAT = {
+    "date": "date",
+    "status": "status",
+    "money": "money",
+    "percent": "percentage",
+    "multiplier": "multiplier",
+    "quantity": "number",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two values of one measure that disagree; start/end locate `here` in its article."""
+
+    what: str  # date, status, money, percentage, multiplier, number
+    here: str  # the value as written in this unit
+    there: str  # the value as written in the other report
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A passage of another article that states the same fact, or a related one."""
+
+    article: str
+    start: int
+    end: int
+    score: float
+    relation: str  # agrees, conflicts, related
+    conflicts: tuple[Conflict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    tag: str  # confirmed, speculative, contradicted
+    reason: str
+    evidence: tuple[Match, ...] = ()
+
+
+def relate(
+    here: Sequence[Value], there: Sequence[Value], offset: int, score: float
+) -> tuple[str, tuple[Conflict, ...]]:
+    """The relation of two units given their values; offset places `here` in its article."""
+    conflicts: list[Conflict] = []
+    agreed = False
+    theirs_by_kind: dict[str, list[Value]] = defaultdict(list)
+    for value in there:
+        theirs_by_kind[value.kind].append(value)
+    for kind, what in WHAT.items():
+        outcomes = [
+            (compare(a, b), a, b) for a in here if a.kind == kind for b in theirs_by_kind[kind]
+        ]
+        if any(o is True for o, _, _ in outcomes):
+            agreed = True  # one pair agreeing is enough: "Q2" and "second half" may both be right
+            continue
+        clash = next(((a, b) for o, a, b in outcomes if o is False), None)
+        if clash:
+            mine, other = clash
+            here_at = (offset + mine.start, offset + mine.end)
+            conflicts.append(Conflict(what, mine.display(), other.display(), *here_at))
+    if conflicts:
+        return "conflicts", tuple(conflicts)
+    return ("agrees" if agreed or score >= AGREE_SCORE else "related"), ()
+
+
+def restrict(matches: Sequence[Match], start: int, end: int) -> list[Match]:
+    """The matches as seen from part of a unit: a conflict on a value outside [start, end)
+    is about another fact of the unit, so it is dropped, and a match left without conflict
+    agrees."""
+    out = []
+    for match in matches:
+        if not match.conflicts:
+            out.append(match)
+            continue
+        kept = tuple(c for c in match.conflicts if c.start < end and start < c.end)
+        if kept:
+            out.append(replace(match, conflicts=kept))
+        else:
+            out.append(replace(match, relation="agrees", conflicts=()))
+    return out
+
+
+def suggest(
+    claim: bool,
+    hedge: str | None,
+    text: str,
+    matches: Sequence[Match],
+    passage: Callable[[Match], str],
+) -> Suggestion | None:
+    """The suggested verdict for a unit (None for a heading or a fragment: claim False).
+
+    text is the unit's own text and passage(match) the matched text, to tell a quotation
+    from a second source.
+    """
+    if not claim:
+        return None
+    conflicting = [m for m in matches if m.relation == "conflicts"]
+    if conflicting:
+        first = conflicting[0]
+        c = first.conflicts[0]
+        return Suggestion(
+            "contradicted",
+            f'{c.what}: "{c.there}" in {first.article} vs "{c.here}" here',
+            tuple(conflicting),
+        )
+    agreeing = [
+        m for m in matches if m.relation == "agrees" and fuzz.ratio(text, passage(m)) < COPY_RATIO
+    ]
+    reports = sorted({m.article for m in agreeing})
+    if hedge:
+        also = f"; {len(reports)} other report(s) agree" if reports else ""
+        return Suggestion("speculative", f'hedged ("{hedge}"){also}', tuple(agreeing))
+    if reports:
+        listed = ", ".join(reports[:3]) + ("…" if len(reports) > 3 else "")
+        return Suggestion(
+            "confirmed", f"also stated by {len(reports)} other report(s): {listed}", tuple(agreeing)
+        )
+    related = [m for m in matches if m.relation == "related"]
+    if related:
+        return Suggestion(
+            "speculative", "only related passages elsewhere, none states this", tuple(related)
+        )
+    return Suggestion("speculative", "stated by this report alone")
