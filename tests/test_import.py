@@ -216,7 +216,7 @@ BAD_FILES = {
     "list": (b"[1, 2]", "annotation 1: expected an object, found a number"),
     "no-quote": (
         json.dumps([{k: v for k, v in RECORD.items() if k != "quote"}]).encode(),
-        'annotation 1 (x1): missing "quote"',
+        'annotation 1 (id x1): missing "quote"',
     ),
     "bad-tag": (json.dumps([{**RECORD, "tag": "true"}]).encode(), "tag 'true' is not one of"),
     "bad-span": (json.dumps([{**RECORD, "start": 5, "end": 2}]).encode(), "start 5 and end 2"),
