@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from eternaut_reader.core.facts import facts, same_facts
+from eternaut_reader.core.facts import cuts, facts, in_word, same_facts
 
 __all__ = [
     "CONTEXT",
@@ -181,9 +181,11 @@ def _fuzzy(text: str, sel: Selector) -> Location | None:
     n = len(quote)
     slack = _slack(n)
     candidates: set[tuple[int, int]] = set()
-    # Read with its stored context, so that a cut word is read whole and a capitalised first
-    # word is known to open a sentence or not, as the candidates are read in the new text.
-    quote_facts = facts(sel.prefix + quote + sel.suffix, len(sel.prefix), len(sel.prefix) + n)
+    # The quote is read in its stored context, as the candidates are in the new text: that
+    # tells whether a capitalised first word opens a sentence and whether an end cuts a word.
+    context, at = sel.prefix + quote + sel.suffix, len(sel.prefix)
+    quote_facts = facts(context, at, at + n)
+    quote_cuts = cuts(context, at, at + n)
 
     def consider(span: tuple[int, int] | None) -> None:
         span = _tighten(text, quote, span)
@@ -193,7 +195,7 @@ def _fuzzy(text: str, sel: Selector) -> Location | None:
     # Most edits are local: look around the old position first.
     near = (max(0, sel.start - slack), min(len(text), sel.end + slack))
     consider(_align(quote, text, *near, 0, n))
-    local = _best(text, sel, candidates, quote_facts)
+    local = _best(text, sel, candidates, quote_facts, quote_cuts)
     if local is not None and local.similarity >= _GOOD_ENOUGH_LOCALLY:
         return local
 
@@ -210,23 +212,60 @@ def _fuzzy(text: str, sel: Selector) -> Location | None:
             wide = _slack(len(needle))
             lo, hi = max(0, found.dest_start - wide), min(len(text), found.dest_end + wide)
             consider(_align(needle, text, lo, hi, len(sel.prefix), len(sel.prefix) + n))
-    return _best(text, sel, candidates, quote_facts)
+    return _best(text, sel, candidates, quote_facts, quote_cuts)
 
 
 def _best(
-    text: str, sel: Selector, candidates: set[tuple[int, int]], quote_facts: Counter[str]
+    text: str,
+    sel: Selector,
+    candidates: set[tuple[int, int]],
+    quote_facts: Counter[str],
+    quote_cuts: tuple[bool, bool],
 ) -> Location | None:
     """The best-scoring candidate that is similar enough and keeps the quote's facts."""
     best: tuple[float, Location] | None = None
-    for start, end in candidates:
-        similarity = Levenshtein.normalized_similarity(sel.quote, text[start:end])
-        if similarity < MIN_SIMILARITY:
-            continue
-        # A changed number, date, name or negation is a different claim, however similar.
-        if not same_facts(quote_facts, facts(text, start, end)):
-            continue
-        closeness = 1.0 - min(1.0, abs(start - sel.start) / max(1, len(text)))
-        score = 0.7 * similarity + 0.25 * _context_score(text, start, end, sel) + 0.05 * closeness
-        if best is None or score > best[0]:
-            best = (score, Location(start, end, "fuzzy", similarity))
+    for span in candidates:
+        for start, end in (span, *_snapped(text, *span, quote_cuts)):
+            similarity = Levenshtein.normalized_similarity(sel.quote, text[start:end])
+            if similarity < MIN_SIMILARITY:
+                continue
+            # A changed number, date, name or negation is a different claim, however similar.
+            # A word the match cuts is left out only where the quote too began or ended in one.
+            if not same_facts(quote_facts, facts(text, start, end, drop_cut=quote_cuts)):
+                continue
+            closeness = 1.0 - min(1.0, abs(start - sel.start) / max(1, len(text)))
+            context = _context_score(text, start, end, sel)
+            score = 0.7 * similarity + 0.25 * context + 0.05 * closeness
+            if best is None or score > best[0]:
+                best = (score, Location(start, end, "fuzzy", similarity))
+            break  # the candidate as aligned, or else its first variant that keeps the facts
     return None if best is None else best[1]
+
+
+def _snapped(
+    text: str, start: int, end: int, quote_cuts: tuple[bool, bool]
+) -> list[tuple[int, int]]:
+    """start..end with an end that cuts a word, where the quote's did not, moved to the word's
+    edge: without the piece first, then with the whole word.
+
+    An aligned end is one of several equally good ones and may stop inside a word: "at a He"
+    for a quote that ended "at the", where "He" begins "Helm". Read whole, that piece is a
+    name the quote did not state; the span that stops before it is the match.
+    """
+    cut_start, cut_end = cuts(text, start, end)
+    starts, ends = [start], [end]
+    if cut_start and not quote_cuts[0]:
+        inward, outward = start, start
+        while inward < end and in_word(text, inward):
+            inward += 1
+        while outward > 0 and in_word(text, outward - 1):
+            outward -= 1
+        starts = [inward, outward]
+    if cut_end and not quote_cuts[1]:
+        inward, outward = end, end
+        while inward > start and in_word(text, inward - 1):
+            inward -= 1
+        while outward < len(text) and in_word(text, outward):
+            outward += 1
+        ends = [inward, outward]
+    return [(s, e) for s in starts for e in ends if s < e and (s, e) != (start, end)]

@@ -32,10 +32,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-__all__ = ["facts", "same_facts"]
+__all__ = ["cuts", "facts", "in_word", "same_facts"]
 
 
 def _words(spaced: str) -> list[str]:
@@ -284,7 +285,12 @@ def _opens_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def _word_fact(text: str, start: int, word: str) -> str | None:
+@lru_cache(maxsize=1 << 15)
+def _word_value(word: str) -> str | None:
+    """The fact a word states whatever its case or place: a negation, number, ordinal or date.
+
+    Cached: news text repeats its words, and this runs for every word of every fuzzy candidate.
+    """
     lower = word.lower()
     if lower in _NEGATIONS:
         return "negation:" + _NEGATIONS[lower]
@@ -299,49 +305,64 @@ def _word_fact(text: str, start: int, word: str) -> str | None:
     if word in _EN_WEEKDAYS or lower in _IT_WEEKDAYS:
         return f"weekday:{_EN_WEEKDAYS.get(word) or _IT_WEEKDAYS[lower]}"
     value = _italian_number(lower)
-    if value is not None:
-        return f"number:{value}"
-    if word[0].isupper() and not (lower in _COMMON and _opens_sentence(text, start)):
-        return "name:" + word
-    return None
+    return None if value is None else f"number:{value}"
 
 
-def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """start..end grown to whole words and numbers.
-
-    A selection may cut a word ("tre" of "centre" is not the number three) or a number ("2" of
-    "12" is not two), and an edit just outside it changes the cut piece: read what was cut whole.
-    """
-
-    def inside(i: int) -> bool:  # text[i] belongs to the word or number around it
-        c = text[i]
-        if c.isalnum():
-            return True
-        before, after = text[i - 1 : i], text[i + 1 : i + 2]
-        if c in ".," and before.isdigit() and after.isdigit():
-            return True  # 1,000 and 3.5
-        return c in "'’" and before.isalpha() and after.isalpha()  # didn't
-
-    while start > 0 and inside(start - 1):
-        start -= 1
-    while end < len(text) and inside(end):
-        end += 1
-    return start, end
+def _word_fact(text: str, start: int, word: str) -> str | None:
+    fact = _word_value(word)
+    if fact is not None or not word[0].isupper():
+        return fact
+    if word.lower() in _COMMON and _opens_sentence(text, start):
+        return None
+    return "name:" + word
 
 
-def facts(text: str, start: int = 0, end: int | None = None) -> Counter[str]:
+def in_word(text: str, i: int) -> bool:
+    """Whether text[i] belongs to the word or number around it."""
+    c = text[i]
+    if c.isalnum():
+        return True
+    before, after = text[i - 1 : i], text[i + 1 : i + 2]
+    if c in ".," and before.isdigit() and after.isdigit():
+        return True  # 1,000 and 3.5
+    return c in "'’" and before.isalpha() and after.isalpha()  # didn't
+
+
+def cuts(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether text[start:end] begins, and whether it ends, inside a word or number."""
+    return (
+        0 < start < len(text) and in_word(text, start - 1) and in_word(text, start),
+        0 < end < len(text) and in_word(text, end - 1) and in_word(text, end),
+    )
+
+
+def facts(
+    text: str, start: int = 0, end: int | None = None, *, drop_cut: tuple[bool, bool] = (True, True)
+) -> Counter[str]:
     """The numbers, dates, names and negations text[start:end] states, as a multiset of keys.
 
-    A span that cuts a word or number is read whole (see `_widen`), and whether a capitalised
-    word opens a sentence is judged from the text before it, so pass the whole text and a span
-    rather than a slice when there is text around it.
+    Pass the whole text and a span rather than a slice when there is text around the span:
+    whether a capitalised word opens a sentence is judged from the text before it, and a span
+    may cut a token at either end. A cut number is read whole ("2" of "12" is twelve, not two).
+    A cut word is left out by default: a selection that ends in "tre" of "centre" does not
+    state the number three. With drop_cut False at an end, a word cut there is read whole:
+    re-anchoring does so where the quote did not cut a word, so that a match ending in "Zanzi"
+    of "Zanzibar" in place of "The" still counts the new name.
     """
-    start, end = _widen(text, start, len(text) if end is None else end)
+    end = len(text) if end is None else end
+    cut_start, cut_end = cuts(text, start, end)
+    wide_start, wide_end = start, end
+    while cut_start and wide_start > 0 and in_word(text, wide_start - 1):
+        wide_start -= 1
+    while cut_end and wide_end < len(text) and in_word(text, wide_end):
+        wide_end += 1
     found: Counter[str] = Counter()
-    for match in _TOKEN.finditer(text, start, end):
+    for match in _TOKEN.finditer(text, wide_start, wide_end):
         kind = match.lastgroup
         if match.group("number") is not None:
             found[_number(match.group("number"), match.group("percent") is not None)] += 1
+        elif (match.start() < start and drop_cut[0]) or (match.end() > end and drop_cut[1]):
+            continue
         elif kind == "currency":
             found["currency:" + match.group(kind)] += 1
         elif kind == "contraction":
