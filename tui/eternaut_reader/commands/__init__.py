@@ -8,4 +8,5 @@ COMMANDS = {
     "export": "eternaut_reader.commands.export",
     "import": "eternaut_reader.commands.importing",
     "agreement": "eternaut_reader.commands.agreement",
+    "align": "eternaut_reader.commands.align",
 }

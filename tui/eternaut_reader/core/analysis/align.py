@@ -180,7 +180,7 @@ class Alignment:
 
 
 def _match_row(m: Match) -> list[Any]:
-    conflicts = [[c.what, c.here, c.there, c.start, c.end] for c in m.conflicts]
+    conflicts = [[*c, s, e] for c, (s, e) in zip(m.conflicts, m.at, strict=True)]
     return [m.article, m.start, m.end, m.score, m.relation, conflicts]
 
 
@@ -194,7 +194,8 @@ def _match_from(row: list[Any]) -> Match:
         int(end),
         float(score),
         str(relation),
-        tuple(Conflict(str(w), str(h), str(t), int(s), int(e)) for w, h, t, s, e in conflicts),
+        tuple(Conflict(str(w), str(h), str(t)) for w, h, t, _, _ in conflicts),
+        tuple((int(s), int(e)) for _, _, _, s, e in conflicts),
     )
 
 

@@ -199,6 +199,8 @@ def is_hedged(text: str, language: str) -> str | None:
         if re.search(rf"\b{re.escape(cue)}\b", folded):
             if cue == "secondo" and not _secondo_is_preposition(folded):
                 continue
+            if cue == "may" and not _MAY_VERB.search(text):
+                continue  # the month ("3 May 2024"), not the verb
             return cue
     if lang == "it":
         for match in IT_CONDITIONAL.finditer(folded):
@@ -208,6 +210,9 @@ def is_hedged(text: str, language: str) -> str | None:
             ):
                 return match.group(0)
     return None
+
+
+_MAY_VERB = re.compile(r"(?<!\d )\bmay\b(?!\s+\d)")
 
 
 def _secondo_is_preposition(folded: str) -> bool:

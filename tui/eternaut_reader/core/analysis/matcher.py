@@ -82,11 +82,14 @@ def _read(
                 keys.append(work)  # "the series" is the series the article is about
             stems = content_stems(unit.text, article.language)
             hedge = is_hedged(unit.text, article.language)
-            claim = len(stems) >= MIN_FEATURES or bool(values)
+            # A heading, a dateline or a fragment says too little to be checked.
+            claim = len(stems) >= MIN_FEATURES or (bool(values) and len(stems) >= 2)
             reads.append(Read(unit, article.language, values, hedge, claim))
-            features.append(
-                Features(stems, keys, [v.key for v in values], [v.kind_key for v in values])
-            )
+            measures = [v.kind_key for v in values]
+            if any(v.kind == "status" for v in values):
+                # The release status *of this work*: two units giving one speak of one fact.
+                measures += [f"status@{k}" for k in keys]
+            features.append(Features(stems, keys, [v.key for v in values], measures))
     by_language: dict[str, set[str]] = defaultdict(set)
     for read, feature in zip(reads, features, strict=True):
         by_language[read.language].update(feature.stems)
@@ -125,7 +128,7 @@ def match_units(
             if per_article[other.article] >= MAX_PER_ARTICLE:
                 continue
             per_article[other.article] += 1
-            relation, conflicts = relate(read.values, reads[j].values, read.unit.start, score)
+            relation, conflicts, at = relate(read.values, reads[j].values, read.unit.start, score)
             kept.append(
                 (
                     Match(
@@ -135,6 +138,7 @@ def match_units(
                         round(min(score, 1.0), 3),
                         relation,
                         conflicts,
+                        at,
                     ),
                     j,
                 )

@@ -26,9 +26,9 @@ from eternaut_reader.core.analysis.lexicon import GLOSSARY, SYNONYMS, stem, stop
 __all__ = ["CognateMap", "Features", "Index", "content_stems"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-NAME_WEIGHT = 1.5
+NAME_WEIGHT = 1.0
 VALUE_WEIGHT = 2.0
-MEASURE_WEIGHT = 1.0
+MEASURE_WEIGHT = 2.0
 # Stems at least this alike (rapidfuzz ratio, 0-100) are one word in two spellings.
 COGNATE_RATIO = 80
 # A feature found in more than this share of units says nothing about which fact is meant.

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from eternaut_reader.core.analysis.lexicon import GLOSSARY, stem
+from eternaut_reader.core.analysis.lexicon import GLOSSARY, stem, stopwords
 
 __all__ = ["Value", "compare", "extract", "parse_number"]
 
@@ -60,7 +60,7 @@ class Value:
         return self.kind
 
     def display(self) -> str:
-        return " ".join(self.text.split())
+        return " ".join(self.text.split()).strip(" ,;:.")
 
 
 def compare(a: Value, b: Value) -> bool | None:
@@ -208,7 +208,24 @@ _PERCENT_AFTER = re.compile(
 )
 _TIMES_AFTER = re.compile(r"(?:\s?[x×](?![\w])|\s+(?:times|volte)\b|-?fold\b)", re.IGNORECASE)
 _FOLD_WORD = re.compile(r"\b([^\W\d_]+)fold\b", re.IGNORECASE)
-_COUNTED = re.compile(r"\s*(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{3,})")
+# Abbreviated units, by stem, to the stem of the word written out.
+_UNIT_ALIASES = {
+    "km": "kilome",
+    "kms": "kilome",
+    "m": "metre",
+    "kg": "kilogr",
+    "t": "tonne",
+    "h": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "min": "minut",
+    "mph": "mile",
+    "kmh": "kilome",
+    "mw": "megawa",
+    "kw": "kilowa",
+    "kwh": "kilowa",
+}
+_COUNTED = re.compile(r"\s*(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
 
 
 def _amount(kind: str, unit: str, amount: float, text: str, start: int, end: int) -> Value:
@@ -255,9 +272,11 @@ def _amounts(text: str, language: str) -> list[Value]:
             out.append(Value("year", "", amount, amount, text[start:end], start, end))
             continue
         counted = _COUNTED.match(text, end)
+        if counted and counted.group(1).lower() in stopwords(language):
+            counted = None  # "one of the", "2 per"
         if counted and not (number.word and amount < 2):
             noun = stem(counted.group(1))
-            noun = GLOSSARY.get(noun, noun)
+            noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
             out.append(_amount("quantity", noun, amount, text, start, counted.end()))
     for fold in _FOLD_WORD.finditer(text):
         value = _word_number(fold.group(1).lower(), language)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -34,20 +35,21 @@ WHAT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
-    """Two values of one measure that disagree; start/end locate `here` in its article."""
+class Conflict(NamedTuple):
+    """Two values of one measure that disagree: (what, here, there)."""
 
     what: str  # date, status, money, percentage, multiplier, number
     here: str  # the value as written in this unit
     there: str  # the value as written in the other report
-    start: int = -1
-    end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A passage of another article that states the same fact, or a related one."""
+    """A passage of another article that states the same fact, or a related one.
+
+    at[i] is where conflicts[i].here stands in the article of the unit matched from, so that
+    part of a unit can be judged on the values it holds.
+    """
 
     article: str
     start: int
@@ -55,6 +57,7 @@ class Match:
     score: float
     relation: str  # agrees, conflicts, related
     conflicts: tuple[Conflict, ...] = ()
+    at: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +69,11 @@ class Suggestion:
 
 def relate(
     here: Sequence[Value], there: Sequence[Value], offset: int, score: float
-) -> tuple[str, tuple[Conflict, ...]]:
-    """The relation of two units given their values; offset places `here` in its article."""
+) -> tuple[str, tuple[Conflict, ...], tuple[tuple[int, int], ...]]:
+    """The relation of two units given their values, the conflicts and where each `here`
+    value stands (offset places the unit in its article)."""
     conflicts: list[Conflict] = []
+    at: list[tuple[int, int]] = []
     agreed = False
     theirs_by_kind: dict[str, list[Value]] = defaultdict(list)
     for value in there:
@@ -83,11 +88,11 @@ def relate(
         clash = next(((a, b) for o, a, b in outcomes if o is False), None)
         if clash:
             mine, other = clash
-            here_at = (offset + mine.start, offset + mine.end)
-            conflicts.append(Conflict(what, mine.display(), other.display(), *here_at))
+            conflicts.append(Conflict(what, mine.display(), other.display()))
+            at.append((offset + mine.start, offset + mine.end))
     if conflicts:
-        return "conflicts", tuple(conflicts)
-    return ("agrees" if agreed or score >= AGREE_SCORE else "related"), ()
+        return "conflicts", tuple(conflicts), tuple(at)
+    return ("agrees" if agreed or score >= AGREE_SCORE else "related"), (), ()
 
 
 def restrict(matches: Sequence[Match], start: int, end: int) -> list[Match]:
@@ -99,11 +104,16 @@ def restrict(matches: Sequence[Match], start: int, end: int) -> list[Match]:
         if not match.conflicts:
             out.append(match)
             continue
-        kept = tuple(c for c in match.conflicts if c.start < end and start < c.end)
+        kept = [
+            (c, (s, e))
+            for c, (s, e) in zip(match.conflicts, match.at, strict=True)
+            if s < end and start < e
+        ]
         if kept:
-            out.append(replace(match, conflicts=kept))
+            conflicts, at = zip(*kept, strict=True)
+            out.append(replace(match, conflicts=tuple(conflicts), at=tuple(at)))
         else:
-            out.append(replace(match, relation="agrees", conflicts=()))
+            out.append(replace(match, relation="agrees", conflicts=(), at=()))
     return out
 
 

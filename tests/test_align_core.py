@@ -1,0 +1,256 @@
+"""Alignment on the seeds and on corpus2: concrete pairs, conflicts, suggestions, cache."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis import AlignCancelled, Alignment, Conflict, Match, align
+from eternaut_reader.core.analysis import cache as align_cache
+from eternaut_reader.core.corpus import Article, Corpus, load_corpus
+
+IT, EN1, EN2, EN3, EN4 = (
+    "000_4140a6fd70e58899",
+    "001_e0f10242f82b10d2",
+    "002_6bdde9f48cd6f288",
+    "003_084280ef9a8343a0",
+    "004_859311965d026d8b",
+)
+CORPUS2 = Path(__file__).parent / "data" / "align" / "corpus2"
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def seeds() -> tuple[Corpus, Alignment]:
+    corpus = load_corpus()
+    return corpus, align(corpus, use_cache=False)
+
+
+@pytest.fixture(scope="module")
+def ferry() -> tuple[Corpus, Alignment]:
+    corpus = load_corpus([CORPUS2])
+    return corpus, align(corpus, use_cache=False)
+
+
+def span(corpus: Corpus, article_id: str, quote: str) -> tuple[str, int, int]:
+    article = corpus.by_id(article_id)
+    assert article is not None
+    start = article.text.index(quote)
+    return article_id, start, start + len(quote)
+
+
+def match_between(
+    setup: tuple[Corpus, Alignment], here: tuple[str, str], there: tuple[str, str]
+) -> Match:
+    corpus, alignment = setup
+    _, start, end = span(corpus, *there)
+    found = [
+        m
+        for m in alignment.matches(*span(corpus, *here))
+        if m.article == there[0] and m.start < end and start < m.end
+    ]
+    assert found, f"no match from {here} to {there}"
+    return found[0]
+
+
+def test_dieci_volte_piu_velocemente_is_10_times_faster(seeds):
+    match = match_between(
+        seeds, (IT, "dieci volte più velocemente"), (EN2, "10 times faster than traditional")
+    )
+    assert match.relation == "agrees"
+    assert match.conflicts == ()
+    corpus, alignment = seeds
+    assert alignment.passage(match) == corpus.by_id(EN2).text[match.start : match.end]
+
+
+def test_11_miliardi_di_dollari_is_11_billion(seeds):
+    match = match_between(seeds, (IT, "11 miliardi di dollari"), (EN3, "$11 billion in revenue"))
+    assert match.relation == "agrees"
+    assert 0.2 < match.score <= 1
+
+
+def test_the_ad_formats_conflict_on_the_date(seeds):
+    match = match_between(
+        seeds,
+        (EN1, "expected to launch in the second half of 2025"),
+        (EN2, "AI-driven interactive ads by 2026"),
+    )
+    assert match.relation == "conflicts"
+    assert match.conflicts[0][:3] == ("date", "second half of 2025", "by 2026")
+
+
+def test_upcoming_conflicts_with_premiered_recently(seeds):
+    match = match_between(
+        seeds, (EN4, "its upcoming series “The Eternaut”"), (EN2, "which premiered recently")
+    )
+    assert match.relation == "conflicts"
+    assert [(c.what, c.here, c.there) for c in match.conflicts] == [
+        ("status", "upcoming", "premiered")
+    ]
+
+
+def test_suggestions_on_the_seeds(seeds):
+    corpus, alignment = seeds
+    by_2026 = alignment.suggest(*span(corpus, EN2, "AI-driven interactive ads by 2026"))
+    assert by_2026 is not None and by_2026.tag == "contradicted"
+    assert by_2026.reason.startswith('date: "')
+    assert '"by 2026" here' in by_2026.reason
+    assert all(m.relation == "conflicts" for m in by_2026.evidence)
+
+    revenue = alignment.suggest(*span(corpus, IT, "11 miliardi di dollari di fatturato"))
+    assert revenue is not None and revenue.tag == "confirmed"
+    assert revenue.reason.startswith("also stated by")
+    assert EN3 in revenue.reason
+    assert {m.article for m in revenue.evidence} >= {EN3}
+
+    hedged = alignment.suggest(*span(corpus, EN1, "reportedly up to 10x quicker"))
+    assert hedged is not None and hedged.tag == "speculative"
+    assert hedged.reason.startswith('hedged ("reportedly")')
+
+    alone = alignment.suggest(*span(corpus, EN1, "developed through Eyeline Studios"))
+    assert alone is not None and alone.tag == "speculative"
+
+    assert alignment.suggest(*span(corpus, EN1, "Highlights")) is None
+
+
+def test_part_of_a_unit_is_judged_on_its_own_values(ferry):
+    corpus, alignment = ferry
+    whole = span(corpus, "alpine-wire", "A solar-powered ferry built in Genoa will start")
+    article, start, _ = whole
+    unit = next(u for u in alignment.units(article) if u.start <= start < u.end)
+    assert alignment.suggest(article, unit.start, unit.end).tag == "contradicted"
+    genoa = alignment.suggest(*span(corpus, "alpine-wire", "A solar-powered ferry built in Genoa"))
+    assert genoa is not None and genoa.tag == "confirmed"
+
+
+def test_corpus2_conflicts_on_the_date_and_the_passengers(ferry):
+    date = match_between(
+        ferry,
+        ("corriere-del-lago", "entrerà in servizio il 21 giugno"),
+        ("lakeside-chronicle", "will begin regular service on 14 June"),
+    )
+    assert date.relation == "conflicts"
+    assert (date.conflicts[0].what, date.conflicts[0].here, date.conflicts[0].there) == (
+        "date",
+        "21 giugno",
+        "14 June",
+    )
+    passengers = match_between(
+        ferry,
+        ("corriere-del-lago", "può trasportare 120 passeggeri"),
+        ("lakeside-chronicle", "carries up to 150 passengers"),
+    )
+    assert ("number", "120 passeggeri", "150 passengers") in [
+        (c.what, c.here, c.there) for c in passengers.conflicts
+    ]
+
+
+def test_matches_for_a_caret_a_unit_and_a_span_of_two_units(seeds):
+    corpus, alignment = seeds
+    article, start, end = span(corpus, IT, "11 miliardi di dollari")
+    caret = alignment.matches(article, start, start)
+    assert caret == alignment.matches(article, start, end)
+    units = alignment.units(IT)
+    index = next(i for i, u in enumerate(units) if u.start <= start < u.end)
+    both = alignment.matches(IT, units[index].start, units[index + 1].end)
+    keys = {(m.article, m.start, m.end) for m in both}
+    assert {(m.article, m.start, m.end) for m in caret} <= keys
+    assert len(keys) == len(both)  # each passage once
+    assert [m.score for m in both] == sorted((m.score for m in both), reverse=True)
+    assert alignment.matches("no-such-article", 0, 10) == []
+    assert alignment.suggest("no-such-article", 0, 10) is None
+
+
+def test_progress_runs_to_one_and_cancel_stops():
+    corpus = load_corpus([CORPUS2])
+    seen: list[float] = []
+    align(corpus, progress=seen.append, use_cache=False)
+    assert seen[-1] == 1.0
+    assert seen == sorted(seen)
+    with pytest.raises(AlignCancelled):
+        align(corpus, cancel=lambda: True, use_cache=False)
+
+
+def test_the_second_run_reads_the_cache(_cache, monkeypatch):
+    corpus = load_corpus([CORPUS2])
+    first = align(corpus)
+    files = list(_cache.glob("align-*.json"))
+    assert len(files) == 1
+
+    def no_second_computation(*args, **kwargs):
+        raise AssertionError("computed again instead of reading the cache")
+
+    module = sys.modules["eternaut_reader.core.analysis.align"]
+    monkeypatch.setattr(module, "match_units", no_second_computation)
+    second = align(load_corpus([CORPUS2]))
+    for article in first.article_ids:
+        assert second.units(article) == first.units(article)
+        for unit in first.units(article):
+            assert second.matches(article, unit.start, unit.end) == first.matches(
+                article, unit.start, unit.end
+            )
+            assert second.suggest(article, unit.start, unit.end) == first.suggest(
+                article, unit.start, unit.end
+            )
+
+
+def test_a_corrupt_cache_is_ignored_and_rewritten(_cache):
+    corpus = load_corpus([CORPUS2])
+    expected = align(corpus, use_cache=False)
+    align(corpus)
+    (path,) = _cache.glob("align-*.json")
+    for damage in (b"{not json", b'{"format": 1, "key": "other", "data": {}}', b"\xff\xfe"):
+        path.write_bytes(damage)
+        again = align(corpus)
+        assert again.units("alpine-wire") == expected.units("alpine-wire")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["key"] == path.stem.removeprefix("align-") or data["data"]["articles"]
+    # A well-formed file whose offsets fall outside the text is not trusted either.
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["data"]["articles"]["alpine-wire"][0]["unit"] = [0, 10**6, 0]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert align(corpus).units("alpine-wire") == expected.units("alpine-wire")
+
+
+def test_an_edited_article_is_aligned_again(_cache):
+    corpus = load_corpus([CORPUS2])
+    align(corpus)
+    article = corpus.articles[0]
+    article.text = article.text.replace("Genoa", "Genova")
+    align(corpus)
+    assert len(list(_cache.glob("align-*.json"))) == 2
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(blocker / "cache"))
+    assert align(load_corpus([CORPUS2])).units("alpine-wire")
+    assert align_cache.cache_dir() == blocker / "cache"
+
+
+def test_one_article_or_none_has_no_matches():
+    article = Article(
+        id="only", title="only", language="en", text="The bridge opened on 3 May 2024 in Genoa."
+    )
+    alone = align([article], use_cache=False)
+    (unit,) = alone.units("only")
+    assert alone.matches("only", unit.start, unit.end) == []
+    suggestion = alone.suggest("only", unit.start, unit.end)
+    assert suggestion is not None
+    assert (suggestion.tag, suggestion.reason) == ("speculative", "stated by this report alone")
+    assert align([], use_cache=False).article_ids == []
+
+
+def test_a_conflict_is_the_tuple_what_here_there():
+    what, here, there = Conflict("date", "second half of 2025", "by 2026")
+    assert (what, here, there) == ("date", "second half of 2025", "by 2026")

@@ -1,0 +1,142 @@
+"""Normalised values: the same amount, date or status written two ways, in two languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eternaut_reader.core.analysis.values import Value, compare, extract, parse_number
+
+
+def one(text: str, language: str, kind: str, **context) -> Value:
+    found = [v for v in extract(text, language, **context) if v.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("dieci volte più velocemente", "it"),
+        ("10 times faster", "en"),
+        ("reportedly up to 10x quicker", "en"),
+        ("the tenfold speedup", "en"),
+        ("completed up to ten times faster", "en"),
+    ],
+)
+def test_every_way_of_writing_ten_times_is_the_multiplier_10(text, language):
+    value = one(text, language, "multiplier")
+    assert value.low == 10
+    assert compare(value, one("10 times faster", "en", "multiplier")) is True
+
+
+def test_eleven_billion_dollars_in_italian_and_english():
+    italian = one("ha superato gli 11 miliardi di dollari di fatturato", "it", "money")
+    english = one("$11 billion in revenue", "en", "money")
+    words = one("eleven billion dollars", "en", "money")
+    assert (italian.unit, italian.low, italian.text) == ("USD", 11e9, "11 miliardi di dollari")
+    assert (english.unit, english.low, english.text) == ("USD", 11e9, "$11 billion")
+    assert words.low == 11e9
+    assert compare(italian, english) is True
+    assert compare(english, one("$12 billion", "en", "money")) is False
+    assert compare(english, one("€11 billion", "en", "money")) is None  # another currency
+
+
+def test_percentages_with_and_without_a_sign():
+    plus = one("segnando un +16% rispetto all’anno precedente", "it", "percent")
+    plain = one("a 16% year-on-year growth", "en", "percent")
+    words = one("up 16 per cent", "en", "percent")
+    assert (plus.low, plus.text) == (16, "+16%")
+    assert compare(plus, plain) is True
+    assert compare(plain, words) is True
+    assert compare(plain, one("grew 61%", "en", "percent")) is False
+
+
+def test_q2_is_the_second_quarter_of_the_year_read():
+    q2 = one("Netflix’s Q2 earnings call", "en", "date", year=2025)
+    secondo = one("i risultati finanziari del secondo trimestre", "it", "date", year=2025)
+    explicit = one("nel secondo trimestre 2025", "it", "date")
+    assert q2.low == secondo.low == explicit.low == dt.date(2025, 4, 1).toordinal()
+    assert q2.high == dt.date(2025, 6, 30).toordinal()
+    assert compare(q2, secondo) is True
+    assert compare(q2, one("the third quarter", "en", "date", year=2025)) is False
+
+
+def test_halves_read_with_the_article_year_and_by_2026():
+    english = one("expected to launch in the second half of 2025", "en", "date")
+    italian = one("entro la seconda metà dell’anno", "it", "date", year=2025)
+    late = one("ad formats expected in late 2025", "en", "date")
+    by_2026 = one("interactive ads by 2026", "en", "date")
+    assert (english.low, english.high) == (
+        dt.date(2025, 7, 1).toordinal(),
+        dt.date(2025, 12, 31).toordinal(),
+    )
+    assert compare(english, italian) is True
+    assert compare(english, late) is True
+    assert compare(english, by_2026) is False
+    assert by_2026.display() == "by 2026"
+    # Without a year to read it with, "dell'anno" is no date at all.
+    assert extract("entro la seconda metà dell’anno", "it") == []
+
+
+def test_relative_dates_need_the_article_date():
+    monday = dt.date(2025, 6, 9)
+    read = extract("said on Monday that the line opens next year", "en", dt.date(2025, 6, 10))
+    days = {v.text: (v.low, v.high) for v in read}
+    assert days["on Monday"] == (monday.toordinal(), monday.toordinal())
+    assert days["next year"] == (dt.date(2026, 1, 1).toordinal(), dt.date(2026, 12, 31).toordinal())
+    italian = one("l'anno prossimo", "it", "date", reference=dt.date(2025, 6, 12))
+    assert compare(italian, read[-1]) is True
+    assert extract("said on Monday that the line opens next year", "en") == []
+
+
+def test_days_and_months_in_both_languages():
+    june = one("entrerà in servizio il 21 giugno", "it", "date", year=2025)
+    english = one("will begin regular service on 14 June", "en", "date", year=2025)
+    american = one("from June 14, the operator said", "en", "date", year=2025)
+    assert june.low == dt.date(2025, 6, 21).toordinal()
+    assert compare(english, american) is True
+    assert compare(english, june) is False
+    assert american.display() == "June 14"
+    assert [v.kind for v in extract("the scene may not have been feasible", "en")] == []
+
+
+def test_release_status_of_a_work():
+    upcoming = one("in its upcoming series “The Eternaut”", "en", "status")
+    premiered = one("The series, which premiered recently", "en", "status")
+    italian = one("la serie è in uscita su Netflix", "it", "status")
+    debutto = one("dopo il debutto della serie", "it", "status")
+    assert (upcoming.unit, premiered.unit) == ("upcoming", "released")
+    assert compare(upcoming, premiered) is False
+    assert compare(upcoming, italian) is True
+    assert compare(premiered, debutto) is True
+    # "upcoming" said of ad formats is no release status of a work.
+    assert extract("upcoming AI-powered ad formats", "en") == []
+
+
+def test_counted_quantities_compare_only_the_same_noun():
+    english = one("carries up to 150 passengers", "en", "quantity")
+    italian = one("può trasportare 120 passeggeri", "it", "quantity")
+    hours = one("oltre 95 miliardi di ore di streaming", "it", "quantity")
+    assert (english.unit, italian.unit) == ("passen", "passen")
+    assert compare(english, italian) is False
+    assert (hours.unit, hours.low) == ("hour", 95e9)
+    assert compare(english, hours) is None
+    assert compare(
+        one("twenty-five trains", "en", "quantity"), one("venticinque treni", "it", "quantity")
+    )
+    assert compare(one("40 km", "en", "quantity"), one("40 chilometri", "it", "quantity"))
+
+
+@pytest.mark.parametrize(
+    ("digits", "value"),
+    [("1,200", 1200), ("1.200", 1200), ("11,5", 11.5), ("4.2", 4.2), ("1.234,5", 1234.5), ("7", 7)],
+)
+def test_numbers_in_english_and_italian_notation(digits, value):
+    assert parse_number(digits) == value
+
+
+def test_a_bare_year_is_context_not_a_date():
+    found = extract("Following the 2023 Hollywood strikes", "en")
+    assert [(v.kind, v.text) for v in found] == [("year", "2023")]
