@@ -7,7 +7,8 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
-from eternaut_reader.commands._common import fail
+from eternaut_reader.commands._common import fail, note, say
+from eternaut_reader.core.importer import MAX_ANNOTATIONS, MAX_FILE_BYTES
 
 HELP = (
     "merge annotations from eternaut-reader JSON / JSON Lines exports or W3C Web Annotation "
@@ -19,7 +20,11 @@ EPILOG = (
     "adds nothing); for the same id and annotator the later 'modified' wins; another "
     "annotator's annotation is kept beside ours, never over it. Every file is checked before "
     "anything is written. An import is not undoable in the reader: when it changes anything, "
-    "a copy of the database from before it is kept beside the database."
+    "a copy of the database from before it is kept beside the database. Limits: a file of at "
+    f"most {MAX_FILE_BYTES // 2**20:,} MB (--max-file-size), {MAX_ANNOTATIONS:,} annotations "
+    "per import (--max-annotations), a note or quote of 1,048,576 characters, ids and names "
+    "of 200, 1,000 links per annotation; offsets must lie within the article when it is "
+    "among the articles (--articles; the bundled ones by default)."
 )
 
 
@@ -29,19 +34,62 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-n", "--dry-run", action="store_true", help="say what would change, change nothing"
     )
+    parser.add_argument(
+        "--articles",
+        action="append",
+        metavar="PATH",
+        help="an article file or folder whose articles the offsets are checked against "
+        "(repeatable; default: the bundled articles)",
+    )
+    parser.add_argument(
+        "--max-annotations",
+        type=_positive,
+        default=MAX_ANNOTATIONS,
+        metavar="N",
+        help=f"refuse an import of more than N annotations (default {MAX_ANNOTATIONS:,})",
+    )
+    parser.add_argument(
+        "--max-file-size",
+        type=_positive,
+        default=MAX_FILE_BYTES // 2**20,
+        metavar="MB",
+        help="refuse a file larger than MB megabytes of 1,048,576 bytes "
+        f"(default {MAX_FILE_BYTES // 2**20:,})",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
-    from eternaut_reader.core.importer import ImportFileError, read_files
+    from eternaut_reader.core.corpus import CorpusError, load_corpus
+    from eternaut_reader.core.importer import ImportFileError, Limits, read_files
     from eternaut_reader.core.paths import resolve_db_path
     from eternaut_reader.core.store import open_store
 
     try:
-        files = read_files(args.files)  # all of them, before the database is even opened
+        corpus = load_corpus(args.articles)
+    except CorpusError as exc:
+        return fail(str(exc))
+    for notice in corpus.notices:
+        note(notice)
+    limits = Limits.default(annotations=args.max_annotations, file_bytes=args.max_file_size * 2**20)
+    try:
+        # All of them, before the database is even opened. The messages quote file names
+        # and ids as they are: fail() and say() make them safe for the terminal.
+        files = read_files(args.files, limits=limits, articles=corpus.articles)
     except ImportFileError as exc:
         return fail(str(exc))
+    del corpus  # only the offsets' check needed the articles' text
     for parsed in files:
-        print(f"{parsed.path}: {len(parsed.annotations)} annotations ({parsed.format})")
+        say(f"{parsed.path}: {len(parsed.annotations)} annotations ({parsed.format})")
     given = [a for f in files for a in f.annotations]
     db = resolve_db_path(args.db)
     with open_store(db) as store:
@@ -51,16 +99,16 @@ def run(args: argparse.Namespace) -> int:
             result = store.merge(given)
             store.flush()
             if backup is not None:
-                print(f"the database before this import: {backup}")
+                say(f"the database before this import: {backup}")
     would = "would be " if args.dry_run else ""
-    print(
+    say(
         f"{len(result.added)} {would}added, {len(result.updated)} {would}updated (newer), "
         f"{len(result.unchanged)} already there, {len(result.kept)} kept ours (newer or same "
         f"age), {len(result.beside)} {would}kept beside ours (another annotator, same id)"
     )
     for theirs, stored in result.beside:
-        print(f"  {theirs} is another annotator's: stored as {stored}")
-    print(f"database: {db}")
+        say(f"  {theirs} is another annotator's: stored as {stored}")
+    say(f"database: {db}")
     return 0
 
 

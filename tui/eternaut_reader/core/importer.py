@@ -314,33 +314,35 @@ class _Reader:
         first = _first_content(f, start)
         if first is None:
             raise _Bad("the file is empty")
-        if self._is_lines(f, first):
+        lines, one_line = self._is_lines(f, first)
+        if lines:
             f.seek(start)
             return self._lines(f, start)
         f.seek(start)
         try:
-            return self._document(f)
+            return self._document(f, "line 1" if one_line else "annotation 1")
         except (ijson.JSONError, _TooDeep, ValueError) as exc:
             if isinstance(exc, _Bad):
                 raise
             raise self._explain(f, start, size, exc) from None
 
-    def _is_lines(self, f: IO[bytes], first: int) -> bool:
-        """JSON Lines if the first line is a whole JSON value and more follows it."""
+    def _is_lines(self, f: IO[bytes], first: int) -> tuple[bool, bool]:
+        """Whether the file is JSON Lines: its first line is a whole JSON value and more
+        follows it; and whether it is all on one line."""
         f.seek(first)
         if f.read(1) != b"{":
-            return False  # a JSON Lines file holds objects; an array is one document
+            return False, False  # a JSON Lines file holds objects; an array is one document
         end = _line_end(f, first)
         f.seek(end)
         if not _more(f):
-            return False
+            return False, True
         f.seek(first)
         try:
             for _ in _bounded(ijson.basic_parse(_Slice(f, end - first)), self.limits.depth):
                 pass
         except (ijson.JSONError, _TooDeep, ValueError):
-            return False  # the first line of a document spread over lines
-        return True
+            return False, False  # the first line of a document spread over lines
+        return True, False
 
     def _explain(self, f: IO[bytes], start: int, size: int, exc: Exception) -> _Bad:
         """The error of a document that does not parse, as the json module would say it."""
@@ -417,9 +419,13 @@ class _Reader:
 
     # -- a JSON document, streamed -------------------------------------------------------------
 
-    def _document(self, f: IO[bytes]) -> tuple[str, list[Annotation]]:
+    def _document(self, f: IO[bytes], alone: str) -> tuple[str, list[Annotation]]:
         """Build the document except its arrays of records, whose items are each turned into
-        an Annotation as soon as they are complete, and dropped."""
+        an Annotation as soon as they are complete, and dropped.
+
+        `alone` is where a document that is one annotation is: "line 1" when the file is a
+        line (a JSON Lines file of one record), else "annotation 1".
+        """
         events = _bounded(ijson.basic_parse(f, use_float=True), self.limits.depth)
         streams: dict[tuple[str | None, ...], _Stream] = {}
         numbered = iter(range(1, 1 << 62))  # the records of the file, in file order
@@ -468,10 +474,10 @@ class _Reader:
                 _attach(stack, key, value)
                 if not stack:
                     root = value
-        return self._parse_document(root, streams)
+        return self._parse_document(root, streams, alone)
 
     def _parse_document(
-        self, doc: Any, streams: Mapping[tuple[str | None, ...], _Stream]
+        self, doc: Any, streams: Mapping[tuple[str | None, ...], _Stream], alone: str
     ) -> tuple[str, list[Annotation]]:
         def records(path: tuple[str | None, ...]) -> _Stream:
             return streams.get(path) or _Stream(self, self._record)
@@ -494,22 +500,22 @@ class _Reader:
         types = _types(doc)
         if types & {"AnnotationCollection", "AnnotationPage", "Annotation"}:
             if "Annotation" in types:
-                return "w3c", [self._alone(doc)]
+                return "w3c", [self._alone(doc, alone)]
             annotations: list[Annotation] = []
             for path in _w3c_pages(doc):
                 annotations.extend(records(path).result())
             return "w3c", annotations
         if "article_id" in doc and "quote" in doc:
-            return "json", [self._alone(doc)]
+            return "json", [self._alone(doc, alone)]
         keys = ", ".join(sorted(map(str, doc))[:6]) or "none"
         raise _Bad(
             "not an eternaut-reader export or a W3C Web Annotation file "
             f"(a JSON object with keys: {keys})"
         )
 
-    def _alone(self, doc: dict[str, Any]) -> Annotation:
+    def _alone(self, doc: dict[str, Any], place: str) -> Annotation:
         """The document is one annotation."""
-        where = _where("annotation 1", doc)
+        where = _where(place, doc)
         self._count(where)
         try:
             return self._record(doc)[1]
