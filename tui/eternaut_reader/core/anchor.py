@@ -10,7 +10,8 @@ A Selector holds what the W3C TextQuoteSelector and TextPositionSelector hold: t
    if the matched text is at least MIN_SIMILARITY similar to the quote (normalised Levenshtein),
    and only if it states the same facts: numbers, dates, names and negations (core.facts).
    "On day 12 ... 84 people" is 94% similar to "On day 11 ... 77 people" and says something
-   else; a claim about one must not move onto the other;
+   else, and a claim about one must not move onto the other. A match that states other facts
+   only because it stops inside a word is tried again stopping at that word's edge;
 4. nothing: the caller keeps the annotation as an orphan. A fuzzy matcher with no minimum
    always finds *something*, which is how annotations end up on the wrong words.
 """
@@ -223,22 +224,34 @@ def _best(
     quote_cuts: tuple[bool, bool],
 ) -> Location | None:
     """The best-scoring candidate that is similar enough and keeps the quote's facts."""
+
+    def similarity(span: tuple[int, int]) -> float:
+        return Levenshtein.normalized_similarity(sel.quote, text[span[0] : span[1]])
+
+    def keeps_facts(span: tuple[int, int]) -> bool:
+        # A changed number, date, name or negation is a different claim, however similar.
+        # A word the match cuts is left out only where the quote too began or ended in one.
+        return same_facts(quote_facts, facts(text, *span, drop_cut=quote_cuts))
+
     best: tuple[float, Location] | None = None
     for span in candidates:
-        for start, end in (span, *_snapped(text, *span, quote_cuts)):
-            similarity = Levenshtein.normalized_similarity(sel.quote, text[start:end])
-            if similarity < MIN_SIMILARITY:
+        ratio = similarity(span)
+        if ratio < MIN_SIMILARITY:
+            continue
+        if not keeps_facts(span):
+            variants = _snapped(text, *span, quote_cuts)
+            found = next(
+                (v for v in variants if similarity(v) >= MIN_SIMILARITY and keeps_facts(v)), None
+            )
+            if found is None:
                 continue
-            # A changed number, date, name or negation is a different claim, however similar.
-            # A word the match cuts is left out only where the quote too began or ended in one.
-            if not same_facts(quote_facts, facts(text, start, end, drop_cut=quote_cuts)):
-                continue
-            closeness = 1.0 - min(1.0, abs(start - sel.start) / max(1, len(text)))
-            context = _context_score(text, start, end, sel)
-            score = 0.7 * similarity + 0.25 * context + 0.05 * closeness
-            if best is None or score > best[0]:
-                best = (score, Location(start, end, "fuzzy", similarity))
-            break  # the candidate as aligned, or else its first variant that keeps the facts
+            span, ratio = found, similarity(found)
+        start, end = span
+        closeness = 1.0 - min(1.0, abs(start - sel.start) / max(1, len(text)))
+        context = _context_score(text, start, end, sel)
+        score = 0.7 * ratio + 0.25 * context + 0.05 * closeness
+        if best is None or score > best[0]:
+            best = (score, Location(start, end, "fuzzy", ratio))
     return None if best is None else best[1]
 
 

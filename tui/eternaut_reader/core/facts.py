@@ -17,14 +17,17 @@ A fuzzy match is therefore accepted only if it states the same facts as the stor
 - ``currency:$`` for currency symbols.
 - ``negation:not`` (not, n't, cannot), ``negation:no``, ``negation:non``, ... kept word by
   word: "not" -> "never" changes what is said.
-- ``name:Sarandos``: a capitalised word (case-sensitive). A capitalised word that opens a
-  sentence is a name unless it is a common word ("The", "Residents" is a name there: we cannot
-  tell, and counting it only makes a match stricter). `same_facts` lets a name differ by one
-  typo (Netflx -> Netflix) when both spellings have at least five letters, so that fixing a
-  misspelt name does not orphan a claim while Hastings still differs from Sarandos.
+- ``name:Sarandos``: a capitalised word (case-sensitive). One that opens a sentence is a name
+  too unless it is a common word: "The" is not, "Residents" is, because we cannot tell it from
+  "Sarandos", and counting it only makes a match stricter. `same_facts` lets a name differ by
+  one typo (Netflx -> Netflix) when both spellings have at least five letters, so that fixing
+  a misspelt name does not orphan a claim while Hastings still differs from Sarandos.
 
-The lists are small and closed on purpose: a word we miss is only a fact we do not check.
-Pure functions, no Textual.
+A span may cut a token at either end. A cut number is read whole; a cut word is left out
+unless the caller says otherwise (see `facts`).
+
+The lists are small and closed on purpose: a word we miss is only a fact we do not check, and
+a word we count needlessly only makes a match stricter. Pure functions, no Textual.
 """
 
 from __future__ import annotations
@@ -221,8 +224,7 @@ _TOKEN = re.compile(
         (?:st|nd|rd|th|°|º|ª)?
         (?P<percent>\s?(?:%|％|(?i:per\s?cento?)\b))?
     | (?P<currency>[$€£¥])
-    | (?P<contraction>[^\W\d_]*n['’]t)(?![^\W\d_])
-    | (?P<word>[^\W\d_]+)
+    | (?P<word>[^\W\d_]+)(?P<contraction>['’]t(?![^\W\d_]))?
     """,
     re.VERBOSE,
 )
@@ -279,6 +281,7 @@ def _italian_number(word: str) -> int | None:
 
 
 def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at text[start] is the first of a sentence, a line or the text."""
     i = start - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
@@ -308,13 +311,10 @@ def _word_value(word: str) -> str | None:
     return None if value is None else f"number:{value}"
 
 
-def _word_fact(text: str, start: int, word: str) -> str | None:
-    fact = _word_value(word)
-    if fact is not None or not word[0].isupper():
-        return fact
-    if word.lower() in _COMMON and _opens_sentence(text, start):
-        return None
-    return "name:" + word
+def _is_name(text: str, start: int, word: str) -> bool:
+    """Whether a capitalised word at text[start] is a name: not a common word opening a
+    sentence."""
+    return not (word.lower() in _COMMON and _opens_sentence(text, start))
 
 
 def in_word(text: str, i: int) -> bool:
@@ -346,8 +346,8 @@ def facts(
     may cut a token at either end. A cut number is read whole ("2" of "12" is twelve, not two).
     A cut word is left out by default: a selection that ends in "tre" of "centre" does not
     state the number three. With drop_cut False at an end, a word cut there is read whole:
-    re-anchoring does so where the quote did not cut a word, so that a match ending in "Zanzi"
-    of "Zanzibar" in place of "The" still counts the new name.
+    re-anchoring does so where the quote itself did not cut a word, so that a match which
+    begins with "bar" of a "Zanzibar" that replaced the quote's "The" counts the new name.
     """
     end = len(text) if end is None else end
     cut_start, cut_end = cuts(text, start, end)
@@ -358,19 +358,23 @@ def facts(
         wide_end += 1
     found: Counter[str] = Counter()
     for match in _TOKEN.finditer(text, wide_start, wide_end):
-        kind = match.lastgroup
-        if match.group("number") is not None:
-            found[_number(match.group("number"), match.group("percent") is not None)] += 1
+        word = match.group("word")
+        if word is None:
+            number = match.group("number")
+            if number is not None:
+                found[_number(number, match.group("percent") is not None)] += 1
+            else:
+                found["currency:" + match.group("currency")] += 1
         elif (match.start() < start and drop_cut[0]) or (match.end() > end and drop_cut[1]):
             continue
-        elif kind == "currency":
-            found["currency:" + match.group(kind)] += 1
-        elif kind == "contraction":
-            found["negation:not"] += 1
+        elif match.group("contraction") is not None and word[-1] in "nN":
+            found["negation:not"] += 1  # didn't, can't, Don't: the stem is no name
         else:
-            fact = _word_fact(text, match.start(), match.group())
+            fact = _word_value(word)
             if fact is not None:
                 found[fact] += 1
+            elif word[0].isupper() and _is_name(text, match.start(), word):
+                found["name:" + word] += 1
     return found
 
 
