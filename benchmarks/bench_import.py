@@ -17,8 +17,9 @@ there is no /proc) and the time:
 
 Target (issue 9): the peak stays proportional to the file: what the import adds to the
 interpreter's own memory ("-base", the peak less the memory before the read) is at most about
-3x the file's size (a 388 MB file used to peak at 2 GB). The time is printed, not judged. Tests never assert either;
-this script only prints them. Everything happens in a temporary folder.
+3x the file's size (a 388 MB file used to peak at 2 GB). The time is printed, not judged.
+Tests never assert either; this script only prints them. Everything happens in a temporary
+folder.
 """
 
 from __future__ import annotations
@@ -42,7 +43,11 @@ from eternaut_reader.core.export.native import write_json, write_jsonl
 from eternaut_reader.core.export.w3c import write_w3c
 from eternaut_reader.core.model import TAGS, Annotation, Link
 
-WRITERS = {"jsonl": (write_jsonl, ".jsonl"), "json": (write_json, ".json"), "w3c": (write_w3c, ".jsonld")}
+WRITERS = {
+    "jsonl": (write_jsonl, ".jsonl"),
+    "json": (write_json, ".json"),
+    "w3c": (write_w3c, ".jsonld"),
+}
 TARGET_FACTOR = 3.0
 
 NOTES = [

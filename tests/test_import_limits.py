@@ -3,8 +3,11 @@ and nothing it prints can drive the terminal, while what it stores stays exactly
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -446,3 +449,35 @@ def test_the_round_trip_keeps_control_characters_exactly(tmp_path, corpus, capsy
     assert stored(second) == stored(first)
     (ann,) = stored(second).values()
     assert (ann.id, ann.annotator, ann.note) == (nasty("id"), nasty("ann"), nasty("note"))
+
+
+# ---- a pipe -------------------------------------------------------------------------------------
+
+
+def _fifo(path: Path, data: bytes) -> threading.Thread:
+    os.mkfifo(path)
+
+    def feed() -> None:
+        with contextlib.suppress(BrokenPipeError), path.open("wb") as f:
+            f.write(data)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    return writer
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_is_read_and_bounded_too(tmp_path, db, capsys):
+    big = tmp_path / "big.jsonl"
+    writer = _fifo(big, b" " * (3 * 1024 * 1024))
+    assert refused(capsys, db, "--max-file-size", "1", big) == (
+        f"eternaut-reader: {big}: more than 1,048,576 bytes, the limit (1 MB; --max-file-size)"
+    )
+    writer.join(5)
+    lines = (json.dumps(record(id="p1")) + "\n" + json.dumps(record(id="p2")) + "\n").encode()
+    pipe = tmp_path / "in.jsonl"
+    writer = _fifo(pipe, lines)
+    code, out, err = run_import(capsys, db, pipe)
+    writer.join(5)
+    assert (code, err) == (0, "") and f"{pipe}: 2 annotations (jsonl)" in out
+    assert {"p1", "p2"} <= set(stored(db))

@@ -8,7 +8,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from eternaut_reader.commands._common import fail, note, say
-from eternaut_reader.core.importer import MAX_ANNOTATIONS, MAX_FILE_BYTES
+from eternaut_reader.core.importer import (
+    MAX_ANNOTATIONS,
+    MAX_FILE_BYTES,
+    MAX_LINKS,
+    MAX_NAME_CHARS,
+    MAX_TEXT_CHARS,
+)
 
 HELP = (
     "merge annotations from eternaut-reader JSON / JSON Lines exports or W3C Web Annotation "
@@ -22,9 +28,10 @@ EPILOG = (
     "anything is written. An import is not undoable in the reader: when it changes anything, "
     "a copy of the database from before it is kept beside the database. Limits: a file of at "
     f"most {MAX_FILE_BYTES // 2**20:,} MB (--max-file-size), {MAX_ANNOTATIONS:,} annotations "
-    "per import (--max-annotations), a note or quote of 1,048,576 characters, ids and names "
-    "of 200, 1,000 links per annotation; offsets must lie within the article when it is "
-    "among the articles (--articles; the bundled ones by default)."
+    f"per import (--max-annotations), a note or quote of {MAX_TEXT_CHARS:,} characters, ids "
+    f"and names of {MAX_NAME_CHARS:,}, {MAX_LINKS:,} links per annotation; a span's end must "
+    "lie within its article when the article is among --articles (by default the bundled "
+    "ones)."
 )
 
 

@@ -113,7 +113,7 @@ MAX_DEPTH = 512
 _FAST_LINE_BYTES = 1024 * 1024
 # A malformed document up to this size is parsed again by the json module, whose error says
 # the line and column; a larger one gets the streaming parser's message.
-_EXPLAIN_BYTES = 16 * 1024 * 1024
+_EXPLAIN_BYTES = 4 * 1024 * 1024
 _CHUNK = 64 * 1024
 _WHITESPACE = b" \t\n\r\x0b\x0c"
 _BOM = codecs.BOM_UTF8
@@ -290,6 +290,10 @@ class _Reader:
             with f:
                 f = _spool(f, self.limits.file_bytes)
             info = os.fstat(f.fileno())
+            if info.st_size > self.limits.file_bytes:
+                f.close()
+                limit = self.limits.file_bytes
+                raise _Bad(f"more than {limit:,} bytes, the limit ({_mib(limit)}; --max-file-size)")
         self._check_size(info.st_size, f)
         return _Opened(f, info.st_size)
 
@@ -938,6 +942,7 @@ def _ours(obj: Mapping[str, Any], limits: Limits, share: Callable[[str], str]) -
         raise _Bad(f'"links" must be an array, not {_kind(links)}')
     _within_links(len(links), limits.links)
     start, end = _integer(obj, "start"), _integer(obj, "end")
+    created, modified = _stamp(obj, "created", limits), _stamp(obj, "modified", limits)
     return Annotation(
         id=_string(obj, "id", required=True),
         article_id=share(_string(obj, "article_id", required=True)),
@@ -949,8 +954,9 @@ def _ours(obj: Mapping[str, Any], limits: Limits, share: Callable[[str], str]) -
         tag=share(_tag(obj.get("tag"))),
         note=_string(obj, "note"),
         annotator=share(_string(obj, "annotator")),
-        created=_stamp(obj, "created", limits),
-        modified=_stamp(obj, "modified", limits),
+        created=created,
+        # Most annotations were never edited: one string for both times.
+        modified=created if modified == created else modified,
         content_hash=share(_string(obj, "content_hash")),
         links=tuple(_link(link, share) for link in links),
         schema=SCHEMA_VERSION,
