@@ -412,8 +412,10 @@ class _Reader:
         # of 100 MB of `[[],[],...]` cannot become gigabytes of lists.
         events = _bounded(ijson.basic_parse(io.BytesIO(line), use_float=True), self.limits.depth)
         try:
-            first = next(events)
-            return _build(first, events, self.limits.record_values, f"line {n}")
+            value = _build(next(events), events, self.limits.record_values, f"line {n}")
+            for _ in events:  # anything after the value on its line is an error
+                pass
+            return value
         except (ijson.JSONError, ValueError, StopIteration) as exc:
             if isinstance(exc, _Bad):
                 raise
