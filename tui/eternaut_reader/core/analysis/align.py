@@ -131,12 +131,13 @@ class Alignment:
                         "hedge": r.hedge,
                         "claim": r.claim,
                         "matches": [_match_row(m) for m in r.matches],
+                        # The evidence is made of the unit's matches: stored as their indices.
                         "suggestion": None
                         if r.suggestion is None
                         else [
                             r.suggestion.tag,
                             r.suggestion.reason,
-                            [_match_row(m) for m in r.suggestion.evidence],
+                            [_index_of(r.matches, m) for m in r.suggestion.evidence],
                         ],
                     }
                     for r in results
@@ -156,19 +157,20 @@ class Alignment:
                 start, end, sentence = (int(x) for x in row["unit"])
                 if not 0 <= start < end <= len(text):
                     raise ValueError("a unit outside its article")
+                matches = [_match_from(m) for m in row["matches"]]
                 suggestion = None
                 if row["suggestion"] is not None:
                     tag, reason, evidence = row["suggestion"]
                     if tag not in TAGS:
                         raise ValueError(f"unknown tag {tag!r}")
                     suggestion = Suggestion(
-                        str(tag), str(reason), tuple(_match_from(m) for m in evidence)
+                        str(tag), str(reason), tuple(matches[int(i)] for i in evidence)
                     )
                 hedge = row["hedge"]
                 out.append(
                     UnitResult(
                         Unit(article, start, end, text[start:end], sentence),
-                        [_match_from(m) for m in row["matches"]],
+                        matches,
                         suggestion,
                         None if hedge is None else str(hedge),
                         bool(row["claim"]),
@@ -177,6 +179,12 @@ class Alignment:
             results[article] = out
         titles = {str(k): str(v) for k, v in data["titles"].items()}
         return cls(results, texts, titles)
+
+
+def _index_of(matches: list[Match], match: Match) -> int:
+    return next(
+        i for i, m in enumerate(matches) if m.start == match.start and m.article == match.article
+    )
 
 
 def _match_row(m: Match) -> list[Any]:

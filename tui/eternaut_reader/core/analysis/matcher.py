@@ -30,6 +30,7 @@ __all__ = ["AlignCancelled", "Read", "match_units"]
 
 MATCH_SCORE = 0.12  # below this two units are not taken for the same fact
 MAX_PER_ARTICLE = 2  # matches kept per unit and other article, best first
+MAX_MATCHES = 24  # matches kept per unit in all, best first
 MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
@@ -127,6 +128,8 @@ def match_units(
             other = reads[j].unit
             if per_article[other.article] >= MAX_PER_ARTICLE:
                 continue
+            if len(kept) >= MAX_MATCHES:
+                break
             per_article[other.article] += 1
             relation, conflicts, at = relate(read.values, reads[j].values, read.unit.start, score)
             kept.append(

@@ -33,6 +33,7 @@ MEASURE_WEIGHT = 2.0
 COGNATE_RATIO = 80
 # A feature found in more than this share of units says nothing about which fact is meant.
 COMMON_SHARE = 0.12
+COMMON_UNITS = 64  # ...or in more units than this: the cost grows with the square of it
 
 
 def content_stems(text: str, language: str) -> list[str]:
@@ -117,7 +118,7 @@ class Index:
             {k: w * self.idf[k] for k, w in vector.items()} for vector in raw
         ]
         self.l2 = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in self.vectors]
-        self._common = max(8, int(COMMON_SHARE * total))
+        self._common = max(8, min(int(COMMON_SHARE * total), COMMON_UNITS))
         self._postings: dict[str, list[int]] = defaultdict(list)
         for i, vector in enumerate(self.vectors):
             for key in vector:

@@ -1,0 +1,216 @@
+"""Figures for cross-source alignment: quality on the hand-built sets, time and memory.
+
+    PYTHONPATH=tui python benchmarks/bench_align.py [--articles 50] [--size 5000]
+
+For the seeds and for tests/data/align/corpus2, against the hand-built clusters
+(tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
+pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
+contradictions caught. Then the time to align the seeds cold (empty cache, segmentation
+included) and warm (the cache written by the cold run), the same for 50 generated articles of
+about 5 kB in English and Italian, and the peak memory of the cold run (tracemalloc).
+
+Targets (issue 10): precision >= 0.8 and recall >= 0.8, verdict accuracy >= 0.8 with every
+contradiction caught; seeds < 1 s warm, 50 articles < 5 s. Tests never assert times; this
+script only prints them. The cache lives in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "align"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--size", type=int, default=5000, help="characters per article")
+    args = parser.parse_args()
+    os.environ["ETERNAUT_READER_CACHE"] = tempfile.mkdtemp(prefix="bench-align-cache-")
+
+    from eternaut_reader.core.analysis import align
+    from eternaut_reader.core.analysis.evaluate import evaluate, load_clusters
+    from eternaut_reader.core.corpus import load_corpus
+
+    for name, paths, clusters in (
+        ("seeds", None, DATA / "seeds_clusters.json"),
+        ("corpus2", [DATA / "corpus2"], DATA / "corpus2_clusters.json"),
+    ):
+        corpus = load_corpus(paths)
+        result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))
+        print(f"{name}: {len(result.clusters)} clusters, {len(corpus.articles)} articles")
+        for pair, label in (("en-en", "EN-EN"), ("en-it", "IT-EN"), (None, "all")):
+            n = sum(result.gold.values()) if pair is None else result.gold[pair]
+            p, r = result.precision(pair), result.recall(pair)
+            print(
+                f"  {label:<6} precision {p:5.2f} {mark(p >= 0.8)}  recall {r:5.2f} "
+                f"{mark(r >= 0.8)}  ({n} pairs)   target >= 0.80"
+            )
+        accuracy = result.verdict_accuracy
+        caught, total = result.contradictions
+        print(f"  verdict accuracy {accuracy:5.2f} {mark(accuracy >= 0.8)}   target >= 0.80")
+        print(f"  contradictions caught {caught}/{total} {mark(caught == total)}   target all")
+        for cluster in result.clusters:
+            if cluster.predicted != cluster.expected:
+                print(f"    {cluster.id}: expected {cluster.expected}, got {cluster.predicted}")
+
+    print("time")
+    seconds, peak = timed(lambda: align(load_corpus()))
+    print(f"  seeds cold (load, segment, align, write cache) {ms(seconds)}   peak {mb(peak)}")
+    seconds, _ = timed(lambda: align(load_corpus()))
+    print(
+        f"  seeds warm (load, read cache)               {ms(seconds)}   target < 1000 ms "
+        f"{mark(seconds < 1)}"
+    )
+    folder = Path(tempfile.mkdtemp(prefix="bench-align-articles-"))
+    generate(folder, args.articles, args.size)
+    size = sum(p.stat().st_size for p in folder.iterdir()) / 1000
+    seconds, peak = timed(lambda: align(load_corpus([folder])))
+    label = f"{args.articles} articles, {size:.0f} kB, cold"
+    print(f"  {label:<45}{ms(seconds)}   target < 5000 ms {mark(seconds < 5)}   peak {mb(peak)}")
+    seconds, _ = timed(lambda: align(load_corpus([folder])))
+    print(f"  {f'{args.articles} articles, warm':<45}{ms(seconds)}")
+
+
+def timed(work):
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, peak
+
+
+# -- generated reports: several outlets, in English and Italian, on a handful of events --------
+
+EVENTS = [
+    ("the Po river bridge", "il ponte sul Po", "Piacenza", "bridge", "ponte"),
+    ("the new metro line", "la nuova linea della metropolitana", "Turin", "line", "linea"),
+    ("the wind farm", "il parco eolico", "Taranto", "farm", "parco"),
+    ("the hospital wing", "la nuova ala dell'ospedale", "Bologna", "wing", "ala"),
+    ("the port terminal", "il terminal del porto", "Genoa", "terminal", "terminal"),
+    ("the rail tunnel", "la galleria ferroviaria", "Bolzano", "tunnel", "galleria"),
+    ("the solar plant", "l'impianto solare", "Foggia", "plant", "impianto"),
+    ("the library", "la biblioteca civica", "Florence", "library", "biblioteca"),
+    ("the stadium roof", "la copertura dello stadio", "Milan", "roof", "copertura"),
+    ("the airport runway", "la pista dell'aeroporto", "Venice", "runway", "pista"),
+]
+MONTHS_EN = "January February March April May June July August September October November December"
+MONTHS_IT = "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre"
+MONTHS_IT += " dicembre"
+NAMES = ["Giulia Ferri", "Marco Bellini", "Anna Russo", "Dr. Paolo Conti", "Elena Galli"]
+EN_SENTENCES = [
+    "Work on {thing} in {city} will finish on {day} {month_en} {year}, officials said on Monday.",
+    "The project cost €{money} million, according to the regional government.",
+    "About {people} workers were employed on the site at its peak, i.e. in the summer months.",
+    "“We kept to the budget and to the schedule,” said {name}, who led the works.",
+    "Critics, e.g. local residents' groups, say the noise could last until {year2}.",
+    "Traffic is expected to grow by {pct}% in the first year, a U.S.-style survey found.",
+    "The opposition asked for the figures to be published in full; the council refused.",
+    "Engineers said the structure is {mult} times stronger than the one it replaces.",
+    "Inspections are planned every {small} months, and the first is due in the second half "
+    "of {year}.",
+    "Some {people} people attended the presentation at the town hall on {day} {month_en}.",
+    "The operator reportedly plans a second phase worth €{money2} million by {year2}.",
+    "Mr. {surname} said the design had won an award at 3.5 times the usual score.",
+]
+IT_SENTENCES = [
+    "I lavori su {thing_it} a {city_it} termineranno il {day} {month_it} {year}, ha detto ieri "
+    "la Regione.",
+    "Il progetto è costato {money_it} milioni di euro, secondo la giunta regionale.",
+    "Nel cantiere hanno lavorato circa {people} operai nei mesi estivi.",
+    "«Abbiamo rispettato il bilancio e i tempi», ha detto {name}, che ha guidato i lavori.",
+    "I comitati dei residenti temono che i disagi possano durare fino al {year2}.",
+    "Il traffico dovrebbe crescere del {pct}% nel primo anno, secondo uno studio.",
+    "L'opposizione ha chiesto di pubblicare i dati, ma il consiglio ha rifiutato.",
+    "Secondo i tecnici la struttura è {mult_it} volte più resistente della precedente.",
+    "Le ispezioni sono previste ogni {small} mesi e la prima entro la seconda metà del {year}.",
+    "Circa {people} persone hanno partecipato alla presentazione in municipio il {day} {month_it}.",
+    "Il gestore avrebbe in programma una seconda fase da {money2_it} milioni entro il {year2}.",
+]
+ITALIAN_CITIES = {
+    "Turin": "Torino",
+    "Genoa": "Genova",
+    "Florence": "Firenze",
+    "Milan": "Milano",
+    "Venice": "Venezia",
+}
+WORDS_IT = {2: "due", 3: "tre", 4: "quattro", 5: "cinque", 10: "dieci"}
+
+
+def generate(folder: Path, count: int, size: int) -> None:
+    """Write count reports of about size characters: every event is covered by several
+    outlets, one in four in Italian, with the odd figure or date changed between them."""
+    rng = random.Random(10)
+    for number in range(count):
+        event = EVENTS[number % len(EVENTS)]
+        facts = random.Random(number % len(EVENTS))  # the same facts for every outlet...
+        values = {
+            "day": facts.randint(1, 28),
+            "month": facts.randrange(12),
+            "year": facts.choice([2025, 2026]),
+            "year2": facts.choice([2027, 2028]),
+            "money": facts.choice([12, 45, 120, 310]),
+            "money2": facts.choice([8, 25, 60]),
+            "people": facts.choice([150, 400, 1200]),
+            "pct": facts.choice([4, 9, 16]),
+            "mult": facts.choice([2, 3, 5, 10]),
+            "small": facts.choice([3, 6]),
+        }
+        if rng.random() < 0.3:  # ...except where an outlet got one wrong
+            values["day"] = values["day"] % 28 + 1
+        if rng.random() < 0.3:
+            values["people"] += 50
+        italian = number % 4 == 3
+        thing, thing_it, city, _, _ = event
+        fields = {
+            "thing": thing,
+            "thing_it": thing_it,
+            "city": city,
+            "city_it": ITALIAN_CITIES.get(city, city),
+            "month_en": MONTHS_EN.split()[values["month"]],
+            "month_it": MONTHS_IT.split()[values["month"]],
+            "money_it": str(values["money"]).replace(".", ","),
+            "money2_it": values["money2"],
+            "mult_it": WORDS_IT.get(values["mult"], values["mult"]),
+            "name": rng.choice(NAMES),
+            "surname": rng.choice(NAMES).split()[-1],
+            **values,
+        }
+        sentences = IT_SENTENCES if italian else EN_SENTENCES
+        paragraphs, length = [], 0
+        while length < size:
+            chosen = rng.sample(sentences, k=3)
+            paragraph = " ".join(s.format(**fields) for s in chosen)
+            paragraphs.append(paragraph)
+            length += len(paragraph) + 2
+        date = f"2025-{values['month'] + 1:02d}-{min(values['day'], 28):02d}"
+        title = thing_it.capitalize() if italian else thing.capitalize()
+        text = f"{title}, {fields['city_it'] if italian else city}\n\n{date}\n\n"
+        (folder / f"report-{number:03d}.txt").write_text(
+            text + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+        )
+
+
+def mark(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def mb(size: int) -> str:
+    return f"{size / 1e6:6.1f} MB"
+
+
+if __name__ == "__main__":
+    main()
