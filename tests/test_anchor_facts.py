@@ -304,42 +304,47 @@ SIZES = {"english word": 12, "italian word": 12, "year": 40, "month": 8, "name":
 
 @st.composite
 def near_duplicates(draw: st.DrawFn) -> tuple[str, str, int, int]:
-    """A sentence, its near-duplicate differing in exactly one fact, and the words (as a
-    half-open word range) that a claim on the sentence covers; it covers the changed fact."""
+    """A sentence, its near-duplicate differing in exactly one fact, and the span of a claim
+    on the sentence: whole words around the changed fact, at least one either side of it."""
     words: list[str | tuple[str, int]] = list(
         draw(st.lists(st.sampled_from(FILLER), min_size=6, max_size=14))
     )
-    slots = draw(st.lists(st.sampled_from(KINDS), min_size=1, max_size=3))
-    for kind in slots:
+    for kind in draw(st.lists(st.sampled_from(KINDS), min_size=1, max_size=3)):
         # Inside the sentence, never first or last: "not." ending a sentence is not prose.
         words.insert(draw(st.integers(1, len(words) - 1)), (kind, draw(st.integers(0, 99))))
-    positions = [i for i, w in enumerate(words) if isinstance(w, tuple)]
-    changed = draw(st.sampled_from(positions))
+    changed = draw(st.sampled_from([i for i, w in enumerate(words) if isinstance(w, tuple)]))
     kind, value = words[changed]  # type: ignore[misc]
     size = SIZES.get(kind, 100)
-    other = (value + draw(st.integers(1, size - 1))) % size
+    value, other = value % size, (value + draw(st.integers(1, size - 1))) % size
 
-    def sentence(changed_value: int) -> str:
-        out = []
+    def render(changed_value: int | None) -> tuple[str, list[tuple[int, int] | None]]:
+        """The sentence with the changed slot at changed_value (None: left out), and where
+        each word is in it (None for a word left out: an absent negation)."""
+        text, spans = "", []
         for i, w in enumerate(words):
-            token = _render(*w) if isinstance(w, tuple) else w
             if i == changed:
-                token = _render(kind, changed_value)
-            if token:
-                out.append(token)
-        return out[0][0].upper() + " ".join(out)[1:] + "."
+                token = "" if changed_value is None else _render(kind, changed_value)
+            else:
+                token = _render(*w) if isinstance(w, tuple) else w
+            if not token:
+                spans.append(None)
+                continue
+            text += " " if text else ""
+            spans.append((len(text), len(text) + len(token)))
+            text += token
+        return text[0].upper() + text[1:] + ".", spans
 
-    # The claim covers the changed slot and at least one word either side of it.
+    # The changed fact occurs nowhere else in the sentence: else the claim's words could be
+    # found again, legitimately, around another copy of it.
+    rest = facts(render(None)[0])
+    assume(not (facts(_render(kind, value)) | facts(_render(kind, other))) & rest)
+
+    tagged, spans = render(value)
     first = draw(st.integers(0, changed - 1))
-    last = draw(st.integers(changed + 2, len(words)))  # the slot is never last
-    return sentence(value % size), sentence(other), first, last
-
-
-def _word_span(sentence: str, first: int, last: int, words_total: int) -> tuple[int, int]:
-    bounds = [m.span() for m in re.finditer(r"\S+", sentence)]
-    if len(bounds) != words_total:  # an absent negation: claim the whole sentence
-        return 0, len(sentence)
-    return bounds[first][0], bounds[min(last, len(bounds)) - 1][1]
+    last = draw(st.integers(changed + 1, len(words) - 1))
+    start = next(span for span in reversed(spans[: first + 1]) if span is not None)[0]
+    end = next(span for span in spans[last:] if span is not None)[1]
+    return tagged, render(other)[0], start, end
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -351,7 +356,7 @@ def _word_span(sentence: str, first: int, last: int, words_total: int) -> tuple[
 def test_deleting_a_sentence_never_moves_its_claim_onto_a_near_duplicate(
     data: st.DataObject, pair: tuple[str, str, int, int], others: list[list[str]]
 ):
-    tagged, neighbour, first, last = pair
+    tagged, neighbour, claim_start, claim_end = pair
     sentences = [" ".join(words).capitalize() + "." for words in others]
     at = data.draw(st.integers(0, len(sentences)))
     sentences.insert(at, tagged)
@@ -361,9 +366,7 @@ def test_deleting_a_sentence_never_moves_its_claim_onto_a_near_duplicate(
         sentences.insert(sentences.index(tagged) + 1, neighbour)  # right after it, as in news
     text = " ".join(sentences)
     offset = sum(len(s) + 1 for s in sentences[: sentences.index(tagged)])
-    whole = data.draw(st.booleans())
-    words_total = len(tagged.split())
-    start, end = (0, len(tagged)) if whole else _word_span(tagged, first, last, words_total)
+    start, end = (0, len(tagged)) if data.draw(st.booleans()) else (claim_start, claim_end)
     sel = select(text, offset + start, offset + end)
     edited = text[:offset] + text[offset + len(tagged) + 1 :]
     assert tagged not in edited
