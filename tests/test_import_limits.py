@@ -481,3 +481,42 @@ def test_a_pipe_is_read_and_bounded_too(tmp_path, db, capsys):
     writer.join(5)
     assert (code, err) == (0, "") and f"{pipe}: 2 annotations (jsonl)" in out
     assert {"p1", "p2"} <= set(stored(db))
+
+
+def test_a_number_of_thousands_of_digits_is_an_error_not_a_crash(tmp_path, db, capsys):
+    digits = "1" * 5000
+    doc = tmp_path / "digits.json"
+    doc.write_text(f'[{{"id": "d", "start": {digits}}}]', encoding="utf-8")
+    lines = tmp_path / "digits.jsonl"
+    lines.write_text(json.dumps(record()) + "\n" + f'{{"start": {digits}}}\n', encoding="utf-8")
+    for bad in (doc, lines):
+        err = refused(capsys, db, bad)
+        assert err.startswith(f"eternaut-reader: {bad}: ")
+        assert "not JSON (" in err and "Traceback" not in err
+    assert "line 2: not JSON (" in err
+
+
+def test_a_w3c_collection_of_several_embedded_pages_is_read_in_order(tmp_path, db, capsys):
+    def annotation(n: int) -> dict[str, Any]:
+        return {
+            "type": "Annotation",
+            "id": f"urn:x:{n}",
+            "body": {"type": "TextualBody", "purpose": "tagging", "value": "confirmed"},
+            "target": {"source": "urn:a", "selector": {"type": "TextQuoteSelector", "exact": "q"}},
+        }
+
+    # "next" before "items" in the first page: the pages' order is what counts.
+    second = {"type": "AnnotationPage", "items": [annotation(3)]}
+    first = {"type": "AnnotationPage", "next": second, "items": [annotation(1), annotation(2)]}
+    path = tmp_path / "pages.jsonld"
+    collection = {"type": "AnnotationCollection", "first": first}
+    path.write_text(json.dumps(collection, indent=2), encoding="utf-8")
+    parsed = read_file(path)
+    assert parsed.format == "w3c"
+    assert [a.id for a in parsed.annotations] == ["urn:x:1", "urn:x:2", "urn:x:3"]
+    first["next"] = "https://example.org/page2"  # not embedded
+    path.write_text(json.dumps(collection, indent=2), encoding="utf-8")
+    assert refused(capsys, db, path) == (
+        f"eternaut-reader: {path}: the collection's pages are not embedded (only embedded "
+        "pages are read)"
+    )
