@@ -62,6 +62,7 @@ import json
 import os
 import shutil
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -370,7 +371,7 @@ class _Reader:
             except RecursionError:
                 return _Bad("not an annotation file (JSON nested too deeply)")
             except ValueError as err:
-                return _Bad(f"not JSON ({_first_line(str(err))})")
+                return _Bad(f"not JSON ({_value_error(err)})")
         return _Bad(f"not JSON ({_first_line(str(exc))})")
 
     # -- JSON Lines ----------------------------------------------------------------------------
@@ -405,8 +406,8 @@ class _Reader:
                 raise _Bad(f"line {n}: not JSON ({exc.msg}, column {exc.colno})") from None
             except RecursionError:
                 raise _Bad(f"line {n}: not JSON (nested too deeply)") from None
-            except ValueError as exc:  # e.g. a number of thousands of digits
-                raise _Bad(f"line {n}: not JSON ({_first_line(str(exc))})") from None
+            except ValueError as exc:
+                raise _Bad(f"line {n}: not JSON ({_value_error(exc)})") from None
         del text
         # A long line is built under the same bounds as a document's record, so that a line
         # of 100 MB of `[[],[],...]` cannot become gigabytes of lists.
@@ -810,6 +811,15 @@ def _not_utf8(byte: int, offset: int) -> str:
 def _first_line(message: str) -> str:
     lines = message.strip().splitlines()
     return lines[0].strip().rstrip(".") if lines else "malformed"
+
+
+def _value_error(exc: ValueError) -> str:
+    """What the json module's ValueError (not a JSONDecodeError) says, for a user."""
+    if "integer string conversion" in str(exc):
+        # Python refuses to make an int of thousands of digits; its message advises a setting
+        # of the interpreter, which is no use to someone importing a file.
+        return f"a number of more than {sys.get_int_max_str_digits():,} digits"
+    return _first_line(str(exc))
 
 
 def _mib(size: int) -> str:
