@@ -93,10 +93,11 @@ def test_a_note_over_the_limit_names_the_file_the_line_and_the_id(
     bad = write_jsonl(
         tmp_path / "notes.jsonl", record(note="short"), record(id="n2", note="x" * 11)
     )
-    err = refused(capsys, db, bad)
-    assert err == (
-        f"eternaut-reader: {bad}: line 2 (id n2): note is 11 characters, over the limit of 10"
-    )
+    message = f"eternaut-reader: {bad}: line 2 (id n2): note is 11 characters, over the limit of 10"
+    assert refused(capsys, db, bad) == message
+    fresh = tmp_path / "fresh" / "db.json"
+    assert refused(capsys, fresh, bad) == message
+    assert not fresh.exists()  # no database is made for a refused import
 
 
 def test_the_default_limit_on_a_note_is_enforced(tmp_path, db, capsys):
