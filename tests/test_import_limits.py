@@ -522,3 +522,17 @@ def test_a_w3c_collection_of_several_embedded_pages_is_read_in_order(tmp_path, d
         f"eternaut-reader: {path}: the collection's pages are not embedded (only embedded "
         "pages are read)"
     )
+
+
+def test_articles_that_cannot_be_read_stop_the_import_and_missing_seeds_do_not(
+    tmp_path, db, capsys, monkeypatch
+):
+    path = write_jsonl(tmp_path / "a.jsonl", record(id="a1"), record(id="a2"))
+    missing = tmp_path / "no-such-folder"
+    assert refused(capsys, db, "--articles", missing, path) == (
+        f"eternaut-reader: {missing}: no such file or directory"
+    )
+    monkeypatch.setattr("eternaut_reader.core.corpus.seeds_dir", lambda: tmp_path / "gone")
+    code, out, err = run_import(capsys, db, path)
+    assert code == 0 and "2 added" in out
+    assert err.startswith("offsets not checked against the bundled articles: ")

@@ -76,7 +76,7 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from eternaut_reader.core.corpus import CorpusError, load_corpus
+    from eternaut_reader.core.corpus import Corpus, CorpusError, load_corpus
     from eternaut_reader.core.importer import ImportFileError, Limits, read_files
     from eternaut_reader.core.paths import resolve_db_path
     from eternaut_reader.core.store import open_store
@@ -84,7 +84,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         corpus = load_corpus(args.articles)
     except CorpusError as exc:
-        return fail(str(exc))
+        if args.articles:
+            return fail(str(exc))
+        # The bundled articles serve only the offsets' check: an install that lost them can
+        # still import, and says what it did not check.
+        note(f"offsets not checked against the bundled articles: {exc}")
+        corpus = Corpus([], source="none")
     for notice in corpus.notices:
         note(notice)
     limits = Limits.default(annotations=args.max_annotations, file_bytes=args.max_file_size * 2**20)
