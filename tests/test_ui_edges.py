@@ -168,3 +168,23 @@ async def test_a_database_in_a_read_only_folder_is_read_without_a_lock_file(tmp_
         assert sorted(p.name for p in folder.iterdir()) == ["annotations.json"]
     finally:
         folder.chmod(0o755)
+
+
+def test_import_into_a_read_only_database_is_refused_before_anything_is_written(tmp_path, capsys):
+    from eternaut_reader.cli import main as cli_main
+
+    source = tmp_path / "theirs.json"
+    article = load_corpus().articles[0]
+    first = article.segment()[0]
+    with open_store(tmp_path / "theirs-db.json", "alice") as store:
+        store.add(article, first.start, first.end, "confirmed")
+    assert cli_main(["export", "--db", str(tmp_path / "theirs-db.json"), "-o", str(source)]) == 0
+    db = tmp_path / "ro" / "annotations.json"
+    db.parent.mkdir()
+    db.write_text("{}", encoding="utf-8")
+    db.chmod(0o444)
+    capsys.readouterr()
+    assert cli_main(["import", "--db", str(db), str(source)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing imported:" in err and "read-only" in err
+    assert sorted(p.name for p in db.parent.iterdir()) == ["annotations.json"]

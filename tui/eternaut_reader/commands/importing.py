@@ -106,6 +106,9 @@ def run(args: argparse.Namespace) -> int:
     db = resolve_db_path(args.db)
     with open_store(db) as store:
         result = store.merge(given, dry_run=True)
+        if result.changed and not args.dry_run and store.read_only:
+            # Refused before the backup copy, which would be a file written for nothing.
+            return fail(f"nothing imported: {store.read_only_reason}")
         if result.changed and not args.dry_run:
             backup = _back_up(db)
             result = store.merge(given)
