@@ -31,6 +31,7 @@ __all__ = ["AlignCancelled", "Read", "match_units"]
 MATCH_SCORE = 0.12  # below this two units are not taken for the same fact
 MAX_PER_ARTICLE = 2  # matches kept per unit and other article, best first
 MAX_MATCHES = 24  # matches kept per unit in all, best first
+CONFLICT_WORDING = 0.1  # wording similarity a conflicting match needs (Index.wording)
 MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
@@ -113,7 +114,8 @@ def match_units(
     article_index = {a.id: n for n, a in enumerate(articles)}
     group = [article_index[r.unit.article] for r in reads]
     check(0.65)
-    pairs = Index(features).pairs(group, MATCH_SCORE)
+    index = Index(features)
+    pairs = index.pairs(group, MATCH_SCORE)
     check(0.85)
     found: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (a, b), score in pairs.items():
@@ -132,6 +134,10 @@ def match_units(
                 break
             per_article[other.article] += 1
             relation, conflicts, at = relate(read.values, reads[j].values, read.unit.start, score)
+            if conflicts and index.wording(i, j) < CONFLICT_WORDING:
+                # Two figures of one kind in passages that share little else: not one fact
+                # told two ways, so not a contradiction either.
+                relation, conflicts, at = "related", (), ()
             kept.append(
                 (
                     Match(

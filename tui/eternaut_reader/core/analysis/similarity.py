@@ -142,7 +142,25 @@ class Index:
         scored = {(a, b): dot / (self.l2[a] * self.l2[b]) for (a, b), dot in dots.items()}
         return {pair: s for pair, s in scored.items() if s >= minimum}
 
+    def wording(self, a: int, b: int) -> float:
+        """The cosine of two units on their words, names and named measures ("a number of
+        passengers", "the release of this series"), bare values and measures left out: how
+        far they say the same thing apart from figures that merely share a kind."""
+        va, vb = self.vectors[a], self.vectors[b]
+
+        def words(v: dict[str, float]) -> dict[str, float]:
+            return {k: w for k, w in v.items() if not k.startswith(("K:", "V:")) or _named(k)}
+
+        wa, wb = words(va), words(vb)
+        dot = sum(w * wb[k] for k, w in wa.items() if k in wb)
+        norm = math.sqrt(sum(w * w for w in wa.values()) * sum(w * w for w in wb.values()))
+        return dot / norm if norm else 0.0
+
     def shared(self, a: int, b: int) -> list[str]:
         """The features two units share, heaviest first."""
         va, vb = self.vectors[a], self.vectors[b]
         return sorted((k for k in va if k in vb), key=lambda k: -va[k] * vb[k])
+
+
+def _named(key: str) -> bool:
+    return key.startswith(("K:quantity:", "K:status@"))

@@ -3,7 +3,8 @@
 A claim is often a clause, not a sentence: one Italian sentence of the seeds states the
 revenue, the growth and the hours streamed. A sentence longer than LONG characters is cut
 at the strongest separators it holds (";" and ":" first, then dashes, then a comma before a
-coordinating conjunction), again only where a piece is still long, and pieces too short
+coordinating conjunction, then one before a subordinate or gerund clause), again only where
+a piece is still long, and pieces too short
 to state a fact are joined back to a neighbour. Every unit is an exact slice of the text:
 text[start:end] == unit.text, in the project's code-point offsets.
 """
@@ -27,6 +28,12 @@ _CONJUNCTIONS = {
     "en": r"and|but|while|whereas|yet|so|or",
     "it": r"e|ed|ma|mentre|però|oppure|eppure|quindi|anzi",
 }
+# Last resort for a sentence still long: a comma before a subordinate or gerund clause
+# ("…, anche se…", "…, segnando un +16%", "…, marking a milestone").
+_SUBORDINATES = {
+    "en": r"although|though|even\s+though|because|since|whereas|which|where|[a-z]+ing",
+    "it": r"anche\s+se|sebbene|benché|perché|poiché|dove|basti\s+pensare|[a-z]+(?:ando|endo)",
+}
 # Separators by strength: a piece is cut at the first level that splits it.
 _LEVELS = (
     re.compile(r";\s+|(?<!\d):\s+"),
@@ -47,10 +54,9 @@ class Unit:
     sentence: int
 
 
-def _conjunction(language: str) -> re.Pattern[str]:
-    words = _CONJUNCTIONS.get(language, _CONJUNCTIONS["en"])
-    # The comma ends the first clause; the conjunction starts the next one.
-    return re.compile(rf",\s+(?=(?:{words})\b)", re.IGNORECASE)
+def _before(words: dict[str, str], language: str) -> re.Pattern[str]:
+    # The comma ends the first clause; the word after it starts the next one.
+    return re.compile(rf",\s+(?=(?:{words.get(language, words['en'])})\b)", re.IGNORECASE)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -94,7 +100,7 @@ def split_sentence(text: str, start: int, end: int, language: str) -> list[tuple
     start, end = _trim(text, start, end)
     if end <= start:
         return []
-    levels = (*_LEVELS, _conjunction(language))
+    levels = (*_LEVELS, _before(_CONJUNCTIONS, language), _before(_SUBORDINATES, language))
 
     def split(s: int, e: int, level: int) -> list[tuple[int, int]]:
         if e - s <= LONG or level >= len(levels):
