@@ -79,7 +79,8 @@ def _read(
         work = main_work(article.text, common)
         for unit in units(article):
             values = extract(unit.text, article.language, date, year)
-            keys = [k for n in names(unit.text, common) for k in n.keys]
+            found = names(unit.text, common)
+            keys = [k for n in found for k in n.keys]
             if work and work not in keys and refers_to_work(unit.text):
                 keys.append(work)  # "the series" is the series the article is about
             stems = content_stems(unit.text, article.language)

@@ -6,7 +6,7 @@ ordinary word at the start of a sentence or in a headline, not a name. Keys are 
 without accents, articles ("The", "El", "L'") or a final vowel, and go through a table of
 exonyms, so "The Eternaut", "El Eternauta" and "L'Eternauta" share the key "eternaut",
 "Firenze" and "Florence" the key "florence". A person named in full also answers to the
-surname: "Ted Sarandos" has the keys "ted sarandos" and "sarandos".
+surname: "Ted Sarandos" has the key "sarandos", as "Sarandos" alone has.
 """
 
 from __future__ import annotations
@@ -87,8 +87,14 @@ _DEFINITE_WORK = re.compile(
     r"serie|miniserie)\b",
     re.IGNORECASE,
 )
-# A capitalised stop word ("However", "Yet", "Siamo") opens a sentence; it names nothing.
+# A capitalised stop word ("However", "Yet", "Siamo") opens a sentence, and a title
+# ("CEO") stands before a name: neither names anything.
 _NOT_NAMES = frozenset(unaccent(w) for words in STOPWORDS.values() for w in words) | {
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "vp",
     "however",
     "similarly",
     "ultimately",
@@ -130,12 +136,12 @@ def name_keys(words: list[str]) -> tuple[str, ...]:
     plain = unaccent(" ".join(words))
     if plain in EXONYMS:
         words = EXONYMS[plain].split()
-    key = " ".join(_token_key(w) for w in words if unaccent(w) not in _DETERMINERS)
-    keys = [key]
-    last = words[-1]
-    if len(words) > 1 and len(last) >= 4 and last[0].isupper() and last[1:].islower():
-        keys.append(_token_key(last))
-    return tuple(dict.fromkeys(keys))
+    content = [w for w in words if unaccent(w) not in _DETERMINERS]
+    last = content[-1] if content else words[-1]
+    if len(content) > 1 and len(last) >= 4 and last[0].isupper() and last[1:].islower():
+        # "Ted Sarandos" and "Sarandos", "Lake Como" and "Como": one person, one place.
+        return (_token_key(last),)
+    return (" ".join(_token_key(w) for w in content),)
 
 
 def _acronym(token: str) -> bool:

@@ -163,4 +163,4 @@ class Index:
 
 
 def _named(key: str) -> bool:
-    return key.startswith(("K:quantity:", "K:status@"))
+    return key.startswith(("K:quantity:", "K:status@", "K:money:"))
