@@ -77,7 +77,6 @@ def evaluate(
     by_id = {a.id: a for a in articles}
     result = Evaluation()
     unit_clusters: dict[tuple[str, int, int], set[str]] = {}
-    quote_units: list[tuple[str, str, list[tuple[str, int, int]]]] = []
     for cluster in clusters["clusters"]:
         for quote in cluster["quotes"]:
             article = by_id[quote["article"]]
@@ -90,7 +89,6 @@ def evaluate(
             ]
             for span in spans:
                 unit_clusters.setdefault(span, set()).add(cluster["id"])
-            quote_units.append((cluster["id"], article.id, spans))
 
     def pair_kind(a: str, b: str) -> str:
         return "-".join(sorted((by_id[a].language, by_id[b].language)))
