@@ -12,6 +12,7 @@ def _isolated_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     monkeypatch.setenv("ETERNAUT_READER_DB", str(data / "annotations.json"))
+    monkeypatch.setenv("ETERNAUT_READER_CONFIG", str(data / "config.toml"))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return data
 

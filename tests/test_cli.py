@@ -84,7 +84,8 @@ def test_where_prints_the_database_the_data_dir_and_the_corpus(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0] == f"database:  {chosen} (--db, not created yet)"
     assert lines[1].startswith("data dir:  ") and "eternaut-reader" in lines[1]
-    assert lines[2].startswith("corpus:    bundled seeds") and "5 articles" in lines[2]
+    assert lines[2].startswith("config:    ") and lines[2].endswith(", not created yet)")
+    assert lines[3].startswith("corpus:    bundled seeds") and "5 articles" in lines[3]
     assert "[it]  Netflix usa l’IA" in result.stdout
 
 

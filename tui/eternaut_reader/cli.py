@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK  (argcomplete looks for this mark to offer completion)
 """Command line: `eternaut-reader [PATH...]` opens the reader; subcommands work on the store.
 
 Every command takes --db (or ETERNAUT_READER_DB). The UI is imported only when the reader is
@@ -7,7 +8,10 @@ launched, so the other commands stay quick and never need a terminal.
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from importlib import import_module
 from typing import NoReturn
@@ -35,19 +39,44 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _reader_parser() -> _Parser:
+def _commands_help() -> str:
+    """Each subcommand with its one-line summary (imports every command: only for --help)."""
+    width = max(len(name) for name in COMMANDS)
+    lines = []
+    for name, module in COMMANDS.items():
+        summary = import_module(module).HELP  # type: ignore[attr-defined]
+        lines += textwrap.wrap(
+            summary,
+            78,
+            initial_indent=f"  {name:<{width}}  ",
+            subsequent_indent=" " * (width + 4),
+        )
+    return "\n".join(lines)
+
+
+def _reader_parser(*, with_commands: bool = False) -> _Parser:
     from textual.theme import BUILTIN_THEMES
 
     from eternaut_reader import __version__
 
-    commands = ", ".join(COMMANDS)
+    commands = _commands_help() if with_commands else "  " + ", ".join(COMMANDS)
     parser = _Parser(
         prog=PROG,
-        description="Read several reports of one story side by side, and tag their claims. "
-        "With no PATH, opens the bundled corpus of five reports on Netflix's use of "
-        "generative AI in El Eternauta.",
-        epilog=f"Commands: {commands} (run `{PROG} COMMAND --help`). Keys: press ? in the "
-        "reader. Colour: NO_COLOR=1 turns colour off.",
+        usage=f"{PROG} [PATH...] [--theme THEME] [--db PATH]\n"
+        f"       {PROG} COMMAND [ARGS...]   (see below; {PROG} COMMAND --help for each)",
+        description=textwrap.fill(
+            "Read several reports of one story side by side, and tag their claims. With no "
+            "PATH, opens the bundled corpus of five reports on Netflix's use of generative AI "
+            "in El Eternauta.",
+            78,
+        ),
+        epilog=f"commands:\n{commands}\n\n"
+        + textwrap.fill(
+            "Keys: press ? in the reader. Colour: NO_COLOR=1 turns colour off. Settings: "
+            f"config.toml (`{PROG} where` prints its path). Shell completion: see the README.",
+            78,
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="article files or folders of .txt and .md files"
@@ -92,15 +121,50 @@ def run_reader(argv: Sequence[str]) -> int:
     return 0
 
 
+def _completion_parser() -> argparse.ArgumentParser:
+    """One parser holding every command, for shell completion (argcomplete)."""
+    parser = _reader_parser(with_commands=False)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name in COMMANDS.items():
+        module = import_module(module_name)
+        sub = subparsers.add_parser(name, help=module.HELP)  # type: ignore[attr-defined]
+        module.add_arguments(sub)  # type: ignore[attr-defined]
+        _add_db(sub)
+    return parser
+
+
+def _complete() -> None:
+    """Answer the shell's completion request and exit, when the shell is asking."""
+    if "_ARGCOMPLETE" not in os.environ:
+        return
+    import argcomplete
+
+    argcomplete.autocomplete(_completion_parser())
+
+
+def _mistyped_command(word: str) -> str | None:
+    """The command a first argument that is no file was probably meant to be."""
+    if word.startswith("-") or os.path.exists(word) or os.sep in word:
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from eternaut_reader.core.corpus import CorpusError
     from eternaut_reader.core.storage import StoreError
 
+    if argv is None:
+        _complete()
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
             parser, module = _command_parser(args[0])
             return int(module.run(parser.parse_args(args[1:])))  # type: ignore[attr-defined]
+        if args and (meant := _mistyped_command(args[0])):
+            return _fail(f"unknown command {args[0]!r}; did you mean {meant!r}?", 2)
+        if any(a in {"-h", "--help"} for a in args):
+            _reader_parser(with_commands=True).parse_args(args)
         return run_reader(args)
     except (CorpusError, StoreError, OSError) as exc:
         return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

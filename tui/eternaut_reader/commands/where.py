@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 
-from eternaut_reader.commands._common import say
+from eternaut_reader.commands._common import note, say
 
-HELP = "print the database path, the data directory and the corpus in use"
+HELP = "print the database path, the data directory, the config file and the corpus in use"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,6 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from eternaut_reader.core.config import CONFIG_ENV, load_config
     from eternaut_reader.core.corpus import load_corpus
     from eternaut_reader.core.paths import DB_ENV, data_dir, resolve_db_path
 
@@ -30,6 +31,11 @@ def run(args: argparse.Namespace) -> int:
         source = "default"
     say(f"database:  {db} ({source}{', not created yet' if not db.exists() else ''})")
     say(f"data dir:  {data_dir()}")
+    config = load_config()
+    origin = CONFIG_ENV if os.environ.get(CONFIG_ENV, "").strip() else "default"
+    say(f"config:    {config.path} ({origin}{'' if config.exists else ', not created yet'})")
+    for problem in config.problems:
+        note(problem)
     say(f"corpus:    {corpus.source}, {len(corpus.articles)} articles")
     for article in corpus.articles:
         say(f"  {article.id}  [{article.language}]  {article.title}")

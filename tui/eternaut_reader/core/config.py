@@ -1,0 +1,179 @@
+"""The user's config.toml: theme, keymap and profile. A broken file is reported, never fatal.
+
+Where: `ETERNAUT_READER_CONFIG`, else `platformdirs.user_config_dir("eternaut-reader")`
+/config.toml. What it holds:
+
+    theme = "nord"                       # a Textual theme; the one picked in the app is saved here
+
+    [keymap]                             # binding id = keys (comma-separated), see the README
+    "tag.confirmed" = "C"
+    "pane.next" = "tab,ctrl+n"
+
+    [profile]                            # who is annotating (used from issue 12 on)
+    name = "Ana Pérez"
+    url = "https://example.org/ana"
+    organisation = "Example Fact Check"
+    review_url = "https://example.org/checks/{id}"
+
+`load_config` never raises: what it cannot use is left at its default and described in
+`Config.problems`, one line each naming the file and line, so the reader starts anyway and
+says what was wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from eternaut_reader.core.atomic import write_atomic
+
+__all__ = [
+    "ANNOTATOR_ENV",
+    "CONFIG_ENV",
+    "Config",
+    "Profile",
+    "config_path",
+    "load_config",
+    "save_theme",
+]
+
+APP_NAME = "eternaut-reader"
+CONFIG_ENV = "ETERNAUT_READER_CONFIG"
+ANNOTATOR_ENV = "ETERNAUT_READER_ANNOTATOR"
+PROFILE_KEYS = ("name", "url", "organisation", "review_url")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str | None = None
+    url: str | None = None
+    organisation: str | None = None
+    review_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    profile: Profile = field(default_factory=Profile)
+    problems: tuple[str, ...] = ()
+    exists: bool = False
+
+
+def config_path() -> Path:
+    from_env = os.environ.get(CONFIG_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    path = path or config_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config(path)
+    except OSError as exc:
+        return Config(path, problems=(f"{path}: cannot read ({exc.strerror or exc})",))
+    try:
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError:
+        return Config(path, problems=(f"{path}: not UTF-8 text; using the defaults",), exists=True)
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib says "Expected '=' after a key (at line 3, column 7)": put the line first.
+        message = str(exc)
+        found = re.search(r"\(at line (\d+), column \d+\)", message)
+        where = f"{path}:{found.group(1)}" if found else str(path)
+        what = message[: found.start()].strip() if found else message
+        return Config(path, problems=(f"{where}: {what}; using the defaults",), exists=True)
+    return _read(path, text, data)
+
+
+def _read(path: Path, text: str, data: dict[str, object]) -> Config:
+    problems: list[str] = []
+
+    def problem(key: str, what: str, section: str | None = None) -> None:
+        problems.append(f"{path}:{_line_of(text, key, section)}: {what}")
+
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problem("theme", 'theme must be a string, like theme = "nord"')
+        theme = None
+    keymap: dict[str, str] = {}
+    table = data.get("keymap", {})
+    if isinstance(table, dict):
+        for key, value in table.items():
+            if isinstance(value, str) and value.strip():
+                keymap[key] = value
+            else:
+                problem(key, f'keymap {key!r} must be keys in a string, like "ctrl+t"', "keymap")
+    else:
+        problem("keymap", "keymap must be a table: [keymap]")
+    profile_values: dict[str, str] = {}
+    table = data.get("profile", {})
+    if isinstance(table, dict):
+        for key, value in table.items():
+            if key not in PROFILE_KEYS:
+                known = ", ".join(PROFILE_KEYS)
+                problem(key, f"unknown profile setting {key!r} (known: {known})", "profile")
+            elif not isinstance(value, str):
+                problem(key, f"profile {key} must be a string", "profile")
+            elif value.strip():
+                profile_values[key] = value.strip()
+    else:
+        problem("profile", "profile must be a table: [profile]")
+    for key in data:
+        if key not in {"theme", "keymap", "profile"}:
+            problem(key, f"unknown setting {key!r} (known: theme, [keymap], [profile])")
+    return Config(
+        path,
+        theme=theme if isinstance(theme, str) else None,
+        keymap=keymap,
+        profile=Profile(**profile_values),
+        problems=tuple(problems),
+        exists=True,
+    )
+
+
+def _line_of(text: str, key: str, section: str | None) -> int:
+    """The line where `key` is set (inside [section] when given); 1 if it cannot be found."""
+    current: str | None = None
+    pattern = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+    header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+    for number, line in enumerate(text.splitlines(), 1):
+        found = header.match(line)
+        if found:
+            current = found.group(1).strip("\"'")
+            if section is None and current == key:
+                return number
+            continue
+        if current == section and pattern.match(line):
+            return number
+    return 1
+
+
+def save_theme(theme: str, path: Path | None = None) -> None:
+    """Write `theme = "…"` into the config file, keeping everything else as the user wrote it
+    (tomlkit keeps comments and layout). Raises OSError, or ValueError if the file is not
+    valid TOML (then it is left alone)."""
+    import tomlkit
+
+    path = path or config_path()
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.document()
+    except tomlkit.exceptions.ParseError as exc:
+        raise ValueError(f"{path}: {exc}; the theme was not saved") from exc
+    if document.get("theme") == theme:
+        return
+    document["theme"] = theme
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, [tomlkit.dumps(document).encode("utf-8")])
