@@ -65,14 +65,14 @@ class Value:
 
 def compare(a: Value, b: Value) -> bool | None:
     """True if the values agree, False if they conflict, None if they measure different things."""
-    if a.kind != b.kind or a.kind not in CONFLICTING_KINDS or a.unit != b.unit:
-        if a.kind == b.kind == "status":
-            return False
+    if a.kind != b.kind or a.kind not in CONFLICTING_KINDS:
+        return None
+    if a.kind == "status":  # the unit is the status itself: "upcoming" or "released"
+        return a.unit == b.unit
+    if a.unit != b.unit:  # dollars and euros, passengers and trains
         return None
     if a.kind == "date":
         return a.low <= b.high and b.low <= a.high
-    if a.kind == "status":
-        return True
     scale = max(abs(a.low), abs(b.low), 1e-9)
     return abs(a.low - b.low) / scale <= _TOLERANCE
 
