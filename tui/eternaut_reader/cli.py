@@ -44,7 +44,7 @@ def _commands_help() -> str:
     width = max(len(name) for name in COMMANDS)
     lines = []
     for name, module in COMMANDS.items():
-        summary = import_module(module).HELP  # type: ignore[attr-defined]
+        summary = import_module(module).HELP
         lines += textwrap.wrap(
             summary,
             78,
@@ -94,8 +94,8 @@ def _reader_parser(*, with_commands: bool = False) -> _Parser:
 
 def _command_parser(name: str) -> tuple[_Parser, object]:
     module = import_module(COMMANDS[name])
-    parser = _Parser(prog=f"{PROG} {name}", description=module.HELP)  # type: ignore[attr-defined]
-    module.add_arguments(parser)  # type: ignore[attr-defined]
+    parser = _Parser(prog=f"{PROG} {name}", description=module.HELP)
+    module.add_arguments(parser)
     _add_db(parser)
     return parser, module
 
@@ -127,8 +127,8 @@ def _completion_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         module = import_module(module_name)
-        sub = subparsers.add_parser(name, help=module.HELP)  # type: ignore[attr-defined]
-        module.add_arguments(sub)  # type: ignore[attr-defined]
+        sub = subparsers.add_parser(name, help=module.HELP)
+        module.add_arguments(sub)
         _add_db(sub)
     return parser
 

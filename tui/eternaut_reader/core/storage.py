@@ -356,7 +356,7 @@ class UuidTable(Table):
 
     document_id_class = str  # type: ignore[assignment]
 
-    def _get_next_id(self) -> str:  # type: ignore[override]
+    def _get_next_id(self) -> str:
         return str(uuid.uuid4())
 
 

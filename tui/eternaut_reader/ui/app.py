@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -46,7 +46,7 @@ class ReaderApp(App[None]):
         if theme is not None:
             self.theme = theme
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         from eternaut_reader.core.paths import resolve_db_path
         from eternaut_reader.ui.session import session_path
 
@@ -153,7 +153,7 @@ class ReaderApp(App[None]):
             self.exit_note = f"{store.pending} changes were not saved: {error}"
             store.abandon()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not isinstance(screen, MainScreen):
             return
@@ -162,7 +162,7 @@ class ReaderApp(App[None]):
         view = screen.focused_view
         for row in key_rows():
             if row.target == "pane" and view is not None:
-                target: ArticleView | Screen = view
+                target: ArticleView | Screen[Any] = view
             elif row.target == "screen":
                 target = screen
             else:
@@ -171,5 +171,5 @@ class ReaderApp(App[None]):
                 row.description, f"Key: {row.keys}", partial(self._run, row.action, target)
             )
 
-    def _run(self, action: str, target: ArticleView | Screen) -> None:
+    def _run(self, action: str, target: ArticleView | Screen[Any]) -> None:
         self.call_later(self.run_action, action, target)

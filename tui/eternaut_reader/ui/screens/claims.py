@@ -191,7 +191,7 @@ class ClaimActions(_ScreenBase):
 
         from eternaut_reader.ui.screens.note import NoteScreen  # TextArea: only when asked
 
-        self.app.push_screen(NoteScreen(claim), save)  # type: ignore[attr-defined]
+        self.app.push_screen(NoteScreen(claim), save)
 
     # -- links -----------------------------------------------------------------------------
 
@@ -229,7 +229,7 @@ class ClaimActions(_ScreenBase):
                 f"Linked: {choice.relation} pane {choice.target.pane_number + 1}", timeout=3
             )
 
-        self.app.push_screen(LinkScreen(claim, targets), link)  # type: ignore[attr-defined]
+        self.app.push_screen(LinkScreen(claim, targets), link)
 
     def on_follow_requested(self, message: FollowRequested) -> None:
         annotator = self.annotator
@@ -262,7 +262,7 @@ class ClaimActions(_ScreenBase):
             return
         from eternaut_reader.ui.screens.export import ExportScreen  # only when asked
 
-        self.app.push_screen(ExportScreen(annotator.store, self.corpus))  # type: ignore[attr-defined]
+        self.app.push_screen(ExportScreen(annotator.store, self.corpus))
 
     # -- the claims panel ------------------------------------------------------------------
 
@@ -282,7 +282,7 @@ class ClaimActions(_ScreenBase):
             from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
 
             panel = ClaimsPanel(self.corpus)
-            await self.mount(panel, before=self.query_one("#bars"))  # type: ignore[attr-defined]
+            await self.mount(panel, before=self.query_one("#bars"))
         panel.display = True
         self.fill_panel()
         panel.focus_table()
