@@ -50,7 +50,7 @@ def main() -> None:
             n = sum(result.gold.values()) if pair is None else result.gold[pair]
             p, r = result.precision(pair), result.recall(pair)
             print(
-                f"  {label:<6} precision {p:5.2f} {mark(p >= 0.8)}  recall {r:5.2f} "
+                f"  {label:<6} precision {p:5.3f} {mark(p >= 0.8)}  recall {r:5.3f} "
                 f"{mark(r >= 0.8)}  ({n} pairs)   target >= 0.80"
             )
         accuracy = result.verdict_accuracy

@@ -3,8 +3,8 @@
 For each unit: its values (values.py, with the article's date), its names (names.py; "the
 series" stands for the series the article is about), its content stems (similarity.py), a
 hedge (lexicon.py), and whether it says enough to be a claim. Units of different articles
-whose score reaches MATCH_SCORE are matches; each unit keeps its best MAX_PER_ARTICLE
-matches in every other article.
+whose score reaches MATCH_SCORE are matches when each is among the other's best
+MAX_PER_ARTICLE in its article (mutual nearest neighbours).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AlignCancelled", "Read", "match_units"]
 
-MATCH_SCORE = 0.12  # below this two units are not taken for the same fact
-MAX_PER_ARTICLE = 2  # matches kept per unit and other article, best first
+MATCH_SCORE = 0.07  # below this two units are not taken for the same fact
+MAX_PER_ARTICLE = 2  # matches per unit and other article, best first, and mutual
 MAX_MATCHES = 24  # matches kept per unit in all, best first
 CONFLICT_WORDING = 0.1  # wording similarity a conflicting match needs (Index.wording)
 MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
@@ -118,22 +118,29 @@ def match_units(
     index = Index(features)
     pairs = index.pairs(group, MATCH_SCORE)
     check(0.85)
-    found: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    # For each unit and each other article, its best MAX_PER_ARTICLE candidates there.
+    best: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
     for (a, b), score in pairs.items():
         if reads[a].claim and reads[b].claim:
-            found[a].append((score, b))
-            found[b].append((score, a))
+            best[(a, group[b])].append((score, b))
+            best[(b, group[a])].append((score, a))
+    for key, candidates in best.items():
+        best[key] = sorted(candidates, key=lambda p: (-p[0], p[1]))[:MAX_PER_ARTICLE]
+    # A match must be mutual: each unit among the other's best in its article. A long,
+    # general sentence ("…, where co-CEO Ted Sarandos revealed…") is otherwise close enough
+    # to many passages to be matched by all of them.
+    found: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (a, _), candidates in best.items():
+        for score, b in candidates:
+            if any(c == a for _, c in best[(b, group[a])]):
+                found[a].append((score, b))
     matches: dict[int, list[tuple[Match, int]]] = {}
     for i, read in enumerate(reads):
-        per_article: Counter[str] = Counter()
         kept: list[tuple[Match, int]] = []
         for score, j in sorted(found.get(i, []), key=lambda p: (-p[0], p[1])):
             other = reads[j].unit
-            if per_article[other.article] >= MAX_PER_ARTICLE:
-                continue
             if len(kept) >= MAX_MATCHES:
                 break
-            per_article[other.article] += 1
             relation, conflicts, at = relate(read.values, reads[j].values, read.unit.start, score)
             if conflicts and index.wording(i, j) < CONFLICT_WORDING:
                 # Two figures of one kind in passages that share little else: not one fact

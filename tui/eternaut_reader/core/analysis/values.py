@@ -28,6 +28,7 @@ __all__ = ["Value", "compare", "extract", "parse_number"]
 # "the 2023 strikes") only helps to find the same fact, it never conflicts.
 CONFLICTING_KINDS = frozenset({"money", "percent", "multiplier", "quantity", "date", "status"})
 _TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
+_APART = 10.0  # amounts more than ten times apart are not comparable at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +74,10 @@ def compare(a: Value, b: Value) -> bool | None:
         return None
     if a.kind == "date":
         return a.low <= b.high and b.low <= a.high
-    scale = max(abs(a.low), abs(b.low), 1e-9)
-    return abs(a.low - b.low) / scale <= _TOLERANCE
+    low, high = sorted((abs(a.low), abs(b.low)))
+    if high > _APART * max(low, 1e-9):
+        return None  # a ferry's price and a ticket's: amounts this far apart measure two things
+    return (high - low) / max(high, 1e-9) <= _TOLERANCE
 
 
 # ---------------------------------------------------------------------------------------------
