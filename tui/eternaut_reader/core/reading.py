@@ -165,9 +165,12 @@ class Reading:
         the first sentence that starts on it, else the one covering it, so that the page
         stays where it is."""
         index = self.sentence_at(top_offset)
-        if self.sentences[index].start < top_offset and index + 1 < len(self.sentences):
-            if self.sentences[index + 1].start < bottom_offset:
-                index += 1
+        if (
+            self.sentences[index].start < top_offset
+            and index + 1 < len(self.sentences)
+            and self.sentences[index + 1].start < bottom_offset
+        ):
+            index += 1
         return index
 
     # -- the visual selection --------------------------------------------------------------
