@@ -31,7 +31,7 @@ __all__ = ["AlignCancelled", "Read", "match_units"]
 MATCH_SCORE = 0.07  # below this two units are not taken for the same fact
 MAX_PER_ARTICLE = 2  # matches per unit and other article, best first, and mutual
 MAX_MATCHES = 24  # matches kept per unit in all, best first
-CONFLICT_WORDING = 0.1  # wording similarity a conflicting match needs (Index.wording)
+CONFLICT_WORDING = 0.06  # wording similarity a conflicting match needs (Index.wording)
 MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
