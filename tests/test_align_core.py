@@ -88,6 +88,29 @@ def test_the_ad_formats_conflict_on_the_date(seeds):
     assert match.conflicts[0][:3] == ("date", "second half of 2025", "by 2026")
 
 
+def test_the_italian_report_read_in_2025_conflicts_with_by_2026_too(seeds):
+    match = match_between(
+        seeds, (IT, "entro la seconda metà dell’anno"), (EN2, "AI-driven interactive ads by 2026")
+    )
+    assert match.relation == "conflicts"
+    assert tuple(match.conflicts[0]) == ("date", "seconda metà dell’anno", "by 2026")
+    corpus, alignment = seeds
+    every = [
+        tuple(c)
+        for article in alignment.article_ids
+        for unit in alignment.units(article)
+        for m in alignment.matches(article, unit.start, unit.end)
+        for c in m.conflicts
+    ]
+    # Every conflict found on the seeds is about the ad formats' date or the series' status.
+    assert {what for what, _, _ in every} == {"date", "status"}
+    assert {there for what, _, there in every if what == "status"} == {
+        "upcoming",
+        "premiered",
+        "debuted",
+    }
+
+
 def test_upcoming_conflicts_with_premiered_recently(seeds):
     match = match_between(
         seeds, (EN4, "its upcoming series “The Eternaut”"), (EN2, "which premiered recently")
