@@ -94,7 +94,7 @@ def test_the_italian_report_read_in_2025_conflicts_with_by_2026_too(seeds):
     )
     assert match.relation == "conflicts"
     assert tuple(match.conflicts[0]) == ("date", "seconda metà dell’anno", "by 2026")
-    corpus, alignment = seeds
+    _, alignment = seeds
     every = [
         tuple(c)
         for article in alignment.article_ids
