@@ -53,6 +53,9 @@ def main() -> None:
                 f"  {label:<6} precision {p:5.3f} {mark(p >= 0.8)}  recall {r:5.3f} "
                 f"{mark(r >= 0.8)}  ({n} pairs)   target >= 0.80"
             )
+        for pair, label in (("en-en", "EN-EN"), ("en-it", "IT-EN"), (None, "all")):
+            rr = result.report_recall(pair)
+            print(f"  {label:<6} report-level recall {rr:5.3f} (one passage per other report)")
         accuracy = result.verdict_accuracy
         caught, total = result.contradictions
         print(f"  verdict accuracy {accuracy:5.2f} {mark(accuracy >= 0.8)}   target >= 0.80")

@@ -5,8 +5,10 @@ reader would give. Pairs are scored on units: two units of different articles be
 together when one cluster has a quote in each. Precision counts the predicted matches
 between annotated units that are such pairs, recall the pairs that were matched; both are
 split by language pair ("en-en", "en-it"). Unannotated units are left out, since nobody said
-whether they state the same fact. A cluster's predicted verdict is the most frequent
-suggestion for its quotes (a tie goes to contradicted, then speculative).
+whether they state the same fact. Report-level recall asks less: for each annotated unit and
+each other report stating its fact, is at least one such passage of that report matched?
+A cluster's predicted verdict is the most frequent suggestion for its quotes (a tie goes to
+contradicted, then speculative).
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ class Evaluation:
     gold: Counter[str] = field(default_factory=Counter)
     clusters: list[ClusterResult] = field(default_factory=list)
     false_pairs: list[tuple[str, str]] = field(default_factory=list)
+    # Report-level recall: (annotated unit, other report stating its fact) found / wanted.
+    reports_found: Counter[str] = field(default_factory=Counter)
+    reports_wanted: Counter[str] = field(default_factory=Counter)
     missed_pairs: list[tuple[str, str]] = field(default_factory=list)
 
     def precision(self, pair: str | None = None) -> float:
@@ -53,6 +58,14 @@ class Evaluation:
         tp = sum(self.true_positive.values()) if pair is None else self.true_positive[pair]
         n = sum(self.gold.values()) if pair is None else self.gold[pair]
         return tp / n if n else 1.0
+
+    def report_recall(self, pair: str | None = None) -> float:
+        """How often, for an annotated passage and another report that states its fact, at
+        least one of that report's passages stating it is among the matches: what a reader
+        looking for "the same fact elsewhere" needs, one passage per report."""
+        found = sum(self.reports_found.values()) if pair is None else self.reports_found[pair]
+        wanted = sum(self.reports_wanted.values()) if pair is None else self.reports_wanted[pair]
+        return found / wanted if wanted else 1.0
 
     @property
     def verdict_accuracy(self) -> float:
@@ -109,6 +122,16 @@ def evaluate(
             other = (match.article, match.start, match.end)
             if other in unit_clusters:
                 predicted.add((span, other) if span < other else (other, span))
+    for span in annotated:
+        linked = {b if a == span else a for a, b in gold if span in (a, b)}
+        matched = {(m.article, m.start, m.end) for m in alignment.matches(*span)} | {
+            a if b == span else b for a, b in predicted if span in (a, b)
+        }
+        for article in sorted({other[0] for other in linked}):
+            kind = pair_kind(span[0], article)
+            result.reports_wanted[kind] += 1
+            if any(other[0] == article and other in matched for other in linked):
+                result.reports_found[kind] += 1
     for a, b in gold:
         result.gold[pair_kind(a[0], b[0])] += 1
         if (a, b) not in predicted:
