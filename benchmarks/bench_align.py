@@ -59,6 +59,7 @@ def main() -> None:
         accuracy = result.verdict_accuracy
         caught, total = result.contradictions
         print(f"  verdict accuracy {accuracy:5.2f} {mark(accuracy >= 0.8)}   target >= 0.80")
+        print(f"  (per quote: {result.quote_verdict_accuracy:5.2f})")
         print(f"  contradictions caught {caught}/{total} {mark(caught == total)}   target all")
         for cluster in result.clusters:
             if cluster.predicted != cluster.expected:

@@ -73,6 +73,12 @@ class Evaluation:
         return right / len(self.clusters) if self.clusters else 1.0
 
     @property
+    def quote_verdict_accuracy(self) -> float:
+        """The share of single quotes whose suggestion is their cluster's verdict."""
+        pairs = [(s, c.expected) for c in self.clusters for s in c.suggestions]
+        return sum(s == e for s, e in pairs) / len(pairs) if pairs else 1.0
+
+    @property
     def contradictions(self) -> tuple[int, int]:
         """(caught, total) of the clusters a careful reader calls contradicted."""
         wanted = [c for c in self.clusters if c.expected == "contradicted"]

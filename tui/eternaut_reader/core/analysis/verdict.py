@@ -21,6 +21,9 @@ from eternaut_reader.core.analysis.values import Value, compare
 __all__ = ["AGREE_SCORE", "Conflict", "Match", "Suggestion", "relate", "restrict", "suggest"]
 
 AGREE_SCORE = 0.2  # at or above this, the same fact even without a value to compare
+# (Lower, more "confirmed" verdicts come out right, but claims made by one report alone start
+# to be "confirmed" by a passage that merely shares its words: a wrong "confirmed" costs a
+# fact-checker more than a wrong "speculative".)
 COPY_RATIO = 95  # two passages this alike (rapidfuzz ratio) are one report quoting another
 RELATIONS = ("agrees", "conflicts", "related")
 TAGS = ("confirmed", "speculative", "contradicted")
