@@ -133,10 +133,10 @@ def evaluate(
         matched = {(m.article, m.start, m.end) for m in alignment.matches(*span)} | {
             a if b == span else b for a, b in predicted if span in (a, b)
         }
-        for article in sorted({other[0] for other in linked}):
-            kind = pair_kind(span[0], article)
+        for report in sorted({other[0] for other in linked}):
+            kind = pair_kind(span[0], report)
             result.reports_wanted[kind] += 1
-            if any(other[0] == article and other in matched for other in linked):
+            if any(other[0] == report and other in matched for other in linked):
                 result.reports_found[kind] += 1
     for a, b in gold:
         result.gold[pair_kind(a[0], b[0])] += 1
