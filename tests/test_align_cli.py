@@ -97,6 +97,12 @@ def test_control_characters_in_articles_do_not_reach_the_terminal(write_articles
     assert data["units"][0]["text"].startswith("The \x1b]0;pwned\x07bridge")  # data kept
 
 
+def test_article_by_title_in_any_case(capsys):
+    data = run_json(capsys, str(CORPUS2), "--article", "solar ferry enters service on lake como")
+    assert {u["article"] for u in data["units"]} == {"lakeside-chronicle"}
+    assert any(m["article"] == "corriere-del-lago" for u in data["units"] for m in u["matches"])
+
+
 def test_an_unknown_article_is_one_line(capsys):
     assert main(["align", "--article", "nope"]) == 1
     err = capsys.readouterr().err

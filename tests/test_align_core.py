@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -201,6 +202,30 @@ def test_progress_runs_to_one_and_cancel_stops():
     assert seen == sorted(seen)
     with pytest.raises(AlignCancelled):
         align(corpus, cancel=lambda: True, use_cache=False)
+
+
+def test_a_worker_thread_aligns_and_an_event_cancels_it():
+    corpus = load_corpus([CORPUS2])
+    stop = threading.Event()
+    outcome: list[object] = []
+
+    def work(cancel_after_start: bool) -> None:
+        def progress(fraction: float) -> None:
+            if cancel_after_start and fraction > 0:
+                stop.set()
+
+        try:
+            outcome.append(align(corpus, progress=progress, cancel=stop.is_set, use_cache=False))
+        except AlignCancelled as exc:
+            outcome.append(exc)
+
+    for cancel in (False, True):
+        thread = threading.Thread(target=work, args=(cancel,))
+        thread.start()
+        thread.join(timeout=60)
+    done, cancelled = outcome
+    assert isinstance(done, Alignment) and done.units("alpine-wire")
+    assert isinstance(cancelled, AlignCancelled)
 
 
 def test_the_second_run_reads_the_cache(_cache, monkeypatch):
