@@ -40,11 +40,11 @@ class Bare(App[None]):
 def reader() -> App[None]:
     from eternaut_reader import load_corpus
     from eternaut_reader.ui.app import ReaderApp
-    from eternaut_reader.ui.widgets.article_view import ArticleView
+    from eternaut_reader.ui.widgets.pane import ArticlePane
 
     class Timed(ReaderApp):
         def _done(self) -> bool:
-            views = list(self.screen.query(ArticleView))
+            views = list(self.screen.query(ArticlePane))
             shown = bool(views) and all(v._index is not None for v in views)
             return shown and (MODE != "ready" or all(v.ready for v in views))
 

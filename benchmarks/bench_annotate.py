@@ -42,7 +42,7 @@ def summary(samples: list[float]) -> str:
 async def measure(db: Path) -> dict[str, list[float]]:
     from eternaut_reader import load_corpus
     from eternaut_reader.ui.app import ReaderApp
-    from eternaut_reader.ui.widgets.claim_pane import ClaimPane
+    from eternaut_reader.ui.widgets.pane import ArticlePane
 
     corpus = load_corpus()
     app = ReaderApp(corpus, db=db)
@@ -54,14 +54,14 @@ async def measure(db: Path) -> dict[str, list[float]]:
         "tag, with Textual's compositor": [],
     }
     async with app.run_test(size=(160, 45)) as pilot:
-        while app.annotator is None:
+        while app.editor is None:
             await pilot.pause(0.05)
-        pane = app.screen.query_one(ClaimPane)
+        pane = app.screen.query_one(ArticlePane)
         pane.show_article(corpus.articles[4])
         while not pane.ready:
             await pilot.pause(0.05)
         await pilot.pause()
-        loaded = len(app.annotator.index(pane.article))
+        loaded = len(app.editor.index(pane.article))
         rows = range(pane.scrollable_content_region.height)
 
         def frame(action) -> float:

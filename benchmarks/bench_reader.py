@@ -56,7 +56,7 @@ async def key_costs(paths: list[str], size: tuple[int, int], samples: int = 300)
     """CPU time of a key's action plus rendering every visible line, as one frame would."""
     from eternaut_reader import load_corpus
     from eternaut_reader.ui.app import ReaderApp
-    from eternaut_reader.ui.widgets.article_view import ArticleView
+    from eternaut_reader.ui.widgets.pane import ArticlePane
 
     app = ReaderApp(load_corpus(paths or None))
     results: dict[str, list[float]] = {
@@ -65,7 +65,7 @@ async def key_costs(paths: list[str], size: tuple[int, int], samples: int = 300)
         "page up (PgUp)": [],
     }
     async with app.run_test(size=size) as pilot:
-        view = app.screen.query_one(ArticleView)
+        view = app.screen.query_one(ArticlePane)
         while not view.ready:
             await pilot.pause(0.1)
         await pilot.pause()

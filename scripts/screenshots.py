@@ -9,7 +9,7 @@ from pathlib import Path
 
 from eternaut_reader import load_corpus
 from eternaut_reader.ui.app import ReaderApp
-from eternaut_reader.ui.widgets.article_view import ArticleView
+from eternaut_reader.ui.widgets.pane import ArticlePane
 
 OUT = Path(__file__).resolve().parents[1] / "screenshots"
 
@@ -54,10 +54,10 @@ async def shoot(name: str, size: tuple[int, int], theme: str | None, keys: list[
     app = ReaderApp(load_corpus(), theme=theme, db=db)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        while app.annotator is None or not all(v.ready for v in app.screen.query(ArticleView)):
+        while app.editor is None or not all(v.ready for v in app.screen.query(ArticlePane)):
             await pilot.pause(0.05)
         await pilot.press(*keys)
-        app.annotator.store.flush()
+        app.editor.store.flush()
         await pilot.pause(0.3)
         path = app.save_screenshot(f"{name}.svg", str(OUT))
     return Path(path)

@@ -7,15 +7,15 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Static
 
-from eternaut_reader.ui.widgets.article_view import HEADER_ROWS, ArticleView
+from eternaut_reader.ui.widgets.pane import HEADER_ROWS, ArticlePane
 
 
-def view_lines(view: ArticleView) -> list[str]:
+def view_lines(view: ArticlePane) -> list[str]:
     """The article's lines as drawn in the pane, without its header and status line."""
     return [view.render_line(y).text for y in range(HEADER_ROWS, HEADER_ROWS + view.text_height)]
 
 
-def view_text(view: ArticleView) -> str:
+def view_text(view: ArticlePane) -> str:
     return "\n".join(line.rstrip() for line in view_lines(view))
 
 
@@ -30,22 +30,22 @@ def static_text(widget: Static) -> str:
     return widget_text(widget).strip()
 
 
-def pane_header(pane: ArticleView) -> str:
+def pane_header(pane: ArticlePane) -> str:
     """The two header lines of a pane: the title, then place, language, outlet and date."""
     return "\n".join(pane.render_line(y).text.strip() for y in range(HEADER_ROWS))
 
 
-def pane_status(pane: ArticleView) -> str:
+def pane_status(pane: ArticlePane) -> str:
     return pane.render_line(HEADER_ROWS + pane.text_height).text.strip()
 
 
-def panes(app: App) -> list[ArticleView]:
-    return list(app.screen.query(ArticleView))
+def panes(app: App) -> list[ArticlePane]:
+    return list(app.screen.query(ArticlePane))
 
 
-def focused_pane(app: App) -> ArticleView:
+def focused_pane(app: App) -> ArticlePane:
     focused = app.screen.focused
-    assert isinstance(focused, ArticleView), "no pane has focus"
+    assert isinstance(focused, ArticlePane), "no pane has focus"
     return focused
 
 
@@ -57,8 +57,8 @@ async def settle(app: App, pilot, timeout: float = 10.0) -> None:
     deadline = loop.time() + timeout
     await pilot.pause()
     while loop.time() < deadline:
-        views = list(app.screen.query(ArticleView))
-        loaded = getattr(app, "annotator", None) is not None or not hasattr(app, "annotator")
+        views = list(app.screen.query(ArticlePane))
+        loaded = getattr(app, "editor", None) is not None or not hasattr(app, "editor")
         if views and all(v.ready for v in views) and loaded:
             break
         await pilot.pause(0.05)

@@ -98,8 +98,8 @@ def test_v_selects_the_first_word_and_o_lets_the_start_move_too():
     r.head_by_chars(1)
     assert r.selection.span == (15, 26)
     r.swap_ends()
-    r.head_by_sentences(1)
-    assert r.selection.span == (15, len("First one here. Second one follows."))
+    r.head_by_sentences(1)  # from inside the second sentence: to the end of the third
+    assert r.selection.span == (15, TEXT.index(" Fourth"))
 
 
 def test_sentence_steps_of_the_start_end_go_from_start_to_start():

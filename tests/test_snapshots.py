@@ -55,7 +55,7 @@ async def _tagged(pilot) -> None:
     await pilot.press("c", "v", "w", "x", "j", "s", "j", "j", "x", "tab", "j", "c", "n")
     await pilot.press(*"Also in the Q2 call", "ctrl+s")
     await pilot.pause()
-    pilot.app.annotator.store.flush()
+    pilot.app.editor.store.flush()
     await pilot.pause(0.2)
 
 

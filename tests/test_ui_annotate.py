@@ -49,7 +49,7 @@ async def test_c_s_x_tag_the_sentence_and_retag_it_and_d_removes():
         await started(app, pilot, "c")
         pane = focused_pane(app)
         first = sentence(app)
-        [ann] = app.annotator.store.annotations()
+        [ann] = app.editor.store.annotations()
         assert (ann.tag, ann.quote, ann.start, ann.end) == (
             "confirmed",
             first.text,
@@ -60,14 +60,14 @@ async def test_c_s_x_tag_the_sentence_and_retag_it_and_d_removes():
         assert "1/5 ✓1 ?0 ✗0" in pane_header(pane)
         assert "✓ confirmed" in claim_bar(app)
         await pilot.press("s")
-        [ann] = app.annotator.store.annotations()
+        [ann] = app.editor.store.annotations()
         assert ann.tag == "speculative" and view_lines(pane)[0][1] == "?"
         await pilot.press("x")
-        [ann] = app.annotator.store.annotations()
+        [ann] = app.editor.store.annotations()
         assert ann.tag == "contradicted" and view_lines(pane)[0][1] == "✗"
         assert "1/5 ✓0 ?0 ✗1" in pane_header(pane)
         await pilot.press("d")
-        assert app.annotator.store.annotations() == []
+        assert app.editor.store.annotations() == []
         assert view_lines(pane)[0][1] == " "
     assert stored() == []
 
@@ -107,7 +107,7 @@ async def test_visual_selection_tags_a_span_by_word_and_character():
         await pilot.press("b")
         assert pane.article.text[slice(*pane.target_span())] == "Nel panorama"
         await pilot.press("x")
-        [ann] = app.annotator.store.annotations()
+        [ann] = app.editor.store.annotations()
         assert (ann.quote, ann.tag) == ("Nel panorama", "contradicted")
         assert pane.selection is None and not pane.status().startswith("SELECT")
 
@@ -122,7 +122,7 @@ async def test_selection_extends_by_sentence_and_escape_cancels():
         await pilot.press("k")
         assert pane.target_span() == (sentences[0].start, sentences[0].end)
         await pilot.press("escape", "c")
-        [ann] = app.annotator.store.annotations()
+        [ann] = app.editor.store.annotations()
         assert ann.quote == sentences[0].text  # Esc dropped the selection: the sentence
 
 
@@ -134,7 +134,7 @@ async def test_mouse_selection_then_a_tag_key():
         # Select "panorama" on the first text row (gutter is 2 cells; text starts at x=2).
         app.screen.selections = {pane: Selection(Offset(6, 0), Offset(14, 0))}
         await pilot.press("s")
-        [ann] = app.annotator.store.annotations()
+        [ann] = app.editor.store.annotations()
         assert (ann.quote, ann.tag) == ("panorama", "speculative")
         assert app.screen.selections == {}
 
@@ -144,7 +144,7 @@ async def test_overlapping_and_nested_claims_both_show():
     async with app.run_test(size=(100, 30)) as pilot:
         await started(app, pilot, "c", "v", "w", "x", "tab")  # unfocused: no bold cursor
         pane = panes(app)[0]
-        assert len(app.annotator.store.annotations()) == 2
+        assert len(app.editor.store.annotations()) == 2
         assert view_lines(pane)[0][1] == "※"  # two different tags on this line
         segments = list(pane.render_line(2))  # the first text row
         styles = {seg.text: seg.style for seg in segments if seg.text.strip()}
@@ -164,12 +164,12 @@ async def test_note_dialog_saves_with_ctrl_s_and_cancels_with_escape():
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, NoteScreen)
-        [ann] = app.annotator.store.annotations()
+        [ann] = app.editor.store.annotations()
         assert ann.note == "Q2 call\nper Sarandos"
         assert "note: Q2 call per Sarandos" in claim_bar(app)
         await pilot.press("enter", *" changed", "escape")
         await pilot.pause()
-        assert app.annotator.store.annotations()[0].note == "Q2 call\nper Sarandos"
+        assert app.editor.store.annotations()[0].note == "Q2 call\nper Sarandos"
     assert stored()[0].note == "Q2 call\nper Sarandos"
 
 
@@ -178,7 +178,10 @@ async def test_note_needs_a_claim():
     async with app.run_test(size=(100, 30)) as pilot:
         await started(app, pilot, "n")
         assert not isinstance(app.screen, NoteScreen)
-        assert any("Tag the claim first" in n.message for n in app._notifications)
+        assert any(
+            "No claim here to change the note of: tag it first" in n.message
+            for n in app._notifications
+        )
 
 
 async def test_link_to_the_other_pane_and_follow_it():
@@ -188,7 +191,7 @@ async def test_link_to_the_other_pane_and_follow_it():
         assert isinstance(app.screen, LinkScreen)
         await pilot.press("down", "enter")  # the second choice: contradicts
         await pilot.pause()
-        stored_now = app.annotator.store.annotations()
+        stored_now = app.editor.store.annotations()
         source = next(a for a in stored_now if a.article_id.startswith("000"))
         target = next(a for a in stored_now if a.article_id.startswith("001"))
         assert [(k.target, k.relation) for k in source.links] == [(target.id, "contradicts")]
@@ -216,13 +219,13 @@ async def test_u_and_ctrl_r_undo_and_redo_every_change():
         await started(app, pilot, "c", "s")
         pane = focused_pane(app)
         await pilot.press("u")
-        assert app.annotator.store.annotations()[0].tag == "confirmed"
+        assert app.editor.store.annotations()[0].tag == "confirmed"
         assert view_lines(pane)[0][1] == "✓"
         await pilot.press("u")
-        assert app.annotator.store.annotations() == []
+        assert app.editor.store.annotations() == []
         assert view_lines(pane)[0][1] == " "
         await pilot.press("ctrl+r", "ctrl+r")
-        assert app.annotator.store.annotations()[0].tag == "speculative"
+        assert app.editor.store.annotations()[0].tag == "speculative"
         assert view_lines(pane)[0][1] == "?"
         await pilot.press("ctrl+r")
         assert any("Nothing to redo" in n.message for n in app._notifications)
@@ -237,9 +240,16 @@ async def test_claims_panel_lists_filters_and_jumps():
         text = widget_text(panel.query_one("DataTable"))
         assert "✓ confirmed" in text and "✗ contradicted" in text and "? speculative" in text
         assert "Nel panorama in continua" in text and "While it’s still early" in text
-        await pilot.press("c")  # hide confirmed
+        await pilot.press("x")  # only contradicted
         text = widget_text(panel.query_one("DataTable"))
         assert "✓ confirmed" not in text and "✗ contradicted" in text
+        assert "? speculative" not in text
+        await pilot.press("x")  # again: every tag
+        text = widget_text(panel.query_one("DataTable"))
+        assert "✓ confirmed" in text and "? speculative" in text
+        await pilot.press("c")  # only confirmed
+        text = widget_text(panel.query_one("DataTable"))
+        assert "✓ confirmed" in text and "✗ contradicted" not in text
         await pilot.press("0", "a", "a")  # article 2 only
         text = widget_text(panel.query_one("DataTable"))
         assert "? speculative" in text and "✗ contradicted" not in text
@@ -274,7 +284,7 @@ async def test_save_state_is_shown_and_a_write_error_is_not_swallowed(monkeypatc
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(100, 30)) as pilot:
         await started(app, pilot, "c")
-        app.annotator.store.flush()
+        app.editor.store.flush()
         await pilot.pause(0.2)
         assert claim_bar(app).endswith("saved")
 
@@ -290,7 +300,7 @@ async def test_save_state_is_shown_and_a_write_error_is_not_swallowed(monkeypatc
             assert "NOT SAVED" in claim_bar(app)
             assert any("Could not save" in n.message for n in app._notifications)
         await pilot.press("j", "x")
-        app.annotator.store.flush()
+        app.editor.store.flush()
         await pilot.pause(0.3)
         assert claim_bar(app).endswith("saved")
     assert len(stored()) == 3

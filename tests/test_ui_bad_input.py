@@ -38,6 +38,6 @@ async def test_a_corrupt_database_is_moved_aside_and_reported(tmp_path):
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors and str(db) in errors[0].message
         assert "\n" not in errors[0].message
-        assert app.annotator is None  # nothing silently reset: no empty store in its place
+        assert app.editor is None  # nothing silently reset: no empty store in its place
     [moved] = list(tmp_path.glob("annotations.json.corrupt-*"))
     assert moved.read_text(encoding="utf-8") == '{"annotations": {"1": {"id": "x"'

@@ -107,7 +107,7 @@ async def test_escape_goes_back_to_reading_with_the_change_still_in_memory(full_
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, UnsavedScreen)
-        assert [a.tag for a in app.annotator.store.annotations()] == ["confirmed"]
+        assert [a.tag for a in app.editor.store.annotations()] == ["confirmed"]
         full_disk()
         await pilot.press("q")
         await pilot.pause()
@@ -130,7 +130,7 @@ async def test_a_read_only_database_is_read_and_never_changed(tmp_path):
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("read-only" in m for m in messages)
-        assert [a.tag for a in app.annotator.store.annotations()] == ["confirmed"]
+        assert [a.tag for a in app.editor.store.annotations()] == ["confirmed"]
         await pilot.press("q")
         await pilot.pause()
     assert (db.read_bytes(), os.stat(db).st_ino) == before

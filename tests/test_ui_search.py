@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eternaut_reader import load_corpus
 from eternaut_reader.ui.app import ReaderApp
-from eternaut_reader.ui.widgets.article_view import HEADER_ROWS
+from eternaut_reader.ui.widgets.pane import HEADER_ROWS
 from tests.screen import focused_pane, pane_status, settle, view_text
 
 
@@ -23,7 +23,7 @@ async def test_search_highlights_matches_and_moves_the_cursor():
         await search(pilot, "sarandos")
         pane = focused_pane(app)
         view = pane
-        assert len(view.search.matches) == 3
+        assert len(view.reading.search.matches) == 3
         assert "/sarandos 1/3" in pane_status(pane)
         sentence = view.article.sentences[view.cursor].text
         assert "Sarandos" in sentence
@@ -43,7 +43,7 @@ async def test_search_matches_are_styled_on_screen():
         await settle(app, pilot)
         await search(pilot, "netflix")
         view = focused_pane(app)
-        start, _end = view.search.matches[view.search.current]
+        start, _end = view.reading.search.matches[view.reading.search.current]
         row = HEADER_ROWS + view._index.line_of(start) - int(view.scroll_y)
         strip = view.render_line(row)
         styled = [seg for seg in strip if seg.text.lower() == "netflix"]
@@ -66,7 +66,7 @@ async def test_escape_cancels_and_restores_the_previous_search():
         await search(pilot, "netflix")
         await search(pilot, "xyz", submit="escape")
         view = focused_pane(app)
-        assert view.search.query == "netflix"
+        assert view.reading.search.query == "netflix"
         assert pane_status(focused_pane(app)).endswith("/netflix 1/7")
         assert view.prompt is None
         assert app.screen.focused is view
@@ -77,7 +77,10 @@ async def test_n_without_a_search_is_the_note_key():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await pilot.press("n")
-        assert any("Tag the claim first" in n.message for n in app._notifications)
+        assert any(
+            "No claim here to change the note of: tag it first" in n.message
+            for n in app._notifications
+        )
         assert "Nel panorama" in view_text(focused_pane(app))
 
 
@@ -86,7 +89,7 @@ async def test_typed_apostrophe_finds_typographic_one():
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         await search(pilot, "l'ia")
-        assert len(focused_pane(app).search.matches) >= 3
+        assert len(focused_pane(app).reading.search.matches) >= 3
 
 
 async def test_the_prompt_shows_in_the_status_line_and_edits():

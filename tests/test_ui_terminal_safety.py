@@ -62,10 +62,10 @@ async def test_the_note_editor_shows_control_characters_and_saves_an_untouched_n
         assert editor.text == safe(HOSTILE)
         drawn = widget_text(editor)
         assert "␛]0;PWNED␇" in drawn and not leaks(drawn)
-        before = app.annotator.store.get(ann_id)
+        before = app.editor.store.get(ann_id)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.annotator.store.get(ann_id) == before  # not even its modified time
+        assert app.editor.store.get(ann_id) == before  # not even its modified time
     assert _note(ann_id) == HOSTILE
 
 

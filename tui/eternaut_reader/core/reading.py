@@ -226,22 +226,21 @@ class Reading:
             self.move_head(words[0].start())
 
     def head_by_sentences(self, step: int) -> None:
-        """By a sentence: a head at a sentence's start moves from start to start (the
-        selection's start end, after `o`), any other head from end to end."""
+        """By a sentence. A head inside a sentence (or at its end) goes to the end of the next
+        or the previous sentence, so `v j` selects this sentence and the next. A head at a
+        sentence's start (the start end, after `o`) goes from start to start."""
         if self.selection is None or not self.sentences:
             return
         head = self.selection.head
         index = bisect_left(self._starts, head)
-        at_start = index < len(self._starts) and self._starts[index] == head
-        targets = self._starts if at_start else [s.end for s in self.sentences]
-        if step > 0:
-            found = bisect_right(targets, head)
-            if found < len(targets):
-                self.move_head(targets[found])
-        else:
-            found = bisect_left(targets, head) - 1
-            if found >= 0:
-                self.move_head(targets[found])
+        if index < len(self._starts) and self._starts[index] == head:
+            target = index + (1 if step > 0 else -1)
+            if 0 <= target < len(self._starts):
+                self.move_head(self._starts[target])
+            return
+        target = self.sentence_at(max(0, head - 1)) + (1 if step > 0 else -1)
+        if 0 <= target < len(self.sentences):
+            self.move_head(self.sentences[target].end)
 
     # -- the search ------------------------------------------------------------------------
 

@@ -6,3 +6,13 @@ TAGS: tuple[str, ...] = ("confirmed", "speculative", "contradicted")
 RELATIONS: tuple[str, ...] = ("supports", "contradicts")
 # A symbol per tag, so that a tag reads without colour.
 SYMBOLS = {"confirmed": "✓", "speculative": "?", "contradicted": "✗"}
+# An open claim: highlighted, perhaps noted, no verdict yet.
+OPEN = "open"
+OPEN_SYMBOL = "○"
+
+
+def verdict(tag: str | None) -> str:
+    """A tag as the reader names it: "✓ confirmed", or "○ open" for a claim with no verdict."""
+    if tag is None:
+        return f"{OPEN_SYMBOL} {OPEN}"
+    return f"{SYMBOLS[tag]} {tag}"

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from eternaut_reader.core.config import Config, load_config, save_theme
 from eternaut_reader.core.corpus import Corpus
 from eternaut_reader.core.terminal import one_line, safe
+from eternaut_reader.ui.screens.main import MainScreen
+from eternaut_reader.ui.widgets.pane import ArticlePane
 
 if TYPE_CHECKING:
-    from eternaut_reader.ui.annotator import Annotator
-from eternaut_reader.ui.messages import AnnotatorReady, SaveState
-from eternaut_reader.ui.screens.main import MainScreen
-from eternaut_reader.ui.widgets.article_view import ArticleView
+    from eternaut_reader.core.editing import ClaimEditor
 
 STORE_DELAY = 0.25  # seconds
 QUIT_FLUSH_TIMEOUT = 5.0  # seconds to wait for the last changes to reach the disk on quit
@@ -31,20 +33,64 @@ class ReaderApp(App[None]):
     # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
 
+    @dataclass
+    class EditorReady(Message):
+        """The database is open and its claims anchored (posted by the opening worker)."""
+
+        editor: ClaimEditor
+
+    @dataclass
+    class SaveState(Message):
+        """The store's writer reports "saving", "saved" or an error (from its thread)."""
+
+        state: str
+
     def __init__(
-        self, corpus: Corpus, *, theme: str | None = None, db: str | Path | None = None
+        self,
+        corpus: Corpus,
+        *,
+        theme: str | None = None,
+        db: str | Path | None = None,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
         self.corpus = corpus
         self.db = db
-        self.annotator: Annotator | None = None
+        self.config = config if config is not None else load_config()
+        self.editor: ClaimEditor | None = None
         # Why there are no annotations, once opening the database failed (one line).
         self.store_problem: str | None = None
         # Said on the terminal after the app has closed (cli.py prints it): e.g. changes
         # that could not be saved on the way out.
         self.exit_note: str | None = None
-        if theme is not None:
-            self.theme = theme
+        # The user's keymap (binding id -> keys), as given to set_keymap: ui/keys.py reads
+        # it so that every hint names the keys the user chose.
+        self.keymap: dict[str, str] = {}
+        self._apply_keymap()
+        chosen = theme or self.config.theme
+        if chosen is not None:
+            if chosen in self.available_themes:
+                self.theme = chosen
+            else:
+                self._config_problems.append(
+                    f"{self.config.path}: unknown theme {chosen!r}; using the default"
+                )
+        self._theme_from_start = self.theme
+
+    def _apply_keymap(self) -> None:
+        from eternaut_reader.ui.keys import unknown_ids
+
+        self._config_problems = list(self.config.problems)
+        keymap = dict(self.config.keymap)
+        for binding_id in unknown_ids(keymap):
+            self._config_problems.append(
+                f"{self.config.path}: [keymap] {binding_id!r} is no binding id (see the keys "
+                "table in the README or the help screen); ignored"
+            )
+            del keymap[binding_id]
+        self.keymap = keymap
+        if keymap:
+            self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen[None]:
         from eternaut_reader.core.paths import resolve_db_path
@@ -67,11 +113,21 @@ class ReaderApp(App[None]):
             safe(message), title=safe(title), severity=severity, timeout=timeout, markup=False
         )
 
+    def watch_theme(self, theme: str) -> None:
+        """A theme picked in the app (the palette's "Theme") is kept for the next start."""
+        if getattr(self, "_theme_from_start", None) in (None, theme):
+            return
+        self._theme_from_start = theme
+        try:
+            save_theme(theme, self.config.path)
+        except (OSError, ValueError) as error:
+            self.notify(f"The theme was not saved: {error}", severity="warning")
+
     async def action_quit(self) -> None:
-        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        main = self._main_screen()
         if main is not None:
             main.save_session()
-        store = self.annotator.store if self.annotator is not None else None
+        store = self.editor.store if self.editor is not None else None
         if store is not None and not store.read_only:
             from eternaut_reader.core.storage import StoreError
 
@@ -85,9 +141,14 @@ class ReaderApp(App[None]):
                 return
         self.exit()
 
+    def _main_screen(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
     def on_mount(self) -> None:
         for notice in self.corpus.notices:
-            self.notify(notice, severity="warning", timeout=12, markup=False)
+            self.notify(notice, severity="warning", timeout=12)
+        for problem in self._config_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=20)
         # A moment after the first frame: reading and anchoring the database in a thread
         # would otherwise compete with drawing it (see benchmarks/bench_reader.py).
         self.set_timer(STORE_DELAY, self._open_store)
@@ -99,52 +160,54 @@ class ReaderApp(App[None]):
     def _open_store(self) -> None:
         """Open the database and anchor its claims off the UI thread; a bad database is
         reported, never reset."""
+        from eternaut_reader.core.editing import ClaimEditor
         from eternaut_reader.core.storage import StoreError
         from eternaut_reader.core.store import open_store
-        from eternaut_reader.ui.annotator import Annotator
 
         try:
             store = open_store(self.db)
         except (StoreError, OSError) as exc:
             self.call_from_thread(self._store_unavailable, str(exc) or type(exc).__name__)
             return
-        annotator = Annotator.load(store, self.corpus)
-        self.post_message(AnnotatorReady(annotator))
+        self.post_message(self.EditorReady(ClaimEditor.load(store, self.corpus)))
 
     def _store_unavailable(self, reason: str) -> None:
         self.store_problem = one_line(reason)
         self.notify(reason, title="Annotations unavailable", severity="error", timeout=60)
-        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+        main = self._main_screen()
         if main is not None:
             main.refresh_claim_bar()
 
-    def on_annotator_ready(self, message: AnnotatorReady) -> None:
-        annotator: Annotator = message.annotator  # type: ignore[assignment]
-        self.annotator = annotator
-        screen = self.screen if isinstance(self.screen, MainScreen) else None
-        main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), screen)
+    def on_reader_app_editor_ready(self, message: ReaderApp.EditorReady) -> None:
+        editor = self.editor = message.editor
+        main = self._main_screen()
         if main is not None:
             # The writer thread reports through a message: never block it on the UI.
             def report(state: str) -> None:
-                main.post_message(SaveState(state))
+                self.post_message(self.SaveState(state))
 
-            annotator.store.on_state(report)
+            editor.store.on_state(report)
             main.claims_loaded()
-        if annotator.store.read_only:
+        if editor.store.read_only:
             self.notify(
-                f"{annotator.store.read_only_reason or 'The database is read-only'}: claims can "
+                f"{editor.store.read_only_reason or 'The database is read-only'}: claims can "
                 "be read and exported, not changed.",
                 title="Read-only annotations",
                 severity="warning",
                 timeout=12,
             )
 
+    def on_reader_app_save_state(self, message: ReaderApp.SaveState) -> None:
+        main = self._main_screen()
+        if main is not None:
+            main.set_save_state(message.state)
+
     def on_unmount(self) -> None:
-        if self.annotator is None:
+        if self.editor is None:
             return
         from eternaut_reader.core.storage import StoreError
 
-        store = self.annotator.store
+        store = self.editor.store
         try:
             store.close()  # waits until every change is on disk
         except StoreError as error:
@@ -160,9 +223,9 @@ class ReaderApp(App[None]):
         from eternaut_reader.ui.keys import key_rows
 
         view = screen.focused_view
-        for row in key_rows():
+        for row in key_rows(self.keymap):
             if row.target == "pane" and view is not None:
-                target: ArticleView | Screen[Any] = view
+                target: ArticlePane | Screen[Any] = view
             elif row.target == "screen":
                 target = screen
             else:
@@ -171,5 +234,5 @@ class ReaderApp(App[None]):
                 row.description, f"Key: {row.keys}", partial(self._run, row.action, target)
             )
 
-    def _run(self, action: str, target: ArticleView | Screen[Any]) -> None:
+    def _run(self, action: str, target: ArticlePane | Screen[Any]) -> None:
         self.call_later(self.run_action, action, target)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from eternaut_reader.core.atomic import write_atomic
 from eternaut_reader.core.corpus import Corpus
 
 MAX_CORPORA = 20
@@ -70,13 +69,4 @@ def save(path: Path, corpus: Corpus, panes: list[PaneState], focused: int) -> No
     while len(data) > MAX_CORPORA:  # the oldest entries go first
         data.pop(next(iter(data)))
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, [json.dumps(data).encode("utf-8")])

@@ -16,6 +16,7 @@ from textual.worker import Worker, get_current_worker
 from eternaut_reader.core.display import printable
 from eternaut_reader.core.export import FORMATS, ExportCancelled, ExportError, export
 from eternaut_reader.core.model import TAGS
+from eternaut_reader.ui.keys import key_hint
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 if TYPE_CHECKING:
@@ -32,8 +33,8 @@ class ExportScreen(ModalScreen[Path | None]):
     """Dismisses with the path written, or None when cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "export", "Export", key_display="Ctrl+S", priority=True),
-        Binding("escape", "cancel", "Cancel", key_display="Esc", priority=True),
+        Binding("ctrl+s", "export", "Export: write the file", id="export.write", priority=True),
+        Binding("escape", "cancel", "Export: cancel", id="export.cancel", priority=True),
     ]
 
     def __init__(self, store: AnnotationStore, corpus: Corpus) -> None:
@@ -67,7 +68,11 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-go")
                 yield Button("Cancel", id="export-cancel")
-            yield Label("Ctrl+S export · Esc cancel", id="export-help")
+            yield Label(
+                f"{key_hint(self.app, 'export.write')} export · "
+                f"{key_hint(self.app, 'export.cancel')} cancel",
+                id="export-help",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False

@@ -10,20 +10,20 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from eternaut_reader.ui.keys import key_rows
+from eternaut_reader.ui.keys import display_key, display_keys, key_rows
+
+_CLOSE = Binding("escape,q,question_mark", "close", "Close help", id="help.close")
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,q,question_mark", "close", "Close help", key_display="Esc"),
-    ]
+    BINDINGS = [_CLOSE]
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, pad_edge=False, show_header=False)
         table.add_column("keys", no_wrap=True, style="bold")
         table.add_column("what it does")
         group = None
-        for row in key_rows():
+        for row in key_rows(getattr(self.app, "keymap", {})):
             if row.group != group:
                 if group is not None:
                     table.add_row("", "")
@@ -34,8 +34,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static("eternaut-reader — keys", id="help-title")
             yield Static(table, id="help-keys")
             yield Static(
-                "Esc, q or ? closes this screen. Every action is also in the command "
-                "palette (Ctrl+P).",
+                f"{display_keys(_CLOSE.key)} closes this screen. Every action is "
+                f"also in the command palette ({display_key('ctrl+p')}). Keys can be remapped "
+                "in config.toml by the ids of the README's keys table.",
                 id="help-foot",
             )
 

@@ -15,7 +15,8 @@ from textual.widgets.option_list import Option
 from eternaut_reader.core.claims import Claim
 from eternaut_reader.core.display import printable
 from eternaut_reader.core.model import RELATIONS
-from eternaut_reader.core.tags import SYMBOLS
+from eternaut_reader.core.tags import verdict
+from eternaut_reader.ui.keys import display_key, display_keys
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,11 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_CLOSE = Binding("escape", "cancel", "Link: cancel", id="link.cancel")
+
+
 class LinkScreen(ModalScreen[LinkChoice | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", key_display="Esc")]
+    BINDINGS = [_CLOSE]
 
     def __init__(self, source: Claim, targets: list[LinkTarget]) -> None:
         super().__init__()
@@ -50,7 +54,7 @@ class LinkScreen(ModalScreen[LinkChoice | None]):
             claim = choice.target.claim
             label = (
                 f"{choice.relation:<12} pane {choice.target.pane_number + 1} · "
-                f"{SYMBOLS[claim.tag]} “{_short(claim.annotation.quote)}” · "
+                f"{verdict(claim.tag)[0]} “{_short(claim.annotation.quote)}” · "
                 f"{_short(choice.target.article_title, 40)}"
             )
             options.append(Option(Content(printable(label))))
@@ -60,7 +64,11 @@ class LinkScreen(ModalScreen[LinkChoice | None]):
                 id="link-title",
             )
             yield OptionList(*options, id="link-options")
-            yield Static("↑↓ choose · Enter link · Esc cancel", id="link-help")
+            yield Static(
+                f"{display_keys('up,down')} choose · {display_key('enter')} link · "
+                f"{display_keys(_CLOSE.key)} cancel",
+                id="link-help",
+            )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.choices[event.option_index])

@@ -1,9 +1,16 @@
-"""The main screen: as many article panes as fit side by side, and a key bar."""
+"""The main screen: as many article panes as fit side by side, the claim bar and the key bar.
+
+Attributes down, messages up: a pane says what its keys asked for (ArticlePane.Edited,
+NoteRequested, LinkRequested, FollowRequested, with ids), and the screen, the one place that
+handles claims, changes them through the app's ClaimEditor and tells the panes what to draw.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,48 +18,56 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from eternaut_reader.core.corpus import Article, Corpus
+from eternaut_reader.core.storage import StoreError
 from eternaut_reader.ui import session
-from eternaut_reader.ui.screens.claims import ClaimActions
-from eternaut_reader.ui.widgets.article_view import Place
+from eternaut_reader.ui.claim_text import describe, totals
+from eternaut_reader.ui.keys import key_hint
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
-from eternaut_reader.ui.widgets.claim_pane import ClaimPane
 from eternaut_reader.ui.widgets.key_bar import KeyBar
+from eternaut_reader.ui.widgets.pane import ArticlePane, Place
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.claims import Claim
+    from eternaut_reader.core.editing import ClaimEditor, Edit
+    from eternaut_reader.ui.screens.link import LinkChoice
+    from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
 
 MIN_PANE_WIDTH = 40
 
 
-class MainScreen(ClaimActions, Screen[None]):
+class MainScreen(Screen[None]):
     # Shown in the key bar in this order, by their tooltip (a short label) when they have one.
     BINDINGS = [
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("tab", "next_pane", "Next pane", key_display="Tab", tooltip="Pane"),
-        Binding("shift+tab", "previous_pane", "Previous pane", key_display="Shift+Tab", show=False),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("tab", "next_pane", "Next pane", id="pane.next", tooltip="Pane"),
+        Binding("shift+tab", "previous_pane", "Previous pane", id="pane.previous", show=False),
         Binding(
             "right_square_bracket",
             "next_article",
             "Next article in this pane",
-            key_display="]",
+            id="article.next",
             tooltip="Article",
         ),
         Binding(
             "left_square_bracket",
             "previous_article",
             "Previous article in this pane",
-            key_display="[",
+            id="article.previous",
             show=False,
         ),
-        Binding("slash", "search", "Search in this article", key_display="/", tooltip="Search"),
-        Binding("t", "toggle_claims", "Claims panel", key_display="t", tooltip="Claims"),
-        Binding("e", "export", "Export the claims", key_display="e", tooltip="Export"),
-        Binding("u", "undo", "Undo", key_display="u", show=False),
-        Binding("ctrl+r", "redo", "Redo", key_display="Ctrl+R", show=False),
-        Binding("q", "app.quit", "Quit", key_display="q"),
+        Binding("slash", "search", "Search in this article", id="search", tooltip="Search"),
+        Binding("t", "toggle_claims", "Claims panel", id="claims", tooltip="Claims"),
+        Binding("e", "export", "Export the claims", id="export", tooltip="Export"),
+        Binding("u", "undo", "Undo", id="undo", show=False),
+        Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
+        Binding("q", "app.quit", "Quit", id="quit"),
     ]
 
     def __init__(self, corpus: Corpus, session_file: Path | None = None) -> None:
         super().__init__()
         self.corpus = corpus
         self.session_file = session_file
+        self.save_state = "saved"
         saved, self._focus_first = session.load(session_file, corpus) if session_file else ([], 0)
         # Which article each pane shows, kept for panes that a narrower terminal hides.
         ids = [a.id for a in corpus.articles]
@@ -69,7 +84,7 @@ class MainScreen(ClaimActions, Screen[None]):
                 yield self._make_pane(number)
         with Vertical(id="bars"):
             yield ClaimBar()
-            yield KeyBar([b for b in self.BINDINGS if isinstance(b, Binding)])
+            yield KeyBar()
 
     def on_mount(self) -> None:
         self._focus_pane(self._focus_first if self._focus_first < len(self.panes) else 0)
@@ -79,48 +94,29 @@ class MainScreen(ClaimActions, Screen[None]):
         self._fit_panes(event.size.width)
 
     @property
-    def panes(self) -> list[ClaimPane]:
+    def editor(self) -> ClaimEditor | None:
+        return cast("ClaimEditor | None", getattr(self.app, "editor", None))
+
+    # -- panes -----------------------------------------------------------------------------
+
+    @property
+    def panes(self) -> list[ArticlePane]:
         """The panes, left to right."""
-        return list(self.query(ClaimPane))
+        return list(self.query(ArticlePane))
+
+    def pane(self, number: int) -> ArticlePane | None:
+        return next((p for p in self.panes if p.number == number), None)
+
+    @property
+    def focused_view(self) -> ArticlePane | None:
+        return self.focused if isinstance(self.focused, ArticlePane) else None
 
     def _panes_for(self, width: int) -> int:
         return max(1, min(len(self.corpus.articles), width // MIN_PANE_WIDTH))
 
-    def _make_pane(self, number: int) -> ClaimPane:
+    def _make_pane(self, number: int) -> ArticlePane:
         article = self.corpus.articles[self.assignment[number]]
-        return ClaimPane(self.corpus, article, number, self.places.get(number))
-
-    # -- the session -----------------------------------------------------------------------
-
-    def note_session_change(self) -> None:
-        self._session_dirty = True
-
-    def save_session(self) -> None:
-        """Write each pane's article and cursor, so that the next start opens here."""
-        if self.session_file is None:
-            return
-        panes = self.panes
-        for pane in panes:
-            self.places[pane.number] = pane.place()
-        states = [
-            session.PaneState(
-                self.corpus.articles[self.assignment[n]].id, place.cursor_offset, place.top_offset
-            )
-            for n, place in sorted(self.places.items())
-            if n < len(self.assignment)
-        ]
-        focused = self.focused_view.number if self.focused_view else 0
-        try:
-            session.save(self.session_file, self.corpus, states, focused)
-        except OSError as exc:
-            self.notify(
-                f"Could not save the reading position: {exc}", severity="warning", markup=False
-            )
-        self._session_dirty = False
-
-    def _save_session_if_changed(self) -> None:
-        if self._session_dirty:
-            self.save_session()
+        return ArticlePane(self.corpus, article, number, self.places.get(number))
 
     def _fit_panes(self, width: int) -> None:
         wanted = self._panes_for(width)
@@ -135,10 +131,6 @@ class MainScreen(ClaimActions, Screen[None]):
             for pane in panes[wanted:]:
                 self.places[pane.number] = pane.place()
                 pane.remove()
-
-    @property
-    def focused_view(self) -> ClaimPane | None:
-        return self.focused if isinstance(self.focused, ClaimPane) else None
 
     def _focus_pane(self, number: int) -> None:
         panes = self.panes
@@ -173,9 +165,9 @@ class MainScreen(ClaimActions, Screen[None]):
         choice = next(
             (c for c in candidates if c not in shown), candidates[0] if candidates else current
         )
-        self._show_in_pane(pane, self.corpus.articles[choice])
+        self.show_in_pane(pane, self.corpus.articles[choice])
 
-    def _show_in_pane(self, pane: ClaimPane, article: Article) -> None:
+    def show_in_pane(self, pane: ArticlePane, article: Article) -> None:
         self.assignment[pane.number] = self.corpus.articles.index(article)
         pane.show_article(article)
         self.note_session_change()
@@ -189,3 +181,326 @@ class MainScreen(ClaimActions, Screen[None]):
         from eternaut_reader.ui.screens.help import HelpScreen  # rich.table: only when asked
 
         self.app.push_screen(HelpScreen())
+
+    # -- the session -----------------------------------------------------------------------
+
+    def note_session_change(self) -> None:
+        self._session_dirty = True
+
+    def save_session(self) -> None:
+        """Write each pane's article and cursor, so that the next start opens here."""
+        if self.session_file is None:
+            return
+        for pane in self.panes:
+            self.places[pane.number] = pane.place()
+        states = [
+            session.PaneState(
+                self.corpus.articles[self.assignment[n]].id, place.cursor_offset, place.top_offset
+            )
+            for n, place in sorted(self.places.items())
+            if n < len(self.assignment)
+        ]
+        focused = self.focused_view.number if self.focused_view else 0
+        try:
+            session.save(self.session_file, self.corpus, states, focused)
+        except OSError as exc:
+            self.notify(f"Could not save the reading position: {exc}", severity="warning")
+        self._session_dirty = False
+
+    def _save_session_if_changed(self) -> None:
+        if self._session_dirty:
+            self.save_session()
+
+    # -- claims: changes -------------------------------------------------------------------
+
+    @on(ArticlePane.Edited)
+    def _edited(self, message: ArticlePane.Edited) -> None:
+        self.apply_edit(message.edit)
+
+    def apply_edit(self, edit: Edit) -> None:
+        """Redraw what an edit touched in every pane showing its article, and the bars."""
+        for pane in self.panes:
+            if pane.article.id == edit.article_id:
+                pane.redraw(edit.spans)
+        self.refresh_claim_bar()
+        panel = self._panel()
+        if panel is not None and panel.display:
+            self.fill_panel()
+
+    def claims_loaded(self) -> None:
+        """The stored claims are anchored: draw them."""
+        for pane in self.panes:
+            pane.redraw()
+        self.refresh_claim_bar()
+
+    def set_save_state(self, state: str) -> None:
+        self.save_state = state
+        if state not in {"saving", "saved"}:
+            self.notify(f"Could not save the annotations: {state}", severity="error", timeout=30)
+        self.refresh_claim_bar()
+
+    def action_undo(self) -> None:
+        self._undo_redo("undo")
+
+    def action_redo(self) -> None:
+        self._undo_redo("redo")
+
+    def _undo_redo(self, which: str) -> None:
+        editor = self.editor
+        if editor is None:
+            return
+        try:
+            edit = editor.undo() if which == "undo" else editor.redo()
+        except StoreError as error:
+            self.notify(str(error), title="Not changed", severity="warning", timeout=8)
+            return
+        if edit is None:
+            self.notify(f"Nothing to {which}", severity="warning")
+            return
+        self.apply_edit(edit)
+        self._bring_into_view(edit)
+        quote = edit.annotation.quote if edit.annotation else ""
+        short = quote if len(quote) <= 40 else quote[:39] + "…"
+        self.notify(f"{which.capitalize()}: “{short}”", timeout=3)
+
+    def _bring_into_view(self, edit: Edit) -> None:
+        """An undo or redo in an article no pane shows opens it, so the user sees what
+        changed."""
+        editor, annotation = self.editor, edit.annotation
+        if editor is None or annotation is None or not edit.spans:
+            return
+        article = self.corpus.by_id(edit.article_id)
+        if article is None:
+            return
+        start, end = edit.spans[-1]
+        focused = self.focused_view
+        showing = [p for p in self.panes if p.article.id == article.id]
+        pane = (focused if focused in showing else None) or (showing[0] if showing else None)
+        if pane is None:
+            pane = focused or self.panes[0]
+            self.show_in_pane(pane, article)
+        pane.scroll_to_span(start, end)
+        if pane.ready:
+            pane.move_cursor(pane.sentence_at(start))
+
+    # -- the claim bar ---------------------------------------------------------------------
+
+    @on(ArticlePane.Changed)
+    def _pane_changed(self, message: ArticlePane.Changed) -> None:
+        self.note_session_change()
+        focused = self.focused_view
+        if focused is not None and message.pane == focused.number:
+            self.refresh_claim_bar()
+        self._refresh_key_bar()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_claim_bar()
+        self._refresh_key_bar()
+
+    def _refresh_key_bar(self) -> None:
+        for bar in self.query(KeyBar):
+            bar.refresh_hints()
+
+    def refresh_claim_bar(self) -> None:
+        bars = list(self.query(ClaimBar))
+        if not bars:  # not composed yet
+            return
+        bar = bars[0]
+        editor = self.editor
+        if editor is None:
+            problem = getattr(self.app, "store_problem", None)
+            if problem:
+                bar.show(f"annotations unavailable: {problem}", "", error=True)
+            else:
+                bar.show("annotations loading…", "")
+            return
+        pane = self.focused_view
+        claim = pane.claim_under_cursor() if pane is not None else None
+        read_only = editor.store.read_only
+        if claim is not None:
+            left = describe(
+                claim,
+                self.corpus,
+                editor.me,
+                editor.links_to(claim.id),
+                key_hint(self.app, "follow"),
+            )
+        elif read_only:
+            left = "no claim here"
+        else:
+            tags = key_hint(self.app, "tag.confirmed", "tag.speculative", "tag.contradicted")
+            left = f"no claim here · {tags} to tag"
+        if read_only:
+            state = "read-only"
+        else:
+            state = {"saving": "saving…", "saved": "saved"}.get(self.save_state, "NOT SAVED")
+        counts = editor.counts()
+        bar.show(left, f"all {totals(counts)} · {state}", error=state == "NOT SAVED")
+
+    # -- notes and links -------------------------------------------------------------------
+
+    def _claim(self, pane_number: int, claim_id: str) -> tuple[ArticlePane, Claim] | None:
+        pane, editor = self.pane(pane_number), self.editor
+        if pane is None or editor is None:
+            return None
+        claim = editor.index(pane.article).get(claim_id)
+        return None if claim is None else (pane, claim)
+
+    @on(ArticlePane.NoteRequested)
+    def _note_requested(self, message: ArticlePane.NoteRequested) -> None:
+        found = self._claim(message.pane, message.claim_id)
+        if found is None:
+            return
+        pane, claim = found
+
+        def save(note: str | None) -> None:
+            editor = self.editor
+            if note is None or editor is None or note == claim.annotation.note:
+                return
+            current = editor.index(pane.article).get(claim.id) or claim
+            try:
+                edit = editor.set_note(pane.article, current, note)
+            except StoreError as error:
+                self.notify(str(error), title="Note not saved", severity="error", timeout=15)
+                return
+            self.apply_edit(edit)
+
+        from eternaut_reader.ui.screens.note import NoteScreen  # TextArea: only when asked
+
+        self.app.push_screen(NoteScreen(claim), save)
+
+    @on(ArticlePane.LinkRequested)
+    def _link_requested(self, message: ArticlePane.LinkRequested) -> None:
+        from eternaut_reader.ui.screens.link import LinkScreen, LinkTarget
+
+        found = self._claim(message.pane, message.claim_id)
+        if found is None:
+            return
+        source_pane, claim = found
+        targets = []
+        for pane in self.panes:
+            if pane.article.id == source_pane.article.id:
+                continue
+            target = pane.claim_under_cursor()
+            if target is not None:
+                targets.append(LinkTarget(pane.number, pane.article.title, target))
+        if not targets:
+            self.notify(
+                "Put the cursor on a tagged claim in another pane first, then press "
+                f"{key_hint(self.app, 'link')}",
+                severity="warning",
+            )
+            return
+
+        def link(choice: LinkChoice | None) -> None:
+            editor = self.editor
+            if choice is None or editor is None:
+                return
+            try:
+                edit = editor.link(source_pane.article, claim, choice.target.claim, choice.relation)
+            except StoreError as error:
+                self.notify(str(error), title="Not linked", severity="warning", timeout=8)
+                return
+            self.apply_edit(edit)
+            self.notify(
+                f"Linked: {choice.relation} pane {choice.target.pane_number + 1}", timeout=3
+            )
+
+        self.app.push_screen(LinkScreen(claim, targets), link)
+
+    @on(ArticlePane.FollowRequested)
+    def _follow_requested(self, message: ArticlePane.FollowRequested) -> None:
+        editor = self.editor
+        found = editor.claim(message.target_id) if editor else None
+        if found is None:
+            self.notify(
+                "The linked claim is gone (removed, or its article is not open)", severity="warning"
+            )
+            return
+        self.go_to_claim(*found, avoid=self.pane(message.pane))
+
+    def go_to_claim(self, article: Article, claim: Claim, avoid: ArticlePane | None = None) -> None:
+        """Show a claim: in a pane already showing its article, else in another pane."""
+        panes = self.panes
+        showing = [p for p in panes if p.article.id == article.id]
+        if showing:
+            pane = next((p for p in showing if p is not avoid), showing[0])
+        else:
+            others = [p for p in panes if p is not avoid] or panes
+            pane = others[0]
+            self.show_in_pane(pane, article)
+        pane.show_claim(claim)
+        self.set_focus(pane)
+
+    def action_export(self) -> None:
+        editor = self.editor
+        if editor is None:
+            self.notify("Annotations are not available yet", severity="warning")
+            return
+        from eternaut_reader.ui.screens.export import ExportScreen  # only when asked
+
+        self.app.push_screen(ExportScreen(editor.store, self.corpus))
+
+    # -- the claims panel ------------------------------------------------------------------
+
+    def _panel(self) -> ClaimsPanel | None:
+        """The claims panel, if it was opened once (it is built on first use)."""
+        from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
+
+        for node in self.query(ClaimsPanel):
+            return node
+        return None
+
+    async def action_toggle_claims(self) -> None:
+        panel = self._panel()
+        if panel is not None and panel.display:
+            self._close_panel(panel)
+            return
+        if panel is None:
+            # Built on first use: a DataTable is not worth its start-up time before then.
+            from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
+
+            panel = ClaimsPanel(self.corpus)
+            await self.mount(panel, before=self.query_one("#bars"))
+        panel.display = True
+        self.fill_panel()
+        panel.focus_table()
+        self._refresh_key_bar()
+
+    def _close_panel(self, panel: ClaimsPanel) -> None:
+        panel.display = False
+        if self.focused_view is None:
+            self._focus_pane(0)
+        self._refresh_key_bar()
+
+    def on_claims_panel_closed(self) -> None:
+        panel = self._panel()
+        if panel is not None:
+            self._close_panel(panel)
+
+    def fill_panel(self) -> None:
+        from eternaut_reader.ui.widgets.claims_panel import Row
+
+        panel, editor = self._panel(), self.editor
+        if panel is None:
+            return
+        rows: list[Row] = []
+        if editor is not None:
+            me = editor.me
+            for article in self.corpus.articles:
+                index = editor.index(article)
+                rows.extend(
+                    Row(c.annotation, False, c.annotation.annotator == me) for c in index.claims()
+                )
+                rows.extend(Row(a, True, a.annotator == me) for a in index.orphans.values())
+        panel.set_rows(rows)
+
+    def on_claims_panel_jump(self, message: ClaimsPanel.Jump) -> None:
+        editor = self.editor
+        found = editor.claim(message.annotation.id) if editor else None
+        if found is None:
+            self.notify(
+                "This claim is an orphan: its text is no longer in the article", severity="warning"
+            )
+            return
+        self.go_to_claim(*found)

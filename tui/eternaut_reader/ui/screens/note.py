@@ -11,8 +11,10 @@ from textual.widgets import Static, TextArea
 
 from eternaut_reader.core.claims import Claim
 from eternaut_reader.core.display import printable
-from eternaut_reader.core.tags import SYMBOLS
+from eternaut_reader.core.tags import verdict
 from eternaut_reader.core.terminal import restore, safe
+from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.widgets.safe_inputs import SafeTextArea
 
 
@@ -20,8 +22,14 @@ class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the new note, or None when cancelled."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save the note", key_display="Ctrl+S", priority=True),
-        Binding("escape", "cancel", "Cancel", key_display="Esc", priority=True),
+        Binding("ctrl+s", "save", "Save the note", id="note.save", priority=True),
+        Binding(
+            "escape",
+            "cancel",
+            "Close (asks when there are changes)",
+            id="note.cancel",
+            priority=True,
+        ),
     ]
 
     def __init__(self, claim: Claim) -> None:
@@ -32,9 +40,7 @@ class NoteScreen(ModalScreen[str | None]):
         annotation = self.claim.annotation
         quote = annotation.quote if len(annotation.quote) <= 300 else annotation.quote[:299] + "…"
         with Vertical(id="note-dialog"):
-            yield Static(
-                Content(f"{SYMBOLS[annotation.tag]} {annotation.tag} · why?"), id="note-title"
-            )
+            yield Static(Content(f"{verdict(annotation.tag)} · why?"), id="note-title")
             yield Static(Content(printable(f"“{quote}”")), id="note-quote")
             # Shown with its control characters made visible; restore() puts them back
             # wherever the user did not edit, so an untouched note is saved exactly as it was.
@@ -45,15 +51,45 @@ class NoteScreen(ModalScreen[str | None]):
                 show_line_numbers=False,
                 tab_behavior="focus",
             )
-            yield Static("Ctrl+S save · Esc cancel", id="note-help")
+            yield Static(
+                f"{key_hint(self.app, 'note.save')} save · {key_hint(self.app, 'note.cancel')} "
+                "close",
+                id="note-help",
+            )
 
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)
         editor.focus()
         editor.move_cursor(editor.document.end)
 
+    def _note(self) -> str:
+        return restore(self.claim.annotation.note, self.query_one(TextArea).text)
+
     def action_save(self) -> None:
-        self.dismiss(restore(self.claim.annotation.note, self.query_one(TextArea).text))
+        self.dismiss(self._note())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; with unsaved changes, ask first, so that no typing is lost to a stray Esc."""
+        if self._note() == self.claim.annotation.note:
+            self.dismiss(None)
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.dismiss(self._note())
+            elif choice == "discard":
+                self.dismiss(None)
+            else:
+                self.query_one(TextArea).focus()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "The note has unsaved changes.",
+                [
+                    Choice("s", "Save", "save"),
+                    Choice("d", "Discard", "discard"),
+                    Choice("escape", "Keep editing", "keep"),
+                ],
+            ),
+            answer,
+        )

@@ -40,10 +40,15 @@ def rescue_path(now: datetime | None = None) -> Path:
 
 class UnsavedScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("r", "retry", "Try saving again", key_display="r"),
-        Binding("w", "write_elsewhere", "Write the claims to another file", key_display="w"),
-        Binding("Q", "quit_anyway", "Quit without saving", key_display="Q"),
-        Binding("escape", "back", "Back to reading", key_display="Esc"),
+        Binding("r", "retry", "Unsaved changes: try saving again", id="unsaved.retry"),
+        Binding(
+            "w",
+            "write_elsewhere",
+            "Unsaved changes: write the claims to another file",
+            id="unsaved.write",
+        ),
+        Binding("Q", "quit_anyway", "Unsaved changes: quit without saving", id="unsaved.quit"),
+        Binding("escape", "back", "Unsaved changes: back to reading", id="unsaved.back"),
     ]
 
     def __init__(self, store: AnnotationStore, corpus: Corpus, error: str) -> None:

@@ -14,8 +14,9 @@ from textual.widgets.data_table import ColumnKey
 
 from eternaut_reader.core.corpus import Corpus
 from eternaut_reader.core.display import printable
-from eternaut_reader.core.model import TAGS, Annotation
-from eternaut_reader.core.tags import SYMBOLS
+from eternaut_reader.core.model import Annotation
+from eternaut_reader.core.tags import OPEN, verdict
+from eternaut_reader.ui.keys import display_key, key_hint
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,43 @@ def _one_line(text: str, limit: int) -> str:
 
 class ClaimsPanel(Vertical):
     BINDINGS = [
-        Binding("c", "toggle_tag('confirmed')", "Filter: confirmed", show=False),
-        Binding("s", "toggle_tag('speculative')", "Filter: speculative", show=False),
-        Binding("x", "toggle_tag('contradicted')", "Filter: contradicted", show=False),
-        Binding("a", "next_article", "Filter: next article", show=False),
-        Binding("0", "clear_filters", "Clear the filters", show=False),
-        Binding("escape", "close", "Close the panel", key_display="Esc", show=False),
+        Binding("j", "move(1)", "Claims panel: next claim", id="panel.down", show=False),
+        Binding("k", "move(-1)", "Claims panel: previous claim", id="panel.up", show=False),
+        Binding(
+            "c",
+            "only_tag('confirmed')",
+            "Claims panel: only confirmed",
+            id="panel.confirmed",
+            tooltip="Only ✓",
+        ),
+        Binding(
+            "s",
+            "only_tag('speculative')",
+            "Claims panel: only speculative",
+            id="panel.speculative",
+            tooltip="Only ?",
+        ),
+        Binding(
+            "x",
+            "only_tag('contradicted')",
+            "Claims panel: only contradicted",
+            id="panel.contradicted",
+            tooltip="Only ✗",
+        ),
+        Binding(
+            "exclamation_mark",
+            "only_tag('open')",
+            "Claims panel: only open claims",
+            id="panel.open",
+            tooltip="Only ○",
+        ),
+        Binding(
+            "a", "next_article", "Claims panel: next article", id="panel.article", tooltip="Article"
+        ),
+        Binding(
+            "0", "clear_filters", "Claims panel: clear the filters", id="panel.clear", tooltip="All"
+        ),
+        Binding("escape", "close", "Claims panel: close", id="panel.close", tooltip="Close"),
     ]
 
     class Jump(Message):
@@ -63,7 +95,7 @@ class ClaimsPanel(Vertical):
     def __init__(self, corpus: Corpus) -> None:
         super().__init__(id="claims-panel")
         self.corpus = corpus
-        self.tags: set[str] = set(TAGS)
+        self.only: str | None = None  # a tag, "open", or None for every claim
         self.article_filter: int | None = None  # index into corpus.articles
         self._rows: list[Row] = []
         self._shown: list[Row] = []
@@ -96,14 +128,14 @@ class ClaimsPanel(Vertical):
         self._shown = [
             row
             for row in self._rows
-            if row.annotation.tag in self.tags
+            if (self.only is None or (row.annotation.tag or OPEN) == self.only)
             and (article_id is None or row.annotation.article_id == article_id)
         ]
         table = self.query_one(DataTable)
         table.clear()
         table.add_rows(
             (
-                Content(f"{SYMBOLS[row.annotation.tag]} {row.annotation.tag}"),
+                Content(verdict(row.annotation.tag)),
                 Content(
                     self.corpus.place(row.annotation.article_id) + (" orphan" if row.orphan else "")
                 ),
@@ -114,18 +146,42 @@ class ClaimsPanel(Vertical):
             )
             for row in self._shown
         )
-        tags = " ".join(f"{SYMBOLS[t]}{'on' if t in self.tags else 'off'}" for t in TAGS)
-        article = "all" if self.article_filter is None else f"{self.article_filter + 1}"
-        self.query_one("#claims-filter", Static).update(
-            Content(
-                f"Claims: {len(self._shown)} of {len(self._rows)} · tags {tags} (c s x) · "
-                f"article {article} (a) · 0 clears · Enter goes to the claim · Esc closes"
-            )
+        shown = (
+            "every tag"
+            if self.only is None
+            else f"only {verdict(None if self.only == OPEN else self.only)}"
         )
+        article = (
+            "every article"
+            if self.article_filter is None
+            else (f"article {self.article_filter + 1}")
+        )
+        keys = key_hint(
+            self.app, "panel.confirmed", "panel.speculative", "panel.contradicted", "panel.open"
+        )
+        summary = (
+            f"Claims: {len(self._shown)} of {len(self._rows)} · {shown} ({keys}) · {article} "
+            f"({key_hint(self.app, 'panel.article')}) · {key_hint(self.app, 'panel.clear')} "
+            f"clears · {display_key('enter')} goes to the claim · "
+            f"{key_hint(self.app, 'panel.close')} closes"
+        )
+        if self._rows and not self._shown:
+            summary = f"No claims match ({shown}, {article}) · " + summary
+        elif not self._rows:
+            summary = "No claims yet: tag one in a pane · " + summary
+        self.query_one("#claims-filter", Static).update(Content(summary))
 
-    def action_toggle_tag(self, tag: str) -> None:
-        self.tags ^= {tag}
+    def action_only_tag(self, tag: str) -> None:
+        """Show only this tag's claims; the same key again shows every tag."""
+        self.only = None if self.only == tag else tag
         self._refill()
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
 
     def action_next_article(self) -> None:
         count = len(self.corpus.articles)
@@ -138,7 +194,7 @@ class ClaimsPanel(Vertical):
         self._refill()
 
     def action_clear_filters(self) -> None:
-        self.tags = set(TAGS)
+        self.only = None
         self.article_filter = None
         self._refill()
 

@@ -1,4 +1,4 @@
-"""The reader's side of the annotation store: one claim index per article, kept in step.
+"""Editing claims as the reader does: one claim index per article, kept in step with the store.
 
 Every change goes through the store API (so it is saved and undoable) and then updates only
 the claim it touched, which keeps a key press cheap with thousands of claims. The store
@@ -18,27 +18,27 @@ from eternaut_reader.core.store import AnnotationStore
 
 
 @dataclass(frozen=True)
-class Change:
-    """What a change touched, so that views redraw just those characters."""
+class Edit:
+    """What an edit touched, so that views redraw just those characters."""
 
     article_id: str
     spans: tuple[tuple[int, int], ...]
     annotation: Annotation | None
 
 
-class Annotator:
+class ClaimEditor:
     def __init__(self, store: AnnotationStore, corpus: Corpus) -> None:
         self.store = store
         self.corpus = corpus
         self.indexes: dict[str, ClaimIndex] = {}
 
     @classmethod
-    def load(cls, store: AnnotationStore, corpus: Corpus) -> Annotator:
+    def load(cls, store: AnnotationStore, corpus: Corpus) -> ClaimEditor:
         """Anchor every stored claim in the corpus (run this off the UI thread)."""
-        annotator = cls(store, corpus)
+        editor = cls(store, corpus)
         for article in corpus.articles:
-            annotator.indexes[article.id] = ClaimIndex(store.anchor(article))
-        return annotator
+            editor.indexes[article.id] = ClaimIndex(store.anchor(article))
+        return editor
 
     def index(self, article: Article) -> ClaimIndex:
         return self.indexes.setdefault(article.id, ClaimIndex())
@@ -59,6 +59,19 @@ class Annotator:
         claim = self.index(article).get(ann_id)
         return None if claim is None else (article, claim)
 
+    def links_to(self, ann_id: str) -> list[Annotation]:
+        """The annotations whose links point at this one (the other end of a link)."""
+        return [
+            a for a in self.store.annotations() if any(link.target == ann_id for link in a.links)
+        ]
+
+    def link_targets(self, claim: Claim) -> list[str]:
+        """Where following a claim's links goes: the claims it links to, then the claims that
+        link to it, so that a link can be followed from either end."""
+        targets = [link.target for link in claim.annotation.links]
+        targets += [a.id for a in self.links_to(claim.id) if a.id not in targets]
+        return targets
+
     # -- changes ---------------------------------------------------------------------------
 
     @property
@@ -69,7 +82,7 @@ class Annotator:
     def is_mine(self, claim: Claim) -> bool:
         return claim.annotation.annotator == self.store.annotator
 
-    def tag(self, article: Article, start: int, end: int, tag: str) -> Change:
+    def tag(self, article: Article, start: int, end: int, tag: str) -> Edit:
         """Tag start..end as the current annotator.
 
         Our own claim on the same span is retagged, not duplicated. Another annotator's claim
@@ -81,40 +94,40 @@ class Annotator:
         if existing is None:
             annotation = self.store.add(article, start, end, tag=tag)
         elif existing.tag == tag:
-            return Change(article.id, (), existing.annotation)
+            return Edit(article.id, (), existing.annotation)
         else:
             annotation = self.store.update(existing.id, tag=tag)
         index.put(annotation, (start, end))
-        return Change(article.id, ((start, end),), annotation)
+        return Edit(article.id, ((start, end),), annotation)
 
-    def untag(self, article: Article, claim: Claim) -> Change:
+    def untag(self, article: Article, claim: Claim) -> Edit:
         self.store.remove(claim.id)
         self.index(article).discard(claim.id)
-        return Change(article.id, ((claim.start, claim.end),), None)
+        return Edit(article.id, ((claim.start, claim.end),), None)
 
-    def set_note(self, article: Article, claim: Claim, note: str) -> Change:
+    def set_note(self, article: Article, claim: Claim, note: str) -> Edit:
         annotation = self.store.update(claim.id, note=note)
         self.index(article).put(annotation, (claim.start, claim.end))
-        return Change(article.id, ((claim.start, claim.end),), annotation)
+        return Edit(article.id, ((claim.start, claim.end),), annotation)
 
-    def link(self, article: Article, claim: Claim, target: Claim, relation: str) -> Change:
+    def link(self, article: Article, claim: Claim, target: Claim, relation: str) -> Edit:
         annotation = self.store.link(claim.id, target.id, relation)
         self.index(article).put(annotation, (claim.start, claim.end))
-        return Change(article.id, ((claim.start, claim.end),), annotation)
+        return Edit(article.id, ((claim.start, claim.end),), annotation)
 
-    def undo(self) -> Change | None:
+    def undo(self) -> Edit | None:
         return self._resync(self.store.undo())
 
-    def redo(self) -> Change | None:
+    def redo(self) -> Edit | None:
         return self._resync(self.store.redo())
 
-    def _resync(self, touched: Annotation | None) -> Change | None:
+    def _resync(self, touched: Annotation | None) -> Edit | None:
         """Bring the index in line with the store for one annotation an undo or redo changed."""
         if touched is None:
             return None
         article = self.corpus.by_id(touched.article_id)
         if article is None:
-            return Change(touched.article_id, (), touched)
+            return Edit(touched.article_id, (), touched)
         index = self.index(article)
         before = index.get(touched.id)
         spans = [] if before is None else [(before.start, before.end)]
@@ -126,4 +139,4 @@ class Annotator:
             index.put(current, span)
             if span is not None:
                 spans.append(span)
-        return Change(article.id, tuple(spans), current or touched)
+        return Edit(article.id, tuple(spans), current or touched)

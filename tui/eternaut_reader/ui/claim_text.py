@@ -1,0 +1,38 @@
+"""What the claim bar says: the claim under the cursor, its links both ways, the totals."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from eternaut_reader.core.claims import Claim
+from eternaut_reader.core.corpus import Corpus
+from eternaut_reader.core.model import Annotation
+from eternaut_reader.core.tags import SYMBOLS, verdict
+
+
+def describe(
+    claim: Claim,
+    corpus: Corpus,
+    me: str | None = None,
+    linked_from: Sequence[Annotation] = (),
+    follow_key: str = "f",
+) -> str:
+    """Tag, note and links of one claim, whose it is when not ours, and the claims that link
+    to it (a link made from the other end)."""
+    annotation = claim.annotation
+    parts = [verdict(annotation.tag)]
+    if me is not None and annotation.annotator != me:
+        parts[0] = f"{annotation.annotator}'s {parts[0]} (theirs: read only)"
+    if annotation.note:
+        parts.append(f"note: {' '.join(annotation.note.split())}")
+    links = [f"{link.relation} {corpus.place(link.article_id)}" for link in annotation.links]
+    for other in linked_from:
+        relation = next(k.relation for k in other.links if k.target == annotation.id)
+        links.append(f"{relation} from {corpus.place(other.article_id)}")
+    if links:
+        parts.append(f"links: {', '.join(links)} ({follow_key} follows)")
+    return " · ".join(parts)
+
+
+def totals(counts: Mapping[str, int]) -> str:
+    return " ".join(f"{SYMBOLS[tag]}{counts.get(tag, 0)}" for tag in SYMBOLS)
