@@ -37,7 +37,7 @@ def main() -> None:
 
     from eternaut_reader.core.analysis import align
     from eternaut_reader.core.analysis.evaluate import evaluate, load_clusters
-    from eternaut_reader.core.corpus import load_corpus
+    from eternaut_reader.core.text.corpus import load_corpus
 
     for name, paths, clusters in (
         ("seeds", None, DATA / "seeds_clusters.json"),

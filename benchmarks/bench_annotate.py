@@ -23,7 +23,7 @@ CLAIMS = 10_000
 
 def seed_store(db: Path) -> None:
     from eternaut_reader import load_corpus, open_store
-    from eternaut_reader.core.model import TAGS
+    from eternaut_reader.core.annotations.model import TAGS
 
     article = load_corpus().articles[4]  # the longest seed
     rng = random.Random(7)

@@ -19,8 +19,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from eternaut_reader import load_corpus, open_store
-from eternaut_reader.core.export import FORMATS, export, prepare
-from eternaut_reader.core.model import TAGS, Link
+from eternaut_reader.core.annotations.model import TAGS, Link
+from eternaut_reader.core.formats import FORMATS, export, prepare
 
 NOTES = [
     "",

@@ -37,11 +37,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from eternaut_reader import load_corpus
-from eternaut_reader.core.corpus import Article
-from eternaut_reader.core.export.base import ExportSet, Item
-from eternaut_reader.core.export.native import write_json, write_jsonl
-from eternaut_reader.core.export.w3c import write_w3c
-from eternaut_reader.core.model import TAGS, Annotation, Link
+from eternaut_reader.core.annotations.model import TAGS, Annotation, Link
+from eternaut_reader.core.formats.base import ExportSet, Item
+from eternaut_reader.core.formats.native import write_json, write_jsonl
+from eternaut_reader.core.formats.w3c import write_w3c
+from eternaut_reader.core.text.corpus import Article
 
 WRITERS = {
     "jsonl": (write_jsonl, ".jsonl"),
@@ -68,8 +68,8 @@ CHILD = r"""
 import contextlib, io, json, resource, sys, time
 mode, path, db, out = sys.argv[1:5]
 from eternaut_reader.cli import main
-from eternaut_reader.core.importer import read_files
-import eternaut_reader.core.store, eternaut_reader.core.corpus
+from eternaut_reader.core.formats.importer import read_files
+import eternaut_reader.core.storage.store, eternaut_reader.core.text.corpus
 
 def hwm():
     # VmHWM is this process's own peak; ru_maxrss on Linux also counts the parent's memory

@@ -22,7 +22,7 @@ from tinydb import TinyDB
 from tinydb.storages import JSONStorage
 
 from eternaut_reader import load_corpus, open_store
-from eternaut_reader.core.model import TAGS
+from eternaut_reader.core.annotations.model import TAGS
 
 
 @dataclass

@@ -9,7 +9,7 @@ import pytest
 
 from eternaut_reader import open_store
 from eternaut_reader.cli import main
-from eternaut_reader.core.agreement import (
+from eternaut_reader.core.analysis.agreement import (
     agreement,
     cohen_kappa,
     find_claims,
@@ -17,7 +17,7 @@ from eternaut_reader.core.agreement import (
     interpret,
     render,
 )
-from eternaut_reader.core.model import Annotation
+from eternaut_reader.core.annotations.model import Annotation
 from tests.helpers.claims import FakeArticle
 
 SENTENCES = [f"Claim number {i} is stated in this sentence of the report." for i in range(12)]

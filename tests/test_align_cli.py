@@ -26,7 +26,7 @@ def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
 
 
 def test_json_has_exactly_the_documented_shape(capsys):
-    from eternaut_reader.core.corpus import load_corpus
+    from eternaut_reader.core.text.corpus import load_corpus
 
     texts = {a.id: a.text for a in load_corpus().articles}
     data = run_json(capsys)

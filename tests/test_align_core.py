@@ -11,7 +11,7 @@ import pytest
 
 from eternaut_reader.core.analysis import AlignCancelled, Alignment, Conflict, Match, align
 from eternaut_reader.core.analysis import cache as align_cache
-from eternaut_reader.core.corpus import Article, Corpus, load_corpus
+from eternaut_reader.core.text.corpus import Article, Corpus, load_corpus
 
 IT, EN1, EN2, EN3, EN4 = (
     "000_4140a6fd70e58899",

@@ -12,7 +12,7 @@ import pytest
 
 from eternaut_reader.core.analysis import align
 from eternaut_reader.core.analysis.evaluate import evaluate, load_clusters
-from eternaut_reader.core.corpus import load_corpus
+from eternaut_reader.core.text.corpus import load_corpus
 
 DATA = Path(__file__).parent / "data" / "align"
 

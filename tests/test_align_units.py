@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from eternaut_reader.core.analysis.units import LONG, split_sentence, units
-from eternaut_reader.core.corpus import Article, load_corpus
+from eternaut_reader.core.text.corpus import Article, load_corpus
 
 IT = "000_4140a6fd70e58899"
 EN = "001_e0f10242f82b10d2"

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from eternaut_reader.core.anchor import Selector, locate, select
-from eternaut_reader.core.facts import facts, same_facts
+from eternaut_reader.core.annotations.anchor import Selector, locate, select
+from eternaut_reader.core.annotations.facts import facts, same_facts
 
 VOCABULARY = (
     "the storm mayor bridge river police said would stay closed until friday residents were "

@@ -16,10 +16,16 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from eternaut_reader.core import anchor
-from eternaut_reader.core.anchor import MIN_FUZZY_QUOTE, MIN_SIMILARITY, Location, locate, select
-from eternaut_reader.core.corpus import load_corpus
-from eternaut_reader.core.facts import facts, same_facts
+from eternaut_reader.core.annotations import anchor
+from eternaut_reader.core.annotations.anchor import (
+    MIN_FUZZY_QUOTE,
+    MIN_SIMILARITY,
+    Location,
+    locate,
+    select,
+)
+from eternaut_reader.core.annotations.facts import facts, same_facts
+from eternaut_reader.core.text.corpus import load_corpus
 
 # ---- what counts as a fact ----------------------------------------------------------------------
 

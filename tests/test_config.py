@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from eternaut_reader.core.atomic import write_atomic
 from eternaut_reader.core.config import Profile, config_path, load_config, save_theme
+from eternaut_reader.core.storage.atomic import write_atomic
 
 
 @pytest.fixture

@@ -49,5 +49,5 @@ def test_importing_every_core_module_does_not_load_textual():
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )
     result = json.loads(out.stdout)
-    assert "eternaut_reader.core.store" in result["modules"]
+    assert "eternaut_reader.core.storage.store" in result["modules"]
     assert result["textual"] == []

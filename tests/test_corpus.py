@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eternaut_reader import CorpusError, load_corpus
-from eternaut_reader.core.corpus import seeds_dir
+from eternaut_reader.core.text.corpus import seeds_dir
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
@@ -52,7 +52,7 @@ def test_sentences_never_cross_paragraphs():
 
 
 def _sentences(text: str, language: str = "en") -> list[str]:
-    from eternaut_reader.core.segment import sentences
+    from eternaut_reader.core.text.segment import sentences
 
     return [s.text for s in sentences(text, language)]
 
@@ -90,7 +90,7 @@ def test_segmenter_handles_italian():
 
 
 def test_paragraphs_are_kept_for_news_and_hard_wrapped_text():
-    from eternaut_reader.core.segment import paragraphs
+    from eternaut_reader.core.text.segment import paragraphs
 
     long_line = "A paragraph delivered on one long line, as news sites do, " * 3
     news = f"Headline\n{long_line}\nSubheading\n{long_line}"
@@ -173,7 +173,7 @@ def test_bom_and_crlf_are_normalised(write_articles):
 def test_segmenting_in_parallel_threads_gives_the_same_sentences():
     from concurrent.futures import ThreadPoolExecutor
 
-    from eternaut_reader.core.segment import sentences
+    from eternaut_reader.core.text.segment import sentences
 
     texts = [a.text for a in load_corpus().articles] * 3
     expected = [[s.text for s in sentences(t)] for t in texts]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eternaut_reader import open_store
-from eternaut_reader.core.export import export
+from eternaut_reader.core.formats import export
 from tests.helpers.claims import FakeArticle, seeds, tag_claims
 
 

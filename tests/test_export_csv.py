@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from eternaut_reader import open_store
-from eternaut_reader.core.export import export
-from eternaut_reader.core.export.table import COLUMNS, guard
+from eternaut_reader.core.formats import export
+from eternaut_reader.core.formats.table import COLUMNS, guard
 from tests.helpers.claims import FakeArticle, seeds, tag_claims
 
 HEADER = [

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from eternaut_reader import open_store
-from eternaut_reader.core.export import (
+from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.formats import (
     FORMATS,
     ExportCancelled,
     ExportError,
@@ -17,7 +18,6 @@ from eternaut_reader.core.export import (
     guess_format,
     select,
 )
-from eternaut_reader.core.model import Annotation
 from tests.helpers.claims import GONE_QUOTE, OLD_QUOTE, seeds, tag_claims
 
 EXTRAS = {"article_title", "article_hash", "orphan", "anchor"}

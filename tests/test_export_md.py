@@ -9,8 +9,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from eternaut_reader import open_store
-from eternaut_reader.core.export import export
-from eternaut_reader.core.export.markdown import escape_block, escape_inline
+from eternaut_reader.core.formats import export
+from eternaut_reader.core.formats.markdown import escape_block, escape_inline
 from tests.helpers.claims import FakeArticle, seeds, tag_claims
 
 HOSTILE = (

@@ -10,9 +10,9 @@ import pytest
 
 from eternaut_reader import open_store
 from eternaut_reader.cli import main
-from eternaut_reader.core.export import export
-from eternaut_reader.core.importer import ImportFileError, read_file
-from eternaut_reader.core.store import beside_id
+from eternaut_reader.core.formats import export
+from eternaut_reader.core.formats.importer import ImportFileError, read_file
+from eternaut_reader.core.storage.store import beside_id
 from tests.helpers.claims import seeds, tag_claims
 
 

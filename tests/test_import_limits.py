@@ -15,9 +15,9 @@ import pytest
 
 from eternaut_reader import open_store
 from eternaut_reader.cli import main
-from eternaut_reader.core import importer
-from eternaut_reader.core.importer import ImportFileError, read_file
-from eternaut_reader.core.store import beside_id
+from eternaut_reader.core.formats import importer
+from eternaut_reader.core.formats.importer import ImportFileError, read_file
+from eternaut_reader.core.storage.store import beside_id
 from tests.helpers.claims import seeds, tag_claims
 
 RECORD: dict[str, Any] = {
@@ -357,7 +357,7 @@ def test_a_note_with_line_separators_survives_json_lines(tmp_path, db, capsys):
 
 
 def test_a_single_line_document_and_a_compact_collection_are_read(tmp_path, corpus, db, capsys):
-    from eternaut_reader.core.export import export
+    from eternaut_reader.core.formats import export
 
     with open_store(db) as store:
         expected = {a.id: a for a in store.annotations()}
@@ -372,7 +372,7 @@ def test_a_single_line_document_and_a_compact_collection_are_read(tmp_path, corp
 
 
 def test_read_file_takes_limits_and_articles(tmp_path, articles):
-    from eternaut_reader.core.corpus import load_corpus
+    from eternaut_reader.core.text.corpus import load_corpus
 
     path = write_jsonl(tmp_path / "a.jsonl", record(), record(id="r2"))
     with pytest.raises(ImportFileError) as caught:
@@ -431,7 +431,7 @@ def test_a_successful_import_prints_nothing_a_terminal_acts_on_and_keeps_the_dat
 
 
 def test_the_round_trip_keeps_control_characters_exactly(tmp_path, corpus, capsys):
-    from eternaut_reader.core.export import export
+    from eternaut_reader.core.formats import export
 
     path = write_json(
         tmp_path / "in.json",
@@ -532,7 +532,7 @@ def test_articles_that_cannot_be_read_stop_the_import_and_missing_seeds_do_not(
     assert refused(capsys, db, "--articles", missing, path) == (
         f"eternaut-reader: {missing}: no such file or directory"
     )
-    monkeypatch.setattr("eternaut_reader.core.corpus.seeds_dir", lambda: tmp_path / "gone")
+    monkeypatch.setattr("eternaut_reader.core.text.corpus.seeds_dir", lambda: tmp_path / "gone")
     code, out, err = run_import(capsys, db, path)
     assert code == 0 and "2 added" in out
     assert err.startswith("offsets not checked against the bundled articles: ")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eternaut_reader.core.reading import Reading, Selection
+from eternaut_reader.core.text.reading import Reading, Selection
 
 TEXT = (
     "First one here. Second one follows.\n"

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from eternaut_reader.core.storage import CorruptDatabase
-from eternaut_reader.core.store import open_store
+from eternaut_reader.core.storage.database import CorruptDatabase
+from eternaut_reader.core.storage.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 WRITER = ROOT / "tests" / "helpers" / "writer.py"

@@ -14,10 +14,8 @@ import pytest
 from tinydb import Query
 
 from eternaut_reader import Annotation, load_corpus, open_store
-from eternaut_reader.core.corpus import Article
-from eternaut_reader.core.model import SCHEMA_VERSION
-from eternaut_reader.core.paths import default_db_path, resolve_db_path
-from eternaut_reader.core.storage import (
+from eternaut_reader.core.annotations.model import SCHEMA_VERSION
+from eternaut_reader.core.storage.database import (
     AnnotationDB,
     AtomicJSONStorage,
     NewerSchema,
@@ -25,7 +23,9 @@ from eternaut_reader.core.storage import (
     StoreWriteError,
     UnreadableDatabase,
 )
-from eternaut_reader.core.store import AnnotationStore, UnknownAnnotation
+from eternaut_reader.core.storage.paths import default_db_path, resolve_db_path
+from eternaut_reader.core.storage.store import AnnotationStore, UnknownAnnotation
+from eternaut_reader.core.text.corpus import Article
 
 
 @dataclass

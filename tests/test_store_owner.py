@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from eternaut_reader import Annotation
-from eternaut_reader.core.model import now_iso
-from eternaut_reader.core.store import AnnotationStore, NotYours, StoreError, open_store
+from eternaut_reader.core.annotations.model import now_iso
+from eternaut_reader.core.storage.store import AnnotationStore, NotYours, StoreError, open_store
 
 
 @dataclass

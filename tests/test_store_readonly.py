@@ -19,14 +19,14 @@ from pathlib import Path
 import pytest
 
 from eternaut_reader.cli import main
-from eternaut_reader.core import writer as writer_module
-from eternaut_reader.core.storage import (
+from eternaut_reader.core.storage import writer as writer_module
+from eternaut_reader.core.storage.database import (
     AtomicJSONStorage,
     CorruptDatabase,
     ReadOnlyStore,
     StoreWriteError,
 )
-from eternaut_reader.core.store import AnnotationStore, open_store
+from eternaut_reader.core.storage.store import AnnotationStore, open_store
 from tests.helpers.claims import seeds, tag_claims
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -351,8 +351,8 @@ def test_quitting_anyway_drops_only_the_unsaved_change_and_never_raises(
 def test_an_unsaved_change_at_exit_is_reported_in_one_line_without_a_traceback(db: Path):
     script = f"""
 import errno, types
-from eternaut_reader.core.storage import AtomicJSONStorage
-from eternaut_reader.core.store import open_store
+from eternaut_reader.core.storage.database import AtomicJSONStorage
+from eternaut_reader.core.storage.store import open_store
 
 def disk_full(self, chunks):
     raise OSError(errno.ENOSPC, "No space left on device")

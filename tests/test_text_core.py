@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eternaut_reader.core.display import cells, printable
-from eternaut_reader.core.search import find_all
-from eternaut_reader.core.wrap import WrapIndex
+from eternaut_reader.core.text.display import cells, printable
+from eternaut_reader.core.text.search import find_all
+from eternaut_reader.core.text.wrap import WrapIndex
 
 
 def test_printable_neutralises_escape_sequences_and_keeps_length():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eternaut_reader import CorpusError, load_corpus
-from eternaut_reader.core.textio import NotText, decode
+from eternaut_reader.core.text.textio import NotText, decode
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -279,7 +279,7 @@ async def test_orphans_are_listed_in_the_panel(tmp_path):
 
 
 async def test_save_state_is_shown_and_a_write_error_is_not_swallowed(monkeypatch):
-    from eternaut_reader.core import storage
+    from eternaut_reader.core.storage import database as storage
 
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(100, 30)) as pilot:

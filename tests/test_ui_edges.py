@@ -11,7 +11,7 @@ import pytest
 
 from eternaut_reader import load_corpus, open_store
 from eternaut_reader.cli import main
-from eternaut_reader.core.storage import AtomicJSONStorage
+from eternaut_reader.core.storage.database import AtomicJSONStorage
 from eternaut_reader.ui.app import ReaderApp
 from eternaut_reader.ui.screens.unsaved import UnsavedScreen
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar

@@ -22,7 +22,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from eternaut_reader import open_store
-from eternaut_reader.core.export import export
+from eternaut_reader.core.formats import export
 from tests.helpers.claims import FakeArticle, seeds, tag_claims
 
 SUITE = Path(__file__).parent / "data" / "w3c"

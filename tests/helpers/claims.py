@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eternaut_reader import load_corpus, open_store
-from eternaut_reader.core.corpus import Article, Corpus
-from eternaut_reader.core.model import Annotation
+from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.text.corpus import Article, Corpus
 
 PHRASES = {
     "a1": (1, "Netflix has confirmed the use of generative AI"),

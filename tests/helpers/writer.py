@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from eternaut_reader.core.store import open_store
+from eternaut_reader.core.storage.store import open_store
 
 TEXT = "".join(f"Sentence number {i} of the report says something. " for i in range(400))
 

@@ -10,19 +10,19 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.corpus import Article, Corpus, CorpusError, Sentence, load_corpus
-    from eternaut_reader.core.model import Anchored, Annotation
-    from eternaut_reader.core.store import open_store
+    from eternaut_reader.core.annotations.model import Anchored, Annotation
+    from eternaut_reader.core.storage.store import open_store
+    from eternaut_reader.core.text.corpus import Article, Corpus, CorpusError, Sentence, load_corpus
 
 _EXPORTS = {
-    "Article": "eternaut_reader.core.corpus",
-    "Corpus": "eternaut_reader.core.corpus",
-    "CorpusError": "eternaut_reader.core.corpus",
-    "Sentence": "eternaut_reader.core.corpus",
-    "load_corpus": "eternaut_reader.core.corpus",
-    "Anchored": "eternaut_reader.core.model",
-    "Annotation": "eternaut_reader.core.model",
-    "open_store": "eternaut_reader.core.store",
+    "Article": "eternaut_reader.core.text.corpus",
+    "Corpus": "eternaut_reader.core.text.corpus",
+    "CorpusError": "eternaut_reader.core.text.corpus",
+    "Sentence": "eternaut_reader.core.text.corpus",
+    "load_corpus": "eternaut_reader.core.text.corpus",
+    "Anchored": "eternaut_reader.core.annotations.model",
+    "Annotation": "eternaut_reader.core.annotations.model",
+    "open_store": "eternaut_reader.core.storage.store",
 }
 
 __all__ = [

@@ -106,7 +106,7 @@ def _fail(message: str, code: int = 1) -> int:
 
 
 def run_reader(argv: Sequence[str]) -> int:
-    from eternaut_reader.core.corpus import load_corpus
+    from eternaut_reader.core.text.corpus import load_corpus
 
     args = _reader_parser().parse_args(argv)
     corpus = load_corpus(args.paths)
@@ -151,8 +151,8 @@ def _mistyped_command(word: str) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from eternaut_reader.core.corpus import CorpusError
-    from eternaut_reader.core.storage import StoreError
+    from eternaut_reader.core.storage.database import StoreError
+    from eternaut_reader.core.text.corpus import CorpusError
 
     if argv is None:
         _complete()

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from eternaut_reader.core.terminal import one_line, safe
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.corpus import Corpus
-    from eternaut_reader.core.model import Annotation
+    from eternaut_reader.core.annotations.model import Annotation
+    from eternaut_reader.core.text.corpus import Corpus
 
 PROG = "eternaut-reader"
 
@@ -38,7 +38,7 @@ class Unknown(ValueError):
 
 def existing_db(option: str | None) -> Path:
     """The database path; raises Unknown if there is no database there yet."""
-    from eternaut_reader.core.paths import resolve_db_path
+    from eternaut_reader.core.storage.paths import resolve_db_path
 
     db = resolve_db_path(option)
     if not db.exists():
@@ -82,8 +82,8 @@ def stored_selection(
 
     Raises Unknown when there is no database or an --article matches nothing or too much.
     """
-    from eternaut_reader.core.corpus import load_corpus
-    from eternaut_reader.core.store import open_store
+    from eternaut_reader.core.storage.store import open_store
+    from eternaut_reader.core.text.corpus import load_corpus
 
     db = existing_db(args.db)
     corpus = load_corpus(args.paths)

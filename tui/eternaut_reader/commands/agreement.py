@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from eternaut_reader.core.agreement import agreement, render
+    from eternaut_reader.core.analysis.agreement import agreement, render
 
     try:
         corpus, annotations, articles = stored_selection(args)

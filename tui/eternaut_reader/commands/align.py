@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from eternaut_reader.core.analysis import align
-    from eternaut_reader.core.corpus import load_corpus
+    from eternaut_reader.core.text.corpus import load_corpus
 
     corpus = load_corpus(args.paths)
     for notice in corpus.notices:

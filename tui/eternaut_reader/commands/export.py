@@ -10,14 +10,14 @@ import sys
 from typing import TYPE_CHECKING, TextIO, cast
 
 from eternaut_reader.commands._common import Unknown, fail, note, stored_selection
-from eternaut_reader.core.export import FORMATS, ExportError, export, guess_format
-from eternaut_reader.core.model import TAGS
+from eternaut_reader.core.annotations.model import TAGS
+from eternaut_reader.core.formats import FORMATS, ExportError, export, guess_format
 from eternaut_reader.core.terminal import SafeStream
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.corpus import Corpus
-    from eternaut_reader.core.export import ExportResult
-    from eternaut_reader.core.model import Annotation
+    from eternaut_reader.core.annotations.model import Annotation
+    from eternaut_reader.core.formats import ExportResult
+    from eternaut_reader.core.text.corpus import Corpus
 
 HELP = "export the tagged claims as json, jsonl, csv, md, w3c or claimreview"
 

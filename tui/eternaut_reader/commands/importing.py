@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from eternaut_reader.commands._common import fail, note, say
-from eternaut_reader.core.importer import (
+from eternaut_reader.core.formats.importer import (
     MAX_ANNOTATIONS,
     MAX_FILE_BYTES,
     MAX_LINKS,
@@ -76,10 +76,10 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from eternaut_reader.core.corpus import Corpus, CorpusError, load_corpus
-    from eternaut_reader.core.importer import ImportFileError, Limits, read_files
-    from eternaut_reader.core.paths import resolve_db_path
-    from eternaut_reader.core.store import open_store
+    from eternaut_reader.core.formats.importer import ImportFileError, Limits, read_files
+    from eternaut_reader.core.storage.paths import resolve_db_path
+    from eternaut_reader.core.storage.store import open_store
+    from eternaut_reader.core.text.corpus import Corpus, CorpusError, load_corpus
 
     try:
         corpus = load_corpus(args.articles)

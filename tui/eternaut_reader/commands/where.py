@@ -18,8 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from eternaut_reader.core.config import CONFIG_ENV, load_config
-    from eternaut_reader.core.corpus import load_corpus
-    from eternaut_reader.core.paths import DB_ENV, data_dir, resolve_db_path
+    from eternaut_reader.core.storage.paths import DB_ENV, data_dir, resolve_db_path
+    from eternaut_reader.core.text.corpus import load_corpus
 
     db = resolve_db_path(args.db)
     corpus = load_corpus(args.paths)

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import platformdirs
 
-from eternaut_reader.core.atomic import write_atomic
+from eternaut_reader.core.storage.atomic import write_atomic
 
 __all__ = [
     "ANNOTATOR_ENV",

@@ -16,13 +16,13 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from eternaut_reader.core.config import Config, load_config, save_theme
-from eternaut_reader.core.corpus import Corpus
 from eternaut_reader.core.terminal import one_line, safe
+from eternaut_reader.core.text.corpus import Corpus
 from eternaut_reader.ui.screens.main import MainScreen
 from eternaut_reader.ui.widgets.pane import ArticlePane
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.editing import ClaimEditor
+    from eternaut_reader.core.annotations.editing import ClaimEditor
 
 STORE_DELAY = 0.25  # seconds
 QUIT_FLUSH_TIMEOUT = 5.0  # seconds to wait for the last changes to reach the disk on quit
@@ -93,7 +93,7 @@ class ReaderApp(App[None]):
             self.set_keymap(keymap)
 
     def get_default_screen(self) -> Screen[None]:
-        from eternaut_reader.core.paths import resolve_db_path
+        from eternaut_reader.core.storage.paths import resolve_db_path
         from eternaut_reader.ui.session import session_path
 
         return MainScreen(self.corpus, session_path(resolve_db_path(self.db)))
@@ -129,7 +129,7 @@ class ReaderApp(App[None]):
             main.save_session()
         store = self.editor.store if self.editor is not None else None
         if store is not None and not store.read_only:
-            from eternaut_reader.core.storage import StoreError
+            from eternaut_reader.core.storage.database import StoreError
 
             try:
                 store.flush(timeout=QUIT_FLUSH_TIMEOUT)
@@ -160,9 +160,9 @@ class ReaderApp(App[None]):
     def _open_store(self) -> None:
         """Open the database and anchor its claims off the UI thread; a bad database is
         reported, never reset."""
-        from eternaut_reader.core.editing import ClaimEditor
-        from eternaut_reader.core.storage import StoreError
-        from eternaut_reader.core.store import open_store
+        from eternaut_reader.core.annotations.editing import ClaimEditor
+        from eternaut_reader.core.storage.database import StoreError
+        from eternaut_reader.core.storage.store import open_store
 
         try:
             store = open_store(self.db)
@@ -205,7 +205,7 @@ class ReaderApp(App[None]):
     def on_unmount(self) -> None:
         if self.editor is None:
             return
-        from eternaut_reader.core.storage import StoreError
+        from eternaut_reader.core.storage.database import StoreError
 
         store = self.editor.store
         try:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from eternaut_reader.core.claims import Claim
-from eternaut_reader.core.corpus import Corpus
-from eternaut_reader.core.model import Annotation
-from eternaut_reader.core.tags import SYMBOLS, verdict
+from eternaut_reader.core.annotations.claims import Claim
+from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.annotations.tags import SYMBOLS, verdict
+from eternaut_reader.core.text.corpus import Corpus
 
 
 def describe(

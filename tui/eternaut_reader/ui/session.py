@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from eternaut_reader.core.atomic import write_atomic
-from eternaut_reader.core.corpus import Corpus
+from eternaut_reader.core.storage.atomic import write_atomic
+from eternaut_reader.core.text.corpus import Corpus
 
 MAX_CORPORA = 20
 

@@ -30,7 +30,7 @@ from eternaut_reader.core.analysis.verdict import (
 )
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.corpus import Article, Corpus
+    from eternaut_reader.core.text.corpus import Article, Corpus
 
 __all__ = [
     "AlignCancelled",
@@ -208,7 +208,7 @@ def _match_from(row: list[Any]) -> Match:
 
 
 def _articles(corpus_or_articles: Corpus | Sequence[Article]) -> list[Article]:
-    from eternaut_reader.core.corpus import Corpus
+    from eternaut_reader.core.text.corpus import Corpus
 
     if isinstance(corpus_or_articles, Corpus):
         return list(corpus_or_articles.articles)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis.align import Alignment
-    from eternaut_reader.core.corpus import Article
+    from eternaut_reader.core.text.corpus import Article
 
 __all__ = ["ClusterResult", "Evaluation", "evaluate", "load_clusters"]
 

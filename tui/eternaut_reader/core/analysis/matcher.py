@@ -24,7 +24,7 @@ from eternaut_reader.core.analysis.values import Value, extract
 from eternaut_reader.core.analysis.verdict import Match, relate
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.corpus import Article
+    from eternaut_reader.core.text.corpus import Article
 
 __all__ = ["AlignCancelled", "Read", "match_units"]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.corpus import Article
+    from eternaut_reader.core.text.corpus import Article
 
 __all__ = ["LONG", "Unit", "split_sentence", "units"]
 

@@ -13,15 +13,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select
 from textual.worker import Worker, get_current_worker
 
-from eternaut_reader.core.display import printable
-from eternaut_reader.core.export import FORMATS, ExportCancelled, ExportError, export
-from eternaut_reader.core.model import TAGS
+from eternaut_reader.core.annotations.model import TAGS
+from eternaut_reader.core.formats import FORMATS, ExportCancelled, ExportError, export
+from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.corpus import Corpus
-    from eternaut_reader.core.store import AnnotationStore
+    from eternaut_reader.core.storage.store import AnnotationStore
+    from eternaut_reader.core.text.corpus import Corpus
 
 
 def default_path(fmt: str, folder: Path | None = None) -> Path:

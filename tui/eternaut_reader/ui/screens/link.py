@@ -12,10 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from eternaut_reader.core.claims import Claim
-from eternaut_reader.core.display import printable
-from eternaut_reader.core.model import RELATIONS
-from eternaut_reader.core.tags import verdict
+from eternaut_reader.core.annotations.claims import Claim
+from eternaut_reader.core.annotations.model import RELATIONS
+from eternaut_reader.core.annotations.tags import verdict
+from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, display_keys
 
 

@@ -17,8 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 
-from eternaut_reader.core.corpus import Article, Corpus
-from eternaut_reader.core.storage import StoreError
+from eternaut_reader.core.storage.database import StoreError
+from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.ui import session
 from eternaut_reader.ui.claim_text import describe, totals
 from eternaut_reader.ui.keys import key_hint
@@ -27,8 +27,8 @@ from eternaut_reader.ui.widgets.key_bar import KeyBar
 from eternaut_reader.ui.widgets.pane import ArticlePane, Place
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.claims import Claim
-    from eternaut_reader.core.editing import ClaimEditor, Edit
+    from eternaut_reader.core.annotations.claims import Claim
+    from eternaut_reader.core.annotations.editing import ClaimEditor, Edit
     from eternaut_reader.ui.screens.link import LinkChoice
     from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
 

@@ -9,10 +9,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from eternaut_reader.core.claims import Claim
-from eternaut_reader.core.display import printable
-from eternaut_reader.core.tags import verdict
+from eternaut_reader.core.annotations.claims import Claim
+from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.terminal import restore, safe
+from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.widgets.safe_inputs import SafeTextArea

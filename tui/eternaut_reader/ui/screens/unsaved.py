@@ -19,14 +19,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from eternaut_reader.core.export import ExportError, export
-from eternaut_reader.core.storage import StoreError
+from eternaut_reader.core.formats import ExportError, export
+from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.terminal import one_line
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.corpus import Corpus
-    from eternaut_reader.core.store import AnnotationStore
+    from eternaut_reader.core.storage.store import AnnotationStore
+    from eternaut_reader.core.text.corpus import Corpus
 
 RETRY_TIMEOUT = 5.0
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from eternaut_reader.core.corpus import Article, Corpus
-from eternaut_reader.core.display import all_one_cell, cells, char_cells
+from eternaut_reader.core.text.corpus import Article, Corpus
+from eternaut_reader.core.text.display import all_one_cell, cells, char_cells
 
 
 def heading_details(corpus: Corpus, article: Article, counts: str = "") -> str:

@@ -6,7 +6,7 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widget import Widget
 
-from eternaut_reader.core.display import cells, printable
+from eternaut_reader.core.text.display import cells, printable
 from eternaut_reader.ui.widgets.chrome import fit
 
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from rich.cells import get_character_cell_size
 from rich.style import Style
 
-from eternaut_reader.core.claims import Claim, ClaimIndex
-from eternaut_reader.core.tags import TAGS
+from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
+from eternaut_reader.core.annotations.tags import TAGS
 from eternaut_reader.ui.widgets.lines import Layer
 
 MIXED_MARK = "※"
@@ -64,7 +64,7 @@ def gutter_mark(
 ) -> tuple[str, Style] | None:
     """One cell for the line: the tag's symbol for our claims (※ when they differ), the
     initial of the annotator when only someone else tagged it."""
-    from eternaut_reader.core.tags import SYMBOLS
+    from eternaut_reader.core.annotations.tags import SYMBOLS
 
     touching = claims.overlapping(start, end)
     if not touching:

@@ -12,10 +12,10 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
-from eternaut_reader.core.corpus import Corpus
-from eternaut_reader.core.display import printable
-from eternaut_reader.core.model import Annotation
-from eternaut_reader.core.tags import OPEN, verdict
+from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.annotations.tags import OPEN, verdict
+from eternaut_reader.core.text.corpus import Corpus
+from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint
 
 

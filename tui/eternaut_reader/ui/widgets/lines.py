@@ -8,7 +8,7 @@ from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 
-from eternaut_reader.core.display import printable
+from eternaut_reader.core.text.display import printable
 
 Layer = tuple[int, int, Style]  # start, end (text offsets) and the style over them
 

@@ -27,19 +27,19 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection as MouseSelection
 from textual.strip import Strip
 
-from eternaut_reader.core.corpus import Article, Corpus
-from eternaut_reader.core.display import printable
-from eternaut_reader.core.reading import Reading, Selection
-from eternaut_reader.core.storage import StoreError
-from eternaut_reader.core.wrap import WrapIndex
+from eternaut_reader.core.storage.database import StoreError
+from eternaut_reader.core.text.corpus import Article, Corpus
+from eternaut_reader.core.text.display import printable
+from eternaut_reader.core.text.reading import Reading, Selection
+from eternaut_reader.core.text.wrap import WrapIndex
 from eternaut_reader.ui.keys import key_hint
 from eternaut_reader.ui.widgets.chrome import fit, heading_details
 from eternaut_reader.ui.widgets.claim_marks import claim_layers, gutter_mark
 from eternaut_reader.ui.widgets.lines import Layer, offset_at_column, styled_segments
 
 if TYPE_CHECKING:
-    from eternaut_reader.core.claims import Claim, ClaimIndex
-    from eternaut_reader.core.editing import ClaimEditor, Edit
+    from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
+    from eternaut_reader.core.annotations.editing import ClaimEditor, Edit
 
 GUTTER = 2
 HEADER_ROWS = 2
@@ -540,7 +540,7 @@ class ArticlePane(ScrollView, can_focus=True):
         return Strip(gutter + styled_segments(text, start, layers, base), GUTTER + cell_len(text))
 
     def heading_counts(self) -> str:
-        from eternaut_reader.core.tags import SYMBOLS
+        from eternaut_reader.core.annotations.tags import SYMBOLS
 
         claims = self.claims
         if claims is None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
-from eternaut_reader.core.segment import Sentence, Span, paragraphs, sentences
-from eternaut_reader.core.textio import NotText, read_article_file
+from eternaut_reader.core.text.segment import Sentence, Span, paragraphs, sentences
+from eternaut_reader.core.text.textio import NotText, read_article_file
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 _DATE = re.compile(r"\b((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
@@ -85,7 +85,7 @@ def seeds_dir() -> Path:
     packaged = Path(str(files("eternaut_reader"))) / "seeds"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "seeds"
+    return Path(__file__).resolve().parents[4] / "seeds"
 
 
 def load_corpus(paths: Sequence[str | Path] | None = None) -> Corpus:

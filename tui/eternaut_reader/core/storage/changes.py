@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eternaut_reader.core.model import Annotation, HistoryEntry, Tables
+from eternaut_reader.core.annotations.model import Annotation, HistoryEntry, Tables
 
 ANNOTATIONS = "annotations"
 HISTORY = "history"

@@ -1,6 +1,6 @@
 """Exports: one writer per format, a common filter, and `export()` that the CLI and UI both call.
 
-    from eternaut_reader.core.export import export
+    from eternaut_reader.core.formats import export
     result = export(store, corpus, "csv", "claims.csv", tags=["confirmed"], progress=cb)
 
 `export` reads the annotations once at the start (store.annotations() takes the store's lock,
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from eternaut_reader.core.export.base import (
+from eternaut_reader.core.formats.base import (
     ArticleInfo,
     ExportCancelled,
     ExportError,
@@ -34,11 +34,11 @@ from eternaut_reader.core.export.base import (
     prepare,
     select,
 )
-from eternaut_reader.core.export.claimreview import write_claimreview
-from eternaut_reader.core.export.markdown import write_markdown
-from eternaut_reader.core.export.native import write_json, write_jsonl
-from eternaut_reader.core.export.table import write_csv
-from eternaut_reader.core.export.w3c import write_w3c
+from eternaut_reader.core.formats.claimreview import write_claimreview
+from eternaut_reader.core.formats.markdown import write_markdown
+from eternaut_reader.core.formats.native import write_json, write_jsonl
+from eternaut_reader.core.formats.table import write_csv
+from eternaut_reader.core.formats.w3c import write_w3c
 
 __all__ = [
     "FORMATS",

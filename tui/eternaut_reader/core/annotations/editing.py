@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from eternaut_reader.core.claims import Claim, ClaimIndex, anchor_one
-from eternaut_reader.core.corpus import Article, Corpus
-from eternaut_reader.core.model import TAGS, Annotation
-from eternaut_reader.core.store import AnnotationStore
+from eternaut_reader.core.annotations.claims import Claim, ClaimIndex, anchor_one
+from eternaut_reader.core.annotations.model import TAGS, Annotation
+from eternaut_reader.core.storage.store import AnnotationStore
+from eternaut_reader.core.text.corpus import Article, Corpus
 
 
 @dataclass(frozen=True)

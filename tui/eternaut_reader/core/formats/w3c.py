@@ -30,7 +30,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 from urllib.parse import quote, unquote
 
-from eternaut_reader.core.export.base import ExportSet, Item
+from eternaut_reader.core.formats.base import ExportSet, Item
 
 __all__ = [
     "ANNO_CONTEXT",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from eternaut_reader.core.search import find_all
+from eternaut_reader.core.text.search import find_all
 
 __all__ = ["Reading", "Search", "Selection", "SentenceLike"]
 

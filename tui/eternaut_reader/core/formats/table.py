@@ -20,7 +20,7 @@ import csv
 from collections.abc import Callable
 from typing import TextIO
 
-from eternaut_reader.core.export.base import ExportSet, Item
+from eternaut_reader.core.formats.base import ExportSet, Item
 
 __all__ = ["COLUMNS", "guard", "link_lines", "write_csv"]
 

@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from eternaut_reader.core.export.base import ExportSet, Item
+from eternaut_reader.core.formats.base import ExportSet, Item
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "record", "write_json", "write_jsonl"]
 

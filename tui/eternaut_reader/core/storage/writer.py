@@ -43,9 +43,9 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from eternaut_reader.core.changes import Change, Model, parse_tables
-from eternaut_reader.core.model import META_ID, META_TABLE, SCHEMA_VERSION, migrate
-from eternaut_reader.core.storage import (
+from eternaut_reader.core.annotations.model import META_ID, META_TABLE, SCHEMA_VERSION, migrate
+from eternaut_reader.core.storage.changes import Change, Model, parse_tables
+from eternaut_reader.core.storage.database import (
     AtomicJSONStorage,
     EncodedTables,
     ReadOnlyStore,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 
-from eternaut_reader.core.display import all_one_cell, char_cells
+from eternaut_reader.core.text.display import all_one_cell, char_cells
 
 
 class WrapIndex:

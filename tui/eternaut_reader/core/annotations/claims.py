@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eternaut_reader.core.anchor import Selector, locate
-from eternaut_reader.core.model import Anchored, Annotation
-from eternaut_reader.core.tags import TAGS
+from eternaut_reader.core.annotations.anchor import Selector, locate
+from eternaut_reader.core.annotations.model import Anchored, Annotation
+from eternaut_reader.core.annotations.tags import TAGS
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from eternaut_reader.core.model import Annotation, check_relation, check_tag
+from eternaut_reader.core.annotations.model import Annotation, check_relation, check_tag
 
 
 @dataclass(frozen=True, slots=True)

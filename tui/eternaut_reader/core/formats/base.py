@@ -15,8 +15,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
-from eternaut_reader.core.anchor import Selector, locate
-from eternaut_reader.core.model import Anchored, Annotation, Link, check_tag, now_iso
+from eternaut_reader.core.annotations.anchor import Selector, locate
+from eternaut_reader.core.annotations.model import Anchored, Annotation, Link, check_tag, now_iso
 
 __all__ = [
     "ArticleInfo",

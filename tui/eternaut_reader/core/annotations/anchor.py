@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from eternaut_reader.core.facts import cuts, facts, in_word, same_facts
+from eternaut_reader.core.annotations.facts import cuts, facts, in_word, same_facts
 
 __all__ = [
     "CONTEXT",

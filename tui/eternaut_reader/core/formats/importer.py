@@ -72,10 +72,10 @@ from typing import IO, Any, Protocol
 
 import ijson
 
-from eternaut_reader.core.export.native import FORMAT_NAME, FORMAT_VERSION
-from eternaut_reader.core.export.w3c import NS, PREFIX, annotation_id, article_id
-from eternaut_reader.core.model import RELATIONS, SCHEMA_VERSION, TAGS, Annotation, Link
-from eternaut_reader.core.store import AnnotationStore, MergeResult
+from eternaut_reader.core.annotations.model import RELATIONS, SCHEMA_VERSION, TAGS, Annotation, Link
+from eternaut_reader.core.formats.native import FORMAT_NAME, FORMAT_VERSION
+from eternaut_reader.core.formats.w3c import NS, PREFIX, annotation_id, article_id
+from eternaut_reader.core.storage.store import AnnotationStore, MergeResult
 
 __all__ = [
     "MAX_ANNOTATIONS",

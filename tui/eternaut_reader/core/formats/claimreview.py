@@ -26,8 +26,8 @@ import json
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from eternaut_reader.core.export.base import ExportSet, Item
-from eternaut_reader.core.export.w3c import annotation_iri
+from eternaut_reader.core.formats.base import ExportSet, Item
+from eternaut_reader.core.formats.w3c import annotation_iri
 
 __all__ = ["BEST", "RATINGS", "WORST", "claim_groups", "to_claimreview", "write_claimreview"]
 

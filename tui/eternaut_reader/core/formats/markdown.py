@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from eternaut_reader.core.export.base import ArticleInfo, ExportSet, Item
-from eternaut_reader.core.export.table import excerpt
-from eternaut_reader.core.model import TAGS
+from eternaut_reader.core.annotations.model import TAGS
+from eternaut_reader.core.formats.base import ArticleInfo, ExportSet, Item
+from eternaut_reader.core.formats.table import excerpt
 
 __all__ = ["escape_block", "escape_inline", "write_markdown"]
 

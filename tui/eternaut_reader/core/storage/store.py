@@ -32,12 +32,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
-from eternaut_reader.core.anchor import Selector, locate, select
-from eternaut_reader.core.changes import ANNOTATIONS, Change, Model, Op, apply_change
-from eternaut_reader.core.history import HISTORY_LIMIT, History
-from eternaut_reader.core.merge import MergeResult, check_annotation, plan_merge
-from eternaut_reader.core.merge import beside_id as beside_id  # imported from here by callers
-from eternaut_reader.core.model import (
+from eternaut_reader.core.annotations.anchor import Selector, locate, select
+from eternaut_reader.core.annotations.model import (
     Anchored,
     Annotation,
     Link,
@@ -45,15 +41,21 @@ from eternaut_reader.core.model import (
     check_tag,
     now_iso,
 )
-from eternaut_reader.core.paths import resolve_db_path
-from eternaut_reader.core.storage import (
+from eternaut_reader.core.storage.changes import ANNOTATIONS, Change, Model, Op, apply_change
+from eternaut_reader.core.storage.database import (
     NotYours,
     ReadOnlyStore,
     StoreError,
     StoreWriteError,
     read_only_reason,
 )
-from eternaut_reader.core.writer import LOCK_TIMEOUT, Writer
+from eternaut_reader.core.storage.history import HISTORY_LIMIT, History
+from eternaut_reader.core.storage.merge import MergeResult, check_annotation, plan_merge
+from eternaut_reader.core.storage.merge import (
+    beside_id as beside_id,  # imported from here by callers
+)
+from eternaut_reader.core.storage.paths import resolve_db_path
+from eternaut_reader.core.storage.writer import LOCK_TIMEOUT, Writer
 
 __all__ = [
     "ANNOTATOR_ENV",

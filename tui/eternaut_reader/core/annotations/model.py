@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from eternaut_reader.core.storage import NewerSchema
+from eternaut_reader.core.storage.database import NewerSchema
 
 __all__ = [
     "RELATIONS",
@@ -30,7 +30,7 @@ __all__ = [
     "now_iso",
 ]
 
-from eternaut_reader.core.tags import RELATIONS, TAGS
+from eternaut_reader.core.annotations.tags import RELATIONS, TAGS
 
 SCHEMA_VERSION = 1
 

@@ -32,8 +32,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from eternaut_reader.core.export.base import ArticleInfo, prepare
-from eternaut_reader.core.model import TAGS, Annotation
+from eternaut_reader.core.annotations.model import TAGS, Annotation
+from eternaut_reader.core.formats.base import ArticleInfo, prepare
 
 __all__ = [
     "Claim",

@@ -14,8 +14,8 @@ import time
 import uuid
 from dataclasses import replace
 
-from eternaut_reader.core.changes import ANNOTATIONS, HISTORY, Change, Op
-from eternaut_reader.core.model import Annotation, HistoryEntry
+from eternaut_reader.core.annotations.model import Annotation, HistoryEntry
+from eternaut_reader.core.storage.changes import ANNOTATIONS, HISTORY, Change, Op
 
 HISTORY_LIMIT = 500
 

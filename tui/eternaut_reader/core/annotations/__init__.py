@@ -1,0 +1,1 @@
+"""Annotations: the model, tags, anchoring a quote (with its facts), claims and editing."""

@@ -1,0 +1,1 @@
+"""Articles and their text: loading, decoding, sentences, search, wrapping, reading state."""
