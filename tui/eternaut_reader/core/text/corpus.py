@@ -1,4 +1,12 @@
-"""Articles and corpora: the bundled seeds or the user's own files."""
+"""Articles and corpora: the bundled seeds, the user's own files, and web pages.
+
+An article's id says what it is, never where it lies, so that claims follow it to another
+folder or another machine: a web page's id comes from its canonical URL; a file's from its
+name (non-ASCII names keep their letters: `新闻.txt` is `新闻`); two files of one name are
+told apart by the nearest folder names that differ (`x/report.txt` and `y/report.txt` are
+`report-x` and `report-y` wherever the pair is copied); and a bundled seed is recognised by
+its text, so it keeps its id and title however it is opened.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +14,32 @@ import hashlib
 import json
 import re
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from eternaut_reader.core.text.segment import Sentence, Span, paragraphs, sentences
 from eternaut_reader.core.text.textio import NotText, read_article_file
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
 _DATE = re.compile(r"\b((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
-_SLUG = re.compile(r"[^a-z0-9]+")
+_URL_ID_LIMIT = 64
 
-__all__ = ["Article", "Corpus", "CorpusError", "Sentence", "load_corpus", "seeds_dir"]
+__all__ = [
+    "Article",
+    "Corpus",
+    "CorpusError",
+    "Sentence",
+    "load_article",
+    "load_corpus",
+    "seeds_dir",
+    "slug",
+]
 
 
 class CorpusError(Exception):
@@ -35,6 +56,12 @@ class Article:
     date: str | None = None
     path: Path | None = None
     encoding: str = "utf-8"
+    url: str | None = None
+    author: str | None = None
+    # Where it was opened from (a path or a URL), so that it can be opened again; None for
+    # the bundled seeds opened as such. `fetched` is when a web page's snapshot was taken.
+    source: str | None = None
+    fetched: str | None = None
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _paragraphs: list[Span] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -64,6 +91,12 @@ class Article:
                 self._sentences = sentences(self.text, self.language, progress)
             return self._sentences
 
+    def set_language(self, language: str) -> None:
+        """Another language means other sentence rules: the sentences are found again."""
+        with self._lock:
+            self.language = language
+            self._sentences = None
+
 
 @dataclass
 class Corpus:
@@ -88,11 +121,48 @@ def seeds_dir() -> Path:
     return Path(__file__).resolve().parents[4] / "seeds"
 
 
-def load_corpus(paths: Sequence[str | Path] | None = None) -> Corpus:
-    """The bundled corpus when paths is empty or None; otherwise the given files and folders."""
-    if not paths:
-        return _load_seeds(seeds_dir())
-    return _load_paths([Path(p) for p in paths])
+Progress = Callable[[str], None]
+
+
+def load_corpus(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    db: str | Path | None = None,
+    refresh: bool = False,
+    progress: Progress | None = None,
+    edits: bool = True,
+) -> Corpus:
+    """The bundled corpus when paths is empty or None; otherwise the given files, folders and
+    URLs (http or https), in that order.
+
+    A URL is read from its snapshot when there is one (`refresh` fetches it again); a page
+    that cannot be fetched is a notice, and the other articles still open. `progress` is told
+    about each fetch. The user's metadata corrections stored beside the database `db` (see
+    sources.py) are applied unless `edits` is False.
+    """
+    corpus = _load_seeds(seeds_dir()) if not paths else _load_paths(paths, refresh, progress)
+    if edits:
+        from eternaut_reader.core.text.sources import apply_edits, load_records, records_path
+
+        apply_edits(corpus.articles, load_records(records_path(db)))
+    return corpus
+
+
+def load_article(
+    source: str, article_id: str | None = None, *, db: str | Path | None = None
+) -> Article:
+    """One article from a path or URL (as remembered in sources.py), under the given id.
+    Raises CorpusError (one line)."""
+    from eternaut_reader.core.text.sources import apply_edits, load_records, records_path
+
+    corpus = _load_paths([source], refresh=False, progress=None)
+    if not corpus.articles:
+        raise CorpusError(corpus.notices[0] if corpus.notices else f"{source}: nothing to read")
+    article = corpus.articles[0]
+    if article_id is not None:
+        article.id = article_id
+    apply_edits([article], load_records(records_path(db)))
+    return article
 
 
 def _load_seeds(folder: Path) -> Corpus:
@@ -112,14 +182,42 @@ def _load_seeds(folder: Path) -> Corpus:
                 outlet=entry.get("outlet"),
                 date=entry.get("date"),
                 path=folder / entry["file"],
+                source=str(folder / entry["file"]),
             )
         )
     return Corpus(articles, source=f"bundled seeds ({folder})")
 
 
-def _expand(paths: Iterable[Path]) -> list[Path]:
-    found: list[Path] = []
-    for path in paths:
+@lru_cache(maxsize=1)
+def _seed_entries() -> dict[str, dict[str, str | None]]:
+    """The bundled seeds' manifest entries by the hash of their text: a seed opened by its
+    path, or copied elsewhere, is recognised by what it says."""
+    try:
+        corpus = _load_seeds(seeds_dir())
+    except (CorpusError, OSError, KeyError, NotText):
+        return {}
+    return {
+        a.content_hash: {
+            "id": a.id,
+            "title": a.title,
+            "language": a.language,
+            "outlet": a.outlet,
+            "date": a.date,
+        }
+        for a in corpus.articles
+    }
+
+
+def _expand(paths: Iterable[str | Path]) -> list[str | Path]:
+    """Files (resolved) and URLs (as given), in order, without repeats."""
+    from eternaut_reader.core.text.web import is_url
+
+    found: list[str | Path] = []
+    for item in paths:
+        if isinstance(item, str) and is_url(item):
+            found.append(item.strip())
+            continue
+        path = Path(item)
         if not path.exists():
             raise CorpusError(f"{path}: no such file or directory")
         if path.is_dir():
@@ -131,35 +229,30 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not inside:
-                raise CorpusError(f"{path}: no .txt or .md articles in this folder")
-            found.extend(inside)
+                raise CorpusError(f"{path}: no .txt or .md articles in this folder (nor .html or .htm pages)")
+            found.extend(p.resolve() for p in inside)
         else:
-            found.append(path)
-    return list(dict.fromkeys(p.resolve() for p in found))
+            found.append(path.resolve())
+    return list(dict.fromkeys(found))
 
 
-def _load_paths(paths: list[Path]) -> Corpus:
+def _load_paths(
+    paths: Sequence[str | Path], refresh: bool, progress: Progress | None
+) -> Corpus:
     notices: list[str] = []
     articles: list[Article] = []
-    for path in _expand(paths):
+    for item in _expand(paths):
         try:
-            decoded = read_article_file(path)
+            if isinstance(item, str):
+                article = _from_url(item, refresh, progress)
+            elif item.suffix.lower() in HTML_SUFFIXES:
+                article = _from_html_file(item)
+            else:
+                article = _from_text_file(item, notices)
         except NotText as exc:
             notices.append(str(exc))
             continue
-        if decoded.notice:
-            notices.append(decoded.notice)
-        articles.append(
-            Article(
-                id="",
-                title=_title(decoded.text, path),
-                language=detect_language(decoded.text),
-                text=decoded.text,
-                date=_date(decoded.text),
-                path=path,
-                encoding=decoded.encoding,
-            )
-        )
+        articles.append(article)
     if not articles:
         detail = "; ".join(notices) if notices else "nothing to read"
         raise CorpusError(f"no articles to open: {detail}")
@@ -167,17 +260,161 @@ def _load_paths(paths: list[Path]) -> Corpus:
     return Corpus(articles, source=", ".join(str(p) for p in paths), notices=notices)
 
 
+def _from_text_file(path: Path, notices: list[str]) -> Article:
+    decoded = read_article_file(path)
+    if decoded.notice:
+        notices.append(decoded.notice)
+    return Article(
+        id="",
+        title=_title(decoded.text, path),
+        language=detect_language(decoded.text),
+        text=decoded.text,
+        date=_date(decoded.text),
+        path=path,
+        encoding=decoded.encoding,
+        source=str(path),
+    )
+
+
+def _from_html_file(path: Path) -> Article:
+    from eternaut_reader.core.text.web import FetchError, extract
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NotText(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        page = extract(data, None)
+    except FetchError as exc:
+        raise NotText(f"{path}: {str(exc).split(': ', 1)[-1]}; skipped") from exc
+    return Article(
+        id="",
+        title=page.title or _title(page.text, path),
+        language=page.language or detect_language(page.text),
+        text=page.text,
+        outlet=page.outlet,
+        date=page.date,
+        path=path,
+        url=page.url or None,
+        author=page.author,
+        source=str(path),
+    )
+
+
+def _from_url(url: str, refresh: bool, progress: Progress | None) -> Article:
+    from eternaut_reader.core.text.web import FetchError, open_url, read_snapshot
+
+    if progress is not None and (refresh or read_snapshot(url) is None):
+        progress(f"fetching {url} …")
+    try:
+        page, fetched_now = open_url(url, refresh=refresh)
+    except FetchError as exc:
+        raise NotText(str(exc)) from exc
+    if progress is not None and fetched_now:
+        progress(f"fetched {url}: {len(page.text)} characters")
+    return Article(
+        id="",
+        title=page.title or _title(page.text, Path(urlsplit(page.url).path or "page")),
+        language=page.language or detect_language(page.text),
+        text=page.text,
+        outlet=page.outlet,
+        date=page.date,
+        url=page.url,
+        author=page.author,
+        source=url,
+        fetched=page.fetched,
+    )
+
+
+# -- identity ---------------------------------------------------------------------------------
+
+
+def slug(name: str) -> str:
+    """A readable id from a name: lower case, letters and digits of any script kept, every
+    other run of characters one hyphen (ASCII names give the ids they always had)."""
+    name = unicodedata.normalize("NFC", name).lower()
+    out = []
+    for char in name:
+        keep = ("a" <= char <= "z" or "0" <= char <= "9") if char.isascii() else char.isalnum()
+        out.append(char if keep else "-")
+    return re.sub("-+", "-", "".join(out)).strip("-")
+
+
+def _url_id(url: str) -> str:
+    """A web page's id from its canonical URL: host and path, readable, cut with a hash."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    path = re.sub(r"\.(?:html?|php|aspx?)$", "", path, flags=re.I)
+    wanted = slug(f"{host}{path}{'-' + parts.query if parts.query else ''}") or "page"
+    if len(wanted) <= _URL_ID_LIMIT:
+        return wanted
+    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:8]
+    return wanted[: _URL_ID_LIMIT - 9].rstrip("-") + "-" + digest
+
+
 def _assign_ids(articles: list[Article]) -> None:
-    """Ids come from file names, so they survive edits to the text; clashes get a path hash."""
-    slugs = [
-        _SLUG.sub("-", (a.path.stem if a.path else a.title).lower()).strip("-") or "article"
-        for a in articles
+    seeds = _seed_entries()
+    named: list[Article] = []
+    for article in articles:
+        seed = seeds.get(article.content_hash)
+        if seed is not None and article.path is not None:
+            article.id = str(seed["id"])
+            article.title = str(seed["title"])
+            article.language = str(seed["language"])
+            article.outlet = seed["outlet"]
+            article.date = seed["date"]
+        elif article.path is None and article.url:
+            article.id = _url_id(article.url)
+        else:
+            named.append(article)
+    groups: dict[str, list[Article]] = {}
+    for article in named:
+        stem = article.path.stem if article.path is not None else article.title
+        groups.setdefault(slug(stem) or "article", []).append(article)
+    for base, group in groups.items():
+        if len(group) == 1:
+            group[0].id = base
+            continue
+        for article, folder in zip(group, _differing_folders(group), strict=True):
+            article.id = f"{base}-{folder}" if folder else base
+    _unique([a for a in articles])
+
+
+def _differing_folders(group: list[Article]) -> list[str]:
+    """For files of one name: each one's nearest folder name that the others' differ in."""
+    parents = [
+        [slug(p.name) for p in a.path.parents if p.name] if a.path else [] for a in group
     ]
-    for article, slug in zip(articles, slugs, strict=True):
-        if slugs.count(slug) > 1:
-            digest = hashlib.sha1(str(article.path).encode("utf-8")).hexdigest()[:8]
-            slug = f"{slug}-{digest}"
-        article.id = slug
+    depth = max(len(p) for p in parents)
+    for level in range(depth):
+        names = [p[level] if level < len(p) else "" for p in parents]
+        if len(set(names)) == len(names) and all(names):
+            return names
+    # No single level tells every one apart: each takes its own nearest differing name.
+    chosen = []
+    for n, own in enumerate(parents):
+        others = [p for m, p in enumerate(parents) if m != n]
+        name = next(
+            (
+                own[level]
+                for level in range(len(own))
+                if all(level >= len(o) or o[level] != own[level] for o in others)
+            ),
+            "",
+        )
+        chosen.append(name)
+    return chosen
+
+
+def _unique(articles: list[Article]) -> None:
+    """Any id still shared (a pathological layout) gets a number, in the corpus's order."""
+    seen: dict[str, int] = {}
+    for article in articles:
+        count = seen.get(article.id, 0) + 1
+        seen[article.id] = count
+        if count > 1:
+            article.id = f"{article.id}-{count}"
 
 
 def _title(text: str, path: Path) -> str:
