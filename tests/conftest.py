@@ -7,9 +7,21 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(scope="session")
+def _alignment_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Shared by the whole run: alignments are cached by content, so sharing is safe, and the
+    # seeds are aligned once rather than in every reader test.
+    return tmp_path_factory.mktemp("align-cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+def _isolated_data(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    _alignment_cache: Path,
+):
     data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(_alignment_cache))
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     monkeypatch.setenv("ETERNAUT_READER_DB", str(data / "annotations.json"))
     monkeypatch.setenv("ETERNAUT_READER_CONFIG", str(data / "config.toml"))

@@ -9,4 +9,5 @@ COMMANDS = {
     "import": "eternaut_reader.commands.importing",
     "agreement": "eternaut_reader.commands.agreement",
     "align": "eternaut_reader.commands.align",
+    "matrix": "eternaut_reader.commands.matrix",
 }

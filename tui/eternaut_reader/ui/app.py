@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -22,9 +23,11 @@ from eternaut_reader.ui.screens.main import MainScreen
 from eternaut_reader.ui.widgets.pane import ArticlePane
 
 if TYPE_CHECKING:
+    from eternaut_reader.core.analysis import Alignment
     from eternaut_reader.core.annotations.editing import ClaimEditor
 
 STORE_DELAY = 0.25  # seconds
+ALIGN_DELAY = 0.4  # seconds: after the store, so that the first frame and the claims come first
 QUIT_FLUSH_TIMEOUT = 5.0  # seconds to wait for the last changes to reach the disk on quit
 
 
@@ -38,6 +41,17 @@ class ReaderApp(App[None]):
         """The database is open and its claims anchored (posted by the opening worker)."""
 
         editor: ClaimEditor
+
+    @dataclass
+    class AlignmentReady(Message):
+        """The reports are aligned (posted by the aligning worker)."""
+
+        alignment: Alignment | None
+        problem: str | None = None
+
+    @dataclass
+    class AlignProgress(Message):
+        fraction: float
 
     @dataclass
     class SaveState(Message):
@@ -58,6 +72,11 @@ class ReaderApp(App[None]):
         self.db = db
         self.config = config if config is not None else load_config()
         self.editor: ClaimEditor | None = None
+        # The cross-source alignment, once its worker is done; progress meanwhile.
+        self.alignment: Alignment | None = None
+        self.align_progress: float | None = 0.0
+        self.align_problem: str | None = None
+        self._stop_aligning = threading.Event()
         # Why there are no annotations, once opening the database failed (one line).
         self.store_problem: str | None = None
         # Said on the terminal after the app has closed (cli.py prints it): e.g. changes
@@ -139,6 +158,7 @@ class ReaderApp(App[None]):
                 if not isinstance(self.screen, UnsavedScreen):
                     self.push_screen(UnsavedScreen(store, self.corpus, str(error)))
                 return
+        self._stop_aligning.set()
         self.exit()
 
     def _main_screen(self) -> MainScreen | None:
@@ -152,6 +172,7 @@ class ReaderApp(App[None]):
         # A moment after the first frame: reading and anchoring the database in a thread
         # would otherwise compete with drawing it (see benchmarks/bench_reader.py).
         self.set_timer(STORE_DELAY, self._open_store)
+        self.set_timer(ALIGN_DELAY, self._align)
         # Start-up objects live as long as the app: keep them out of every later full
         # garbage collection, which otherwise shows as an occasional 50 ms pause on a key.
         self.call_after_refresh(gc.freeze)
@@ -170,6 +191,41 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._store_unavailable, str(exc) or type(exc).__name__)
             return
         self.post_message(self.EditorReady(ClaimEditor.load(store, self.corpus)))
+
+    @work(thread=True, exit_on_error=False, group="align")
+    def _align(self) -> None:
+        """Align the reports off the UI thread (cached by content: usually a file read)."""
+        from eternaut_reader.core.analysis import AlignCancelled, align
+
+        if len(self.corpus.articles) < 2:
+            self.post_message(self.AlignmentReady(None, "only one report is open"))
+            return
+
+        def progress(fraction: float) -> None:
+            self.post_message(self.AlignProgress(fraction))
+
+        try:
+            alignment = align(self.corpus, progress=progress, cancel=self._stop_aligning.is_set)
+        except AlignCancelled:
+            return
+        except (OSError, ValueError) as exc:
+            self.post_message(self.AlignmentReady(None, str(exc) or type(exc).__name__))
+            return
+        self.post_message(self.AlignmentReady(alignment))
+
+    def on_reader_app_align_progress(self, message: ReaderApp.AlignProgress) -> None:
+        self.align_progress = message.fraction
+        main = self._main_screen()
+        if main is not None:
+            main.alignment_changed()
+
+    def on_reader_app_alignment_ready(self, message: ReaderApp.AlignmentReady) -> None:
+        self.alignment = message.alignment
+        self.align_problem = message.problem
+        self.align_progress = None
+        main = self._main_screen()
+        if main is not None:
+            main.alignment_changed()
 
     def _store_unavailable(self, reason: str) -> None:
         self.store_problem = one_line(reason)
@@ -203,6 +259,7 @@ class ReaderApp(App[None]):
             main.set_save_state(message.state)
 
     def on_unmount(self) -> None:
+        self._stop_aligning.set()  # a running alignment never holds up the exit
         if self.editor is None:
             return
         from eternaut_reader.core.storage.database import StoreError

@@ -36,3 +36,15 @@ def describe(
 
 def totals(counts: Mapping[str, int]) -> str:
     return " ".join(f"{SYMBOLS[tag]}{counts.get(tag, 0)}" for tag in SYMBOLS)
+
+
+def readable(reason: str, corpus: Corpus) -> str:
+    """A suggestion's reason names reports by id; the reader numbers them ("report 3")."""
+    for number, article in enumerate(corpus.articles, 1):
+        if article.id in reason:
+            reason = reason.replace(article.id, f"report {number}")
+    return reason
+
+
+def suggestion_text(tag: str, reason: str, corpus: Corpus, accept_key: str) -> str:
+    return f"suggest {verdict(tag)}: {readable(reason, corpus)} ({accept_key} accepts)"

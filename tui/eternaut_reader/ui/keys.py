@@ -11,7 +11,16 @@ from functools import cache
 from textual.binding import Binding
 from textual.keys import format_key
 
-GROUPS = ("Reading", "Claims", "Panes and articles", "Search prompt", "Claims panel", "Dialogs")
+GROUPS = (
+    "Reading",
+    "Claims",
+    "Panes and articles",
+    "Search prompt",
+    "Claims panel",
+    "Same fact elsewhere",
+    "Matrix",
+    "Dialogs",
+)
 # Pane bindings (by the first part of their id) that belong with the claims in the help.
 _PANE_CLAIM_IDS = {"tag", "untag", "select", "note", "link", "follow", "cancel"}
 # Screen-level bindings that belong with the claims in the help.
@@ -62,16 +71,20 @@ def all_bindings() -> dict[str, tuple[Binding, str, str]]:
     from eternaut_reader.ui.screens.help import HelpScreen
     from eternaut_reader.ui.screens.link import LinkScreen
     from eternaut_reader.ui.screens.main import MainScreen
+    from eternaut_reader.ui.screens.matrix import MatrixScreen
     from eternaut_reader.ui.screens.note import NoteScreen
     from eternaut_reader.ui.screens.unsaved import UnsavedScreen
     from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
     from eternaut_reader.ui.widgets.pane import ArticlePane
+    from eternaut_reader.ui.widgets.same_fact import SameFactPanel
 
     found: dict[str, tuple[Binding, str, str]] = {}
     for cls, group, target in (
         (ArticlePane, "Reading", "pane"),
         (MainScreen, "Panes and articles", "screen"),
         (ClaimsPanel, "Claims panel", "dialog"),
+        (SameFactPanel, "Same fact elsewhere", "dialog"),
+        (MatrixScreen, "Matrix", "dialog"),
         (NoteScreen, "Dialogs", "dialog"),
         (LinkScreen, "Dialogs", "dialog"),
         (ExportScreen, "Dialogs", "dialog"),

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.ui import session
-from eternaut_reader.ui.claim_text import describe, totals
+from eternaut_reader.ui.claim_text import describe, suggestion_text, totals
 from eternaut_reader.ui.keys import key_hint
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
 from eternaut_reader.ui.widgets.key_bar import KeyBar
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from eternaut_reader.core.annotations.editing import ClaimEditor, Edit
     from eternaut_reader.ui.screens.link import LinkChoice
     from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
+    from eternaut_reader.ui.widgets.same_fact import SameFactPanel
 
 MIN_PANE_WIDTH = 40
 
@@ -57,6 +58,14 @@ class MainScreen(Screen[None]):
         ),
         Binding("slash", "search", "Search in this article", id="search", tooltip="Search"),
         Binding("t", "toggle_claims", "Claims panel", id="claims", tooltip="Claims"),
+        Binding(
+            "a",
+            "toggle_same_fact",
+            "Same fact elsewhere: the other reports' passages",
+            id="same-fact",
+            tooltip="Elsewhere",
+        ),
+        Binding("m", "matrix", "The claim × report matrix", id="matrix", tooltip="Matrix"),
         Binding("e", "export", "Export the claims", id="export", tooltip="Export"),
         Binding("u", "undo", "Undo", id="undo", show=False),
         Binding("ctrl+r", "redo", "Redo", id="redo", show=False),
@@ -291,6 +300,9 @@ class MainScreen(Screen[None]):
         focused = self.focused_view
         if focused is not None and message.pane == focused.number:
             self.refresh_claim_bar()
+        panel = self._same_fact()
+        if panel is not None and panel.display and panel.source == message.pane:
+            panel.refresh_matches()
         self._refresh_key_bar()
 
     def on_descendant_focus(self) -> None:
@@ -330,12 +342,180 @@ class MainScreen(Screen[None]):
         else:
             tags = key_hint(self.app, "tag.confirmed", "tag.speculative", "tag.contradicted")
             left = f"no claim here · {tags} to tag"
+        suggestion = self._suggestion_for(pane, claim)
+        if suggestion:
+            left = f"{left} · {suggestion}"
         if read_only:
             state = "read-only"
         else:
             state = {"saving": "saving…", "saved": "saved"}.get(self.save_state, "NOT SAVED")
         counts = editor.counts()
         bar.show(left, f"all {totals(counts)} · {state}", error=state == "NOT SAVED")
+
+    def _suggestion_for(self, pane: ArticlePane | None, claim: Claim | None) -> str:
+        """The suggested verdict for what the cursor is on, unless it already has it."""
+        alignment = getattr(self.app, "alignment", None)
+        span = pane.target_span() if pane is not None else None
+        if alignment is None or span is None or pane is None:
+            return ""
+        suggestion = alignment.suggest(pane.article.id, *span)
+        editor = self.editor
+        if suggestion is None or (
+            claim is not None
+            and editor is not None
+            and claim.annotation.annotator == editor.me
+            and claim.tag == suggestion.tag
+        ):
+            return ""
+        return suggestion_text(
+            suggestion.tag, suggestion.reason, self.corpus, key_hint(self.app, "suggestion.accept")
+        )
+
+    def alignment_changed(self) -> None:
+        """The alignment progressed or arrived: the claim bar's suggestion and the panel."""
+        self.refresh_claim_bar()
+        panel = self._same_fact()
+        if panel is not None and panel.display:
+            panel.refresh_matches()
+
+    # -- the same fact elsewhere -----------------------------------------------------------
+
+    def _same_fact(self) -> SameFactPanel | None:
+        from eternaut_reader.ui.widgets.same_fact import SameFactPanel
+
+        for node in self.query(SameFactPanel):
+            return node
+        return None
+
+    async def action_toggle_same_fact(self) -> None:
+        panel = self._same_fact()
+        if panel is not None and panel.display:
+            self._close_same_fact(panel)
+            return
+        source = self.focused_view
+        if source is None:
+            source = self.panes[0] if self.panes else None
+        if source is None:
+            return
+        if panel is None:
+            from eternaut_reader.ui.widgets.same_fact import SameFactPanel
+
+            panel = SameFactPanel(self.corpus)
+            await self.mount(panel, before=self.query_one("#bars"))
+        panel.display = True
+        panel.follow(source.number)
+        panel.focus_list()
+        self._refresh_key_bar()
+
+    def _close_same_fact(self, panel: SameFactPanel) -> None:
+        panel.display = False
+        pane = self.pane(panel.source) if panel.source is not None else None
+        if pane is not None:
+            self.set_focus(pane)
+        elif self.focused_view is None:
+            self._focus_pane(0)
+        self._refresh_key_bar()
+
+    def on_same_fact_panel_closed(self) -> None:
+        panel = self._same_fact()
+        if panel is not None:
+            self._close_same_fact(panel)
+
+    def on_same_fact_panel_go(self, message: SameFactPanel.Go) -> None:
+        """Show a passage of another report, keeping the panel (and its source) as it is."""
+        article = self.corpus.by_id(message.article_id)
+        if article is None:
+            return
+        avoid = self.pane(message.source)
+        self.show_span(article, message.start, message.end, avoid=avoid, focus=False)
+
+    def on_same_fact_panel_link(self, message: SameFactPanel.Link) -> None:
+        """Link the source pane's claim to a passage (tagged as an open claim first if it is
+        no claim yet), from the panel, without leaving it."""
+        editor, pane = self.editor, self.pane(message.source)
+        article = self.corpus.by_id(message.article_id)
+        if editor is None or pane is None or article is None:
+            return
+        span = pane.target_span()
+        claims = editor.index(pane.article)
+        source = claims.own_at(*span, editor.me) if span is not None else None
+        if source is None:
+            tags = key_hint(self.app, "tag.confirmed", "tag.speculative", "tag.contradicted")
+            self.notify(
+                f"Tag this claim first ({tags}), then link it to the passage", severity="warning"
+            )
+            return
+        try:
+            target = editor.index(article).at(message.start, message.end, prefer=editor.me)
+            if target is None or not (target.start < message.end and message.start < target.end):
+                edit = editor.tag(article, message.start, message.end, None)
+                self.apply_edit(edit)
+                target = editor.index(article).exactly(
+                    message.start, message.end, annotator=editor.me
+                )
+            if target is None:
+                return
+            edit = editor.link(pane.article, source, target, message.relation)
+        except StoreError as error:
+            self.notify(str(error), title="Not linked", severity="warning", timeout=8)
+            return
+        self.apply_edit(edit)
+        place = self.corpus.place(article.id)
+        self.notify(f"Linked: {message.relation} report {place}", timeout=3)
+        panel = self._same_fact()
+        if panel is not None:
+            panel.refresh_matches()
+
+    def show_span(
+        self, article: Article, start: int, end: int, *, avoid: ArticlePane | None, focus: bool
+    ) -> ArticlePane | None:
+        """Bring start..end of an article up in a pane (not `avoid` when another will do),
+        opening the article in one if no pane shows it, with the cursor on it."""
+        panes = self.panes
+        if not panes:
+            return None
+        showing = [p for p in panes if p.article.id == article.id and p is not avoid]
+        if showing:
+            pane = showing[0]
+        else:
+            others = [p for p in panes if p is not avoid] or panes
+            pane = others[0]
+            self.show_in_pane(pane, article)
+        pane.go_to_span(start, end)
+        if focus:
+            self.set_focus(pane)
+        return pane
+
+    # -- the matrix ------------------------------------------------------------------------
+
+    def action_matrix(self) -> None:
+        editor = self.editor
+        if editor is None:
+            self.notify("The annotations are still loading; try again in a moment")
+            return
+        from eternaut_reader.ui.screens.matrix import MatrixScreen, matrix_of
+
+        matrix = matrix_of(editor, self.corpus, getattr(self.app, "alignment", None))
+
+        def jump(target: tuple[str, int, int] | None) -> None:
+            if target is None:
+                return
+            article = self.corpus.by_id(target[0])
+            if article is not None:
+                self.show_span(article, target[1], target[2], avoid=None, focus=True)
+
+        self.app.push_screen(MatrixScreen(matrix, self.corpus, aligning=self._aligning()), jump)
+
+    def _aligning(self) -> str | None:
+        """Why the alignment is not there yet, or None when it is."""
+        app = self.app
+        if getattr(app, "alignment", None) is not None:
+            return None
+        problem = getattr(app, "align_problem", None)
+        if problem:
+            return f"no alignment: {problem}"
+        progress = getattr(app, "align_progress", None)
+        return f"aligning… {int((progress or 0) * 100)}%"
 
     # -- notes and links -------------------------------------------------------------------
 

@@ -140,6 +140,13 @@ class ArticlePane(ScrollView, can_focus=True):
         Binding("s", "tag('speculative')", "Tag speculative", id="tag.speculative", tooltip="?"),
         Binding("x", "tag('contradicted')", "Tag contradicted", id="tag.contradicted", tooltip="✗"),
         Binding("d", "untag", "Remove the tag", id="untag", show=False),
+        Binding(
+            "A",
+            "accept_suggestion",
+            "Accept the suggested verdict",
+            id="suggestion.accept",
+            show=False,
+        ),
         Binding("v", "select", "Select a span", id="select", show=False),
         Binding(
             "o", "swap_ends", "Selection: move the other end", id="select.swap", tooltip="Other end"
@@ -347,6 +354,20 @@ class ArticlePane(ScrollView, can_focus=True):
         self._sync()
         self._start()
 
+    def article_changed(self) -> None:
+        """The article's details changed (a new language means new sentences): draw it again
+        from the same place."""
+        place = self.place()
+        self.reading = Reading(self.article.text)
+        self._prompt_active = False
+        self._pending_cursor = place.cursor_offset
+        self._pending_top = place.top_offset
+        self._index = None
+        self._sized_for = None
+        self._cache.clear()
+        self._sync()
+        self._start()
+
     def place(self) -> Place:
         """Where the reader is now, to come back to later (or after a restart)."""
         span = self.cursor_span
@@ -495,7 +516,7 @@ class ArticlePane(ScrollView, can_focus=True):
         if y == 0:
             text, style = self.article.title, self._style("pane--title")
         elif y == 1:
-            text = heading_details(self.corpus, self.article, self.heading_counts())
+            text = heading_details(self.corpus, self.article, self.heading_counts(), width - 2)
             style = self._style("pane--header")
         elif self.prompt is not None:
             text, style = self.status(), self._style("pane--prompt")
@@ -980,10 +1001,33 @@ class ArticlePane(ScrollView, can_focus=True):
         self._follow_turn += 1
         self.post_message(self.FollowRequested(self.number, target))
 
+    def action_accept_suggestion(self) -> None:
+        """Tag what the cursor is on with the verdict the alignment suggests: only ever on
+        this key, never by itself."""
+        alignment = getattr(self.app, "alignment", None)
+        span = self.target_span()
+        if alignment is None:
+            self.notify(
+                "The reports are still being aligned: no suggestion yet", severity="warning"
+            )
+            return
+        suggestion = alignment.suggest(self.article.id, *span) if span is not None else None
+        if suggestion is None:
+            self.notify("No suggestion here", severity="warning")
+            return
+        self.action_tag(suggestion.tag)
+
+    def go_to_span(self, start: int, end: int) -> None:
+        """Put the cursor on the sentence where start..end begins, and the span on screen
+        (once the article is segmented, if it is not yet)."""
+        if self.ready:
+            self.reading.move_to(self.sentence_at(start))
+            self._sync()
+        else:
+            self._pending_cursor = start
+        self.scroll_to_span(start, end)
+        self.refresh()
+
     def show_claim(self, claim: Claim) -> None:
         """Put the cursor on the sentence where a claim starts, and the claim on screen."""
-        if self.ready:
-            self.reading.move_to(self.sentence_at(claim.start))
-            self._sync()
-        self.scroll_to_span(claim.start, claim.end)
-        self.refresh()
+        self.go_to_span(claim.start, claim.end)

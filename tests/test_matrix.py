@@ -1,0 +1,109 @@
+"""The claim × report matrix (core): rows joined by links, each cell's mark, CSV and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from eternaut_reader.core.analysis.matrix import Placed, build_matrix
+from eternaut_reader.core.annotations.model import Annotation, Link
+
+
+def ann(ann_id: str, article: str, start: int, quote: str, tag: str | None, *links: Link):
+    return Annotation(
+        id=ann_id,
+        article_id=article,
+        quote=quote,
+        prefix="",
+        suffix="",
+        start=start,
+        end=start + len(quote),
+        tag=tag,  # type: ignore[arg-type]
+        note="",
+        annotator="ana",
+        created="2025-07-20T10:00:00Z",
+        modified="2025-07-20T10:00:00Z",
+        content_hash="sha256:x",
+        links=tuple(links),
+    )
+
+
+def placed(a: Annotation) -> Placed:
+    return Placed(a, a.start, a.end)
+
+
+@dataclass(frozen=True)
+class M:
+    article: str
+    start: int
+    end: int
+    relation: str
+
+
+class FakeAlignment:
+    """Matches by (article, start) of the claim asked about."""
+
+    def __init__(self, table: dict[tuple[str, int], list[M]]) -> None:
+        self.table = table
+
+    def matches(self, article_id: str, start: int, end: int) -> list[M]:
+        return self.table.get((article_id, start), [])
+
+
+COLUMNS = [("A", "1 EN"), ("B", "2 IT"), ("C", "3 EN"), ("D", "4 EN")]
+
+
+def test_each_cell_says_what_that_report_has():
+    here = ann("x", "A", 0, "The show premiered in April.", "contradicted")
+    tagged_in_c = ann("y", "C", 40, "It is upcoming.", "speculative")
+    alignment = FakeAlignment(
+        {
+            ("A", 0): [
+                M("B", 10, 30, "agrees"),  # an aligned passage nobody tagged: a dot
+                M("C", 42, 50, "conflicts"),  # overlaps a tagged claim: its verdict wins
+                M("D", 5, 9, "conflicts"),  # conflicts, untagged: the conflict mark
+            ]
+        }
+    )
+    tagged_at = {"A": [placed(here)], "C": [placed(tagged_in_c)]}
+    matrix = build_matrix([placed(here)], COLUMNS, alignment, tagged_at=tagged_at)
+    [row] = matrix.rows
+    marks = {article: row.cells[article].mark for article, _ in COLUMNS}
+    assert marks == {"A": "✗", "B": "·", "C": "?", "D": "⚠"}
+    assert (row.cells["B"].start, row.cells["B"].end) == (10, 30)
+    assert (row.cells["D"].kind, row.cells["D"].start) == ("conflicts", 5)
+    assert row.cells["C"].annotation == tagged_in_c
+
+
+def test_linked_claims_share_a_row_and_unlinked_ones_do_not():
+    b = ann("b", "B", 5, "Arriva nella seconda metà dell'anno.", "confirmed")
+    a = ann("a", "A", 0, "Coming in the second half of 2025.", "confirmed", Link("b", "supports"))
+    alone = ann("c", "C", 0, "Nothing to do with it.", None)
+    matrix = build_matrix([placed(a), placed(b), placed(alone)], COLUMNS, None)
+    assert [len(row.claims) for row in matrix.rows] == [2, 1]
+    first, second = matrix.rows
+    assert [first.cells[c].mark for c, _ in COLUMNS] == ["✓", "✓", "", ""]
+    assert [second.cells[c].mark for c, _ in COLUMNS] == ["", "", "○", ""]
+    assert second.cells["A"].empty
+
+
+def test_csv_and_markdown_hold_the_same_cells_as_the_screen():
+    here = ann("x", "A", 0, "=cmd| 'evil' claim", "confirmed")
+    matrix = build_matrix(
+        [placed(here)], COLUMNS, FakeAlignment({("A", 0): [M("D", 1, 2, "conflicts")]})
+    )
+    rows = list(csv.reader(io.StringIO(matrix.to_csv())))
+    assert rows[0] == ["claim", "1 EN", "2 IT", "3 EN", "4 EN"]
+    assert rows[1] == ["'=cmd| 'evil' claim", "✓", "", "", "⚠"]  # formula guarded
+    md = matrix.to_markdown().splitlines()
+    assert md[0] == "| claim | 1 EN | 2 IT | 3 EN | 4 EN |"
+    assert md[1] == "| --- | :-: | :-: | :-: | :-: |"
+    assert md[2].startswith("| \\=cmd\\| 'evil' claim | ✓ |")
+    assert md[2].endswith("| ⚠ |")
+    assert "⚠ an aligned passage conflicts" in matrix.to_markdown()
+
+
+def test_no_claims_no_rows():
+    matrix = build_matrix([], COLUMNS, None)
+    assert matrix.rows == [] and matrix.table() == [["claim", "1 EN", "2 IT", "3 EN", "4 EN"]]

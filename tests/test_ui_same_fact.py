@@ -1,0 +1,167 @@
+"""Cross-source verification in the reader: the suggested verdict, the same fact elsewhere
+(`a`), links made from the panel and seen from both ends, and the claim × report matrix."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from textual.widgets import DataTable
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.cli import main
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.matrix import MatrixScreen
+from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+from eternaut_reader.ui.widgets.same_fact import SameFactPanel
+from tests.screen import focused_pane, panes, settle, widget_text
+
+ME = "tester"
+# The third report says the series "premiered recently"; the fifth calls it "upcoming".
+PREMIERED = "premiered recently"
+
+
+@pytest.fixture(autouse=True)
+def _annotator(monkeypatch):
+    monkeypatch.setenv("ETERNAUT_READER_ANNOTATOR", ME)
+
+
+async def _ready(app, pilot) -> None:
+    await settle(app, pilot)
+    for _ in range(100):
+        if app.alignment is not None:
+            break
+        await pilot.pause(0.05)
+    assert app.alignment is not None
+
+
+async def _on_premiered(app, pilot) -> None:
+    """Focus the third report's pane and put the cursor on "premiered recently"."""
+    await _ready(app, pilot)
+    await pilot.press("tab", "tab", "slash", *PREMIERED, "enter")
+    await pilot.pause()
+    pane = focused_pane(app)
+    assert pane.article.id.startswith("002")
+    span = pane.target_span()
+    assert span and PREMIERED in pane.article.text[span[0] : span[1]]
+
+
+def _bar(app) -> str:
+    return widget_text(app.screen.query_one(ClaimBar))
+
+
+def _stored() -> list[tuple[str, str | None, str]]:
+    with open_store() as store:
+        return sorted((a.article_id[:3], a.tag, a.annotator) for a in store.annotations())
+
+
+async def test_the_claim_bar_suggests_a_verdict_and_a_accepts_it():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        bar = _bar(app)
+        assert "suggest ✗ contradicted: status:" in bar and "(A accepts)" in bar
+        assert _stored() == []  # a suggestion is never applied by itself
+        await pilot.press("A")
+        await pilot.pause()
+        assert _stored() == [("002", "contradicted", ME)]
+        assert "✗ contradicted" in _bar(app) and "suggest" not in _bar(app)
+
+
+async def test_same_fact_panel_lists_the_conflict_and_enter_shows_the_passage():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        panel = app.screen.query_one(SameFactPanel)
+        listing = widget_text(panel.query_one("OptionList"))
+        assert "5/5 [EN] Netflix Uses Generative AI" in listing
+        assert "⚠ conflicts" in listing
+        assert "⚠ status: “premiered” here vs “upcoming”" in listing
+        title = widget_text(panel.query_one("#same-fact-title"))
+        assert "Same fact as “The series, which premiered recently" in title
+        # Move to the conflicting passage and show it: report 5 comes up in another pane.
+        options = panel.query_one("OptionList")
+        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        showing = [p for p in panes(app) if p.article.id.startswith("004")]
+        assert showing, "the fifth report is shown in a pane"
+        span = showing[0].cursor_span
+        assert span and "upcoming" in showing[0].article.text[span[0] : span[1]]
+        assert app.screen.focused is options  # still in the panel
+
+
+async def test_a_link_made_from_the_panel_tags_the_passage_and_shows_at_both_ends():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        panel = app.screen.query_one(SameFactPanel)
+        options = panel.query_one("OptionList")
+        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
+            await pilot.press("down")
+        await pilot.press("minus")
+        await pilot.pause()
+        assert _stored() == [("002", "contradicted", ME), ("004", None, ME)]
+        assert "[○ open]" in widget_text(options)  # the passage is now an open claim
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "links: contradicts 5/5" in _bar(app)
+        await pilot.press("f")  # follow the link: the other end
+        await pilot.pause()
+        pane = focused_pane(app)
+        assert pane.article.id.startswith("004")
+        assert "contradicts from 3/5" in _bar(app)  # the link, seen from the other end
+        await pilot.press("f")  # and back, from that end
+        await pilot.pause()
+        assert focused_pane(app).article.id.startswith("002")
+
+
+async def test_the_matrix_shows_each_report_and_enter_goes_to_the_passage():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
+        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
+            await pilot.press("down")
+        await pilot.press("minus", "escape", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)
+        table = app.screen.query_one(DataTable)
+        assert len(app.screen.matrix.rows) == 1  # our claim and the passage it links
+        cells = [str(c).strip() for c in table.get_row_at(0)[1:]]
+        assert cells[2] == "✗" and cells[4] == "○"
+        assert "The series, which premiered recently" in str(table.get_row_at(0)[0])
+        table.cursor_coordinate = table.cursor_coordinate._replace(row=0, column=5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, MatrixScreen)
+        pane = focused_pane(app)
+        span = pane.cursor_span
+        assert (
+            pane.article.id.startswith("004") and "upcoming" in pane.article.text[span[0] : span[1]]
+        )
+
+
+def test_the_matrix_command_writes_the_same_cells(tmp_path, capsys):
+    corpus = load_corpus()
+    third = corpus.articles[2]
+    start = third.text.index("The series, which premiered recently")
+    end = third.text.index(".", start) + 1
+    with open_store(annotator=ME) as store:
+        store.add(third, start, end, "contradicted")
+    assert main(["matrix", "-f", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0][0] == "claim" and rows[0][1].startswith("1 Netflix usa l’IA")
+    assert rows[1][0].startswith("The series, which premiered recently")
+    assert rows[1][3] == "✗" and rows[1][5] == "⚠"
+    target = tmp_path / "m.md"
+    assert main(["matrix", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("| claim | 1 Netflix usa l’IA")

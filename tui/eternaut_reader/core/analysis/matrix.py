@@ -1,0 +1,198 @@
+"""The claim × report matrix: for every claim, what each report says about it.
+
+One row per claim, claims joined by links making one row together with their aligned
+passages; one column per report. A cell is the verdict glyph where that report's passage
+is tagged, a conflict mark where an aligned passage conflicts, a dot where an aligned passage
+exists but nobody tagged it, and blank where the report says nothing found. The reader draws
+it (`m`), and `to_csv` / `to_markdown` export the very same cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.annotations.tags import OPEN_SYMBOL, SYMBOLS
+
+CONFLICT_MARK = "⚠"
+MATCH_MARK = "·"
+
+__all__ = ["CONFLICT_MARK", "MATCH_MARK", "Cell", "Matrix", "MatrixRow", "build_matrix"]
+
+
+class AlignmentLike(Protocol):
+    def matches(self, article_id: str, start: int, end: int) -> Sequence[MatchLike]: ...
+
+
+class MatchLike(Protocol):
+    @property
+    def article(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def relation(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A claim where it sits now (its anchored span) in its article."""
+
+    annotation: Annotation
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What one report says about one row's claim; `start`/`end` locate the passage."""
+
+    mark: str  # a verdict glyph, CONFLICT_MARK, MATCH_MARK or "" (nothing found)
+    kind: str  # "tagged", "conflicts", "matches" or "none"
+    start: int = 0
+    end: int = 0
+    annotation: Annotation | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.kind == "none"
+
+
+@dataclass
+class MatrixRow:
+    label: str  # the quote of the row's first claim
+    claims: list[Placed]
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+
+@dataclass
+class Matrix:
+    columns: list[tuple[str, str]]  # (article id, heading)
+    rows: list[MatrixRow]
+
+    def table(self) -> list[list[str]]:
+        """Heading row then one row per claim: the claim's quote, then a mark per report."""
+        head = ["claim", *(heading for _, heading in self.columns)]
+        body = [
+            [row.label, *(row.cells[article].mark for article, _ in self.columns)]
+            for row in self.rows
+        ]
+        return [head, *body]
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        for line in self.table():
+            writer.writerow([_guard(cell) for cell in line])
+        return out.getvalue()
+
+    def to_markdown(self) -> str:
+        lines = self.table()
+        rendered = ["| " + " | ".join(_md(c) for c in line) + " |" for line in lines]
+        rendered.insert(1, "| " + " | ".join(["---"] + [":-:"] * (len(lines[0]) - 1)) + " |")
+        legend = (
+            f"\n{SYMBOLS['confirmed']} {SYMBOLS['speculative']} {SYMBOLS['contradicted']} "
+            f"{OPEN_SYMBOL} the passage is tagged so · {CONFLICT_MARK} an aligned passage "
+            f"conflicts · {MATCH_MARK} an aligned passage, not tagged · blank: nothing found\n"
+        )
+        return "\n".join(rendered) + "\n" + legend
+
+
+def _glyph(annotation: Annotation) -> str:
+    tag = annotation.tag
+    return OPEN_SYMBOL if tag is None else SYMBOLS.get(tag, "?")
+
+
+def _groups(claims: Sequence[Placed]) -> list[list[Placed]]:
+    """Claims joined by links (either way) form one group; groups in reading order."""
+    parent = {c.annotation.id: c.annotation.id for c in claims}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for claim in claims:
+        for link in claim.annotation.links:
+            if link.target in parent:
+                parent[find(link.target)] = find(claim.annotation.id)
+    groups: dict[str, list[Placed]] = {}
+    for claim in claims:
+        groups.setdefault(find(claim.annotation.id), []).append(claim)
+    return list(groups.values())
+
+
+def build_matrix(
+    claims: Iterable[Placed],
+    columns: Sequence[tuple[str, str]],
+    alignment: AlignmentLike | None,
+    *,
+    tagged_at: Mapping[str, Sequence[Placed]] | None = None,
+) -> Matrix:
+    """The matrix of `claims` (anchored, any annotators) over the reports in `columns`.
+
+    `tagged_at` maps an article id to every claim placed in it, to tell whether an aligned
+    passage is tagged; by default the claims given.
+    """
+    placed = list(claims)
+    by_article: dict[str, list[Placed]] = {}
+    for of_article in tagged_at.values() if tagged_at is not None else [placed]:
+        for c in of_article:
+            by_article.setdefault(c.annotation.article_id, []).append(c)
+    rows = []
+    for group in _groups(placed):
+        group.sort(key=lambda c: (c.annotation.article_id, c.start))
+        row = MatrixRow(" ".join(group[0].annotation.quote.split()), group)
+        for article, _heading in columns:
+            row.cells[article] = _cell(row, article, alignment, by_article.get(article, []))
+        rows.append(row)
+    return Matrix(list(columns), rows)
+
+
+def _cell(
+    row: MatrixRow, article: str, alignment: AlignmentLike | None, tagged: Sequence[Placed]
+) -> Cell:
+    own = [c for c in row.claims if c.annotation.article_id == article]
+    if own:
+        first = own[0]
+        return Cell(_glyph(first.annotation), "tagged", first.start, first.end, first.annotation)
+    if alignment is None:
+        return Cell("", "none")
+    found = [
+        m
+        for c in row.claims
+        for m in alignment.matches(c.annotation.article_id, c.start, c.end)
+        if m.article == article
+    ]
+    if not found:
+        return Cell("", "none")
+    for match in found:  # an aligned passage somebody tagged shows its verdict
+        for claim in tagged:
+            if claim.start < match.end and match.start < claim.end:
+                return Cell(
+                    _glyph(claim.annotation), "tagged", claim.start, claim.end, claim.annotation
+                )
+    conflict = next((m for m in found if m.relation == "conflicts"), None)
+    if conflict is not None:
+        return Cell(CONFLICT_MARK, "conflicts", conflict.start, conflict.end)
+    best = found[0]
+    return Cell(MATCH_MARK, "matches", best.start, best.end)
+
+
+def _guard(value: str) -> str:
+    from eternaut_reader.core.formats.table import guard  # the exports' own formula guard
+
+    return guard(value)
+
+
+def _md(value: str) -> str:
+    from eternaut_reader.core.formats.markdown import escape_inline
+
+    # A table cell: the exports' own escaping (which escapes a pipe too).
+    return escape_inline(value) or " "

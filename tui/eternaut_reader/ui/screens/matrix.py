@@ -1,0 +1,187 @@
+"""The claim × report matrix (`m`): one row per claim, one column per report.
+
+A cell shows the verdict glyph where that report's passage is tagged, ⚠ where an aligned
+passage conflicts, · where one exists untagged, and nothing where none was found (see
+core/analysis/matrix.py, which also writes it as CSV and Markdown). Enter on a cell goes to
+the passage; the table scrolls at 80×24 and takes the full width when there is room.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Static
+
+from eternaut_reader.core.analysis.matrix import (
+    CONFLICT_MARK,
+    MATCH_MARK,
+    Matrix,
+    Placed,
+    build_matrix,
+)
+from eternaut_reader.core.annotations.tags import OPEN_SYMBOL, SYMBOLS
+from eternaut_reader.core.storage.atomic import write_atomic
+from eternaut_reader.core.text.display import printable
+from eternaut_reader.ui.keys import display_key, key_hint
+from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.analysis import Alignment
+    from eternaut_reader.core.annotations.editing import ClaimEditor
+    from eternaut_reader.core.text.corpus import Corpus
+
+REPORT_WIDTH = 7  # cells for a report column at its narrowest
+CLAIM_MIN = 24
+
+
+def matrix_of(editor: ClaimEditor, corpus: Corpus, alignment: Alignment | None) -> Matrix:
+    """The matrix of every anchored claim of the corpus (anyone's) over its reports."""
+    placed = {
+        article.id: [Placed(c.annotation, c.start, c.end) for c in editor.index(article).claims()]
+        for article in corpus.articles
+    }
+    columns = [
+        (article.id, f"{n} {article.language.upper()}")
+        for n, article in enumerate(corpus.articles, 1)
+    ]
+    claims = [c for article in corpus.articles for c in placed[article.id]]
+    return build_matrix(claims, columns, alignment, tagged_at=placed)
+
+
+def unique_path(path: Path) -> Path:
+    """`path`, or `name-2.ext`, `name-3.ext`… when it is taken: an export never overwrites."""
+    n = 1
+    candidate = path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
+class MatrixScreen(Screen[tuple[str, int, int] | None]):
+    """Dismisses with (article id, start, end) of the passage chosen, or None."""
+
+    BINDINGS = [
+        Binding("escape,q,m", "close", "Matrix: back to reading", id="matrix.close"),
+        Binding("e", "export", "Matrix: export as CSV or Markdown", id="matrix.export"),
+    ]
+
+    def __init__(self, matrix: Matrix, corpus: Corpus, *, aligning: str | None = None) -> None:
+        super().__init__()
+        self.matrix = matrix
+        self.corpus = corpus
+        self.aligning = aligning
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(id="matrix-title")
+            table: DataTable[Content] = DataTable(
+                id="matrix-table", cursor_type="cell", zebra_stripes=True
+            )
+            yield table
+            yield Static(self._legend(), id="matrix-legend")
+
+    def _legend(self) -> Content:
+        glyphs = " ".join(SYMBOLS.values()) + f" {OPEN_SYMBOL}"
+        return Content(
+            f"{glyphs} tagged there · {CONFLICT_MARK} conflicts · {MATCH_MARK} states it, not "
+            f"tagged · blank: not found · {display_key('enter')} goes there · "
+            f"{key_hint(self.app, 'matrix.export')} export · {key_hint(self.app, 'matrix.close')} "
+            "back"
+        )
+
+    def on_mount(self) -> None:
+        claims = sum(len(row.claims) for row in self.matrix.rows)
+        state = f" · {self.aligning}" if self.aligning else ""
+        title = (
+            f"Claims × reports: {len(self.matrix.rows)} rows ({claims} claims, linked claims "
+            f"share a row) × {len(self.matrix.columns)} reports{state}"
+        )
+        if not self.matrix.rows:
+            title = "No claims yet: tag some in the panes, then come back"
+        self.query_one("#matrix-title", Static).update(Content(title))
+        self._fill()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _widths(self) -> tuple[int, int]:
+        reports = max(1, len(self.matrix.columns))
+        width = max(40, self.size.width - 4)
+        report = max(REPORT_WIDTH, min(16, (width - CLAIM_MIN) // reports - 2))
+        claim = max(CLAIM_MIN, width - reports * (report + 2) - 2)
+        return claim, report
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        cursor = table.cursor_coordinate
+        table.clear(columns=True)
+        claim_width, report_width = self._widths()
+        table.add_column("Claim", width=claim_width, key="claim")
+        for article_id, heading in self.matrix.columns:
+            article = self.corpus.by_id(article_id)
+            title = f"{heading} {article.title}" if article is not None else heading
+            table.add_column(printable(_cut(title, report_width)), width=report_width)
+        for row in self.matrix.rows:
+            cells = [Content(printable(_cut(row.label, claim_width)))]
+            cells += [Content(row.cells[a].mark.center(3)) for a, _ in self.matrix.columns]
+            table.add_row(*cells)
+        if self.matrix.rows:
+            table.cursor_coordinate = cursor
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        row, column = event.coordinate.row, event.coordinate.column
+        if not 0 <= row < len(self.matrix.rows):
+            return
+        matrix_row = self.matrix.rows[row]
+        if column == 0:
+            first = matrix_row.claims[0]
+            self.dismiss((first.annotation.article_id, first.start, first.end))
+            return
+        article_id = self.matrix.columns[column - 1][0]
+        cell = matrix_row.cells[article_id]
+        if cell.empty:
+            self.notify("This report says nothing found about this claim", severity="warning")
+            return
+        self.dismiss((article_id, cell.start, cell.end))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        def write(choice: str | None) -> None:
+            if choice not in {"csv", "md"}:
+                return
+            path = unique_path(Path.cwd() / f"claims-matrix.{choice}")
+            text = self.matrix.to_csv() if choice == "csv" else self.matrix.to_markdown()
+            try:
+                write_atomic(path, [text.encode("utf-8")])
+            except OSError as error:
+                self.notify(str(error), title="Matrix not written", severity="error")
+                return
+            self.notify(f"Matrix written to {path}", title="Export", timeout=10)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Export the matrix (to the current folder) as:",
+                [
+                    Choice("c", "CSV", "csv"),
+                    Choice("m", "Markdown", "md"),
+                    Choice("escape", "Cancel", "cancel"),
+                ],
+            ),
+            write,
+        )
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"

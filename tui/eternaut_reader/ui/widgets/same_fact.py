@@ -1,0 +1,213 @@
+"""The same fact elsewhere (`a`): where the other reports state what the cursor is on.
+
+The passages the alignment matched to the unit (or claim, or selection) under the cursor of
+the pane the panel follows, grouped by report, each with the report's language, a score bar,
+and whether it agrees (✓), conflicts (⚠, with the values side by side) or is only related (~).
+Enter shows a passage in another pane; two keys link the followed claim to it as supporting or
+contradicting it, without leaving the panel. Until the alignment is done it says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from eternaut_reader.core.text.display import printable
+from eternaut_reader.ui.keys import display_key, key_hint
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.analysis import Match
+    from eternaut_reader.core.text.corpus import Corpus
+    from eternaut_reader.ui.widgets.pane import ArticlePane
+
+RELATION_MARKS = {"agrees": "✓ agrees", "conflicts": "⚠ conflicts", "related": "~ related"}
+BAR_CELLS = 5
+
+
+def score_bar(score: float, cells: int = BAR_CELLS) -> str:
+    """A score as a bar of block characters ("███▌ "), readable without colour."""
+    # Scores above a half are as strong as matches get: they fill the bar.
+    eighths = round(max(0.0, min(1.0, score * 2)) * cells * 8)
+    full, part = divmod(eighths, 8)
+    bar = "█" * full + ("" if part == 0 else " ▏▎▍▌▋▊▉"[part])
+    return bar.ljust(cells)
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class SameFactPanel(Vertical):
+    BINDINGS = [
+        Binding(
+            "plus,S",
+            "link('supports')",
+            "Same fact: link the claim to this passage as supporting it",
+            id="same-fact.supports",
+            tooltip="Supports",
+        ),
+        Binding(
+            "minus,X",
+            "link('contradicts')",
+            "Same fact: link the claim to this passage as contradicting it",
+            id="same-fact.contradicts",
+            tooltip="Contradicts",
+        ),
+        Binding("escape", "close", "Same fact: close", id="same-fact.close", tooltip="Close"),
+    ]
+
+    @dataclass
+    class Go(Message):
+        """Show this passage (in a pane other than the source)."""
+
+        source: int
+        article_id: str
+        start: int
+        end: int
+
+    @dataclass
+    class Link(Message):
+        """Link the source pane's claim to this passage."""
+
+        source: int
+        article_id: str
+        start: int
+        end: int
+        relation: str
+
+    class Closed(Message):
+        pass
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__(id="same-fact-panel")
+        self.corpus = corpus
+        self.source: int | None = None  # the number of the pane whose cursor it follows
+        self._matches: list[Match | None] = []  # one per option; None for a heading
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="same-fact-title")
+        yield OptionList(id="same-fact-list")
+
+    def focus_list(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def follow(self, pane_number: int) -> None:
+        self.source = pane_number
+        self.refresh_matches()
+
+    def _source_pane(self) -> ArticlePane | None:
+        from eternaut_reader.ui.widgets.pane import ArticlePane
+
+        for pane in self.screen.query(ArticlePane):
+            if pane.number == self.source:
+                return pane
+        return None
+
+    def refresh_matches(self) -> None:
+        """Read the matches of what the source pane's cursor is on, and list them."""
+        title = self.query_one("#same-fact-title", Static)
+        options = self.query_one(OptionList)
+        options.clear_options()
+        self._matches = []
+        pane = self._source_pane()
+        app = self.app
+        alignment = getattr(app, "alignment", None)
+        close = key_hint(app, "same-fact.close")
+        if pane is None:
+            title.update("No pane to follow")
+            return
+        span = pane.target_span()
+        if alignment is None:
+            problem = getattr(app, "align_problem", None)
+            progress = getattr(app, "align_progress", None)
+            if problem:
+                title.update(Content(f"Same fact elsewhere: unavailable ({problem}) · {close}"))
+            else:
+                percent = int((progress or 0.0) * 100)
+                title.update(Content(f"Same fact elsewhere: aligning… {percent}% · {close} closes"))
+            return
+        if span is None:
+            title.update("Same fact elsewhere: the article is still being split into sentences")
+            return
+        matches = alignment.matches(pane.article.id, *span)
+        quote = _short(pane.article.text[span[0] : span[1]], 50)
+        if not matches:
+            title.update(
+                Content(
+                    printable(f"Same fact elsewhere: no other report was found to state “{quote}”")
+                    + f" · {close} closes"
+                )
+            )
+            return
+        reports = {m.article for m in matches}
+        keys = (
+            f"{display_key('enter')} shows · {key_hint(app, 'same-fact.supports')} supports · "
+            f"{key_hint(app, 'same-fact.contradicts')} contradicts · {close} closes"
+        )
+        title.update(
+            Content(
+                printable(f"Same fact as “{quote}”: {len(matches)} passages in {len(reports)} ")
+                + f"reports · {keys}"
+            )
+        )
+        editor = getattr(app, "editor", None)
+        for article in self.corpus.articles:
+            mine = [m for m in matches if m.article == article.id]
+            if not mine:
+                continue
+            place = self.corpus.place(article.id)
+            heading = f"{place} [{article.language.upper()}] {_short(article.title, 60)}"
+            options.add_option(Option(Content(printable(heading)), disabled=True))
+            self._matches.append(None)
+            for match in mine:
+                passage = alignment.passage(match)
+                tagged = ""
+                if editor is not None:
+                    claim = editor.index(article).at(match.start, match.end)
+                    if claim is not None:
+                        from eternaut_reader.core.annotations.tags import verdict
+
+                        tagged = f" [{verdict(claim.tag)}]"
+                line = (
+                    f"  {score_bar(match.score)} {match.score:.2f} "
+                    f"{RELATION_MARKS.get(match.relation, match.relation)}{tagged}  "
+                    f"“{_short(passage, 120)}”"
+                )
+                for conflict in match.conflicts:
+                    line += f"  ⚠ {conflict.what}: “{conflict.here}” here vs “{conflict.there}”"
+                options.add_option(Option(Content(printable(line))))
+                self._matches.append(match)
+        first = next((i for i, m in enumerate(self._matches) if m is not None), None)
+        if first is not None:
+            options.highlighted = first
+
+    def _current(self) -> Match | None:
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self._matches):
+            return None
+        return self._matches[index]
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        match = self._current()
+        if match is not None and self.source is not None:
+            self.post_message(self.Go(self.source, match.article, match.start, match.end))
+
+    def action_link(self, relation: str) -> None:
+        match = self._current()
+        if match is None or self.source is None:
+            self.notify("Choose a passage first (↑ ↓)", severity="warning")
+            return
+        self.post_message(self.Link(self.source, match.article, match.start, match.end, relation))
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())
