@@ -91,3 +91,39 @@ async def test_exporting_10000_claims_reports_progress_from_a_worker(tmp_path):
         assert [w for w in app.workers if w.name == "_run" and w.is_running] == []
     with (tmp_path / "big.csv").open(encoding="utf-8", newline="") as handle:
         assert len(list(csv.DictReader(handle))) == 10_000
+
+
+async def test_export_asks_before_overwriting_and_remembers_the_format(tmp_path, monkeypatch):
+    from eternaut_reader.ui.screens.choice import ChoiceScreen
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claims.md").write_text("my own report\n", encoding="utf-8")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "e")
+        dialog = app.screen
+        dialog.query_one("#export-format").value = "md"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)  # the file exists: asked first
+        await pilot.press("escape")  # choose another name
+        await pilot.pause()
+        assert app.screen is dialog
+        assert (tmp_path / "claims.md").read_text(encoding="utf-8") == "my own report\n"
+        await pilot.press("ctrl+s", "o")  # now overwrite it
+        await wait_closed(app, pilot)
+        assert (tmp_path / "claims.md").read_text(encoding="utf-8").startswith("# Claims report")
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#export-format").value == "md"  # remembered
+        await pilot.press("escape", "q")
+        await pilot.pause()
+    # ...and after a restart too.
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#export-format").value == "md"

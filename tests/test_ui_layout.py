@@ -65,3 +65,25 @@ async def test_wrapping_follows_the_pane_width():
         view = panes(app)[0]
         width = view.scrollable_content_region.width
         assert all(len(line.rstrip()) <= width for line in view_text(view).splitlines())
+
+
+async def test_notifications_never_cover_the_status_lines_or_the_save_state():
+    from textual.widgets._toast import Toast
+
+    from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+    from eternaut_reader.ui.widgets.pane import HEADER_ROWS
+
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(app, pilot)
+        app.notify("A long notification that takes a few lines " * 3, timeout=30)
+        app.notify("and another one", timeout=30)
+        await pilot.pause(0.3)
+        toasts = [t.region for t in app.screen.query(Toast)]
+        assert toasts
+        bar = app.screen.query_one(ClaimBar).region
+        for pane in panes(app):
+            status_y = pane.region.y + 1 + HEADER_ROWS + pane.text_height  # below the border
+            for toast in toasts:
+                assert not toast.overlaps(bar)
+                assert not (toast.y <= status_y < toast.bottom and toast.overlaps(pane.region))

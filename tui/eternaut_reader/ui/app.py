@@ -66,10 +66,14 @@ class ReaderApp(App[None]):
         theme: str | None = None,
         db: str | Path | None = None,
         config: Config | None = None,
+        ask_profile: bool = False,
     ) -> None:
         super().__init__()
         self.corpus = corpus
         self.db = db
+        # Ask who is annotating when config.toml names nobody (cli.py sets this; an app
+        # made by a test or a script never asks).
+        self.ask_profile = ask_profile
         self.config = config if config is not None else load_config()
         self.editor: ClaimEditor | None = None
         # The cross-source alignment, once its worker is done; progress meanwhile.
@@ -82,6 +86,8 @@ class ReaderApp(App[None]):
         # Said on the terminal after the app has closed (cli.py prints it): e.g. changes
         # that could not be saved on the way out.
         self.exit_note: str | None = None
+        # The export dialog opens on the format used last (kept with the session).
+        self.export_format = "csv"
         # The user's keymap (binding id -> keys), as given to set_keymap: ui/keys.py reads
         # it so that every hint names the keys the user chose.
         self.keymap: dict[str, str] = {}
@@ -161,6 +167,12 @@ class ReaderApp(App[None]):
         self._stop_aligning.set()
         self.exit()
 
+    def remember_export_format(self, fmt: str) -> None:
+        self.export_format = fmt
+        main = self._main_screen()
+        if main is not None:
+            main.note_session_change()
+
     def _main_screen(self) -> MainScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
@@ -171,7 +183,11 @@ class ReaderApp(App[None]):
             self.notify(problem, title="Settings", severity="warning", timeout=20)
         # A moment after the first frame: reading and anchoring the database in a thread
         # would otherwise compete with drawing it (see benchmarks/bench_reader.py).
-        self.set_timer(STORE_DELAY, self._open_store)
+        if self._should_ask_profile():
+            # The store opens once the question is answered, under the name given.
+            self.call_after_refresh(self._ask_profile)
+        else:
+            self.set_timer(STORE_DELAY, self._open_store)
         self.set_timer(ALIGN_DELAY, self._align)
         # Start-up objects live as long as the app: keep them out of every later full
         # garbage collection, which otherwise shows as an occasional 50 ms pause on a key.
@@ -191,6 +207,45 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._store_unavailable, str(exc) or type(exc).__name__)
             return
         self.post_message(self.EditorReady(ClaimEditor.load(store, self.corpus)))
+        if not store.read_only:
+            from eternaut_reader.core.text.sources import records_path, remember_sources
+
+            try:  # where each article came from, so that its claims can open it later
+                remember_sources(records_path(self.db), self.corpus.articles)
+            except OSError as exc:
+                self.call_from_thread(
+                    self.notify, f"Could not note the articles' sources: {exc}", severity="warning"
+                )
+
+    def _should_ask_profile(self) -> bool:
+        import os
+
+        from eternaut_reader.core.config import ANNOTATOR_ENV
+
+        return (
+            self.ask_profile
+            and not self.config.profile_asked
+            and not self.config.profile.name
+            and not os.environ.get(ANNOTATOR_ENV, "").strip()
+        )
+
+    def _ask_profile(self) -> None:
+        from eternaut_reader.core.config import save_profile_name
+        from eternaut_reader.core.storage.store import default_annotator
+        from eternaut_reader.ui.screens.profile import ProfileScreen
+
+        def answer(name: str | None) -> None:
+            try:
+                save_profile_name(name or "", self.config.path)
+            except (OSError, ValueError) as error:
+                self.notify(f"The name was not saved: {error}", severity="warning", timeout=12)
+            else:
+                if name:
+                    self.notify(f"Claims are signed {name}", timeout=4)
+            self.config = load_config(self.config.path)
+            self._open_store()
+
+        self.push_screen(ProfileScreen(default_annotator(), str(self.config.path)), answer)
 
     @work(thread=True, exit_on_error=False, group="align")
     def _align(self) -> None:

@@ -61,11 +61,27 @@ def load(path: Path, corpus: Corpus) -> tuple[list[PaneState], int]:
     return panes, focused if isinstance(focused, int) else 0
 
 
-def save(path: Path, corpus: Corpus, panes: list[PaneState], focused: int) -> None:
+def export_format(path: Path, corpus: Corpus) -> str | None:
+    """The export format used last with this corpus, if one was saved."""
+    entry = _read(path).get(corpus_key(corpus))
+    fmt = entry.get("export_format") if isinstance(entry, dict) else None
+    return fmt if isinstance(fmt, str) else None
+
+
+def save(
+    path: Path,
+    corpus: Corpus,
+    panes: list[PaneState],
+    focused: int,
+    export_format: str | None = None,
+) -> None:
     data = _read(path)
     key = corpus_key(corpus)
     data.pop(key, None)
-    data[key] = {"panes": [p.__dict__ for p in panes], "focused": focused}
+    entry: dict[str, object] = {"panes": [p.__dict__ for p in panes], "focused": focused}
+    if export_format is not None:
+        entry["export_format"] = export_format
+    data[key] = entry
     while len(data) > MAX_CORPORA:  # the oldest entries go first
         data.pop(next(iter(data)))
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,7 @@ from eternaut_reader.core.annotations.model import TAGS
 from eternaut_reader.core.formats import FORMATS, ExportCancelled, ExportError, export
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 if TYPE_CHECKING:
@@ -37,11 +38,12 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Export: cancel", id="export.cancel", priority=True),
     ]
 
-    def __init__(self, store: AnnotationStore, corpus: Corpus) -> None:
+    def __init__(self, store: AnnotationStore, corpus: Corpus, fmt: str = "csv") -> None:
         super().__init__()
         self.store = store
         self.corpus = corpus
-        self._default = str(default_path("csv"))  # replaced on a format change unless edited
+        self.format = fmt if fmt in FORMATS else "csv"  # the last format used, remembered
+        self._default = str(default_path(self.format))  # follows the format unless edited
         self._worker: Worker[Path] | None = None
 
     def compose(self) -> ComposeResult:
@@ -49,7 +51,7 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label("Export the claims", id="export-title")
             yield Select(
                 [(f"{f.name} — {f.description}", f.name) for f in FORMATS.values()],
-                value="csv",
+                value=self.format,
                 allow_blank=False,
                 id="export-format",
             )
@@ -101,6 +103,32 @@ class ExportScreen(ModalScreen[Path | None]):
             self.notify("Give a file to write", severity="warning")
             return
         path = Path(raw).expanduser()
+        if path.exists():
+
+            def answer(choice: str | None) -> None:
+                if choice == "overwrite":
+                    self._start(fmt, tags, article, path)
+                else:
+                    self.query_one("#export-path", Input).focus()
+
+            self.app.push_screen(
+                ChoiceScreen(
+                    f"{path} already exists.",
+                    [
+                        Choice("o", "Overwrite it", "overwrite"),
+                        Choice("escape", "Choose another name", "rename"),
+                    ],
+                ),
+                answer,
+            )
+            return
+        self._start(fmt, tags, article, path)
+
+    def _start(self, fmt: str, tags: list[str], article: str | None, path: Path) -> None:
+        self.format = fmt
+        remember = getattr(self.app, "remember_export_format", None)
+        if callable(remember):
+            remember(fmt)
         bar = self.query_one("#export-progress", ProgressBar)
         bar.display = True
         bar.update(progress=0)
@@ -135,10 +163,10 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _failed(self, message: str) -> None:
         self.query_one("#export-progress").display = False
-        self.notify(message, title="Export failed", severity="error", timeout=20, markup=False)
+        self.notify(message, title="Export failed", severity="error", timeout=20)
 
     def _done(self, path: Path, count: int) -> None:
-        self.notify(f"Exported {count} claims to {path}", title="Export", timeout=10, markup=False)
+        self.notify(f"Exported {count} claims to {path}", title="Export", timeout=10)
         self.dismiss(path)
 
     @on(Button.Pressed, "#export-cancel")

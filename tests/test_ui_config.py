@@ -1,0 +1,80 @@
+"""config.toml in the reader: a [keymap] entry changes what a key does and what every hint and
+the help screen say; a picked theme is saved; a broken file is reported and never fatal."""
+
+from __future__ import annotations
+
+import pytest
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.core.config import load_config
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.help import HelpScreen
+from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+from eternaut_reader.ui.widgets.key_bar import KeyBar
+from tests.screen import focused_pane, settle, widget_text
+
+
+@pytest.fixture
+def config(_isolated_data):
+    return _isolated_data / "config.toml"
+
+
+def _tags() -> list[str | None]:
+    with open_store() as store:
+        return [a.tag for a in store.annotations()]
+
+
+async def test_a_keymap_entry_changes_the_key_and_every_hint(config):
+    config.write_text('[keymap]\n"tag.confirmed" = "y"\n"help" = "f1"\n', encoding="utf-8")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(app, pilot)
+        bar = widget_text(app.screen.query_one(ClaimBar))
+        assert "y s x to tag" in bar  # the hint names the key the user chose
+        assert " y ✓ " in widget_text(app.screen.query_one(KeyBar))
+        await pilot.press("c")  # no longer tags
+        await pilot.pause()
+        assert _tags() == []
+        await pilot.press("y")
+        await pilot.pause()
+        assert _tags() == ["confirmed"]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = widget_text(app.screen.query_one("#help-keys"))
+        line = next(line for line in help_text.splitlines() if "Tag confirmed" in line)
+        assert line.split()[0] == "y"
+
+
+async def test_an_unknown_binding_id_and_a_broken_value_are_reported_not_fatal(config):
+    config.write_text('theme = 5\n[keymap]\n"tag.confirmd" = "y"\n', encoding="utf-8")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any(f"{config}:1: theme must be a string" in m for m in messages)
+        assert any("'tag.confirmd' is no binding id" in m for m in messages)
+        await pilot.press("c")  # defaults still work
+        await pilot.pause()
+        assert _tags() == ["confirmed"]
+
+
+async def test_a_syntax_error_starts_on_the_defaults_and_says_where(config):
+    config.write_text("[keymap\n", encoding="utf-8")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert any(f"{config}:1:" in n.message for n in app._notifications)
+        assert focused_pane(app).ready
+
+
+async def test_the_theme_is_read_at_start_and_a_picked_one_is_saved(config):
+    config.write_text('theme = "nord"\n# keep me\n', encoding="utf-8")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "nord"
+        app.theme = "gruvbox"  # what the palette's "Theme" command does
+        await pilot.pause()
+    assert load_config().theme == "gruvbox"
+    assert "# keep me" in config.read_text(encoding="utf-8")
