@@ -16,7 +16,7 @@ from eternaut_reader.core.formats import (
     ExportError,
     export,
     guess_format,
-    select,
+    choose,
 )
 from tests.helpers.claims import GONE_QUOTE, OLD_QUOTE, seeds, tag_claims
 
@@ -123,13 +123,13 @@ def test_article_filter_and_both_filters_together(tmp_path, corpus, claims, stor
 
 def test_select_filters_a_store_or_a_list(claims, store):
     everything = store.annotations()
-    assert select(store) == everything
-    assert {a.id for a in select(everything, tag=["confirmed", "speculative"])} == {
+    assert choose(store) == everything
+    assert {a.id for a in choose(everything, tag=["confirmed", "speculative"])} == {
         claims[n].id for n in ("a1", "b1", "unknown", "s1", "orphan")
     }
-    assert select(everything, article="no-such-article") == []
+    assert choose(everything, article="no-such-article") == []
     with pytest.raises(ValueError, match="unknown tag"):
-        select(store, tag="true")
+        choose(store, tag="true")
 
 
 def test_a_filter_matching_nothing_writes_an_empty_valid_document(tmp_path, corpus, store):

@@ -2,7 +2,8 @@
 
 Claims. In each article, annotations whose spans overlap (start < other.end and other.start
 < end, transitively) form one claim. Spans are where the annotations anchor in the article as
-loaded; orphans are left out; an article not in the corpus uses the recorded offsets. When
+loaded; orphans are left out, and so are open claims (highlighted, no verdict yet: nothing to
+agree on); an article not in the corpus uses the recorded offsets. When
 one annotator has several annotations in a claim, the one overlapping the other annotators'
 the most (then the longest) is their verdict. A claim counts for a pair of annotators when
 both tagged it, and for Fleiss' kappa when all of them did. The categories are the three tags.
@@ -36,7 +37,7 @@ from eternaut_reader.core.annotations.model import TAGS, Annotation
 from eternaut_reader.core.formats.base import ArticleInfo, prepare
 
 __all__ = [
-    "Claim",
+    "ClaimGroup",
     "PairAgreement",
     "Report",
     "agreement",
@@ -49,7 +50,7 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
+class ClaimGroup:
     article_id: str
     start: int
     end: int
@@ -60,9 +61,18 @@ class Claim:
         ann = self.verdicts.get(annotator)
         return None if ann is None else ann.tag
 
+    def verdict(self, annotator: str) -> str:
+        """annotator's tag (every annotation in a group has one: open claims are left out)."""
+        return _verdict(self.verdicts[annotator])
+
     @property
     def agreed(self) -> bool:
         return len({a.tag for a in self.verdicts.values()}) <= 1
+
+
+def _verdict(ann: Annotation) -> str:
+    assert ann.tag is not None, "open claims are left out of the agreement"
+    return ann.tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,16 +89,17 @@ class PairAgreement:
 @dataclass
 class Report:
     annotators: list[str]
-    claims: list[Claim]  # tagged by two or more annotators
+    claims: list[ClaimGroup]  # tagged by two or more annotators
     single: int  # claims tagged by one annotator only
     orphans: int  # annotations left out because they could not be placed
     pairs: list[PairAgreement]
+    open: int = 0  # open claims left out: highlighted, no verdict yet
     fleiss: float | None = None  # for three or more annotators
     fleiss_n: int = 0  # claims tagged by all of them
     titles: dict[str, str] = field(default_factory=dict)
 
     @property
-    def disagreements(self) -> list[Claim]:
+    def disagreements(self) -> list[ClaimGroup]:
         return [c for c in self.claims if not c.agreed]
 
 
@@ -164,9 +175,11 @@ def _verdicts(group: list[_Placed]) -> dict[str, Annotation]:
 
 def find_claims(
     annotations: Iterable[Annotation], articles: Iterable[ArticleInfo] = ()
-) -> tuple[list[Claim], int]:
-    """Every claim (overlapping spans in one article), and how many orphans were left out."""
-    data = prepare(list(annotations), articles)
+) -> tuple[list[ClaimGroup], int]:
+    """Every claim (overlapping spans in one article), and how many orphans were left out.
+
+    Open claims (no verdict) are left out: count them with `a.tag is None`."""
+    data = prepare([a for a in annotations if a.tag is not None], articles)
     spans: dict[str, list[_Placed]] = {}
     orphans = 0
     for item in data.items:
@@ -195,7 +208,7 @@ def find_claims(
                     if article is not None
                     else max((e[2].quote for e in group), key=len)
                 )
-                claims.append(Claim(article_id, start, end, _verdicts(group), text))
+                claims.append(ClaimGroup(article_id, start, end, _verdicts(group), text))
             if entry is not None:
                 group, reach = [entry], entry[1]
     return claims, orphans
@@ -212,6 +225,7 @@ def agreement(
     wanted = None if not annotators else set(annotators)
     chosen = [a for a in annotations if wanted is None or a.annotator in wanted]
     claims, orphans = find_claims(chosen, articles)
+    still_open = sum(a.tag is None for a in chosen)
     names = sorted({a.annotator for a in chosen})
     shared = [c for c in claims if len(c.verdicts) >= 2]
     report = Report(
@@ -220,11 +234,12 @@ def agreement(
         single=len(claims) - len(shared),
         orphans=orphans,
         pairs=[],
+        open=still_open,
         titles={a.id: a.title for a in articles},
     )
     for a, b in itertools.combinations(names, 2):
         both = [c for c in shared if a in c.verdicts and b in c.verdicts]
-        verdicts = [(c.verdicts[a].tag, c.verdicts[b].tag) for c in both]
+        verdicts = [(c.verdict(a), c.verdict(b)) for c in both]
         kappa, observed, expected = cohen_kappa(verdicts)
         table = tuple(
             tuple(sum(1 for x, y in verdicts if (x, y) == (ra, cb)) for cb in TAGS) for ra in TAGS
@@ -255,6 +270,10 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def _table(pair: PairAgreement) -> list[str]:
     width = max(len(t) for t in TAGS) + 2
     a, b = _clean(pair.a, 30), _clean(pair.b, 30)
@@ -278,8 +297,10 @@ def render(report: Report, titles: Mapping[str, str] | None = None) -> str:
         left_out.append(f"{_plural(report.single, 'claim')} tagged by one annotator only")
     if report.orphans:
         left_out.append(f"{_plural(report.orphans, 'orphan annotation')}")
+    if report.open:
+        left_out.append(f"{_plural(report.open, 'open claim')} (no verdict yet)")
     if left_out:
-        out.append(f"Left out: {' and '.join(left_out)}.")
+        out.append(f"Left out: {_and(left_out)}.")
     if len(report.annotators) >= 3:
         out += [
             "",

@@ -12,10 +12,11 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from eternaut_reader.core.storage.atomic import atomic_file
 
 __all__ = ["cache_dir", "key", "load", "path_for", "save"]
 
@@ -58,16 +59,9 @@ def load(cache_key: str) -> dict[str, Any] | None:
 
 
 def save(cache_key: str, payload: dict[str, Any]) -> None:
-    """Write atomically (a temporary file, then os.replace), so a reader never sees half a file."""
+    """Write atomically (storage.atomic), so a reader never sees half a file."""
     target = path_for(cache_key)
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".align-", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"format": _FORMAT, "key": cache_key, "data": payload}, handle)
-            os.replace(temporary, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+        with atomic_file(target, text=True) as handle:
+            json.dump({"format": _FORMAT, "key": cache_key, "data": payload}, handle)

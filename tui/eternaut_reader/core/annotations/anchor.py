@@ -20,11 +20,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
 from eternaut_reader.core.annotations.facts import cuts, facts, in_word, same_facts
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.annotations.model import Annotation
 
 __all__ = [
     "CONTEXT",
@@ -32,6 +36,7 @@ __all__ = [
     "MIN_SIMILARITY",
     "Location",
     "Selector",
+    "anchor",
     "check_span",
     "locate",
     "select",
@@ -85,6 +90,13 @@ def select(text: str, start: int, end: int) -> Selector:
         start=start,
         end=end,
     )
+
+
+def anchor(text: str, annotation: Annotation) -> Location | None:
+    """Where an annotation is in `text` now, or None (an orphan): the one way the store, the
+    claims index, the exports and the agreement place an annotation (the rules above)."""
+    a = annotation
+    return locate(text, Selector(a.quote, a.prefix, a.suffix, a.start, a.end))
 
 
 def locate(text: str, sel: Selector) -> Location | None:

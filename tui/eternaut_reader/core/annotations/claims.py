@@ -12,9 +12,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eternaut_reader.core.annotations.anchor import Selector, locate
 from eternaut_reader.core.annotations.model import Anchored, Annotation
-from eternaut_reader.core.annotations.tags import TAGS
+from eternaut_reader.core.annotations.tags import OPEN, TAGS, tag_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,15 +27,9 @@ class Claim:
         return self.annotation.id
 
     @property
-    def tag(self) -> str:
+    def tag(self) -> str | None:
+        """The verdict; None for an open claim."""
         return self.annotation.tag
-
-
-def anchor_one(text: str, annotation: Annotation) -> tuple[int, int] | None:
-    """Where one annotation sits in text now (the same rules as the store), or None."""
-    a = annotation
-    found = locate(text, Selector(a.quote, a.prefix, a.suffix, a.start, a.end))
-    return None if found is None else (found.start, found.end)
 
 
 class ClaimIndex:
@@ -53,9 +46,9 @@ class ClaimIndex:
                 self._claims[item.annotation.id] = Claim(item.start, item.end, item.annotation)
         self._keys = sorted((c.start, c.end, c.id) for c in self._claims.values())
         self._longest = max((c.end - c.start for c in self._claims.values()), default=0)
-        self._counts: Counter[str] = Counter({tag: 0 for tag in TAGS})
-        self._counts.update(c.tag for c in self._claims.values())
-        self._counts.update(a.tag for a in self.orphans.values())
+        self._counts: Counter[str] = Counter({tag: 0 for tag in (*TAGS, OPEN)})
+        self._counts.update(tag_key(c.tag) for c in self._claims.values())
+        self._counts.update(tag_key(a.tag) for a in self.orphans.values())
 
     def __len__(self) -> int:
         return len(self._claims)
@@ -72,7 +65,7 @@ class ClaimIndex:
     def put(self, annotation: Annotation, span: tuple[int, int] | None) -> None:
         """Add or replace a claim; span None makes it an orphan."""
         self.discard(annotation.id)
-        self._counts[annotation.tag] += 1
+        self._counts[tag_key(annotation.tag)] += 1
         if span is None:
             self.orphans[annotation.id] = annotation
             return
@@ -84,10 +77,10 @@ class ClaimIndex:
     def discard(self, ann_id: str) -> Claim | None:
         orphan = self.orphans.pop(ann_id, None)
         if orphan is not None:
-            self._counts[orphan.tag] -= 1
+            self._counts[tag_key(orphan.tag)] -= 1
         claim = self._claims.pop(ann_id, None)
         if claim is not None:
-            self._counts[claim.tag] -= 1
+            self._counts[tag_key(claim.tag)] -= 1
             key = (claim.start, claim.end, claim.id)
             del self._keys[bisect_left(self._keys, key)]
         return claim
@@ -135,5 +128,6 @@ class ClaimIndex:
         return None
 
     def counts(self) -> Counter[str]:
-        """Claims per tag, orphans included (they are still claims the user made)."""
+        """Claims per tag, open claims under "open", orphans included (they are still claims
+        the user made)."""
         return Counter(self._counts)

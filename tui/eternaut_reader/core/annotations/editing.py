@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from eternaut_reader.core.annotations.claims import Claim, ClaimIndex, anchor_one
-from eternaut_reader.core.annotations.model import TAGS, Annotation
+from eternaut_reader.core.annotations.anchor import anchor
+from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
+from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.annotations.tags import OPEN, TAGS
 from eternaut_reader.core.storage.store import AnnotationStore
 from eternaut_reader.core.text.corpus import Article, Corpus
 
@@ -44,7 +46,7 @@ class ClaimEditor:
         return self.indexes.setdefault(article.id, ClaimIndex())
 
     def counts(self) -> Counter[str]:
-        total: Counter[str] = Counter({tag: 0 for tag in TAGS})
+        total: Counter[str] = Counter({tag: 0 for tag in (*TAGS, OPEN)})
         for index in self.indexes.values():
             total.update(index.counts())
         return total
@@ -82,8 +84,8 @@ class ClaimEditor:
     def is_mine(self, claim: Claim) -> bool:
         return claim.annotation.annotator == self.store.annotator
 
-    def tag(self, article: Article, start: int, end: int, tag: str) -> Edit:
-        """Tag start..end as the current annotator.
+    def tag(self, article: Article, start: int, end: int, tag: str | None) -> Edit:
+        """Tag start..end as the current annotator; tag None marks it an open claim.
 
         Our own claim on the same span is retagged, not duplicated. Another annotator's claim
         there is left as it is: ours is added beside it, so a verdict is only ever credited
@@ -135,7 +137,8 @@ class ClaimEditor:
         if current is None:
             index.discard(touched.id)
         else:
-            span = anchor_one(article.text, current)
+            where = anchor(article.text, current)
+            span = None if where is None else (where.start, where.end)
             index.put(current, span)
             if span is not None:
                 spans.append(span)

@@ -9,50 +9,52 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from enum import StrEnum
-from typing import Any
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Final, Literal
 
+from eternaut_reader.core.annotations.tags import OPEN, RELATIONS, TAGS
 from eternaut_reader.core.storage.database import NewerSchema
 
+if TYPE_CHECKING:
+    from eternaut_reader.core.annotations.anchor import Location
+
 __all__ = [
+    "KEEP",
+    "OPEN",
     "RELATIONS",
     "SCHEMA_VERSION",
     "TAGS",
     "Anchored",
     "Annotation",
     "HistoryEntry",
+    "Keep",
     "Link",
-    "Relation",
-    "Tag",
     "check_relation",
     "check_tag",
     "migrate",
     "now_iso",
 ]
 
-from eternaut_reader.core.annotations.tags import RELATIONS, TAGS
-
 SCHEMA_VERSION = 1
 
 
-class Tag(StrEnum):
-    CONFIRMED = "confirmed"
-    SPECULATIVE = "speculative"
-    CONTRADICTED = "contradicted"
+class _Unchanged(Enum):
+    KEEP = "keep"
 
 
-class Relation(StrEnum):
-    SUPPORTS = "supports"
-    CONTRADICTS = "contradicts"
+# update(tag=KEEP) leaves the tag as it is; update(tag=None) makes the claim open.
+KEEP: Final = _Unchanged.KEEP
+Keep = Literal[_Unchanged.KEEP]
 
 
-# The same values as core.tags, which the UI imports without the rest of the model.
-assert tuple(t.value for t in Tag) == TAGS and tuple(r.value for r in Relation) == RELATIONS
-
-
-def check_tag(tag: object) -> str:
+def check_tag(tag: object) -> str | None:
+    """A tag given to a claim: one of TAGS, or None for an open claim (no verdict yet)."""
+    if tag is None:
+        return None
     if not isinstance(tag, str) or tag not in TAGS:
-        raise ValueError(f"unknown tag {tag!r}: expected one of {', '.join(TAGS)}")
+        raise ValueError(
+            f"unknown tag {tag!r}: expected one of {', '.join(TAGS)}, or None for an open claim"
+        )
     return str(tag)
 
 
@@ -78,7 +80,10 @@ class Link:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Link:
-        return cls(str(data["target"]), str(data["relation"]), data.get("article_id"))
+        """Raises ValueError (record.BadRecord) for a link that is not one (see record.py)."""
+        from eternaut_reader.core.annotations.record import read_link
+
+        return read_link(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +95,7 @@ class Annotation:
     suffix: str
     start: int
     end: int
-    tag: str
+    tag: str | None  # None: an open claim (no verdict yet)
     note: str
     annotator: str
     created: str
@@ -120,23 +125,15 @@ class Annotation:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Annotation:
-        return cls(
-            id=str(data["id"]),
-            article_id=str(data["article_id"]),
-            quote=str(data["quote"]),
-            prefix=str(data.get("prefix", "")),
-            suffix=str(data.get("suffix", "")),
-            start=int(data["start"]),
-            end=int(data["end"]),
-            tag=str(data["tag"]),
-            note=str(data.get("note", "")),
-            annotator=str(data.get("annotator", "")),
-            created=str(data.get("created", "")),
-            modified=str(data.get("modified", "")),
-            content_hash=str(data.get("content_hash", "")),
-            links=tuple(Link.from_dict(link) for link in data.get("links", ())),
-            schema=int(data.get("schema", SCHEMA_VERSION)),
-        )
+        """A record of the store's database, old ones migrated; raises ValueError (record.py)."""
+        from eternaut_reader.core.annotations.record import read_record
+
+        return read_record(data, stored=True)
+
+    @property
+    def open(self) -> bool:
+        """An open claim: highlighted, perhaps noted, no verdict yet."""
+        return self.tag is None
 
     def changed(self, **fields: Any) -> Annotation:
         return replace(self, modified=now_iso(), **fields)
@@ -154,6 +151,13 @@ class Anchored:
     @property
     def orphan(self) -> bool:
         return self.start is None
+
+    @classmethod
+    def at(cls, annotation: Annotation, where: Location | None) -> Anchored:
+        """The annotation placed where anchor.anchor() found it (None: an orphan)."""
+        if where is None:
+            return cls(annotation, None, None, None)
+        return cls(annotation, where.start, where.end, where.method)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,11 @@ OPEN = "open"
 OPEN_SYMBOL = "○"
 
 
+def tag_key(tag: str | None) -> str:
+    """The name a tag is counted and filtered under: the tag, or "open" for an open claim."""
+    return OPEN if tag is None else tag
+
+
 def verdict(tag: str | None) -> str:
     """A tag as the reader names it: "✓ confirmed", or "○ open" for a claim with no verdict."""
     if tag is None:

@@ -5,8 +5,9 @@
 
 `export` reads the annotations once at the start (store.annotations() takes the store's lock,
 so a worker thread may call it while the UI keeps working), anchors them in the corpus, and
-writes. To a path it writes a temporary file in the same folder and renames it over the
-target, so a failed or cancelled export never leaves half a file. `progress(done, total)` is
+writes. To a path it writes through storage.atomic.atomic_file (a temporary file in the same
+folder, fsynced and renamed over the target), so a failed or cancelled export never leaves
+half a file. `progress(done, total)` is
 called from the calling thread: at 0, about every 1% of the annotations, and at the end.
 `cancelled()` is polled as often; when it returns True, ExportCancelled is raised.
 Failures raise ExportError with a one-line message.
@@ -14,8 +15,6 @@ Failures raise ExportError with a one-line message.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,14 +30,15 @@ from eternaut_reader.core.formats.base import (
     Source,
     Ticker,
     Writer,
+    choose,
     prepare,
-    select,
 )
 from eternaut_reader.core.formats.claimreview import write_claimreview
 from eternaut_reader.core.formats.markdown import write_markdown
 from eternaut_reader.core.formats.native import write_json, write_jsonl
 from eternaut_reader.core.formats.table import write_csv
 from eternaut_reader.core.formats.w3c import write_w3c
+from eternaut_reader.core.storage.atomic import atomic_file
 
 __all__ = [
     "FORMATS",
@@ -49,10 +49,10 @@ __all__ = [
     "ExportSet",
     "Format",
     "Item",
+    "choose",
     "export",
     "guess_format",
     "prepare",
-    "select",
     "write",
 ]
 
@@ -155,14 +155,14 @@ def export(
 
     corpus: a Corpus, a list of articles, or None (then every annotation's orphan status is
     unknown). fmt: a key of FORMATS. out: a path, or an open text stream. tags / articles:
-    filters (see select). Raises ExportError (ExportCancelled if cancelled); never leaves a
+    filters (see choose). Raises ExportError (ExportCancelled if cancelled); never leaves a
     partial file at a path.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)}")
     everything = source.annotations() if hasattr(source, "annotations") else list(source)
     try:
-        chosen = select(everything, tag=tags, article=articles)
+        chosen = choose(everything, tag=tags, article=articles)
     except ValueError as exc:
         raise ExportError(str(exc)) from exc
     filters = {"tag": _listed(tags), "article": _listed(articles)}
@@ -191,19 +191,8 @@ def _write_file(
 ) -> None:
     if path.is_dir():
         raise ExportError(f"cannot write {path}: it is a folder")
-    # Mode 0o666 less the umask, as for any new file (NamedTemporaryFile would make it 0o600).
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.tmp")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
+        with atomic_file(path, text=True, newline="") as handle:
             write(data, fmt, handle, progress=progress, cancelled=cancelled)
-        os.replace(temp, path)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise

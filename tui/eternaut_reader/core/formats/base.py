@@ -1,9 +1,9 @@
 """What every export format is given: the selected annotations, anchored in the corpus.
 
-`select` filters annotations by tag and article. `prepare` anchors each selected annotation in
-its article's current text (the same `locate` the store's `anchor` uses), so every format can
-say whether it is an orphan, and keeps every annotation (selected or not) so that links to
-annotations outside the selection still show their quote.
+`choose` filters annotations by tag and article. `prepare` anchors each chosen annotation in
+its article's current text (anchor.anchor, as the store and the claims index do), so every
+format can say whether it is an orphan, and keeps every annotation (chosen or not) so that
+links to annotations outside the selection still show their quote.
 
 An annotation whose article is not in the corpus has `orphan` None ("unknown"): nothing says
 whether its quote is still in a text we do not have.
@@ -15,8 +15,9 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 
-from eternaut_reader.core.annotations.anchor import Selector, locate
+from eternaut_reader.core.annotations.anchor import anchor
 from eternaut_reader.core.annotations.model import Anchored, Annotation, Link, check_tag, now_iso
+from eternaut_reader.core.annotations.tags import OPEN, tag_key
 
 __all__ = [
     "ArticleInfo",
@@ -27,8 +28,8 @@ __all__ = [
     "Progress",
     "Ticker",
     "Writer",
+    "choose",
     "prepare",
-    "select",
 ]
 
 Progress = Callable[[int, int], None]
@@ -74,26 +75,29 @@ def _names(value: str | Iterable[str] | None) -> frozenset[str] | None:
     return frozenset([value] if isinstance(value, str) else value) or None
 
 
-def select(
+def choose(
     source: Source,
     tag: str | Iterable[str] | None = None,
     article: str | Iterable[str] | None = None,
 ) -> list[Annotation]:
     """The annotations of a store (or any iterable) with one of the tags, in one of the articles.
 
-    tag and article take one value or several; None or empty means no filter on it. Articles are
-    matched by id. The order is kept (a store gives article, then position).
+    tag and article take one value or several; None or empty means no filter on it. A tag is
+    one of TAGS, or "open" for the open claims (no verdict yet). Articles are matched by id.
+    The order is kept (a store gives article, then position).
     """
     tags = _names(tag)
     if tags is not None:
         for name in tags:
-            check_tag(name)
+            if name != OPEN:
+                check_tag(name)
     articles = _names(article)
     annotations = source.annotations() if hasattr(source, "annotations") else list(source)
     return [
         a
         for a in annotations
-        if (tags is None or a.tag in tags) and (articles is None or a.article_id in articles)
+        if (tags is None or tag_key(a.tag) in tags)
+        and (articles is None or a.article_id in articles)
     ]
 
 
@@ -141,13 +145,6 @@ class ExportSet:
         return self.annotations.get(link.target)
 
 
-def _anchor(text: str, ann: Annotation) -> Anchored:
-    where = locate(text, Selector(ann.quote, ann.prefix, ann.suffix, ann.start, ann.end))
-    if where is None:
-        return Anchored(ann, None, None, None)
-    return Anchored(ann, where.start, where.end, where.method)
-
-
 def prepare(
     selected: Sequence[Annotation],
     articles: Iterable[ArticleInfo] = (),
@@ -162,8 +159,8 @@ def prepare(
     items = []
     for ann in selected:
         article = by_article.get(ann.article_id)
-        anchor = None if article is None else _anchor(article.text, ann)
-        items.append(Item(ann, article, anchor))
+        placed = None if article is None else Anchored.at(ann, anchor(article.text, ann))
+        items.append(Item(ann, article, placed))
     wanted = {k: sorted(v) for k, v in (filters or {}).items() if v}
     return ExportSet(items, known, by_article, filters=wanted)
 

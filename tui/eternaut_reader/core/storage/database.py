@@ -1,9 +1,9 @@
 """A TinyDB storage that cannot leave a half-written file, and that never hides a bad one.
 
 TinyDB's JSONStorage truncates and rewrites its file in place, so a crash mid-write leaves a
-truncated database. AtomicJSONStorage writes a temporary file in the same folder, fsyncs it,
-renames it over the database (atomic on POSIX and Windows) and fsyncs the folder, so the file
-on disk is always either the old state or the new one.
+truncated database. AtomicJSONStorage writes through atomic.atomic_file: a temporary file in
+the same folder, fsynced, renamed over the database (atomic on POSIX and Windows), and the
+folder fsynced, so the file on disk is always either the old state or the new one.
 
 A file that does not parse is moved aside to `<name>.corrupt-<UTC stamp>` and reported with
 CorruptDatabase; it is never overwritten and the data is never silently replaced by an empty
@@ -23,7 +23,6 @@ import contextlib
 import json
 import os
 import stat
-import tempfile
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -34,6 +33,8 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
+
+from eternaut_reader.core.storage.atomic import TEMP_SUFFIX, atomic_file, temp_prefix
 
 __all__ = [
     "AnnotationDB",
@@ -52,7 +53,6 @@ __all__ = [
     "remove_stale_temp_files",
 ]
 
-TEMP_SUFFIX = ".tmp"
 _COMPACT: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 
 
@@ -164,31 +164,12 @@ def file_signature(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _temp_prefix(path: Path) -> str:
-    return f".{path.name}."
-
-
 def remove_stale_temp_files(path: Path) -> None:
     """Temp files left by a writer that was killed. Only call while holding the store's lock."""
     with contextlib.suppress(OSError):
-        for leftover in path.parent.glob(_temp_prefix(path) + "*" + TEMP_SUFFIX):
+        for leftover in path.parent.glob(temp_prefix(path) + "*" + TEMP_SUFFIX):
             with contextlib.suppress(OSError):
                 leftover.unlink()
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable. Windows cannot open a directory; there the rename is
-    # already journaled by NTFS.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _move_aside(path: Path) -> Path | None:
@@ -268,25 +249,14 @@ class AtomicJSONStorage(Storage):
             raise StoreWriteError(
                 f"could not save annotations to {self.path}: it is read-only (file mode {mode:04o})"
             )
-        folder = self.path.parent
         if self.create_dirs:
-            folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(self.path), suffix=TEMP_SUFFIX, dir=folder)
-        try:
-            with contextlib.suppress(OSError):
-                # mkstemp makes the file 0600; keep whatever mode the user gave the database.
-                os.chmod(tmp, os.stat(self.path).st_mode & 0o7777)
-            with os.fdopen(fd, "wb") as handle:
-                for chunk in chunks:
-                    handle.write(chunk)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        _fsync_dir(folder)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        # A database keeps whatever mode the user gave it; a new one is private (0600), as
+        # notes may be.
+        new_mode = None if self.path.exists() else 0o600
+        with atomic_file(self.path, mode=new_mode) as handle:
+            for chunk in chunks:
+                handle.write(chunk)
 
 
 def _check_shape(data: object) -> None:

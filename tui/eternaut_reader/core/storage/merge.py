@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from eternaut_reader.core.annotations.model import Annotation, check_relation, check_tag
+from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.annotations.record import check_annotation as check_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +40,14 @@ def beside_id(ann_id: str, annotator: str) -> str:
 
 
 def check_annotation(ann: object) -> Annotation:
+    """An annotation given to merge, checked by the one validator (annotations/record.py).
+
+    Its recorded span need not be as long as its quote (the text it was made on may have
+    changed since); anchoring finds the quote, or keeps the annotation as an orphan.
+    """
     if not isinstance(ann, Annotation):
         raise TypeError(f"merge takes Annotation objects, not {type(ann).__name__}")
-    check_tag(ann.tag)
-    for link in ann.links:
-        check_relation(link.relation)
-    if not ann.id or not ann.article_id or not ann.quote or not 0 <= ann.start < ann.end:
-        raise ValueError(f"annotation {ann.id!r} has no id, article, quote or span")
-    return ann
+    return check_record(ann, quote_span=False)
 
 
 def plan_merge(

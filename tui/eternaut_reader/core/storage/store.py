@@ -32,10 +32,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
-from eternaut_reader.core.annotations.anchor import Selector, locate, select
+from eternaut_reader.core.annotations.anchor import anchor, select
 from eternaut_reader.core.annotations.model import (
+    KEEP,
     Anchored,
     Annotation,
+    Keep,
     Link,
     check_relation,
     check_tag,
@@ -193,14 +195,7 @@ class AnnotationStore:
     def anchor(self, article: ArticleLike) -> list[Anchored]:
         """Every annotation of the article, located in its current text (see anchor.py)."""
         text = article.text
-        anchored = []
-        for ann in self.annotations(article):
-            where = locate(text, Selector(ann.quote, ann.prefix, ann.suffix, ann.start, ann.end))
-            if where is None:
-                anchored.append(Anchored(ann, None, None, None))
-            else:
-                anchored.append(Anchored(ann, where.start, where.end, where.method))
-        return anchored
+        return [Anchored.at(ann, anchor(text, ann)) for ann in self.annotations(article)]
 
     @property
     def can_undo(self) -> bool:
@@ -231,9 +226,10 @@ class AnnotationStore:
         article: ArticleLike,
         start: int,
         end: int,
-        tag: str = "confirmed",
+        tag: str | None = "confirmed",
         note: str = "",
     ) -> Annotation:
+        """A new claim on start..end; tag None makes it an open claim (no verdict yet)."""
         self._writer.check_writable()
         tag = check_tag(tag)
         note = _check_note(note)
@@ -257,10 +253,16 @@ class AnnotationStore:
         self._commit("add", None, ann)
         return ann
 
-    def update(self, ann_id: str, *, tag: str | None = None, note: str | None = None) -> Annotation:
-        """Change the tag and/or note; unchanged values make no history entry."""
+    def update(
+        self, ann_id: str, *, tag: str | Keep | None = KEEP, note: str | None = None
+    ) -> Annotation:
+        """Change the tag and/or note; unchanged values make no history entry.
+
+        tag=KEEP (the default) leaves the tag as it is; tag=None makes the claim open again.
+        note=None leaves the note as it is.
+        """
         fields: dict[str, Any] = {}
-        if tag is not None:
+        if tag is not KEEP:
             fields["tag"] = check_tag(tag)
         if note is not None:
             fields["note"] = _check_note(note)

@@ -2,23 +2,37 @@
 
 Replacing each control character by a single visible one keeps every offset valid, so spans
 computed on the text apply unchanged to what is drawn.
+
+Cell widths are rich's (`rich.cells`), which Textual lays out with, so a line measured here
+takes exactly the cells it is drawn in. `all_one_cell` is the fast path: one regular
+expression built from rich's own table of the characters that are not one cell wide.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
+
+from rich import cells as rich_cells
+from rich.cells import cell_len, get_character_cell_size
 
 from eternaut_reader.core.terminal import safe
 
-# Characters that are not one cell wide: East Asian wide, emoji, and zero-width marks.
-_NOT_ONE_CELL = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31\u0e34-\u0e3a"
-    "\u1100-\u115f\u200b-\u200f\u20d0-\u20ff\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf"
-    "\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe20-\ufe2f"
-    "\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]"
-)
+__all__ = ["all_one_cell", "cells", "char_cells", "printable"]
+
+
+def _not_one_cell() -> re.Pattern[str]:
+    """Every character rich measures as 0 or 2 cells: its width table, and the C0/C1 controls."""
+    ranges = [(0, 0x1F), (0x7F, 0x9F)]
+    table = rich_cells.load_cell_table()  # type: ignore[attr-defined]  # rich's, not re-exported
+    ranges += [(start, end) for start, end, width in table.widths if width != 1]
+    parts = (
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile("[" + "".join(parts) + "]")
+
+
+_NOT_ONE_CELL = _not_one_cell()
 
 
 def printable(text: str) -> str:
@@ -27,18 +41,15 @@ def printable(text: str) -> str:
 
 
 def all_one_cell(text: str) -> bool:
-    return text.isascii() or _NOT_ONE_CELL.search(text) is None
+    """Whether every character of text takes exactly one cell (then cells(text) == len(text))."""
+    return (text.isascii() and text.isprintable()) or _NOT_ONE_CELL.search(text) is None
 
 
-@lru_cache(maxsize=4096)
 def char_cells(char: str) -> int:
-    """Terminal cells taken by one (already printable) character."""
-    if unicodedata.combining(char) or char in "\u200b\u200c\u200d\u200e\u200f\ufeff":
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    """Terminal cells taken by one (already printable) character: 0, 1 or 2."""
+    return get_character_cell_size(char)
 
 
 def cells(text: str) -> int:
-    if all_one_cell(text):
-        return len(text)
-    return sum(char_cells(c) for c in text)
+    """Terminal cells taken by text, as rich (and so Textual) measures it."""
+    return cell_len(text)

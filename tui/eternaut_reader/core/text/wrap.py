@@ -9,7 +9,9 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 
-from eternaut_reader.core.text.display import all_one_cell, char_cells
+from rich.cells import get_character_cell_size
+
+from eternaut_reader.core.text.display import all_one_cell
 
 
 class WrapIndex:
@@ -17,6 +19,9 @@ class WrapIndex:
         self.width = max(1, width)
         self.starts = array("l")
         self.ends = array("l")
+        # When every character of the text is one cell wide (most text is), no line needs
+        # checking: one pass over the distinct characters instead of a search per line.
+        self._uniform = all_one_cell("".join(set(text) - {"\n"}))
         pos = 0
         length = len(text)
         while pos <= length:
@@ -39,11 +44,12 @@ class WrapIndex:
     def _wrap_line(self, text: str, start: int, end: int) -> None:
         width = self.width
         starts, ends = self.starts, self.ends
-        if end - start <= width and all_one_cell(text[start:end]):
+        uniform = self._uniform or all_one_cell(text[start:end])
+        if end - start <= width and uniform:
             starts.append(start)
             ends.append(end)
             return
-        if not all_one_cell(text[start:end]):
+        if not uniform:
             self._wrap_wide(text, start, end)
             return
         pos = start
@@ -61,7 +67,8 @@ class WrapIndex:
         ends.append(end)
 
     def _wrap_wide(self, text: str, start: int, end: int) -> None:
-        """Slow path for lines with wide or zero-width characters: count cells one by one."""
+        """Slow path for lines with wide or zero-width characters: count cells one by one, as
+        rich measures them (rich.cells, which Textual draws with)."""
         width = self.width
         line_start = start
         used = 0
@@ -69,7 +76,7 @@ class WrapIndex:
         pos = start
         while pos < end:
             char = text[pos]
-            size = char_cells(char)
+            size = get_character_cell_size(char)
             if used + size > width and pos > line_start:
                 if last_space > line_start:
                     self.starts.append(line_start)
