@@ -62,7 +62,7 @@ def _reader_parser(*, with_commands: bool = False) -> _Parser:
     commands = _commands_help() if with_commands else "  " + ", ".join(COMMANDS)
     parser = _Parser(
         prog=PROG,
-        usage=f"{PROG} [PATH...] [--theme THEME] [--db PATH]\n"
+        usage=f"{PROG} [PATH|URL...] [--refresh] [--theme THEME] [--db PATH]\n"
         f"       {PROG} COMMAND [ARGS...]   (see below; {PROG} COMMAND --help for each)",
         description=textwrap.fill(
             "Read several reports of one story side by side, and tag their claims. With no "
@@ -79,7 +79,15 @@ def _reader_parser(*, with_commands: bool = False) -> _Parser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="article files or folders of .txt and .md files"
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="article files (.txt, .md, .html), folders of them, or web pages (http/https URLs)",
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch web pages again instead of reading their snapshots",
     )
     parser.add_argument(
         "--theme",
@@ -109,16 +117,21 @@ def run_reader(argv: Sequence[str]) -> int:
     from eternaut_reader.core.text.corpus import load_corpus
 
     args = _reader_parser().parse_args(argv)
-    corpus = load_corpus(args.paths)
+    # Web pages are fetched here, before the reader starts, each fetch said on stderr.
+    corpus = load_corpus(args.paths, db=args.db, refresh=args.refresh, progress=_progress)
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         return _fail("the reader needs a terminal; run it in one (see --help for commands)")
     from eternaut_reader.ui.app import ReaderApp
 
-    app = ReaderApp(corpus, theme=args.theme, db=args.db)
+    app = ReaderApp(corpus, theme=args.theme, db=args.db, ask_profile=True)
     app.run()
     if app.exit_note:
         return _fail(app.exit_note)
     return 0
+
+
+def _progress(message: str) -> None:
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr, flush=True)
 
 
 def _completion_parser() -> argparse.ArgumentParser:

@@ -86,7 +86,7 @@ def stored_selection(
     from eternaut_reader.core.text.corpus import load_corpus
 
     db = existing_db(args.db)
-    corpus = load_corpus(args.paths)
+    corpus = load_corpus(args.paths, db=args.db)
     # Read-only: these commands need no lock file and must work on a database the user cannot
     # write; a corrupt file is reported and left where it is, for a command that writes.
     with open_store(db, readonly=True) as store:

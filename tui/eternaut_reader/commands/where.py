@@ -7,22 +7,31 @@ import os
 
 from eternaut_reader.commands._common import note, say
 
-HELP = "print the database path, the data directory, the config file and the corpus in use"
+HELP = (
+    "print the database path, the data directory, the config file, the profile (who is "
+    "annotating) and the corpus in use"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="articles to describe instead of the bundled seeds"
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="articles (files, folders, web pages) to describe instead of the bundled seeds",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from eternaut_reader.core.config import CONFIG_ENV, load_config
+    from eternaut_reader.core.config import ANNOTATOR_ENV, CONFIG_ENV, load_config
     from eternaut_reader.core.storage.paths import DB_ENV, data_dir, resolve_db_path
+    from eternaut_reader.core.storage.store import default_annotator
     from eternaut_reader.core.text.corpus import load_corpus
+    from eternaut_reader.core.text.sources import records_path
+    from eternaut_reader.core.text.web import snapshots_dir
 
     db = resolve_db_path(args.db)
-    corpus = load_corpus(args.paths)
+    corpus = load_corpus(args.paths, db=args.db, progress=note)
     if args.db:
         source = "--db"
     elif os.environ.get(DB_ENV, "").strip():
@@ -39,4 +48,30 @@ def run(args: argparse.Namespace) -> int:
     say(f"corpus:    {corpus.source}, {len(corpus.articles)} articles")
     for article in corpus.articles:
         say(f"  {article.id}  [{article.language}]  {article.title}")
+    say(f"articles:  {records_path(args.db)} (where each came from, your corrections)")
+    say(f"snapshots: {snapshots_dir()} (web pages as they were read)")
+    profile = config.profile
+    if os.environ.get(ANNOTATOR_ENV, "").strip():
+        signed = ANNOTATOR_ENV
+    elif profile.name:
+        signed = "[profile] name"
+    else:
+        signed = "login name; set [profile] name in the config file"
+    say(f"annotator: {default_annotator()} ({signed})")
+    say(
+        "profile:   "
+        + (
+            ", ".join(
+                f"{key} {value}"
+                for key, value in (
+                    ("name", profile.name),
+                    ("organisation", profile.organisation),
+                    ("url", profile.url),
+                    ("review_url", profile.review_url),
+                )
+                if value
+            )
+            or "none"
+        )
+    )
     return 0

@@ -9,8 +9,8 @@ Where: `ETERNAUT_READER_CONFIG`, else `platformdirs.user_config_dir("eternaut-re
     "tag.confirmed" = "C"
     "pane.next" = "tab,ctrl+n"
 
-    [profile]                            # who is annotating (used from issue 12 on)
-    name = "Ana Pérez"
+    [profile]                            # who is annotating
+    name = "Ana Pérez"                   # stamped on new claims; "" = nobody, do not ask
     url = "https://example.org/ana"
     organisation = "Example Fact Check"
     review_url = "https://example.org/checks/{id}"
@@ -27,10 +27,14 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from eternaut_reader.core.storage.atomic import write_atomic
+
+if TYPE_CHECKING:
+    import tomlkit
 
 __all__ = [
     "ANNOTATOR_ENV",
@@ -39,6 +43,7 @@ __all__ = [
     "Profile",
     "config_path",
     "load_config",
+    "save_profile_name",
     "save_theme",
 ]
 
@@ -64,6 +69,9 @@ class Config:
     profile: Profile = field(default_factory=Profile)
     problems: tuple[str, ...] = ()
     exists: bool = False
+    # [profile] has a name setting, even an empty one (the first-run question was answered
+    # or skipped): the reader asks for a name only when it is False.
+    profile_asked: bool = False
 
 
 def config_path() -> Path:
@@ -118,6 +126,7 @@ def _read(path: Path, text: str, data: dict[str, object]) -> Config:
         problem("keymap", "keymap must be a table: [keymap]")
     profile_values: dict[str, str] = {}
     table = data.get("profile", {})
+    asked = isinstance(table, dict) and "name" in table
     if isinstance(table, dict):
         for key, value in table.items():
             if key not in PROFILE_KEYS:
@@ -139,6 +148,7 @@ def _read(path: Path, text: str, data: dict[str, object]) -> Config:
         profile=Profile(**profile_values),
         problems=tuple(problems),
         exists=True,
+        profile_asked=asked,
     )
 
 
@@ -157,6 +167,34 @@ def _line_of(text: str, key: str, section: str | None) -> int:
         if current == section and pattern.match(line):
             return number
     return 1
+
+
+def save_profile_name(name: str, path: Path | None = None) -> None:
+    """Write `[profile] name = "…"` into the config file, keeping the rest as the user wrote
+    it; an empty name records that the user chose not to give one. Raises OSError, or
+    ValueError if the file is not valid TOML (then it is left alone)."""
+    import tomlkit
+
+    path = path or config_path()
+    document = _document(path, "the name was not saved")
+    profile = document.get("profile")
+    if not isinstance(profile, dict):
+        profile = tomlkit.table()
+        document["profile"] = profile
+    profile["name"] = name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, [tomlkit.dumps(document).encode("utf-8")])
+
+
+def _document(path: Path, what: str) -> tomlkit.TOMLDocument:
+    import tomlkit
+
+    try:
+        return tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return tomlkit.document()
+    except tomlkit.exceptions.ParseError as exc:
+        raise ValueError(f"{path}: {exc}; {what}") from exc
 
 
 def save_theme(theme: str, path: Path | None = None) -> None:

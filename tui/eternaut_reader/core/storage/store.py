@@ -95,9 +95,15 @@ class UnknownAnnotation(LookupError):
 
 
 def default_annotator() -> str:
+    """$ETERNAUT_READER_ANNOTATOR, else config.toml's [profile] name, else the login name."""
     from_env = os.environ.get(ANNOTATOR_ENV, "").strip()
     if from_env:
         return from_env
+    from eternaut_reader.core.config import load_config
+
+    name = load_config().profile.name
+    if name:
+        return name
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):  # no login name in some containers

@@ -84,11 +84,16 @@ class Article:
             self._paragraphs = paragraphs(self.text)
         return self._paragraphs
 
-    def segment(self, progress: Callable[[float], None] | None = None) -> list[Sentence]:
-        """Segment once; safe to call from a worker thread while the UI reads `segmented`."""
+    def segment(
+        self,
+        progress: Callable[[float], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> list[Sentence]:
+        """Segment once; safe to call from a worker thread while the UI reads `segmented`.
+        `cancel` stops it between paragraphs (SegmentCancelled), leaving it unsegmented."""
         with self._lock:
             if self._sentences is None:
-                self._sentences = sentences(self.text, self.language, progress)
+                self._sentences = sentences(self.text, self.language, progress, cancel=cancel)
             return self._sentences
 
     def set_language(self, language: str) -> None:
@@ -229,16 +234,16 @@ def _expand(paths: Iterable[str | Path]) -> list[str | Path]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not inside:
-                raise CorpusError(f"{path}: no .txt or .md articles in this folder (nor .html or .htm pages)")
+                raise CorpusError(
+                    f"{path}: no .txt or .md articles in this folder (nor .html or .htm pages)"
+                )
             found.extend(p.resolve() for p in inside)
         else:
             found.append(path.resolve())
     return list(dict.fromkeys(found))
 
 
-def _load_paths(
-    paths: Sequence[str | Path], refresh: bool, progress: Progress | None
-) -> Corpus:
+def _load_paths(paths: Sequence[str | Path], refresh: bool, progress: Progress | None) -> Corpus:
     notices: list[str] = []
     articles: list[Article] = []
     for item in _expand(paths):
@@ -383,9 +388,7 @@ def _assign_ids(articles: list[Article]) -> None:
 
 def _differing_folders(group: list[Article]) -> list[str]:
     """For files of one name: each one's nearest folder name that the others' differ in."""
-    parents = [
-        [slug(p.name) for p in a.path.parents if p.name] if a.path else [] for a in group
-    ]
+    parents = [[slug(p.name) for p in a.path.parents if p.name] if a.path else [] for a in group]
     depth = max(len(p) for p in parents)
     for level in range(depth):
         names = [p[level] if level < len(p) else "" for p in parents]

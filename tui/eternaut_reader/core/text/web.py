@@ -22,7 +22,7 @@ import socket
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -111,28 +111,29 @@ def _fetch_once(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             kind = response.headers.get_content_type()
             if kind not in _HTML_TYPES:
                 raise FetchError(f"{url}: not a web page ({kind}), nothing to read")
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"{url}: too big ({_size(int(length))}; the limit is "
-                                 f"{_size(max_bytes)})")
+                raise FetchError(
+                    f"{url}: too big ({_size(int(length))}; the limit is {_size(max_bytes)})"
+                )
             data = response.read(max_bytes + 1)
             if len(data) > max_bytes:
                 raise FetchError(f"{url}: too big (over {_size(max_bytes)})")
             return data, response.geturl()
     except urllib.error.HTTPError as exc:
-        reason = f"the server answered {exc.code} {exc.reason}".rstrip()
+        answer = f"the server answered {exc.code} {exc.reason}".rstrip()
         if exc.code >= 500 or exc.code == 429:
-            raise _Transient(reason) from exc
-        raise FetchError(f"{url}: {reason}") from exc
-    except (TimeoutError, socket.timeout) as exc:
+            raise _Transient(answer) from exc
+        raise FetchError(f"{url}: {answer}") from exc
+    except TimeoutError as exc:
         raise _Transient(f"no answer within {timeout:g} seconds") from exc
     except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, TimeoutError | socket.timeout):
+        reason: object = exc.reason
+        if isinstance(reason, TimeoutError):
             raise _Transient(f"no answer within {timeout:g} seconds") from exc
         if isinstance(reason, ConnectionRefusedError):
             raise _Transient("connection refused") from exc
@@ -231,7 +232,10 @@ def read_snapshot(url: str, folder: Path | None = None) -> Page | None:
             url = data["alias_of"]
             continue
         try:
-            return Page(**{k: data.get(k) for k in Page.__dataclass_fields__})
+            fields = {k: data.get(k) for k in Page.__dataclass_fields__}
+            if not isinstance(fields["url"], str) or not isinstance(fields["text"], str):
+                return None
+            return Page(**fields)
         except TypeError:
             return None
     return None
@@ -262,7 +266,7 @@ def open_url(
     data, final = fetch(url, timeout=timeout, max_bytes=max_bytes)
     page = extract(data, final)
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
-    page = Page(**{**asdict(page), "fetched": now})
+    page = replace(page, fetched=now)
     write_snapshot(page, url, folder)
     if final != url and final != page.url:
         _write_json(_file_for(final, folder or snapshots_dir()), {"alias_of": page.url})

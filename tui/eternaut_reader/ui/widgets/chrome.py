@@ -6,18 +6,30 @@ from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.core.text.display import all_one_cell, cells, char_cells
 
 
-def heading_details(corpus: Corpus, article: Article, counts: str = "") -> str:
-    """Place in the corpus, claim counts, language, outlet and date: shortest first, so that
-    a narrow pane still shows the place and the language."""
+def heading_details(
+    corpus: Corpus, article: Article, counts: str = "", width: int | None = None
+) -> str:
+    """Place in the corpus, claim counts, language, then what is known of the outlet, the
+    author and the date (nothing is said of what is not known). Given a width, the outlet and
+    the author are shortened before the date is lost, so a narrow pane still shows the place,
+    the language and the date."""
     place = corpus.place(article.id)
-    details = [
-        f"{place} {counts}" if counts else place,
-        article.language.upper(),
-        article.outlet or "outlet not named",
-    ]
-    if article.date:
-        details.append(article.date)
-    return " · ".join(details)
+    head = [f"{place} {counts}" if counts else place, article.language.upper()]
+    names = [n for n in (article.outlet, article.author) if n]
+    tail = [article.date] if article.date else []
+    line = " · ".join([*head, *names, *tail])
+    if width is None or cells(line) <= width or not names:
+        return line
+    fixed = cells(" · ".join([*head, *tail])) + 3 * len(names)
+    room = max(0, width - fixed)
+    if len(names) == 2 and room >= 12:
+        # The outlet first: it is what the reader tells the reports apart by.
+        first = min(cells(names[0]), max(room // 2, room - cells(names[1])))
+        shares = [first, room - first]
+    else:
+        names, shares = names[:1], [room + (3 if len(names) == 2 else 0)]
+    cut = [fit(n, s).rstrip() for n, s in zip(names, shares, strict=True) if s > 1]
+    return " · ".join([*head, *cut, *tail])
 
 
 def fit(text: str, width: int) -> str:

@@ -24,6 +24,7 @@ class Row:
     annotation: Annotation
     orphan: bool
     mine: bool = True  # made by the reader's annotator; others' claims are shown, read only
+    closed: bool = False  # on an article that is not open: shown dimmed, Enter opens it
 
 
 COLUMNS = (
@@ -134,15 +135,19 @@ class ClaimsPanel(Vertical):
         table = self.query_one(DataTable)
         table.clear()
         table.add_rows(
-            (
-                Content(verdict(row.annotation.tag)),
-                Content(
-                    self.corpus.place(row.annotation.article_id) + (" orphan" if row.orphan else "")
-                ),
-                Content("you" if row.mine else printable(_one_line(row.annotation.annotator, 20))),
-                Content(printable(_one_line(row.annotation.quote, 200))),
-                Content(printable(_one_line(row.annotation.note, 30)) or "—"),
-                Content(str(len(row.annotation.links)) if row.annotation.links else "—"),
+            tuple(
+                Content.styled(cell, "dim") if row.closed else Content(cell)
+                for cell in (
+                    verdict(row.annotation.tag),
+                    "not open"
+                    if row.closed
+                    else self.corpus.place(row.annotation.article_id)
+                    + (" orphan" if row.orphan else ""),
+                    "you" if row.mine else printable(_one_line(row.annotation.annotator, 20)),
+                    printable(_one_line(row.annotation.quote, 200)),
+                    printable(_one_line(row.annotation.note, 30)) or "—",
+                    str(len(row.annotation.links)) if row.annotation.links else "—",
+                )
             )
             for row in self._shown
         )
@@ -165,6 +170,14 @@ class ClaimsPanel(Vertical):
             f"clears · {display_key('enter')} goes to the claim · "
             f"{key_hint(self.app, 'panel.close')} closes"
         )
+        closed = [row for row in self._rows if row.closed]
+        if closed:
+            count = len({row.annotation.article_id for row in closed})
+            plural = "s" if count > 1 else ""
+            summary = (
+                f"+{len(closed)} on {count} article{plural} not open (dimmed; "
+                f"{display_key('enter')} opens) · " + summary
+            )
         if self._rows and not self._shown:
             summary = f"No claims match ({shown}, {article}) · " + summary
         elif not self._rows:

@@ -1,0 +1,130 @@
+"""The article's metadata (`i`): what is known about the focused pane's article, editable.
+
+Title, outlet, author, URL, date and language can be corrected; the corrections are kept
+beside the annotations (core/text/sources.py), never written into the article's file. The
+id, the source and the fetch time are shown, not edited: the id is what claims hang on.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from eternaut_reader.core.terminal import restore, safe
+from eternaut_reader.core.text.corpus import Article
+from eternaut_reader.core.text.display import printable
+from eternaut_reader.core.text.sources import EDITABLE
+from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.widgets.safe_inputs import SafeInput
+
+LABELS = {
+    "title": "Title",
+    "outlet": "Outlet",
+    "author": "Author",
+    "url": "URL",
+    "date": "Date",
+    "language": "Language",
+}
+PLACEHOLDERS = {
+    "title": "the headline",
+    "outlet": "the publication, e.g. Reuters",
+    "author": "who wrote it",
+    "url": "https://…",
+    "date": "YYYY-MM-DD",
+    "language": "two letters, e.g. en, it (changes the sentence rules)",
+}
+
+
+class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
+    """Dismisses with the changed fields ({field: value or None}), or None when cancelled."""
+
+    DEFAULT_CSS = """
+    MetadataScreen { align: center middle; }
+    #metadata-dialog {
+        width: 84; max-width: 100%; height: auto; max-height: 95%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    #metadata-heading { text-style: bold; color: $accent; }
+    #metadata-about, #metadata-help { color: $foreground-muted; }
+    .metadata-row { height: auto; }
+    .metadata-row Label { width: 10; padding: 1 1 0 0; }
+    .metadata-row Input { width: 1fr; }
+    #metadata-buttons { height: auto; margin-top: 1; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save the article's details", id="metadata.save", priority=True),
+        Binding("escape", "cancel", "Close without saving", id="metadata.cancel", priority=True),
+    ]
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
+        self.original = {name: self._value(name) for name in EDITABLE}
+
+    def _value(self, name: str) -> str:
+        value = getattr(self.article, name, None)
+        return value if isinstance(value, str) else ""
+
+    def compose(self) -> ComposeResult:
+        article = self.article
+        about = [f"id {article.id}"]
+        if article.source:
+            about.append(f"from {article.source}")
+        if article.fetched:
+            about.append(f"fetched {article.fetched}")
+        with Vertical(id="metadata-dialog"):
+            yield Static(Content("About this article"), id="metadata-heading")
+            yield Static(Content(printable(" · ".join(about))), id="metadata-about")
+            for name in EDITABLE:
+                with Horizontal(classes="metadata-row"):
+                    yield Label(LABELS[name])
+                    yield SafeInput(
+                        safe(self.original[name]),
+                        placeholder=PLACEHOLDERS[name],
+                        id=f"metadata-{name}",
+                    )
+            with Horizontal(id="metadata-buttons"):
+                yield Button("Save", id="metadata-save-button", variant="primary")
+                yield Button("Cancel", id="metadata-cancel-button")
+            yield Static(
+                f"{key_hint(self.app, 'metadata.save')} saves (kept beside the claims, never "
+                f"in the file) · {key_hint(self.app, 'metadata.cancel')} closes",
+                id="metadata-help",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#metadata-title", Input).focus()
+
+    def changes(self) -> dict[str, str | None]:
+        """The fields the user changed: an emptied field means "not known" (None)."""
+        changed: dict[str, str | None] = {}
+        for name in EDITABLE:
+            typed = self.query_one(f"#metadata-{name}", Input).value
+            value = restore(self.original[name], typed).strip()
+            if value != self.original[name].strip():
+                changed[name] = value or None
+        return changed
+
+    def action_save(self) -> None:
+        self.dismiss(self.changes())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#metadata-save-button")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#metadata-cancel-button")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
