@@ -1,14 +1,18 @@
 """Child process for bench_reader.py: run an app headless, print seconds since the parent's t0.
 
-usage: python _startup_child.py {bare|reader|ready} T0 [PATH...]
+usage: python _startup_child.py {bare|reader|ready|quit} T0 [PATH...]
 
 "First screen" is Textual's own Ready event, posted once the first frame has been composited,
 for both apps. For the reader it must also show article text in every pane (otherwise the
-next frame that does is taken); "ready" waits until every pane is segmented as well.
+next frame that does is taken); "ready" waits until every pane is segmented as well (`G`
+works and a claim can be tagged). "quit" presses `q` as soon as the first screen shows, while
+the article is still loading, and prints the time.time() of that press: the parent measures
+how long the process takes to end after it. The last line also carries the peak RSS in MiB.
 """
 
 from __future__ import annotations
 
+import resource
 import sys
 import time
 
@@ -18,11 +22,19 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Static  # noqa: E402
 
 
+def rss() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def report_and_exit(app: App) -> None:
     if getattr(app, "_reported", False):
         return
     app._reported = True  # type: ignore[attr-defined]
-    sys.__stdout__.write(f"{time.time() - T0:.4f}\n")
+    if MODE == "quit":
+        app._quit_at = time.time()  # type: ignore[attr-defined]
+        app.run_action("quit")
+        return
+    sys.__stdout__.write(f"{time.time() - T0:.4f} {rss():.1f}\n")
     sys.__stdout__.flush()
     app.exit()
 
@@ -63,3 +75,6 @@ def reader() -> App[None]:
 
 app = Bare() if MODE == "bare" else reader()
 app.run(headless=True, size=(160, 45))
+if MODE == "quit":
+    sys.__stdout__.write(f"{getattr(app, '_quit_at', time.time()):.4f} {rss():.1f}\n")
+    sys.__stdout__.flush()
