@@ -79,12 +79,13 @@ def is_url(value: str) -> bool:
 def fetch(
     url: str,
     *,
-    timeout: float = TIMEOUT,
-    max_bytes: int = MAX_BYTES,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
     retries: int = 1,
     sleep: Callable[[float], None] | None = None,
 ) -> tuple[bytes, str]:
-    """The page's bytes and the URL they came from (after redirects).
+    """The page's bytes and the URL they came from (after redirects); the timeout (seconds,
+    for each attempt) and the size cap default to TIMEOUT and MAX_BYTES.
 
     Raises FetchError (one line naming the URL). A refused connection, a timeout and a server
     error are tried once more; a 4xx answer, a page that is not HTML or is too big are not.
@@ -92,6 +93,8 @@ def fetch(
     import time
 
     pause = sleep or time.sleep
+    timeout = TIMEOUT if timeout is None else timeout
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     for attempt in range(retries + 1):
         try:
             return _fetch_once(url, timeout, max_bytes)
@@ -253,8 +256,8 @@ def open_url(
     *,
     refresh: bool = False,
     folder: Path | None = None,
-    timeout: float = TIMEOUT,
-    max_bytes: int = MAX_BYTES,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
 ) -> tuple[Page, bool]:
     """The page at `url` from its snapshot, or fetched (and snapshotted) when there is none or
     `refresh` is set. Returns the page and whether it was fetched now. Raises FetchError."""
