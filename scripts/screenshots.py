@@ -36,6 +36,10 @@ TAGGING = [
     "x",
 ]
 
+# The third report says the series "premiered recently": tag it, see the same fact elsewhere.
+SAME_FACT = ["tab", "tab", "slash", *"premiered recently", "enter", "x", "a"]
+MATRIX = [*TAGGING, *SAME_FACT, "minus", "escape", "m"]
+
 # name, size, theme, keys pressed before the shot
 SHOTS: list[tuple[str, tuple[int, int], str | None, list[str]]] = [
     ("reader-80x24", (80, 24), None, ["j"]),
@@ -45,6 +49,10 @@ SHOTS: list[tuple[str, tuple[int, int], str | None, list[str]]] = [
     ("claims-panel", (120, 34), None, [*TAGGING, "t"]),
     ("search-light", (120, 32), "textual-light", ["slash", *"sarandos", "enter", "n"]),
     ("help", (100, 40), None, ["question_mark"]),
+    ("same-fact", (160, 40), None, SAME_FACT),
+    ("same-fact-80x24", (80, 24), None, SAME_FACT),
+    ("matrix", (160, 40), None, MATRIX),
+    ("matrix-80x24", (80, 24), None, MATRIX),
 ]
 
 
@@ -54,7 +62,11 @@ async def shoot(name: str, size: tuple[int, int], theme: str | None, keys: list[
     app = ReaderApp(load_corpus(), theme=theme, db=db)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        while app.editor is None or not all(v.ready for v in app.screen.query(ArticlePane)):
+        while (
+            app.editor is None
+            or app.alignment is None
+            or not all(v.ready for v in app.screen.query(ArticlePane))
+        ):
             await pilot.pause(0.05)
         await pilot.press(*keys)
         app.editor.store.flush()

@@ -247,7 +247,6 @@ class MainScreen(Screen[None]):
     def apply_edit(self, edit: Edit) -> None:
         """Redraw what an edit touched in every pane showing its article, and the bars."""
         self._not_open_cache: tuple[object, list[Annotation]] | None = None
-        self._not_open_cache = None
         for pane in self.panes:
             if pane.article.id == edit.article_id:
                 pane.redraw(edit.spans)
@@ -320,9 +319,9 @@ class MainScreen(Screen[None]):
         focused = self.focused_view
         if focused is not None and message.pane == focused.number:
             self.refresh_claim_bar()
-        panel = self._same_fact()
-        if panel is not None and panel.display and panel.source == message.pane:
-            panel.refresh_matches()
+        same_fact = self._same_fact()
+        if same_fact is not None and same_fact.display and same_fact.source == message.pane:
+            same_fact.refresh_matches()
         self._refresh_key_bar()
 
     def on_descendant_focus(self) -> None:
@@ -347,6 +346,9 @@ class MainScreen(Screen[None]):
                 bar.show("annotations loading…", "")
             return
         pane = self.focused_view
+        panel = self._same_fact()
+        if pane is None and panel is not None and panel.display and panel.source is not None:
+            pane = self.pane(panel.source)  # the panel follows this pane's claim
         claim = pane.claim_under_cursor() if pane is not None else None
         read_only = editor.store.read_only
         if claim is not None:
@@ -642,118 +644,6 @@ class MainScreen(Screen[None]):
 
         fmt = getattr(self.app, "export_format", "csv")
         self.app.push_screen(ExportScreen(editor.store, self.corpus, fmt))
-
-    # -- articles: claims on those not open, opening them, their details -------------------
-
-    def not_open(self) -> list[Annotation]:
-        """The stored claims on articles that are not in the corpus (cached until an edit,
-        a reload of the database or a newly opened article)."""
-        editor = self.editor
-        if editor is None:
-            return []
-        store = editor.store
-        key = (id(editor), store.generation, len(self.corpus.articles))
-        cached = getattr(self, "_not_open_cache", None)
-        if cached is not None and cached[0] == key:
-            return cast("list[Annotation]", cached[1])
-        open_ids = {a.id for a in self.corpus.articles}
-        found = [a for a in store.annotations() if a.article_id not in open_ids]
-        self._not_open_cache: tuple[object, list[Annotation]] | None = (key, found)
-        return found
-
-    def not_open_text(self) -> str:
-        """ " · +10 on 5 articles not open" for the claim bar, or "" when there are none."""
-        found = self.not_open()
-        if not found:
-            return ""
-        articles = len({a.article_id for a in found})
-        return f" · +{len(found)} on {articles} article{'s' if articles > 1 else ''} not open"
-
-    def open_article(self, article_id: str, claim_id: str | None = None) -> None:
-        """Open an article that has claims but is not in the corpus, from where the store
-        remembers it came from (a file, or a web page's snapshot), then show the claim."""
-        from eternaut_reader.core.text.sources import load_records, records_path
-
-        record = load_records(records_path(getattr(self.app, "db", None))).get(article_id)
-        if record is None or not record.source:
-            self.notify(
-                f"The article {article_id} is not open, and where it came from is not known: "
-                "open it with eternaut-reader PATH",
-                severity="warning",
-                timeout=8,
-            )
-            return
-        self.notify(f"Opening {record.source} …", timeout=3)
-        self._load_article(article_id, record.source, claim_id)
-
-    @work(thread=True, exit_on_error=False, group="open-article")
-    def _load_article(self, article_id: str, source: str, claim_id: str | None) -> None:
-        from eternaut_reader.core.annotations.claims import ClaimIndex
-        from eternaut_reader.core.text.corpus import CorpusError, load_article
-
-        try:
-            article = load_article(source, article_id, db=getattr(self.app, "db", None))
-        except (CorpusError, OSError) as error:
-            self.app.call_from_thread(
-                self.notify, f"Could not open {source}: {error}", severity="error", timeout=12
-            )
-            return
-        editor = self.editor
-        index = ClaimIndex(editor.store.anchor(article)) if editor is not None else None
-        self.app.call_from_thread(self._article_opened, article, index, claim_id)
-
-    def _article_opened(
-        self, article: Article, index: ClaimIndex | None, claim_id: str | None
-    ) -> None:
-        if self.corpus.by_id(article.id) is not None:  # opened twice meanwhile
-            article = cast(Article, self.corpus.by_id(article.id))
-        else:
-            self.corpus.articles.append(article)
-            if self.editor is not None and index is not None:
-                self.editor.indexes[article.id] = index
-        self._not_open_cache = None
-        editor = self.editor
-        found = editor.claim(claim_id) if editor is not None and claim_id else None
-        if found is not None:
-            self.go_to_claim(*found)
-        else:
-            pane = self.focused_view or (self.panes[0] if self.panes else None)
-            if pane is not None:
-                self.show_in_pane(pane, article)
-        self.refresh_claim_bar()
-        panel = self._panel()
-        if panel is not None and panel.display:
-            self.fill_panel()
-
-    def action_article_info(self) -> None:
-        """Show the focused pane's article details; what the user corrects is kept beside the
-        claims (never in the file) and applied whenever the corpus loads."""
-        pane = self.focused_view
-        if pane is None:
-            return
-        article = pane.article
-        from eternaut_reader.ui.screens.metadata import MetadataScreen
-
-        def save(changes: dict[str, str | None] | None) -> None:
-            if not changes:
-                return
-            from eternaut_reader.core.text.sources import edit_article, records_path
-
-            language = article.language
-            try:
-                edit_article(records_path(getattr(self.app, "db", None)), article, changes)
-            except OSError as error:
-                self.notify(f"The details were not saved: {error}", severity="error", timeout=12)
-                return
-            for shown in self.panes:
-                if shown.article is article:
-                    if article.language != language:
-                        shown.article_changed()  # other sentence rules: segmented again
-                    else:
-                        shown.redraw()
-            self.notify(f"Saved: {', '.join(changes)}", timeout=3)
-
-        self.app.push_screen(MetadataScreen(article), save)
 
     # -- articles: claims on those not open, opening them, their details -------------------
 

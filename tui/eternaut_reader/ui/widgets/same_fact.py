@@ -41,6 +41,10 @@ def score_bar(score: float, cells: int = BAR_CELLS) -> str:
     return bar.ljust(cells)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _short(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -155,8 +159,11 @@ class SameFactPanel(Vertical):
         )
         title.update(
             Content(
-                printable(f"Same fact as “{quote}”: {len(matches)} passages in {len(reports)} ")
-                + f"reports · {keys}"
+                printable(
+                    f"Same fact as “{quote}”: {_count(len(matches), 'passage')} in "
+                    f"{_count(len(reports), 'report')}"
+                )
+                + f" · {keys}"
             )
         )
         editor = getattr(app, "editor", None)
