@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO, cast
 
 from eternaut_reader.commands._common import Unknown, fail, note, stored_selection
-from eternaut_reader.core.annotations.model import TAGS
+from eternaut_reader.core.annotations.tags import OPEN, TAGS
 from eternaut_reader.core.formats import FORMATS, ExportError, export, guess_format
 from eternaut_reader.core.terminal import SafeStream
 
@@ -39,7 +39,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         + " (default: from the -o file name)",
     )
     parser.add_argument(
-        "--tag", action="append", choices=TAGS, help="only this tag (repeat for several)"
+        "--tag",
+        action="append",
+        choices=[*TAGS, OPEN],
+        help=f"only this tag (repeat for several); {OPEN}: the open claims, not yet given a "
+        "verdict",
     )
     parser.add_argument(
         "--article",
@@ -73,7 +77,13 @@ def run(args: argparse.Namespace) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    if not result.count:
+    if result.left_out:
+        claims = "open claim" if result.left_out == 1 else "open claims"
+        note(
+            f"left out {result.left_out} {claims} (no verdict yet): {fmt} has no place for "
+            "a claim without a rating"
+        )
+    if not result.count and not result.left_out:
         note(f"nothing matched: {len(annotations)} stored annotations, none selected")
     elif args.output:
         orphans = f" ({result.orphans} orphans or not in the corpus)" if result.orphans else ""

@@ -64,6 +64,9 @@ class Format:
     media_type: str
     description: str
     writer: Writer
+    # False for a format with no place for an open claim (no verdict): export leaves them out
+    # and says how many in ExportResult.left_out.
+    holds_open: bool = True
 
 
 FORMATS: dict[str, Format] = {
@@ -86,8 +89,9 @@ FORMATS: dict[str, Format] = {
             "claimreview",
             ".claimreview.jsonld",
             "application/ld+json",
-            "schema.org ClaimReview, one per claim",
+            "schema.org ClaimReview, one per claim (open claims left out)",
             write_claimreview,
+            holds_open=False,
         ),
     )
 }
@@ -106,6 +110,7 @@ class ExportResult:
     count: int  # annotations written
     orphans: int  # of which orphans or in articles not in the corpus
     path: Path | None  # None when written to a stream
+    left_out: int = 0  # open claims chosen but not written: the format has no place for them
 
 
 class _HasArticles(Protocol):
@@ -155,8 +160,9 @@ def export(
 
     corpus: a Corpus, a list of articles, or None (then every annotation's orphan status is
     unknown). fmt: a key of FORMATS. out: a path, or an open text stream. tags / articles:
-    filters (see choose). Raises ExportError (ExportCancelled if cancelled); never leaves a
-    partial file at a path.
+    filters (see choose; "open" is a tag). A format that cannot hold open claims
+    (ClaimReview) leaves them out and counts them in the result's `left_out`. Raises
+    ExportError (ExportCancelled if cancelled); never leaves a partial file at a path.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)}")
@@ -166,14 +172,18 @@ def export(
     except ValueError as exc:
         raise ExportError(str(exc)) from exc
     filters = {"tag": _listed(tags), "article": _listed(articles)}
+    left_out = 0
+    if not FORMATS[fmt].holds_open:
+        left_out = sum(a.tag is None for a in chosen)
+        chosen = [a for a in chosen if a.tag is not None]
     data = prepare(chosen, _articles(corpus), everything=everything, filters=filters)
     orphans = sum(item.orphan is not False for item in data.items)
     if isinstance(out, str | Path):
         path = Path(out)
         _write_file(data, fmt, path, progress, cancelled)
-        return ExportResult(fmt, len(data.items), orphans, path)
+        return ExportResult(fmt, len(data.items), orphans, path, left_out)
     write(data, fmt, out, progress=progress, cancelled=cancelled)
-    return ExportResult(fmt, len(data.items), orphans, None)
+    return ExportResult(fmt, len(data.items), orphans, None, left_out)
 
 
 def _listed(value: str | Iterable[str] | None) -> list[str]:

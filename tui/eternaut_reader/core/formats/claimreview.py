@@ -7,6 +7,10 @@ Our verdicts map to ratings on a 1–5 scale (bestRating 5, worstRating 1):
     speculative   3            Unproven
     contradicted  1            False
 
+An open claim (highlighted, no verdict yet) has no rating to give, so it is left out: export()
+does not pass it (ExportResult.left_out counts it, and the export command says how many on
+standard error), and this writer skips any it is given.
+
 A claim is an annotation, together with every annotation joined to it by `supports` links
 (either way, transitively) that carries the same tag: they are one ClaimReview whose
 itemReviewed.appearance lists every article the claim appears in. A `supports` link between
@@ -88,6 +92,8 @@ def to_claimreview(group: list[Item]) -> dict[str, Any]:
     # The first tagged; on a tie (same millisecond) the first in export order.
     first = min(group, key=lambda i: i.annotation.created)
     tag = first.annotation.tag
+    if tag is None:
+        raise ValueError("an open claim has no rating: leave it out of ClaimReview")
     value, name = RATINGS[tag]
     articles: dict[str, dict[str, Any]] = {}
     for item in group:
@@ -120,9 +126,15 @@ def to_claimreview(group: list[Item]) -> dict[str, Any]:
 
 def write_claimreview(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
     out.write("[")
-    for n, group in enumerate(claim_groups(data.items)):
+    rated = []
+    for item in data.items:
+        if item.annotation.tag is None:
+            tick()  # an open claim: no rating to give
+        else:
+            rated.append(item)
+    for n, group in enumerate(claim_groups(rated)):
         body = json.dumps(to_claimreview(group), ensure_ascii=False, indent=2)
         out.write(("\n  " if n == 0 else ",\n  ") + body.replace("\n", "\n  "))
         for _ in group:
             tick()
-    out.write("\n]\n" if data.items else "]\n")
+    out.write("\n]\n" if rated else "]\n")

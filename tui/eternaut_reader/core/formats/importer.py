@@ -1,4 +1,4 @@
-"""Reading annotations back: our JSON / JSON Lines exports and W3C Web Annotation files.
+"""Importing annotations: our JSON / JSON Lines exports and W3C Web Annotation files.
 
 Every file is read and checked completely before anything is written (read_files), so a bad
 file changes nothing; its error names the file, the record (its number or line, and its id)
@@ -12,17 +12,16 @@ AnnotationStore.merge, whose rules are:
 - the same id by another annotator: theirs is kept beside ours under an id derived from
   theirs (store.beside_id), never over ours.
 
-What is read:
+What is read, and where each format's reading lives:
 
 - our JSON ({"format": "eternaut-reader", "annotations": [...]}, or a bare array of records)
-  and JSON Lines (one record a line): the stored fields of each record (see
-  export/native.py); the fields the export adds (article_title, orphan, ...) are ignored.
+  and JSON Lines (one record a line): native.py, each record checked strictly by the record
+  validator (annotations/record.py); "tag": null is an open claim.
 - W3C: an AnnotationCollection with embedded pages, an AnnotationPage, one Annotation, an
-  array of them, or one a line. The verdict is the `tagging` body whose value is one of our
-  tags; the note is the `commenting` bodies (or bodyValue); links are `linking` bodies with an
-  eternaut:relation. The target needs a TextQuoteSelector; without a TextPositionSelector the
-  span is recorded as 0..len(exact) and re-anchored by the quote. A missing creator is
-  "unknown"; a missing modified is the created time.
+  array of them, or one a line: w3c.py (read_w3c); a `highlighting` annotation without a
+  tagging body is an open claim.
+
+This module holds what they share: the files, the limits, the streaming and the errors.
 
 Limits. Files come from other people, so an import is bounded; the defaults (Limits(), from
 the constants below; the import command sets the first two with --max-file-size and
@@ -66,15 +65,14 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 import ijson
 
-from eternaut_reader.core.annotations.model import RELATIONS, SCHEMA_VERSION, TAGS, Annotation, Link
-from eternaut_reader.core.formats.native import FORMAT_NAME, FORMAT_VERSION
-from eternaut_reader.core.formats.w3c import NS, PREFIX, annotation_id, article_id
+from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.annotations.record import BadRecord, kind, shorten
+from eternaut_reader.core.formats import native, w3c
 from eternaut_reader.core.storage.store import AnnotationStore, MergeResult
 
 __all__ = [
@@ -134,8 +132,8 @@ class ImportFileError(Exception):
         super().__init__(f"{path}: {reason}")
 
 
-class _Bad(ValueError):
-    """What is wrong with one record; the caller adds the file and where."""
+# What is wrong with a file or one record; the caller adds the file and where.
+_Bad = BadRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,25 +492,18 @@ class _Reader:
             found = items.result()
             return ("w3c" if found and items.all_w3c else "json"), found
         if not isinstance(doc, dict):
-            raise _Bad(f"not an annotation file (the JSON is {_kind(doc)}, not an object)")
-        if doc.get("format") == FORMAT_NAME:
-            version = doc.get("version")
-            if not isinstance(version, int) or isinstance(version, bool):
-                raise _Bad('"version" must be a whole number')
-            if version > FORMAT_VERSION:
-                raise _Bad(f"written by a newer eternaut-reader (format version {version})")
-            if not isinstance(doc.get("annotations"), list):
-                raise _Bad('"annotations" must be an array')
+            raise _Bad(f"not an annotation file (the JSON is {kind(doc)}, not an object)")
+        if native.is_native(doc):
+            native.check_header(doc)
             return "json", records(("annotations",)).result()
-        types = _types(doc)
-        if types & {"AnnotationCollection", "AnnotationPage", "Annotation"}:
-            if "Annotation" in types:
+        if w3c.is_w3c(doc):
+            if w3c.is_annotation(doc):
                 return "w3c", [self._alone(doc, alone)]
             annotations: list[Annotation] = []
-            for path in _w3c_pages(doc):
+            for path in w3c.pages(doc):
                 annotations.extend(records(path).result())
             return "w3c", annotations
-        if "article_id" in doc and "quote" in doc:
+        if native.is_record(doc):
             return "json", [self._alone(doc, alone)]
         keys = ", ".join(sorted(map(str, doc))[:6]) or "none"
         raise _Bad(
@@ -541,38 +532,19 @@ class _Reader:
 
     def _record(self, record: Any) -> tuple[str, Annotation]:
         if not isinstance(record, dict):
-            raise _Bad(f"expected an object, found {_kind(record)}")
-        if "Annotation" in _types(record):
-            return "w3c", self._checked(_w3c(record, self.limits, self._share))
-        return "json", self._checked(_ours(record, self.limits, self._share))
+            raise _Bad(f"expected an object, found {kind(record)}")
+        if w3c.is_annotation(record):
+            ann = w3c.read_w3c(record, limits=self.limits, share=self._share)
+            return "w3c", self._within_article(ann)
+        return "json", self._ours_checked(record)[1]
 
     def _ours_checked(self, record: Any) -> tuple[str, Annotation]:
-        if not isinstance(record, dict):
-            raise _Bad(f"expected an object, found {_kind(record)}")
-        return "json", self._checked(_ours(record, self.limits, self._share))
+        ann = native.read_native(record, limits=self.limits, share=self._share)
+        return "json", self._within_article(ann)
 
-    def _checked(self, ann: Annotation) -> Annotation:
-        """The annotation, once its fields are within the limits and its span is sound."""
-        lim = self.limits
-        fields: tuple[tuple[str, str, int], ...] = (
-            ("id", ann.id, lim.name_chars),
-            ("article id", ann.article_id, lim.article_id_chars),
-            ("quote", ann.quote, lim.text_chars),
-            ("prefix", ann.prefix, lim.context_chars),
-            ("suffix", ann.suffix, lim.context_chars),
-            ("note", ann.note, lim.text_chars),
-            ("annotator", ann.annotator, lim.name_chars),
-            ("created", ann.created, lim.name_chars),
-            ("modified", ann.modified, lim.name_chars),
-            ("content hash", ann.content_hash, lim.name_chars),
-        )
-        for name, value, limit in fields:
-            _within(name, value, limit)
-        _within_links(len(ann.links), lim.links)
-        for link in ann.links:
-            _within("a link's target", link.target, lim.name_chars)
-            _within("a link's article id", link.article_id or "", lim.article_id_chars)
-        _span(ann.start, ann.end, len(ann.quote), lim.offset)
+    def _within_article(self, ann: Annotation) -> Annotation:
+        """The annotation (checked by the record validator), once its span is within its
+        article when the article is known and the record was made on its current text."""
         known = self.articles.get(ann.article_id)
         if known is not None:
             length, content_hash = known
@@ -709,33 +681,7 @@ def _attach(stack: list[tuple[Any, Any, Any]], key: str | None, value: Any) -> N
 
 def _holds_records(path: tuple[str | None, ...]) -> bool:
     """An array whose items are annotations: a bare array, ours, or a W3C page's items."""
-    if path in ((), ("annotations",), ("items",)):
-        return True
-    return (
-        len(path) >= 2
-        and path[0] == "first"
-        and path[-1] == "items"
-        and all(p == "next" for p in path[1:-1])
-    )
-
-
-def _w3c_pages(doc: Mapping[str, Any]) -> Iterator[tuple[str | None, ...]]:
-    """The paths of the items arrays of a W3C AnnotationPage or AnnotationCollection."""
-    if "AnnotationPage" in _types(doc):
-        if not isinstance(doc.get("items"), list):
-            raise _Bad('the AnnotationPage has no "items" array')
-        yield ("items",)
-        return
-    page = doc.get("first")
-    path: tuple[str, ...] = ("first",)
-    while page is not None:
-        if not isinstance(page, dict):
-            raise _Bad("the collection's pages are not embedded (only embedded pages are read)")
-        if not isinstance(page.get("items"), list):
-            raise _Bad('the AnnotationPage has no "items" array')
-        yield (*path, "items")
-        page = page.get("next")
-        path = (*path, "next")
+    return path in ((), ("annotations",)) or w3c.is_items(path)
 
 
 class _Slice:
@@ -826,279 +772,12 @@ def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):g} MB"
 
 
-# ---- field checks ---------------------------------------------------------------------------
-
-
-def _types(obj: Mapping[str, Any]) -> set[str]:
-    value = obj.get("type", obj.get("@type"))
-    values = value if isinstance(value, list) else [value]
-    return {v for v in values if isinstance(v, str)}
+# ---- messages -------------------------------------------------------------------------------
 
 
 def _where(place: str, record: Any) -> str:
     """Which record: its place in the file, and its id when it has one."""
     ident = record.get("id") if isinstance(record, dict) else None
     if isinstance(ident, str) and ident:
-        return f"{place} (id {_shorten(ident)})"
+        return f"{place} (id {shorten(ident)})"
     return place
-
-
-def _shorten(text: str, most: int = 80) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"
-
-
-def _shown(value: Any) -> str:
-    """A value for a message: a string quoted (and cut if long), anything else its kind."""
-    if isinstance(value, str):
-        return repr(_shorten(value, 60))
-    return _kind(value)
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    return {bool: "true/false", int: "a number", float: "a number", str: "a string"}.get(
-        type(value), "an array" if isinstance(value, list) else "an object"
-    )
-
-
-def _within(name: str, value: str, limit: int) -> None:
-    if len(value) > limit:
-        raise _Bad(f"{name} is {len(value):,} characters, over the limit of {limit:,}")
-
-
-def _within_links(count: int, limit: int) -> None:
-    if count > limit:
-        raise _Bad(f"{count:,} links, over the limit of {limit:,}")
-
-
-def _string(obj: Mapping[str, Any], key: str, *, required: bool = False, default: str = "") -> str:
-    if key not in obj or obj[key] is None:
-        if required:
-            raise _Bad(f'missing "{key}"')
-        return default
-    value = obj[key]
-    if not isinstance(value, str):
-        raise _Bad(f'"{key}" must be a string, not {_kind(value)}')
-    if required and not value:
-        raise _Bad(f'"{key}" is empty')
-    return value
-
-
-def _integer(obj: Mapping[str, Any], key: str) -> int:
-    if key not in obj:
-        raise _Bad(f'missing "{key}"')
-    value = obj[key]
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise _Bad(f'"{key}" must be a whole number, not {_kind(value)}')
-    return value
-
-
-def _span(start: int, end: int, quoted: int, most: int) -> None:
-    if not 0 <= start < end:
-        raise _Bad(f"start {start} and end {end} are not a span (0 <= start < end)")
-    if end > most:
-        raise _Bad(f"end {end:,} is over the limit of {most:,}")
-    if end - start != quoted:
-        raise _Bad(
-            f"start {start:,} and end {end:,} span {end - start:,} characters, "
-            f"but the quote has {quoted:,}"
-        )
-
-
-def _tag(value: Any) -> str:
-    if value not in TAGS:
-        raise _Bad(f"tag {_shown(value)} is not one of {', '.join(TAGS)}")
-    return str(value)
-
-
-def _stamp(obj: Mapping[str, Any], key: str, limits: Limits, default: str = "") -> str:
-    value = _string(obj, key, default=default)
-    _within(key, value, limits.name_chars)  # before parsing it
-    if value:
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            raise _Bad(f'"{key}" is not an ISO 8601 date and time: {_shown(value)}') from None
-    return value
-
-
-def _relation(value: Any) -> str:
-    if not isinstance(value, str) or value not in RELATIONS:
-        raise _Bad(f"link relation {_shown(value)} is not one of {', '.join(RELATIONS)}")
-    return value
-
-
-def _link(obj: Any, share: Callable[[str], str]) -> Link:
-    if not isinstance(obj, dict):
-        raise _Bad(f"a link must be an object, not {_kind(obj)}")
-    relation = _relation(_string(obj, "relation", required=True))
-    target = _string(obj, "target", required=True)
-    linked = obj.get("article_id")
-    if linked is not None and not isinstance(linked, str):
-        raise _Bad(f'a link\'s "article_id" must be a string, not {_kind(linked)}')
-    return Link(target, share(relation), None if linked is None else share(linked))
-
-
-# ---- our records ----------------------------------------------------------------------------
-
-
-def _ours(obj: Mapping[str, Any], limits: Limits, share: Callable[[str], str]) -> Annotation:
-    schema = obj.get("schema", SCHEMA_VERSION)
-    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise _Bad('"schema" must be a whole number from 1')
-    if schema > SCHEMA_VERSION:
-        raise _Bad(f"written by a newer eternaut-reader (schema {schema})")
-    links = obj.get("links", [])
-    if not isinstance(links, list):
-        raise _Bad(f'"links" must be an array, not {_kind(links)}')
-    _within_links(len(links), limits.links)
-    start, end = _integer(obj, "start"), _integer(obj, "end")
-    created, modified = _stamp(obj, "created", limits), _stamp(obj, "modified", limits)
-    return Annotation(
-        id=_string(obj, "id", required=True),
-        article_id=share(_string(obj, "article_id", required=True)),
-        quote=_string(obj, "quote", required=True),
-        prefix=_string(obj, "prefix"),
-        suffix=_string(obj, "suffix"),
-        start=start,
-        end=end,
-        tag=share(_tag(obj.get("tag"))),
-        note=_string(obj, "note"),
-        annotator=share(_string(obj, "annotator")),
-        created=created,
-        # Most annotations were never edited: one string for both times.
-        modified=created if modified == created else modified,
-        content_hash=share(_string(obj, "content_hash")),
-        links=tuple(_link(link, share) for link in links),
-        schema=SCHEMA_VERSION,
-    )
-
-
-# ---- W3C Web Annotation ---------------------------------------------------------------------
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _ns(obj: Mapping[str, Any], name: str) -> Any:
-    return obj.get(f"{PREFIX}:{name}", obj.get(NS + name))
-
-
-def _creator(value: Any) -> str:
-    first = _as_list(value)[:1]
-    if not first:
-        return "unknown"
-    agent = first[0]
-    if isinstance(agent, str):
-        return agent
-    if isinstance(agent, dict):
-        for key in ("nickname", "name", "id"):
-            name = _as_list(agent.get(key))[:1]
-            if name and isinstance(name[0], str) and name[0]:
-                return name[0]
-    raise _Bad("creator is neither a name nor an agent with a nickname, name or id")
-
-
-def _selectors(target: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    quote = position = None
-    for sel in _as_list(target.get("selector")):
-        if not isinstance(sel, dict):
-            continue
-        kinds = _types(sel)
-        if "TextQuoteSelector" in kinds and quote is None:
-            quote = sel
-        elif "TextPositionSelector" in kinds and position is None:
-            position = sel
-    if quote is None:
-        raise _Bad("the target has no TextQuoteSelector")
-    return quote, position
-
-
-def _target(obj: Mapping[str, Any]) -> dict[str, Any]:
-    targets = [t for t in _as_list(obj.get("target")) if isinstance(t, dict)]
-    if not targets:
-        raise _Bad("no target with selectors (a target that is only an IRI has no quote)")
-    if len(targets) > 1:
-        raise _Bad(f"{len(targets)} targets; one quoted span per annotation is read")
-    return targets[0]
-
-
-def _bodies(obj: Mapping[str, Any], limits: Limits) -> tuple[str, str, tuple[Link, ...]]:
-    tags: list[str] = []
-    notes: list[str] = []
-    links: list[Link] = []
-    if isinstance(obj.get("bodyValue"), str):
-        notes.append(obj["bodyValue"])
-    for body in _as_list(obj.get("body")):
-        if not isinstance(body, dict):
-            continue  # an IRI body says nothing we keep
-        purposes = {p for p in _as_list(body.get("purpose")) if isinstance(p, str)}
-        value = body.get("value")
-        if "tagging" in purposes and isinstance(value, str) and value in TAGS:
-            tags.append(value)
-        elif "linking" in purposes:
-            relation = _ns(body, "relation")
-            if relation is None:
-                continue  # a link to something else than one of our annotations
-            relation = _relation(relation)
-            source = body.get("source")
-            source = source.get("id") if isinstance(source, dict) else source
-            if not isinstance(source, str) or not source:
-                raise _Bad("a linking body has no source")
-            linked = _ns(body, "article")
-            if linked is not None and not isinstance(linked, str):
-                raise _Bad(f"a link's eternaut:article must be a string, not {_kind(linked)}")
-            links.append(Link(annotation_id(source), relation, linked if linked else None))
-            _within_links(len(links), limits.links)
-        elif isinstance(value, str) and (not purposes or "commenting" in purposes):
-            notes.append(value)
-    found = list(dict.fromkeys(tags))
-    if not found:
-        raise _Bad(f"no tagging body whose value is one of {', '.join(TAGS)}")
-    if len(found) > 1:
-        raise _Bad(f"more than one verdict ({', '.join(found)})")
-    # The parts are measured before they are joined, so a note over the limit is never built.
-    length = sum(len(n) for n in notes) + 2 * max(0, len(notes) - 1)
-    if length > limits.text_chars:
-        raise _Bad(f"note is {length:,} characters, over the limit of {limits.text_chars:,}")
-    return found[0], "\n\n".join(notes), tuple(links)
-
-
-def _w3c(obj: Mapping[str, Any], limits: Limits, share: Callable[[str], str]) -> Annotation:
-    ident = obj.get("id")
-    if not isinstance(ident, str) or not ident:
-        raise _Bad('missing "id" (an annotation needs one to be merged)')
-    target = _target(obj)
-    source = target.get("source")
-    source = source.get("id") if isinstance(source, dict) else source
-    if not isinstance(source, str) or not source:
-        raise _Bad("the target has no source")
-    quote_sel, position = _selectors(target)
-    quote = _string(quote_sel, "exact", required=True)
-    if position is None:
-        start, end = 0, len(quote)
-    else:
-        start, end = _integer(position, "start"), _integer(position, "end")
-    tag, note, links = _bodies(obj, limits)
-    created = _stamp(obj, "created", limits)
-    content_hash = _ns(target, "contentHash")
-    return Annotation(
-        id=annotation_id(ident),
-        article_id=share(article_id(source)),
-        quote=quote,
-        prefix=_string(quote_sel, "prefix"),
-        suffix=_string(quote_sel, "suffix"),
-        start=start,
-        end=end,
-        tag=share(tag),
-        note=note,
-        annotator=share(_creator(obj.get("creator"))),
-        created=created,
-        modified=_stamp(obj, "modified", limits, default=created),
-        content_hash=share(content_hash) if isinstance(content_hash, str) else "",
-        links=links,
-    )

@@ -1,5 +1,8 @@
 """A Markdown report: a summary table, then each article's claims by tag, then the orphans.
 
+Open claims (highlighted, no verdict yet) come after the tagged ones of their article, under
+"Open"; the summary has an "Open" column when the report holds any.
+
 Text from articles and users is data, never markup. Each line of it is escaped: the ASCII
 characters that start inline markup (\\ ` * _ [ ] < > # | ~ &) get a backslash, as do
 block markers at the start of a line (+ - = and "1." / "1)"); leading spaces and tabs become
@@ -15,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from eternaut_reader.core.annotations.model import TAGS
+from eternaut_reader.core.annotations.tags import OPEN, TAGS
 from eternaut_reader.core.formats.base import ArticleInfo, ExportSet, Item
 from eternaut_reader.core.formats.table import excerpt
 
@@ -56,8 +59,16 @@ def _quoted(lines: Iterable[str]) -> list[str]:
     return [f"> {line}" if line else ">" for line in lines]
 
 
-def _label(tag: str) -> str:
-    return tag.capitalize()
+def _label(tag: str | None) -> str:
+    return (OPEN if tag is None else tag).capitalize()
+
+
+def _tags(data: ExportSet) -> list[str | None]:
+    """The tags the report is grouped by: the three verdicts, then None (open) if any."""
+    tags: list[str | None] = list(TAGS)
+    if any(item.annotation.tag is None for item in data.items):
+        tags.append(None)
+    return tags
 
 
 def _when(stamp: str) -> str:
@@ -108,13 +119,14 @@ def _by_article(items: Iterable[Item]) -> dict[str, list[Item]]:
 
 
 def _summary(data: ExportSet, order: list[str]) -> list[str]:
-    head = ["Article", *(_label(t) for t in TAGS), "Orphans", "Total"]
+    tags = _tags(data)
+    head = ["Article", *(_label(t) for t in tags), "Orphans", "Total"]
     lines = ["| " + " | ".join(head) + " |", "|---" + "|--:" * (len(head) - 1) + "|"]
-    totals = [0] * (len(TAGS) + 2)
+    totals = [0] * (len(tags) + 2)
     groups = _by_article(data.items)
     for article_id in order:
         items = groups[article_id]
-        counts = [sum(i.annotation.tag == t for i in items) for t in TAGS]
+        counts = [sum(i.annotation.tag == t for i in items) for t in tags]
         counts += [sum(i.orphan is not False for i in items), len(items)]
         totals = [a + b for a, b in zip(totals, counts, strict=True)]
         cells = [escape_inline(data.title(article_id)), *map(str, counts)]
@@ -154,7 +166,7 @@ def write_markdown(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> No
             continue
         out.write(f"## {escape_inline(data.title(article_id))}\n\n")
         out.write(_facts(data.articles.get(article_id)) + "\n\n")
-        for tag in TAGS:
+        for tag in _tags(data):
             tagged = [i for i in items if i.annotation.tag == tag]
             if tagged:
                 out.write(f"### {_label(tag)} ({len(tagged)})\n\n")

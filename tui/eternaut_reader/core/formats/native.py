@@ -8,18 +8,36 @@ export knows about the article as loaded:
     orphan         true / false; null when the article is not in the corpus (unknown)
     anchor         {"start", "end", "method"} where the quote is now; null for orphans
 
-`import` reads only the stored fields, so importing an export reproduces the store exactly.
+An open claim (highlighted, no verdict yet) has "tag": null.
+
+Reading (read_native, check_header) takes back the stored fields of each record, checked
+strictly by the record validator (annotations/record.py); the fields the export adds
+(article_title, orphan, ...) are ignored. So importing an export reproduces the store exactly.
+A document is {"format": "eternaut-reader", "version": 1, "annotations": [...]}, a bare array
+of records, or one record; JSON Lines hold one record a line.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
+from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.annotations.record import BadRecord, RecordLimits, read_record
 from eternaut_reader.core.formats.base import ExportSet, Item
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "record", "write_json", "write_jsonl"]
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "check_header",
+    "is_native",
+    "is_record",
+    "read_native",
+    "record",
+    "write_json",
+    "write_jsonl",
+]
 
 FORMAT_NAME = "eternaut-reader"
 FORMAT_VERSION = 1
@@ -64,3 +82,38 @@ def write_jsonl(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
         out.write(json.dumps(record(item, data), ensure_ascii=False))
         out.write("\n")
         tick()
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def is_native(doc: Mapping[str, Any]) -> bool:
+    """Our JSON document: {"format": "eternaut-reader", ...}."""
+    return doc.get("format") == FORMAT_NAME
+
+
+def is_record(doc: Mapping[str, Any]) -> bool:
+    """A document that is one of our records on its own."""
+    return "article_id" in doc and "quote" in doc
+
+
+def check_header(doc: Mapping[str, Any]) -> None:
+    """Our document's format version and its "annotations" array; raises BadRecord."""
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BadRecord('"version" must be a whole number')
+    if version > FORMAT_VERSION:
+        raise BadRecord(f"written by a newer eternaut-reader (format version {version})")
+    if not isinstance(doc.get("annotations"), list):
+        raise BadRecord('"annotations" must be an array')
+
+
+def read_native(
+    obj: object, *, limits: RecordLimits | None = None, share: Callable[[str], str] = _same
+) -> Annotation:
+    """One record of our JSON or JSON Lines, read strictly; raises BadRecord."""
+    return read_record(obj, limits=limits, share=share)

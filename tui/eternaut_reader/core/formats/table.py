@@ -4,9 +4,9 @@ One row per annotation. Columns, in order:
 
     article title, tag, quote, note, links, annotator, created, start, end, orphan
 
-`links` holds one line per link: `supports: “quote” (article title)`. `start`/`end` are the
-code-point offsets recorded with the annotation. `orphan` is true, false or unknown (the
-article is not in the corpus).
+`tag` is empty for an open claim (highlighted, no verdict yet). `links` holds one line per
+link: `supports: “quote” (article title)`. `start`/`end` are the code-point offsets recorded
+with the annotation. `orphan` is true, false or unknown (the article is not in the corpus).
 
 Formula injection (OWASP "CSV Injection"): a text cell that begins with = + - @, a tab or a
 carriage return — or with their full-width forms, or with spaces before = + - @ — gets a
@@ -78,7 +78,7 @@ def write_csv(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
         writer.writerow(
             (
                 guard(item.title),
-                ann.tag,
+                ann.tag or "",  # empty for an open claim (no verdict yet)
                 guard(ann.quote),
                 guard(ann.note),
                 guard("\n".join(link_lines(item, data))),

@@ -3,10 +3,11 @@
 Each annotation stands alone (it carries its own @context) and is shaped like this:
 
     id          urn:uuid:<our id>
-    motivation  "assessing"
+    motivation  "assessing"; "highlighting" for an open claim (no verdict yet)
     creator     {"type": "Person", "nickname": <annotator>}
     created, modified
-    body        a TextualBody, purpose "tagging", value = the verdict (confirmed, ...);
+    body        a TextualBody, purpose "tagging", value = the verdict (confirmed, ...),
+                absent for an open claim (which has no body at all without a note or links);
                 a TextualBody, purpose "commenting", value = the note (when there is one);
                 per link, a SpecificResource, purpose "linking", source = the linked
                 annotation's IRI, with eternaut:relation (supports / contradicts) and
@@ -17,6 +18,9 @@ Each annotation stands alone (it carries its own @context) and is shaped like th
                 text the annotation was made on), eternaut:articleTitle and eternaut:orphan
                 (absent when the article is not in the corpus)
 
+Reading (read_w3c, at the end) takes back what this writes, and W3C annotations of other
+tools as far as they say what we keep.
+
 `eternaut:` is our own namespace (urn:eternaut-reader:ns#), declared in the @context, so the
 annotations stay valid W3C annotations and other tools can ignore what they do not know.
 """
@@ -26,10 +30,23 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TextIO
 from urllib.parse import quote, unquote
 
+from eternaut_reader.core.annotations.model import Annotation, Link
+from eternaut_reader.core.annotations.record import (
+    BadRecord,
+    RecordLimits,
+    check_annotation,
+    check_relation_value,
+    integer,
+    kind,
+    stamp,
+    string,
+    within_links,
+)
+from eternaut_reader.core.annotations.tags import TAGS
 from eternaut_reader.core.formats.base import ExportSet, Item
 
 __all__ = [
@@ -41,7 +58,13 @@ __all__ = [
     "annotation_iri",
     "article_id",
     "article_iri",
+    "is_annotation",
+    "is_items",
+    "is_w3c",
+    "pages",
+    "read_w3c",
     "to_w3c",
+    "types",
     "write_w3c",
 ]
 
@@ -94,7 +117,9 @@ def _stamp(value: str) -> str | None:
 
 def to_w3c(item: Item, *, context: bool = True) -> dict[str, Any]:
     ann = item.annotation
-    body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": ann.tag}]
+    body: list[dict[str, Any]] = []
+    if ann.tag is not None:
+        body.append({"type": "TextualBody", "purpose": "tagging", "value": ann.tag})
     if ann.note:
         comment = {"type": "TextualBody", "purpose": "commenting", "value": ann.note}
         body.append({**comment, "format": "text/plain"})
@@ -130,7 +155,8 @@ def to_w3c(item: Item, *, context: bool = True) -> dict[str, Any]:
         {
             "id": annotation_iri(ann.id),
             "type": "Annotation",
-            "motivation": "assessing",
+            # An open claim is highlighted: it has no verdict to assess with yet.
+            "motivation": "highlighting" if ann.tag is None else "assessing",
             "creator": {"type": "Person", "nickname": ann.annotator},
         }
     )
@@ -138,7 +164,8 @@ def to_w3c(item: Item, *, context: bool = True) -> dict[str, Any]:
         stamp = _stamp(getattr(ann, key))
         if stamp is not None:
             out[key] = stamp
-    out["body"] = body
+    if body:  # an open claim without a note or links has none
+        out["body"] = body
     out["target"] = target
     return out
 
@@ -174,3 +201,210 @@ def write_w3c(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
         out.write(("\n      " if n == 0 else ",\n      ") + body.replace("\n", "\n      "))
         tick()
     out.write("\n    ]\n  }\n}\n")
+
+
+# ---- reading --------------------------------------------------------------------------------
+# What the importer reads of a W3C file: an AnnotationCollection with embedded pages, an
+# AnnotationPage, one Annotation, an array of them, or one a line (formats/importer.py finds
+# the records; this reads one). The verdict is the `tagging` body whose value is one of our
+# tags; an annotation with no such body whose motivation is `highlighting` is an open claim
+# (highlighted, no verdict yet); any other annotation without a verdict is refused. The note
+# is the `commenting` bodies (or bodyValue); links are `linking` bodies with an
+# eternaut:relation. The target needs a TextQuoteSelector; without a TextPositionSelector the
+# span is recorded as 0..len(exact) and re-anchored by the quote. A missing creator is
+# "unknown"; a missing modified is the created time.
+
+
+def types(obj: Mapping[str, Any]) -> set[str]:
+    """The JSON-LD types of an object ("type" or "@type", one or a list)."""
+    value = obj.get("type", obj.get("@type"))
+    values = value if isinstance(value, list) else [value]
+    return {v for v in values if isinstance(v, str)}
+
+
+def is_annotation(obj: Mapping[str, Any]) -> bool:
+    return "Annotation" in types(obj)
+
+
+def is_w3c(doc: Mapping[str, Any]) -> bool:
+    """A W3C Annotation, AnnotationPage or AnnotationCollection."""
+    return bool(types(doc) & {"AnnotationCollection", "AnnotationPage", "Annotation"})
+
+
+def pages(doc: Mapping[str, Any]) -> Iterator[tuple[str | None, ...]]:
+    """The paths of the items arrays of a W3C AnnotationPage or AnnotationCollection."""
+    if "AnnotationPage" in types(doc):
+        if not isinstance(doc.get("items"), list):
+            raise BadRecord('the AnnotationPage has no "items" array')
+        yield ("items",)
+        return
+    page = doc.get("first")
+    path: tuple[str, ...] = ("first",)
+    while page is not None:
+        if not isinstance(page, dict):
+            raise BadRecord(
+                "the collection's pages are not embedded (only embedded pages are read)"
+            )
+        if not isinstance(page.get("items"), list):
+            raise BadRecord('the AnnotationPage has no "items" array')
+        yield (*path, "items")
+        page = page.get("next")
+        path = (*path, "next")
+
+
+def is_items(path: tuple[str | None, ...]) -> bool:
+    """Whether the array at `path` of a document is a W3C page's items."""
+    if path == ("items",):
+        return True
+    return (
+        len(path) >= 2
+        and path[0] == "first"
+        and path[-1] == "items"
+        and all(p == "next" for p in path[1:-1])
+    )
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def read_w3c(
+    obj: Mapping[str, Any],
+    *,
+    limits: RecordLimits | None = None,
+    share: Callable[[str], str] = _same,
+) -> Annotation:
+    """The annotation one W3C Annotation holds, checked by the record validator (within
+    `limits` when given); raises BadRecord."""
+    ident = obj.get("id")
+    if not isinstance(ident, str) or not ident:
+        raise BadRecord('missing "id" (an annotation needs one to be merged)')
+    target = _target(obj)
+    source = target.get("source")
+    source = source.get("id") if isinstance(source, dict) else source
+    if not isinstance(source, str) or not source:
+        raise BadRecord("the target has no source")
+    quote_sel, position = _selectors(target)
+    quote = string(quote_sel, "exact", required=True)
+    if position is None:
+        start, end = 0, len(quote)
+    else:
+        start, end = integer(position, "start"), integer(position, "end")
+    tag, note, links = _bodies(obj, limits)
+    name_chars = None if limits is None else limits.name_chars
+    created = stamp(obj, "created", name_chars)
+    content_hash = _ns(target, "contentHash")
+    ann = Annotation(
+        id=annotation_id(ident),
+        article_id=share(article_id(source)),
+        quote=quote,
+        prefix=string(quote_sel, "prefix"),
+        suffix=string(quote_sel, "suffix"),
+        start=start,
+        end=end,
+        tag=None if tag is None else share(tag),
+        note=note,
+        annotator=share(_creator(obj.get("creator"))),
+        created=created,
+        modified=stamp(obj, "modified", name_chars, default=created),
+        content_hash=share(content_hash) if isinstance(content_hash, str) else "",
+        links=links,
+    )
+    return check_annotation(ann, limits=limits)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _ns(obj: Mapping[str, Any], name: str) -> Any:
+    return obj.get(f"{PREFIX}:{name}", obj.get(NS + name))
+
+
+def _creator(value: Any) -> str:
+    first = _as_list(value)[:1]
+    if not first:
+        return "unknown"
+    agent = first[0]
+    if isinstance(agent, str):
+        return agent
+    if isinstance(agent, dict):
+        for key in ("nickname", "name", "id"):
+            name = _as_list(agent.get(key))[:1]
+            if name and isinstance(name[0], str) and name[0]:
+                return name[0]
+    raise BadRecord("creator is neither a name nor an agent with a nickname, name or id")
+
+
+def _selectors(target: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    quote = position = None
+    for sel in _as_list(target.get("selector")):
+        if not isinstance(sel, dict):
+            continue
+        kinds = types(sel)
+        if "TextQuoteSelector" in kinds and quote is None:
+            quote = sel
+        elif "TextPositionSelector" in kinds and position is None:
+            position = sel
+    if quote is None:
+        raise BadRecord("the target has no TextQuoteSelector")
+    return quote, position
+
+
+def _target(obj: Mapping[str, Any]) -> dict[str, Any]:
+    targets = [t for t in _as_list(obj.get("target")) if isinstance(t, dict)]
+    if not targets:
+        raise BadRecord("no target with selectors (a target that is only an IRI has no quote)")
+    if len(targets) > 1:
+        raise BadRecord(f"{len(targets)} targets; one quoted span per annotation is read")
+    return targets[0]
+
+
+def _bodies(
+    obj: Mapping[str, Any], limits: RecordLimits | None
+) -> tuple[str | None, str, tuple[Link, ...]]:
+    """The verdict (None: an open claim), the note and the links of an annotation."""
+    tags: list[str] = []
+    notes: list[str] = []
+    links: list[Link] = []
+    if isinstance(obj.get("bodyValue"), str):
+        notes.append(obj["bodyValue"])
+    for body in _as_list(obj.get("body")):
+        if not isinstance(body, dict):
+            continue  # an IRI body says nothing we keep
+        purposes = {p for p in _as_list(body.get("purpose")) if isinstance(p, str)}
+        value = body.get("value")
+        if "tagging" in purposes and isinstance(value, str) and value in TAGS:
+            tags.append(value)
+        elif "linking" in purposes:
+            relation = _ns(body, "relation")
+            if relation is None:
+                continue  # a link to something else than one of our annotations
+            relation = check_relation_value(relation)
+            source = body.get("source")
+            source = source.get("id") if isinstance(source, dict) else source
+            if not isinstance(source, str) or not source:
+                raise BadRecord("a linking body has no source")
+            linked = _ns(body, "article")
+            if linked is not None and not isinstance(linked, str):
+                raise BadRecord(f"a link's eternaut:article must be a string, not {kind(linked)}")
+            links.append(Link(annotation_id(source), relation, linked if linked else None))
+            if limits is not None:
+                within_links(len(links), limits.links)
+        elif isinstance(value, str) and (not purposes or "commenting" in purposes):
+            notes.append(value)
+    found = list(dict.fromkeys(tags))
+    if len(found) > 1:
+        raise BadRecord(f"more than one verdict ({', '.join(found)})")
+    if not found and "highlighting" not in _as_list(obj.get("motivation")):
+        raise BadRecord(
+            f"no tagging body whose value is one of {', '.join(TAGS)} (an annotation "
+            "without one is read only when its motivation is highlighting: an open claim)"
+        )
+    # The parts are measured before they are joined, so a note over the limit is never built.
+    length = sum(len(n) for n in notes) + 2 * max(0, len(notes) - 1)
+    if limits is not None and length > limits.text_chars:
+        raise BadRecord(f"note is {length:,} characters, over the limit of {limits.text_chars:,}")
+    return (found[0] if found else None), "\n\n".join(notes), tuple(links)
