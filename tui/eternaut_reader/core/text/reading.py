@@ -16,13 +16,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from eternaut_reader.core.text.search import find_all
+from eternaut_reader.core.text.search import find_all, find_near
 
 __all__ = ["Reading", "Search", "Selection", "SentenceLike"]
 
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 # How far back a "previous word" move looks; a word is never longer than this.
 _WORD_LOOKBACK = 400
+# Above this many characters a query typed in the prompt is first looked for within
+# NEAR_WINDOW characters of the cursor, and the whole article is counted afterwards
+# (`complete_search`), so that a typed character costs the same at any length.
+LARGE_TEXT = 400_000
+NEAR_WINDOW = 60_000
 
 
 class SentenceLike(Protocol):
@@ -57,6 +62,8 @@ class Search:
     query: str = ""
     matches: list[tuple[int, int]] = field(default_factory=list)
     current: int = -1  # index into matches; -1 before the first jump
+    # False while only the matches near the cursor are known (a large article, as typed).
+    complete: bool = True
 
     @property
     def current_span(self) -> tuple[int, int] | None:
@@ -254,6 +261,32 @@ class Reading:
             self.go_to_match(number % len(self.search.matches))
         return len(self.search.matches)
 
+    def search_near(self, query: str) -> int:
+        """Like set_search, but only within NEAR_WINDOW characters of the cursor; the search
+        stays incomplete until complete_search gives every match. Returns how many are near."""
+        here = self.cursor_span[0] if self.cursor_span else 0
+        matches, number = find_near(self.text, query, here, NEAR_WINDOW)
+        self.search = Search(query, matches, complete=False)
+        if number >= 0:
+            self.go_to_match(number)
+        return len(matches)
+
+    def complete_search(self, query: str, matches: list[tuple[int, int]]) -> bool:
+        """Every match of `query`, counted in the background: the search keeps the match it
+        is on (or goes to the first one from the cursor when it had none near). False when
+        the search has changed meanwhile."""
+        search = self.search
+        if search.query != query or search.complete:
+            return False
+        current = search.current_span
+        self.search = Search(query, matches)
+        if current is not None:
+            self.search.current = bisect_left(matches, current)
+        elif matches:
+            here = self.cursor_span[0] if self.cursor_span else 0
+            self.go_to_match(bisect_left(matches, (here, here)) % len(matches))
+        return True
+
     def go_to_match(self, number: int) -> tuple[int, int]:
         self.search.current = number
         start, end = self.search.matches[number]
@@ -263,6 +296,8 @@ class Reading:
 
     def step_match(self, step: int) -> tuple[int, int] | None:
         """The next (step 1) or previous (-1) match, wrapping; None without matches."""
+        if not self.search.complete:
+            self.complete_search(self.search.query, find_all(self.text, self.search.query))
         if not self.search.matches:
             return None
         return self.go_to_match((self.search.current + step) % len(self.search.matches))
@@ -283,7 +318,10 @@ class Reading:
         """The prompt now holds `query`: search as typed. With no match the cursor goes back
         where it was when the prompt opened (vim's incsearch)."""
         self.prompt = query
-        found = self.set_search(query)
+        if len(self.text) > LARGE_TEXT and query:
+            found = self.search_near(query)
+        else:
+            found = self.set_search(query)
         if not found:
             self.move_to(self._prompt_origin)
         return found
