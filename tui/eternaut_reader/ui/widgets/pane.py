@@ -26,6 +26,7 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.selection import Selection as MouseSelection
 from textual.strip import Strip
+from textual.timer import Timer
 
 from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.text.corpus import Article, Corpus
@@ -225,6 +226,13 @@ class ArticlePane(ScrollView, can_focus=True):
         article: Article
         fraction: float
 
+    @dataclass
+    class SearchCounted(Message):
+        """Every match of a query in a large article, counted by a worker."""
+
+        query: str
+        matches: list[tuple[int, int]]
+
     def __init__(
         self, corpus: Corpus, article: Article, number: int = 0, place: Place | None = None
     ) -> None:
@@ -242,6 +250,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self._cache: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] | None = None
         self._follow_turn = 0
+        self._count_timer: Timer | None = None
         place = place or Place()
         self._pending_top: int | None = place.top_offset
         self._pending_cursor: int | None = place.cursor_offset
@@ -389,10 +398,20 @@ class ArticlePane(ScrollView, can_focus=True):
 
     @work(thread=True, group="segment")
     def _segment(self, article: Article) -> None:
+        from textual.worker import get_current_worker
+
+        from eternaut_reader.core.text.segment import SegmentCancelled
+
+        worker = get_current_worker()
+
         def progress(fraction: float) -> None:
             self.post_message(self.Progress(article, fraction))
 
-        article.segment(progress=progress)
+        try:
+            # Cancelled on quit (Textual cancels every worker), so that exit never waits.
+            article.segment(progress=progress, cancel=lambda: worker.is_cancelled)
+        except SegmentCancelled:
+            return
         self.post_message(self.Segmented(article))
 
     def on_article_pane_progress(self, message: ArticlePane.Progress) -> None:
@@ -773,6 +792,36 @@ class ArticlePane(ScrollView, can_focus=True):
             self.scroll_to_span(*current)
         else:
             self._keep_cursor_visible()
+        if not self.reading.search.complete:
+            self._count_later(query)
+
+    # In a large article a typed query is matched near the cursor at once; the whole article
+    # is counted by a worker once typing pauses, and a newer query cancels an older count.
+    COUNT_DELAY = 0.12  # seconds
+
+    def _count_later(self, query: str) -> None:
+        if self._count_timer is not None:
+            self._count_timer.stop()
+        self._count_timer = self.set_timer(self.COUNT_DELAY, lambda: self._count(query))
+
+    @work(thread=True, exclusive=True, group="search-count")
+    def _count(self, query: str) -> None:
+        from textual.worker import get_current_worker
+
+        from eternaut_reader.core.text.search import SearchCancelled, find_all
+
+        worker = get_current_worker()
+        try:
+            matches = find_all(self.reading.text, query, cancel=lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return
+        self.post_message(self.SearchCounted(query, matches))
+
+    def on_article_pane_search_counted(self, message: ArticlePane.SearchCounted) -> None:
+        if self.reading.complete_search(message.query, message.matches):
+            self._cache.clear()  # the matches beyond the window are drawn now
+            self._sync()
+            self._changed()
 
     def _prompt_erase(self) -> None:
         self._prompt_type((self.reading.prompt or "")[:-1])
@@ -782,7 +831,7 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def _prompt_keep(self) -> None:
         query = self.reading.keep_prompt()
-        if query and not self.reading.search.matches:
+        if query and self.reading.search.complete and not self.reading.search.matches:
             self.notify(f"No matches for {query!r}", severity="warning")
         self._sync()
 
@@ -809,12 +858,12 @@ class ArticlePane(ScrollView, can_focus=True):
                 f"No search yet: press {key_hint(self.app, 'search')} to search", severity="warning"
             )
             return
-        if not search.matches:
+        span = self.reading.step_match(step)  # counts every match first if need be
+        if span is None:
             self.notify(f"No matches for {search.query!r}", severity="warning")
             return
-        start, end = self.reading.step_match(step) or (0, 0)
         self._sync()
-        self.scroll_to_span(start, end)
+        self.scroll_to_span(*span)
 
     # -- status ----------------------------------------------------------------------------
 
@@ -824,7 +873,8 @@ class ArticlePane(ScrollView, can_focus=True):
         if reading.prompt is not None:
             found = len(reading.search.matches)
             keep, cancel = PROMPT_KEYS["enter"].keys, PROMPT_KEYS["escape"].keys
-            count = f"  {found} found" if reading.prompt else f"  {keep} keep · {cancel} cancel"
+            counted = "found" if reading.search.complete else "nearby, counting…"
+            count = f"  {found} {counted}" if reading.prompt else f"  {keep} keep · {cancel} cancel"
             return f"/{reading.prompt}▏{count}"
         if reading.selection is not None:
             low, high = sorted((reading.selection.anchor, reading.selection.head))
@@ -843,7 +893,9 @@ class ArticlePane(ScrollView, can_focus=True):
         parts = [f"{reading.cursor + 1}/{total} ¶{paragraph}"]
         if reading.search.query:
             found = len(reading.search.matches)
-            if not found:
+            if not reading.search.complete:
+                where = "counting…"
+            elif not found:
                 where = "no matches"
             elif reading.search.current < 0:
                 where = f"{found} matches"
