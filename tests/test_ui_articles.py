@@ -1,0 +1,178 @@
+"""Articles in the reader: claims on articles that are not open, the article's details (`i`),
+and who is annotating (the profile and its first-run question)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+
+from textual.widgets import Input
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.core.config import config_path
+from eternaut_reader.core.text.sources import records_path, remember_sources
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.metadata import MetadataScreen
+from eternaut_reader.ui.screens.profile import ProfileScreen
+from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
+from tests.screen import focused_pane, pane_header, settle, widget_text
+
+SIZE = (120, 36)
+
+
+def claim_bar(app) -> str:
+    return widget_text(app.screen.query_one(ClaimBar))
+
+
+def _claims_on_the_seeds(per_article: int = 2) -> list[str]:
+    """Tag the first sentences of every seed, as an earlier session did."""
+    seeds = load_corpus()
+    remember_sources(records_path(), seeds.articles)
+    ids = []
+    with open_store() as store:
+        for article in seeds.articles:
+            for sentence in article.sentences[:per_article]:
+                ids.append(store.add(article, sentence.start, sentence.end, tag="confirmed").id)
+    return ids
+
+
+async def test_claims_on_articles_not_open_are_counted_listed_and_open_on_enter(write_articles):
+    _claims_on_the_seeds()
+    folder = write_articles({"mine.txt": "My own report\n\nIt says one thing. Then another."})
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "all ✓0 ?0 ✗0 · +10 on 5 articles not open" in claim_bar(app)
+        await pilot.press("t")
+        await pilot.pause()
+        panel = app.screen.query_one(ClaimsPanel)
+        summary = widget_text(panel.query_one("#claims-filter"))
+        assert "+10 on 5 articles not open (dimmed; Enter opens)" in " ".join(summary.split())
+        rows = widget_text(panel.query_one("DataTable"))
+        assert rows.count("not open") >= 5  # the rows that fit, each saying so
+        assert "Netflix" in rows  # the quotes are listed
+        assert len(panel._shown) == 10 and all(row.closed for row in panel._shown)
+        first = panel._shown[0].annotation
+        await pilot.press("enter")
+        for _ in range(50):  # opening reads the file in a worker
+            await pilot.pause(0.05)
+            if app.corpus.by_id(first.article_id) is not None:
+                break
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        opened = app.corpus.by_id(first.article_id)
+        assert opened is not None and len(app.corpus.articles) == 2
+        pane = focused_pane(app)
+        assert pane.article is opened and opened.title in pane_header(pane)
+        assert pane.claim_under_cursor().id == first.id
+        assert "+8 on 4 articles not open" in claim_bar(app)
+
+
+async def test_i_edits_the_details_which_survive_a_restart_and_reach_the_export(
+    write_articles,
+):
+    folder = write_articles({"wire.txt": "Wire copy\n\nThe scene took a week. It was quick."})
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        pane = focused_pane(app)
+        assert pane_header(pane).splitlines()[1] == "1/1 ✓0 ?0 ✗0 · EN"  # no "outlet not named"
+        await pilot.press("c", "i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, MetadataScreen)
+        assert dialog.query_one("#metadata-title", Input).value == "Wire copy"
+        dialog.query_one("#metadata-title", Input).value = "Netflix and the AI scene"
+        dialog.query_one("#metadata-outlet", Input).focus()
+        await pilot.press(*"Harbour Gazette")
+        dialog.query_one("#metadata-date", Input).value = "2025-07-18"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not dialog
+        header = pane_header(pane)
+        assert header.splitlines()[0] == "Netflix and the AI scene"
+        assert header.splitlines()[1] == "1/1 ✓1 ?0 ✗0 · EN · Harbour Gazette · 2025-07-18"
+        await app.action_quit()
+    assert (folder / "wire.txt").read_text() == "Wire copy\n\nThe scene took a week. It was quick."
+
+    again = ReaderApp(load_corpus([folder]))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        header = pane_header(focused_pane(again))
+        assert header.splitlines()[0] == "Netflix and the AI scene"
+        assert "Harbour Gazette · 2025-07-18" in header
+
+    result = subprocess.run(
+        [sys.executable, "-m", "eternaut_reader", "export", "-f", "md", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Netflix and the AI scene" in result.stdout and "Harbour Gazette" in result.stdout
+
+
+async def test_a_language_override_changes_the_sentence_rules(write_articles):
+    folder = write_articles({"nota.txt": "Nota breve\n\nIl sig. Rossi è arrivato. Poi è partito."})
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        article = app.corpus.articles[0]
+        before = article.language
+        await pilot.press("i")
+        await pilot.pause()
+        target = "it" if before != "it" else "en"
+        app.screen.query_one("#metadata-language", Input).value = target
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert article.language == target and focused_pane(app).ready
+        assert target.upper() in pane_header(focused_pane(app))
+    assert load_corpus([folder]).articles[0].language == target
+
+
+async def test_the_first_run_asks_for_a_name_that_signs_the_claims():
+    path = config_path()
+    path.write_text('# my settings\ntheme = "nord"\n', encoding="utf-8")
+    app = ReaderApp(load_corpus(), ask_profile=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press(*"Ana Pérez", "enter")
+        await settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert [a.annotator for a in app.editor.store.annotations()] == ["Ana Pérez"]
+        await app.action_quit()
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('# my settings\ntheme = "nord"\n')
+    assert tomllib.loads(text)["profile"]["name"] == "Ana Pérez"
+    again = ReaderApp(load_corpus(), ask_profile=True)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert not isinstance(again.screen, ProfileScreen)
+        assert again.editor.me == "Ana Pérez"
+
+
+async def test_the_question_can_be_skipped_and_is_not_asked_again(monkeypatch):
+    app = ReaderApp(load_corpus(), ask_profile=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.editor is not None
+    assert tomllib.loads(config_path().read_text(encoding="utf-8"))["profile"]["name"] == ""
+    again = ReaderApp(load_corpus(), ask_profile=True)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert not isinstance(again.screen, ProfileScreen)
+    config_path().unlink()
+    monkeypatch.setenv("ETERNAUT_READER_ANNOTATOR", "desk")
+    third = ReaderApp(load_corpus(), ask_profile=True)
+    async with third.run_test(size=SIZE) as pilot:
+        await settle(third, pilot)
+        assert not isinstance(third.screen, ProfileScreen) and third.editor.me == "desk"
