@@ -15,7 +15,13 @@ def make_app(theme: str | None = None) -> ReaderApp:
 
 
 async def _ready(pilot) -> None:
+    """Everything loaded, the alignment included: the claim bar's suggestion depends on it."""
     await settle(pilot.app, pilot)
+    for _ in range(200):
+        if pilot.app.alignment is not None or pilot.app.align_problem:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 def test_main_screen_80x24(snap_compare):
@@ -83,3 +89,52 @@ def test_note_dialog(snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)
+
+
+async def _premiered(pilot) -> None:
+    """The third report's "premiered recently" tagged, with the same-fact panel open."""
+    await _ready(pilot)
+    await pilot.press("tab", "tab", "slash", *"premiered recently", "enter", "x", "a")
+    await pilot.pause()
+    pilot.app.editor.store.flush()
+    await pilot.pause(0.2)
+
+
+def test_same_fact_panel_wide(snap_compare):
+    assert snap_compare(make_app(), terminal_size=(160, 40), run_before=_premiered)
+
+
+def test_same_fact_panel_80x24(snap_compare):
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("c", "a")
+        await pilot.pause()
+        pilot.app.editor.store.flush()
+        await pilot.pause(0.2)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+async def _matrix(pilot) -> None:
+    await _premiered(pilot)
+    options = pilot.app.screen.query_one("#same-fact-list")
+    while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
+        await pilot.press("down")
+    await pilot.press("minus", "escape", "m")
+    await pilot.pause()
+    pilot.app.editor.store.flush()
+    pilot.app.clear_notifications()
+    await pilot.pause(0.2)
+
+
+def test_matrix_wide(snap_compare):
+    assert snap_compare(make_app(), terminal_size=(160, 40), run_before=_matrix)
+
+
+def test_matrix_80x24(snap_compare):
+    async def run_before(pilot) -> None:
+        await _tagged(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)

@@ -100,8 +100,9 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         claims = sum(len(row.claims) for row in self.matrix.rows)
         state = f" · {self.aligning}" if self.aligning else ""
         title = (
-            f"Claims × reports: {len(self.matrix.rows)} rows ({claims} claims, linked claims "
-            f"share a row) × {len(self.matrix.columns)} reports{state}"
+            f"Claims × reports: {_count(len(self.matrix.rows), 'row')} "
+            f"({_count(claims, 'claim')}, linked claims share a row) × "
+            f"{_count(len(self.matrix.columns), 'report')}{state}"
         )
         if not self.matrix.rows:
             title = "No claims yet: tag some in the panes, then come back"
@@ -180,6 +181,10 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
             ),
             write,
         )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _cut(text: str, width: int) -> str:

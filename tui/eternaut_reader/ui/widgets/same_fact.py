@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 RELATION_MARKS = {"agrees": "✓ agrees", "conflicts": "⚠ conflicts", "related": "~ related"}
 BAR_CELLS = 5
+_ORDER = {"conflicts": 0, "agrees": 1, "related": 2}
 
 
 def score_bar(score: float, cells: int = BAR_CELLS) -> str:
@@ -168,7 +169,11 @@ class SameFactPanel(Vertical):
         )
         editor = getattr(app, "editor", None)
         for article in self.corpus.articles:
-            mine = [m for m in matches if m.article == article.id]
+            # Conflicts first, then agreements, then what is only related: best first in each.
+            mine = sorted(
+                (m for m in matches if m.article == article.id),
+                key=lambda m: (_ORDER.get(m.relation, 3), -m.score),
+            )
             if not mine:
                 continue
             place = self.corpus.place(article.id)
