@@ -72,7 +72,9 @@ def all_bindings() -> dict[str, tuple[Binding, str, str]]:
     from eternaut_reader.ui.screens.link import LinkScreen
     from eternaut_reader.ui.screens.main import MainScreen
     from eternaut_reader.ui.screens.matrix import MatrixScreen
+    from eternaut_reader.ui.screens.metadata import MetadataScreen
     from eternaut_reader.ui.screens.note import NoteScreen
+    from eternaut_reader.ui.screens.profile import ProfileScreen
     from eternaut_reader.ui.screens.unsaved import UnsavedScreen
     from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
     from eternaut_reader.ui.widgets.pane import ArticlePane
@@ -89,6 +91,8 @@ def all_bindings() -> dict[str, tuple[Binding, str, str]]:
         (LinkScreen, "Dialogs", "dialog"),
         (ExportScreen, "Dialogs", "dialog"),
         (UnsavedScreen, "Dialogs", "dialog"),
+        (MetadataScreen, "Dialogs", "dialog"),
+        (ProfileScreen, "Dialogs", "dialog"),
         (HelpScreen, "Dialogs", "dialog"),
     ):
         for binding in cls.BINDINGS:

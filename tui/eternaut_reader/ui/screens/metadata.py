@@ -58,8 +58,14 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save the article's details", id="metadata.save", priority=True),
-        Binding("escape", "cancel", "Close without saving", id="metadata.cancel", priority=True),
+        Binding("ctrl+s", "save", "Article details: save", id="metadata.save", priority=True),
+        Binding(
+            "escape",
+            "cancel",
+            "Article details: close without saving",
+            id="metadata.cancel",
+            priority=True,
+        ),
     ]
 
     def __init__(self, article: Article) -> None:

@@ -34,7 +34,13 @@ class ProfileScreen(ModalScreen[str | None]):
     """
 
     BINDINGS = [
-        Binding("escape", "skip", "Skip the question", id="profile.skip", priority=True),
+        Binding(
+            "escape",
+            "skip",
+            "Who is annotating: skip the question",
+            id="profile.skip",
+            priority=True,
+        ),
     ]
 
     def __init__(self, fallback: str, config_path: str) -> None:
