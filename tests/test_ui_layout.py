@@ -27,8 +27,9 @@ async def test_header_shows_title_outlet_and_language():
         await settle(app, pilot)
         headers = [pane_header(p) for p in panes(app)]
         assert headers[0].startswith("Netflix usa l’IA")
-        assert "1/5 ✓0 ?0 ✗0 · IT · outlet not named" in headers[0]
-        assert "5/5 ✓0 ?0 ✗0 · EN · Decrypt · 2025" in headers[4]
+        assert headers[0].splitlines()[1] == "1/5 ✓0 ?0 ✗0 · IT"  # nothing said of the unknown
+        assert headers[4].splitlines()[0].endswith(" · Decrypt")  # the outlet beside the title
+        assert headers[4].splitlines()[1] == "5/5 ✓0 ?0 ✗0 · EN · 2025-07-28"
 
 
 async def test_first_pane_has_focus_and_shows_text_and_cursor():

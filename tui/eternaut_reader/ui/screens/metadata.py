@@ -46,15 +46,17 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
     DEFAULT_CSS = """
     MetadataScreen { align: center middle; }
     #metadata-dialog {
-        width: 84; max-width: 100%; height: auto; max-height: 95%;
-        border: thick $accent; background: $surface; padding: 0 1;
+        width: 84; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1; overflow-y: auto;
     }
     #metadata-heading { text-style: bold; color: $accent; }
-    #metadata-about, #metadata-help { color: $foreground-muted; }
-    .metadata-row { height: auto; }
-    .metadata-row Label { width: 10; padding: 1 1 0 0; }
-    .metadata-row Input { width: 1fr; }
-    #metadata-buttons { height: auto; margin-top: 1; }
+    #metadata-about { color: $foreground-muted; margin-bottom: 1; }
+    #metadata-help { color: $foreground-muted; }
+    .metadata-row { height: 1; margin-bottom: 1; }
+    .metadata-row Label { width: 10; }
+    .metadata-row Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $panel; }
+    .metadata-row Input:focus { border: none; background: $primary 25%; }
+    #metadata-buttons { height: auto; }
     """
 
     BINDINGS = [

@@ -6,30 +6,34 @@ from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.core.text.display import all_one_cell, cells, char_cells
 
 
+def heading_title(article: Article, width: int) -> str:
+    """The title, with the outlet at the right edge when one is known: exactly width cells.
+    The outlet takes what it needs up to a third of the width; the title the rest."""
+    title, outlet = article.title, article.outlet
+    if not outlet or width < 24:
+        return fit(title, width)
+    outlet_cells = min(cells(outlet), max(10, width // 3))
+    title_cells = width - outlet_cells - 3
+    shown = fit(title, title_cells) if cells(title) > title_cells else title
+    return fit(shown, title_cells) + " · " + fit(outlet, outlet_cells)
+
+
 def heading_details(
     corpus: Corpus, article: Article, counts: str = "", width: int | None = None
 ) -> str:
-    """Place in the corpus, claim counts, language, then what is known of the outlet, the
-    author and the date (nothing is said of what is not known). Given a width, the outlet and
-    the author are shortened before the date is lost, so a narrow pane still shows the place,
-    the language and the date."""
+    """Place in the corpus, claim counts, language, then the author and the date when they
+    are known (nothing is said of what is not). Given a width, the author is shortened, then
+    left out, before the date is lost; the outlet is on the title's line (heading_title)."""
     place = corpus.place(article.id)
     head = [f"{place} {counts}" if counts else place, article.language.upper()]
-    names = [n for n in (article.outlet, article.author) if n]
     tail = [article.date] if article.date else []
-    line = " · ".join([*head, *names, *tail])
-    if width is None or cells(line) <= width or not names:
+    author = [article.author] if article.author else []
+    line = " · ".join([*head, *author, *tail])
+    if width is None or cells(line) <= width or not author:
         return line
-    fixed = cells(" · ".join([*head, *tail])) + 3 * len(names)
-    room = max(0, width - fixed)
-    if len(names) == 2 and room >= 12:
-        # The outlet first: it is what the reader tells the reports apart by.
-        first = min(cells(names[0]), max(room // 2, room - cells(names[1])))
-        shares = [first, room - first]
-    else:
-        names, shares = names[:1], [room + (3 if len(names) == 2 else 0)]
-    cut = [fit(n, s).rstrip() for n, s in zip(names, shares, strict=True) if s > 1]
-    return " · ".join([*head, *cut, *tail])
+    room = width - cells(" · ".join([*head, *tail])) - 3
+    author = [fit(author[0], room).rstrip()] if room >= 6 else []
+    return " · ".join([*head, *author, *tail])
 
 
 def fit(text: str, width: int) -> str:

@@ -34,7 +34,7 @@ from eternaut_reader.core.text.display import printable
 from eternaut_reader.core.text.reading import Reading, Selection
 from eternaut_reader.core.text.wrap import WrapIndex
 from eternaut_reader.ui.keys import key_hint
-from eternaut_reader.ui.widgets.chrome import fit, heading_details
+from eternaut_reader.ui.widgets.chrome import fit, heading_details, heading_title
 from eternaut_reader.ui.widgets.claim_marks import claim_layers, gutter_mark
 from eternaut_reader.ui.widgets.lines import Layer, offset_at_column, styled_segments
 
@@ -533,7 +533,8 @@ class ArticlePane(ScrollView, can_focus=True):
         drawn in place rather than as child widgets: a pane is one widget, which keeps
         start-up quick."""
         if y == 0:
-            text, style = self.article.title, self._style("pane--title")
+            text = heading_title(self.article, width - 2)
+            style = self._style("pane--title")
         elif y == 1:
             text = heading_details(self.corpus, self.article, self.heading_counts(), width - 2)
             style = self._style("pane--header")
