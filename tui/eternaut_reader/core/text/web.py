@@ -234,13 +234,20 @@ def read_snapshot(url: str, folder: Path | None = None) -> Page | None:
         if isinstance(data.get("alias_of"), str):
             url = data["alias_of"]
             continue
-        try:
-            fields = {k: data.get(k) for k in Page.__dataclass_fields__}
-            if not isinstance(fields["url"], str) or not isinstance(fields["text"], str):
-                return None
-            return Page(**fields)
-        except TypeError:
+        fields = {k: v if isinstance(v, str) else None for k, v in data.items()}
+        canonical, text = fields.get("url"), fields.get("text")
+        if canonical is None or text is None:
             return None
+        return Page(
+            url=canonical,
+            text=text,
+            title=fields.get("title"),
+            author=fields.get("author"),
+            outlet=fields.get("outlet"),
+            date=fields.get("date"),
+            language=fields.get("language"),
+            fetched=fields.get("fetched"),
+        )
     return None
 
 
