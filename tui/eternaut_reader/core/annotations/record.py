@@ -136,7 +136,9 @@ def read_record(
         links=tuple(read_link(link, share) for link in links),
         schema=SCHEMA_VERSION,
     )
-    return check_annotation(ann, limits=limits, quote_span=not stored)
+    # Its fields were checked as they were read: what is left is what needs them all.
+    _finish(ann, limits, quote_span=not stored)
+    return ann
 
 
 def _schema(obj: Mapping[str, Any], stored: bool) -> int:
@@ -205,10 +207,14 @@ def check_annotation(
     check_tag(ann.tag)
     for link in ann.links:
         check_relation(link.relation)
+    _finish(ann, limits, quote_span=quote_span)
+    return ann
+
+
+def _finish(ann: Annotation, limits: RecordLimits | None, *, quote_span: bool) -> None:
     if limits is not None:
         _within_limits(ann, limits)
     span(ann.start, ann.end, len(ann.quote) if quote_span else None, limits)
-    return ann
 
 
 def _within_limits(ann: Annotation, limits: RecordLimits) -> None:
@@ -253,16 +259,17 @@ def check_relation_value(value: object) -> str:
 
 
 def string(obj: Mapping[str, Any], key: str, *, required: bool = False, default: str = "") -> str:
-    if key not in obj or obj[key] is None:
+    """obj[key], a string; missing or null is `default`, or an error when required."""
+    value = obj.get(key)
+    if isinstance(value, str):
+        if required and not value:
+            raise BadRecord(f'"{key}" is empty')
+        return value
+    if value is None:
         if required:
             raise BadRecord(f'missing "{key}"')
         return default
-    value = obj[key]
-    if not isinstance(value, str):
-        raise BadRecord(f'"{key}" must be a string, not {kind(value)}')
-    if required and not value:
-        raise BadRecord(f'"{key}" is empty')
-    return value
+    raise BadRecord(f'"{key}" must be a string, not {kind(value)}')
 
 
 def integer(obj: Mapping[str, Any], key: str) -> int:
