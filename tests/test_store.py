@@ -24,6 +24,7 @@ from eternaut_reader.core.storage.database import (
     UnreadableDatabase,
 )
 from eternaut_reader.core.storage.paths import default_db_path, resolve_db_path
+from eternaut_reader.core.storage.shards import read_tables, shard_files, shards_root
 from eternaut_reader.core.storage.store import AnnotationStore, UnknownAnnotation
 from eternaut_reader.core.text.corpus import Article
 
@@ -52,7 +53,8 @@ def db(tmp_path: Path) -> Path:
 
 
 def _on_disk(db: Path) -> dict[str, dict[str, dict[str, object]]]:
-    return json.loads(db.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    """Every table, manifest and shard files together (see storage/shards.py)."""
+    return read_tables(db)  # type: ignore[return-value]
 
 
 # ---- adding, changing, removing, reopening ----------------------------------------------------
@@ -358,7 +360,8 @@ def test_write_errors_surface_and_the_changes_are_kept_until_saved(
 def test_the_file_is_a_tinydb_database(db: Path, articles: list[Article]):
     with open_store(db) as store:
         ann = store.add(articles[0], 0, 10)
-    tiny = AnnotationDB(db)
+    (shard,) = (p for p in shard_files(shards_root(db)) if p.name != "history.json")
+    tiny = AnnotationDB(shard)
     try:
         (doc,) = tiny.table("annotations").search(Query().tag == "confirmed")
         assert doc.doc_id == ann.id

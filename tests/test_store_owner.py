@@ -11,6 +11,7 @@ import pytest
 
 from eternaut_reader import Annotation
 from eternaut_reader.core.annotations.model import now_iso
+from eternaut_reader.core.storage.shards import read_tables
 from eternaut_reader.core.storage.store import AnnotationStore, NotYours, StoreError, open_store
 
 
@@ -49,7 +50,7 @@ def _hers(annotator: str = "alice", article: FakeArticle = ONE) -> Annotation:
 
 
 def _record_on_disk(db: Path, ann_id: str) -> object:
-    return json.loads(db.read_text(encoding="utf-8"))["annotations"][ann_id]
+    return read_tables(db)["annotations"][ann_id]
 
 
 @pytest.fixture
@@ -155,7 +156,7 @@ def test_an_old_history_entry_that_rewrote_anothers_claim_is_never_redone(db: Pa
     retagged = replace(hers, tag="confirmed")
     with AnnotationStore(db, "tui") as store:
         store.merge([hers])
-    tables = json.loads(db.read_text(encoding="utf-8"))
+    tables = read_tables(db)  # written back below as one file, as the single-file layout was
     tables["annotations"][hers.id] = retagged.to_dict()
     tables["history"] = {
         "old": {

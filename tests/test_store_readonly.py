@@ -65,10 +65,16 @@ def db(folder: Path) -> Path:
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
-    """Every file in the folder: its bytes, inode and mode; a replaced file gets a new inode."""
+    """Every file in the folder and below (the shards): its bytes, inode and mode; a replaced
+    file gets a new inode."""
     return {
-        p.name: (p.read_bytes(), p.stat().st_ino, stat.S_IMODE(p.stat().st_mode))
-        for p in sorted(folder.iterdir())
+        str(p.relative_to(folder)): (
+            p.read_bytes(),
+            p.stat().st_ino,
+            stat.S_IMODE(p.stat().st_mode),
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -248,7 +254,8 @@ def test_export_and_agreement_work_on_a_read_only_database(
 def test_export_leaves_a_corrupt_database_where_it_is_and_says_so(
     db: Path, folder: Path, capsys: pytest.CaptureFixture[str]
 ):
-    garbage = db.read_bytes()[:-40]  # truncated, as a crash of another program might leave it
+    # Truncated, as a crash of another program might leave it (the manifest is short).
+    garbage = db.read_bytes()[:-5]
     db.write_bytes(garbage)
     before = _snapshot(folder)
 

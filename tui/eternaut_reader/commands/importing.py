@@ -137,4 +137,10 @@ def _back_up(db: Path) -> Path | None:
         n += 1
         backup = db.with_name(f"{db.name}.before-import-{stamp}-{n}.bak")
     shutil.copy2(db, backup)
+    from eternaut_reader.core.storage.shards import shards_root
+
+    # The shards too, beside the copy as beside the database: `--db BACKUP` opens it whole.
+    shards = shards_root(db)
+    if shards.is_dir():
+        shutil.copytree(shards, shards_root(backup), ignore=shutil.ignore_patterns(".*"))
     return backup

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from eternaut_reader.core.annotations.editing import ClaimEditor
 
 STORE_DELAY = 0.25  # seconds
+WATCH_INTERVAL = 2.0  # seconds between looks for claims changed on disk by another program
 ALIGN_DELAY = 0.4  # seconds: after the store, so that the first frame and the claims come first
 QUIT_FLUSH_TIMEOUT = 5.0  # seconds to wait for the last changes to reach the disk on quit
 
@@ -58,6 +59,13 @@ class ReaderApp(App[None]):
         """The store's writer reports "saving", "saved" or an error (from its thread)."""
 
         state: str
+
+    @dataclass
+    class ClaimsArrived(Message):
+        """Another program (a git pull, a synced folder, a second reader) changed the claims
+        on disk: the editor anchored afresh (posted by the watching worker)."""
+
+        editor: ClaimEditor
 
     def __init__(
         self,
@@ -299,6 +307,7 @@ class ReaderApp(App[None]):
 
             editor.store.on_state(report)
             main.claims_loaded()
+        self.set_interval(WATCH_INTERVAL, self._watch_disk)
         if editor.store.read_only:
             self.notify(
                 f"{editor.store.read_only_reason or 'The database is read-only'}: claims can "
@@ -307,6 +316,32 @@ class ReaderApp(App[None]):
                 severity="warning",
                 timeout=12,
             )
+
+    def _watch_disk(self) -> None:
+        if self.editor is not None:
+            self._reload_if_changed(self.editor)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def _reload_if_changed(self, editor: ClaimEditor) -> None:
+        """Claims that arrive on disk are shown: the store loads the files that changed, and
+        the claims are anchored again off the UI thread."""
+        from eternaut_reader.core.annotations.editing import ClaimEditor
+        from eternaut_reader.core.storage.database import StoreError
+
+        try:
+            changed = editor.store.refresh(timeout=WATCH_INTERVAL)
+        except StoreError:
+            return  # the writer reports its own errors (SaveState)
+        if changed:
+            self.post_message(self.ClaimsArrived(ClaimEditor.load(editor.store, self.corpus)))
+
+    def on_reader_app_claims_arrived(self, message: ReaderApp.ClaimsArrived) -> None:
+        if self.editor is None or message.editor.store is not self.editor.store:
+            return
+        self.editor = message.editor
+        main = self._main_screen()
+        if main is not None:
+            main.claims_loaded()
 
     def on_reader_app_save_state(self, message: ReaderApp.SaveState) -> None:
         main = self._main_screen()

@@ -49,6 +49,7 @@ __all__ = [
     "UnreadableDatabase",
     "UuidTable",
     "file_signature",
+    "fragment",
     "read_only_reason",
     "remove_stale_temp_files",
 ]
@@ -240,6 +241,18 @@ class AtomicJSONStorage(Storage):
 
     def write_chunks(self, chunks: Iterable[bytes]) -> None:
         """Atomically replace the file with the concatenated chunks (encoded JSON)."""
+        self.check_replaceable()
+        if self.create_dirs:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        # A database keeps whatever mode the user gave it; a new one is private (0600), as
+        # notes may be.
+        new_mode = None if self.path.exists() else 0o600
+        with atomic_file(self.path, mode=new_mode) as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+
+    def check_replaceable(self) -> None:
+        """Raise unless the file may be replaced: not a read-only storage or file."""
         if self.read_only_because is not None:
             raise ReadOnlyStore(self.read_only_because)
         if self.path.exists() and _not_writable(self.path):
@@ -249,14 +262,6 @@ class AtomicJSONStorage(Storage):
             raise StoreWriteError(
                 f"could not save annotations to {self.path}: it is read-only (file mode {mode:04o})"
             )
-        if self.create_dirs:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        # A database keeps whatever mode the user gave it; a new one is private (0600), as
-        # notes may be.
-        new_mode = None if self.path.exists() else 0o600
-        with atomic_file(self.path, mode=new_mode) as handle:
-            for chunk in chunks:
-                handle.write(chunk)
 
 
 def _check_shape(data: object) -> None:
@@ -267,7 +272,7 @@ def _check_shape(data: object) -> None:
             raise ValueError(f"table {name!r} is not a JSON object")
 
 
-def _fragment(key: str, doc: Any) -> bytes:
+def fragment(key: str, doc: Any) -> bytes:
     text = json.dumps(key, ensure_ascii=False) + ":" + json.dumps(doc, **_COMPACT)
     return text.encode("utf-8")
 
@@ -294,14 +299,14 @@ class EncodedTables:
             for name, docs in self._raw.items():
                 encoded = self._tables[name] = {}
                 for n, (key, doc) in enumerate(docs.items()):
-                    encoded[key] = _fragment(key, doc)
+                    encoded[key] = fragment(key, doc)
                     if n % self.CHUNK == 0:
                         time.sleep(0)  # hand the GIL to the UI thread now, not in 5 ms
             self._raw = None
         return self._tables
 
     def put(self, table: str, key: str, doc: Any) -> None:
-        self._encoded().setdefault(table, {})[key] = _fragment(key, doc)
+        self._encoded().setdefault(table, {})[key] = fragment(key, doc)
 
     def delete(self, table: str, key: str) -> None:
         self._encoded().get(table, {}).pop(key, None)

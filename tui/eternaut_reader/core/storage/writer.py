@@ -2,16 +2,20 @@
 
 The store changes its in-memory model at once and queues each change here; nothing on the
 calling (UI) thread touches the disk. One writer thread takes everything queued so far, and
-under a file lock (`<db>.lock`) re-reads the database if another process replaced it, applies
-the changes, and writes the whole file once (AtomicJSONStorage: temp file, fsync, rename,
-fsync). Changes are saved in the order they were made, and a burst of them costs one write.
+under a file lock (`<db>.lock`) re-reads the shard files another process changed, applies the
+changes, and writes each shard file they touched once (AtomicJSONStorage: temp file, fsync,
+rename, fsync). Changes are saved in the order they were made, and a burst of them costs one
+write per file touched.
 
-TinyDB's own Table API re-reads and rebuilds the whole table on every operation (about 20 ms
-per insert at 10,000 documents; see benchmarks/bench_store.py), so the writer keeps the
-TinyDB-format tables ({table: {doc_id: document}}, doc_id = the record's uuid) as one encoded
-JSON fragment per document (storage.EncodedTables), re-encodes only what changed, and streams
-the file through AtomicJSONStorage. The file stays a TinyDB database: storage.AnnotationDB(path)
-(TinyDB with uuid document ids) reads and queries it.
+The database is a manifest file (`<db>`, what --db names) and a folder of shards beside it,
+one TinyDB file per annotator and article (in 16 files by claim id) and one history file per
+annotator: see shards.py for the layout, the journal that makes a save spanning several files
+all-or-nothing, and why each annotator's files are their own. A save writes only the files
+whose records changed. Each file stays a TinyDB database: storage.AnnotationDB(path) (TinyDB
+with uuid document ids) reads and queries it; shards.read_tables(db) reads them all as one.
+A database of the earlier single-file layout (every record in `<db>`) is split into shards the
+first time it is opened for writing, after a copy of it is kept as
+`<db>.single-file-<stamp>.bak`; opened read-only it is read as it is.
 
 What a crash can lose: only changes that were not yet flushed — in practice the few made in
 the milliseconds before the crash, since the writer starts at once. flush() returns only when
@@ -32,6 +36,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import errno
+import json
 import logging
 import os
 import shutil
@@ -40,24 +45,89 @@ import weakref
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock, Timeout
 
-from eternaut_reader.core.annotations.model import META_ID, META_TABLE, SCHEMA_VERSION, migrate
-from eternaut_reader.core.storage.changes import Change, Model, parse_tables
+from eternaut_reader.core.annotations.model import (
+    META_ID,
+    META_TABLE,
+    SCHEMA_VERSION,
+    Annotation,
+    HistoryEntry,
+    migrate,
+)
+from eternaut_reader.core.storage import shards
+from eternaut_reader.core.storage.atomic import fsync_folder
+from eternaut_reader.core.storage.changes import ANNOTATIONS, HISTORY, Change, Model
 from eternaut_reader.core.storage.database import (
     AtomicJSONStorage,
-    EncodedTables,
+    CorruptDatabase,
     ReadOnlyStore,
     StoreError,
     StoreWriteError,
     file_signature,
+    fragment,
     remove_stale_temp_files,
 )
 
 LOCK_TIMEOUT = 30.0
 
 log = logging.getLogger(__name__)
+
+Signature = tuple[int, int, int] | None
+Record = Annotation | HistoryEntry | dict[str, Any]
+
+
+class _Shard:
+    """One file's records as last read or written: {table: {key: record}}; a record this
+    version cannot read stays the raw document it was, and is written back unchanged."""
+
+    __slots__ = ("problems", "signature", "tables")
+
+    def __init__(self) -> None:
+        self.tables: dict[str, dict[str, Record]] = {}
+        self.signature: Signature = None
+        self.problems: list[str] = []
+
+
+def _parse(data: dict[str, dict[str, Any]], where: Path) -> _Shard:
+    shard = _Shard()
+    for table, docs in data.items():
+        if table == META_TABLE:
+            continue
+        kept: dict[str, Record] = {}
+        for key, doc in docs.items():
+            try:
+                if table == ANNOTATIONS:
+                    kept[key] = Annotation.from_dict(doc)
+                elif table == HISTORY:
+                    kept[key] = HistoryEntry.from_dict(doc)
+                else:
+                    kept[key] = doc
+            except (KeyError, TypeError, ValueError) as exc:
+                kind = "annotation" if table == ANNOTATIONS else "history entry"
+                shard.problems.append(f"{kind} {key}: {type(exc).__name__}: {exc}")
+                kept[key] = doc
+        shard.tables[table] = kept
+    return shard
+
+
+def _encode(shard: _Shard) -> bytes:
+    """The shard as a TinyDB file, documents in key order (so that a diff shows the change)."""
+    parts = [b'{"' + META_TABLE.encode() + b'":{"' + META_ID.encode() + b'":']
+    parts.append(json.dumps({"schema": SCHEMA_VERSION}).encode("utf-8") + b"}")
+    for table in sorted(shard.tables):
+        docs = shard.tables[table]
+        if not docs:
+            continue
+        body = b",\n".join(
+            fragment(key, record if isinstance(record, dict) else record.to_dict())
+            for key, record in sorted(docs.items())
+        )
+        parts.append(b",\n" + json.dumps(table).encode("utf-8") + b":{\n" + body + b"\n}")
+    parts.append(b"}\n")
+    return b"".join(parts)
 
 
 class Writer:
@@ -91,10 +161,15 @@ class Writer:
         self._listeners: list[Callable[[str], None]] = []
         self._wake = self._closing = self._abandoned = self.closed = False
         self._refresh_asked = self._refresh_done = 0
-        # Owned by the writer thread once it runs: the tables as last read or written.
-        self._disk = EncodedTables()
+        # Owned by the writer thread once it runs: each shard file as last read or written,
+        # where each record lives, the manifest's signature and what could not be read.
+        self.root = shards.shards_root(self.path)
+        self._shards: dict[Path, _Shard] = {}
+        self._where: dict[str, dict[str, Path]] = {ANNOTATIONS: {}, HISTORY: {}}
+        self._problems: list[str] = []
+        self._manifest: dict[str, dict[str, Any]] = {}
         self._loaded = False
-        self._signature: tuple[int, int, int] | None = None
+        self._signature: Signature = None
         self._thread = threading.Thread(target=self._run, name="annotation-writer", daemon=True)
 
     def load(self) -> Model:
@@ -110,6 +185,7 @@ class Writer:
         else:
             with self._file_lock():
                 remove_stale_temp_files(self.path)
+                shards.remove_stale_temp_files(self.root)
                 model = self._sync_locked([])
         assert model is not None
         return model
@@ -310,49 +386,184 @@ class Writer:
                 self._emit("saved")
 
     def _sync_locked(self, batch: list[Change]) -> Model | None:
-        """Under the file lock: reload if someone else wrote, apply batch, write.
+        """Under the file lock: load what changed on disk, apply batch, write what it touched.
 
-        Returns the model read from the file when it was (re)loaded, else None.
+        Returns the model read from the files when any was (re)loaded, else None; the batch is
+        not in it (the store replays its unsaved changes on top).
         """
+        writable = self.read_only_because is None
+        touched: set[Path] = set()
+        changed = not self._loaded
         signature = file_signature(self.path)
-        model = None
-        must_write = bool(batch)
+        legacy = False
         if not self._loaded or signature != self._signature:
+            changed = True
             data = self._storage.read()
+            self._manifest = {}
             if data is not None:
                 data, found = migrate(data, self.path)
-                self._disk = EncodedTables(data)
-                model = parse_tables(data)
-                if found < SCHEMA_VERSION and self.read_only_because is None:
-                    self._back_up(found)
-                    must_write = True
-            elif not self._loaded:
-                model = ({}, {}, [])
-            elif self.read_only_because is not None:
-                pass  # gone since we read it: keep showing what it held; we cannot write it
-            else:
-                # The file vanished (or was moved aside as corrupt) under us: write back what
-                # we last knew rather than start again from nothing.
-                must_write = True
-            self._loaded = True
+                if found < SCHEMA_VERSION and writable:
+                    self._back_up(self.path, f"schema{found}")
+                    touched.add(self.path)
+                self._manifest = {t: d for t, d in data.items() if t != META_TABLE}
+                legacy = bool(self._manifest.get(ANNOTATIONS) or self._manifest.get(HISTORY))
             self._signature = signature
-        if must_write:
-            for change in batch:
-                for op in change:
-                    if op.record is None:
-                        self._disk.delete(op.table, op.key)
-                    else:
-                        self._disk.put(op.table, op.key, op.record.to_dict())
-            self._disk.put(META_TABLE, META_ID, {"schema": SCHEMA_VERSION})
-            self._storage.write_chunks(self._disk.chunks())
-            self._signature = file_signature(self.path)
+        if writable:
+            shards.finish_journal(self.root)
+        changed |= self._scan()
+        if legacy:
+            touched |= self._split_single_file(writable)
+        self._loaded = True
+        model = self._model() if changed else None
+        for change in batch:
+            for op in change:
+                touched |= self._apply(op)
+        if batch and signature is None:
+            touched.add(self.path)  # the manifest is written with the first save
+        if touched and writable:
+            self._write(touched)
         return model
 
-    def _back_up(self, schema: int) -> None:
+    def _split_single_file(self, writable: bool) -> set[Path]:
+        """A database of the single-file layout: its records go to their shards (a copy of the
+        file is kept first). Read-only, they are only held in memory, under the file's name."""
+        legacy = {t: self._manifest.pop(t, {}) for t in (ANNOTATIONS, HISTORY)}
+        parsed = _parse(legacy, self.path)
+        self._problems.extend(parsed.problems)
+        if not writable:
+            self._shards[self.path] = parsed
+            for table, docs in parsed.tables.items():
+                self._where.setdefault(table, {}).update(dict.fromkeys(docs, self.path))
+            return set()
+        self._back_up(self.path, "single-file")
+        touched = {self.path}
+        for table, docs in parsed.tables.items():
+            for key, record in docs.items():
+                touched |= self._put(table, key, record)
+        return touched
+
+    def _scan(self) -> bool:
+        """Read the shard files that appeared or changed since last seen; forget vanished
+        ones. True if any did."""
+        on_disk = {path: file_signature(path) for path in shards.shard_files(self.root)}
+        changed = False
+        for path in [p for p in self._shards if p not in on_disk and p != self.path]:
+            self._forget(path)
+            changed = True
+        for path, signature in on_disk.items():
+            known = self._shards.get(path)
+            if known is not None and known.signature == signature:
+                continue
+            changed = True
+            storage = AtomicJSONStorage(path, read_only_because=self.read_only_because)
+            try:
+                data = storage.read()
+            except CorruptDatabase as error:
+                # One bad file (a sync conflict, a truncated copy) costs only its own claims:
+                # it is moved aside (left alone when read-only) and reported, never rewritten.
+                self._problems.append(str(error))
+                data = None
+            if known is not None:
+                self._forget(path)
+            shard = _Shard() if data is None else self._migrated(path, data)
+            shard.signature = signature
+            self._shards[path] = shard
+            for table, docs in shard.tables.items():
+                self._where.setdefault(table, {}).update(dict.fromkeys(docs, path))
+        return changed
+
+    def _migrated(self, path: Path, data: dict[str, dict[str, Any]]) -> _Shard:
+        data, found = migrate(data, path)
+        shard = _parse(data, path)
+        if found < SCHEMA_VERSION and self.read_only_because is None:
+            self._back_up(path, f"schema{found}")
+            shard.signature = None  # written again below, in the current schema
+        return shard
+
+    def _forget(self, path: Path) -> None:
+        shard = self._shards.pop(path, None)
+        if shard is None:
+            return
+        for table, docs in shard.tables.items():
+            where = self._where.get(table, {})
+            for key in docs:
+                if where.get(key) == path:
+                    del where[key]
+
+    def _model(self) -> Model:
+        annotations: dict[str, Annotation] = {}
+        entries: list[HistoryEntry] = []
+        skipped = list(self._problems)
+        for shard in self._shards.values():
+            skipped.extend(shard.problems)
+            for record in shard.tables.get(ANNOTATIONS, {}).values():
+                if isinstance(record, Annotation):
+                    annotations[record.id] = record
+            for record in shard.tables.get(HISTORY, {}).values():
+                if isinstance(record, HistoryEntry):
+                    entries.append(record)
+        entries.sort(key=lambda e: e.at)
+        return annotations, {e.id: e for e in entries}, skipped
+
+    def _route(self, table: str, key: str, record: Record) -> Path:
+        if isinstance(record, Annotation):
+            return shards.bucket_path(self.root, record.annotator, record.article_id, key)
+        if isinstance(record, HistoryEntry):
+            return shards.history_path(self.root, record.annotator)
+        annotator = str(record.get("annotator") or "unknown")
+        article = str(record.get("article_id") or "unknown")
+        if table == HISTORY:
+            return shards.history_path(self.root, annotator)
+        return shards.bucket_path(self.root, annotator, article, key)
+
+    def _put(self, table: str, key: str, record: Record) -> set[Path]:
+        path = self._route(table, key, record)
+        touched = {path}
+        where = self._where.setdefault(table, {})
+        old = where.get(key)
+        if old is not None and old != path:
+            self._shards[old].tables.get(table, {}).pop(key, None)
+            touched.add(old)
+        self._shards.setdefault(path, _Shard()).tables.setdefault(table, {})[key] = record
+        where[key] = path
+        return touched
+
+    def _apply(self, op: Any) -> set[Path]:
+        if op.record is not None:
+            return self._put(op.table, op.key, op.record)
+        path = self._where.get(op.table, {}).pop(op.key, None)
+        if path is None:
+            return set()
+        self._shards[path].tables.get(op.table, {}).pop(op.key, None)
+        return {path}
+
+    def _write(self, touched: set[Path]) -> None:
+        # The manifest stands for the database: made read-only, nothing of it is replaced.
+        self._storage.check_replaceable()
+        files = {path: _encode(self._shards[path]) for path in touched if path != self.path}
+        claims_files = [p for p in files if p.name != shards.HISTORY_FILE]
+        journaled = len(claims_files) > 1
+        if journaled:
+            # More than one claims file: all of them or none (see shards.py).
+            shards.write_journal(self.root, files)
+        for path, data in files.items():
+            AtomicJSONStorage(path).write_chunks([data])
+            self._shards[path].signature = file_signature(path)
+        if self.path in touched:
+            manifest = {**self._manifest, META_TABLE: {META_ID: {"schema": SCHEMA_VERSION}}}
+            self._storage.write_chunks(
+                [json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n"]
+            )
+            self._signature = file_signature(self.path)
+        if journaled:
+            (self.root / shards.JOURNAL).unlink()
+            fsync_folder(self.root)
+
+    def _back_up(self, path: Path, why: str) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = self.path.with_name(f"{self.path.name}.schema{schema}-{stamp}.bak")
+        backup = path.with_name(f"{path.name}.{why}-{stamp}.bak")
         if not backup.exists():
-            shutil.copy2(self.path, backup)
+            shutil.copy2(path, backup)
 
     @contextlib.contextmanager
     def _file_lock(self) -> Iterator[None]:
