@@ -173,15 +173,37 @@ async def test_note_dialog_saves_with_ctrl_s_and_cancels_with_escape():
     assert stored()[0].note == "Q2 call\nper Sarandos"
 
 
-async def test_note_needs_a_claim():
+async def test_a_note_where_nothing_is_tagged_makes_an_open_claim():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(100, 30)) as pilot:
         await started(app, pilot, "n")
-        assert not isinstance(app.screen, NoteScreen)
-        assert any(
-            "No claim here to change the note of: tag it first" in n.message
-            for n in app._notifications
-        )
+        assert isinstance(app.screen, NoteScreen)
+        assert "a new open claim" in widget_text(app.screen.query_one("#note-title"))
+        await pilot.press("escape")  # nothing typed: closes at once, nothing made
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen) and stored() == []
+        await pilot.press("enter", *"why it matters", "ctrl+s")
+        await pilot.pause()
+        [ann] = app.editor.store.annotations()
+        assert (ann.tag, ann.note, ann.quote) == (None, "why it matters", sentence(app).text)
+        assert "○ open" in claim_bar(app)
+        await pilot.press("s")  # the verdict comes later, on the same claim
+        [ann] = app.editor.store.annotations()
+        assert (ann.tag, ann.note) == ("speculative", "why it matters")
+
+
+async def test_bang_marks_an_open_claim_counted_and_filtered():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(app, pilot, "exclamation_mark", "j", "c")
+        pane = focused_pane(app)
+        assert view_lines(pane)[0][1] == "○"
+        assert [a.tag for a in app.editor.store.annotations()] == [None, "confirmed"]
+        assert "○1" in pane_header(pane) and "○1" in claim_bar(app)
+        await pilot.press("t", "exclamation_mark")  # the panel: only open claims
+        await pilot.pause()
+        text = widget_text(app.screen.query_one(ClaimsPanel).query_one("DataTable"))
+        assert "○ open" in text and "✓ confirmed" not in text
 
 
 async def test_link_to_the_other_pane_and_follow_it():

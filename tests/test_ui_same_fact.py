@@ -14,6 +14,7 @@ from eternaut_reader.cli import main
 from eternaut_reader.ui.app import ReaderApp
 from eternaut_reader.ui.screens.matrix import MatrixScreen
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
 from eternaut_reader.ui.widgets.same_fact import SameFactPanel
 from tests.screen import focused_pane, panes, settle, widget_text
 
@@ -120,6 +121,10 @@ async def test_a_link_made_from_the_panel_tags_the_passage_and_shows_at_both_end
         await pilot.press("f")  # and back, from that end
         await pilot.pause()
         assert focused_pane(app).article.id.startswith("002")
+        await pilot.press("t")  # the claims panel shows both ends too
+        await pilot.pause()
+        table = widget_text(app.screen.query_one(ClaimsPanel).query_one("DataTable"))
+        assert "1→" in table and "1←" in table
 
 
 async def test_the_matrix_shows_each_report_and_enter_goes_to_the_passage():

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from eternaut_reader.core.annotations.claims import Claim
 from eternaut_reader.core.annotations.model import Annotation
-from eternaut_reader.core.annotations.tags import SYMBOLS, verdict
+from eternaut_reader.core.annotations.tags import OPEN, OPEN_SYMBOL, SYMBOLS, verdict
 from eternaut_reader.core.text.corpus import Corpus
 
 
@@ -35,7 +35,11 @@ def describe(
 
 
 def totals(counts: Mapping[str, int]) -> str:
-    return " ".join(f"{SYMBOLS[tag]}{counts.get(tag, 0)}" for tag in SYMBOLS)
+    """ "✓3 ?1 ✗2", and "○2" after them when there are open claims."""
+    shown = " ".join(f"{SYMBOLS[tag]}{counts.get(tag, 0)}" for tag in SYMBOLS)
+    if counts.get(OPEN, 0):
+        shown += f" {OPEN_SYMBOL}{counts[OPEN]}"
+    return shown
 
 
 def readable(reason: str, corpus: Corpus) -> str:

@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select
 from textual.worker import Worker, get_current_worker
 
 from eternaut_reader.core.annotations.model import TAGS
+from eternaut_reader.core.annotations.tags import OPEN
 from eternaut_reader.core.formats import FORMATS, ExportCancelled, ExportError, export
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint
@@ -56,7 +57,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 id="export-format",
             )
             with Horizontal(id="export-tags"):
-                for tag in TAGS:
+                for tag in (*TAGS, OPEN):
                     yield Checkbox(tag, value=True, id=f"export-tag-{tag}")
             articles = [
                 (printable(f"{n}/{len(self.corpus.articles)} {a.title}"), a.id)
@@ -93,7 +94,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if self._worker is not None and self._worker.is_running:
             return
         fmt = str(self.query_one("#export-format", Select).value)
-        tags = [t for t in TAGS if self.query_one(f"#export-tag-{t}", Checkbox).value]
+        tags = [t for t in (*TAGS, OPEN) if self.query_one(f"#export-tag-{t}", Checkbox).value]
         if not tags:
             self.notify("Choose at least one tag to export", severity="warning")
             return

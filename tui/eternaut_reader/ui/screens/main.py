@@ -7,6 +7,7 @@ handles claims, changes them through the app's ClaimEditor and tells the panes w
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -551,6 +552,11 @@ class MainScreen(Screen[None]):
 
     @on(ArticlePane.NoteRequested)
     def _note_requested(self, message: ArticlePane.NoteRequested) -> None:
+        from eternaut_reader.ui.screens.note import NoteScreen  # TextArea: only when asked
+
+        if message.claim_id is None:
+            self._new_noted_claim(message)
+            return
         found = self._claim(message.pane, message.claim_id)
         if found is None:
             return
@@ -568,9 +574,32 @@ class MainScreen(Screen[None]):
                 return
             self.apply_edit(edit)
 
-        from eternaut_reader.ui.screens.note import NoteScreen  # TextArea: only when asked
-
         self.app.push_screen(NoteScreen(claim), save)
+
+    def _new_noted_claim(self, message: ArticlePane.NoteRequested) -> None:
+        """A note where nothing is tagged: saving a note makes an open claim carrying it."""
+        from eternaut_reader.ui.screens.note import NoteScreen
+
+        pane = self.pane(message.pane)
+        if pane is None:
+            return
+        article, start, end = pane.article, message.start, message.end
+
+        def save(note: str | None) -> None:
+            editor = self.editor
+            if not note or editor is None:
+                return
+            try:
+                edit = editor.tag(article, start, end, None)
+                claim = editor.index(article).exactly(start, end, annotator=editor.me)
+                if claim is not None:
+                    edit = editor.set_note(article, claim, note)
+            except StoreError as error:
+                self.notify(str(error), title="Note not saved", severity="error", timeout=15)
+                return
+            self.apply_edit(edit)
+
+        self.app.push_screen(NoteScreen(quote=article.text[start:end]), save)
 
     @on(ArticlePane.LinkRequested)
     def _link_requested(self, message: ArticlePane.LinkRequested) -> None:
@@ -803,13 +832,29 @@ class MainScreen(Screen[None]):
         rows: list[Row] = []
         if editor is not None:
             me = editor.me
+            # How many links point at each claim: a link shows at both of its ends.
+            received: Counter[str] = Counter(
+                link.target for a in editor.store.annotations() for link in a.links
+            )
             for article in self.corpus.articles:
                 index = editor.index(article)
                 rows.extend(
-                    Row(c.annotation, False, c.annotation.annotator == me) for c in index.claims()
+                    Row(
+                        c.annotation,
+                        False,
+                        c.annotation.annotator == me,
+                        linked_from=received[c.id],
+                    )
+                    for c in index.claims()
                 )
-                rows.extend(Row(a, True, a.annotator == me) for a in index.orphans.values())
-            rows.extend(Row(a, False, a.annotator == me, closed=True) for a in self.not_open())
+                rows.extend(
+                    Row(a, True, a.annotator == me, linked_from=received[a.id])
+                    for a in index.orphans.values()
+                )
+            rows.extend(
+                Row(a, False, a.annotator == me, closed=True, linked_from=received[a.id])
+                for a in self.not_open()
+            )
         panel.set_rows(rows)
 
     def on_claims_panel_jump(self, message: ClaimsPanel.Jump) -> None:

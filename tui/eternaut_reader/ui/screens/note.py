@@ -32,20 +32,26 @@ class NoteScreen(ModalScreen[str | None]):
         ),
     ]
 
-    def __init__(self, claim: Claim) -> None:
+    def __init__(self, claim: Claim | None = None, *, quote: str = "") -> None:
+        """The note of `claim`; without one, the note of a new open claim on `quote`."""
         super().__init__()
         self.claim = claim
+        self.quote = claim.annotation.quote if claim is not None else quote
+        self.original = claim.annotation.note if claim is not None else ""
 
     def compose(self) -> ComposeResult:
-        annotation = self.claim.annotation
-        quote = annotation.quote if len(annotation.quote) <= 300 else annotation.quote[:299] + "…"
+        quote = self.quote if len(self.quote) <= 300 else self.quote[:299] + "…"
+        if self.claim is not None:
+            title = f"{verdict(self.claim.annotation.tag)} · why?"
+        else:
+            title = f"{verdict(None)} · a new open claim: its verdict can come later"
         with Vertical(id="note-dialog"):
-            yield Static(Content(f"{verdict(annotation.tag)} · why?"), id="note-title")
+            yield Static(Content(title), id="note-title")
             yield Static(Content(printable(f"“{quote}”")), id="note-quote")
             # Shown with its control characters made visible; restore() puts them back
             # wherever the user did not edit, so an untouched note is saved exactly as it was.
             yield SafeTextArea(
-                safe(annotation.note),
+                safe(self.original),
                 id="note-editor",
                 soft_wrap=True,
                 show_line_numbers=False,
@@ -63,14 +69,14 @@ class NoteScreen(ModalScreen[str | None]):
         editor.move_cursor(editor.document.end)
 
     def _note(self) -> str:
-        return restore(self.claim.annotation.note, self.query_one(TextArea).text)
+        return restore(self.original, self.query_one(TextArea).text)
 
     def action_save(self) -> None:
         self.dismiss(self._note())
 
     def action_cancel(self) -> None:
         """Close; with unsaved changes, ask first, so that no typing is lost to a stray Esc."""
-        if self._note() == self.claim.annotation.note:
+        if self._note() == self.original:
             self.dismiss(None)
             return
 

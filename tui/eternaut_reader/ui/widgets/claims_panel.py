@@ -25,6 +25,7 @@ class Row:
     orphan: bool
     mine: bool = True  # made by the reader's annotator; others' claims are shown, read only
     closed: bool = False  # on an article that is not open: shown dimmed, Enter opens it
+    linked_from: int = 0  # links other claims made to this one (the other end of a link)
 
 
 COLUMNS = (
@@ -33,13 +34,19 @@ COLUMNS = (
     ("By", 8),
     ("Claim", 50),
     ("Note", 24),
-    ("Links", 5),
+    ("Links", 7),
 )
 
 
 def _one_line(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _links(made: int, received: int) -> str:
+    """Links made from the claim (→) and to it (←); a dash when there are none."""
+    parts = ([f"{made}→"] if made else []) + ([f"{received}←"] if received else [])
+    return " ".join(parts) or "—"
 
 
 class ClaimsPanel(Vertical):
@@ -146,7 +153,7 @@ class ClaimsPanel(Vertical):
                     "you" if row.mine else printable(_one_line(row.annotation.annotator, 20)),
                     printable(_one_line(row.annotation.quote, 200)),
                     printable(_one_line(row.annotation.note, 30)) or "—",
-                    str(len(row.annotation.links)) if row.annotation.links else "—",
+                    _links(len(row.annotation.links), row.linked_from),
                 )
             )
             for row in self._shown

@@ -140,6 +140,13 @@ class ArticlePane(ScrollView, can_focus=True):
         Binding("c", "tag('confirmed')", "Tag confirmed", id="tag.confirmed", tooltip="✓"),
         Binding("s", "tag('speculative')", "Tag speculative", id="tag.speculative", tooltip="?"),
         Binding("x", "tag('contradicted')", "Tag contradicted", id="tag.contradicted", tooltip="✗"),
+        Binding(
+            "exclamation_mark",
+            "tag(None)",
+            "Open claim: highlight it now, give the verdict later",
+            id="tag.open",
+            tooltip="○",
+        ),
         Binding("d", "untag", "Remove the tag", id="untag", show=False),
         Binding(
             "A",
@@ -202,9 +209,13 @@ class ArticlePane(ScrollView, can_focus=True):
 
     @dataclass
     class NoteRequested(Message):
+        """The note of a claim; claim_id None: of a new open claim on start..end."""
+
         pane: int
         article_id: str
-        claim_id: str
+        claim_id: str | None
+        start: int = 0
+        end: int = 0
 
     @dataclass
     class LinkRequested(Message):
@@ -581,13 +592,10 @@ class ArticlePane(ScrollView, can_focus=True):
         return Strip(gutter + styled_segments(text, start, layers, base), GUTTER + cell_len(text))
 
     def heading_counts(self) -> str:
-        from eternaut_reader.core.annotations.tags import SYMBOLS
+        from eternaut_reader.ui.claim_text import totals
 
         claims = self.claims
-        if claims is None:
-            return ""
-        counts = claims.counts()
-        return " ".join(f"{SYMBOLS[tag]}{counts[tag]}" for tag in SYMBOLS)
+        return "" if claims is None else totals(claims.counts())
 
     def _match_layers(self, start: int, end: int) -> list[Layer]:
         from bisect import bisect_left
@@ -974,7 +982,7 @@ class ArticlePane(ScrollView, can_focus=True):
 
     # -- claims: the keys ------------------------------------------------------------------
 
-    def action_tag(self, tag: str) -> None:
+    def action_tag(self, tag: str | None) -> None:
         editor = self._require_editor()
         span = self.target_span()
         if editor is None or span is None:
@@ -1027,7 +1035,13 @@ class ArticlePane(ScrollView, can_focus=True):
             self._sync()
 
     def action_note(self) -> None:
+        """The note of the user's claim here; where nothing is tagged yet, the note of a new
+        open claim (a note needs no verdict)."""
         if self._require_editor() is None:
+            return
+        span = self.target_span()
+        if self.claim_under_cursor() is None and span is not None:
+            self.post_message(self.NoteRequested(self.number, self.article.id, None, *span))
             return
         claim = self._own_claim("change the note of")
         if claim is not None:
