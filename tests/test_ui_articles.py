@@ -181,3 +181,49 @@ async def test_the_question_can_be_skipped_and_is_not_asked_again(monkeypatch):
     async with third.run_test(size=SIZE) as pilot:
         await settle(third, pilot)
         assert not isinstance(third.screen, ProfileScreen) and third.editor.me == "desk"
+
+
+async def test_enter_opens_a_web_page_not_open_from_its_snapshot_offline(write_articles):
+    from tests.web_server import Site, story_html
+
+    site = Site()
+    url = site.page("/story", story_html())
+    page = load_corpus([url]).articles[0]
+    remember_sources(records_path(), [page])
+    start = page.text.index("ten times faster")
+    with open_store() as store:
+        claim = store.add(page, start, start + len("ten times faster"), tag="speculative").id
+    site.stop()  # offline from here on
+    folder = write_articles({"mine.txt": "My own report\n\nIt says one thing."})
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "+1 on 1 article not open" in claim_bar(app)
+        await pilot.press("t", "enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if len(app.corpus.articles) == 2:
+                break
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        pane = focused_pane(app)
+        assert pane.article.url == "https://news.example.org/culture/netflix-eternauta-ai"
+        assert pane.article.id == page.id and pane.claim_under_cursor().id == claim
+        assert "not open" not in claim_bar(app)
+
+
+async def test_enter_on_a_claim_whose_article_is_unknown_says_how_to_open_it(write_articles):
+    article = load_corpus([write_articles({"lost.txt": "Lost report\n\nGone now."})]).articles[0]
+    with open_store() as store:
+        store.add(article, 0, 11, tag="confirmed")
+    folder = write_articles({"mine.txt": "My own report\n\nIt says one thing."})
+    (folder / "lost.txt").unlink()
+    records_path().unlink(missing_ok=True)  # nothing remembered about where it came from
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t", "enter")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("lost is not open" in m and "eternaut-reader PATH" in m for m in messages)
+        assert len(app.corpus.articles) == 1

@@ -16,6 +16,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -246,10 +247,12 @@ def _expand(paths: Iterable[str | Path]) -> list[str | Path]:
 def _load_paths(paths: Sequence[str | Path], refresh: bool, progress: Progress | None) -> Corpus:
     notices: list[str] = []
     articles: list[Article] = []
-    for item in _expand(paths):
+    items = _expand(paths)
+    pages = _fetch_all([i for i in items if isinstance(i, str)], refresh, progress)
+    for item in items:
         try:
             if isinstance(item, str):
-                article = _from_url(item, refresh, progress)
+                article = pages[item].result()
             elif item.suffix.lower() in HTML_SUFFIXES:
                 article = _from_html_file(item)
             else:
@@ -263,6 +266,19 @@ def _load_paths(paths: Sequence[str | Path], refresh: bool, progress: Progress |
         raise CorpusError(f"no articles to open: {detail}")
     _assign_ids(articles)
     return Corpus(articles, source=", ".join(str(p) for p in paths), notices=notices)
+
+
+FETCHERS = 4  # web pages fetched at once
+
+
+def _fetch_all(
+    urls: list[str], refresh: bool, progress: Progress | None
+) -> dict[str, Future[Article]]:
+    """Each URL's article, fetched a few at a time (the futures raise NotText)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, min(FETCHERS, len(urls)))) as pool:
+        return {url: pool.submit(_from_url, url, refresh, progress) for url in urls}
 
 
 def _from_text_file(path: Path, notices: list[str]) -> Article:

@@ -15,6 +15,7 @@ fetches again and replaces the snapshot.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -277,7 +278,10 @@ def open_url(
     page = extract(data, final)
     now = datetime.now(UTC).replace(microsecond=0).isoformat()
     page = replace(page, fetched=now)
-    write_snapshot(page, url, folder)
-    if final != url and final != page.url:
-        _write_json(_file_for(final, folder or snapshots_dir()), {"alias_of": page.url})
+    # A snapshot that cannot be written (a read-only data folder) costs only the offline
+    # copy: the page was read, and is fetched again next time.
+    with contextlib.suppress(OSError):
+        write_snapshot(page, url, folder)
+        if final != url and final != page.url:
+            _write_json(_file_for(final, folder or snapshots_dir()), {"alias_of": page.url})
     return page, True
