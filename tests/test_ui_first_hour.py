@@ -1,0 +1,73 @@
+"""What a new user hit in the first hour: a span that starts anywhere, undo that shows what it
+undid, the claims panel's keys."""
+
+from __future__ import annotations
+
+from eternaut_reader import load_corpus
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
+from tests.screen import focused_pane, pane_status, panes, settle
+
+
+async def test_o_lets_the_start_of_a_selection_move_too():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "v")  # the second sentence, from its start to its first word
+        pane = focused_pane(app)
+        text = pane.article.text
+        start, end = pane.target_span()
+        assert text[start:end] == "A"
+        await pilot.press("w", "w")
+        assert text[slice(*pane.target_span())] == "A confermarlo è"
+        await pilot.press("o", "w", "w")  # the start moves now: it skips two words
+        assert text[slice(*pane.target_span())] == " è"
+        await pilot.press("o", "l", "l")  # and the end again
+        assert text[slice(*pane.target_span())] == " è s"
+        assert "other end" in pane_status(pane)
+        await pilot.press("x")
+        [ann] = app.editor.store.annotations()
+        assert (ann.quote, ann.tag) == (" è s", "contradicted")
+
+
+async def test_a_selection_starts_on_the_search_match():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"Sarandos", "enter", "v", "s")
+        [ann] = app.editor.store.annotations()
+        assert (ann.quote, ann.tag) == ("Sarandos", "speculative")
+
+
+async def test_undo_in_an_article_not_on_screen_brings_it_into_view():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")  # article 1 of 5, in the left pane
+        tagged = focused_pane(app).article.id
+        await pilot.press("right_square_bracket", "right_square_bracket")  # article 1 leaves
+        await settle(app, pilot)
+        assert all(p.article.id != tagged for p in panes(app))
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert any(p.article.id == tagged for p in panes(app))
+        assert app.editor.store.annotations() == []
+
+
+async def test_claims_panel_j_and_k_move_and_an_empty_filter_says_so():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "j", "s", "t")
+        await pilot.pause()
+        panel = app.screen.query_one(ClaimsPanel)
+        table = panel.query_one("DataTable")
+        assert table.cursor_row == 0
+        await pilot.press("j")
+        assert table.cursor_row == 1
+        await pilot.press("k")
+        assert table.cursor_row == 0
+        await pilot.press("x")  # only contradicted: there are none
+        await pilot.pause()
+        summary = str(panel.query_one("#claims-filter").render())
+        assert summary.startswith("No claims match (only ✗ contradicted, every article)")
