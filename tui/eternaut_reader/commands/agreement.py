@@ -14,8 +14,9 @@ HELP = (
 
 EPILOG = (
     "A claim is a set of overlapping spans in one article. It counts for a pair when both "
-    "tagged it, and for Fleiss' kappa when every annotator did. Import other annotators' "
-    "exports first (eternaut-reader import)."
+    "tagged it, and for Fleiss' kappa when every annotator did. Open claims (no verdict yet) "
+    "and orphans are left out, and counted. Import other annotators' exports first "
+    "(eternaut-reader import)."
 )
 
 
