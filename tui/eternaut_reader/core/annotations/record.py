@@ -2,7 +2,8 @@
 
     read_record(obj)                 a record from someone else's file (an import): strict
     read_record(obj, stored=True)    a record of the store's own database: old records migrated
-    check_annotation(ann)            an Annotation built in code (store.merge): the same rules
+    check_annotation(ann)            an Annotation built in code or by a format's reader
+                                     (w3c.read_w3c; store.merge without quote_span)
 
 The rules, in both modes:
 
@@ -44,11 +45,17 @@ __all__ = [
     "check_annotation",
     "check_relation_value",
     "check_tag_value",
+    "integer",
     "kind",
     "read_link",
     "read_record",
     "shorten",
     "shown",
+    "span",
+    "stamp",
+    "string",
+    "within",
+    "within_links",
 ]
 
 
