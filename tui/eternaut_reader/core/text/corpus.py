@@ -30,6 +30,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 _DATE = re.compile(r"\b((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
 _URL_ID_LIMIT = 64
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)  # web.is_url, without importing web
 
 __all__ = [
     "Article",
@@ -216,11 +217,9 @@ def _seed_entries() -> dict[str, dict[str, str | None]]:
 
 def _expand(paths: Iterable[str | Path]) -> list[str | Path]:
     """Files (resolved) and URLs (as given), in order, without repeats."""
-    from eternaut_reader.core.text.web import is_url
-
     found: list[str | Path] = []
     for item in paths:
-        if isinstance(item, str) and is_url(item):
+        if isinstance(item, str) and _URL.match(item.strip()):
             found.append(item.strip())
             continue
         path = Path(item)

@@ -19,9 +19,6 @@ import contextlib
 import hashlib
 import json
 import re
-import socket
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
@@ -111,6 +108,10 @@ class _Transient(Exception):
 
 
 def _fetch_once(url: str, timeout: float, max_bytes: int) -> tuple[bytes, str]:
+    import socket  # the network modules only when a page is fetched: they take 50 ms
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(
         url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"}
     )
