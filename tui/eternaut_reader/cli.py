@@ -73,7 +73,10 @@ def _reader_parser(*, with_commands: bool = False) -> _Parser:
         epilog=f"commands:\n{commands}\n\n"
         + textwrap.fill(
             "Keys: press ? in the reader. Colour: NO_COLOR=1 turns colour off. Settings: "
-            f"config.toml (`{PROG} where` prints its path). Shell completion: see the README.",
+            f"config.toml (`{PROG} where` prints its path). Claims are signed with its "
+            "[profile] name, or $ETERNAUT_READER_ANNOTATOR, else the login name. Web pages are "
+            "read from their snapshots in the data folder; --refresh fetches them again. Shell "
+            "completion: see the README.",
             78,
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
