@@ -219,3 +219,14 @@ def test_page_metadata_is_data_never_terminal_codes(site):
     assert result.returncode == 0
     assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
     assert "Netflix turns" in result.stdout
+
+
+def test_refresh_while_the_page_cannot_be_fetched_keeps_the_snapshot(site, monkeypatch):
+    monkeypatch.setattr(web, "RETRY_PAUSE", 0.0)
+    url = site.page("/story", story_html())
+    first = load_corpus([url]).articles[0]
+    site.stop()
+    corpus = load_corpus([url], refresh=True)
+    assert corpus.articles[0].text == first.text
+    (notice,) = corpus.notices
+    assert notice.startswith(f"{url}: connection refused; showing the snapshot fetched 20")

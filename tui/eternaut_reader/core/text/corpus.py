@@ -21,10 +21,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from eternaut_reader.core.text.segment import Sentence, Span, paragraphs, sentences
 from eternaut_reader.core.text.textio import NotText, read_article_file
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.text.web import Page
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -251,7 +255,9 @@ def _load_paths(paths: Sequence[str | Path], refresh: bool, progress: Progress |
     for item in items:
         try:
             if isinstance(item, str):
-                article = pages[item].result()
+                article, notice = pages[item].result()
+                if notice:
+                    notices.append(notice)
             elif item.suffix.lower() in HTML_SUFFIXES:
                 article = _from_html_file(item)
             else:
@@ -272,7 +278,7 @@ FETCHERS = 4  # web pages fetched at once
 
 def _fetch_all(
     urls: list[str], refresh: bool, progress: Progress | None
-) -> dict[str, Future[Article]]:
+) -> dict[str, Future[tuple[Article, str | None]]]:
     """Each URL's article, fetched a few at a time (the futures raise NotText)."""
     from concurrent.futures import ThreadPoolExecutor
 
@@ -321,17 +327,28 @@ def _from_html_file(path: Path) -> Article:
     )
 
 
-def _from_url(url: str, refresh: bool, progress: Progress | None) -> Article:
+def _from_url(url: str, refresh: bool, progress: Progress | None) -> tuple[Article, str | None]:
+    """The article at a URL, and a notice when a refresh failed and the snapshot is shown."""
     from eternaut_reader.core.text.web import FetchError, open_url, read_snapshot
 
-    if progress is not None and (refresh or read_snapshot(url) is None):
+    kept = read_snapshot(url)
+    if progress is not None and (refresh or kept is None):
         progress(f"fetching {url} …")
+    notice = None
     try:
         page, fetched_now = open_url(url, refresh=refresh)
     except FetchError as exc:
-        raise NotText(str(exc)) from exc
+        if kept is None:
+            raise NotText(str(exc)) from exc
+        # --refresh while the page cannot be fetched: the text last read is still there.
+        page, fetched_now = kept, False
+        notice = f"{exc}; showing the snapshot fetched {kept.fetched or 'earlier'}"
     if progress is not None and fetched_now:
         progress(f"fetched {url}: {len(page.text)} characters")
+    return _page_article(page, url), notice
+
+
+def _page_article(page: Page, url: str) -> Article:
     return Article(
         id="",
         title=page.title or _title(page.text, Path(urlsplit(page.url).path or "page")),
