@@ -1,10 +1,11 @@
 """The matching itself: read every unit, weigh its features, pair units across articles.
 
 For each unit: its values (values.py, with the article's date), its names (names.py; "the
-series" stands for the series the article is about), its content stems (similarity.py), a
-hedge (lexicon.py), and whether it says enough to be a claim. Units of different articles
-whose score reaches MATCH_SCORE are matches when each is among the other's best
-MAX_PER_ARTICLE in its article (mutual nearest neighbours).
+series" stands for the series the article is about; in a headline, where every word is
+capitalised, only what the reports capitalise in running text too), its content stems
+(similarity.py), a hedge (lexicon.py), and whether it says enough to be a claim. Units of
+different articles whose score reaches MATCH_SCORE are matches when each is among the
+other's best MAX_PER_ARTICLE in its article (mutual nearest neighbours).
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ def _read(
     common = vocabulary(a.text for a in articles)
     reads: list[Read] = []
     features: list[Features] = []
+    titled: list[bool] = []
     for number, article in enumerate(articles):
         check(0.6 * number / max(len(articles), 1))
         date, year = reference(article)
@@ -93,6 +95,13 @@ def _read(
                 # The release status *of this work*: two units giving one speak of one fact.
                 measures += [f"status@{k}" for k in keys]
             features.append(Features(stems, keys, [v.key for v in values], measures))
+            titled.append(_title_case(unit.text))
+    # In a headline every word is capitalised ("First AI-Generated Scene Debuts in El
+    # Eternauta"): there, only what the reports also capitalise in running text is a name.
+    known = {k for f, t in zip(features, titled, strict=True) if not t for k in f.names}
+    for feature, title in zip(features, titled, strict=True):
+        if title:
+            feature.names = [k for k in feature.names if k in known]
     by_language: dict[str, set[str]] = defaultdict(set)
     for read, feature in zip(reads, features, strict=True):
         by_language[read.language].update(feature.stems)
@@ -101,6 +110,15 @@ def _read(
         for feature in features:
             feature.stems = [cognates(s) for s in feature.stems]
     return reads, features
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _title_case(text: str) -> bool:
+    """Are (nearly) all the longer words of text capitalised, as in a headline?"""
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def match_units(
@@ -115,7 +133,7 @@ def match_units(
     article_index = {a.id: n for n, a in enumerate(articles)}
     group = [article_index[r.unit.article] for r in reads]
     check(0.65)
-    index = Index(features)
+    index = Index(features, [r.language for r in reads])
     pairs = index.pairs(group, MATCH_SCORE)
     check(0.85)
     # For each unit and each other article, its best MAX_PER_ARTICLE candidates there.

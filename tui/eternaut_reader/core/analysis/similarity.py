@@ -3,7 +3,10 @@
 A unit's features are its content-word stems (Italian ones mapped through the glossary),
 its name keys and its value keys. Each feature weighs its inverse document frequency over
 the units of the corpus, names and values more than words, and two units score the cosine
-of their weighted features, from 0 to 1.
+of their weighted features, from 0 to 1. Two units in different languages are measured only
+on the words that the other language uses somewhere in the corpus (names, values and
+measures always count): an Italian word that neither the glossary nor a cognate turns into
+English cannot be shared, and would otherwise lower every Italian-English score.
 
 Cognates whose stems differ in a letter ("produz"/"produc", "tradiz"/"tradit",
 "effett"/"effect") are joined before weighting: each stem found only in one language is
@@ -106,7 +109,9 @@ class Features:
 class Index:
     """Weighted feature vectors of every unit, and the pairs of units that share features."""
 
-    def __init__(self, features: Sequence[Features]) -> None:
+    def __init__(
+        self, features: Sequence[Features], languages: Sequence[str] | None = None
+    ) -> None:
         raw = [dict(f.keys()) for f in features]
         df: dict[str, int] = defaultdict(int)
         for vector in raw:
@@ -118,6 +123,30 @@ class Index:
             {k: w * self.idf[k] for k, w in vector.items()} for vector in raw
         ]
         self.l2 = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in self.vectors]
+        # Across languages a unit is measured on the words the other language has at all: a
+        # word left untranslated cannot be shared, and should not count against the pair.
+        # (Names, values and measures are written alike in every language: they all count.)
+        self.languages = list(languages) if languages else ["" for _ in raw]
+        seen: dict[str, set[str]] = defaultdict(set)
+        for vector, language in zip(raw, self.languages, strict=True):
+            for key in vector:
+                seen[key].add(language)
+        names = sorted(set(self.languages))
+        self.l2_across: list[dict[str, float]] = [
+            {
+                other: math.sqrt(
+                    sum(
+                        w * w
+                        for k, w in v.items()
+                        if other in seen[k] or k.startswith(("K:", "N:", "V:"))
+                    )
+                )
+                or 1.0
+                for other in names
+                if other != language
+            }
+            for v, language in zip(self.vectors, self.languages, strict=True)
+        ]
         self._common = max(8, min(int(COMMON_SHARE * total), COMMON_UNITS))
         self._postings: dict[str, list[int]] = defaultdict(list)
         for i, vector in enumerate(self.vectors):
@@ -139,8 +168,14 @@ class Index:
                 for b in posting[a_index + 1 :]:
                     if group[a] != group[b]:
                         dots[(a, b)] += wa * self.vectors[b][key]
-        scored = {(a, b): dot / (self.l2[a] * self.l2[b]) for (a, b), dot in dots.items()}
+        scored = {(a, b): dot / self._norm(a, b) for (a, b), dot in dots.items()}
         return {pair: s for pair, s in scored.items() if s >= minimum}
+
+    def _norm(self, a: int, b: int) -> float:
+        la, lb = self.languages[a], self.languages[b]
+        if la == lb:
+            return self.l2[a] * self.l2[b]
+        return self.l2_across[a][lb] * self.l2_across[b][la]
 
     def wording(self, a: int, b: int) -> float:
         """The cosine of two units on their words, names and named measures ("a number of

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from eternaut_reader.core.analysis.lexicon import GLOSSARY, stem, stopwords
+from eternaut_reader.core.analysis.lexicon import GLOSSARY, SYNONYMS, stem, stopwords
 
 __all__ = ["Value", "compare", "extract", "parse_number"]
 
@@ -213,20 +213,23 @@ _TIMES_AFTER = re.compile(r"(?:\s?[x×](?![\w])|\s+(?:times|volte)\b|-?fold\b)",
 _FOLD_WORD = re.compile(r"\b([^\W\d_]+)fold\b", re.IGNORECASE)
 # Abbreviated units, by stem, to the stem of the word written out.
 _UNIT_ALIASES = {
-    "km": "kilome",
-    "kms": "kilome",
-    "m": "metre",
-    "kg": "kilogr",
-    "t": "tonne",
-    "h": "hour",
-    "hr": "hour",
-    "hrs": "hour",
-    "min": "minut",
-    "mph": "mile",
-    "kmh": "kilome",
-    "mw": "megawa",
-    "kw": "kilowa",
-    "kwh": "kilowa",
+    stem(short): stem(word)
+    for short, word in (
+        ("km", "kilometres"),
+        ("kms", "kilometres"),
+        ("m", "metres"),
+        ("kg", "kilograms"),
+        ("t", "tonnes"),
+        ("h", "hours"),
+        ("hr", "hours"),
+        ("hrs", "hours"),
+        ("min", "minutes"),
+        ("mph", "miles"),
+        ("kmh", "kilometres"),
+        ("mw", "megawatts"),
+        ("kw", "kilowatts"),
+        ("kwh", "kilowatts"),
+    )
 }
 _COUNTED = re.compile(r"\s*(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
 
@@ -280,6 +283,7 @@ def _amounts(text: str, language: str) -> list[Value]:
         if counted and not (number.word and amount < 2):
             noun = stem(counted.group(1))
             noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
+            noun = SYNONYMS.get(noun, noun)
             out.append(_amount("quantity", noun, amount, text, start, counted.end()))
     for fold in _FOLD_WORD.finditer(text):
         value = _word_number(fold.group(1).lower(), language)
