@@ -118,3 +118,49 @@ def test_wrapping_text_of_one_cell_characters_needs_no_per_line_check() -> None:
     index = WrapIndex(wide, 30)
     assert not index._uniform
     assert all(cells(wide[s:e]) <= 30 for s, e in (index.span(i) for i in range(len(index))))
+
+
+def test_the_picker_ranks_the_article_holding_every_typed_word_first() -> None:
+    from dataclasses import dataclass
+
+    from eternaut_reader.core.text.finder import pick
+
+    @dataclass
+    class Art:
+        id: str
+        title: str
+        outlet: str | None = None
+        language: str = "en"
+        text: str = ""
+
+    articles = [Art(f"r-{n:03}", f"{o} report {n}") for n, o in enumerate(["Wire", "Post"] * 20)]
+    assert pick(articles, "post 35")[0].title == "Post report 35"
+    assert pick(articles, "r-012")[0].id == "r-012"
+    assert [a.id for a in pick(articles, "")] == [a.id for a in articles]
+
+
+def test_search_across_articles_gives_each_match_with_its_context() -> None:
+    from dataclasses import dataclass
+
+    from eternaut_reader.core.text.finder import search_articles
+
+    @dataclass
+    class Art:
+        id: str
+        text: str
+        title: str = ""
+        outlet: str | None = None
+        language: str = "en"
+
+    found = search_articles(
+        [
+            Art("a", "Nothing here."),
+            Art("b", "The ferry sailed. A “Ferry” strike\nfollowed; ferries stopped."),
+        ],
+        "ferry",
+        per_article=1,
+    )
+    assert [(m.article_id, m.total) for m in found] == [("b", 2)]  # "ferries" is no match
+    (hit,) = found[0].hits
+    assert (hit.before, hit.match) == ("The ", "ferry")
+    assert hit.after.startswith(" sailed. A “Ferry” strike followed;")  # on one line

@@ -74,7 +74,9 @@ def all_bindings() -> dict[str, tuple[Binding, str, str]]:
     from eternaut_reader.ui.screens.matrix import MatrixScreen
     from eternaut_reader.ui.screens.metadata import MetadataScreen
     from eternaut_reader.ui.screens.note import NoteScreen
+    from eternaut_reader.ui.screens.picker import PickerScreen
     from eternaut_reader.ui.screens.profile import ProfileScreen
+    from eternaut_reader.ui.screens.search_all import SearchAllScreen
     from eternaut_reader.ui.screens.unsaved import UnsavedScreen
     from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
     from eternaut_reader.ui.widgets.pane import ArticlePane
@@ -87,6 +89,8 @@ def all_bindings() -> dict[str, tuple[Binding, str, str]]:
         (ClaimsPanel, "Claims panel", "dialog"),
         (SameFactPanel, "Same fact elsewhere", "dialog"),
         (MatrixScreen, "Matrix", "dialog"),
+        (PickerScreen, "Dialogs", "dialog"),
+        (SearchAllScreen, "Dialogs", "dialog"),
         (NoteScreen, "Dialogs", "dialog"),
         (LinkScreen, "Dialogs", "dialog"),
         (ExportScreen, "Dialogs", "dialog"),

@@ -58,6 +58,20 @@ class MainScreen(Screen[None]):
             id="article.previous",
             show=False,
         ),
+        Binding(
+            "p",
+            "pick_article",
+            "Open an article: a fuzzy finder over titles, outlets and ids",
+            id="article.pick",
+            show=False,
+        ),
+        Binding(
+            "ctrl+f",
+            "search_all",
+            "Search all the articles",
+            id="search.all",
+            show=False,
+        ),
         Binding("slash", "search", "Search in this article", id="search", tooltip="Search"),
         Binding("t", "toggle_claims", "Claims panel", id="claims", tooltip="Claims"),
         Binding(
@@ -193,6 +207,38 @@ class MainScreen(Screen[None]):
         self.assignment[pane.number] = self.corpus.articles.index(article)
         pane.show_article(article)
         self.note_session_change()
+
+    def action_pick_article(self) -> None:
+        from eternaut_reader.ui.screens.picker import PickerScreen
+
+        pane = self.focused_view or next(iter(self.panes), None)
+        current = pane.article.id if pane is not None else None
+
+        def chosen(article_id: str | None) -> None:
+            article = self.corpus.by_id(article_id) if article_id else None
+            target = pane if pane is not None and pane.is_mounted else next(iter(self.panes), None)
+            if article is not None and target is not None:
+                self.show_in_pane(target, article)
+                self.set_focus(target)
+
+        self.app.push_screen(PickerScreen(self.corpus, current), chosen)
+
+    def action_search_all(self) -> None:
+        from eternaut_reader.ui.screens.search_all import MatchChoice, SearchAllScreen
+
+        pane = self.focused_view or next(iter(self.panes), None)
+        query = pane.reading.search.query if pane is not None else ""
+
+        def chosen(match: MatchChoice | None) -> None:
+            article = self.corpus.by_id(match.article_id) if match else None
+            target = pane if pane is not None and pane.is_mounted else next(iter(self.panes), None)
+            if match is None or article is None or target is None:
+                return
+            self.show_in_pane(target, article)
+            target.show_match(match.query, match.start, match.end)
+            self.set_focus(target)
+
+        self.app.push_screen(SearchAllScreen(self.corpus, query), chosen)
 
     def action_search(self) -> None:
         view = self.focused_view

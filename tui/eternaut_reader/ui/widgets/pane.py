@@ -759,6 +759,21 @@ class ArticlePane(ScrollView, can_focus=True):
             self.scroll_to_span(*current)
         return found
 
+    def show_match(self, query: str, start: int, end: int) -> None:
+        """Search for query and go to its match at start..end (from a search of every
+        article); n and N go on from there."""
+        from bisect import bisect_left
+
+        self.reading.set_search(query)
+        matches = self.reading.search.matches
+        number = bisect_left(matches, (start, start))
+        if number < len(matches):
+            self.reading.go_to_match(number)
+        if not self.ready:
+            self._pending_cursor = start
+        self._sync()
+        self.scroll_to_span(start, end)
+
     def open_prompt(self) -> None:
         """Start typing a search in this pane's status line."""
         self.reading.open_prompt()
