@@ -6,7 +6,7 @@ from __future__ import annotations
 from eternaut_reader import load_corpus
 from eternaut_reader.ui.app import ReaderApp
 from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
-from tests.screen import focused_pane, pane_status, panes, settle
+from tests.screen import focused_pane, pane_status, panes, settle, view_lines
 
 
 async def test_o_lets_the_start_of_a_selection_move_too():
@@ -71,3 +71,15 @@ async def test_claims_panel_j_and_k_move_and_an_empty_filter_says_so():
         await pilot.pause()
         summary = str(panel.query_one("#claims-filter").render())
         assert summary.startswith("No claims match (only ✗ contradicted, every article)")
+
+
+async def test_the_cursor_stays_in_sight_when_a_panel_makes_the_pane_shorter():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "j")
+        pane = panes(app)[0]
+        assert any(line.startswith("▌") for line in view_lines(pane))
+        await pilot.press("a")  # the same-fact panel takes the lower part of the screen
+        await pilot.pause(0.3)
+        assert any(line.startswith("▌") for line in view_lines(pane))  # the cursor's mark

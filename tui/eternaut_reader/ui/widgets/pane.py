@@ -464,6 +464,8 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
+        # A panel opening below makes the pane shorter: the cursor stays in sight.
+        self.call_after_refresh(self._keep_cursor_visible)
 
     def _wrap_for_first_frame(self) -> None:
         """Wrap while the first frame is drawn, so that it already shows the text; the
