@@ -14,11 +14,14 @@ from eternaut_reader.core.formats.table import COLUMNS, guard
 from tests.helpers.claims import FakeArticle, seeds, tag_claims
 
 HEADER = [
+    "id",
+    "article id",
     "article title",
     "tag",
     "quote",
     "note",
     "links",
+    "linked from",
     "annotator",
     "created",
     "start",
@@ -43,7 +46,8 @@ def test_one_row_per_annotation_with_the_documented_columns(tmp_path, corpus):
         export(store, corpus, "csv", tmp_path / "c.csv")
     raw = (tmp_path / "c.csv").read_bytes()
     assert raw.startswith(
-        b"article title,tag,quote,note,links,annotator,created,start,end,orphan\r\n"
+        b"id,article id,article title,tag,quote,note,links,linked from,annotator,created,"
+        b"start,end,orphan\r\n"
     )
     assert list(COLUMNS) == HEADER
     rows = {r["quote"]: r for r in _rows(tmp_path / "c.csv")}
@@ -51,12 +55,16 @@ def test_one_row_per_annotation_with_the_documented_columns(tmp_path, corpus):
     a1, b1 = claims["a1"], claims["b1"]
     row = rows[a1.quote]
     assert row == {
+        "id": a1.id,
+        "article id": corpus.articles[1].id,
         "article title": corpus.articles[1].title,
         "tag": "confirmed",
         "quote": a1.quote,
         "note": "Two outlets agree.\nThe third one does not.",
         # a long quote is cut to 80 characters in a link
         "links": f"supports: “{b1.quote[:79]}…” ({corpus.articles[2].title})",
+        # c1 contradicts a1: made by c1, shown here too
+        "linked from": f"contradicted by: “{claims['c1'].quote}” ({corpus.articles[4].title})",
         "annotator": "alice",
         "created": a1.created,
         "start": str(a1.start),
@@ -119,4 +127,4 @@ def test_the_file_is_utf8_with_crlf_rows(tmp_path, corpus):
     text = raw.decode("utf-8")
     assert "L’Eternauta" in text and not text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert len(rows) == 7 and all(len(r) == 10 for r in rows)
+    assert len(rows) == 7 and all(len(r) == 13 for r in rows)

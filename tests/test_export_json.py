@@ -20,7 +20,8 @@ from eternaut_reader.core.formats import (
 )
 from tests.helpers.claims import GONE_QUOTE, OLD_QUOTE, seeds, tag_claims
 
-EXTRAS = {"article_title", "article_hash", "orphan", "anchor"}
+# linked_from only on an annotation that others link to (tests/test_export_links_both_ends.py)
+EXTRAS = {"article_title", "article_hash", "orphan", "anchor", "linked_from"}
 
 
 @pytest.fixture(scope="module")

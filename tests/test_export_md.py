@@ -101,7 +101,7 @@ def test_each_quote_is_a_block_quote_holding_its_note_and_links(tmp_path, corpus
     a1 = next(q for q in quotes if "Netflix has confirmed the use of generative AI" in q)
     a1 = a1.split("</blockquote>")[0]
     assert "<strong>Note:</strong> Two outlets agree.<br />\nThe third one does not." in a1
-    assert "<li>supports “allowed the production team" in a1
+    assert "<li>→ supports “allowed the production team" in a1
     assert "— alice · " in a1 and "characters 0–46" in a1
 
 

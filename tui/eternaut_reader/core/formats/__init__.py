@@ -11,6 +11,12 @@ half a file. `progress(done, total)` is
 called from the calling thread: at 0, about every 1% of the annotations, and at the end.
 `cancelled()` is polled as often; when it returns True, ExportCancelled is raised.
 Failures raise ExportError with a one-line message.
+
+`profile` (config.Profile, or anything with its name, url, organisation and review_url) says
+who publishes: ClaimReview's author and url come from it. What a format would need and did
+not get (ClaimReview without review_url: Google requires a url) is said, one line each, in
+ExportResult.notes; the export is written all the same. `bom=True` starts a CSV file with a
+UTF-8 byte-order mark, for Excel (only CSV takes one: JSON must not have it).
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from eternaut_reader.core.formats.base import (
     ExportError,
     ExportSet,
     Item,
+    ProfileInfo,
     Progress,
     Source,
     Ticker,
@@ -33,7 +40,7 @@ from eternaut_reader.core.formats.base import (
     choose,
     prepare,
 )
-from eternaut_reader.core.formats.claimreview import write_claimreview
+from eternaut_reader.core.formats.claimreview import google_notes, write_claimreview
 from eternaut_reader.core.formats.markdown import write_markdown
 from eternaut_reader.core.formats.native import write_json, write_jsonl
 from eternaut_reader.core.formats.table import write_csv
@@ -49,6 +56,7 @@ __all__ = [
     "ExportSet",
     "Format",
     "Item",
+    "ProfileInfo",
     "choose",
     "export",
     "guess_format",
@@ -67,6 +75,10 @@ class Format:
     # False for a format with no place for an open claim (no verdict): export leaves them out
     # and says how many in ExportResult.left_out.
     holds_open: bool = True
+    # Whether the file may start with a UTF-8 byte-order mark (CSV, for Excel).
+    bom: bool = False
+    # What the format would need for its purpose and the export did not have (one line each).
+    notes: Callable[[ExportSet], list[str]] | None = None
 
 
 FORMATS: dict[str, Format] = {
@@ -76,7 +88,14 @@ FORMATS: dict[str, Format] = {
         Format(
             "jsonl", ".jsonl", "application/jsonl", "lossless JSON Lines (importable)", write_jsonl
         ),
-        Format("csv", ".csv", "text/csv", "one row per annotation, for spreadsheets", write_csv),
+        Format(
+            "csv",
+            ".csv",
+            "text/csv",
+            "one row per annotation, for spreadsheets",
+            write_csv,
+            bom=True,
+        ),
         Format("md", ".md", "text/markdown", "a report by article and tag", write_markdown),
         Format(
             "w3c",
@@ -92,6 +111,7 @@ FORMATS: dict[str, Format] = {
             "schema.org ClaimReview, one per claim (open claims left out)",
             write_claimreview,
             holds_open=False,
+            notes=google_notes,
         ),
     )
 }
@@ -111,6 +131,7 @@ class ExportResult:
     orphans: int  # of which orphans or in articles not in the corpus
     path: Path | None  # None when written to a stream
     left_out: int = 0  # open claims chosen but not written: the format has no place for them
+    notes: tuple[str, ...] = ()  # what the format would need and did not get (see Format)
 
 
 class _HasArticles(Protocol):
@@ -136,10 +157,14 @@ def write(
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    bom: bool = False,
 ) -> None:
-    """Write an already prepared ExportSet to an open text stream (opened with newline="")."""
+    """Write an already prepared ExportSet to an open text stream (opened with newline="");
+    bom=True writes U+FEFF first (a UTF-8 stream makes it the byte-order mark)."""
     ticker = Ticker(len(data.items), progress, cancelled)
     ticker.start()
+    if bom:
+        out.write("\ufeff")
     FORMATS[fmt].writer(data, out, ticker)
     if not data.items and progress is not None:
         progress(0, 0)
@@ -155,17 +180,23 @@ def export(
     articles: str | Iterable[str] | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    profile: ProfileInfo | None = None,
+    bom: bool = False,
 ) -> ExportResult:
     """Export the annotations of `source` (a store, or any iterable of Annotation).
 
     corpus: a Corpus, a list of articles, or None (then every annotation's orphan status is
     unknown). fmt: a key of FORMATS. out: a path, or an open text stream. tags / articles:
     filters (see choose; "open" is a tag). A format that cannot hold open claims
-    (ClaimReview) leaves them out and counts them in the result's `left_out`. Raises
+    (ClaimReview) leaves them out and counts them in the result's `left_out`. profile: who
+    publishes (see the module's doc); bom: a UTF-8 byte-order mark first (CSV only). Raises
     ExportError (ExportCancelled if cancelled); never leaves a partial file at a path.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    if bom and not FORMATS[fmt].bom:
+        takes = ", ".join(f.name for f in FORMATS.values() if f.bom)
+        raise ExportError(f"a byte-order mark is for {takes} (Excel); {fmt} is written without")
     everything = source.annotations() if hasattr(source, "annotations") else list(source)
     try:
         chosen = choose(everything, tag=tags, article=articles)
@@ -176,14 +207,18 @@ def export(
     if not FORMATS[fmt].holds_open:
         left_out = sum(a.tag is None for a in chosen)
         chosen = [a for a in chosen if a.tag is not None]
-    data = prepare(chosen, _articles(corpus), everything=everything, filters=filters)
+    data = prepare(
+        chosen, _articles(corpus), everything=everything, filters=filters, profile=profile
+    )
     orphans = sum(item.orphan is not False for item in data.items)
+    check = FORMATS[fmt].notes
+    notes = tuple(check(data)) if check is not None else ()
     if isinstance(out, str | Path):
         path = Path(out)
-        _write_file(data, fmt, path, progress, cancelled)
-        return ExportResult(fmt, len(data.items), orphans, path, left_out)
-    write(data, fmt, out, progress=progress, cancelled=cancelled)
-    return ExportResult(fmt, len(data.items), orphans, None, left_out)
+        _write_file(data, fmt, path, progress, cancelled, bom)
+        return ExportResult(fmt, len(data.items), orphans, path, left_out, notes)
+    write(data, fmt, out, progress=progress, cancelled=cancelled, bom=bom)
+    return ExportResult(fmt, len(data.items), orphans, None, left_out, notes)
 
 
 def _listed(value: str | Iterable[str] | None) -> list[str]:
@@ -198,11 +233,12 @@ def _write_file(
     path: Path,
     progress: Progress | None,
     cancelled: Callable[[], bool] | None,
+    bom: bool,
 ) -> None:
     if path.is_dir():
         raise ExportError(f"cannot write {path}: it is a folder")
     try:
         with atomic_file(path, text=True, newline="") as handle:
-            write(data, fmt, handle, progress=progress, cancelled=cancelled)
+            write(data, fmt, handle, progress=progress, cancelled=cancelled, bom=bom)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc

@@ -5,6 +5,13 @@ its article's current text (anchor.anchor, as the store and the claims index do)
 format can say whether it is an orphan, and keeps every annotation (chosen or not) so that
 links to annotations outside the selection still show their quote.
 
+Links are shown from both ends: a link is stored on the claim that made it (A links to B),
+and `ExportSet.linked_from(B)` gives the links other claims made to B, chosen or not, so each
+format can show them on B too and say which end made the link. Nothing of it is stored.
+
+The profile (config.toml's [profile]: name, url, organisation, review_url) is what a format
+that publishes (ClaimReview) says about who reviewed; None when there is none.
+
 An annotation whose article is not in the corpus has `orphan` None ("unknown"): nothing says
 whether its quote is still in a text we do not have.
 """
@@ -21,14 +28,19 @@ from eternaut_reader.core.annotations.tags import OPEN, tag_key
 
 __all__ = [
     "ArticleInfo",
+    "Backlink",
     "ExportCancelled",
     "ExportError",
     "ExportSet",
     "Item",
+    "ProfileInfo",
     "Progress",
     "Ticker",
     "Writer",
+    "article_author",
+    "article_url",
     "choose",
+    "passive",
     "prepare",
 ]
 
@@ -60,6 +72,58 @@ class ArticleInfo(Protocol):
     def outlet(self) -> str | None: ...
     @property
     def date(self) -> str | None: ...
+
+
+def _text_attribute(article: object, name: str) -> str | None:
+    value = getattr(article, name, None)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def article_url(article: ArticleInfo | None) -> str | None:
+    """The article's URL (a web page's canonical URL, or as the user set it), if it has one."""
+    return _text_attribute(article, "url")
+
+
+def article_author(article: ArticleInfo | None) -> str | None:
+    """The article's author, if known."""
+    return _text_attribute(article, "author")
+
+
+class ProfileInfo(Protocol):
+    """Who is exporting (config.Profile has all of it); any of it may be None."""
+
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def organisation(self) -> str | None: ...
+    @property
+    def review_url(self) -> str | None: ...
+
+
+# A link seen from its target: "supports" made by A reads "supported by A" on B.
+PASSIVE = {"supports": "supported by", "contradicts": "contradicted by"}
+
+
+def passive(relation: str) -> str:
+    return PASSIVE.get(relation, f"{relation} (from)")
+
+
+@dataclass(frozen=True, slots=True)
+class Backlink:
+    """A link that another claim (`source`) made to this one."""
+
+    source: Annotation
+    relation: str
+
+    def to_dict(self) -> dict[str, str]:
+        """As JSON and JSON Lines write it in `linked_from` (export only, never imported)."""
+        return {
+            "source": self.source.id,
+            "relation": self.relation,
+            "article_id": self.source.article_id,
+        }
 
 
 class _HasAnnotations(Protocol):
@@ -126,7 +190,9 @@ class ExportSet:
     articles: Mapping[str, ArticleInfo]
     generated: str = field(default_factory=now_iso)
     filters: dict[str, list[str]] = field(default_factory=dict)
+    profile: ProfileInfo | None = None
     _hashes: dict[str, str] = field(default_factory=dict, repr=False)
+    _incoming: dict[str, list[Backlink]] | None = field(default=None, repr=False)
 
     def title(self, article_id: str) -> str:
         article = self.articles.get(article_id)
@@ -144,6 +210,18 @@ class ExportSet:
     def target(self, link: Link) -> Annotation | None:
         return self.annotations.get(link.target)
 
+    def linked_from(self, ann_id: str) -> list[Backlink]:
+        """The links other annotations made to this one, in the store's order (article, then
+        position) of the annotations that made them."""
+        if self._incoming is None:
+            incoming: dict[str, list[Backlink]] = {}
+            for source in self.annotations.values():
+                for link in source.links:
+                    if link.target != source.id:
+                        incoming.setdefault(link.target, []).append(Backlink(source, link.relation))
+            self._incoming = incoming
+        return self._incoming.get(ann_id, [])
+
 
 def prepare(
     selected: Sequence[Annotation],
@@ -151,8 +229,10 @@ def prepare(
     *,
     everything: Iterable[Annotation] = (),
     filters: Mapping[str, Collection[str]] | None = None,
+    profile: ProfileInfo | None = None,
 ) -> ExportSet:
-    """Anchor the selected annotations in their articles; `everything` resolves links."""
+    """Anchor the selected annotations in their articles; `everything` resolves links (both
+    ways: what a chosen annotation links to, and what links to it)."""
     by_article = {a.id: a for a in articles}
     known = {a.id: a for a in everything}
     known.update((a.id, a) for a in selected)
@@ -162,7 +242,7 @@ def prepare(
         placed = None if article is None else Anchored.at(ann, anchor(article.text, ann))
         items.append(Item(ann, article, placed))
     wanted = {k: sorted(v) for k, v in (filters or {}).items() if v}
-    return ExportSet(items, known, by_article, filters=wanted)
+    return ExportSet(items, known, by_article, filters=wanted, profile=profile)
 
 
 class Ticker:

@@ -1,6 +1,9 @@
-"""schema.org ClaimReview (JSON-LD): a JSON array with one ClaimReview per claim.
+"""schema.org ClaimReview (JSON-LD): a JSON array with one ClaimReview per claim, shaped for
+Google's Fact Check structured data (developers.google.com/search/docs/appearance/
+structured-data/factcheck).
 
-Our verdicts map to ratings on a 1–5 scale (bestRating 5, worstRating 1):
+Our verdicts map to ratings on a 1–5 scale (bestRating 5, worstRating 1); `alternateName`
+(Google requires it: it is the rating shown in search results) and `name` say it in words:
 
     tag           ratingValue  alternateName
     confirmed     5            True
@@ -15,25 +18,71 @@ A claim is an annotation, together with every annotation joined to it by `suppor
 (either way, transitively) that carries the same tag: they are one ClaimReview whose
 itemReviewed.appearance lists every article the claim appears in. A `supports` link between
 different verdicts does not merge them (one review has one rating), nor do `contradicts` links.
+Its "first" annotation is the first tagged (on a tie, the first in export order: by article,
+then position).
 
-    claimReviewed   the quote of the claim's first-tagged annotation (on a tie, the first
-                    in export order: by article, then position)
-    reviewBody      the notes, one paragraph each (absent when there are none)
-    author          the annotator (a Person), or a list of them
+Google's required properties:
+
+    claimReviewed   a short summary: the first annotation's quote, its whitespace made single
+                    spaces, cut at a word boundary to at most 75 characters ("…" included);
+                    the whole quote is itemReviewed.text
+    reviewRating    Rating: ratingValue, bestRating, worstRating, alternateName, name
+    url             the profile's review_url with {id} replaced by the review's id (the first
+                    annotation's id, percent-encoded); without review_url there is none, and
+                    google_notes() says so (the export command prints it on standard error)
+
+and recommended ones:
+
+    author          the profile's organisation (an Organization), else its name (a Person),
+                    with the profile's url (an Organization without one takes the site of
+                    review_url); with no profile, the annotator (a Person) or a list of them
     datePublished   the date of the latest change to any of its annotations
-    identifier      the ids of the annotations it reviews
+    itemReviewed    a Claim: author (the first annotation's article's outlet as an
+                    Organization, else its author as a Person), datePublished (that article's
+                    date), text (the whole quote), appearance (a CreativeWork per article: url,
+                    headline, datePublished, inLanguage, author, publisher, identifier = our
+                    article id) and firstAppearance (the earliest dated appearance)
+
+Besides: `@id` is the review's own IRI, never the W3C annotation's: <url without its
+fragment>#claimreview-<id> when there is a url, else urn:eternaut-reader:review:<id>.
+`identifier` lists the ids of the annotations it reviews; `reviewBody` holds the notes, one
+paragraph each (absent when there are none). Orphans are marked on their appearance with
+schema.org's creativeWorkStatus: "quote not found in the current text", or "article not in
+the corpus" (the quote could not be checked).
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Callable
 from typing import Any, TextIO
+from urllib.parse import quote, urldefrag, urlsplit
 
-from eternaut_reader.core.formats.base import ExportSet, Item
-from eternaut_reader.core.formats.w3c import annotation_iri
+from eternaut_reader.core.formats.base import (
+    ExportSet,
+    Item,
+    ProfileInfo,
+    article_author,
+    article_url,
+)
 
-__all__ = ["BEST", "RATINGS", "WORST", "claim_groups", "to_claimreview", "write_claimreview"]
+__all__ = [
+    "BEST",
+    "CLAIM_CHARS",
+    "NOT_IN_CORPUS",
+    "ORPHANED",
+    "RATINGS",
+    "REVIEW_URN",
+    "WORST",
+    "claim_groups",
+    "google_notes",
+    "review_id",
+    "review_url",
+    "short_claim",
+    "to_claimreview",
+    "write_claimreview",
+]
 
 RATINGS: dict[str, tuple[int, str]] = {
     "confirmed": (5, "True"),
@@ -41,6 +90,13 @@ RATINGS: dict[str, tuple[int, str]] = {
     "contradicted": (1, "False"),
 }
 BEST, WORST = 5, 1
+CLAIM_CHARS = 75  # Google: keep claimReviewed under 75 characters (no wrapping on phones)
+REVIEW_URN = "urn:eternaut-reader:review:"
+ORPHANED = "quote not found in the current text"
+NOT_IN_CORPUS = "article not in the corpus"
+_ELLIPSIS = "…"
+# Characters that belong to the one before them: a cut never falls just before one.
+_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
 
 
 def claim_groups(items: list[Item]) -> list[list[Item]]:
@@ -71,52 +127,224 @@ def claim_groups(items: list[Item]) -> list[list[Item]]:
     return list(groups.values())
 
 
-def _person(name: str) -> dict[str, str]:
-    return {"@type": "Person", "name": name or "unknown"}
+# ---- claimReviewed ------------------------------------------------------------------------
 
 
-def _appearance(item: Item) -> dict[str, Any]:
-    work: dict[str, Any] = {"@type": "CreativeWork", "headline": item.title}
-    work["identifier"] = item.annotation.article_id
+def _joins(char: str) -> bool:
+    """Whether `char` is part of the character before it (a combining mark, a joiner, a
+    variation selector or an emoji skin tone)."""
+    return (
+        unicodedata.combining(char) > 0
+        or char in _JOINERS
+        or "\U0001f3fb" <= char <= "\U0001f3ff"
+        or unicodedata.category(char) in ("Mn", "Me")
+    )
+
+
+def short_claim(text: str, limit: int = CLAIM_CHARS) -> str:
+    """The text on one line, cut at a word boundary to at most `limit` characters.
+
+    Runs of whitespace become one space. A text that is too long ends with "…" (counted in
+    the limit), cut at the last space that leaves at least half of the room; a text with no
+    such space (one long word, or a script written without spaces) is cut inside it, never
+    between a character and the marks that belong to it.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    room = limit - len(_ELLIPSIS)
+    space = text.rfind(" ", 0, room + 1)  # a space right after the room ends a word too
+    if space >= room // 2:
+        head = text[:space]
+    else:
+        cut = room
+        while cut > 1 and _joins(text[cut]):
+            cut -= 1
+        head = text[:cut]
+    return head.rstrip(" ,;:-–—") + _ELLIPSIS
+
+
+# ---- url, @id and author --------------------------------------------------------------------
+
+
+def review_id(group: list[Item]) -> str:
+    """A review's id: its first annotation's id (the first tagged)."""
+    return _first(group).annotation.id
+
+
+def review_url(template: str | None, ident: str) -> str | None:
+    """Where the review is published: the template with {id} replaced (percent-encoded)."""
+    if not template:
+        return None
+    return template.replace("{id}", quote(ident, safe=""))
+
+
+def _review_iri(url: str | None, ident: str) -> str:
+    if url:
+        return f"{urldefrag(url)[0]}#claimreview-{quote(ident, safe='')}"
+    return REVIEW_URN + quote(ident, safe="")
+
+
+def _is_web_url(url: str | None) -> bool:
+    if not url:
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _site(url: str | None) -> str | None:
+    """The site a URL is on (scheme://host/), if it is an http(s) URL."""
+    if not _is_web_url(url):
+        return None
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def _agent(kind: str, name: str, url: str | None = None) -> dict[str, str]:
+    agent = {"@type": kind, "name": name}
+    if url:
+        agent["url"] = url
+    return agent
+
+
+def _publisher(profile: ProfileInfo | None) -> dict[str, str] | None:
+    """The profile as the review's author: its organisation, else its person; None if it
+    names neither."""
+    if profile is None:
+        return None
+    if profile.organisation:
+        url = profile.url or _site(profile.review_url)
+        return _agent("Organization", profile.organisation, url)
+    if profile.name:
+        return _agent("Person", profile.name, profile.url)
+    return None
+
+
+def google_notes(data: ExportSet) -> list[str]:
+    """What Google's Fact Check markup asks for that the profile does not give, one line each;
+    nothing when there is no review to write."""
+    if not any(item.annotation.tag is not None for item in data.items):
+        return []
+    profile = data.profile
+    where = "in [profile] of config.toml (`eternaut-reader where` shows the file)"
+    notes = []
+    template = profile.review_url if profile is not None else None
+    if not template:
+        notes.append(
+            "claimreview: Google requires each fact-check's url: set review_url "
+            f'(e.g. "https://example.org/checks/{{id}}") {where}; written without one'
+        )
+    elif not _is_web_url(review_url(template, "x")):
+        notes.append(
+            f"claimreview: review_url {template!r} is not an http(s) address; Google needs "
+            "the address of the page that publishes the fact-check"
+        )
+    author = _publisher(profile)
+    if author is None:
+        notes.append(
+            "claimreview: no organisation or name "
+            f"{where}: each review's author is its annotator, without the url Google asks for"
+        )
+    elif "url" not in author:
+        notes.append(f"claimreview: Google asks for the author's url: set url {where}")
+    return notes
+
+
+# ---- one review -----------------------------------------------------------------------------
+
+
+def _first(group: list[Item]) -> Item:
+    # The first tagged; on a tie (same millisecond) the first in export order.
+    return min(group, key=lambda i: i.annotation.created)
+
+
+def _appearance(items: list[Item]) -> dict[str, Any]:
+    """The CreativeWork of one article a claim appears in (`items`: its annotations there)."""
+    item = items[0]
     article = item.article
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    url = article_url(article)
+    if url:
+        work["url"] = url
+    work["headline"] = item.title
+    work["identifier"] = item.annotation.article_id
     if article is not None:
         work["inLanguage"] = article.language
         if article.date:
             work["datePublished"] = article.date
+        author = article_author(article)
+        if author:
+            work["author"] = _agent("Person", author)
         if article.outlet:
-            work["publisher"] = {"@type": "Organization", "name": article.outlet}
+            work["publisher"] = _agent("Organization", article.outlet)
+    if any(i.orphan is None for i in items):
+        work["creativeWorkStatus"] = NOT_IN_CORPUS
+    elif any(i.orphan for i in items):
+        work["creativeWorkStatus"] = ORPHANED
     return work
 
 
-def to_claimreview(group: list[Item]) -> dict[str, Any]:
-    # The first tagged; on a tie (same millisecond) the first in export order.
-    first = min(group, key=lambda i: i.annotation.created)
+def _claim(first: Item, appearances: list[dict[str, Any]]) -> dict[str, Any]:
+    """The Claim reviewed: said by the first annotation's article, which appears in every
+    article of `appearances` (the first annotation's first)."""
+    claim: dict[str, Any] = {"@type": "Claim"}
+    article = first.article
+    if article is not None:
+        if article.outlet:
+            claim["author"] = _agent("Organization", article.outlet)
+        elif article_author(article):
+            claim["author"] = _agent("Person", article_author(article) or "")
+        if article.date:
+            claim["datePublished"] = article.date
+    claim["text"] = first.annotation.quote
+    claim["appearance"] = appearances
+    dated = [a for a in appearances if a.get("datePublished")]
+    if dated:
+        claim["firstAppearance"] = min(dated, key=lambda a: str(a["datePublished"]))
+    elif len(appearances) == 1:
+        claim["firstAppearance"] = appearances[0]
+    return claim
+
+
+def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dict[str, Any]:
+    first = _first(group)
     tag = first.annotation.tag
     if tag is None:
         raise ValueError("an open claim has no rating: leave it out of ClaimReview")
     value, name = RATINGS[tag]
-    articles: dict[str, dict[str, Any]] = {}
-    for item in group:
-        articles.setdefault(item.annotation.article_id, _appearance(item))
+    by_article: dict[str, list[Item]] = {}
+    for item in group:  # in export order
+        by_article.setdefault(item.annotation.article_id, []).append(item)
+    appearances = [_appearance(items) for items in by_article.values()]
+    ident = review_id(group)
+    url = review_url(profile.review_url if profile is not None else None, ident)
     authors = list(dict.fromkeys(i.annotation.annotator for i in group))
     notes = [i.annotation.note for i in group if i.annotation.note]
     latest = max(i.annotation.modified or i.annotation.created for i in group)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "@id": annotation_iri(first.annotation.id),
-        "identifier": [i.annotation.id for i in group],
-        "claimReviewed": first.annotation.quote,
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": value,
-            "bestRating": BEST,
-            "worstRating": WORST,
-            "alternateName": name,
-        },
-        "itemReviewed": {"@type": "Claim", "appearance": list(articles.values())},
-        "author": _person(authors[0]) if len(authors) == 1 else [_person(a) for a in authors],
+        "@id": _review_iri(url, ident),
     }
+    if url:
+        review["url"] = url
+    review["identifier"] = [i.annotation.id for i in group]
+    review["claimReviewed"] = short_claim(first.annotation.quote)
+    review["reviewRating"] = {
+        "@type": "Rating",
+        "ratingValue": value,
+        "bestRating": BEST,
+        "worstRating": WORST,
+        "alternateName": name,
+        "name": name,
+    }
+    review["itemReviewed"] = _claim(first, appearances)
+    publisher = _publisher(profile)
+    if publisher is not None:
+        review["author"] = publisher
+    else:
+        people = [_agent("Person", a or "unknown") for a in authors]
+        review["author"] = people[0] if len(people) == 1 else people
     if latest:
         review["datePublished"] = latest[:10]
     if notes:
@@ -133,7 +361,7 @@ def write_claimreview(data: ExportSet, out: TextIO, tick: Callable[[], None]) ->
         else:
             rated.append(item)
     for n, group in enumerate(claim_groups(rated)):
-        body = json.dumps(to_claimreview(group), ensure_ascii=False, indent=2)
+        body = json.dumps(to_claimreview(group, data.profile), ensure_ascii=False, indent=2)
         out.write(("\n  " if n == 0 else ",\n  ") + body.replace("\n", "\n  "))
         for _ in group:
             tick()

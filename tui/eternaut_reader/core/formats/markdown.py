@@ -10,6 +10,14 @@ character references so they cannot open a code block; control characters become
 Every line of a quote, note and link list is written inside the block quote ("> "), and line
 breaks inside a quote or note are hard breaks, so a note containing "\\n# heading" stays a
 line of text in its block quote.
+
+An article's heading links its title to the article's URL when it has an http or https one
+(`## [Title](https://…)`); the title is escaped as above, and the URL is percent-encoded where
+it would end or break the link (spaces, parentheses, angle brackets, backslashes, control
+and non-ASCII characters) and `&` is escaped, so a renderer gives back the address as it was.
+
+Links show from both ends: under "Links", `→ supports “…” (*title*)` for a link this claim
+made and `← contradicted by “…” (*title*)` for one another claim made to it.
 """
 
 from __future__ import annotations
@@ -17,12 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from typing import TextIO
+from urllib.parse import quote, urlsplit
 
 from eternaut_reader.core.annotations.tags import OPEN, TAGS
-from eternaut_reader.core.formats.base import ArticleInfo, ExportSet, Item
+from eternaut_reader.core.formats.base import ArticleInfo, ExportSet, Item, article_url, passive
 from eternaut_reader.core.formats.table import excerpt
 
-__all__ = ["escape_block", "escape_inline", "write_markdown"]
+__all__ = ["escape_block", "escape_inline", "link_destination", "write_markdown"]
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>#|~&])")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -55,6 +64,31 @@ def escape_block(text: str) -> list[str]:
     return out
 
 
+# Kept as they are in a link destination: what a URL holds, less what would end the link or
+# be read as markup there. "%" is kept so that an address already encoded is not encoded twice.
+_URL_SAFE = "-._~:/?#[]@!$'*+,;=%"
+
+
+def link_destination(url: str) -> str | None:
+    """A URL as a Markdown link destination, or None if it is not an http(s) URL."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url, safe=_URL_SAFE + "&").replace("&", "\\&")
+
+
+def _heading_title(data: ExportSet, article_id: str) -> str:
+    """The article's title, escaped, linked to its URL when it has one."""
+    title = escape_inline(data.title(article_id))
+    url = article_url(data.articles.get(article_id))
+    destination = link_destination(url) if url else None
+    return f"[{title}]({destination})" if destination else title
+
+
 def _quoted(lines: Iterable[str]) -> list[str]:
     return [f"> {line}" if line else ">" for line in lines]
 
@@ -81,16 +115,19 @@ def _entry(item: Item, data: ExportSet, *, show_tag: bool) -> list[str]:
     if ann.note:
         note = escape_block(ann.note)
         lines += ["", "**Note:** " + note[0], *note[1:]]
-    if ann.links:
+    backlinks = data.linked_from(ann.id)
+    if ann.links or backlinks:
         lines += ["", "**Links:**", ""]
         for link in ann.links:
             target = data.target(link)
             if target is None:
                 what = f"{escape_inline(link.target)} (not in the store)"
             else:
-                quote = escape_inline(excerpt(target.quote))
-                what = f"“{quote}” (*{escape_inline(data.title(target.article_id))}*)"
-            lines.append(f"- {link.relation} {what}")
+                what = _claim_ref(target.quote, data.title(target.article_id))
+            lines.append(f"- → {link.relation} {what}")
+        for back in backlinks:
+            what = _claim_ref(back.source.quote, data.title(back.source.article_id))
+            lines.append(f"- ← {passive(back.relation)} {what}")
     about = [f"**{_label(ann.tag)}**"] if show_tag else []
     about += [
         escape_inline(ann.annotator or "unknown annotator"),
@@ -103,6 +140,10 @@ def _entry(item: Item, data: ExportSet, *, show_tag: bool) -> list[str]:
         about.append("quote not found in the current text")
     lines += ["", "— " + " · ".join(a for a in about if a)]
     return _quoted(lines)
+
+
+def _claim_ref(text: str, title: str) -> str:
+    return f"“{escape_inline(excerpt(text))}” (*{escape_inline(title)}*)"
 
 
 def _article_order(data: ExportSet) -> list[str]:
@@ -164,7 +205,7 @@ def write_markdown(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> No
         items = anchored.get(article_id)
         if not items:
             continue
-        out.write(f"## {escape_inline(data.title(article_id))}\n\n")
+        out.write(f"## {_heading_title(data, article_id)}\n\n")
         out.write(_facts(data.articles.get(article_id)) + "\n\n")
         for tag in _tags(data):
             tagged = [i for i in items if i.annotation.tag == tag]
@@ -180,5 +221,5 @@ def write_markdown(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> No
         for article_id in order:
             items = orphans.get(article_id)
             if items:
-                out.write(f"### {escape_inline(data.title(article_id))}\n\n")
+                out.write(f"### {_heading_title(data, article_id)}\n\n")
                 entries(items, show_tag=True)

@@ -7,12 +7,17 @@ export knows about the article as loaded:
     article_hash   the content hash of the article's current text; null if not in the corpus
     orphan         true / false; null when the article is not in the corpus (unknown)
     anchor         {"start", "end", "method"} where the quote is now; null for orphans
+    linked_from    only when other annotations link to this one: the links they made, as
+                   [{"source": <their id>, "relation": "supports" | "contradicts",
+                   "article_id": <their article>}], in the store's order. `links` holds the
+                   links this annotation made; a link is stored on that end only.
 
 An open claim (highlighted, no verdict yet) has "tag": null.
 
 Reading (read_native, check_header) takes back the stored fields of each record, checked
 strictly by the record validator (annotations/record.py); the fields the export adds
-(article_title, orphan, ...) are ignored. So importing an export reproduces the store exactly.
+(article_title, orphan, linked_from, ...) are ignored. So importing an export reproduces the
+store exactly, and importing it again adds nothing.
 A document is {"format": "eternaut-reader", "version": 1, "annotations": [...]}, a bare array
 of records, or one record; JSON Lines hold one record a line.
 """
@@ -55,6 +60,9 @@ def record(item: Item, data: ExportSet) -> dict[str, Any]:
         if anchor is None or anchor.orphan
         else {"start": anchor.start, "end": anchor.end, "method": anchor.method}
     )
+    backlinks = data.linked_from(ann.id)
+    if backlinks:
+        out["linked_from"] = [b.to_dict() for b in backlinks]
     return out
 
 

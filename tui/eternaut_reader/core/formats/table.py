@@ -2,11 +2,20 @@
 
 One row per annotation. Columns, in order:
 
-    article title, tag, quote, note, links, annotator, created, start, end, orphan
+    id, article id, article title, tag, quote, note, links, linked from, annotator, created,
+    start, end, orphan
 
-`tag` is empty for an open claim (highlighted, no verdict yet). `links` holds one line per
-link: `supports: “quote” (article title)`. `start`/`end` are the code-point offsets recorded
-with the annotation. `orphan` is true, false or unknown (the article is not in the corpus).
+`id` and `article id` are the annotation's and its article's ids, as in every other format,
+so rows can be joined back to them. `tag` is empty for an open claim (highlighted, no verdict
+yet). `links` holds the links this annotation made, one line each: `supports: “quote”
+(article title)`; `linked from` the links other annotations made to it, one line each:
+`supported by: “their quote” (their article's title)` (or `contradicted by: …`), so each
+link shows at both ends and says which end made it. `start`/`end` are the code-point offsets
+recorded with the annotation. `orphan` is true, false or unknown (the article is not in the
+corpus).
+
+`export(..., bom=True)` (`export --bom`) starts the file with a UTF-8 byte-order mark, which
+Excel needs to read UTF-8; without it, the file is plain UTF-8.
 
 Formula injection (OWASP "CSV Injection"): a text cell that begins with = + - @, a tab or a
 carriage return — or with their full-width forms, or with spaces before = + - @ — gets a
@@ -20,16 +29,19 @@ import csv
 from collections.abc import Callable
 from typing import TextIO
 
-from eternaut_reader.core.formats.base import ExportSet, Item
+from eternaut_reader.core.formats.base import ExportSet, Item, passive
 
-__all__ = ["COLUMNS", "guard", "link_lines", "write_csv"]
+__all__ = ["COLUMNS", "backlink_lines", "guard", "link_lines", "write_csv"]
 
 COLUMNS = (
+    "id",
+    "article id",
     "article title",
     "tag",
     "quote",
     "note",
     "links",
+    "linked from",
     "annotator",
     "created",
     "start",
@@ -66,6 +78,14 @@ def link_lines(item: Item, data: ExportSet) -> list[str]:
     return lines
 
 
+def backlink_lines(item: Item, data: ExportSet) -> list[str]:
+    """The links other annotations made to this one: `supported by: “their quote” (title)`."""
+    return [
+        f"{passive(b.relation)}: “{excerpt(b.source.quote)}” ({data.title(b.source.article_id)})"
+        for b in data.linked_from(item.annotation.id)
+    ]
+
+
 def _orphan(value: bool | None) -> str:
     return "unknown" if value is None else "true" if value else "false"
 
@@ -77,11 +97,14 @@ def write_csv(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
         ann = item.annotation
         writer.writerow(
             (
+                guard(ann.id),
+                guard(ann.article_id),
                 guard(item.title),
                 ann.tag or "",  # empty for an open claim (no verdict yet)
                 guard(ann.quote),
                 guard(ann.note),
                 guard("\n".join(link_lines(item, data))),
+                guard("\n".join(backlink_lines(item, data))),
                 guard(ann.annotator),
                 guard(ann.created),
                 ann.start,

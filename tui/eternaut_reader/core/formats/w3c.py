@@ -12,11 +12,21 @@ Each annotation stands alone (it carries its own @context) and is shaped like th
                 per link, a SpecificResource, purpose "linking", source = the linked
                 annotation's IRI, with eternaut:relation (supports / contradicts) and
                 eternaut:article (the linked annotation's article id)
-    target      a SpecificResource whose source is urn:eternaut-reader:article:<article id>,
-                with a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector
-                (code-point offsets, as recorded), and eternaut:contentHash (the hash of the
-                text the annotation was made on), eternaut:articleTitle and eternaut:orphan
-                (absent when the article is not in the corpus)
+    target      a SpecificResource whose source is the article's URL when it has an http(s)
+                one (a web page's canonical URL, or as the user set it; written as a URI:
+                the host in IDNA, other characters percent-encoded), so that tools such as
+                Hypothesis or Recogito anchor the annotation to the page; then
+                eternaut:articleId holds our article id. Otherwise the source is
+                urn:eternaut-reader:article:<article id>. With a TextQuoteSelector (exact,
+                prefix, suffix) and a TextPositionSelector (code-point offsets into the text
+                as we extracted it, as recorded: a page's own tools anchor by the quote), and
+                eternaut:contentHash (the hash of the text the annotation was made on),
+                eternaut:articleTitle and eternaut:orphan (absent when the article is not in
+                the corpus)
+
+Links are written on the annotation that made them (a `linking` body), as stored; the
+annotation they point to gets nothing more, so that every annotation stays within the W3C
+model (the other formats show links from both ends).
 
 Reading (read_w3c, at the end) takes back what this writes, and W3C annotations of other
 tools as far as they say what we keep.
@@ -32,7 +42,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TextIO
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from eternaut_reader.core.annotations.model import Annotation, Link
 from eternaut_reader.core.annotations.record import (
@@ -42,12 +52,13 @@ from eternaut_reader.core.annotations.record import (
     check_relation_value,
     integer,
     kind,
+    shown,
     stamp,
     string,
     within_links,
 )
 from eternaut_reader.core.annotations.tags import TAGS
-from eternaut_reader.core.formats.base import ExportSet, Item
+from eternaut_reader.core.formats.base import ExportSet, Item, article_url
 
 __all__ = [
     "ANNO_CONTEXT",
@@ -63,8 +74,10 @@ __all__ = [
     "is_w3c",
     "pages",
     "read_w3c",
+    "source_iri",
     "to_w3c",
     "types",
+    "web_uri",
     "write_w3c",
 ]
 
@@ -111,6 +124,56 @@ def article_id(iri: str) -> str:
     return iri
 
 
+# Kept as they are when a URL is written as a URI (RFC 3986 reserved and unreserved
+# characters, and "%" so that escapes already there are kept).
+_URI_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
+_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def web_uri(url: str) -> str | None:
+    """An http(s) URL as an RFC 3986 URI (host in IDNA, the rest percent-encoded as needed),
+    or None if it is not one."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    user = parts.netloc.rpartition("@")[0]
+    netloc = (f"{quote(user, safe=_URI_SAFE)}@" if user else "") + host
+    if port is not None:
+        netloc += f":{port}"
+
+    def escaped(part: str) -> str:
+        return _ESCAPE.sub("%25", quote(part, safe=_URI_SAFE))
+
+    return urlunsplit(
+        (
+            parts.scheme.lower(),
+            netloc,
+            escaped(parts.path),
+            escaped(parts.query),
+            escaped(parts.fragment),
+        )
+    )
+
+
+def source_iri(item: Item) -> str:
+    """The target's source: the article's URL as a URI when it has an http(s) one, else our
+    article IRI."""
+    url = article_url(item.article)
+    uri = web_uri(url) if url else None
+    return uri if uri is not None else article_iri(item.annotation.article_id)
+
+
 def _stamp(value: str) -> str | None:
     return value if _DATE_TIME.match(value) else None
 
@@ -133,9 +196,10 @@ def to_w3c(item: Item, *, context: bool = True) -> dict[str, Any]:
         if link.article_id is not None:
             linking[f"{PREFIX}:article"] = link.article_id
         body.append(linking)
+    source = source_iri(item)
     target: dict[str, Any] = {
         "type": "SpecificResource",
-        "source": article_iri(ann.article_id),
+        "source": source,
         "selector": [
             {
                 "type": "TextQuoteSelector",
@@ -148,6 +212,8 @@ def to_w3c(item: Item, *, context: bool = True) -> dict[str, Any]:
         f"{PREFIX}:contentHash": ann.content_hash,
         f"{PREFIX}:articleTitle": item.title,
     }
+    if source != article_iri(ann.article_id):  # the page's URL: our id is said beside it
+        target[f"{PREFIX}:articleId"] = ann.article_id
     if item.orphan is not None:
         target[f"{PREFIX}:orphan"] = item.orphan
     out: dict[str, Any] = {"@context": CONTEXT} if context else {}
@@ -284,6 +350,9 @@ def read_w3c(
     source = source.get("id") if isinstance(source, dict) else source
     if not isinstance(source, str) or not source:
         raise BadRecord("the target has no source")
+    ours = _ns(target, "articleId")  # the source is the page's URL: this is our article id
+    if ours is not None and (not isinstance(ours, str) or not ours):
+        raise BadRecord(f"eternaut:articleId must be a non-empty string, not {shown(ours)}")
     quote_sel, position = _selectors(target)
     quote = string(quote_sel, "exact", required=True)
     if position is None:
@@ -296,7 +365,7 @@ def read_w3c(
     content_hash = _ns(target, "contentHash")
     ann = Annotation(
         id=annotation_id(ident),
-        article_id=share(article_id(source)),
+        article_id=share(ours if isinstance(ours, str) else article_id(source)),
         quote=quote,
         prefix=string(quote_sel, "prefix"),
         suffix=string(quote_sel, "suffix"),
