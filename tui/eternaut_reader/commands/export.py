@@ -7,7 +7,7 @@ import contextlib
 import io
 import os
 import sys
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from eternaut_reader.commands._common import Unknown, fail, note, stored_selection
 from eternaut_reader.core.annotations.tags import OPEN, TAGS
@@ -52,6 +52,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="only this article: its id, a unique start of it, or its title (repeatable)",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    parser.add_argument(
+        "--bom",
+        action="store_true",
+        help="start a csv file with a UTF-8 byte-order mark, so that Excel reads it as UTF-8",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,15 +66,24 @@ def run(args: argparse.Namespace) -> int:
         choices = ", ".join(FORMATS)
         where = f"from the name {args.output!r}" if args.output else "for stdout"
         return fail(f"cannot tell the format {where}: give --format ({choices})")
+    if args.bom and not FORMATS[fmt].bom:
+        takes = ", ".join(f.name for f in FORMATS.values() if f.bom)
+        return fail(f"--bom is for {takes} (Excel); {fmt} is written without a byte-order mark")
     try:
         corpus, annotations, articles = stored_selection(args)
     except Unknown as exc:
         return fail(str(exc))
+    from eternaut_reader.core.config import load_config
+
+    # Who publishes (ClaimReview's author and url): the [profile] of config.toml. A config
+    # file with problems still gives what it can; the reader reports the problems.
+    profile = load_config().profile
+    options = {"tags": args.tag, "articles": articles, "profile": profile, "bom": args.bom}
     try:
         if args.output:
-            result = export(annotations, corpus, fmt, args.output, tags=args.tag, articles=articles)
+            result = export(annotations, corpus, fmt, args.output, **options)
         else:
-            result = _to_stdout(annotations, corpus, fmt, args.tag, articles)
+            result = _to_stdout(annotations, corpus, fmt, options)
     except ExportError as exc:
         return fail(str(exc))
     except BrokenPipeError:
@@ -77,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    for line in result.notes:
+        note(line)
     if result.left_out:
         claims = "open claim" if result.left_out == 1 else "open claims"
         note(
@@ -99,22 +115,18 @@ def _is_terminal(stream: object) -> bool:
 
 
 def _to_stdout(
-    annotations: list[Annotation],
-    corpus: Corpus,
-    fmt: str,
-    tags: list[str] | None,
-    articles: list[str] | None,
+    annotations: list[Annotation], corpus: Corpus, fmt: str, options: dict[str, Any]
 ) -> ExportResult:
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a replaced sys.stdout without bytes underneath
-        return export(annotations, corpus, fmt, sys.stdout, tags=tags, articles=articles)
+        return export(annotations, corpus, fmt, sys.stdout, **options)
     sys.stdout.flush()
     stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     # Piped or redirected, the bytes are the data exactly. On a terminal a note or quote
     # holding ESC would drive it, so there every control character is shown, not sent.
     out = cast(TextIO, SafeStream(stream)) if _is_terminal(sys.stdout) else stream
     try:
-        result = export(annotations, corpus, fmt, out, tags=tags, articles=articles)
+        result = export(annotations, corpus, fmt, out, **options)
         stream.flush()
         return result
     finally:

@@ -226,27 +226,27 @@ def google_notes(data: ExportSet) -> list[str]:
     if not any(item.annotation.tag is not None for item in data.items):
         return []
     profile = data.profile
-    where = "in [profile] of config.toml (`eternaut-reader where` shows the file)"
     notes = []
     template = profile.review_url if profile is not None else None
     if not template:
         notes.append(
-            "claimreview: Google requires each fact-check's url: set review_url "
-            f'(e.g. "https://example.org/checks/{{id}}") {where}; written without one'
+            "claimreview: no review_url in [profile]: Google requires each fact-check's url "
+            '(e.g. review_url = "https://example.org/checks/{id}" in config.toml, which '
+            "`eternaut-reader where` names); written without one"
         )
     elif not _is_web_url(review_url(template, "x")):
         notes.append(
-            f"claimreview: review_url {template!r} is not an http(s) address; Google needs "
+            f"claimreview: review_url {template!r} is not an http(s) address: Google requires "
             "the address of the page that publishes the fact-check"
         )
     author = _publisher(profile)
     if author is None:
         notes.append(
-            "claimreview: no organisation or name "
-            f"{where}: each review's author is its annotator, without the url Google asks for"
+            "claimreview: no organisation or name in [profile]: each review's author is its "
+            "annotator, without the url Google asks for"
         )
     elif "url" not in author:
-        notes.append(f"claimreview: Google asks for the author's url: set url {where}")
+        notes.append("claimreview: no url in [profile]: Google asks for the author's url")
     return notes
 
 
