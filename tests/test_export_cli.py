@@ -41,9 +41,8 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 def test_every_format_to_stdout_through_the_environment_variable(db, fmt):
     done = run("export", "--format", fmt, env={"ETERNAUT_READER_DB": str(db)})
     assert done.returncode == 0, done.stderr
-    if (
-        fmt == "claimreview"
-    ):  # no [profile]: what Google needs is said (test_export_claimreview_google)
+    if fmt == "claimreview":
+        # No [profile]: what Google needs is said (test_export_claimreview_google.py).
         assert b"Google requires each fact-check's url" in done.stderr
     else:
         assert done.stderr == b""
