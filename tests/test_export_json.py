@@ -14,9 +14,9 @@ from eternaut_reader.core.formats import (
     FORMATS,
     ExportCancelled,
     ExportError,
+    choose,
     export,
     guess_format,
-    choose,
 )
 from tests.helpers.claims import GONE_QUOTE, OLD_QUOTE, seeds, tag_claims
 
