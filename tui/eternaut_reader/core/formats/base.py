@@ -18,9 +18,11 @@ whether its quote is still in a text we do not have.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TextIO
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from eternaut_reader.core.annotations.anchor import anchor
 from eternaut_reader.core.annotations.model import Anchored, Annotation, Link, check_tag, now_iso
@@ -42,6 +44,7 @@ __all__ = [
     "choose",
     "passive",
     "prepare",
+    "web_uri",
 ]
 
 Progress = Callable[[int, int], None]
@@ -87,6 +90,49 @@ def article_url(article: ArticleInfo | None) -> str | None:
 def article_author(article: ArticleInfo | None) -> str | None:
     """The article's author, if known."""
     return _text_attribute(article, "author")
+
+
+# Kept as they are when a URL is written as a URI (RFC 3986 reserved and unreserved
+# characters, and "%" so that escapes already there are kept).
+_URI_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
+_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def web_uri(url: str) -> str | None:
+    """An http(s) URL as an RFC 3986 URI (host in IDNA, the rest percent-encoded as needed),
+    or None if it is not one."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    else:
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    user = parts.netloc.rpartition("@")[0]
+    netloc = (f"{quote(user, safe=_URI_SAFE)}@" if user else "") + host
+    if port is not None:
+        netloc += f":{port}"
+
+    def escaped(part: str) -> str:
+        return _ESCAPE.sub("%25", quote(part, safe=_URI_SAFE))
+
+    return urlunsplit(
+        (
+            parts.scheme.lower(),
+            netloc,
+            escaped(parts.path),
+            escaped(parts.query),
+            escaped(parts.fragment),
+        )
+    )
 
 
 class ProfileInfo(Protocol):

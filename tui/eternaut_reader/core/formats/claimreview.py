@@ -65,6 +65,7 @@ from eternaut_reader.core.formats.base import (
     ProfileInfo,
     article_author,
     article_url,
+    web_uri,
 )
 
 __all__ = [
@@ -173,16 +174,23 @@ def review_id(group: list[Item]) -> str:
 
 
 def review_url(template: str | None, ident: str) -> str | None:
-    """Where the review is published: the template with {id} replaced (percent-encoded)."""
+    """Where the review is published: the template with {id} replaced (percent-encoded),
+    written as a URI when it is an http(s) URL."""
     if not template:
         return None
-    return template.replace("{id}", quote(ident, safe=""))
+    url = template.replace("{id}", quote(ident, safe=""))
+    return web_uri(url) or url
 
 
-def _review_iri(url: str | None, ident: str) -> str:
-    if url:
-        return f"{urldefrag(url)[0]}#claimreview-{quote(ident, safe='')}"
-    return REVIEW_URN + quote(ident, safe="")
+def _review_iri(template: str | None, url: str | None, ident: str) -> str:
+    """The review's own IRI: on its page (one page per review when the template has {id},
+    else a fragment per review), or a URN of its own."""
+    if not url:
+        return REVIEW_URN + quote(ident, safe="")
+    page = urldefrag(url)[0]
+    if template and "{id}" in urldefrag(template)[0]:
+        return f"{page}#claimreview"
+    return f"{page}#claimreview-{quote(ident, safe='')}"
 
 
 def _is_web_url(url: str | None) -> bool:
@@ -264,8 +272,9 @@ def _appearance(items: list[Item]) -> dict[str, Any]:
     article = item.article
     work: dict[str, Any] = {"@type": "CreativeWork"}
     url = article_url(article)
-    if url:
-        work["url"] = url
+    uri = web_uri(url) if url else None
+    if uri:
+        work["url"] = uri
     work["headline"] = item.title
     work["identifier"] = item.annotation.article_id
     if article is not None:
@@ -317,14 +326,15 @@ def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dic
         by_article.setdefault(item.annotation.article_id, []).append(item)
     appearances = [_appearance(items) for items in by_article.values()]
     ident = review_id(group)
-    url = review_url(profile.review_url if profile is not None else None, ident)
+    template = profile.review_url if profile is not None else None
+    url = review_url(template, ident)
     authors = list(dict.fromkeys(i.annotation.annotator for i in group))
     notes = [i.annotation.note for i in group if i.annotation.note]
     latest = max(i.annotation.modified or i.annotation.created for i in group)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "@id": _review_iri(url, ident),
+        "@id": _review_iri(template, url, ident),
     }
     if url:
         review["url"] = url

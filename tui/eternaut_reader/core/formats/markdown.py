@@ -12,9 +12,11 @@ breaks inside a quote or note are hard breaks, so a note containing "\\n# headin
 line of text in its block quote.
 
 An article's heading links its title to the article's URL when it has an http or https one
-(`## [Title](https://…)`); the title is escaped as above, and the URL is percent-encoded where
-it would end or break the link (spaces, parentheses, angle brackets, backslashes, control
-and non-ASCII characters) and `&` is escaped, so a renderer gives back the address as it was.
+(`## [Title](https://…)`); the title is escaped as above, and the URL is written as a URI (the
+host in IDNA; spaces, angle brackets, backslashes, control and non-ASCII characters
+percent-encoded) with its parentheses and `&` escaped by a backslash, so that a renderer gives
+back the address and nothing in it ends the link. Other schemes (javascript:, file:) are
+never linked.
 
 Links show from both ends: under "Links", `→ supports “…” (*title*)` for a link this claim
 made and `← contradicted by “…” (*title*)` for one another claim made to it.
@@ -25,10 +27,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from typing import TextIO
-from urllib.parse import quote, urlsplit
 
 from eternaut_reader.core.annotations.tags import OPEN, TAGS
-from eternaut_reader.core.formats.base import ArticleInfo, ExportSet, Item, article_url, passive
+from eternaut_reader.core.formats.base import (
+    ArticleInfo,
+    ExportSet,
+    Item,
+    article_url,
+    passive,
+    web_uri,
+)
 from eternaut_reader.core.formats.table import excerpt
 
 __all__ = ["escape_block", "escape_inline", "link_destination", "write_markdown"]
@@ -64,21 +72,14 @@ def escape_block(text: str) -> list[str]:
     return out
 
 
-# Kept as they are in a link destination: what a URL holds, less what would end the link or
-# be read as markup there. "%" is kept so that an address already encoded is not encoded twice.
-_URL_SAFE = "-._~:/?#[]@!$'*+,;=%"
-
-
 def link_destination(url: str) -> str | None:
-    """A URL as a Markdown link destination, or None if it is not an http(s) URL."""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
+    """A URL as a Markdown link destination, or None if it is not an http(s) URL: written as
+    a URI (base.web_uri), with the characters that would end the link or be read as an entity
+    there (parentheses and &) escaped by a backslash."""
+    uri = web_uri(url)
+    if uri is None:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return quote(url, safe=_URL_SAFE + "&").replace("&", "\\&")
+    return re.sub(r"([()&])", r"\\\1", uri)
 
 
 def _heading_title(data: ExportSet, article_id: str) -> str:

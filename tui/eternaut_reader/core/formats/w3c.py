@@ -42,7 +42,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TextIO
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote
 
 from eternaut_reader.core.annotations.model import Annotation, Link
 from eternaut_reader.core.annotations.record import (
@@ -58,7 +58,7 @@ from eternaut_reader.core.annotations.record import (
     within_links,
 )
 from eternaut_reader.core.annotations.tags import TAGS
-from eternaut_reader.core.formats.base import ExportSet, Item, article_url
+from eternaut_reader.core.formats.base import ExportSet, Item, article_url, web_uri
 
 __all__ = [
     "ANNO_CONTEXT",
@@ -77,7 +77,6 @@ __all__ = [
     "source_iri",
     "to_w3c",
     "types",
-    "web_uri",
     "write_w3c",
 ]
 
@@ -122,48 +121,6 @@ def article_id(iri: str) -> str:
     if iri.startswith(ARTICLE_URN):
         return unquote(iri[len(ARTICLE_URN) :])
     return iri
-
-
-# Kept as they are when a URL is written as a URI (RFC 3986 reserved and unreserved
-# characters, and "%" so that escapes already there are kept).
-_URI_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
-_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
-
-
-def web_uri(url: str) -> str | None:
-    """An http(s) URL as an RFC 3986 URI (host in IDNA, the rest percent-encoded as needed),
-    or None if it is not one."""
-    try:
-        parts = urlsplit(url.strip())
-        host = parts.hostname or ""
-        port = parts.port
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not host:
-        return None
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return None
-    if ":" in host:  # an IPv6 address
-        host = f"[{host}]"
-    user = parts.netloc.rpartition("@")[0]
-    netloc = (f"{quote(user, safe=_URI_SAFE)}@" if user else "") + host
-    if port is not None:
-        netloc += f":{port}"
-
-    def escaped(part: str) -> str:
-        return _ESCAPE.sub("%25", quote(part, safe=_URI_SAFE))
-
-    return urlunsplit(
-        (
-            parts.scheme.lower(),
-            netloc,
-            escaped(parts.path),
-            escaped(parts.query),
-            escaped(parts.fragment),
-        )
-    )
 
 
 def source_iri(item: Item) -> str:

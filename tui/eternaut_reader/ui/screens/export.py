@@ -71,6 +71,13 @@ class ExportScreen(ModalScreen[Path | None]):
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-go")
                 yield Button("Cancel", id="export-cancel")
+                # CSV only: a UTF-8 byte-order mark, which Excel needs to read UTF-8.
+                yield Checkbox(
+                    "UTF-8 BOM for Excel",
+                    value=False,
+                    disabled=not FORMATS[self.format].bom,
+                    id="export-bom",
+                )
             yield Label(
                 f"{key_hint(self.app, 'export.write')} export · "
                 f"{key_hint(self.app, 'export.cancel')} cancel",
@@ -83,6 +90,8 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value in FORMATS:
+            self.query_one("#export-bom", Checkbox).disabled = not FORMATS[event.value].bom
         field = self.query_one("#export-path", Input)
         if field.value == self._default and isinstance(event.value, str):
             self._default = str(default_path(event.value, Path(field.value).parent))
@@ -143,6 +152,8 @@ class ExportScreen(ModalScreen[Path | None]):
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(bar.update, total=max(total, 1), progress=done)
 
+        config = getattr(self.app, "config", None)  # [profile]: ClaimReview's author and url
+        bom = FORMATS[fmt].bom and self.query_one("#export-bom", Checkbox).value
         try:
             result = export(
                 self.store,
@@ -153,21 +164,25 @@ class ExportScreen(ModalScreen[Path | None]):
                 articles=article,
                 progress=progress,
                 cancelled=lambda: worker.is_cancelled,
+                profile=getattr(config, "profile", None),
+                bom=bom,
             )
         except ExportCancelled:
             return path
         except (ExportError, OSError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return path
-        self.app.call_from_thread(self._done, result.path or path, result.count)
+        self.app.call_from_thread(self._done, result.path or path, result.count, result.notes)
         return path
 
     def _failed(self, message: str) -> None:
         self.query_one("#export-progress").display = False
         self.notify(message, title="Export failed", severity="error", timeout=20)
 
-    def _done(self, path: Path, count: int) -> None:
+    def _done(self, path: Path, count: int, notes: tuple[str, ...] = ()) -> None:
         self.notify(f"Exported {count} claims to {path}", title="Export", timeout=10)
+        if notes:  # what the format would need and did not get (ClaimReview: review_url)
+            self.notify("\n".join(notes), title="Export", severity="warning", timeout=20)
         self.dismiss(path)
 
     @on(Button.Pressed, "#export-cancel")
