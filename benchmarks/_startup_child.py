@@ -32,7 +32,7 @@ def report_and_exit(app: App) -> None:
     app._reported = True  # type: ignore[attr-defined]
     if MODE == "quit":
         app._quit_at = time.time()  # type: ignore[attr-defined]
-        app.run_action("quit")
+        app.call_next(app.run_action, "quit")
         return
     sys.__stdout__.write(f"{time.time() - T0:.4f} {rss():.1f}\n")
     sys.__stdout__.flush()

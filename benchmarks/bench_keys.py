@@ -9,7 +9,8 @@ Cases (each runs in a process of its own, so that its peak RSS is its own):
   5MB         one generated article of 5 MB, once it is segmented
   5MB-loading the same article, keys pressed at once after the first frame, while it loads
   claims10k   the 10 kB article with 10,000 stored claims
-  claims100k  the 10 kB article with 100,000 stored claims
+  claims100k  the 10 kB article with 100,000 stored claims (ten on every character: the worst)
+  claims100k-100articles  100,000 claims on 100 articles of 10 kB, all open
 
 For each key: wall time and UI-thread CPU time, p50 and p95, against the issue's targets.
 "Ready" is the time from the app's start to the pane being segmented and the claims shown.
@@ -36,7 +37,15 @@ sys.path.insert(0, str(HERE))
 
 import prose  # noqa: E402
 
-CASES = ["bare", "10kB", "5MB", "5MB-loading", "claims10k", "claims100k"]
+CASES = [
+    "bare",
+    "10kB",
+    "5MB",
+    "5MB-loading",
+    "claims10k",
+    "claims100k",
+    "claims100k-100articles",
+]
 SIZE = (160, 45)
 KEY_TARGET_MS = {"j": 32, "pagedown": 32, "G": 32, "search char": 16, "tag": 10}
 LOADING_TARGET_MS = 50
@@ -98,20 +107,46 @@ def make_article(folder: Path, size: int) -> Path:
 
 
 def make_claims(db: Path, article_path: Path, count: int) -> None:
-    from eternaut_reader import load_corpus, open_store
-    from eternaut_reader.core.annotations.model import TAGS
+    """count claims by three annotators on random spans, as the reader stores them (the
+    bench's own ones through add(), so that they have an undo history; the rest merged)."""
+    import uuid
 
-    article = load_corpus([article_path]).articles[0]
+    from eternaut_reader import Annotation, load_corpus, open_store
+    from eternaut_reader.core.annotations.anchor import select
+    from eternaut_reader.core.annotations.model import TAGS, now_iso
+
+    articles = load_corpus([article_path]).articles
+    article = articles[0]
     rng = random.Random(7)
-    text = article.text
+    now = now_iso()
+    made = []
+    for n in range(count):
+        on = articles[n % len(articles)]
+        text = on.text
+        start = rng.randrange(0, len(text) - 60)
+        sel = select(text, start, start + rng.randrange(8, 60))
+        made.append(
+            Annotation(
+                id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                article_id=on.id,
+                quote=sel.quote,
+                prefix=sel.prefix,
+                suffix=sel.suffix,
+                start=sel.start,
+                end=sel.end,
+                tag=rng.choice(TAGS),
+                note="" if n % 5 else "Checked against the agency's release.",
+                annotator=("alice", "bob", "carol")[n % 3],
+                created=now,
+                modified=now,
+                content_hash=on.content_hash,
+            )
+        )
     with open_store(db, annotator="bench") as store:
-        batch = []
-        for _ in range(count):
-            start = rng.randrange(0, len(text) - 60)
-            batch.append((start, start + rng.randrange(8, 60), rng.choice(TAGS)))
-        # Through add() so that the records are what the reader writes; one flush at the end.
-        for start, end, tag in batch:
-            store.add(article, start, end, tag=tag)
+        for first in range(0, len(made), 10_000):
+            store.merge(made[first : first + 10_000])
+        for start in range(0, 2000, 40):
+            store.add(article, start, start + 30, tag=rng.choice(TAGS))
         store.flush()
 
 
@@ -148,11 +183,24 @@ async def run_reader(case: str, samples: int, folder: Path) -> dict:
     from eternaut_reader.ui.widgets.pane import ArticlePane
 
     size = 5_000_000 if case.startswith("5MB") else 10_000
-    article = make_article(folder, size)
+    if case.endswith("articles"):
+        # The same 100,000 claims spread over 100 articles of 10 kB, all of them open.
+        article = folder / "articles"
+        article.mkdir()
+        for n in range(100):
+            text = prose.article(size, seed=1000 + n)
+            (article / f"report-{n:03}.txt").write_text(text, encoding="utf-8")
+    else:
+        article = make_article(folder, size)
     db = folder / "db.json"
-    claims = {"claims10k": 10_000, "claims100k": 100_000}.get(case, 0)
+    claims = {"claims10k": 10_000}.get(case, 100_000 if case.startswith("claims100k") else 0)
     if claims:
-        make_claims(db, article, claims)
+        # In a process of its own, so that this one's peak RSS is the reader's alone.
+        subprocess.run(
+            [sys.executable, __file__, "--make-claims", str(db), str(article), str(claims)],
+            check=True,
+            timeout=1800,
+        )
     start = time.perf_counter()
     app = timed(ReaderApp)(load_corpus([article]), db=db)
     out: dict[str, list] = {}
@@ -176,6 +224,7 @@ async def run_reader(case: str, samples: int, folder: Path) -> dict:
         while not pane.ready or app.editor is None:
             await asyncio.sleep(0.002)
         info["ready s"] = time.perf_counter() - start
+        info["ready RSS MiB"] = peak_rss_mib()
         await pilot.pause()
         if claims:
             info["claims shown"] = len(app.editor.index(pane.article))
@@ -232,10 +281,15 @@ def child(case: str, samples: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="*", default=CASES)
+    parser.add_argument("cases", nargs="*", default=CASES, help=" ".join(CASES))
     parser.add_argument("--samples", type=int, default=60)
     parser.add_argument("--child")
+    parser.add_argument("--make-claims", nargs=3, metavar=("DB", "ARTICLE", "COUNT"))
     args = parser.parse_args()
+    if args.make_claims:
+        db, article, count = args.make_claims
+        make_claims(Path(db), Path(article), int(count))
+        return
     if args.child:
         print(json.dumps(run_case(args.child, args.samples)))
         return

@@ -186,3 +186,23 @@ def test_an_import_across_many_files_is_all_or_nothing_under_sigkill(db: Path) -
             assert count == 120, f"{line}: {count} of 120 annotations"
         assert {f"batch-{n}-0" for n in acked} <= ids  # nothing acknowledged is lost
     assert acked  # the kills did land after some imports
+
+
+def test_the_store_indexes_claims_by_article_and_by_link_target(db: Path) -> None:
+    with open_store(db, "alice") as store:
+        a = store.add(ONE, 0, 20)
+        b = store.add(TWO, 0, 20)
+        c = store.add(TWO, 30, 40)
+        store.link(b.id, a.id)
+        store.link(c.id, a.id)
+        assert [x.id for x in store.linking_to(a.id)] == [b.id, c.id]
+        assert [x.id for x in store.annotations(TWO)] == [b.id, c.id]
+        assert store.article_ids() == {"one", "two"}
+        store.unlink(b.id, a.id)
+        store.remove(c.id)
+        assert store.linking_to(a.id) == []
+        store.undo()  # c comes back, with its link
+        assert [x.id for x in store.linking_to(a.id)] == [c.id]
+    with open_store(db, "bob") as store:  # and after a reload from disk
+        assert [x.id for x in store.linking_to(a.id)] == [c.id]
+        assert [x.id for x in store.annotations(ONE)] == [a.id]

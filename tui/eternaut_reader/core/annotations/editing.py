@@ -63,9 +63,7 @@ class ClaimEditor:
 
     def links_to(self, ann_id: str) -> list[Annotation]:
         """The annotations whose links point at this one (the other end of a link)."""
-        return [
-            a for a in self.store.annotations() if any(link.target == ann_id for link in a.links)
-        ]
+        return self.store.linking_to(ann_id)
 
     def link_targets(self, claim: Claim) -> list[str]:
         """Where following a claim's links goes: the claims it links to, then the claims that

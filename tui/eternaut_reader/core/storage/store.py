@@ -140,6 +140,10 @@ class AnnotationStore:
         # One lock for the model and the writer's queue, so that they change together.
         self._cond = threading.Condition(threading.RLock())
         self._annotations: dict[str, Annotation] = {}
+        # Kept in step with _annotations, so that a key press never scans every claim:
+        # the claims of each article, and which claims link to each claim.
+        self._by_article: dict[str, dict[str, Annotation]] = {}
+        self._linked_from: dict[str, set[str]] = {}
         self._history = History()
         self._hashed: tuple[str, str] | None = None  # (text, hash) of the last article seen
         reason = f"{self.path} was opened read-only" if readonly else read_only_reason(self.path)
@@ -190,11 +194,22 @@ class AnnotationStore:
             check_tag(tag)
         wanted = None if article is None else _article_id(article)
         with self._cond:
-            found = [
-                a
-                for a in self._annotations.values()
-                if (wanted is None or a.article_id == wanted) and (tag is None or a.tag == tag)
-            ]
+            pool = (
+                self._annotations if wanted is None else self._by_article.get(wanted, {})
+            ).values()
+            found = [a for a in pool if tag is None or a.tag == tag]
+        found.sort(key=lambda a: (a.article_id, a.start, a.end, a.created))
+        return found
+
+    def article_ids(self) -> set[str]:
+        """The articles that hold at least one claim."""
+        with self._cond:
+            return {key for key, claims in self._by_article.items() if claims}
+
+    def linking_to(self, ann_id: str) -> list[Annotation]:
+        """The annotations whose links point at this one, by article and position."""
+        with self._cond:
+            found = [self._annotations[i] for i in self._linked_from.get(ann_id, ())]
         found.sort(key=lambda a: (a.article_id, a.start, a.end, a.created))
         return found
 
@@ -477,8 +492,24 @@ class AnnotationStore:
 
     def _enqueue(self, change: Change) -> None:
         self._check_open()
+        before: dict[str, Annotation | None] = {}
+        for op in change:
+            if op.table == ANNOTATIONS:
+                before.setdefault(op.key, self._annotations.get(op.key))
         apply_change(change, self._annotations, self._history.entries)
+        for key, old in before.items():
+            self._reindex(old, self._annotations.get(key))
         self._writer.queue(change)
+
+    def _reindex(self, old: Annotation | None, new: Annotation | None) -> None:
+        if old is not None:
+            self._by_article.get(old.article_id, {}).pop(old.id, None)
+            for link in old.links:
+                self._linked_from.get(link.target, set()).discard(old.id)
+        if new is not None:
+            self._by_article.setdefault(new.article_id, {})[new.id] = new
+            for link in new.links:
+                self._linked_from.setdefault(link.target, set()).add(new.id)
 
     def _install(self, model: Model) -> None:
         """Replace the model with what was read from disk plus the changes not yet saved."""
@@ -487,6 +518,9 @@ class AnnotationStore:
             for change in self._writer.unsaved:
                 apply_change(change, self._annotations, self._history.entries)
             self._history.catch_up()
+            self._by_article, self._linked_from = {}, {}
+            for ann in self._annotations.values():
+                self._reindex(None, ann)
 
     def _reloaded(self, model: Model) -> None:
         """Called by the writer thread, under self._cond, when another process changed the file."""

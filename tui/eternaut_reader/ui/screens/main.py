@@ -734,7 +734,11 @@ class MainScreen(Screen[None]):
         if cached is not None and cached[0] == key:
             return cast("list[Annotation]", cached[1])
         open_ids = {a.id for a in self.corpus.articles}
-        found = [a for a in store.annotations() if a.article_id not in open_ids]
+        found = [
+            a
+            for article_id in sorted(store.article_ids() - open_ids)
+            for a in store.annotations(article_id)
+        ]
         self._not_open_cache = (key, found)
         return found
 
