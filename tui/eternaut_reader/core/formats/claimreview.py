@@ -146,16 +146,17 @@ def short_claim(text: str, limit: int = CLAIM_CHARS) -> str:
     """The text on one line, cut at a word boundary to at most `limit` characters.
 
     Runs of whitespace become one space. A text that is too long ends with "…" (counted in
-    the limit), cut at the last space that leaves at least half of the room; a text with no
-    such space (one long word, or a script written without spaces) is cut inside it, never
-    between a character and the marks that belong to it.
+    the limit), cut at the last space within the limit, and punctuation left before the cut
+    (, ; : and dashes) goes too; a text with no space there (one long word, or a script
+    written without spaces) is cut inside the word, never between a character and the marks
+    that belong to it.
     """
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
     room = limit - len(_ELLIPSIS)
     space = text.rfind(" ", 0, room + 1)  # a space right after the room ends a word too
-    if space >= room // 2:
+    if space > 0:
         head = text[:space]
     else:
         cut = room
