@@ -233,9 +233,12 @@ def write_w3c(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
 # tags; an annotation with no such body whose motivation is `highlighting` is an open claim
 # (highlighted, no verdict yet); any other annotation without a verdict is refused. The note
 # is the `commenting` bodies (or bodyValue); links are `linking` bodies with an
-# eternaut:relation. The target needs a TextQuoteSelector; without a TextPositionSelector the
-# span is recorded as 0..len(exact) and re-anchored by the quote. A missing creator is
-# "unknown"; a missing modified is the created time.
+# eternaut:relation. The article is the target's eternaut:articleId when there is one (our
+# export of an article with a URL, whose source is the page), else the id in our
+# urn:eternaut-reader:article: source, else the source itself (another tool's page URL). The
+# target needs a TextQuoteSelector; without a TextPositionSelector the span is recorded as
+# 0..len(exact) and re-anchored by the quote. A missing creator is "unknown"; a missing
+# modified is the created time.
 
 
 def types(obj: Mapping[str, Any]) -> set[str]:
