@@ -33,7 +33,7 @@ from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.core.text.reading import Reading, Selection
 from eternaut_reader.core.text.wrap import WrapIndex
-from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.chrome import fit, heading_details, heading_title
 from eternaut_reader.ui.widgets.claim_marks import claim_layers, gutter_mark
 from eternaut_reader.ui.widgets.lines import Layer, offset_at_column, styled_segments
@@ -78,6 +78,7 @@ class Place:
     top_offset: int = 0
 
 
+@keyed("Reading", "pane")
 class ArticlePane(ScrollView, can_focus=True):
     """One article, wrapped to the pane's width, with its claims."""
 
@@ -262,6 +263,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self._styles: dict[str, Style] | None = None
         self._follow_turn = 0
         self._count_timer: Timer | None = None
+        self._drawn_matches: list[tuple[int, int]] = []  # the matches the cached lines show
         place = place or Place()
         self._pending_top: int | None = place.top_offset
         self._pending_cursor: int | None = place.cursor_offset
@@ -319,7 +321,9 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def watch_search_state(self, old: tuple[str, int], new: tuple[str, int]) -> None:
         if old[0] != new[0]:
-            self._cache.clear()  # every match of the old query and of the new one
+            # Every drawn line holding a match of the old query or of the new one.
+            self._forget_matches(self._drawn_matches, self.reading.search.matches)
+            self._drawn_matches = self.reading.search.matches
         else:
             matches = self.reading.search.matches
             for number in (old[1], new[1]):
@@ -336,6 +340,23 @@ class ArticlePane(ScrollView, can_focus=True):
     def _changed(self) -> None:
         self.refresh()
         self.post_message(self.Changed(self.number, self.article.id))
+
+    def _forget_matches(self, *lists: list[tuple[int, int]]) -> None:
+        from bisect import bisect_left
+
+        if self._index is None:
+            self._cache.clear()
+            return
+        for line in list(self._cache.keys()):
+            start, end = self._index.span(line)
+            end = max(end, start + 1)
+            for matches in lists:
+                i = bisect_left(matches, (start, start))
+                if (i > 0 and matches[i - 1][1] > start) or (
+                    i < len(matches) and matches[i][0] < end
+                ):
+                    self._cache.discard(line)
+                    break
 
     def _forget(self, start: int, end: int) -> None:
         """Forget the drawn lines holding start..end, so that they are drawn again."""
@@ -846,6 +867,7 @@ class ArticlePane(ScrollView, can_focus=True):
     def on_article_pane_search_counted(self, message: ArticlePane.SearchCounted) -> None:
         if self.reading.complete_search(message.query, message.matches):
             self._cache.clear()  # the matches beyond the window are drawn now
+            self._drawn_matches = self.reading.search.matches
             self._sync()
             self._changed()
 
@@ -884,7 +906,11 @@ class ArticlePane(ScrollView, can_focus=True):
                 f"No search yet: press {key_hint(self.app, 'search')} to search", severity="warning"
             )
             return
+        counted = search.complete
         span = self.reading.step_match(step)  # counts every match first if need be
+        if not counted:  # every match is known now, beyond the window drawn so far
+            self._cache.clear()
+            self._drawn_matches = self.reading.search.matches
         if span is None:
             self.notify(f"No matches for {search.query!r}", severity="warning")
             return
