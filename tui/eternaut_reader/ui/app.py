@@ -308,6 +308,9 @@ class ReaderApp(App[None]):
             editor.store.on_state(report)
             main.claims_loaded()
         self.set_interval(WATCH_INTERVAL, self._watch_disk)
+        # The claims live as long as the app: out of every later full collection, which
+        # would otherwise walk 100,000 of them in the middle of a key press.
+        gc.freeze()
         if editor.store.read_only:
             self.notify(
                 f"{editor.store.read_only_reason or 'The database is read-only'}: claims can "
@@ -342,6 +345,7 @@ class ReaderApp(App[None]):
         main = self._main_screen()
         if main is not None:
             main.claims_loaded()
+        gc.freeze()
 
     def on_reader_app_save_state(self, message: ReaderApp.SaveState) -> None:
         main = self._main_screen()

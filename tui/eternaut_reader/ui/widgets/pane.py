@@ -451,6 +451,9 @@ class ArticlePane(ScrollView, can_focus=True):
             self.segmenting = message.fraction
 
     def on_article_pane_segmented(self, message: ArticlePane.Segmented) -> None:
+        import gc
+
+        gc.freeze()  # 70,000 sentences of a large article: never walked by a collection again
         if message.article is self.article:
             self._on_segmented()
             self._cache.clear()
