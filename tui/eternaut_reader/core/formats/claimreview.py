@@ -295,15 +295,17 @@ def _appearance(items: list[Item]) -> dict[str, Any]:
 
 
 def _claim(first: Item, appearances: list[dict[str, Any]]) -> dict[str, Any]:
-    """The Claim reviewed: said by the first annotation's article, which appears in every
-    article of `appearances` (the first annotation's first)."""
+    """The Claim reviewed, as the first annotation's article made it (its outlet, else its
+    author; its date), with every article it appears in (`appearances`, in export order)
+    and the earliest dated one as its first appearance."""
     claim: dict[str, Any] = {"@type": "Claim"}
     article = first.article
     if article is not None:
+        author = article_author(article)
         if article.outlet:
             claim["author"] = _agent("Organization", article.outlet)
-        elif article_author(article):
-            claim["author"] = _agent("Person", article_author(article) or "")
+        elif author:
+            claim["author"] = _agent("Person", author)
         if article.date:
             claim["datePublished"] = article.date
     claim["text"] = first.annotation.quote
