@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from eternaut_reader.ui.app import load_bindings
 from eternaut_reader.ui.keys import markdown_table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -14,6 +15,7 @@ def test_readme_keys_table_matches_the_bindings():
     text = README.read_text(encoding="utf-8")
     block = re.search(r"<!-- keys:start -->\n(.*?)\n<!-- keys:end -->", text, re.S)
     assert block, "README.md lost its keys table markers"
+    load_bindings()
     assert block.group(1) == markdown_table(), "run: python scripts/readme_keys.py"
 
 

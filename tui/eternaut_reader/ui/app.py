@@ -32,6 +32,26 @@ ALIGN_DELAY = 0.4  # seconds: after the store, so that the first frame and the c
 QUIT_FLUSH_TIMEOUT = 5.0  # seconds to wait for the last changes to reach the disk on quit
 
 
+def load_bindings() -> None:
+    """Import every part of the UI that has key bindings, so that the key registry
+    (ui/keys.py) holds them all: for the help screen, the palette, the keymap check and the
+    README's table. The dialogs are otherwise imported only when first opened, to keep
+    start-up quick."""
+    from eternaut_reader.ui.screens import (  # noqa: F401
+        export,
+        help,
+        link,
+        matrix,
+        metadata,
+        note,
+        picker,
+        profile,
+        search_all,
+        unsaved,
+    )
+    from eternaut_reader.ui.widgets import claims_panel, pane, same_fact  # noqa: F401
+
+
 class ReaderApp(App[None]):
     TITLE = "eternaut-reader"
     # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find it too.
@@ -115,6 +135,8 @@ class ReaderApp(App[None]):
 
         self._config_problems = list(self.config.problems)
         keymap = dict(self.config.keymap)
+        if keymap:
+            load_bindings()  # every binding id must be known to check the user's keymap
         for binding_id in unknown_ids(keymap):
             self._config_problems.append(
                 f"{self.config.path}: [keymap] {binding_id!r} is no binding id (see the keys "
@@ -180,6 +202,13 @@ class ReaderApp(App[None]):
         main = self._main_screen()
         if main is not None:
             main.note_session_change()
+
+    def action_help(self) -> None:
+        """The help screen: every key of every part of the reader, as the keymap has it."""
+        from eternaut_reader.ui.screens.help import HelpScreen
+
+        load_bindings()
+        self.push_screen(HelpScreen())
 
     def _main_screen(self) -> MainScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
@@ -373,6 +402,7 @@ class ReaderApp(App[None]):
             return
         from eternaut_reader.ui.keys import key_rows
 
+        load_bindings()
         view = screen.focused_view
         for row in key_rows(self.keymap):
             if row.target == "pane" and view is not None:

@@ -5,8 +5,9 @@ use this module, so that a remapped key shows everywhere and nothing spells a ke
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from typing import TypeVar
 
 from textual.binding import Binding
 from textual.keys import format_key
@@ -64,51 +65,55 @@ def display_keys(keys: str) -> str:
     return " ".join(display_key(k) for k in keys.split(",") if k.strip())
 
 
-@cache
-def all_bindings() -> dict[str, tuple[Binding, str, str]]:
-    """Every binding with an id: id -> (binding, help group, palette target)."""
-    from eternaut_reader.ui.screens.export import ExportScreen
-    from eternaut_reader.ui.screens.help import HelpScreen
-    from eternaut_reader.ui.screens.link import LinkScreen
-    from eternaut_reader.ui.screens.main import MainScreen
-    from eternaut_reader.ui.screens.matrix import MatrixScreen
-    from eternaut_reader.ui.screens.metadata import MetadataScreen
-    from eternaut_reader.ui.screens.note import NoteScreen
-    from eternaut_reader.ui.screens.picker import PickerScreen
-    from eternaut_reader.ui.screens.profile import ProfileScreen
-    from eternaut_reader.ui.screens.search_all import SearchAllScreen
-    from eternaut_reader.ui.screens.unsaved import UnsavedScreen
-    from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
-    from eternaut_reader.ui.widgets.pane import ArticlePane
-    from eternaut_reader.ui.widgets.same_fact import SameFactPanel
+_REGISTRY: dict[str, tuple[Binding, str, str]] = {}
 
-    found: dict[str, tuple[Binding, str, str]] = {}
-    for cls, group, target in (
-        (ArticlePane, "Reading", "pane"),
-        (MainScreen, "Panes and articles", "screen"),
-        (ClaimsPanel, "Claims panel", "dialog"),
-        (SameFactPanel, "Same fact elsewhere", "dialog"),
-        (MatrixScreen, "Matrix", "dialog"),
-        (PickerScreen, "Dialogs", "dialog"),
-        (SearchAllScreen, "Dialogs", "dialog"),
-        (NoteScreen, "Dialogs", "dialog"),
-        (LinkScreen, "Dialogs", "dialog"),
-        (ExportScreen, "Dialogs", "dialog"),
-        (UnsavedScreen, "Dialogs", "dialog"),
-        (MetadataScreen, "Dialogs", "dialog"),
-        (ProfileScreen, "Dialogs", "dialog"),
-        (HelpScreen, "Dialogs", "dialog"),
-    ):
-        for binding in cls.BINDINGS:
+T = TypeVar("T")
+
+
+def keyed(group: str, target: str = "dialog") -> Callable[[type[T]], type[T]]:
+    """Class decorator: the class's bindings that have an id join the registry that the help
+    screen, the key hints, the command palette and the README's table read. `group` is the
+    help's heading, `target` where the palette runs the action ("pane", "screen", "dialog")."""
+
+    def register(cls: type[T]) -> type[T]:
+        for binding in getattr(cls, "BINDINGS", []):
             if not isinstance(binding, Binding) or not binding.id:
                 continue
             where = group
-            if cls is ArticlePane and binding.id.split(".")[0] in _PANE_CLAIM_IDS:
+            if target == "pane" and binding.id.split(".")[0] in _PANE_CLAIM_IDS:
                 where = "Claims"
             if binding.id in _CLAIM_IDS:
                 where = "Claims"
-            found[binding.id] = (binding, where, target)
-    return found
+            _REGISTRY[binding.id] = (binding, where, target)
+        return cls
+
+    return register
+
+
+@dataclass(frozen=True)
+class PromptKey:
+    keys: str
+    description: str
+    method: str
+
+
+# The search prompt's own keys. The prompt reads keys in on_key, ahead of every binding, so
+# that everything typed after `/` lands in it in order; the help screen lists this table.
+PROMPT_KEYS = {
+    key: PromptKey(display_key(key), description, method)
+    for key, description, method in (
+        ("enter", "Keep the search and return to the article", "_prompt_keep"),
+        ("escape", "Cancel the search", "_prompt_cancel"),
+        ("backspace", "Delete the last character", "_prompt_erase"),
+        ("ctrl+u", "Clear the search", "_prompt_clear"),
+    )
+}
+
+
+def all_bindings() -> dict[str, tuple[Binding, str, str]]:
+    """Every registered binding: id -> (binding, help group, palette target). A class is
+    registered when its module is imported; ui.app.load_bindings() imports them all."""
+    return dict(_REGISTRY)
 
 
 def keys_of(app: object, binding_id: str) -> set[str]:
@@ -135,8 +140,6 @@ def key_hint(app: object, *binding_ids: str) -> str:
 
 
 def key_rows(keymap: dict[str, str] | None = None) -> list[KeyRow]:
-    from eternaut_reader.ui.widgets.pane import PROMPT_KEYS
-
     keymap = keymap or {}
     rows = [
         KeyRow(
@@ -163,7 +166,13 @@ def key_rows(keymap: dict[str, str] | None = None) -> list[KeyRow]:
             "app",
         )
     )
-    return sorted(rows, key=lambda r: GROUPS.index(r.group))
+    # Each part keeps its bindings' own order; the dialogs, registered in whatever order
+    # they were first opened, are sorted by id so the table never depends on that.
+    order = {id(row): n for n, row in enumerate(rows)}
+    return sorted(
+        rows,
+        key=lambda r: (GROUPS.index(r.group), r.id if r.group == "Dialogs" else "", order[id(r)]),
+    )
 
 
 def unknown_ids(keymap: dict[str, str]) -> list[str]:

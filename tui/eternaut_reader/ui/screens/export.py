@@ -17,7 +17,7 @@ from eternaut_reader.core.annotations.model import TAGS
 from eternaut_reader.core.annotations.tags import OPEN
 from eternaut_reader.core.formats import FORMATS, ExportCancelled, ExportError, export
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
@@ -31,6 +31,7 @@ def default_path(fmt: str, folder: Path | None = None) -> Path:
     return (folder or Path.cwd()) / f"claims{FORMATS[fmt].extension}"
 
 
+@keyed("Dialogs")
 class ExportScreen(ModalScreen[Path | None]):
     """Dismisses with the path written, or None when cancelled."""
 

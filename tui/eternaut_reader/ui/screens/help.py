@@ -10,11 +10,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from eternaut_reader.ui.keys import display_key, display_keys, key_rows
+from eternaut_reader.ui.keys import display_key, display_keys, key_rows, keyed
 
 _CLOSE = Binding("escape,q,question_mark", "close", "Close help", id="help.close")
 
 
+@keyed("Dialogs")
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [_CLOSE]
 

@@ -16,7 +16,7 @@ from eternaut_reader.core.annotations.claims import Claim
 from eternaut_reader.core.annotations.model import RELATIONS
 from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.keys import display_key, display_keys
+from eternaut_reader.ui.keys import display_key, display_keys, keyed
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ def _short(text: str, limit: int = 60) -> str:
 _CLOSE = Binding("escape", "cancel", "Link: cancel", id="link.cancel")
 
 
+@keyed("Dialogs")
 class LinkScreen(ModalScreen[LinkChoice | None]):
     BINDINGS = [_CLOSE]
 

@@ -22,7 +22,7 @@ from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.ui import session
 from eternaut_reader.ui.claim_text import describe, suggestion_text, totals
-from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
 from eternaut_reader.ui.widgets.key_bar import KeyBar
 from eternaut_reader.ui.widgets.pane import ArticlePane, Place
@@ -38,10 +38,11 @@ if TYPE_CHECKING:
 MIN_PANE_WIDTH = 40
 
 
+@keyed("Panes and articles", "screen")
 class MainScreen(Screen[None]):
     # Shown in the key bar in this order, by their tooltip (a short label) when they have one.
     BINDINGS = [
-        Binding("question_mark", "help", "Help", id="help"),
+        Binding("question_mark", "app.help", "Help", id="help"),
         Binding("tab", "next_pane", "Next pane", id="pane.next", tooltip="Pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", id="pane.previous", show=False),
         Binding(
@@ -244,11 +245,6 @@ class MainScreen(Screen[None]):
         view = self.focused_view
         if view is not None:
             view.open_prompt()
-
-    def action_help(self) -> None:
-        from eternaut_reader.ui.screens.help import HelpScreen  # rich.table: only when asked
-
-        self.app.push_screen(HelpScreen())
 
     # -- the session -----------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from eternaut_reader.core.analysis.matrix import (
 from eternaut_reader.core.annotations.tags import OPEN_SYMBOL, SYMBOLS
 from eternaut_reader.core.storage.atomic import write_atomic
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.keys import display_key, key_hint
+from eternaut_reader.ui.keys import display_key, key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def unique_path(path: Path) -> Path:
     return candidate
 
 
+@keyed("Matrix")
 class MatrixScreen(Screen[tuple[str, int, int] | None]):
     """Dismisses with (article id, start, end) of the passage chosen, or None."""
 

@@ -19,7 +19,7 @@ from eternaut_reader.core.terminal import restore, safe
 from eternaut_reader.core.text.corpus import Article
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.core.text.sources import EDITABLE
-from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 LABELS = {
@@ -40,6 +40,7 @@ PLACEHOLDERS = {
 }
 
 
+@keyed("Dialogs")
 class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
     """Dismisses with the changed fields ({field: value or None}), or None when cancelled."""
 

@@ -13,11 +13,12 @@ from eternaut_reader.core.annotations.claims import Claim
 from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.terminal import restore, safe
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.widgets.safe_inputs import SafeTextArea
 
 
+@keyed("Dialogs")
 class NoteScreen(ModalScreen[str | None]):
     """Dismisses with the new note, or None when cancelled."""
 

@@ -14,12 +14,13 @@ from textual.widgets.option_list import Option
 from eternaut_reader.core.terminal import safe
 from eternaut_reader.core.text.corpus import Corpus
 from eternaut_reader.core.text.finder import label, pick
-from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 SHOWN = 100  # rows in the list; typing narrows it
 
 
+@keyed("Dialogs")
 class PickerScreen(ModalScreen[str | None]):
     """Dismisses with the chosen article's id, or None."""
 

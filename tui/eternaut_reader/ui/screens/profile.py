@@ -15,10 +15,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from eternaut_reader.core.terminal import one_line
-from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 
+@keyed("Dialogs")
 class ProfileScreen(ModalScreen[str | None]):
     """Dismisses with the name typed, or "" when skipped."""
 

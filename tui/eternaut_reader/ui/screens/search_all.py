@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from eternaut_reader.core.terminal import safe
 from eternaut_reader.core.text.corpus import Corpus
 from eternaut_reader.core.text.finder import ArticleMatches, search_articles
-from eternaut_reader.ui.keys import key_hint
+from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 PER_ARTICLE = 50  # matches listed per article (the count says how many there are)
@@ -36,6 +36,7 @@ class MatchChoice:
     query: str
 
 
+@keyed("Dialogs")
 class SearchAllScreen(ModalScreen[MatchChoice | None]):
     DEFAULT_CSS = """
     SearchAllScreen { align: center middle; }

@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Label, Static
 from eternaut_reader.core.formats import ExportError, export
 from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.terminal import one_line
+from eternaut_reader.ui.keys import keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def rescue_path(now: datetime | None = None) -> Path:
     return Path.home() / f"eternaut-reader-unsaved-{stamp}.json"
 
 
+@keyed("Dialogs")
 class UnsavedScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("r", "retry", "Unsaved changes: try saving again", id="unsaved.retry"),

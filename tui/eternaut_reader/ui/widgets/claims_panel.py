@@ -16,7 +16,7 @@ from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN, verdict
 from eternaut_reader.core.text.corpus import Corpus
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.keys import display_key, key_hint
+from eternaut_reader.ui.keys import display_key, key_hint, keyed
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ def _links(made: int, received: int) -> str:
     return " ".join(parts) or "—"
 
 
+@keyed("Claims panel")
 class ClaimsPanel(Vertical):
     BINDINGS = [
         Binding("j", "move(1)", "Claims panel: next claim", id="panel.down", show=False),

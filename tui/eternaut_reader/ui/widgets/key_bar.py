@@ -34,7 +34,7 @@ class KeyBar(Widget):
         # Help first, then the focused widget's keys (the keys of the moment), then the
         # screen's own.
         active = list(self.screen.active_bindings.values())
-        active.sort(key=lambda a: (a.binding.action != "help", a.node is self.screen))
+        active.sort(key=lambda a: (a.binding.action != "app.help", a.node is self.screen))
         for item in active:
             binding = item.binding
             if not binding.show or not item.enabled or binding.action in seen:
@@ -60,7 +60,7 @@ class KeyBar(Widget):
 
 
 # Help and quit stay whatever the width; the palette, which finds every action, goes first.
-_RANKS = {"help": 0, "app.quit": 0, "quit": 0}
+_RANKS = {"app.help": 0, "app.quit": 0}
 
 
 def _fitting(hints: list[tuple[str, str, int]], width: int) -> list[tuple[str, str]]:

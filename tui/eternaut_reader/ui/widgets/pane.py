@@ -33,7 +33,7 @@ from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.core.text.reading import Reading, Selection
 from eternaut_reader.core.text.wrap import WrapIndex
-from eternaut_reader.ui.keys import key_hint, keyed
+from eternaut_reader.ui.keys import PROMPT_KEYS, key_hint, keyed
 from eternaut_reader.ui.widgets.chrome import fit, heading_details, heading_title
 from eternaut_reader.ui.widgets.claim_marks import claim_layers, gutter_mark
 from eternaut_reader.ui.widgets.lines import Layer, offset_at_column, styled_segments
@@ -48,22 +48,6 @@ STATUS_ROWS = 1
 CURSOR_MARK = "▌"
 SCROLL_MARGIN = 2
 
-
-@dataclass(frozen=True)
-class PromptKey:
-    keys: str
-    description: str
-    method: str
-
-
-# The search prompt's own keys. The prompt reads keys in on_key, ahead of every binding, so
-# that everything typed after `/` lands in it in order; the help screen lists this table.
-PROMPT_KEYS = {
-    "enter": PromptKey("Enter", "Keep the search and return to the article", "_prompt_keep"),
-    "escape": PromptKey("Esc", "Cancel the search", "_prompt_cancel"),
-    "backspace": PromptKey("Backspace", "Delete the last character", "_prompt_erase"),
-    "ctrl+u": PromptKey("Ctrl+U", "Clear the search", "_prompt_clear"),
-}
 
 # Actions that only mean something while a span is selected: hidden from the key bar and
 # not run otherwise, so the key bar shows the keys of the moment.

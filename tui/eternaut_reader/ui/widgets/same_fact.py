@@ -21,7 +21,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.keys import display_key, key_hint
+from eternaut_reader.ui.keys import display_key, key_hint, keyed
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Match
@@ -51,6 +51,7 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@keyed("Same fact elsewhere")
 class SameFactPanel(Vertical):
     BINDINGS = [
         Binding(
