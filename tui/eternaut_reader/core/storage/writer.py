@@ -57,6 +57,7 @@ from eternaut_reader.core.annotations.model import (
     HistoryEntry,
     migrate,
 )
+from eternaut_reader.core.annotations.record import read_record
 from eternaut_reader.core.storage import shards
 from eternaut_reader.core.storage.atomic import fsync_folder
 from eternaut_reader.core.storage.changes import ANNOTATIONS, HISTORY, Change, Model
@@ -91,7 +92,12 @@ class _Shard:
         self.problems: list[str] = []
 
 
-def _parse(data: dict[str, dict[str, Any]], where: Path) -> _Shard:
+def _parse(
+    data: dict[str, dict[str, Any]], where: Path, share: Callable[[str], str] = str
+) -> _Shard:
+    """The records of one file; `share` maps the strings records repeat (article ids,
+    annotators, tags, content hashes) to one object, which keeps 100,000 claims in memory
+    about a fifth smaller."""
     shard = _Shard()
     for table, docs in data.items():
         if table == META_TABLE:
@@ -100,7 +106,7 @@ def _parse(data: dict[str, dict[str, Any]], where: Path) -> _Shard:
         for key, doc in docs.items():
             try:
                 if table == ANNOTATIONS:
-                    kept[key] = Annotation.from_dict(doc)
+                    kept[key] = read_record(doc, stored=True, share=share)
                 elif table == HISTORY:
                     kept[key] = HistoryEntry.from_dict(doc)
                 else:
@@ -167,6 +173,7 @@ class Writer:
         self._shards: dict[Path, _Shard] = {}
         self._where: dict[str, dict[str, Path]] = {ANNOTATIONS: {}, HISTORY: {}}
         self._problems: list[str] = []
+        self._shared: dict[str, str] = {}
         self._manifest: dict[str, dict[str, Any]] = {}
         self._loaded = False
         self._signature: Signature = None
@@ -428,7 +435,7 @@ class Writer:
         """A database of the single-file layout: its records go to their shards (a copy of the
         file is kept first). Read-only, they are only held in memory, under the file's name."""
         legacy = {t: self._manifest.pop(t, {}) for t in (ANNOTATIONS, HISTORY)}
-        parsed = _parse(legacy, self.path)
+        parsed = _parse(legacy, self.path, self._share)
         self._problems.extend(parsed.problems)
         if not writable:
             self._shards[self.path] = parsed
@@ -474,11 +481,14 @@ class Writer:
 
     def _migrated(self, path: Path, data: dict[str, dict[str, Any]]) -> _Shard:
         data, found = migrate(data, path)
-        shard = _parse(data, path)
+        shard = _parse(data, path, self._share)
         if found < SCHEMA_VERSION and self.read_only_because is None:
             self._back_up(path, f"schema{found}")
             shard.signature = None  # written again below, in the current schema
         return shard
+
+    def _share(self, text: str) -> str:
+        return self._shared.setdefault(text, text)
 
     def _forget(self, path: Path) -> None:
         shard = self._shards.pop(path, None)

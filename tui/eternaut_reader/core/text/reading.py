@@ -27,7 +27,7 @@ _WORD_LOOKBACK = 400
 # NEAR_WINDOW characters of the cursor, and the whole article is counted afterwards
 # (`complete_search`), so that a typed character costs the same at any length.
 LARGE_TEXT = 400_000
-NEAR_WINDOW = 60_000
+NEAR_WINDOW = 30_000
 
 
 class SentenceLike(Protocol):
