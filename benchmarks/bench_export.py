@@ -86,7 +86,12 @@ def main() -> None:
         times, peaks = [], []
         for _ in range(args.repeat + 1):
             t0 = time.perf_counter()
-            child = subprocess.Popen([*command, "-f", name, "-o", str(out)], env=env)
+            child = subprocess.Popen(
+                [*command, "-f", name, "-o", str(out)],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             _, status, usage = os.wait4(child.pid, 0)
             times.append(time.perf_counter() - t0)
             peaks.append(usage.ru_maxrss / 1024)
