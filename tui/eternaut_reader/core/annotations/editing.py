@@ -105,8 +105,10 @@ class ClaimEditor:
         self.index(article).discard(claim.id)
         return Edit(article.id, ((claim.start, claim.end),), None)
 
-    def set_note(self, article: Article, claim: Claim, note: str) -> Edit:
-        annotation = self.store.update(claim.id, note=note)
+    def set_note(
+        self, article: Article, claim: Claim, note: str, summary: str | None = None
+    ) -> Edit:
+        annotation = self.store.update(claim.id, note=note, summary=summary)
         self.index(article).put(annotation, (claim.start, claim.end))
         return Edit(article.id, ((claim.start, claim.end),), annotation)
 

@@ -103,8 +103,17 @@ class Annotation:
     content_hash: str
     links: tuple[Link, ...] = ()
     schema: int = SCHEMA_VERSION
+    # The claim in short, as the user wrote it for a published fact-check (ClaimReview's
+    # claimReviewed); empty: the quote, cut, stands for it.
+    summary: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        data = self._fields()
+        if self.summary:  # written only when there is one: older readers see no new field
+            data["summary"] = self.summary
+        return data
+
+    def _fields(self) -> dict[str, Any]:
         return {
             "schema": self.schema,
             "id": self.id,

@@ -142,6 +142,7 @@ def read_record(
         content_hash=share(string(obj, "content_hash")),
         links=tuple(read_link(link, share) for link in links),
         schema=SCHEMA_VERSION,
+        summary=string(obj, "summary"),
     )
     # Its fields were checked as they were read: what is left is what needs them all.
     _finish(ann, limits, quote_span=not stored)
@@ -203,7 +204,16 @@ def check_annotation(
         value = getattr(ann, name)
         if not isinstance(value, str) or not value:
             raise BadRecord(f"annotation {ann.id!r} has no id, article, quote or span")
-    for name in ("prefix", "suffix", "note", "annotator", "created", "modified", "content_hash"):
+    for name in (
+        "prefix",
+        "suffix",
+        "note",
+        "summary",
+        "annotator",
+        "created",
+        "modified",
+        "content_hash",
+    ):
         if not isinstance(getattr(ann, name), str):
             raise BadRecord(f'"{name}" must be a string, not {kind(getattr(ann, name))}')
     for name in ("start", "end"):
@@ -232,6 +242,7 @@ def _within_limits(ann: Annotation, limits: RecordLimits) -> None:
         ("prefix", ann.prefix, limits.context_chars),
         ("suffix", ann.suffix, limits.context_chars),
         ("note", ann.note, limits.text_chars),
+        ("summary", ann.summary, limits.text_chars),
         ("annotator", ann.annotator, limits.name_chars),
         ("created", ann.created, limits.name_chars),
         ("modified", ann.modified, limits.name_chars),

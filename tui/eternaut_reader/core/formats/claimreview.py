@@ -23,8 +23,9 @@ then position).
 
 Google's required properties:
 
-    claimReviewed   a short summary: the first annotation's quote, its whitespace made single
-                    spaces, cut at a word boundary to at most 75 characters ("…" included);
+    claimReviewed   a short summary: the first annotation's summary (written in the note
+                    dialog), else its quote; whitespace made single spaces, cut at a word
+                    boundary to at most 75 characters ("…" included);
                     the whole quote is itemReviewed.text
     reviewRating    Rating: ratingValue, bestRating, worstRating, alternateName, name
     url             the profile's review_url with {id} replaced by the review's id (the first
@@ -342,7 +343,8 @@ def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dic
     if url:
         review["url"] = url
     review["identifier"] = [i.annotation.id for i in group]
-    review["claimReviewed"] = short_claim(first.annotation.quote)
+    # The user's own summary when they wrote one, else the quote: cut to Google's length.
+    review["claimReviewed"] = short_claim(first.annotation.summary or first.annotation.quote)
     review["reviewRating"] = {
         "@type": "Rating",
         "ratingValue": value,

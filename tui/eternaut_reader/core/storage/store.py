@@ -275,18 +275,25 @@ class AnnotationStore:
         return ann
 
     def update(
-        self, ann_id: str, *, tag: str | Keep | None = KEEP, note: str | None = None
+        self,
+        ann_id: str,
+        *,
+        tag: str | Keep | None = KEEP,
+        note: str | None = None,
+        summary: str | None = None,
     ) -> Annotation:
-        """Change the tag and/or note; unchanged values make no history entry.
+        """Change the tag, the note and/or the summary; unchanged values make no history entry.
 
         tag=KEEP (the default) leaves the tag as it is; tag=None makes the claim open again.
-        note=None leaves the note as it is.
+        note=None and summary=None leave them as they are.
         """
         fields: dict[str, Any] = {}
         if tag is not KEEP:
             fields["tag"] = check_tag(tag)
         if note is not None:
             fields["note"] = _check_note(note)
+        if summary is not None:
+            fields["summary"] = " ".join(_check_note(summary).split())
         with self._cond:
             before = self._require_mine(ann_id)
             fields = {k: v for k, v in fields.items() if getattr(before, k) != v}

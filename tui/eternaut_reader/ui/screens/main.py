@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from eternaut_reader.core.annotations.editing import ClaimEditor, Edit
     from eternaut_reader.core.annotations.model import Annotation
     from eternaut_reader.ui.screens.link import LinkChoice
+    from eternaut_reader.ui.screens.note import NoteResult
     from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
     from eternaut_reader.ui.widgets.same_fact import SameFactPanel
 
@@ -604,13 +605,16 @@ class MainScreen(Screen[None]):
             return
         pane, claim = found
 
-        def save(note: str | None) -> None:
+        def save(result: NoteResult | None) -> None:
             editor = self.editor
-            if note is None or editor is None or note == claim.annotation.note:
+            annotation = claim.annotation
+            if result is None or editor is None:
+                return
+            if (result.note, result.summary) == (annotation.note, annotation.summary):
                 return
             current = editor.index(pane.article).get(claim.id) or claim
             try:
-                edit = editor.set_note(pane.article, current, note)
+                edit = editor.set_note(pane.article, current, result.note, result.summary)
             except StoreError as error:
                 self.notify(str(error), title="Note not saved", severity="error", timeout=15)
                 return
@@ -627,15 +631,15 @@ class MainScreen(Screen[None]):
             return
         article, start, end = pane.article, message.start, message.end
 
-        def save(note: str | None) -> None:
+        def save(result: NoteResult | None) -> None:
             editor = self.editor
-            if not note or editor is None:
+            if result is None or not (result.note or result.summary) or editor is None:
                 return
             try:
                 edit = editor.tag(article, start, end, None)
                 claim = editor.index(article).exactly(start, end, annotator=editor.me)
                 if claim is not None:
-                    edit = editor.set_note(article, claim, note)
+                    edit = editor.set_note(article, claim, result.note, result.summary)
             except StoreError as error:
                 self.notify(str(error), title="Note not saved", severity="error", timeout=15)
                 return

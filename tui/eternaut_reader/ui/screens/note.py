@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from eternaut_reader.core.annotations.claims import Claim
 from eternaut_reader.core.annotations.tags import verdict
@@ -15,12 +17,21 @@ from eternaut_reader.core.terminal import restore, safe
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
-from eternaut_reader.ui.widgets.safe_inputs import SafeTextArea
+from eternaut_reader.ui.widgets.safe_inputs import SafeInput, SafeTextArea
+
+# Google's limit for claimReviewed; a longer summary is cut at a word boundary on export.
+SUMMARY = 75
+
+
+@dataclass(frozen=True)
+class NoteResult:
+    note: str
+    summary: str  # the claim in short, for a published fact-check ("" for none)
 
 
 @keyed("Dialogs")
-class NoteScreen(ModalScreen[str | None]):
-    """Dismisses with the new note, or None when cancelled."""
+class NoteScreen(ModalScreen[NoteResult | None]):
+    """Dismisses with the note and summary, or None when cancelled."""
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save the note", id="note.save", priority=True),
@@ -39,6 +50,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.claim = claim
         self.quote = claim.annotation.quote if claim is not None else quote
         self.original = claim.annotation.note if claim is not None else ""
+        self.original_summary = claim.annotation.summary if claim is not None else ""
 
     def compose(self) -> ComposeResult:
         quote = self.quote if len(self.quote) <= 300 else self.quote[:299] + "…"
@@ -58,6 +70,11 @@ class NoteScreen(ModalScreen[str | None]):
                 show_line_numbers=False,
                 tab_behavior="focus",
             )
+            yield SafeInput(
+                self.original_summary,
+                placeholder=f"The claim in short, for a fact-check (≤ {SUMMARY} characters)",
+                id="note-summary",
+            )
             yield Static(
                 f"{key_hint(self.app, 'note.save')} save · {key_hint(self.app, 'note.cancel')} "
                 "close",
@@ -69,21 +86,22 @@ class NoteScreen(ModalScreen[str | None]):
         editor.focus()
         editor.move_cursor(editor.document.end)
 
-    def _note(self) -> str:
-        return restore(self.original, self.query_one(TextArea).text)
+    def _result(self) -> NoteResult:
+        summary = " ".join(self.query_one("#note-summary", Input).value.split())
+        return NoteResult(restore(self.original, self.query_one(TextArea).text), summary)
 
     def action_save(self) -> None:
-        self.dismiss(self._note())
+        self.dismiss(self._result())
 
     def action_cancel(self) -> None:
         """Close; with unsaved changes, ask first, so that no typing is lost to a stray Esc."""
-        if self._note() == self.original:
+        if self._result() == NoteResult(self.original, self.original_summary):
             self.dismiss(None)
             return
 
         def answer(choice: str | None) -> None:
             if choice == "save":
-                self.dismiss(self._note())
+                self.dismiss(self._result())
             elif choice == "discard":
                 self.dismiss(None)
             else:
