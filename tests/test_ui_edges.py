@@ -165,7 +165,8 @@ async def test_a_database_in_a_read_only_folder_is_read_without_a_lock_file(tmp_
             await settle(app, pilot)
             bar = _claim_bar(app)
             assert "read-only" in bar and "alice's ? speculative" in bar
-        assert sorted(p.name for p in folder.iterdir()) == ["annotations.json"]
+        # No lock file, nothing new: the manifest and the shards folder, as alice left them.
+        assert sorted(p.name for p in folder.iterdir()) == ["annotations.d", "annotations.json"]
     finally:
         folder.chmod(0o755)
 
