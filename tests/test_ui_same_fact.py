@@ -170,3 +170,23 @@ def test_the_matrix_command_writes_the_same_cells(tmp_path, capsys):
     target = tmp_path / "m.md"
     assert main(["matrix", "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith("| claim | 1 Netflix usa l’IA")
+
+
+async def test_one_report_only_says_why_there_is_nothing_elsewhere(write_articles):
+    folder = write_articles({"only.txt": "A lone report. It says the show premiered in April."})
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        for _ in range(40):
+            if app.align_problem:
+                break
+            await pilot.pause(0.05)
+        await pilot.press("a")
+        await pilot.pause()
+        title = widget_text(app.screen.query_one(SameFactPanel).query_one("#same-fact-title"))
+        assert "unavailable (only one report is open)" in title
+        await pilot.press("escape", "c", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)
+        title = " ".join(widget_text(app.screen.query_one("#matrix-title")).split())
+        assert "1 row (1 claim" in title and "no alignment: only one report is open" in title
