@@ -4,7 +4,7 @@
     annotations.json.lock            the file lock (never shared: put it in .gitignore)
     annotations.d/                   the shards, one folder per annotator
       alice/history.json             alice's undo history
-      alice/<article>/<0-f>.json     alice's claims on one article, in 16 files by claim id
+      alice/<article>/<0-3>.json     alice's claims on one article, in 4 files by claim id
       .journal.json                  only while a save that spans files is under way
 
 Every shard is an ordinary TinyDB database (tables "annotations", "history" and "meta",
@@ -54,7 +54,12 @@ __all__ = [
     "write_journal",
 ]
 
-BUCKETS = 16
+# Files per annotator and article. More keep a save small when one article holds 100,000
+# claims; fewer keep a project of many articles quick to open (each file costs about as much
+# to open as checking its records). Four: 100,000 claims on 100 articles by three people are
+# 1,200 files (opened in 1.0 s, against 1.3 s for 4,800 with 16), and a tag on an article with
+# 100,000 claims rewrites 8,000 of them.
+BUCKETS = 4
 HISTORY_FILE = "history.json"
 JOURNAL = ".journal.json"
 _UNSAFE = re.compile(r"[^a-z0-9._-]")

@@ -8,7 +8,7 @@ rename, fsync). Changes are saved in the order they were made, and a burst of th
 write per file touched.
 
 The database is a manifest file (`<db>`, what --db names) and a folder of shards beside it,
-one TinyDB file per annotator and article (in 16 files by claim id) and one history file per
+one TinyDB file per annotator and article (in 4 files by claim id) and one history file per
 annotator: see shards.py for the layout, the journal that makes a save spanning several files
 all-or-nothing, and why each annotator's files are their own. A save writes only the files
 whose records changed. Each file stays a TinyDB database: storage.AnnotationDB(path) (TinyDB
