@@ -161,3 +161,24 @@ def test_merge_checks_with_the_same_rules(tmp_path):
         result = store.merge([replace(good, tag=None, end=30)])
         assert result.added == ("r1",)
         assert store.annotations()[0].tag is None
+
+
+def test_the_stores_quick_read_gives_what_the_full_read_gives():
+    """Records the store wrote are read in one pass; anything else takes the full reading.
+    Both must give the very same annotation (a MappingProxy forces the full reading)."""
+    from types import MappingProxyType
+
+    from eternaut_reader.core.annotations.model import Annotation
+
+    base = dict(GOOD, schema=1, links=[])
+    variants = [
+        base,
+        dict(base, tag=None),
+        dict(base, summary="In short"),
+        dict(base, modified=base["created"]),
+        {k: v for k, v in base.items() if k != "links"},
+    ]
+    for record in variants:
+        quick = read_record(record, stored=True)
+        full = read_record(MappingProxyType(record), stored=True)
+        assert isinstance(quick, Annotation) and quick == full
