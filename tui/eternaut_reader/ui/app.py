@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Alignment
     from eternaut_reader.core.annotations.editing import ClaimEditor
 
-STORE_DELAY = 0.25  # seconds
+STORE_DELAY = 0.1  # seconds: just after the first frame, before anyone can press a key
 WATCH_INTERVAL = 2.0  # seconds between looks for claims changed on disk by another program
 ALIGN_DELAY = 0.4  # seconds: after the store, so that the first frame and the claims come first
 QUIT_FLUSH_TIMEOUT = 5.0  # seconds to wait for the last changes to reach the disk on quit
