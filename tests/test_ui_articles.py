@@ -144,13 +144,21 @@ async def test_the_first_run_asks_for_a_name_that_signs_the_claims():
     path.write_text('# my settings\ntheme = "nord"\n', encoding="utf-8")
     app = ReaderApp(load_corpus(), ask_profile=True)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "j")  # reading never waits on the question...
+        assert not isinstance(app.screen, ProfileScreen)
+        await pilot.press("c")  # ...which comes with the first claim to sign
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
+        assert app.editor.store.annotations() == []
         await pilot.press(*"Ana Pérez", "enter")
-        await settle(app, pilot)
-        await pilot.press("c")
         await pilot.pause()
-        assert [a.annotator for a in app.editor.store.annotations()] == ["Ana Pérez"]
+        [made] = app.editor.store.annotations()  # the tag key's claim, signed with the name
+        assert (made.annotator, made.tag) == ("Ana Pérez", "confirmed")
+        await pilot.press("j", "x")
+        await pilot.pause()
+        assert not isinstance(app.screen, ProfileScreen)  # asked once
+        assert [a.annotator for a in app.editor.store.annotations()] == ["Ana Pérez"] * 2
         await app.action_quit()
     text = path.read_text(encoding="utf-8")
     assert text.startswith('# my settings\ntheme = "nord"\n')
@@ -165,11 +173,13 @@ async def test_the_first_run_asks_for_a_name_that_signs_the_claims():
 async def test_the_question_can_be_skipped_and_is_not_asked_again(monkeypatch):
     app = ReaderApp(load_corpus(), ask_profile=True)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
         await pilot.press("escape")
-        await settle(app, pilot)
-        assert app.editor is not None
+        await pilot.pause()
+        assert [a.tag for a in app.editor.store.annotations()] == ["speculative"]
     assert tomllib.loads(config_path().read_text(encoding="utf-8"))["profile"]["name"] == ""
     again = ReaderApp(load_corpus(), ask_profile=True)
     async with again.run_test(size=SIZE) as pilot:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -222,11 +222,10 @@ class ReaderApp(App[None]):
             self.notify(problem, title="Settings", severity="warning", timeout=20)
         # A moment after the first frame: reading and anchoring the database in a thread
         # would otherwise compete with drawing it (see benchmarks/bench_reader.py).
-        if self._should_ask_profile():
-            # The store opens once the question is answered, under the name given.
-            self.call_after_refresh(self._ask_profile)
-        else:
-            self.set_timer(STORE_DELAY, self._open_store)
+        # Who is annotating is asked at the first change, not now: reading never waits on a
+        # dialog, and the question comes when a claim is about to be signed.
+        self._name_pending = self._should_ask_profile()
+        self.set_timer(STORE_DELAY, self._open_store)
         self.set_timer(ALIGN_DELAY, self._align)
         # Start-up objects live as long as the app: keep them out of every later full
         # garbage collection, which otherwise shows as an occasional 50 ms pause on a key.
@@ -268,10 +267,18 @@ class ReaderApp(App[None]):
             and not os.environ.get(ANNOTATOR_ENV, "").strip()
         )
 
-    def _ask_profile(self) -> None:
+    def name_first(self, then: Callable[[], None]) -> bool:
+        """Before the first change of a run that has no annotator name: ask for one (once,
+        skippable), then run `then`. True when the question is being asked (the caller
+        stops and `then` runs after the answer); False when the change may go ahead."""
+        if not getattr(self, "_name_pending", False) or self.editor is None:
+            return False
         from eternaut_reader.core.config import save_profile_name
         from eternaut_reader.core.storage.store import default_annotator
         from eternaut_reader.ui.screens.profile import ProfileScreen
+
+        self._name_pending = False
+        editor = self.editor
 
         def answer(name: str | None) -> None:
             try:
@@ -282,9 +289,16 @@ class ReaderApp(App[None]):
                 if name:
                     self.notify(f"Claims are signed {name}", timeout=4)
             self.config = load_config(self.config.path)
-            self._open_store()
+            if name:
+                # Nothing was changed yet this run: the claims made from now on are theirs.
+                editor.store.annotator = name
+            main = self._main_screen()
+            if main is not None:
+                main.claims_loaded()
+            then()
 
         self.push_screen(ProfileScreen(default_annotator(), str(self.config.path)), answer)
+        return True
 
     @work(thread=True, exit_on_error=False, group="align")
     def _align(self) -> None:

@@ -499,6 +499,9 @@ class MainScreen(Screen[None]):
     def on_same_fact_panel_link(self, message: SameFactPanel.Link) -> None:
         """Link the source pane's claim to a passage (tagged as an open claim first if it is
         no claim yet), from the panel, without leaving it."""
+        name_first = getattr(self.app, "name_first", None)
+        if callable(name_first) and name_first(lambda: self.on_same_fact_panel_link(message)):
+            return
         editor, pane = self.editor, self.pane(message.source)
         article = self.corpus.by_id(message.article_id)
         if editor is None or pane is None or article is None:

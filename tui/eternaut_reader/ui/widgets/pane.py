@@ -11,6 +11,7 @@ the article which spans to draw again (`redraw`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -987,8 +988,14 @@ class ArticlePane(ScrollView, can_focus=True):
             return None
         return claim
 
-    def _require_editor(self) -> ClaimEditor | None:
+    def _require_editor(self, retry: Callable[[], None] | None = None) -> ClaimEditor | None:
+        """The claim editor, or None (said why). With `retry` (a change about to be made),
+        None too while the app asks the first run's annotator name; `retry` runs after."""
         editor = self.editor
+        if editor is not None and retry is not None:
+            name_first = getattr(self.app, "name_first", None)
+            if callable(name_first) and name_first(retry):
+                return None
         if editor is None:
             problem = getattr(self.app, "store_problem", None)
             self.notify(
@@ -1013,7 +1020,7 @@ class ArticlePane(ScrollView, can_focus=True):
     # -- claims: the keys ------------------------------------------------------------------
 
     def action_tag(self, tag: str | None) -> None:
-        editor = self._require_editor()
+        editor = self._require_editor(lambda: self.action_tag(tag))
         span = self.target_span()
         if editor is None or span is None:
             return
@@ -1026,7 +1033,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self.post_message(self.Edited(edit))
 
     def action_untag(self) -> None:
-        editor = self._require_editor()
+        editor = self._require_editor(self.action_untag)
         claim = self._own_claim("remove") if editor is not None else None
         if editor is None or claim is None:
             return
@@ -1067,7 +1074,7 @@ class ArticlePane(ScrollView, can_focus=True):
     def action_note(self) -> None:
         """The note of the user's claim here; where nothing is tagged yet, the note of a new
         open claim (a note needs no verdict)."""
-        if self._require_editor() is None:
+        if self._require_editor(self.action_note) is None:
             return
         span = self.target_span()
         if self.claim_under_cursor() is None and span is not None:
@@ -1078,7 +1085,7 @@ class ArticlePane(ScrollView, can_focus=True):
             self.post_message(self.NoteRequested(self.number, self.article.id, claim.id))
 
     def action_link(self) -> None:
-        if self._require_editor() is None:
+        if self._require_editor(self.action_link) is None:
             return
         claim = self._own_claim("link from")
         if claim is not None:
