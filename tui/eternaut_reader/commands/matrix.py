@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
     from eternaut_reader.core.analysis import AlignCancelled, align
     from eternaut_reader.core.analysis.matrix import Placed, build_matrix
-    from eternaut_reader.core.annotations.anchor import Selector, locate
+    from eternaut_reader.core.annotations.anchor import anchor
     from eternaut_reader.core.storage.atomic import write_atomic
     from eternaut_reader.core.terminal import safe
 
@@ -59,9 +59,7 @@ def run(args: argparse.Namespace) -> int:
         article = corpus.by_id(ann.article_id)
         if article is None:
             continue
-        where = locate(
-            article.text, Selector(ann.quote, ann.prefix, ann.suffix, ann.start, ann.end)
-        )
+        where = anchor(article.text, ann)
         if where is not None:
             placed[article.id].append(Placed(ann, where.start, where.end))
     chosen = [c for cs in placed.values() for c in cs]

@@ -116,27 +116,26 @@ def all_bindings() -> dict[str, tuple[Binding, str, str]]:
     return dict(_REGISTRY)
 
 
-def keys_of(app: object, binding_id: str) -> set[str]:
-    """The keys that run a binding now (the user's keymap, else the binding's own)."""
+def _keys(app: object, binding_id: str) -> str | None:
+    """A binding's keys now ("j,down"): the user's keymap, else the binding's own."""
     keymap: dict[str, str] = getattr(app, "keymap", {}) or {}
     keys = keymap.get(binding_id)
     if keys is None:
-        known = all_bindings().get(binding_id)
-        keys = known[0].key if known else ""
-    return {k.strip() for k in keys.split(",") if k.strip()}
+        known = _REGISTRY.get(binding_id)
+        keys = known[0].key if known else None
+    return keys
+
+
+def keys_of(app: object, binding_id: str) -> set[str]:
+    """The keys that run a binding now (the user's keymap, else the binding's own)."""
+    return {k.strip() for k in (_keys(app, binding_id) or "").split(",") if k.strip()}
 
 
 def key_hint(app: object, *binding_ids: str) -> str:
     """The first key of each binding, as shown: key_hint(app, "tag.confirmed", ...) -> "c s x"."""
-    shown = []
-    for binding_id in binding_ids:
-        keymap: dict[str, str] = getattr(app, "keymap", {}) or {}
-        keys = keymap.get(binding_id)
-        if keys is None:
-            known = all_bindings().get(binding_id)
-            keys = known[0].key if known else "?"
-        shown.append(display_key(keys.split(",")[0]))
-    return " ".join(shown)
+    return " ".join(
+        display_key((_keys(app, binding_id) or "?").split(",")[0]) for binding_id in binding_ids
+    )
 
 
 def key_rows(keymap: dict[str, str] | None = None) -> list[KeyRow]:

@@ -238,7 +238,6 @@ class ArticlePane(ScrollView, can_focus=True):
         self.number = number
         self.article = article
         self.reading = Reading(article.text)
-        self._prompt_active = False
         self._places: dict[str, Place] = {}
         self._index: WrapIndex | None = None
         self._sized_for: int | None = None  # the width the scroll size was last set for
@@ -370,7 +369,6 @@ class ArticlePane(ScrollView, can_focus=True):
         self._places[self.article.id] = self.place()
         self.article = article
         self.reading = Reading(article.text)
-        self._prompt_active = False
         place = self._places.get(article.id, Place())
         self._pending_cursor = place.cursor_offset
         self._pending_top = place.top_offset
@@ -385,7 +383,6 @@ class ArticlePane(ScrollView, can_focus=True):
         from the same place."""
         place = self.place()
         self.reading = Reading(self.article.text)
-        self._prompt_active = False
         self._pending_cursor = place.cursor_offset
         self._pending_top = place.top_offset
         self._index = None
@@ -688,7 +685,7 @@ class ArticlePane(ScrollView, can_focus=True):
         elif last + margin >= top + height:
             self.set_scroll(None, min(first - margin, last + margin - height + 1))
 
-    def _move(self, moved: bool) -> None:
+    def _move(self) -> None:
         """After a move of the reading state: follow the cursor, or the selection's head."""
         self._sync()
         if self.reading.selection is not None:
@@ -700,34 +697,40 @@ class ArticlePane(ScrollView, can_focus=True):
     def action_next_sentence(self) -> None:
         if not self.ready:
             self.scroll_relative(y=1, animate=False)
-        elif self.reading.selection is not None:
-            self.reading.head_by_sentences(1)
-            self._move(True)
         else:
-            self._move(self.reading.next_sentence())
+            if self.reading.selection is not None:
+                self.reading.head_by_sentences(1)
+            else:
+                self.reading.next_sentence()
+            self._move()
 
     def action_previous_sentence(self) -> None:
         if not self.ready:
             self.scroll_relative(y=-1, animate=False)
-        elif self.reading.selection is not None:
-            self.reading.head_by_sentences(-1)
-            self._move(True)
         else:
-            self._move(self.reading.previous_sentence())
+            if self.reading.selection is not None:
+                self.reading.head_by_sentences(-1)
+            else:
+                self.reading.previous_sentence()
+            self._move()
 
     def action_next_paragraph(self) -> None:
-        self._move(self.reading.next_paragraph())
+        self.reading.next_paragraph()
+        self._move()
 
     def action_previous_paragraph(self) -> None:
-        self._move(self.reading.previous_paragraph())
+        self.reading.previous_paragraph()
+        self._move()
 
     def action_top(self) -> None:
         self.set_scroll(None, 0)
-        self._move(self.reading.top())
+        self.reading.top()
+        self._move()
 
     def action_bottom(self) -> None:
         self.set_scroll(None, self.max_scroll_y)
-        self._move(self.reading.bottom())
+        self.reading.bottom()
+        self._move()
 
     def action_page_down(self) -> None:
         self._page(+1)
@@ -1050,19 +1053,19 @@ class ArticlePane(ScrollView, can_focus=True):
         then either end moves (`o` swaps them)."""
         if self.reading.start_selection() is None:
             return
-        self._move(True)
+        self._move()
 
     def action_swap_ends(self) -> None:
         self.reading.swap_ends()
-        self._move(True)
+        self._move()
 
     def action_select_char(self, step: int) -> None:
         self.reading.head_by_chars(step)
-        self._move(True)
+        self._move()
 
     def action_select_word(self, step: int) -> None:
         self.reading.head_by_words(step)
-        self._move(True)
+        self._move()
 
     def action_escape(self) -> None:
         if self.reading.selection is not None or self.text_selection is not None:

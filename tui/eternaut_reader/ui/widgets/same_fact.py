@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint, keyed
 
@@ -187,8 +188,6 @@ class SameFactPanel(Vertical):
                 if editor is not None:
                     claim = editor.index(article).at(match.start, match.end)
                     if claim is not None:
-                        from eternaut_reader.core.annotations.tags import verdict
-
                         tagged = f" [{verdict(claim.tag)}]"
                 line = (
                     f"  {score_bar(match.score)} {match.score:.2f} "
