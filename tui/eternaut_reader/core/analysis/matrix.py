@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from eternaut_reader.core.annotations.groups import linked_components
 from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN_SYMBOL, SYMBOLS
 
@@ -110,22 +111,10 @@ def _glyph(annotation: Annotation) -> str:
 
 def _groups(claims: Sequence[Placed]) -> list[list[Placed]]:
     """Claims joined by links (either way) form one group; groups in reading order."""
-    parent = {c.annotation.id: c.annotation.id for c in claims}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for claim in claims:
-        for link in claim.annotation.links:
-            if link.target in parent:
-                parent[find(link.target)] = find(claim.annotation.id)
-    groups: dict[str, list[Placed]] = {}
-    for claim in claims:
-        groups.setdefault(find(claim.annotation.id), []).append(claim)
-    return list(groups.values())
+    placed = {c.annotation.id: c for c in claims}
+    order = {c.annotation.id: n for n, c in enumerate(claims)}
+    components = linked_components([c.annotation for c in claims], order=lambda a: order[a.id])
+    return [[placed[a.id] for a in members] for members in components]
 
 
 def build_matrix(

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from eternaut_reader.core.annotations.anchor import anchor
 from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
-from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.annotations.groups import ClaimGroup, group_of
+from eternaut_reader.core.annotations.model import Annotation, Evidence
 from eternaut_reader.core.annotations.tags import OPEN, TAGS
+from eternaut_reader.core.storage.database import NotInClaim
 from eternaut_reader.core.storage.store import AnnotationStore
 from eternaut_reader.core.text.corpus import Article, Corpus
 
@@ -72,6 +74,14 @@ class ClaimEditor:
         targets += [a.id for a in self.links_to(claim.id) if a.id not in targets]
         return targets
 
+    def group(self, ann_id: str) -> ClaimGroup | None:
+        """The claim (annotations joined by links, see groups.py) this annotation is part of."""
+        annotation = self.store.get(ann_id)
+        if annotation is None:
+            return None
+        titles = {a.id: a.title for a in self.corpus.articles}
+        return group_of(annotation, self.store.get, self.store.linking_to, titles)
+
     # -- changes ---------------------------------------------------------------------------
 
     @property
@@ -111,6 +121,30 @@ class ClaimEditor:
         annotation = self.store.update(claim.id, note=note, summary=summary)
         self.index(article).put(annotation, (claim.start, claim.end))
         return Edit(article.id, ((claim.start, claim.end),), annotation)
+
+    def set_record(
+        self,
+        group: ClaimGroup,
+        *,
+        summary: str | None = None,
+        review: str | None = None,
+        evidence: tuple[Evidence, ...] | None = None,
+    ) -> Edit:
+        """Change the claim's record (None leaves a field as it is), on this annotator's lead
+        annotation of the group; one undoable step. Raises NotInClaim (a StoreError) when the
+        annotator has no annotation in the claim."""
+        lead = group.lead(self.me)
+        if lead is None:
+            raise NotInClaim
+        annotation = self.store.update(lead.id, summary=summary, review=review, evidence=evidence)
+        article = self.corpus.by_id(annotation.article_id)
+        if article is None:
+            return Edit(annotation.article_id, (), annotation)
+        index = self.index(article)
+        claim = index.get(annotation.id)
+        span = None if claim is None else (claim.start, claim.end)
+        index.put(annotation, span)
+        return Edit(article.id, () if span is None else (span,), annotation)
 
     def link(self, article: Article, claim: Claim, target: Claim, relation: str) -> Edit:
         annotation = self.store.link(claim.id, target.id, relation)

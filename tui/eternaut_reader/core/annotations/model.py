@@ -26,6 +26,7 @@ __all__ = [
     "TAGS",
     "Anchored",
     "Annotation",
+    "Evidence",
     "HistoryEntry",
     "Keep",
     "Link",
@@ -87,6 +88,26 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """One piece of evidence behind a claim's verdict: an earnings-call transcript, a press
+    release, a second outlet. A URL (http or https only), a title, or both; the quote and the
+    note are optional. Validated by record.read_evidence / check_evidence."""
+
+    url: str = ""
+    title: str = ""
+    quote: str = ""
+    note: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"url": self.url, "title": self.title, "quote": self.quote, "note": self.note}
+
+    @property
+    def label(self) -> str:
+        """How a list names it: its title, else its URL."""
+        return self.title or self.url
+
+
+@dataclass(frozen=True, slots=True)
 class Annotation:
     id: str
     article_id: str
@@ -106,12 +127,27 @@ class Annotation:
     # The claim in short, as the user wrote it for a published fact-check (ClaimReview's
     # claimReviewed); empty: the quote, cut, stands for it.
     summary: str = ""
+    # The claim record (see annotations/groups.py): the review of the claim, in prose, and the
+    # evidence behind its verdict. A claim's record lives on one of its annotations (its lead),
+    # so that it is stored, undone, merged, imported and exported exactly like them.
+    review: str = ""
+    evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = self._fields()
-        if self.summary:  # written only when there is one: older readers see no new field
+        # Written only when there is one: older readers see no new field.
+        if self.summary:
             data["summary"] = self.summary
+        if self.review:
+            data["review"] = self.review
+        if self.evidence:
+            data["evidence"] = [item.to_dict() for item in self.evidence]
         return data
+
+    @property
+    def has_record(self) -> bool:
+        """Whether it holds a claim record: a summary, a review or evidence."""
+        return bool(self.summary or self.review or self.evidence)
 
     def _fields(self) -> dict[str, Any]:
         return {

@@ -12,6 +12,8 @@ The rules, in both modes:
 - start and end are whole numbers with 0 <= start < end;
 - tag is one of TAGS, or null for an open claim (highlighted, no verdict yet);
 - links is an array of {"target", "relation", "article_id"?}, relation one of RELATIONS;
+- summary and review are strings; evidence (optional) is an array of {"url", "title",
+  "quote", "note"}, all strings, with a url or a title, the url an http(s) URL;
 - schema is a whole number no newer than SCHEMA_VERSION.
 
 The "tag" key must be there: null says "open", a missing key says nothing. A strict read
@@ -33,6 +35,7 @@ from typing import Any, Protocol
 from eternaut_reader.core.annotations.model import (
     SCHEMA_VERSION,
     Annotation,
+    Evidence,
     Link,
     check_relation,
     check_tag,
@@ -43,10 +46,12 @@ __all__ = [
     "BadRecord",
     "RecordLimits",
     "check_annotation",
+    "check_evidence",
     "check_relation_value",
     "check_tag_value",
     "integer",
     "kind",
+    "read_evidence",
     "read_link",
     "read_record",
     "shorten",
@@ -76,6 +81,8 @@ class RecordLimits(Protocol):
     def article_id_chars(self) -> int: ...
     @property
     def links(self) -> int: ...
+    @property
+    def evidence(self) -> int: ...
     @property
     def offset(self) -> int: ...
 
@@ -116,6 +123,13 @@ def read_record(
         raise BadRecord(f'"links" must be an array, not {kind(links)}')
     if limits is not None:
         within_links(len(links), limits.links)
+    evidence = obj.get("evidence")
+    if evidence is None:
+        evidence = []
+    if not isinstance(evidence, list):
+        raise BadRecord(f'"evidence" must be an array, not {kind(evidence)}')
+    if limits is not None and len(evidence) > limits.evidence:
+        raise BadRecord(f"{len(evidence):,} evidence items, over the limit of {limits.evidence:,}")
     start, end = integer(obj, "start"), integer(obj, "end")
     if stored:
         created, modified = string(obj, "created"), string(obj, "modified")
@@ -147,6 +161,8 @@ def read_record(
         links=tuple(read_link(link, share) for link in links),
         schema=SCHEMA_VERSION,
         summary=string(obj, "summary"),
+        review=string(obj, "review"),
+        evidence=tuple(read_evidence(item) for item in evidence),
     )
     # Its fields were checked as they were read: what is left is what needs them all.
     _finish(ann, limits, quote_span=not stored)
@@ -167,8 +183,11 @@ def _stored_as_written(obj: dict[str, Any], share: Callable[[str], str]) -> Anno
     """
     try:
         links = obj.get("links")
-        if obj["schema"] != SCHEMA_VERSION or (
-            links is not None and (type(links) is not list or links)
+        if (
+            obj["schema"] != SCHEMA_VERSION
+            or (links is not None and (type(links) is not list or links))
+            or "review" in obj
+            or "evidence" in obj
         ):
             return None
         values = [obj[key] for key in _WRITTEN]
@@ -234,6 +253,50 @@ def _migrate_v0(obj: Mapping[str, Any]) -> dict[str, Any]:
     return record
 
 
+def read_evidence(obj: object) -> Evidence:
+    """An Evidence item from {"url", "title", "quote", "note"}; raises BadRecord."""
+    if not isinstance(obj, Mapping):
+        raise BadRecord(f"an evidence item must be an object, not {kind(obj)}")
+    return check_evidence(
+        Evidence(
+            url=string(obj, "url").strip(),
+            title=string(obj, "title"),
+            quote=string(obj, "quote"),
+            note=string(obj, "note"),
+        )
+    )
+
+
+def check_evidence(item: Evidence) -> Evidence:
+    """The item, once it has a URL or a title and its URL (if any) is http or https.
+
+    Only web URLs are kept: a report links to them and the reader copies them, so a
+    `javascript:` or `file:` URL must never get that far.
+    """
+    for name in ("url", "title", "quote", "note"):
+        if not isinstance(getattr(item, name), str):
+            raise BadRecord(f'an evidence item\'s "{name}" must be a string')
+    if not (item.url or item.title.strip()):
+        raise BadRecord("an evidence item needs a URL or a title")
+    if item.url and not is_web_url(item.url):
+        raise BadRecord(f"evidence URL {shown(item.url)} is not an http or https URL")
+    return item
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL with a host and no whitespace or control characters."""
+    from urllib.parse import urlsplit
+
+    if any(ch.isspace() or ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host)
+
+
 def read_link(obj: object, share: Callable[[str], str] = _same) -> Link:
     """A Link from {"target", "relation", "article_id"?}; raises BadRecord."""
     if not isinstance(obj, Mapping):
@@ -269,6 +332,7 @@ def check_annotation(
         "suffix",
         "note",
         "summary",
+        "review",
         "annotator",
         "created",
         "modified",
@@ -284,6 +348,12 @@ def check_annotation(
     check_tag(ann.tag)
     for link in ann.links:
         check_relation(link.relation)
+    if not isinstance(ann.evidence, tuple):
+        raise BadRecord(f'"evidence" must be a tuple, not {type(ann.evidence).__name__}')
+    for item in ann.evidence:
+        if not isinstance(item, Evidence):
+            raise BadRecord(f"an evidence item must be an Evidence, not {type(item).__name__}")
+        check_evidence(item)
     _finish(ann, limits, quote_span=quote_span)
     return ann
 
@@ -303,6 +373,7 @@ def _within_limits(ann: Annotation, limits: RecordLimits) -> None:
         ("suffix", ann.suffix, limits.context_chars),
         ("note", ann.note, limits.text_chars),
         ("summary", ann.summary, limits.text_chars),
+        ("review", ann.review, limits.text_chars),
         ("annotator", ann.annotator, limits.name_chars),
         ("created", ann.created, limits.name_chars),
         ("modified", ann.modified, limits.name_chars),
@@ -314,6 +385,15 @@ def _within_limits(ann: Annotation, limits: RecordLimits) -> None:
     for link in ann.links:
         within("a link's target", link.target, limits.name_chars)
         within("a link's article id", link.article_id or "", limits.article_id_chars)
+    if len(ann.evidence) > limits.evidence:
+        raise BadRecord(
+            f"{len(ann.evidence):,} evidence items, over the limit of {limits.evidence:,}"
+        )
+    for item in ann.evidence:
+        within("an evidence URL", item.url, limits.article_id_chars)
+        within("an evidence title", item.title, limits.text_chars)
+        within("an evidence quote", item.quote, limits.text_chars)
+        within("an evidence note", item.note, limits.text_chars)
 
 
 # ---- one field ------------------------------------------------------------------------------

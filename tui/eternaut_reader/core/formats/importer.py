@@ -35,6 +35,8 @@ the constants below; the import command sets the first two with --max-file-size 
                                     created / modified times, the content hash
     MAX_ARTICLE_ID_CHARS    2,048   an article id (a W3C source may be a long URL)
     MAX_LINKS               1,000   links of one annotation
+    MAX_EVIDENCE            1,000   evidence items of one annotation (a URL is bounded
+                                    like an article id, its title, quote and note like a note)
     MAX_OFFSET      2,147,483,647   start and end
     MAX_RECORD_VALUES     100,000   JSON values (strings, numbers, objects...) in one record
     MAX_DEPTH                 512   JSON nesting
@@ -80,6 +82,7 @@ __all__ = [
     "MAX_ARTICLE_ID_CHARS",
     "MAX_CONTEXT_CHARS",
     "MAX_DEPTH",
+    "MAX_EVIDENCE",
     "MAX_FILE_BYTES",
     "MAX_LINKS",
     "MAX_NAME_CHARS",
@@ -103,6 +106,7 @@ MAX_CONTEXT_CHARS = 1024
 MAX_NAME_CHARS = 200
 MAX_ARTICLE_ID_CHARS = 2048
 MAX_LINKS = 1000
+MAX_EVIDENCE = 1000
 MAX_OFFSET = 2**31 - 1
 MAX_RECORD_VALUES = 100_000
 MAX_DEPTH = 512
@@ -147,6 +151,7 @@ class Limits:
     name_chars: int = MAX_NAME_CHARS
     article_id_chars: int = MAX_ARTICLE_ID_CHARS
     links: int = MAX_LINKS
+    evidence: int = MAX_EVIDENCE
     offset: int = MAX_OFFSET
     record_values: int = MAX_RECORD_VALUES
     depth: int = MAX_DEPTH
@@ -162,6 +167,7 @@ class Limits:
             "name_chars": MAX_NAME_CHARS,
             "article_id_chars": MAX_ARTICLE_ID_CHARS,
             "links": MAX_LINKS,
+            "evidence": MAX_EVIDENCE,
             "offset": MAX_OFFSET,
             "record_values": MAX_RECORD_VALUES,
             "depth": MAX_DEPTH,

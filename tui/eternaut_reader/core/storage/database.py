@@ -120,6 +120,17 @@ class NotYours(StoreError):
         )
 
 
+class NotInClaim(StoreError):
+    """A claim's record was to be written by an annotator with no passage in the claim: a record
+    lives on one of the annotator's own annotations (annotations/groups.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "none of this claim's passages is yours: tag or link one of them first, "
+            "then write the claim's summary, review and evidence"
+        )
+
+
 def _name(annotator: str) -> str:
     # An annotator's name comes from data (an imported file); the message stays one line.
     return " ".join(annotator.split()) or "an unnamed annotator"

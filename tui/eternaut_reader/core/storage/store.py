@@ -27,7 +27,7 @@ import getpass
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
@@ -37,12 +37,14 @@ from eternaut_reader.core.annotations.model import (
     KEEP,
     Anchored,
     Annotation,
+    Evidence,
     Keep,
     Link,
     check_relation,
     check_tag,
     now_iso,
 )
+from eternaut_reader.core.annotations.record import check_evidence
 from eternaut_reader.core.storage.changes import ANNOTATIONS, Change, Model, Op, apply_change
 from eternaut_reader.core.storage.database import (
     NotYours,
@@ -284,11 +286,14 @@ class AnnotationStore:
         tag: str | Keep | None = KEEP,
         note: str | None = None,
         summary: str | None = None,
+        review: str | None = None,
+        evidence: Sequence[Evidence] | None = None,
     ) -> Annotation:
-        """Change the tag, the note and/or the summary; unchanged values make no history entry.
+        """Change the tag, the note, the summary, the review and/or the evidence; unchanged
+        values make no history entry.
 
         tag=KEEP (the default) leaves the tag as it is; tag=None makes the claim open again.
-        note=None and summary=None leave them as they are.
+        note, summary, review and evidence left at None stay as they are.
         """
         fields: dict[str, Any] = {}
         if tag is not KEEP:
@@ -297,6 +302,10 @@ class AnnotationStore:
             fields["note"] = _check_note(note)
         if summary is not None:
             fields["summary"] = " ".join(_check_note(summary).split())
+        if review is not None:
+            fields["review"] = _check_note(review)
+        if evidence is not None:
+            fields["evidence"] = tuple(check_evidence(item) for item in evidence)
         with self._cond:
             before = self._require_mine(ann_id)
             fields = {k: v for k, v in fields.items() if getattr(before, k) != v}

@@ -1,0 +1,78 @@
+"""The source scorecard: per report, how its claims were judged, to spot the outlier.
+
+For each report: how many claims it states that were tagged confirmed, speculative and
+contradicted there (a claim counts once per report, under each tag its passages carry), how
+many are still open, and how many claims no other report makes (no link joins them to another
+report's passage and, when an alignment is given, no aligned passage was found elsewhere).
+The report (`report` command, export dialog) prints it as a table; the reader's matrix view
+draws it as a bar per report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from eternaut_reader.core.annotations.groups import ClaimGroup
+from eternaut_reader.core.annotations.tags import OPEN, TAGS
+
+__all__ = ["ReportScore", "scorecard"]
+
+
+class _Match(Protocol):
+    @property
+    def article(self) -> str: ...
+
+
+class AlignmentLike(Protocol):
+    def matches(self, article_id: str, start: int, end: int) -> Sequence[_Match]: ...
+
+
+@dataclass(frozen=True)
+class ReportScore:
+    article_id: str
+    title: str
+    confirmed: int = 0
+    speculative: int = 0
+    contradicted: int = 0
+    open: int = 0
+    alone: int = 0  # claims no other report makes
+    claims: int = 0  # claims this report states (each once, whatever its tags)
+
+    def count(self, tag: str) -> int:
+        return int(getattr(self, tag))
+
+
+def scorecard(
+    groups: Sequence[ClaimGroup],
+    columns: Sequence[tuple[str, str]],
+    alignment: AlignmentLike | None = None,
+) -> list[ReportScore]:
+    """One ReportScore per (article id, title) in `columns`, in that order."""
+    counts: dict[str, dict[str, int]] = {
+        article: {key: 0 for key in (*TAGS, OPEN, "alone", "claims")} for article, _ in columns
+    }
+    for group in groups:
+        articles = group.articles
+        alone = len(articles) == 1 and not _aligned_elsewhere(group, alignment)
+        for article, tags in group.tags_by_article().items():
+            row = counts.get(article)
+            if row is None:
+                continue
+            row["claims"] += 1
+            for tag in tags:
+                row[tag] += 1
+            if alone:
+                row["alone"] += 1
+    return [ReportScore(article, title, **counts[article]) for article, title in columns]
+
+
+def _aligned_elsewhere(group: ClaimGroup, alignment: AlignmentLike | None) -> bool:
+    if alignment is None:
+        return False
+    for annotation in group.members:
+        for match in alignment.matches(annotation.article_id, annotation.start, annotation.end):
+            if match.article != annotation.article_id:
+                return True
+    return False
