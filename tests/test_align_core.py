@@ -73,6 +73,33 @@ def test_dieci_volte_piu_velocemente_is_10_times_faster(seeds):
     assert alignment.passage(match) == corpus.by_id(EN2).text[match.start : match.end]
 
 
+def test_a_report_stating_a_fact_three_ways_is_matched_beyond_its_two_closest(seeds):
+    """004 says "Netflix's first" three ways. Its "first major streaming platform" is the
+    Italian passage's third closest in 004, but the Italian passage is its very best in 000,
+    at a close score: a match (it used to be left out by the two-per-report cap)."""
+    match = match_between(
+        seeds,
+        (IT, "la prima produzione originale della piattaforma"),
+        (EN4, "Netflix becomes the first major streaming platform to integrate generative AI"),
+    )
+    assert match.relation == "agrees"
+
+
+def test_paraphrases_vouched_for_by_a_third_report_are_matched(seeds):
+    """Both are strong matches of one passage of another report, so they state its fact
+    although their own words are far apart."""
+    match_between(
+        seeds,
+        (EN1, "the goal is not to replace creative professionals, but to enhance"),
+        (EN2, "a tool to augment human creativity rather than replace it"),
+    )
+    match_between(
+        seeds,
+        (IT, "un approccio complementare, non sostitutivo"),
+        (EN1, "creator-supportive rather than creator-replacing"),
+    )
+
+
 def test_11_miliardi_di_dollari_is_11_billion(seeds):
     match = match_between(seeds, (IT, "11 miliardi di dollari"), (EN3, "$11 billion in revenue"))
     assert match.relation == "agrees"

@@ -43,6 +43,7 @@ def test_the_clusters_files_are_what_the_issue_asks_for():
     for folder, clusters_file in (
         ("corpus2", "corpus2_clusters.json"),
         ("corpus3", "corpus3_clusters.json"),
+        ("corpus4", "corpus4_clusters.json"),
     ):
         other = load_corpus([DATA / folder])
         assert len(other.articles) >= 3
@@ -58,9 +59,9 @@ def test_seeds_every_contradiction_caught_and_quality_floor():
     assert result.contradictions == (2, 2)
     assert result.verdict_accuracy >= 0.8
     assert result.precision() >= 0.75
-    assert result.recall() >= 0.5
-    assert result.report_recall() >= 0.7
-    assert result.report_recall("en-it") >= 0.65
+    assert result.recall() >= 0.6
+    assert result.report_recall() >= 0.75
+    assert result.report_recall("en-it") >= 0.75
 
 
 def test_corpus2_meets_the_targets():

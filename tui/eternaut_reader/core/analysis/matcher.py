@@ -4,8 +4,18 @@ For each unit: its values (values.py, with the article's date), its names (names
 series" stands for the series the article is about; in a headline, where every word is
 capitalised, only what the reports capitalise in running text too), its content stems
 (similarity.py), a hedge (lexicon.py), and whether it says enough to be a claim. Units of
-different articles whose score reaches MATCH_SCORE are matches when each is among the
-other's best MAX_PER_ARTICLE in its article (mutual nearest neighbours).
+different articles whose score reaches MATCH_SCORE are matches when
+
+- each is among the other's best MAX_PER_ARTICLE in its article (mutual nearest neighbours);
+- or one is the other's very best in its article and the other, seen from there, is among
+  its best ONE_SIDED_RANK, at ONE_SIDED_SCORE or more and within ONE_SIDED_RATIO of the best
+  it has in that article (a report that states a fact three ways: the third way is matched
+  when it is the best passage for the other report, and scores close to the two before it);
+- or both are strong matches (ANCHOR_SCORE) of one same passage of a third report: that
+  passage vouches that they state its fact, though in words too far apart to score high
+  together ("creator-supportive rather than creator-replacing" / "augment human creativity
+  rather than replace it", both strongly matched by "not to replace creative professionals,
+  but to enhance their abilities").
 """
 
 from __future__ import annotations
@@ -31,6 +41,10 @@ __all__ = ["AlignCancelled", "Read", "match_units"]
 
 MATCH_SCORE = 0.07  # below this two units are not taken for the same fact
 MAX_PER_ARTICLE = 2  # matches per unit and other article, best first, and mutual
+ONE_SIDED_RANK = 4  # ...or up to this rank where the other unit's best is this one
+ONE_SIDED_SCORE = 0.1  # ...at this score or more
+ONE_SIDED_RATIO = 0.7  # ...and within this share of the best score in that article
+ANCHOR_SCORE = 0.3  # a passage matched this well by two units vouches for their match
 MAX_MATCHES = 24  # matches kept per unit in all, best first
 CONFLICT_WORDING = 0.06  # wording similarity a conflicting match needs (Index.wording)
 MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
@@ -121,6 +135,61 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def _select(
+    pairs: dict[tuple[int, int], float], reads: list[Read], group: list[int]
+) -> dict[int, list[tuple[float, int]]]:
+    """The matches of every unit (by index) among the scored pairs: (score, other unit)."""
+    # For each unit and each other article, its candidates there, best first.
+    ranked: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
+    for (a, b), score in pairs.items():
+        if reads[a].claim and reads[b].claim:
+            ranked[(a, group[b])].append((score, b))
+            ranked[(b, group[a])].append((score, a))
+    rank: dict[tuple[int, int], int] = {}
+    for (a, _), candidates in ranked.items():
+        candidates.sort(key=lambda p: (-p[0], p[1]))
+        for n, (_, b) in enumerate(candidates, 1):
+            rank[(a, b)] = n
+    # A match must be mutual: each unit among the other's best in its article. A long,
+    # general sentence ("…, where co-CEO Ted Sarandos revealed…") is otherwise close enough
+    # to many passages to be matched by all of them.
+    matched: dict[tuple[int, int], float] = {}
+    for (a, b), score in pairs.items():
+        here, there = rank.get((a, b)), rank.get((b, a))
+        if here is None or there is None:
+            continue
+        if max(here, there) <= MAX_PER_ARTICLE:
+            matched[(a, b)] = score
+        elif min(here, there) == 1 and max(here, there) <= ONE_SIDED_RANK:
+            # One side's best, the other's third or fourth: kept when it scores close to
+            # the best that side has in the article.
+            side = a if here > 1 else b
+            best = ranked[(side, group[b if side == a else a])][0][0]
+            if score >= ONE_SIDED_SCORE and score >= ONE_SIDED_RATIO * best:
+                matched[(a, b)] = score
+    # Two units both strongly matched to one passage of a third report state its fact.
+    strong: dict[int, set[int]] = defaultdict(set)
+    for (a, b), score in matched.items():
+        if score >= ANCHOR_SCORE:
+            strong[a].add(b)
+            strong[b].add(a)
+    vouched: dict[tuple[int, int], float] = {}
+    for c, anchored in strong.items():
+        ordered = sorted(anchored)
+        for n, a in enumerate(ordered):
+            for b in ordered[n + 1 :]:
+                score = pairs.get((a, b), 0.0)
+                if score and group[a] != group[b] and group[c] not in (group[a], group[b]):
+                    vouched[(a, b)] = score  # both claims: strong matches are between claims
+    for pair, score in vouched.items():
+        matched.setdefault(pair, score)
+    found: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (a, b), score in matched.items():
+        found[a].append((score, b))
+        found[b].append((score, a))
+    return found
+
+
 def match_units(
     articles: list[Article], check: Callable[[float], None]
 ) -> tuple[list[Read], dict[int, list[tuple[Match, int]]]]:
@@ -136,22 +205,7 @@ def match_units(
     index = Index(features, [r.language for r in reads])
     pairs = index.pairs(group, MATCH_SCORE)
     check(0.85)
-    # For each unit and each other article, its best MAX_PER_ARTICLE candidates there.
-    best: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
-    for (a, b), score in pairs.items():
-        if reads[a].claim and reads[b].claim:
-            best[(a, group[b])].append((score, b))
-            best[(b, group[a])].append((score, a))
-    for key, candidates in best.items():
-        best[key] = sorted(candidates, key=lambda p: (-p[0], p[1]))[:MAX_PER_ARTICLE]
-    # A match must be mutual: each unit among the other's best in its article. A long,
-    # general sentence ("…, where co-CEO Ted Sarandos revealed…") is otherwise close enough
-    # to many passages to be matched by all of them.
-    found: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (a, _), candidates in best.items():
-        for score, b in candidates:
-            if any(c == a for _, c in best[(b, group[a])]):
-                found[a].append((score, b))
+    found = _select(pairs, reads, group)
     matches: dict[int, list[tuple[Match, int]]] = {}
     for i, read in enumerate(reads):
         kept: list[tuple[Match, int]] = []
