@@ -223,7 +223,7 @@ def _matrix_lines(
             marks = tuple(_glyph(tags[a][0]) if a in tags else "" for a, _ in columns)
         else:
             marks = tuple(found.get(a, (3, ""))[1] for a, _ in columns)
-        lines.append(MatrixLine(claim.number, claim.summary, marks))
+        lines.append(MatrixLine(claim.number, claim.headline, marks))
     return lines
 
 

@@ -49,7 +49,7 @@ body {
   font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     sans-serif;
 }
-main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+main { max-width: 50rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 .4rem; }
 h2 { font-size: 1.35rem; margin: 2.4rem 0 .8rem; padding-bottom: .3rem;
   border-bottom: 2px solid var(--line); }
@@ -90,12 +90,14 @@ blockquote { margin: .35rem 0; padding: .35rem .8rem; border-left: 3px solid var
 .values th, .values td { text-align: left; padding: .2rem .4rem;
   border-bottom: 1px solid var(--line); vertical-align: top; }
 .values .what { color: var(--muted); font-weight: 600; width: 20%; }
+.values td { width: 40%; }
 .evidence li, .notes li { margin: .35rem 0; }
 .scroll { overflow-x: auto; }
-table.grid { border-collapse: collapse; width: 100%; font-size: .92rem; }
+table.grid { border-collapse: collapse; width: 100%; font-size: .9rem; }
 table.grid th, table.grid td { border-bottom: 1px solid var(--line); padding: .35rem .5rem;
   vertical-align: top; }
-table.grid th { text-align: left; background: var(--panel); }
+table.grid thead th { text-align: left; background: var(--panel); vertical-align: bottom; }
+table.grid tbody th { text-align: left; font-weight: 500; min-width: 10rem; }
 table.grid td.n, table.grid th.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.grid td.mark, table.grid th.mark { text-align: center; }
 footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
@@ -203,8 +205,11 @@ def _disagreement(item: Disagreement) -> list[str]:
     out.append("</div>")
     if item.values:
         out.append('<table class="values"><thead><tr><th scope="col">value</th>')
-        out.append(f'<th scope="col">{_e(left.source.label)}</th>')
-        out.append(f'<th scope="col">{_e(right.source.label)}</th></tr></thead><tbody>')
+        out.append(f'<th scope="col" title="{_e(left.source.title)}">{_e(left.source.short)}</th>')
+        out.append(
+            f'<th scope="col" title="{_e(right.source.title)}">{_e(right.source.short)}</th>'
+            "</tr></thead><tbody>"
+        )
         out += [
             f'<tr><th scope="row" class="what">{_e(v.what)}</th><td>{_e(v.left)}</td>'
             f"<td>{_e(v.right)}</td></tr>"
@@ -220,7 +225,7 @@ def _claim(claim: ClaimEntry) -> list[str]:
     out = [f'<article class="claim" id="claim-{claim.number}">', "<header>"]
     out.append(
         f'<h3><span class="num">{claim.number}.</span>'
-        f'<span class="text" dir="auto">{_e(claim.summary)}</span></h3>'
+        f'<span class="text" dir="auto">{_e(claim.headline)}</span></h3>'
     )
     out.append(_verdict(claim.verdict))
     out.append("</header>")

@@ -91,7 +91,7 @@ def _disagreement(item: Disagreement) -> list[str]:
 
 
 def _claim(claim: ClaimEntry) -> list[str]:
-    lines = [f"### {claim.number}. {escape_inline(claim.summary)}", ""]
+    lines = [f"### {claim.number}. {escape_inline(claim.headline)}", ""]
     lines += [f"**Verdict: {claim.label}** — {escape_inline(claim.reason)}.", ""]
     lines += ["**What the reports say**", ""]
     for statement in claim.statements:

@@ -10,6 +10,7 @@ from eternaut_reader.core.annotations.groups import VERDICT_ORDER, verdict_label
 from eternaut_reader.core.annotations.model import Evidence
 
 __all__ = [
+    "HEADLINE",
     "ClaimEntry",
     "Disagreement",
     "MatrixLine",
@@ -20,6 +21,9 @@ __all__ = [
     "Statement",
     "ValueConflict",
 ]
+
+
+HEADLINE = 140  # characters of a claim's heading and matrix row
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,11 @@ class Source:
     def label(self) -> str:
         """ "(2) Title" (or the title alone for an article not in the corpus)."""
         return self.title if self.number is None else f"({self.number}) {self.title}"
+
+    @property
+    def short(self) -> str:
+        """ "(2)", or the title for an article not in the corpus."""
+        return self.title if self.number is None else f"({self.number})"
 
     @property
     def facts(self) -> str:
@@ -83,6 +92,14 @@ class ClaimEntry:
     reviews: list[tuple[str, str]]  # (annotator, review)
     evidence: list[tuple[str, Evidence]]  # (annotator, item)
     more_conflicts: int = 0  # pairs left out of `conflicts`
+
+    @property
+    def headline(self) -> str:
+        """The summary on one line, cut at a word to at most HEADLINE characters (a claim
+        without a summary is named by its first quote, which can be a long sentence)."""
+        from eternaut_reader.core.formats.claimreview import short_claim
+
+        return short_claim(self.summary, HEADLINE)
 
     @property
     def label(self) -> str:
