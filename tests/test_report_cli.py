@@ -107,6 +107,19 @@ def test_bad_input_gives_one_line_and_a_failing_status(capsys, db, tmp_path):
     assert not any(p.name.startswith("r.") for p in tmp_path.iterdir())
 
 
+def test_without_an_alignment_the_report_still_comes(capsys, db, monkeypatch):
+    import eternaut_reader.core.analysis as analysis
+
+    def broken(corpus):
+        raise ValueError("cache unreadable")
+
+    monkeypatch.setattr(analysis, "align", broken)
+    out, err = _ok(capsys, "--db", str(db))
+    assert "no alignment (cache unreadable)" in err
+    assert "The reports could not be aligned" in out
+    assert "*Why side by side: linked as contradicting; tagged differently.*" in out
+
+
 def test_the_report_is_a_listed_command(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])

@@ -18,6 +18,7 @@ import html
 import re
 
 from eternaut_reader.core.annotations.groups import verdict_label
+from eternaut_reader.core.formats.base import web_uri
 from eternaut_reader.core.report.content import MATRIX_LEGEND
 from eternaut_reader.core.report.model import ClaimEntry, Disagreement, Report, Source
 
@@ -132,8 +133,6 @@ def _e(text: str) -> str:
 def _link(text: str, url: str | None) -> str:
     """Escaped text, linked when url is an http(s) URI (Source.url and evidence URLs are
     checked before they get here; checked again all the same)."""
-    from eternaut_reader.core.formats.base import web_uri
-
     uri = web_uri(url) if url else None
     if not uri:
         return _e(text)
