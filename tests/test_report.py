@@ -335,6 +335,12 @@ def test_html_is_one_self_contained_page_for_phones_print_and_dark_mode(report):
     assert hrefs and all(h.startswith(("http://", "https://")) for h in hrefs)
 
 
+def test_html_parses_without_a_single_error_even_with_hostile_data(report):
+    strict = html5lib.HTMLParser(strict=True)  # raises on any parse error
+    strict.parse(render(report, "html"))
+    strict.parse(render(hostile_report(), "html"))
+
+
 def test_html_claims_in_order_each_with_glyph_and_word(report):
     tree = parse_html(render(report, "html"))
     cards = [e for e in tree.iter("article") if "claim" in e.get("class", "")]
