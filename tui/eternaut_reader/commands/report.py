@@ -57,9 +57,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from eternaut_reader.core.analysis import AlignCancelled, align
     from eternaut_reader.core.config import load_config
-    from eternaut_reader.core.report import ReportError, build_report, render, report_format
+    from eternaut_reader.core.report import ReportError, make_report, render, report_format
     from eternaut_reader.core.report import write_report as write_file
     from eternaut_reader.core.terminal import safe
 
@@ -74,25 +73,16 @@ def run(args: argparse.Namespace) -> int:
         if missing:
             known = ", ".join(present) or "none"
             return fail(f"no annotations by {', '.join(missing)} (annotators: {known})")
-    notices = []
-    alignment = None
-    if len(corpus.articles) > 1:
-        try:
-            alignment = align(corpus)
-        except (AlignCancelled, OSError, ValueError) as exc:
-            note(f"no alignment ({exc}): the report shows what was tagged and linked")
-            notices.append("The reports could not be aligned: conflicts are from tags and links.")
-    profile = load_config().profile
-    report = build_report(
+    report, problems = make_report(
         annotations,
-        corpus.articles,
-        alignment=alignment,
+        corpus,
         only_articles=articles,
         annotators=args.annotator,
         title=args.title,
-        publisher=profile.organisation,
-        notices=notices,
+        publisher=load_config().profile.organisation,
     )
+    for line in problems:
+        note(line)
     if not report.claims:
         if not annotations:
             return fail("no claims to report: the database holds none (tag some claims first)")

@@ -12,13 +12,19 @@ that same content. The `report` command and the reader's export dialog both call
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eternaut_reader.core.report.content import DEFAULT_TITLE, build_report
 from eternaut_reader.core.report.html import render_html
 from eternaut_reader.core.report.markdown import render_markdown
 from eternaut_reader.core.report.model import Report
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.annotations.model import Annotation
+    from eternaut_reader.core.report.conflicts import AlignmentLike
+    from eternaut_reader.core.text.corpus import Corpus
 
 __all__ = [
     "DEFAULT_TITLE",
@@ -26,6 +32,7 @@ __all__ = [
     "Report",
     "ReportError",
     "build_report",
+    "make_report",
     "render",
     "report_format",
     "write_report",
@@ -40,6 +47,44 @@ REPORT_FORMATS: dict[str, tuple[str, str, Callable[[Report], str]]] = {
 
 class ReportError(Exception):
     """A report could not be written; str() is one line, fit to show the user."""
+
+
+NO_ALIGNMENT = "The reports could not be aligned: conflicts are from tags and links."
+
+
+def make_report(
+    annotations: Iterable[Annotation],
+    corpus: Corpus,
+    *,
+    alignment: AlignmentLike | None = None,
+    only_articles: Iterable[str] | None = None,
+    annotators: Iterable[str] | None = None,
+    title: str | None = None,
+    publisher: str | None = None,
+) -> tuple[Report, list[str]]:
+    """The report of a corpus, as the `report` command and the export dialog make it: the
+    alignment given (the reader's), else computed (cached by content: usually a file read).
+    If it cannot be, the report says so and goes without; the second value holds that, one
+    line, for the caller to show."""
+    from eternaut_reader.core.analysis import AlignCancelled, align
+
+    problems: list[str] = []
+    if alignment is None and len(corpus.articles) > 1:
+        try:
+            alignment = align(corpus)
+        except (AlignCancelled, OSError, ValueError) as exc:
+            problems.append(f"no alignment ({exc}): the report shows what was tagged and linked")
+    report = build_report(
+        annotations,
+        corpus.articles,
+        alignment=alignment,
+        only_articles=only_articles,
+        annotators=annotators,
+        title=title,
+        publisher=publisher,
+        notices=[NO_ALIGNMENT] if problems else [],
+    )
+    return report, problems
 
 
 def report_format(path: str | Path | None) -> str:

@@ -199,26 +199,15 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def _report(self, fmt: str, article: str | None, path: Path, profile: object) -> Path:
         """The fact-check report, as the `report` command writes it (in the worker)."""
-        from eternaut_reader.core.analysis import AlignCancelled, align
-        from eternaut_reader.core.report import build_report, write_report
+        from eternaut_reader.core.report import make_report, write_report
 
-        alignment = getattr(self.app, "alignment", None)  # the reader's, once it is ready
-        notices = []
-        if alignment is None and len(self.corpus.articles) > 1:
-            try:
-                alignment = align(self.corpus)  # cached by content: usually a file read
-            except (AlignCancelled, OSError, ValueError):
-                notices.append(
-                    "The reports could not be aligned: conflicts are from tags and links."
-                )
         try:
-            report = build_report(
+            report, problems = make_report(
                 self.store.annotations(),
-                self.corpus.articles,
-                alignment=alignment,
+                self.corpus,
+                alignment=getattr(self.app, "alignment", None),  # the reader's, once ready
                 only_articles=None if article is None else [article],
                 publisher=getattr(profile, "organisation", None),
-                notices=notices,
             )
             if not report.claims:
                 raise ReportError("no claims to report: tag some claims first")
@@ -227,7 +216,7 @@ class ExportScreen(ModalScreen[Path | None]):
             self.app.call_from_thread(self._failed, str(exc))
             return path
         what = f"the {_REPORT_NAMES.get(fmt, fmt)} report of"
-        self.app.call_from_thread(self._done, path, len(report.claims), (), what)
+        self.app.call_from_thread(self._done, path, len(report.claims), tuple(problems), what)
         return path
 
     def _failed(self, message: str) -> None:
