@@ -10,4 +10,5 @@ COMMANDS = {
     "agreement": "eternaut_reader.commands.agreement",
     "align": "eternaut_reader.commands.align",
     "matrix": "eternaut_reader.commands.matrix",
+    "report": "eternaut_reader.commands.report",
 }

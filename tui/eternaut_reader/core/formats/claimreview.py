@@ -46,10 +46,12 @@ and recommended ones:
 
 Besides: `@id` is the review's own IRI, never the W3C annotation's: <url without its
 fragment>#claimreview-<id> when there is a url, else urn:eternaut-reader:review:<id>.
-`identifier` lists the ids of the annotations it reviews; `reviewBody` holds the notes, one
-paragraph each (absent when there are none). Orphans are marked on their appearance with
-schema.org's creativeWorkStatus: "quote not found in the current text", or "article not in
-the corpus" (the quote could not be checked).
+`identifier` lists the ids of the annotations it reviews; `reviewBody` holds the claim
+record's review, then the notes, one paragraph each (absent when there are none); `citation`
+lists the record's evidence, each a CreativeWork (url, name = its title, description = its
+quote and note). `claimReviewed` takes the record's summary from any of its annotations.
+Orphans are marked on their appearance with schema.org's creativeWorkStatus: "quote not
+found in the current text", or "article not in the corpus" (the quote could not be checked).
 """
 
 from __future__ import annotations
@@ -334,6 +336,7 @@ def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dic
     url = review_url(template, ident)
     authors = list(dict.fromkeys(i.annotation.annotator for i in group))
     notes = [i.annotation.note for i in group if i.annotation.note]
+    reviews = list(dict.fromkeys(i.annotation.review for i in group if i.annotation.review))
     latest = max(i.annotation.modified or i.annotation.created for i in group)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -344,7 +347,10 @@ def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dic
         review["url"] = url
     review["identifier"] = [i.annotation.id for i in group]
     # The user's own summary when they wrote one, else the quote: cut to Google's length.
-    review["claimReviewed"] = short_claim(first.annotation.summary or first.annotation.quote)
+    summary = first.annotation.summary or next(
+        (i.annotation.summary for i in group if i.annotation.summary), ""
+    )
+    review["claimReviewed"] = short_claim(summary or first.annotation.quote)
     review["reviewRating"] = {
         "@type": "Rating",
         "ratingValue": value,
@@ -362,9 +368,31 @@ def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dic
         review["author"] = people[0] if len(people) == 1 else people
     if latest:
         review["datePublished"] = latest[:10]
-    if notes:
-        review["reviewBody"] = "\n\n".join(notes)
+    if reviews or notes:
+        review["reviewBody"] = "\n\n".join([*reviews, *notes])
+    citations = _citations(group)
+    if citations:
+        review["citation"] = citations
     return review
+
+
+def _citations(group: list[Item]) -> list[dict[str, str]]:
+    """The claim record's evidence as schema.org CreativeWorks (url, name, and the quote and
+    note as its description), each item once."""
+    out: list[dict[str, str]] = []
+    for item in group:
+        for evidence in item.annotation.evidence:
+            work = {"@type": "CreativeWork"}
+            uri = web_uri(evidence.url) if evidence.url else None
+            if uri:
+                work["url"] = uri
+            work["name"] = evidence.title or evidence.url
+            about = [f"“{evidence.quote}”" if evidence.quote else "", evidence.note]
+            if any(about):
+                work["description"] = " — ".join(a for a in about if a)
+            if work not in out:
+                out.append(work)
+    return out
 
 
 def write_claimreview(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:

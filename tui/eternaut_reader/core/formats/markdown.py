@@ -18,6 +18,10 @@ percent-encoded) with its parentheses and `&` escaped by a backslash, so that a 
 back the address and nothing in it ends the link. Other schemes (javascript:, file:) are
 never linked.
 
+An annotation that holds its claim's record (see annotations/groups.py) shows it after its
+note: **Claim:** (the summary), **Review:**, and **Evidence:** (each title linked to its URL,
+with its quote and note).
+
 Links show from both ends: under "Links", `→ supports “…” (*title*)` for a link this claim
 made and `← contradicted by “…” (*title*)` for one another claim made to it.
 """
@@ -28,6 +32,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
+from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN, TAGS
 from eternaut_reader.core.formats.base import (
     ArticleInfo,
@@ -116,6 +121,7 @@ def _entry(item: Item, data: ExportSet, *, show_tag: bool) -> list[str]:
     if ann.note:
         note = escape_block(ann.note)
         lines += ["", "**Note:** " + note[0], *note[1:]]
+    lines += _record(ann)
     backlinks = data.linked_from(ann.id)
     if ann.links or backlinks:
         lines += ["", "**Links:**", ""]
@@ -141,6 +147,29 @@ def _entry(item: Item, data: ExportSet, *, show_tag: bool) -> list[str]:
         about.append("quote not found in the current text")
     lines += ["", "— " + " · ".join(a for a in about if a)]
     return _quoted(lines)
+
+
+def _record(ann: Annotation) -> list[str]:
+    """The claim record this annotation holds (it leads its claim): summary, review, evidence
+    (titles linked to their http(s) URLs)."""
+    lines: list[str] = []
+    if ann.summary:
+        lines += ["", "**Claim:** " + escape_inline(ann.summary)]
+    if ann.review:
+        review = escape_block(ann.review)
+        lines += ["", "**Review:** " + review[0], *review[1:]]
+    if ann.evidence:
+        lines += ["", "**Evidence:**", ""]
+        for item in ann.evidence:
+            destination = link_destination(item.url) if item.url else None
+            label = escape_inline(item.title or item.url)
+            entry = f"[{label}]({destination})" if destination else label
+            if item.quote:
+                entry += f" — “{escape_inline(item.quote)}”"
+            if item.note:
+                entry += f" — {escape_inline(item.note)}"
+            lines.append(f"- {entry}")
+    return lines
 
 
 def _claim_ref(text: str, title: str) -> str:

@@ -16,6 +16,7 @@ from textual.worker import Worker, get_current_worker
 from eternaut_reader.core.annotations.model import TAGS
 from eternaut_reader.core.annotations.tags import OPEN
 from eternaut_reader.core.formats import FORMATS, ExportCancelled, ExportError, export
+from eternaut_reader.core.report import REPORT_FORMATS, ReportError
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
@@ -26,8 +27,15 @@ if TYPE_CHECKING:
     from eternaut_reader.core.text.corpus import Corpus
 
 
+# The fact-check report (core/report) in the same list: "report-md", "report-html".
+REPORTS = {f"report-{fmt}": fmt for fmt in REPORT_FORMATS}
+_REPORT_NAMES = {"md": "Markdown", "html": "HTML"}
+
+
 def default_path(fmt: str, folder: Path | None = None) -> Path:
-    """A file in the current folder named after the format, e.g. ./claims.csv."""
+    """A file in the current folder named after the format, e.g. ./claims.csv, ./report.html."""
+    if fmt in REPORTS:
+        return (folder or Path.cwd()) / f"report{REPORT_FORMATS[REPORTS[fmt]][1]}"
     return (folder or Path.cwd()) / f"claims{FORMATS[fmt].extension}"
 
 
@@ -44,22 +52,29 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.store = store
         self.corpus = corpus
-        self.format = fmt if fmt in FORMATS else "csv"  # the last format used, remembered
+        # The last format used, remembered.
+        self.format = fmt if fmt in FORMATS or fmt in REPORTS else "csv"
         self._default = str(default_path(self.format))  # follows the format unless edited
         self._worker: Worker[Path] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
             yield Label("Export the claims", id="export-title")
+            reports = [
+                (f"report ({_REPORT_NAMES.get(fmt, fmt)}) — {REPORT_FORMATS[fmt][0]}", key)
+                for key, fmt in REPORTS.items()
+            ]
             yield Select(
-                [(f"{f.name} — {f.description}", f.name) for f in FORMATS.values()],
+                [(f"{f.name} — {f.description}", f.name) for f in FORMATS.values()] + reports,
                 value=self.format,
                 allow_blank=False,
                 id="export-format",
             )
             with Horizontal(id="export-tags"):
                 for tag in (*TAGS, OPEN):
-                    yield Checkbox(tag, value=True, id=f"export-tag-{tag}")
+                    yield Checkbox(
+                        tag, value=True, disabled=self.format in REPORTS, id=f"export-tag-{tag}"
+                    )
             articles = [
                 (printable(f"{n}/{len(self.corpus.articles)} {a.title}"), a.id)
                 for n, a in enumerate(self.corpus.articles, 1)
@@ -76,7 +91,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Checkbox(
                     "UTF-8 BOM for Excel",
                     value=False,
-                    disabled=not FORMATS[self.format].bom,
+                    disabled=not _takes_bom(self.format),
                     id="export-bom",
                 )
             yield Label(
@@ -91,8 +106,12 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
-        if isinstance(event.value, str) and event.value in FORMATS:
-            self.query_one("#export-bom", Checkbox).disabled = not FORMATS[event.value].bom
+        if isinstance(event.value, str):
+            self.query_one("#export-bom", Checkbox).disabled = not _takes_bom(event.value)
+            # A report shows every claim whole (a mixed claim needs all its tags): no tag filter.
+            for tag in (*TAGS, OPEN):
+                box = self.query_one(f"#export-tag-{tag}", Checkbox)
+                box.disabled = event.value in REPORTS
         field = self.query_one("#export-path", Input)
         if field.value == self._default and isinstance(event.value, str):
             self._default = str(default_path(event.value, Path(field.value).parent))
@@ -105,7 +124,7 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         fmt = str(self.query_one("#export-format", Select).value)
         tags = [t for t in (*TAGS, OPEN) if self.query_one(f"#export-tag-{t}", Checkbox).value]
-        if not tags:
+        if not tags and fmt not in REPORTS:
             self.notify("Choose at least one tag to export", severity="warning")
             return
         article = str(self.query_one("#export-article", Select).value) or None
@@ -154,6 +173,8 @@ class ExportScreen(ModalScreen[Path | None]):
             self.app.call_from_thread(bar.update, total=max(total, 1), progress=done)
 
         config = getattr(self.app, "config", None)  # [profile]: ClaimReview's author and url
+        if fmt in REPORTS:
+            return self._report(REPORTS[fmt], article, path, getattr(config, "profile", None))
         bom = FORMATS[fmt].bom and self.query_one("#export-bom", Checkbox).value
         try:
             result = export(
@@ -176,12 +197,36 @@ class ExportScreen(ModalScreen[Path | None]):
         self.app.call_from_thread(self._done, result.path or path, result.count, result.notes)
         return path
 
+    def _report(self, fmt: str, article: str | None, path: Path, profile: object) -> Path:
+        """The fact-check report, as the `report` command writes it (in the worker)."""
+        from eternaut_reader.core.report import make_report, write_report
+
+        try:
+            report, problems = make_report(
+                self.store.annotations(),
+                self.corpus,
+                alignment=getattr(self.app, "alignment", None),  # the reader's, once ready
+                only_articles=None if article is None else [article],
+                publisher=getattr(profile, "organisation", None),
+            )
+            if not report.claims:
+                raise ReportError("no claims to report: tag some claims first")
+            write_report(report, fmt, path)
+        except ReportError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return path
+        what = f"the {_REPORT_NAMES.get(fmt, fmt)} report of"
+        self.app.call_from_thread(self._done, path, len(report.claims), tuple(problems), what)
+        return path
+
     def _failed(self, message: str) -> None:
         self.query_one("#export-progress").display = False
         self.notify(message, title="Export failed", severity="error", timeout=20)
 
-    def _done(self, path: Path, count: int, notes: tuple[str, ...] = ()) -> None:
-        self.notify(f"Exported {count} claims to {path}", title="Export", timeout=10)
+    def _done(self, path: Path, count: int, notes: tuple[str, ...] = (), what: str = "") -> None:
+        # "Exported 12 claims to …", or "Exported the HTML report of 5 claims to …"
+        what = f"{what} " if what else ""
+        self.notify(f"Exported {what}{count} claims to {path}", title="Export", timeout=10)
         if notes:  # what the format would need and did not get (ClaimReview: review_url)
             self.notify("\n".join(notes), title="Export", severity="warning", timeout=20)
         self.dismiss(path)
@@ -191,3 +236,7 @@ class ExportScreen(ModalScreen[Path | None]):
         if self._worker is not None and self._worker.is_running:
             self._worker.cancel()
         self.dismiss(None)
+
+
+def _takes_bom(fmt: str) -> bool:
+    return fmt in FORMATS and FORMATS[fmt].bom
