@@ -178,7 +178,8 @@ strumento tool; sviluppatori developers; contenuti content; contenuto content;
 schermo screen; regista director; sceneggiatura script; attore actor; episodi episodes;
 spettacolo show; abbonamento subscription; velocizzare fast; rapidità fast;
 sostituire replace; sostituto replace; accelerare fast; artisti creators;
-potenziare improve; rafforzare improve
+potenziare improve; rafforzare improve; riaprire reopen; riaprirà reopen; riaperto reopened;
+restare remain; resterà remain; rimanere remain; rimarrà remain; rimasto remained
 """
 
 # English words of one meaning that news reports use in turn, by stem -> a shared stem.
@@ -201,7 +202,8 @@ forests forest; woods forest; started start; began start; broke start; erupted s
 firms companies; businesses companies; employees workers; staff workers; jobs workers;
 probe investigation; inquiry investigation; authorities officials; chief head;
 leader head; helps help; assist help; replacement replace; substitution replace;
-amplify improve; artists creators; creatives creators; filmmakers creators
+amplify improve; artists creators; creatives creators; filmmakers creators;
+shut closed; close closed; stay remain; stays remain
 """
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -24,12 +24,18 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eternaut_reader.core.analysis.lexicon import is_hedged
+from eternaut_reader.core.analysis.lexicon import is_hedged, stem
 from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
-from eternaut_reader.core.analysis.similarity import CognateMap, Features, Index, content_stems
+from eternaut_reader.core.analysis.similarity import (
+    COMMON_SHARE,
+    CognateMap,
+    Features,
+    Index,
+    content_stems,
+)
 from eternaut_reader.core.analysis.units import Unit, units
 from eternaut_reader.core.analysis.values import Value, extract
 from eternaut_reader.core.analysis.verdict import Match, relate
@@ -46,6 +52,8 @@ ONE_SIDED_SCORE = 0.1  # ...at this score or more
 ONE_SIDED_RATIO = 0.7  # ...and within this share of the best score in that article
 ANCHOR_SCORE = 0.3  # a passage matched this well by two units vouches for their match
 MAX_MATCHES = 24  # matches kept per unit in all, best first
+YEAR_APART = 365  # days between a past and a future date that make them two occurrences
+SAME_WORDING = 0.2  # units this alike (Index.wording) give one value of each kind for one fact
 CONFLICT_WORDING = 0.06  # wording similarity a conflicting match needs (Index.wording)
 MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -64,6 +72,8 @@ class Read:
     values: list[Value]
     hedge: str | None
     claim: bool
+    contexts: list[frozenset[str]] = field(default_factory=list)  # per value: its measure's words
+    date: dt.date | None = None  # the article's
 
 
 def reference(article: Article) -> tuple[dt.date | None, int | None]:
@@ -103,7 +113,8 @@ def _read(
             hedge = is_hedged(unit.text, article.language)
             # A heading, a dateline or a fragment says too little to be checked.
             claim = len(stems) >= MIN_FEATURES or (bool(values) and len(stems) >= 2)
-            reads.append(Read(unit, article.language, values, hedge, claim))
+            contexts = [value_context(unit.text, v, article.language) for v in values]
+            reads.append(Read(unit, article.language, values, hedge, claim, contexts, date))
             measures = [v.kind_key for v in values]
             if any(v.kind == "status" for v in values):
                 # The release status *of this work*: two units giving one speak of one fact.
@@ -123,7 +134,37 @@ def _read(
         cognates = CognateMap.build(by_language)
         for feature in features:
             feature.stems = [cognates(s) for s in feature.stems]
+        for read in reads:
+            read.contexts = [frozenset(cognates(s) for s in c) for c in read.contexts]
+    # A word found in many units (the topic: "museum", "ferry") says nothing of which measure
+    # a value is: it is left out of the values' contexts.
+    df: Counter[str] = Counter(s for f in features for s in set(f.stems))
+    common = max(8, int(COMMON_SHARE * len(features)))
+    for read in reads:
+        read.contexts = [frozenset(s for s in c if df[s] <= common) for c in read.contexts]
     return reads, features
+
+
+# A clause ends at punctuation (not a comma inside a number) and at a dash.
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]«»\"“”—–]|\s-\s")
+_UNTIL = re.compile(r"\b(?:until|till|fino\s+al?)\s*$", re.IGNORECASE)
+_CLOSED = frozenset(stem(w) for w in ("closed", "remain"))
+_REOPEN = stem("reopen")
+CONTEXT_WORDS = 4  # content words each side of a value, within its clause, that name its measure
+
+
+def value_context(text: str, value: Value, language: str) -> frozenset[str]:
+    """The content stems next to a value in its clause: what it is the value of ("reopen on
+    1 April", "a restoration in 2024"). Two values are of one measure when these meet."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, value.start)), default=0)
+    found = _CLAUSE_BREAK.search(text, value.end)
+    right = found.start() if found else len(text)
+    before = content_stems(text[left : value.start], language)[-CONTEXT_WORDS:]
+    after = content_stems(text[value.end : right], language)[:CONTEXT_WORDS]
+    found_words = set(before + after)
+    if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
+        found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
+    return frozenset(found_words)
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -190,6 +231,49 @@ def _select(
     return found
 
 
+def _same_measure(a: Read, b: Read, wording: float) -> Callable[[int, int], bool]:
+    """Whether value i of unit a and value j of unit b measure one thing.
+
+    A count names what it counts ("120 passeggeri" / "150 passengers") and a release status
+    the work: those are compared as they are. A date, an amount of money, a percentage or a
+    multiplier is of one measure with another when the words next to them in their clauses
+    meet ("reopen on 1 April" / "riaprire il 1° aprile"), or when it is the only value of
+    its kind in both units and the units say much the same (SAME_WORDING): not a
+    restoration's date against a reopening's because both passages name the museum.
+    """
+    kinds_a = Counter(v.kind for v in a.values)
+    kinds_b = Counter(v.kind for v in b.values)
+
+    def same(i: int, j: int) -> bool:
+        va, vb = a.values[i], b.values[j]
+        if va.kind in ("quantity", "status"):
+            return True
+        if va.kind == "date" and _past_and_future(va, a.date, vb, b.date):
+            return False
+        if a.contexts[i] & b.contexts[j]:
+            return True
+        return wording >= SAME_WORDING and kinds_a[va.kind] == 1 and kinds_b[vb.kind] == 1
+
+    return same
+
+
+def _past_and_future(
+    a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None
+) -> bool:
+    """One date over before its report was written and the other still to come in its report,
+    more than YEAR_APART days apart: two occurrences ("reopened in 2019" / "will reopen on 1
+    April"), not two accounts of one."""
+    if a_date is None or b_date is None:
+        return False
+    if b.high < a.low:
+        a, a_date, b, b_date = b, b_date, a, a_date
+    return (
+        b.low - a.high > YEAR_APART
+        and a.high < a_date.toordinal()
+        and b.low > b_date.toordinal()
+    )
+
+
 def match_units(
     articles: list[Article], check: Callable[[float], None]
 ) -> tuple[list[Read], dict[int, list[tuple[Match, int]]]]:
@@ -213,7 +297,10 @@ def match_units(
             other = reads[j].unit
             if len(kept) >= MAX_MATCHES:
                 break
-            relation, conflicts, at = relate(read.values, reads[j].values, read.unit.start, score)
+            same = _same_measure(read, reads[j], index.wording(i, j))
+            relation, conflicts, at = relate(
+                read.values, reads[j].values, read.unit.start, score, same
+            )
             if conflicts and index.wording(i, j) < CONFLICT_WORDING:
                 # Two figures of one kind in passages that share little else: not one fact
                 # told two ways, so not a contradiction either.

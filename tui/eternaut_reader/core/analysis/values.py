@@ -231,6 +231,7 @@ _UNIT_ALIASES = {
         ("kwh", "kilowatts"),
     )
 }
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
 _COUNTED = re.compile(r"\s*(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
 
 
@@ -277,6 +278,8 @@ def _amounts(text: str, language: str) -> list[Value]:
         if year_like and not scale:
             out.append(Value("year", "", amount, amount, text[start:end], start, end))
             continue
+        if not number.word and _ORDINAL_AFTER.match(text, end):
+            continue  # "17th-century", "3rd": an ordinal, not a count
         counted = _COUNTED.match(text, end)
         if counted and counted.group(1).lower() in stopwords(language):
             counted = None  # "one of the", "2 per"
