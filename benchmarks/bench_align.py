@@ -3,8 +3,8 @@
     PYTHONPATH=tui python benchmarks/bench_align.py [--articles 50] [--size 5000]
 
 For the seeds, tests/data/align/corpus2 (a solar ferry), tests/data/align/corpus3 (a
-wildfire) and tests/data/align/corpus4 (a museum theft) and tests/data/align/corpus5 (a factory strike,
-held out), against the hand-built clusters
+wildfire), tests/data/align/corpus4 (a museum theft) and tests/data/align/corpus5 (a factory
+strike, held out), against the hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
 contradictions caught. Then the time to align the seeds cold (empty cache, segmentation

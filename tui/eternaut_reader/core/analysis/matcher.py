@@ -37,7 +37,7 @@ from eternaut_reader.core.analysis.similarity import (
     content_stems,
 )
 from eternaut_reader.core.analysis.units import Unit, units
-from eternaut_reader.core.analysis.values import Value, extract
+from eternaut_reader.core.analysis.values import Value, compare, extract
 from eternaut_reader.core.analysis.verdict import Match, relate
 
 if TYPE_CHECKING:
@@ -50,6 +50,9 @@ MAX_PER_ARTICLE = 2  # matches per unit and other article, best first, and mutua
 ONE_SIDED_RANK = 4  # ...or up to this rank where the other unit's best is this one
 ONE_SIDED_SCORE = 0.1  # ...at this score or more
 ONE_SIDED_RATIO = 0.7  # ...and within this share of the best score in that article
+# A related match agrees when it and the matches of both units to one passage of a third
+# report all score this much: three reports that match one another state one fact.
+TRIANGLE_SCORE = 0.1
 ANCHOR_SCORE = 0.3  # a passage matched this well by two units vouches for their match
 MAX_MATCHES = 24  # matches kept per unit in all, best first
 YEAR_APART = 365  # days between a past and a future date that make them two occurrences
@@ -139,9 +142,9 @@ def _read(
     # A word found in many units (the topic: "museum", "ferry") says nothing of which measure
     # a value is: it is left out of the values' contexts.
     df: Counter[str] = Counter(s for f in features for s in set(f.stems))
-    common = max(8, int(COMMON_SHARE * len(features)))
+    crowded = max(8, int(COMMON_SHARE * len(features)))
     for read in reads:
-        read.contexts = [frozenset(s for s in c if df[s] <= common) for c in read.contexts]
+        read.contexts = [frozenset(s for s in c if df[s] <= crowded) for c in read.contexts]
     return reads, features
 
 
@@ -257,9 +260,7 @@ def _same_measure(a: Read, b: Read, wording: float) -> Callable[[int, int], bool
     return same
 
 
-def _past_and_future(
-    a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None
-) -> bool:
+def _past_and_future(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None) -> bool:
     """One date over before its report was written and the other still to come in its report,
     more than YEAR_APART days apart: two occurrences ("reopened in 2019" / "will reopen on 1
     April"), not two accounts of one."""
@@ -268,9 +269,54 @@ def _past_and_future(
     if b.high < a.low:
         a, a_date, b, b_date = b, b_date, a, a_date
     return (
-        b.low - a.high > YEAR_APART
-        and a.high < a_date.toordinal()
-        and b.low > b_date.toordinal()
+        b.low - a.high > YEAR_APART and a.high < a_date.toordinal() and b.low > b_date.toordinal()
+    )
+
+
+def _discount_measures(
+    pairs: dict[tuple[int, int], float], reads: list[Read], index: Index
+) -> dict[tuple[int, int], float]:
+    """Scores without the shared measures that are not one measure: two units that both give
+    a date, or an amount in euros, share the feature "a date" or "euros"; it is evidence of
+    one fact only when some pair of their values agrees or is of one measure (same_measure),
+    not for an insured value of 4 million and a reward of 50,000, or a restoration's year and
+    a reopening's day."""
+    out: dict[tuple[int, int], float] = {}
+    for (a, b), score in pairs.items():
+        ra, rb = reads[a], reads[b]
+        if ra.values and rb.values:
+            same = _same_measure(ra, rb, 1.0)
+            for key in {f"K:{v.kind_key}" for v in ra.values if v.kind != "status"}:
+                kind = key[2:].split(":")[0]
+                related = False
+                for i, va in enumerate(ra.values):
+                    if f"K:{va.kind_key}" != key:
+                        continue
+                    for j, vb in enumerate(rb.values):
+                        if vb.kind_key != va.kind_key:
+                            continue
+                        outcome = compare(va, vb)
+                        if outcome is True or (
+                            outcome is False and (kind == "quantity" or same(i, j))
+                        ):
+                            related = True
+                            break
+                    if related:
+                        break
+                if not related:
+                    score -= index.contribution(a, b, key)
+        if score >= MATCH_SCORE:
+            out[(a, b)] = score
+    return out
+
+
+def _triangle(i: int, j: int, linked: dict[int, dict[int, float]], group: list[int]) -> bool:
+    """Is some passage of a third report matched to both i and j at TRIANGLE_SCORE or more?
+    Three reports that each match the other two state one fact, however few words the pair
+    shares."""
+    return any(
+        group[k] not in (group[i], group[j]) and min(linked[i][k], linked[j][k]) >= TRIANGLE_SCORE
+        for k in linked.get(i, {}).keys() & linked.get(j, {}).keys()
     )
 
 
@@ -287,9 +333,10 @@ def match_units(
     group = [article_index[r.unit.article] for r in reads]
     check(0.65)
     index = Index(features, [r.language for r in reads])
-    pairs = index.pairs(group, MATCH_SCORE)
+    pairs = _discount_measures(index.pairs(group, MATCH_SCORE), reads, index)
     check(0.85)
     found = _select(pairs, reads, group)
+    linked = {i: {j: score for score, j in found_i} for i, found_i in found.items()}
     matches: dict[int, list[tuple[Match, int]]] = {}
     for i, read in enumerate(reads):
         kept: list[tuple[Match, int]] = []
@@ -301,6 +348,8 @@ def match_units(
             relation, conflicts, at = relate(
                 read.values, reads[j].values, read.unit.start, score, same
             )
+            if relation == "related" and score >= TRIANGLE_SCORE and _triangle(i, j, linked, group):
+                relation = "agrees"
             if conflicts and index.wording(i, j) < CONFLICT_WORDING:
                 # Two figures of one kind in passages that share little else: not one fact
                 # told two ways, so not a contradiction either.

@@ -177,6 +177,13 @@ class Index:
             return self.l2[a] * self.l2[b]
         return self.l2_across[a][lb] * self.l2_across[b][la]
 
+    def contribution(self, a: int, b: int, key: str) -> float:
+        """What one shared feature adds to the score of a pair."""
+        va, vb = self.vectors[a], self.vectors[b]
+        if key not in va or key not in vb:
+            return 0.0
+        return va[key] * vb[key] / self._norm(a, b)
+
     def wording(self, a: int, b: int) -> float:
         """The cosine of two units on their words, names and named measures ("a number of
         passengers", "the release of this series"), bare values and measures left out: how
