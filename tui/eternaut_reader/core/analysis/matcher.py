@@ -6,7 +6,9 @@ capitalised, only what the reports capitalise in running text too), its content 
 (similarity.py), a hedge (lexicon.py), and whether it says enough to be a claim. Units of
 different articles whose score reaches MATCH_SCORE are matches when
 
-- each is among the other's best MAX_PER_ARTICLE in its article (mutual nearest neighbours);
+- each is among the other's best MAX_PER_ARTICLE in its article (mutual nearest neighbours),
+  and, under WEAK_SCORE, one is the other's very best: two second-best passages sharing a
+  word or two are mostly neighbouring facts;
 - or one is the other's very best in its article and the other, seen from there, is among
   its best ONE_SIDED_RANK, at ONE_SIDED_SCORE or more and within ONE_SIDED_RATIO of the best
   it has in that article (a report that states a fact three ways: the third way is matched
@@ -53,6 +55,7 @@ ONE_SIDED_RATIO = 0.7  # ...and within this share of the best score in that arti
 # A related match agrees when it and the matches of both units to one passage of a third
 # report all score this much: three reports that match one another state one fact.
 TRIANGLE_SCORE = 0.1
+WEAK_SCORE = 0.13  # ...and under this score, one of the two must be the other's very best
 ANCHOR_SCORE = 0.3  # a passage matched this well by two units vouches for their match
 MAX_MATCHES = 24  # matches kept per unit in all, best first
 YEAR_APART = 365  # days between a past and a future date that make them two occurrences
@@ -202,7 +205,7 @@ def _select(
         here, there = rank.get((a, b)), rank.get((b, a))
         if here is None or there is None:
             continue
-        if max(here, there) <= MAX_PER_ARTICLE:
+        if max(here, there) <= MAX_PER_ARTICLE and (score >= WEAK_SCORE or min(here, there) == 1):
             matched[(a, b)] = score
         elif min(here, there) == 1 and max(here, there) <= ONE_SIDED_RANK:
             # One side's best, the other's third or fourth: kept when it scores close to
