@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -227,6 +228,7 @@ def unaccent(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem shared by English and Italian cognates: unaccented, plural s and final
     vowels dropped, cut to six letters ('generativa', 'generative' -> 'generat';

@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from eternaut_reader.core.analysis.lexicon import is_hedged, stem
@@ -80,6 +81,11 @@ class Read:
     claim: bool
     contexts: list[frozenset[str]] = field(default_factory=list)  # per value: its measure's words
     date: dt.date | None = None  # the article's
+
+    kinds: Counter[str] = field(init=False)  # how many values of each kind the unit gives
+
+    def __post_init__(self) -> None:
+        self.kinds = Counter(v.kind for v in self.values)
 
 
 def reference(article: Article) -> tuple[dt.date | None, int | None]:
@@ -237,7 +243,7 @@ def _select(
     return found
 
 
-def _same_measure(a: Read, b: Read, wording: float) -> Callable[[int, int], bool]:
+def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:
     """Whether value i of unit a and value j of unit b measure one thing.
 
     A count names what it counts ("120 passeggeri" / "150 passengers") and a release status
@@ -247,8 +253,7 @@ def _same_measure(a: Read, b: Read, wording: float) -> Callable[[int, int], bool
     its kind in both units and the units say much the same (SAME_WORDING): not a
     restoration's date against a reopening's because both passages name the museum.
     """
-    kinds_a = Counter(v.kind for v in a.values)
-    kinds_b = Counter(v.kind for v in b.values)
+    kinds_a, kinds_b = a.kinds, b.kinds
 
     def same(i: int, j: int) -> bool:
         va, vb = a.values[i], b.values[j]
@@ -258,7 +263,7 @@ def _same_measure(a: Read, b: Read, wording: float) -> Callable[[int, int], bool
             return False
         if a.contexts[i] & b.contexts[j]:
             return True
-        return wording >= SAME_WORDING and kinds_a[va.kind] == 1 and kinds_b[vb.kind] == 1
+        return kinds_a[va.kind] == 1 and kinds_b[vb.kind] == 1 and wording() >= SAME_WORDING
 
     return same
 
@@ -288,7 +293,7 @@ def _discount_measures(
     for (a, b), score in pairs.items():
         ra, rb = reads[a], reads[b]
         if ra.values and rb.values:
-            same = _same_measure(ra, rb, 1.0)
+            same = _same_measure(ra, rb, lambda: 1.0)
             for key in {f"K:{v.kind_key}" for v in ra.values if v.kind != "status"}:
                 kind = key[2:].split(":")[0]
                 related = False
@@ -347,7 +352,7 @@ def match_units(
             other = reads[j].unit
             if len(kept) >= MAX_MATCHES:
                 break
-            same = _same_measure(read, reads[j], index.wording(i, j))
+            same = _same_measure(read, reads[j], partial(index.wording, i, j))
             relation, conflicts, at = relate(
                 read.values, reads[j].values, read.unit.start, score, same
             )
