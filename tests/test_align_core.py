@@ -1,4 +1,4 @@
-"""Alignment on the seeds and on corpus2: concrete pairs, conflicts, suggestions, cache."""
+"""Alignment on the seeds, corpus2 and corpus4: concrete pairs, conflicts, suggestions, cache."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ IT, EN1, EN2, EN3, EN4 = (
     "004_859311965d026d8b",
 )
 CORPUS2 = Path(__file__).parent / "data" / "align" / "corpus2"
+CORPUS4 = Path(__file__).parent / "data" / "align" / "corpus4"
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +40,12 @@ def seeds() -> tuple[Corpus, Alignment]:
 @pytest.fixture(scope="module")
 def ferry() -> tuple[Corpus, Alignment]:
     corpus = load_corpus([CORPUS2])
+    return corpus, align(corpus, use_cache=False)
+
+
+@pytest.fixture(scope="module")
+def museum() -> tuple[Corpus, Alignment]:
+    corpus = load_corpus([CORPUS4])
     return corpus, align(corpus, use_cache=False)
 
 
@@ -203,6 +210,85 @@ def test_corpus2_conflicts_on_the_date_and_the_passengers(ferry):
     assert ("number", "120 passeggeri", "150 passengers") in [
         (c.what, c.here, c.there) for c in passengers.conflicts
     ]
+
+
+def conflicts_between(
+    setup: tuple[Corpus, Alignment], here: tuple[str, str], there: tuple[str, str]
+) -> list[Conflict]:
+    """The conflicts the unit holding `here` reports with the passage holding `there`."""
+    corpus, alignment = setup
+    _, start, end = span(corpus, *there)
+    return [
+        c
+        for m in alignment.matches(*span(corpus, *here))
+        if m.article == there[0] and m.start < end and start < m.end
+        for c in m.conflicts
+    ]
+
+
+def test_a_restoration_date_does_not_contradict_a_reopening_date(museum):
+    """Two passages that each give a date and share a word or two are not two accounts of one
+    date: a restoration in 2024 is not a reopening on 1 April, nor is a theft in 1987, nor a
+    reopening in 2019 (past) the reopening on 1 April still to come."""
+    corpus, alignment = museum
+    restored = ("arts-desk", "The stolen altarpiece had undergone a full restoration in 2024.")
+    reopen_it = ("gazzetta-emiliana", "dovrebbe riaprire il 1° aprile")
+    assert conflicts_between(museum, restored, reopen_it) == []
+    assert conflicts_between(museum, reopen_it, restored) == []
+    assert alignment.suggest(*span(corpus, *restored)).tag != "contradicted"
+    last_year = ("valley-herald", "The altarpiece had been restored only last year")
+    assert conflicts_between(museum, reopen_it, last_year) == []
+    reopened_2019 = ("valley-herald", "reopened in 2019 after a five-year restoration")
+    assert conflicts_between(museum, reopen_it, reopened_2019) == []
+    theft_1987 = alignment.suggest(*span(corpus, "northern-post", "last suffered a theft in 1987"))
+    assert theft_1987 is not None and theft_1987.tag != "contradicted"
+
+
+def test_the_reopening_dates_still_conflict(museum):
+    """ "Will remain shut until 15 April" is the reopening "due on 1 April" elsewhere: the
+    one conflict of dates in the museum corpus, caught on 15 April and not on 1987."""
+    found = conflicts_between(
+        museum,
+        ("northern-post", "will remain shut until 15 April"),
+        ("gazzetta-emiliana", "dovrebbe riaprire il 1° aprile"),
+    )
+    assert [(c.what, c.here, c.there) for c in found] == [("date", "15 April", "1° aprile")]
+    corpus, alignment = museum
+    shut = alignment.suggest(*span(corpus, "northern-post", "will remain shut until 15 April"))
+    assert shut is not None and shut.tag == "contradicted"
+    assert "15 April" in shut.reason and "1987" not in shut.reason
+
+
+def test_the_paintings_stolen_are_matched_across_languages_and_conflict_on_the_count(museum):
+    stolen = match_between(
+        museum,
+        ("gazzetta-emiliana", "Tre dipinti sono stati rubati"),
+        ("valley-herald", "Thieves stole three paintings"),
+    )
+    assert stolen.relation == "agrees"
+    heist = conflicts_between(
+        museum,
+        ("northern-post", "Masked raiders take four artworks"),
+        ("valley-herald", "Three paintings stolen"),
+    )
+    assert ("number", "four artworks", "Three paintings") in [
+        (c.what, c.here, c.there) for c in heist
+    ]
+
+
+def test_no_false_contradiction_in_the_museum_corpus(museum):
+    """Every unit suggested "contradicted" speaks of the paintings' count or the reopening:
+    the two disagreements of the corpus."""
+    _, alignment = museum
+    for article in alignment.article_ids:
+        for result in alignment.results(article):
+            if result.suggestion is not None and result.suggestion.tag == "contradicted":
+                what = {c.what for m in result.suggestion.evidence for c in m.conflicts}
+                text = result.unit.text.lower()
+                assert what <= {"number", "date"}, result.unit.text
+                assert any(w in text for w in ("paint", "artwork", "dipinti", "april", "aprile")), (
+                    result.unit.text
+                )
 
 
 def test_matches_for_a_caret_a_unit_and_a_span_of_two_units(seeds):

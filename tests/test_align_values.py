@@ -140,3 +140,24 @@ def test_numbers_in_english_and_italian_notation(digits, value):
 def test_a_bare_year_is_context_not_a_date():
     found = extract("Following the 2023 Hollywood strikes", "en")
     assert [(v.kind, v.text) for v in found] == [("year", "2023")]
+
+
+def test_a_number_with_and_between_its_words_is_one_number():
+    words = one("wants to cut three hundred and twenty jobs there", "en", "quantity")
+    digits = one("against the planned loss of 320 jobs", "en", "quantity")
+    assert (words.low, words.text) == (320, "three hundred and twenty jobs")
+    assert compare(words, digits) is True
+
+
+def test_hyphenated_counts_are_counts():
+    assert compare(
+        one("a 48-hour strike", "en", "quantity"), one("forty-eight hours", "en", "quantity")
+    )
+    five = one("reopened in 2019 after a five-year restoration", "en", "quantity")
+    assert (five.unit, five.low) == (one("dopo cinque anni di restauri", "it", "quantity").unit, 5)
+
+
+def test_an_ordinal_is_not_a_count():
+    """ "17th-century" and "15th-century" used to be counts of one noun, and to conflict."""
+    assert [v for v in extract("a 17th-century altarpiece", "en") if v.kind == "quantity"] == []
+    assert [v for v in extract("a 15th-century palace", "en") if v.kind == "quantity"] == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -178,7 +179,17 @@ strumento tool; sviluppatori developers; contenuti content; contenuto content;
 schermo screen; regista director; sceneggiatura script; attore actor; episodi episodes;
 spettacolo show; abbonamento subscription; velocizzare fast; rapidità fast;
 sostituire replace; sostituto replace; accelerare fast; artisti creators;
-potenziare improve; rafforzare improve
+potenziare improve; rafforzare improve; riaprire reopen; riaprirà reopen; riaperto reopened;
+restare remain; resterà remain; rimanere remain; rimarrà remain; furto theft; furti theft;
+rapina robbery; rubare steal; rubato stolen; rubata stolen; rubati stolen; rubate stolen;
+sottratto stolen; sottratta stolen; sottratti stolen; sottratte stolen; ladri thieves;
+ladro thief; dipinto painting; dipinti paintings; quadro painting; quadri paintings;
+tele paintings; opere works; opera work; refurtiva loot; furgone van; tetto roof;
+finestra window; telecamere cameras; telecamera camera; filmati footage; filmato footage;
+immagini images; sorveglianza surveillance; ricompensa reward; assicurato insured;
+assicurate insured; valore value; complice accomplice; banda gang; sconvolti devastated;
+sconvolto devastated; ritrovamento recovery; recuperare recover; sospettato suspect;
+sospettati suspects; ricercati wanted
 """
 
 # English words of one meaning that news reports use in turn, by stem -> a shared stem.
@@ -201,7 +212,11 @@ forests forest; woods forest; started start; began start; broke start; erupted s
 firms companies; businesses companies; employees workers; staff workers; jobs workers;
 probe investigation; inquiry investigation; authorities officials; chief head;
 leader head; helps help; assist help; replacement replace; substitution replace;
-amplify improve; artists creators; creatives creators; filmmakers creators
+amplify improve; artists creators; creatives creators; filmmakers creators;
+shut closed; close closed; stay remain; stays remain; artworks paintings;
+artwork painting; pictures paintings; canvases paintings; heist theft; robbery theft;
+burglary theft; stole stolen; thieves thief; robbers thief; burglars thief; raiders thief;
+intruders thief; recordings footage; video footage
 """
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -213,6 +228,7 @@ def unaccent(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem shared by English and Italian cognates: unaccented, plural s and final
     vowels dropped, cut to six letters ('generativa', 'generative' -> 'generat';

@@ -6,7 +6,9 @@ capitalised, only what the reports capitalise in running text too), its content 
 (similarity.py), a hedge (lexicon.py), and whether it says enough to be a claim. Units of
 different articles whose score reaches MATCH_SCORE are matches when
 
-- each is among the other's best MAX_PER_ARTICLE in its article (mutual nearest neighbours);
+- each is among the other's best MAX_PER_ARTICLE in its article (mutual nearest neighbours),
+  and, under WEAK_SCORE, one is the other's very best: two second-best passages sharing a
+  word or two are mostly neighbouring facts;
 - or one is the other's very best in its article and the other, seen from there, is among
   its best ONE_SIDED_RANK, at ONE_SIDED_SCORE or more and within ONE_SIDED_RATIO of the best
   it has in that article (a report that states a fact three ways: the third way is matched
@@ -24,14 +26,21 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
-from eternaut_reader.core.analysis.lexicon import is_hedged
+from eternaut_reader.core.analysis.lexicon import is_hedged, stem
 from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
-from eternaut_reader.core.analysis.similarity import CognateMap, Features, Index, content_stems
+from eternaut_reader.core.analysis.similarity import (
+    COMMON_SHARE,
+    CognateMap,
+    Features,
+    Index,
+    content_stems,
+)
 from eternaut_reader.core.analysis.units import Unit, units
-from eternaut_reader.core.analysis.values import Value, extract
+from eternaut_reader.core.analysis.values import Value, compare, extract
 from eternaut_reader.core.analysis.verdict import Match, relate
 
 if TYPE_CHECKING:
@@ -44,8 +53,14 @@ MAX_PER_ARTICLE = 2  # matches per unit and other article, best first, and mutua
 ONE_SIDED_RANK = 4  # ...or up to this rank where the other unit's best is this one
 ONE_SIDED_SCORE = 0.1  # ...at this score or more
 ONE_SIDED_RATIO = 0.7  # ...and within this share of the best score in that article
+# A related match agrees when it and the matches of both units to one passage of a third
+# report all score this much: three reports that match one another state one fact.
+TRIANGLE_SCORE = 0.1
+WEAK_SCORE = 0.13  # ...and under this score, one of the two must be the other's very best
 ANCHOR_SCORE = 0.3  # a passage matched this well by two units vouches for their match
 MAX_MATCHES = 24  # matches kept per unit in all, best first
+YEAR_APART = 365  # days between a past and a future date that make them two occurrences
+SAME_WORDING = 0.2  # units this alike (Index.wording) give one value of each kind for one fact
 CONFLICT_WORDING = 0.06  # wording similarity a conflicting match needs (Index.wording)
 MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -64,6 +79,13 @@ class Read:
     values: list[Value]
     hedge: str | None
     claim: bool
+    contexts: list[frozenset[str]] = field(default_factory=list)  # per value: its measure's words
+    date: dt.date | None = None  # the article's
+
+    kinds: Counter[str] = field(init=False)  # how many values of each kind the unit gives
+
+    def __post_init__(self) -> None:
+        self.kinds = Counter(v.kind for v in self.values)
 
 
 def reference(article: Article) -> tuple[dt.date | None, int | None]:
@@ -103,7 +125,8 @@ def _read(
             hedge = is_hedged(unit.text, article.language)
             # A heading, a dateline or a fragment says too little to be checked.
             claim = len(stems) >= MIN_FEATURES or (bool(values) and len(stems) >= 2)
-            reads.append(Read(unit, article.language, values, hedge, claim))
+            contexts = [value_context(unit.text, v, article.language) for v in values]
+            reads.append(Read(unit, article.language, values, hedge, claim, contexts, date))
             measures = [v.kind_key for v in values]
             if any(v.kind == "status" for v in values):
                 # The release status *of this work*: two units giving one speak of one fact.
@@ -123,7 +146,37 @@ def _read(
         cognates = CognateMap.build(by_language)
         for feature in features:
             feature.stems = [cognates(s) for s in feature.stems]
+        for read in reads:
+            read.contexts = [frozenset(cognates(s) for s in c) for c in read.contexts]
+    # A word found in many units (the topic: "museum", "ferry") says nothing of which measure
+    # a value is: it is left out of the values' contexts.
+    df: Counter[str] = Counter(s for f in features for s in set(f.stems))
+    crowded = max(8, int(COMMON_SHARE * len(features)))
+    for read in reads:
+        read.contexts = [frozenset(s for s in c if df[s] <= crowded) for c in read.contexts]
     return reads, features
+
+
+# A clause ends at punctuation (not a comma inside a number) and at a dash.
+_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]«»\"“”—–]|\s-\s")
+_UNTIL = re.compile(r"\b(?:until|till|fino\s+al?)\s*$", re.IGNORECASE)
+_CLOSED = frozenset(stem(w) for w in ("closed", "remain"))
+_REOPEN = stem("reopen")
+CONTEXT_WORDS = 4  # content words each side of a value, within its clause, that name its measure
+
+
+def value_context(text: str, value: Value, language: str) -> frozenset[str]:
+    """The content stems next to a value in its clause: what it is the value of ("reopen on
+    1 April", "a restoration in 2024"). Two values are of one measure when these meet."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, value.start)), default=0)
+    found = _CLAUSE_BREAK.search(text, value.end)
+    right = found.start() if found else len(text)
+    before = content_stems(text[left : value.start], language)[-CONTEXT_WORDS:]
+    after = content_stems(text[value.end : right], language)[:CONTEXT_WORDS]
+    found_words = set(before + after)
+    if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
+        found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
+    return frozenset(found_words)
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -158,7 +211,7 @@ def _select(
         here, there = rank.get((a, b)), rank.get((b, a))
         if here is None or there is None:
             continue
-        if max(here, there) <= MAX_PER_ARTICLE:
+        if max(here, there) <= MAX_PER_ARTICLE and (score >= WEAK_SCORE or min(here, there) == 1):
             matched[(a, b)] = score
         elif min(here, there) == 1 and max(here, there) <= ONE_SIDED_RANK:
             # One side's best, the other's third or fourth: kept when it scores close to
@@ -190,6 +243,91 @@ def _select(
     return found
 
 
+def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:
+    """Whether value i of unit a and value j of unit b measure one thing.
+
+    A count names what it counts ("120 passeggeri" / "150 passengers") and a release status
+    the work: those are compared as they are. A date, an amount of money, a percentage or a
+    multiplier is of one measure with another when the words next to them in their clauses
+    meet ("reopen on 1 April" / "riaprire il 1° aprile"), or when it is the only value of
+    its kind in both units and the units say much the same (SAME_WORDING): not a
+    restoration's date against a reopening's because both passages name the museum.
+    """
+    kinds_a, kinds_b = a.kinds, b.kinds
+
+    def same(i: int, j: int) -> bool:
+        va, vb = a.values[i], b.values[j]
+        if va.kind in ("quantity", "status"):
+            return True
+        if va.kind == "date" and _past_and_future(va, a.date, vb, b.date):
+            return False
+        if a.contexts[i] & b.contexts[j]:
+            return True
+        return kinds_a[va.kind] == 1 and kinds_b[vb.kind] == 1 and wording() >= SAME_WORDING
+
+    return same
+
+
+def _past_and_future(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None) -> bool:
+    """One date over before its report was written and the other still to come in its report,
+    more than YEAR_APART days apart: two occurrences ("reopened in 2019" / "will reopen on 1
+    April"), not two accounts of one."""
+    if a_date is None or b_date is None:
+        return False
+    if b.high < a.low:
+        a, a_date, b, b_date = b, b_date, a, a_date
+    return (
+        b.low - a.high > YEAR_APART and a.high < a_date.toordinal() and b.low > b_date.toordinal()
+    )
+
+
+def _discount_measures(
+    pairs: dict[tuple[int, int], float], reads: list[Read], index: Index
+) -> dict[tuple[int, int], float]:
+    """Scores without the shared measures that are not one measure: two units that both give
+    a date, or an amount in euros, share the feature "a date" or "euros"; it is evidence of
+    one fact only when some pair of their values agrees or is of one measure (same_measure),
+    not for an insured value of 4 million and a reward of 50,000, or a restoration's year and
+    a reopening's day."""
+    out: dict[tuple[int, int], float] = {}
+    for (a, b), score in pairs.items():
+        ra, rb = reads[a], reads[b]
+        if ra.values and rb.values:
+            same = _same_measure(ra, rb, lambda: 1.0)
+            for key in {f"K:{v.kind_key}" for v in ra.values if v.kind != "status"}:
+                kind = key[2:].split(":")[0]
+                related = False
+                for i, va in enumerate(ra.values):
+                    if f"K:{va.kind_key}" != key:
+                        continue
+                    for j, vb in enumerate(rb.values):
+                        if vb.kind_key != va.kind_key:
+                            continue
+                        outcome = compare(va, vb)
+                        if outcome is True or (
+                            outcome is False and (kind == "quantity" or same(i, j))
+                        ):
+                            related = True
+                            break
+                    if related:
+                        break
+                if not related:
+                    score -= index.contribution(a, b, key)
+        if score >= MATCH_SCORE:
+            out[(a, b)] = score
+    return out
+
+
+def _triangle(i: int, j: int, linked: dict[int, dict[int, float]], group: list[int]) -> bool:
+    """Is some passage of a third report matched to both i and j at TRIANGLE_SCORE or more?
+    Three reports that each match the other two state one fact, however few words the pair
+    shares."""
+    return any(
+        group[k] not in (group[i], group[j]) and min(linked[i][k], linked[j][k]) >= TRIANGLE_SCORE
+        for k in linked.get(i, {}).keys() & linked.get(j, {}).keys()
+    )
+
+
 def match_units(
     articles: list[Article], check: Callable[[float], None]
 ) -> tuple[list[Read], dict[int, list[tuple[Match, int]]]]:
@@ -203,9 +341,10 @@ def match_units(
     group = [article_index[r.unit.article] for r in reads]
     check(0.65)
     index = Index(features, [r.language for r in reads])
-    pairs = index.pairs(group, MATCH_SCORE)
+    pairs = _discount_measures(index.pairs(group, MATCH_SCORE), reads, index)
     check(0.85)
     found = _select(pairs, reads, group)
+    linked = {i: {j: score for score, j in found_i} for i, found_i in found.items()}
     matches: dict[int, list[tuple[Match, int]]] = {}
     for i, read in enumerate(reads):
         kept: list[tuple[Match, int]] = []
@@ -213,7 +352,12 @@ def match_units(
             other = reads[j].unit
             if len(kept) >= MAX_MATCHES:
                 break
-            relation, conflicts, at = relate(read.values, reads[j].values, read.unit.start, score)
+            same = _same_measure(read, reads[j], partial(index.wording, i, j))
+            relation, conflicts, at = relate(
+                read.values, reads[j].values, read.unit.start, score, same
+            )
+            if relation == "related" and score >= TRIANGLE_SCORE and _triangle(i, j, linked, group):
+                relation = "agrees"
             if conflicts and index.wording(i, j) < CONFLICT_WORDING:
                 # Two figures of one kind in passages that share little else: not one fact
                 # told two ways, so not a contradiction either.

@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -41,17 +42,22 @@ COMMON_UNITS = 64  # ...or in more units than this: the cost grows with the squa
 
 def content_stems(text: str, language: str) -> list[str]:
     """Stems of the content words of text, glossary-mapped to English where known."""
-    stop = stopwords(language)
     out = []
     for word in _WORD.findall(text):
-        lower = word.lower()
-        if lower in stop:
-            continue
-        s = stem(lower)
-        if language == "it":
-            s = GLOSSARY.get(s, s)
-        out.append(SYNONYMS.get(s, s))
+        s = _content_stem(word.lower(), language)
+        if s is not None:
+            out.append(s)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _content_stem(lower: str, language: str) -> str | None:
+    if lower in stopwords(language):
+        return None
+    s = stem(lower)
+    if language == "it":
+        s = GLOSSARY.get(s, s)
+    return SYNONYMS.get(s, s)
 
 
 @dataclass
@@ -176,6 +182,13 @@ class Index:
         if la == lb:
             return self.l2[a] * self.l2[b]
         return self.l2_across[a][lb] * self.l2_across[b][la]
+
+    def contribution(self, a: int, b: int, key: str) -> float:
+        """What one shared feature adds to the score of a pair."""
+        va, vb = self.vectors[a], self.vectors[b]
+        if key not in va or key not in vb:
+            return 0.0
+        return va[key] * vb[key] / self._norm(a, b)
 
     def wording(self, a: int, b: int) -> float:
         """The cosine of two units on their words, names and named measures ("a number of

@@ -84,7 +84,8 @@ def compare(a: Value, b: Value) -> bool | None:
 # Numbers
 
 _DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_NUMBER_WORD = re.compile(r"[^\W\d_]+")
+_CONNECTORS = frozenset({"and", "e"})
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -151,31 +152,39 @@ def _numbers(text: str, language: str) -> list[_Number]:
     found = [
         _Number(m.start(), m.end(), parse_number(m.group()), False) for m in _DIGITS.finditer(text)
     ]
-    tokens = list(_WORD.finditer(text))
+    # Words split at hyphens too: "forty-eight" is two words of one number, "five-year" a
+    # number and its noun.
+    tokens = list(_NUMBER_WORD.finditer(text))
     i = 0
     while i < len(tokens):
         token = tokens[i].group().lower()
-        if token in _NOT_NUMBERS or _word_number(token, language) is None:
+        if token in _NOT_NUMBERS or token in _CONNECTORS or _word_number(token, language) is None:
             i += 1
             continue
-        # The longest run of words from here that still reads as one number.
+        # The longest run of words from here that still reads as one number; "and" between
+        # its words is skipped ("three hundred and twenty").
+        parts = [token]
         end = i + 1
         best = end
-        while end < len(tokens) and end - i < 6:
+        while end < len(tokens) and end - i < 8:
             gap = text[tokens[end - 1].end() : tokens[end].start()]
-            if gap.strip() not in ("", "-", "and", "e"):
+            if gap.strip() not in ("", "-"):
                 break
-            words = text[tokens[i].start() : tokens[end].end()].lower()
-            if _word_number(words, language) is None:
+            word = tokens[end].group().lower()
+            if word in _CONNECTORS:
+                end += 1
+                continue
+            if _word_number(" ".join([*parts, word]), language) is None:
                 break
+            parts.append(word)
             end += 1
             best = end
-        words = text[tokens[i].start() : tokens[best - 1].end()].lower()
+        words = " ".join(parts)
         value = _word_number(words, language)
         end_of_run = tokens[best - 1].end()
         lone_article = words in _ARTICLES and not _SCALE_AFTER.match(text, end_of_run)
         if value is not None and not lone_article:
-            found.append(_Number(tokens[i].start(), tokens[best - 1].end(), float(value), True))
+            found.append(_Number(tokens[i].start(), end_of_run, float(value), True))
         i = best
     return sorted(found, key=lambda n: n.start)
 
@@ -231,7 +240,8 @@ _UNIT_ALIASES = {
         ("kwh", "kilowatts"),
     )
 }
-_COUNTED = re.compile(r"\s*(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
+_COUNTED = re.compile(r"(?:-|\s*)(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
 
 
 def _amount(kind: str, unit: str, amount: float, text: str, start: int, end: int) -> Value:
@@ -277,6 +287,8 @@ def _amounts(text: str, language: str) -> list[Value]:
         if year_like and not scale:
             out.append(Value("year", "", amount, amount, text[start:end], start, end))
             continue
+        if not number.word and _ORDINAL_AFTER.match(text, end):
+            continue  # "17th-century", "3rd": an ordinal, not a count
         counted = _COUNTED.match(text, end)
         if counted and counted.group(1).lower() in stopwords(language):
             counted = None  # "one of the", "2 per"

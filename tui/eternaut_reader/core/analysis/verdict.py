@@ -71,24 +71,37 @@ class Suggestion:
 
 
 def relate(
-    here: Sequence[Value], there: Sequence[Value], offset: int, score: float
+    here: Sequence[Value],
+    there: Sequence[Value],
+    offset: int,
+    score: float,
+    same: Callable[[int, int], bool] | None = None,
 ) -> tuple[str, tuple[Conflict, ...], tuple[tuple[int, int], ...]]:
     """The relation of two units given their values, the conflicts and where each `here`
-    value stands (offset places the unit in its article)."""
+    value stands (offset places the unit in its article).
+
+    same(i, j), when given, says whether here[i] and there[j] measure one thing (the dates
+    of one event, not a restoration's and a reopening's): values that do not never conflict
+    (equal values still agree)."""
     conflicts: list[Conflict] = []
     at: list[tuple[int, int]] = []
     agreed = False
-    theirs_by_kind: dict[str, list[Value]] = defaultdict(list)
-    for value in there:
-        theirs_by_kind[value.kind].append(value)
+    theirs_by_kind: dict[str, list[tuple[int, Value]]] = defaultdict(list)
+    for j, value in enumerate(there):
+        theirs_by_kind[value.kind].append((j, value))
     for kind, what in WHAT.items():
         outcomes = [
-            (compare(a, b), a, b) for a in here if a.kind == kind for b in theirs_by_kind[kind]
+            (compare(a, b), a, b, same is None or same(i, j))
+            for i, a in enumerate(here)
+            if a.kind == kind
+            for j, b in theirs_by_kind[kind]
         ]
-        if any(o is True for o, _, _ in outcomes):
-            agreed = True  # one pair agreeing is enough: "Q2" and "second half" may both be right
+        if any(o is True for o, _, _, _ in outcomes):
+            # One pair agreeing is enough ("Q2" and "second half" may both be right); an
+            # equal value is evidence of one fact in itself.
+            agreed = True
             continue
-        clash = next(((a, b) for o, a, b in outcomes if o is False), None)
+        clash = next(((a, b) for o, a, b, s in outcomes if o is False and s), None)
         if clash:
             mine, other = clash
             conflicts.append(Conflict(what, mine.display(), other.display()))
