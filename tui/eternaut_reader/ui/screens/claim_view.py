@@ -31,7 +31,7 @@ from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.storage.database import NotInClaim, StoreError
 from eternaut_reader.core.terminal import one_line
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.keys import display_key, key_hint, keyed
+from eternaut_reader.ui.keys import key_hint, keyed
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Alignment
@@ -82,6 +82,13 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
 
     BINDINGS = [
         Binding("escape,q,r", "close", "Claim view: back", id="claim-view.close"),
+        Binding(
+            "enter",
+            "choose",
+            "Claim view: go to the passage, or copy the evidence's URL (never opens it)",
+            id="claim-view.choose",
+            priority=True,
+        ),
         Binding("j", "move(1)", "Claim view: next line", id="claim-view.down", show=False),
         Binding("k", "move(-1)", "Claim view: previous line", id="claim-view.up", show=False),
         Binding(
@@ -184,7 +191,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         app = self.app
         self.query_one("#claim-view-keys", Static).update(
             Content(
-                f"{display_key('enter')} passage: go there · evidence: copy its URL · "
+                f"{key_hint(app, 'claim-view.choose')} goes to the passage / copies the URL · "
                 f"{key_hint(app, 'claim-view.record')} summary & review · "
                 f"{key_hint(app, 'claim-view.add-evidence')} add evidence · "
                 f"{key_hint(app, 'claim-view.edit-evidence')} edit · "
@@ -227,7 +234,9 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             )
         # The verdict: for a mixed claim, which reports say what.
         heading("Verdict")
-        reason = group.verdict_reason()
+        # Reports named as the passages below are: "1/5 Decrypt", "3/5 Netflix’s Pioneering…".
+        named = ClaimGroup(group.members, {a: self._short_name(a) for a in group.articles})
+        reason = named.verdict_reason()
         text(
             _join(
                 _text(verdict_label(group.verdict), VERDICT_STYLES.get(group.verdict, "bold")),
@@ -247,7 +256,8 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         # Every report's passages.
         heading(
             f"Passages · {len(group.members)} in {len(group.articles)} "
-            f"report{'s' if len(group.articles) != 1 else ''} · {display_key('enter')} goes there"
+            f"report{'s' if len(group.articles) != 1 else ''} · "
+            f"{key_hint(self.app, 'claim-view.choose')} goes there"
         )
         for article_id, members in group.by_article().items():
             lines.append((_text(self._report(article_id), SUBHEADING), Row("heading")))
@@ -269,7 +279,8 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         # The evidence.
         evidence = group.evidence()
         heading(
-            f"Evidence ({len(evidence)}) · {display_key('enter')} copies the URL · "
+            f"Evidence ({len(evidence)}) · "
+            f"{key_hint(self.app, 'claim-view.choose')} copies the URL · "
             f"{key_hint(self.app, 'claim-view.add-evidence')} adds"
         )
         if not evidence:
@@ -282,6 +293,13 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         """Where a passage sits now in its article (None: an orphan or not open)."""
         found = self.editor.claim(annotation.id)
         return None if found is None else (found[1].start, found[1].end)
+
+    def _short_name(self, article_id: str) -> str:
+        article = self.corpus.by_id(article_id)
+        place = self.corpus.place(article_id)
+        if article is None:
+            return place
+        return f"{place} {article.outlet or _short(article.title, 24)}"
 
     def _report(self, article_id: str) -> str:
         article = self.corpus.by_id(article_id)
@@ -368,7 +386,10 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             options.action_cursor_up()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
+        event.stop()  # a click on a line
+        self.action_choose()
+
+    def action_choose(self) -> None:
         row = self._current()
         if row is None:
             return

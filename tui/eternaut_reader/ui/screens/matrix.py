@@ -93,7 +93,8 @@ def score_lines(scores: list[ReportScore], corpus: Corpus, width: int) -> list[C
     outlier = most > 0 and contradicted.count(most) == 1
     label_width = max(12, min(34, width // 4))
     counts_width = 26
-    bar_width = max(6, min(biggest, width - label_width - counts_width - 6 - 20 * outlier))
+    # One glyph per claim while that fits; scaled down to the room left when not.
+    bar_width = max(1, min(biggest, width - label_width - counts_width - 6 - 20 * outlier))
     lines = []
     for score in scores:
         article = corpus.by_id(score.article_id)
