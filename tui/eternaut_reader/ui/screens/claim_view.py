@@ -76,6 +76,19 @@ def _join(*parts: Content | str) -> Content:
     return Content.assemble(*(p if isinstance(p, Content) else Content(p) for p in parts))
 
 
+def hang(content: Content, width: int) -> Content:
+    """Each line wrapped to `width` cells, its continuation lines indented as the line is, so
+    that a long quote stays under its heading rather than running back to the margin."""
+    out: list[Content] = []
+    for line in content.split("\n", allow_blank=True):
+        plain = line.plain
+        indent = len(plain) - len(plain.lstrip(" "))
+        pad = Content(" " * indent)
+        for piece in line[indent:].wrap(max(10, width - indent)):
+            out.append(pad + piece)
+    return Content("\n").join(out)
+
+
 @keyed("Claim view", shares=("undo", "redo"))
 class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
     """Dismisses with (article id, start, end) of a passage to go to, or None."""
@@ -177,8 +190,9 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
                 f"report{'s' if reports != 1 else ''}",
             )
         )
+        width = self._width()
         for prompt, row in self._lines(group):
-            options.add_option(Option(prompt, disabled=row.kind == "heading"))
+            options.add_option(Option(hang(prompt, width), disabled=row.kind == "heading"))
             self._rows.append(row)
         if self._rows:
             wanted = highlighted if highlighted is not None else 0
@@ -186,6 +200,16 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             enabled = [n for n, r in enumerate(self._rows) if r.kind != "heading"]
             if enabled:
                 options.highlighted = min(enabled, key=lambda n: (abs(n - wanted), n))
+
+    def _width(self) -> int:
+        """Cells a line of the list has (its padding and scroll bar left out)."""
+        options = self.query_one(OptionList)
+        width = options.scrollable_content_region.width or self.app.size.width - 2
+        return max(20, width - 2)
+
+    def on_resize(self) -> None:
+        if self._rows:
+            self.refresh_claim()
 
     def _show_keys(self) -> None:
         app = self.app
@@ -235,8 +259,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         # The verdict: for a mixed claim, which reports say what.
         heading("Verdict")
         # Reports named as the passages below are: "1/5 Decrypt", "3/5 Netflix’s Pioneering…".
-        named = ClaimGroup(group.members, {a: self._short_name(a) for a in group.articles})
-        reason = named.verdict_reason()
+        reason = self._who_says_what(group)
         text(
             _join(
                 _text(verdict_label(group.verdict), VERDICT_STYLES.get(group.verdict, "bold")),
@@ -288,6 +311,18 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         for owner, item in evidence:
             lines.append((self._evidence(owner, item), Row("evidence", evidence=item, owner=owner)))
         return lines
+
+    def _who_says_what(self, group: ClaimGroup) -> str:
+        """Which reports say what, naming each as the passages below are ("1/5 Decrypt"):
+        "confirmed in 1/5 …, 2/5 …; contradicted in 3/5 …" (open passages too)."""
+        named = ClaimGroup(group.members, {a: self._short_name(a) for a in group.articles})
+        if named.verdict == MIXED:
+            return named.verdict_reason()
+        by_tag: dict[str, list[str]] = {}
+        for article, tags in named.tags_by_article().items():
+            for tag in tags:
+                by_tag.setdefault(tag, []).append(named.titles[article])
+        return "; ".join(f"{tag} in {', '.join(places)}" for tag, places in by_tag.items())
 
     def _span(self, annotation: Annotation) -> tuple[int, int] | None:
         """Where a passage sits now in its article (None: an orphan or not open)."""
@@ -583,7 +618,8 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         if self.on_edit is not None:
             self.on_edit(edit)
         self.refresh_claim()
-        self.notify(f"{which.capitalize()} done", timeout=3)
+        quote = _short(edit.annotation.quote, 40) if edit.annotation is not None else ""
+        self.notify(f"{which.capitalize()}: “{quote}”", timeout=3)
 
     def action_close(self) -> None:
         self.dismiss(None)
