@@ -96,7 +96,9 @@ def test_claims_are_ranked_disagreements_first_then_contradicted_speculative_con
     article = corpus.articles[0]
     units = article.segment()
     with open_store(annotator="ana") as store:
-        for unit, tag in zip(units[:4], ("confirmed", None, "speculative", "contradicted")):
+        for unit, tag in zip(
+            units[:4], ("confirmed", None, "speculative", "contradicted"), strict=True
+        ):
             store.add(article, unit.start, unit.end, tag)
         groups = claim_groups(store.annotations(), ranked=True)
     assert [g.verdict for g in groups] == ["contradicted", "speculative", "confirmed", "open"]

@@ -192,7 +192,8 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         )
         width = self._width()
         for prompt, row in self._lines(group):
-            options.add_option(Option(hang(prompt, width), disabled=row.kind == "heading"))
+            heading = row.kind == "heading"
+            options.add_option(Option(prompt if heading else hang(prompt, width), disabled=heading))
             self._rows.append(row)
         if self._rows:
             wanted = highlighted if highlighted is not None else 0

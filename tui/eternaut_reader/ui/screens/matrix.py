@@ -72,6 +72,7 @@ def scores_of(
 
 
 ALONE_SYMBOL = "◇"
+BAR_MOST = 24  # cells of the longest bar
 SCORE_STYLES = {
     "confirmed": "$success",
     "speculative": "$warning",
@@ -93,8 +94,8 @@ def score_lines(scores: list[ReportScore], corpus: Corpus, width: int) -> list[C
     outlier = most > 0 and contradicted.count(most) == 1
     label_width = max(12, min(34, width // 4))
     counts_width = 26
-    # One glyph per claim while that fits; scaled down to the room left when not.
-    bar_width = max(1, min(biggest, width - label_width - counts_width - 6 - 20 * outlier))
+    # A bar chart: the report with the most claims fills the bar, the others in proportion.
+    bar_width = max(4, min(BAR_MOST, width - label_width - counts_width - 6 - 20 * outlier))
     lines = []
     for score in scores:
         article = corpus.by_id(score.article_id)
@@ -112,7 +113,7 @@ def score_lines(scores: list[ReportScore], corpus: Corpus, width: int) -> list[C
             used += cells
             if cells:
                 parts.append(Content.styled(glyph * cells, f"bold {SCORE_STYLES[tag]}"))
-        parts.append(Content(" " * (bar_width - used + 1)))
+        parts.append(Content(" " * (bar_width - used + 2)))
         numbers = " ".join(
             f"{glyph}{score.count(tag)}" for tag, glyph in (*SYMBOLS.items(), (OPEN, OPEN_SYMBOL))
         )
@@ -232,8 +233,8 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         width = max(40, self.size.width - 2)
         legend = " ".join(f"{glyph} {tag}" for tag, glyph in SYMBOLS.items())
         heading = Content.styled(
-            f"Sources: claims by tag ({legend} {OPEN_SYMBOL} open; {ALONE_SYMBOL} alone: "
-            "claims no other report makes)",
+            f"Sources: claims by tag ({legend} {OPEN_SYMBOL} open) · {ALONE_SYMBOL} alone: "
+            "no other report makes it",
             "bold",
         )
         lines = [heading, *score_lines(self.scores, self.corpus, width)]
