@@ -231,10 +231,9 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         if not self.scores:
             return
         width = max(40, self.size.width - 2)
-        legend = " ".join(f"{glyph} {tag}" for tag, glyph in SYMBOLS.items())
+        glyphs = " ".join((*SYMBOLS.values(), OPEN_SYMBOL))
         heading = Content.styled(
-            f"Sources: claims by tag ({legend} {OPEN_SYMBOL} open) · {ALONE_SYMBOL} alone: "
-            "no other report makes it",
+            f"Sources: claims by tag ({glyphs}) · {ALONE_SYMBOL} alone: no other report makes it",
             "bold",
         )
         lines = [heading, *score_lines(self.scores, self.corpus, width)]
