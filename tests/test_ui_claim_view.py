@@ -399,3 +399,32 @@ def test_conflicts_pair_the_passages_that_disagree_once_with_every_reason():
         (ids[0], ids[2], True, ("confirmed", "contradicted")),
         (ids[1], ids[2], False, ("confirmed", "contradicted")),
     ]
+
+
+async def test_a_remapped_key_opens_the_view_and_the_remapped_undo_works_in_it(_isolated_data):
+    config = _isolated_data / "config.toml"
+    config.write_text('[keymap]\n"claim-view" = "V"\n"undo" = "z"\n', encoding="utf-8")
+    ids = _three_reports()
+    with open_store(annotator=ME) as store:
+        store.update(ids[0], evidence=(CALL,))
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "V claim view" in widget_text(app.screen.query_one(ClaimBar))
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("V")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimViewScreen)
+        assert "z undo" in _view_text(app)
+        await _to_row(pilot, "evidence")
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Evidence (0)" in _view_text(app)
+        await pilot.press("u")  # no longer undoes
+        await pilot.pause()
+        assert "Evidence (0)" in _view_text(app)
+        await pilot.press("z")
+        await pilot.pause()
+        assert CALL.title in _view_text(app)
