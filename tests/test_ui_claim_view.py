@@ -295,6 +295,8 @@ async def test_another_annotators_record_is_read_only_and_editing_says_why():
         assert "Summary · bob's (read only)" in text and "Bob's summary" in text
         assert "bob's (read only): Bob checked it." in text
         assert "bob (read only)" in text  # the passages
+        assert "none yet (tag or link a passage to write it)" not in text  # bob wrote one
+        assert "copies the URL · read only" in text
         for key in ("s", "a"):
             await pilot.press(key)
             await pilot.pause()

@@ -240,6 +240,13 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         def text(content: Content) -> None:
             lines.append((content, Row("text")))
 
+        # What writing the record takes: a key, or (with no passage of one's own) a passage.
+        mine = group.lead(me) is not None
+        record_key = key_hint(self.app, "claim-view.record")
+
+        def writes(what: str) -> str:
+            return f"{record_key} writes {what}" if mine else "tag or link a passage to write it"
+
         # The summary: the user's own, else the earliest someone wrote, else the first quote.
         record = group.record_for(me)
         if record is not None and record.summary:
@@ -251,8 +258,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
                 _join(
                     _text(f"“{_short(group.summary(me), 200)}”", "italic"),
                     _text(
-                        "  (the first passage stands for it; "
-                        f"{key_hint(self.app, 'claim-view.record')} writes a summary)",
+                        f"  (the first passage stands for it; {writes('a summary')})",
                         MUTED,
                     ),
                 )
@@ -296,7 +302,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         reviews = group.reviews()
         heading(f"Review{f' ({len(reviews)})' if len(reviews) > 1 else ''}")
         if not reviews:
-            text(_text(f"none yet ({key_hint(self.app, 'claim-view.record')} writes one)", MUTED))
+            text(_text(f"none yet ({writes('one')})", MUTED))
         for annotator, review in reviews:
             label = "yours" if annotator == me else f"{annotator}'s (read only)"
             text(_join(_text(f"{label}: ", "bold"), _text(review)))
@@ -305,7 +311,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         heading(
             f"Evidence ({len(evidence)}) · "
             f"{key_hint(self.app, 'claim-view.choose')} copies the URL · "
-            f"{key_hint(self.app, 'claim-view.add-evidence')} adds"
+            + (f"{key_hint(self.app, 'claim-view.add-evidence')} adds" if mine else "read only")
         )
         if not evidence:
             text(_text("none yet", MUTED))
