@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -137,7 +137,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         on_edit: Callable[[Edit], None] | None = None,
     ) -> None:
         super().__init__()
-        self.editor = editor
+        self._editor = editor
         self.corpus = corpus
         self.alignment = alignment
         self.on_edit = on_edit
@@ -145,6 +145,13 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         self._member_ids: list[str] = [annotation_id]
         self._rows: list[Row] = []
         self.group: ClaimGroup | None = None
+
+    @property
+    def editor(self) -> ClaimEditor:
+        """The app's editor: when claims arrive from disk the app anchors them in a new one,
+        and the view must change and read the claims the panes show."""
+        current = getattr(self.app, "editor", None) if self.is_attached else None
+        return cast("ClaimEditor", current) if current is not None else self._editor
 
     # -- drawing ---------------------------------------------------------------------------
 
