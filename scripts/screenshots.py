@@ -39,6 +39,25 @@ TAGGING = [
 # The third report says the series "premiered recently": tag it, see the same fact elsewhere.
 SAME_FACT = ["tab", "tab", "slash", *"premiered recently", "enter", "x", "a"]
 MATRIX = [*TAGGING, *SAME_FACT, "minus", "escape", "m"]
+# The claim view of that claim, with a summary, a review and a piece of evidence written in it.
+RECORD = [
+    "s",
+    *"The series had not premiered yet",
+    "tab",
+    *"Decrypt says upcoming on 28 July; the third report says premiered.",
+    "ctrl+s",
+    "a",
+    *"https://decrypt.co/eternaut",
+    "tab",
+    *"Decrypt, 28 July",
+    "tab",
+    *"its upcoming series",
+    "ctrl+s",
+]
+# "premiered" (report 3) linked as contradicted by "upcoming" (report 5), then the claim view.
+CLAIM_VIEW = [*SAME_FACT, "minus", "escape", "r", *RECORD]
+# At 80×24 one pane: the first sentence, linked to the passage the same-fact panel lists first.
+CLAIM_VIEW_80 = ["c", "a", "plus", "escape", "r", *RECORD]
 
 # name, size, theme, keys pressed before the shot
 SHOTS: list[tuple[str, tuple[int, int], str | None, list[str]]] = [
@@ -53,6 +72,8 @@ SHOTS: list[tuple[str, tuple[int, int], str | None, list[str]]] = [
     ("same-fact-80x24", (80, 24), None, SAME_FACT),
     ("matrix", (160, 40), None, MATRIX),
     ("matrix-80x24", (80, 24), None, MATRIX),
+    ("claim-view", (160, 45), None, CLAIM_VIEW),
+    ("claim-view-80x24", (80, 24), "textual-light", CLAIM_VIEW_80),
 ]
 
 
@@ -71,6 +92,8 @@ async def shoot(name: str, size: tuple[int, int], theme: str | None, keys: list[
         await pilot.press(*keys)
         app.editor.store.flush()
         await pilot.pause(0.3)
+        app.clear_notifications()  # the shot shows the screen, not the last toast
+        await pilot.pause()
         path = app.save_screenshot(f"{name}.svg", str(OUT))
     return Path(path)
 

@@ -138,3 +138,42 @@ def test_matrix_80x24(snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+async def _claim_view(pilot) -> None:
+    """The conflict of "premiered" (report 3) and "upcoming" (report 5) linked, then the claim
+    view with a summary, a review and one piece of evidence written in it."""
+    await _premiered(pilot)
+    options = pilot.app.screen.query_one("#same-fact-list")
+    while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
+        await pilot.press("down")
+    await pilot.press("minus", "escape", "r")
+    await pilot.pause()
+    await _write_record(pilot)
+
+
+async def _write_record(pilot) -> None:
+    await pilot.press("s", *"The series had not premiered yet", "tab")
+    await pilot.press(*"Decrypt says upcoming on 28 July; the third report says premiered.")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.press("a", *"https://decrypt.co/eternaut", "tab", *"Decrypt, 28 July", "tab")
+    await pilot.press(*"its upcoming series", "ctrl+s")
+    await pilot.pause()
+    pilot.app.editor.store.flush()
+    pilot.app.clear_notifications()
+    await pilot.pause(0.2)
+
+
+def test_claim_view_wide(snap_compare):
+    assert snap_compare(make_app(), terminal_size=(160, 45), run_before=_claim_view)
+
+
+def test_claim_view_80x24_light(snap_compare):
+    async def run_before(pilot) -> None:
+        await _ready(pilot)
+        await pilot.press("c", "a", "plus", "escape", "r")
+        await pilot.pause()
+        await _write_record(pilot)
+
+    assert snap_compare(make_app("textual-light"), terminal_size=(80, 24), run_before=run_before)

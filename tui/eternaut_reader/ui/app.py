@@ -38,6 +38,8 @@ def load_bindings() -> None:
     README's table. The dialogs are otherwise imported only when first opened, to keep
     start-up quick."""
     from eternaut_reader.ui.screens import (  # noqa: F401
+        claim_record,
+        claim_view,
         export,
         help,
         link,

@@ -16,6 +16,7 @@ def describe(
     me: str | None = None,
     linked_from: Sequence[Annotation] = (),
     follow_key: str = "f",
+    view_key: str | None = None,
 ) -> str:
     """Tag, note and links of one claim, whose it is when not ours, and the claims that link
     to it (a link made from the other end)."""
@@ -23,6 +24,8 @@ def describe(
     parts = [verdict(annotation.tag)]
     if me is not None and annotation.annotator != me:
         parts[0] = f"{annotation.annotator}'s {parts[0]} (theirs: read only)"
+    if view_key:
+        parts.append(f"{view_key} claim view")
     if annotation.note:
         parts.append(f"note: {' '.join(annotation.note.split())}")
     links = [f"{link.relation} {corpus.place(link.article_id)}" for link in annotation.links]

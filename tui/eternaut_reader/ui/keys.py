@@ -20,12 +20,13 @@ GROUPS = (
     "Claims panel",
     "Same fact elsewhere",
     "Matrix",
+    "Claim view",
     "Dialogs",
 )
 # Pane bindings (by the first part of their id) that belong with the claims in the help.
 _PANE_CLAIM_IDS = {"tag", "untag", "select", "note", "link", "follow", "cancel"}
 # Screen-level bindings that belong with the claims in the help.
-_CLAIM_IDS = {"claims", "undo", "redo", "export"}
+_CLAIM_IDS = {"claims", "claim-view", "undo", "redo", "export"}
 # Names of keys as people write them; format_key gives the rest ("↓", "}", "?").
 _NAMES = {
     "escape": "Esc",
@@ -70,14 +71,20 @@ _REGISTRY: dict[str, tuple[Binding, str, str]] = {}
 T = TypeVar("T")
 
 
-def keyed(group: str, target: str = "dialog") -> Callable[[type[T]], type[T]]:
+def keyed(
+    group: str, target: str = "dialog", shares: tuple[str, ...] = ()
+) -> Callable[[type[T]], type[T]]:
     """Class decorator: the class's bindings that have an id join the registry that the help
     screen, the key hints, the command palette and the README's table read. `group` is the
-    help's heading, `target` where the palette runs the action ("pane", "screen", "dialog")."""
+    help's heading, `target` where the palette runs the action ("pane", "screen", "dialog").
+    `shares` names ids the class borrows from another part (a screen's own undo and redo,
+    with the reader's ids so that one keymap entry remaps both): listed once, by their owner."""
 
     def register(cls: type[T]) -> type[T]:
         for binding in getattr(cls, "BINDINGS", []):
             if not isinstance(binding, Binding) or not binding.id:
+                continue
+            if binding.id in shares:
                 continue
             where = group
             if target == "pane" and binding.id.split(".")[0] in _PANE_CLAIM_IDS:

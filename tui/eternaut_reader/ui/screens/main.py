@@ -28,9 +28,12 @@ from eternaut_reader.ui.widgets.key_bar import KeyBar
 from eternaut_reader.ui.widgets.pane import ArticlePane, Place
 
 if TYPE_CHECKING:
+    from eternaut_reader.core.analysis.matrix import Matrix
+    from eternaut_reader.core.analysis.scorecard import ReportScore
     from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
     from eternaut_reader.core.annotations.editing import ClaimEditor, Edit
     from eternaut_reader.core.annotations.model import Annotation
+    from eternaut_reader.ui.screens.claim_view import ClaimViewScreen
     from eternaut_reader.ui.screens.link import LinkChoice
     from eternaut_reader.ui.screens.note import NoteResult
     from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
@@ -82,6 +85,13 @@ class MainScreen(Screen[None]):
             "Same fact elsewhere: the other reports' passages",
             id="same-fact",
             tooltip="Elsewhere",
+        ),
+        Binding(
+            "r",
+            "claim_view",
+            "The claim view: every report's passage, the summary, review and evidence",
+            id="claim-view",
+            tooltip="Claim",
         ),
         Binding("m", "matrix", "The claim × report matrix", id="matrix", tooltip="Matrix"),
         Binding("e", "export", "Export the claims", id="export", tooltip="Export"),
@@ -402,6 +412,7 @@ class MainScreen(Screen[None]):
                 editor.me,
                 editor.links_to(claim.id),
                 key_hint(self.app, "follow"),
+                key_hint(self.app, "claim-view"),
             )
         elif read_only:
             left = "no claim here"
@@ -556,6 +567,66 @@ class MainScreen(Screen[None]):
             self.set_focus(pane)
         return pane
 
+    # -- the claim view --------------------------------------------------------------------
+
+    def _chosen_claim(self) -> Annotation | None:
+        """The claim the user means: the claims panel's row when it has the focus, else the
+        claim under the cursor of the focused pane (or of the pane the same-fact panel
+        follows)."""
+        panel = self._panel()
+        if panel is not None and panel.display and panel.has_focus_within:
+            return panel.selected()
+        pane = self.focused_view
+        same_fact = self._same_fact()
+        if pane is None and same_fact is not None and same_fact.display:
+            pane = self.pane(same_fact.source) if same_fact.source is not None else None
+        claim = pane.claim_under_cursor() if pane is not None else None
+        return claim.annotation if claim is not None else None
+
+    def action_claim_view(self) -> None:
+        editor = self.editor
+        if editor is None:
+            self.notify("The annotations are still loading; try again in a moment")
+            return
+        annotation = self._chosen_claim()
+        if annotation is None:
+            tags = key_hint(self.app, "tag.confirmed", "tag.speculative", "tag.contradicted")
+            self.notify(
+                f"No claim here: tag one first ({tags}), or choose one in the claims panel "
+                f"({key_hint(self.app, 'claims')})",
+                severity="warning",
+            )
+            return
+        self.open_claim_view(annotation.id)
+
+    def claim_view_screen(self, annotation_id: str) -> ClaimViewScreen | None:
+        """The claim view of the claim an annotation belongs to (None while loading)."""
+        from eternaut_reader.ui.screens.claim_view import ClaimViewScreen
+
+        editor = self.editor
+        if editor is None:
+            return None
+        return ClaimViewScreen(
+            editor,
+            self.corpus,
+            annotation_id,
+            getattr(self.app, "alignment", None),
+            on_edit=self.apply_edit,
+        )
+
+    def open_claim_view(self, annotation_id: str) -> None:
+        screen = self.claim_view_screen(annotation_id)
+        if screen is not None:
+            self.app.push_screen(screen, self._jump)
+
+    def _jump(self, target: tuple[str, int, int] | None) -> None:
+        """Go to a passage chosen in the matrix or the claim view, in a pane, with the focus."""
+        if target is None:
+            return
+        article = self.corpus.by_id(target[0])
+        if article is not None:
+            self.show_span(article, target[1], target[2], avoid=None, focus=True)
+
     # -- the matrix ------------------------------------------------------------------------
 
     def action_matrix(self) -> None:
@@ -563,18 +634,29 @@ class MainScreen(Screen[None]):
         if editor is None:
             self.notify("The annotations are still loading; try again in a moment")
             return
-        from eternaut_reader.ui.screens.matrix import MatrixScreen, matrix_of
+        from eternaut_reader.ui.screens.matrix import MatrixScreen, matrix_of, scores_of
 
-        matrix = matrix_of(editor, self.corpus, getattr(self.app, "alignment", None))
+        alignment = getattr(self.app, "alignment", None)
 
-        def jump(target: tuple[str, int, int] | None) -> None:
-            if target is None:
-                return
-            article = self.corpus.by_id(target[0])
-            if article is not None:
-                self.show_span(article, target[1], target[2], avoid=None, focus=True)
+        def load() -> tuple[Matrix, list[ReportScore]]:
+            current = self.editor or editor
+            return (
+                matrix_of(current, self.corpus, alignment),
+                scores_of(current, self.corpus, alignment),
+            )
 
-        self.app.push_screen(MatrixScreen(matrix, self.corpus, aligning=self._aligning()), jump)
+        matrix, scores = load()
+        self.app.push_screen(
+            MatrixScreen(
+                matrix,
+                self.corpus,
+                aligning=self._aligning(),
+                scores=scores,
+                claim_view=self.claim_view_screen,
+                reload=load,
+            ),
+            self._jump,
+        )
 
     def _aligning(self) -> str | None:
         """Why the alignment is not there yet, or None when it is."""

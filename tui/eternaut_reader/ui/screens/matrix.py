@@ -8,6 +8,7 @@ the passage; the table scrolls at 80×24 and takes the full width when there is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,13 +26,17 @@ from eternaut_reader.core.analysis.matrix import (
     Placed,
     build_matrix,
 )
-from eternaut_reader.core.annotations.tags import OPEN_SYMBOL, SYMBOLS
+from eternaut_reader.core.analysis.scorecard import ReportScore, scorecard
+from eternaut_reader.core.annotations.groups import claim_groups
+from eternaut_reader.core.annotations.tags import OPEN, OPEN_SYMBOL, SYMBOLS, TAGS
 from eternaut_reader.core.storage.atomic import write_atomic
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 
 if TYPE_CHECKING:
+    from textual.screen import Screen as AnyScreen
+
     from eternaut_reader.core.analysis import Alignment
     from eternaut_reader.core.annotations.editing import ClaimEditor
     from eternaut_reader.core.text.corpus import Corpus
@@ -54,6 +59,71 @@ def matrix_of(editor: ClaimEditor, corpus: Corpus, alignment: Alignment | None) 
     return build_matrix(claims, columns, alignment, tagged_at=placed)
 
 
+def scores_of(
+    editor: ClaimEditor, corpus: Corpus, alignment: Alignment | None
+) -> list[ReportScore]:
+    """The source scorecard of every anchored claim of the corpus, one score per report."""
+    annotations = [
+        c.annotation for article in corpus.articles for c in editor.index(article).claims()
+    ]
+    titles = {a.id: a.title for a in corpus.articles}
+    columns = [(a.id, a.title) for a in corpus.articles]
+    return scorecard(claim_groups(annotations, titles), columns, alignment)
+
+
+ALONE_SYMBOL = "◇"
+BAR_MOST = 24  # cells of the longest bar
+SCORE_STYLES = {
+    "confirmed": "$success",
+    "speculative": "$warning",
+    "contradicted": "$error",
+    OPEN: "$primary",
+}
+
+
+def score_lines(scores: list[ReportScore], corpus: Corpus, width: int) -> list[Content]:
+    """The scorecard as one line per report: its place and language, its title, a bar of
+    one glyph per claim by tag (scaled to fit), the counts, and the claims no other report
+    makes; the report with the most contradicted claims is pointed out. Legible without
+    colour: the glyphs and the numbers say it all."""
+    if not scores:
+        return []
+    biggest = max(sum(s.count(t) for t in (*TAGS, OPEN)) for s in scores) or 1
+    contradicted = [s.contradicted for s in scores]
+    most = max(contradicted)
+    outlier = most > 0 and contradicted.count(most) == 1
+    label_width = max(12, min(34, width // 4))
+    counts_width = 26
+    # A bar chart: the report with the most claims fills the bar, the others in proportion.
+    bar_width = max(4, min(BAR_MOST, width - label_width - counts_width - 6 - 20 * outlier))
+    lines = []
+    for score in scores:
+        article = corpus.by_id(score.article_id)
+        language = f" {article.language.upper()}" if article is not None else ""
+        label = _cut(
+            f"{corpus.place(score.article_id)}{language} {score.title}", label_width
+        ).ljust(label_width)
+        parts: list[Content] = [Content(printable(label) + " ")]
+        used = 0
+        for tag, glyph in (*SYMBOLS.items(), (OPEN, OPEN_SYMBOL)):
+            cells = round(score.count(tag) * bar_width / biggest)
+            if score.count(tag) and not cells:
+                cells = 1
+            cells = min(cells, bar_width - used)
+            used += cells
+            if cells:
+                parts.append(Content.styled(glyph * cells, f"bold {SCORE_STYLES[tag]}"))
+        parts.append(Content(" " * (bar_width - used + 2)))
+        numbers = " ".join(
+            f"{glyph}{score.count(tag)}" for tag, glyph in (*SYMBOLS.items(), (OPEN, OPEN_SYMBOL))
+        )
+        parts.append(Content(f"{numbers} {ALONE_SYMBOL}{score.alone} alone"))
+        if outlier and score.contradicted == most:
+            parts.append(Content.styled(" ◀ most contradicted", "bold $error"))
+        lines.append(Content.assemble(*parts))
+    return lines
+
+
 def unique_path(path: Path) -> Path:
     """`path`, or `name-2.ext`, `name-3.ext`… when it is taken: an export never overwrites."""
     n = 1
@@ -71,13 +141,28 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
     BINDINGS = [
         Binding("escape,q,m", "close", "Matrix: back to reading", id="matrix.close"),
         Binding("e", "export", "Matrix: export as CSV or Markdown", id="matrix.export"),
+        Binding("r", "claim_view", "Matrix: the claim view of the row", id="matrix.claim"),
     ]
 
-    def __init__(self, matrix: Matrix, corpus: Corpus, *, aligning: str | None = None) -> None:
+    def __init__(
+        self,
+        matrix: Matrix,
+        corpus: Corpus,
+        *,
+        aligning: str | None = None,
+        scores: list[ReportScore] | None = None,
+        claim_view: Callable[[str], AnyScreen[tuple[str, int, int] | None] | None] | None = None,
+        reload: Callable[[], tuple[Matrix, list[ReportScore]]] | None = None,
+    ) -> None:
+        """`scores`: the source scorecard drawn under the table; `claim_view` makes the claim
+        view of an annotation's claim; `reload` computes both again after it changed them."""
         super().__init__()
         self.matrix = matrix
         self.corpus = corpus
         self.aligning = aligning
+        self.scores = scores or []
+        self.claim_view = claim_view
+        self.reload = reload
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -86,6 +171,8 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
                 id="matrix-table", cursor_type="cell", zebra_stripes=True
             )
             yield table
+            if self.scores:
+                yield Static(id="matrix-scores")
             yield Static(self._legend(), id="matrix-legend")
 
     def _legend(self) -> Content:
@@ -93,6 +180,7 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         return Content(
             f"{glyphs} tagged there · {CONFLICT_MARK} conflicts · {MATCH_MARK} states it, not "
             f"tagged · blank: not found · {display_key('enter')} goes there · "
+            f"{key_hint(self.app, 'matrix.claim')} the claim · "
             f"{key_hint(self.app, 'matrix.export')} export · {key_hint(self.app, 'matrix.close')} "
             "back"
         )
@@ -122,6 +210,7 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         return claim, report
 
     def _fill(self) -> None:
+        self._fill_scores()
         table = self.query_one(DataTable)
         cursor = table.cursor_coordinate
         table.clear(columns=True)
@@ -137,6 +226,37 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
             table.add_row(*cells)
         if self.matrix.rows:
             table.cursor_coordinate = cursor
+
+    def _fill_scores(self) -> None:
+        if not self.scores:
+            return
+        width = max(40, self.size.width - 2)
+        glyphs = " ".join((*SYMBOLS.values(), OPEN_SYMBOL))
+        heading = Content.styled(
+            f"Sources: claims by tag ({glyphs}) · {ALONE_SYMBOL} alone: no other report makes it",
+            "bold",
+        )
+        lines = [heading, *score_lines(self.scores, self.corpus, width)]
+        self.query_one("#matrix-scores", Static).update(Content("\n").join(lines))
+
+    def action_claim_view(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_coordinate.row
+        if self.claim_view is None or not 0 <= row < len(self.matrix.rows):
+            self.notify("No claim here", severity="warning")
+            return
+        screen = self.claim_view(self.matrix.rows[row].claims[0].annotation.id)
+        if screen is None:
+            return
+
+        def back(target: tuple[str, int, int] | None) -> None:
+            if target is not None:
+                self.dismiss(target)
+            elif self.reload is not None:
+                self.matrix, self.scores = self.reload()
+                self._fill()
+
+        self.app.push_screen(screen, back)
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()

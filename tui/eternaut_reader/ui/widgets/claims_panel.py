@@ -227,5 +227,10 @@ class ClaimsPanel(Vertical):
         if 0 <= event.cursor_row < len(self._shown):
             self.post_message(self.Jump(self._shown[event.cursor_row].annotation))
 
+    def selected(self) -> Annotation | None:
+        """The claim of the row under the table's cursor."""
+        row = self.query_one(DataTable).cursor_row
+        return self._shown[row].annotation if 0 <= row < len(self._shown) else None
+
     def focus_table(self) -> None:
         self.query_one(DataTable).focus()

@@ -1,0 +1,432 @@
+"""The claim view (`r`): one claim across its reports with its record, opened from a pane, the
+claims panel and the matrix; the summary, review and evidence edited there, undone, redone and
+kept after a restart; another annotator's record read only; data shown literally."""
+
+from __future__ import annotations
+
+import pytest
+from textual.geometry import Region
+from textual.widgets import DataTable, OptionList
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.core.analysis.conflicts import claim_conflicts
+from eternaut_reader.core.annotations.editing import ClaimEditor
+from eternaut_reader.core.annotations.model import Evidence
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.claim_record import EvidenceScreen, RecordScreen
+from eternaut_reader.ui.screens.claim_view import ClaimViewScreen
+from eternaut_reader.ui.screens.main import MainScreen
+from eternaut_reader.ui.screens.matrix import MatrixScreen
+from eternaut_reader.ui.widgets.claim_bar import ClaimBar
+from tests.screen import focused_pane, settle, widget_text
+
+ME = "tester"
+CALL = Evidence(
+    "https://ir.netflix.net/q2-2025-interview",
+    "Netflix Q2 2025 earnings interview",
+    "the first GenAI final footage to appear on screen",
+    "Sarandos says it himself",
+)
+
+
+@pytest.fixture(autouse=True)
+def _annotator(monkeypatch):
+    monkeypatch.setenv("ETERNAUT_READER_ANNOTATOR", ME)
+
+
+def _three_reports(annotator: str = ME, tags=("confirmed", "confirmed", "contradicted")):
+    """The first sentence of the first three reports, tagged; the first linked to the other
+    two (supports, contradicts). Returns the annotations' ids."""
+    corpus = load_corpus()
+    with open_store(annotator=annotator) as store:
+        made = []
+        for article, tag in zip(corpus.articles[:3], tags, strict=True):
+            first = article.segment()[0]
+            made.append(store.add(article, first.start, first.end, tag))
+        store.link(made[0].id, made[1].id, "supports")
+        store.link(made[0].id, made[2].id, "contradicts")
+    return [a.id for a in made]
+
+
+def _record(ann_id: str):
+    with open_store(annotator=ME) as store:
+        editor = ClaimEditor.load(store, load_corpus())
+        group = editor.group(ann_id)
+        assert group is not None
+        lead = group.lead(ME)
+        return (
+            (lead.summary, lead.review, lead.evidence) if lead is not None else None,
+            group,
+        )
+
+
+def _view_text(app) -> str:
+    screen = app.screen
+    assert isinstance(screen, ClaimViewScreen)
+    # Every line of the list (scrolled or not), and the title and keys as drawn; lines wrap
+    # where the width says, so the words are compared, one space between them.
+    options = screen.query_one("#claim-view-list", OptionList)
+    rows = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+    parts = [widget_text(screen.query_one("#claim-view-title")), *rows]
+    parts.append(widget_text(screen.query_one("#claim-view-keys")))
+    return " ".join(" ".join(part.split()) for part in parts)
+
+
+def _messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def _open_from_pane(app, pilot) -> None:
+    await settle(app, pilot)
+    await pilot.press("r")
+    await pilot.pause()
+    assert isinstance(app.screen, ClaimViewScreen)
+
+
+async def _to_row(pilot, kind: str, index: int = 0) -> None:
+    """Put the view's cursor on its index-th row of a kind ("passage", "evidence")."""
+    screen = pilot.app.screen
+    rows = [n for n, row in enumerate(screen._rows) if row.kind == kind]
+    options = screen.query_one("#claim-view-list")
+    options.highlighted = rows[index]
+    await pilot.pause()
+
+
+async def test_r_opens_the_claim_under_the_cursor_with_every_report_and_the_mixed_verdict():
+    _three_reports()
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        assert "r claim view" in widget_text(app.screen.query_one(ClaimBar))
+        await _open_from_pane(app, pilot)
+        text = _view_text(app)
+        corpus = app.corpus
+        assert "Claim · ± mixed · 3 passages in 3 reports" in text
+        first, _, third = (a.title for a in corpus.articles[:3])
+        assert "confirmed in 1/5 Netflix usa l’IA per ve…, 2/5 First AI-Generated Scen…;" in text
+        assert "contradicted in 3/5 Netflix’s Pioneering St…" in text
+        # The passage and its tag under each report, the conflicts marked on them.
+        assert "✗ contradicted · you · ⚠ disagrees" in text
+        # Grouped by report, with its place, language, title, outlet and date.
+        assert f"1/5 [IT] {first[:40]}" in text
+        assert f"3/5 [EN] {third[:40]}" in text
+        assert "2025-07-18" in text
+        # Where they disagree: the tags side by side, and the contradicts link.
+        assert "⚠ Where the passages disagree (2)" in text
+        assert "tagged: ✓ confirmed (1/5) vs ✗ contradicted (3/5)" in text
+        assert "linked as contradicting each other" in text
+        assert text.count("· you") == 3
+        assert "Summary · none yet" in text and "Evidence (0)" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_no_claim_under_the_cursor_says_how_to_make_one():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert any("No claim here: tag one first (c s x)" in m for m in _messages(app))
+
+
+async def test_the_claims_panel_and_the_matrix_open_the_view_of_their_selected_row():
+    ids = _three_reports()
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("j", "j")  # the third claim: the contradicted one, report 3
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ClaimViewScreen)
+        assert screen.annotation_id == ids[2]
+        assert "3 passages in 3 reports" in _view_text(app)
+        await pilot.press("r")  # r again closes, like m closes the matrix
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("escape", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimViewScreen)
+        assert app.screen.annotation_id in ids
+        # Enter on a passage goes to it in a pane, through the matrix.
+        await _to_row(pilot, "passage", 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        pane = focused_pane(app)
+        assert pane.article.id == app.corpus.articles[2].id
+        first = app.corpus.articles[2].segment()[0]
+        assert pane.cursor_span == (first.start, first.end)
+
+
+async def test_summary_and_review_are_edited_undone_redone_and_kept_after_a_restart():
+    ids = _three_reports()
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_from_pane(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordScreen)
+        await pilot.press(*"Netflix used GenAI on screen", "tab", *"Two reports agree.")
+        await pilot.press("enter", *"The third does not.", "ctrl+s")
+        await pilot.pause()
+        text = _view_text(app)
+        assert "Summary · yours" in text and "Netflix used GenAI on screen" in text
+        assert "yours: Two reports agree." in text
+        app.editor.store.flush()
+        assert _record(ids[1])[0][:2] == (
+            "Netflix used GenAI on screen",
+            "Two reports agree.\nThe third does not.",
+        )
+        await pilot.press("u")  # the reader's undo, from the view
+        await pilot.pause()
+        assert "Summary · none yet" in _view_text(app)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "Netflix used GenAI on screen" in _view_text(app)
+        await pilot.press("escape", "q")
+        await pilot.pause()
+    assert _record(ids[2])[0][:2] == (
+        "Netflix used GenAI on screen",
+        "Two reports agree.\nThe third does not.",
+    )
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_from_pane(app, pilot)
+        assert "Netflix used GenAI on screen" in _view_text(app)
+        await pilot.press("escape", "u")  # the undo history survives the restart
+        await pilot.pause()
+        app.editor.store.flush()
+    assert _record(ids[0])[0][:2] == ("", "")
+
+
+async def test_evidence_is_added_checked_edited_removed_and_each_step_undone():
+    ids = _three_reports()
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_from_pane(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        await pilot.press(*"javascript:alert(1)", "ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EvidenceScreen), "a bad URL is refused"
+        error = widget_text(dialog.query_one("#evidence-error"))
+        assert "is not an http or https URL" in error and "\n" not in error.strip()
+        dialog.query_one("#evidence-url").value = CALL.url
+        await pilot.press("tab", *CALL.title, "tab", *CALL.quote, "tab", *CALL.note, "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimViewScreen)
+        text = _view_text(app)
+        assert "Evidence (1)" in text and CALL.title in text and CALL.url in text
+        assert f"“{CALL.quote}”" in text and f"note: {CALL.note}" in text
+        assert "· yours" in text
+        app.editor.store.flush()
+        assert _record(ids[0])[0][2] == (CALL,)
+        # Edit: the cursor on the evidence, e, change the title.
+        await _to_row(pilot, "evidence")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        app.screen.query_one("#evidence-title").value = "The Q2 call"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "The Q2 call" in _view_text(app)
+        app.editor.store.flush()
+        edited = Evidence(CALL.url, "The Q2 call", CALL.quote, CALL.note)
+        assert _record(ids[0])[0][2] == (edited,)
+        # Remove it; undo brings it back, redo removes it again, undo once more.
+        await _to_row(pilot, "evidence")
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Evidence (0)" in _view_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "The Q2 call" in _view_text(app)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "Evidence (0)" in _view_text(app)
+        await pilot.press("u", "u")  # undo the removal, then the edit
+        await pilot.pause()
+        assert CALL.title in _view_text(app) and "The Q2 call" not in _view_text(app)
+        app.editor.store.flush()
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_from_pane(app, pilot)
+        assert CALL.title in _view_text(app)
+    assert _record(ids[1])[0][2] == (CALL,)
+
+
+async def test_enter_on_evidence_copies_its_url_and_opens_nothing(monkeypatch):
+    ids = _three_reports()
+    with open_store(annotator=ME) as store:
+        store.update(ids[0], evidence=(CALL,))
+    opened = []
+    monkeypatch.setattr("webbrowser.open", lambda *a, **k: opened.append(a))
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_from_pane(app, pilot)
+        await _to_row(pilot, "evidence")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.clipboard == CALL.url
+        assert f"copied {CALL.url}" in _messages(app)
+        assert isinstance(app.screen, ClaimViewScreen)
+    assert opened == []
+
+
+async def test_another_annotators_record_is_read_only_and_editing_says_why():
+    ids = _three_reports(annotator="bob")
+    with open_store(annotator="bob") as store:
+        store.update(ids[0], summary="Bob's summary", review="Bob checked it.", evidence=(CALL,))
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_from_pane(app, pilot)
+        text = _view_text(app)
+        assert "Summary · bob's (read only)" in text and "Bob's summary" in text
+        assert "bob's (read only): Bob checked it." in text
+        assert "bob (read only)" in text  # the passages
+        assert "none yet (tag or link a passage to write it)" not in text  # bob wrote one
+        assert "copies the URL · read only" in text
+        for key in ("s", "a"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ClaimViewScreen), "no dialog opens"
+        assert any("none of this claim's passages is yours" in m for m in _messages(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        # Tag a passage of the claim: now the user writes a record of their own beside bob's.
+        await pilot.press("x")  # tags the first report's sentence as mine, beside bob's
+        await pilot.pause()
+    with open_store(annotator=ME) as store:
+        mine = next(a for a in store.annotations() if a.annotator == ME)
+        store.link(mine.id, ids[1], "supports")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open_from_pane(app, pilot)
+        await _to_row(pilot, "evidence")
+        await pilot.press("d")
+        await pilot.pause()
+        assert any("This evidence is bob's: read only" in m for m in _messages(app))
+        await pilot.press("s", *"Mine", "ctrl+s")
+        await pilot.pause()
+        text = _view_text(app)
+        assert "Summary · yours" in text and "Mine" in text
+        assert "bob's (read only): Bob checked it." in text
+        app.editor.store.flush()
+    with open_store(annotator="bob") as store:
+        bob = store.get(ids[0])
+        assert (bob.summary, bob.review, bob.evidence) == (
+            "Bob's summary",
+            "Bob checked it.",
+            (CALL,),
+        )
+
+
+HOSTILE = "[bold]x[/] \x1b]0;pwned\x07 \x1b[31mred"
+URL = "https://example.org/[bold]"
+
+
+async def test_summary_review_notes_and_evidence_are_shown_literally_and_safely():
+    ids = _three_reports()
+    with open_store(annotator=ME) as store:
+        store.update(
+            ids[0],
+            note=f"note {HOSTILE}",
+            summary=f"summary {HOSTILE}",
+            review=f"review {HOSTILE}",
+            evidence=(
+                Evidence("https://example.org/[bold]", f"title {HOSTILE}", HOSTILE, HOSTILE),
+            ),
+        )
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _open_from_pane(app, pilot)
+        text = _view_text(app)
+        assert "summary [bold]x[/] ␛]0;pwned␇ ␛[31mred" in text
+        assert "review [bold]x[/]" in text and "note: note [bold]x[/]" in text
+        assert "title [bold]x[/] ␛]0;pwned␇" in text
+        assert URL in text
+        assert "\x1b" not in text and "\x07" not in text
+        # The dialogs show the same text safely, and saving untouched keeps it exactly.
+        await pilot.press("s")
+        await pilot.pause()
+        assert "\x1b" not in app.screen.query_one("#record-summary").value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.editor.store.flush()
+    record, _ = _record(ids[0])
+    assert record[0] == f"summary {HOSTILE}" and record[1] == f"review {HOSTILE}"
+
+
+async def test_the_matrix_shows_a_scorecard_legible_without_colour():
+    _three_reports(tags=("confirmed", "confirmed", "contradicted"))
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        widget = app.screen.query_one("#matrix-scores")
+        size = widget.outer_size  # its top border and every line
+        strips = widget.render_lines(Region(0, 0, size.width, size.height))
+        scores = "\n".join(strip.text.rstrip() for strip in strips)
+        lines = [line for line in scores.splitlines() if not line.startswith("─")]
+        assert "Sources: claims by tag" in lines[0]
+        assert len(lines) == 6  # the heading and one line per report
+        assert "✓1 ?0 ✗0 ○0" in lines[1] and "✗1" in lines[3]
+        assert "◀ most contradicted" in lines[3]
+        assert "1/5 IT Netflix usa l’IA per … " + "✓" * 24 + "  ✓1 ?0 ✗0 ○0 ◇0 alone" in lines[1]
+        assert "✓0 ?0 ✗0 ○0 ◇0 alone" in lines[4]
+        assert isinstance(app.screen.query_one(DataTable), DataTable)
+
+
+def test_conflicts_pair_the_passages_that_disagree_once_with_every_reason():
+    ids = _three_reports()
+    corpus = load_corpus()
+    with open_store(annotator=ME) as store:
+        editor = ClaimEditor.load(store, corpus)
+        group = editor.group(ids[1])
+        conflicts = claim_conflicts(group)
+    pairs = [(c.first.id, c.second.id, c.linked, c.tags) for c in conflicts]
+    assert pairs == [
+        (ids[0], ids[2], True, ("confirmed", "contradicted")),
+        (ids[1], ids[2], False, ("confirmed", "contradicted")),
+    ]
+
+
+async def test_a_remapped_key_opens_the_view_and_the_remapped_undo_works_in_it(_isolated_data):
+    config = _isolated_data / "config.toml"
+    config.write_text('[keymap]\n"claim-view" = "V"\n"undo" = "z"\n', encoding="utf-8")
+    ids = _three_reports()
+    with open_store(annotator=ME) as store:
+        store.update(ids[0], evidence=(CALL,))
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "V claim view" in widget_text(app.screen.query_one(ClaimBar))
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("V")
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimViewScreen)
+        assert "z undo" in _view_text(app)
+        await _to_row(pilot, "evidence")
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Evidence (0)" in _view_text(app)
+        await pilot.press("u")  # no longer undoes
+        await pilot.pause()
+        assert "Evidence (0)" in _view_text(app)
+        await pilot.press("z")
+        await pilot.pause()
+        assert CALL.title in _view_text(app)
