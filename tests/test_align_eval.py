@@ -45,6 +45,7 @@ def test_the_clusters_files_are_what_the_issue_asks_for():
         ("corpus3", "corpus3_clusters.json"),
         ("corpus4", "corpus4_clusters.json"),
         ("corpus5", "corpus5_clusters.json"),
+        ("corpus6", "corpus6_clusters.json"),
     ):
         other = load_corpus([DATA / folder])
         assert len(other.articles) >= 3
