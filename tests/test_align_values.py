@@ -161,3 +161,20 @@ def test_an_ordinal_is_not_a_count():
     """ "17th-century" and "15th-century" used to be counts of one noun, and to conflict."""
     assert [v for v in extract("a 17th-century altarpiece", "en") if v.kind == "quantity"] == []
     assert [v for v in extract("a 15th-century palace", "en") if v.kind == "quantity"] == []
+
+
+def test_a_part_counts_what_its_whole_counts():
+    """ "380 of the 1,450 jobs" is a count of 380 jobs (it used to be no value at all), and
+    "nove dei 14 treni" one of 9 trains; "one of the best" is still no count."""
+    part, whole = [
+        v for v in extract("eliminate 380 of the 1,450 jobs", "en") if v.kind == "quantity"
+    ]
+    assert (part.low, part.text, whole.low) == (380, "380 of the 1,450 jobs", 1450)
+    assert compare(part, one("plan to cut 380 jobs", "en", "quantity")) is True
+    nine = next(v for v in extract("nove dei 14 treni", "it") if v.kind == "quantity")
+    assert (nine.low, nine.unit) == (9, whole_unit("14 treni", "it"))
+    assert [v for v in extract("one of the best", "en") if v.kind == "quantity"] == []
+
+
+def whole_unit(text: str, language: str) -> str:
+    return one(text, language, "quantity").unit

@@ -81,6 +81,10 @@ class Read:
     claim: bool
     contexts: list[frozenset[str]] = field(default_factory=list)  # per value: its measure's words
     date: dt.date | None = None  # the article's
+    # Counted nouns this unit's article counts twice with values that disagree ("1,450 jobs"
+    # and "320 jobs"): in that article the noun alone does not say which measure a count is.
+    several: frozenset[str] = frozenset()
+    counts: list[int] = field(default_factory=list)  # per value: its count's measure, else -1
 
     kinds: Counter[str] = field(init=False)  # how many values of each kind the unit gives
 
@@ -154,7 +158,67 @@ def _read(
     crowded = max(8, int(COMMON_SHARE * len(features)))
     for read in reads:
         read.contexts = [frozenset(s for s in c if df[s] <= crowded) for c in read.contexts]
+    _mark_several(reads)
     return reads, features
+
+
+def _mark_several(reads: list[Read]) -> None:
+    """Set Read.several: the counted nouns each article counts with two values that disagree
+    (a workforce, the strikers and the jobs cut are all counts of "workers")."""
+    counts: dict[str, dict[str, list[Value]]] = defaultdict(lambda: defaultdict(list))
+    for read in reads:
+        for value in read.values:
+            if value.kind == "quantity":
+                counts[read.unit.article][value.unit].append(value)
+    several = {
+        article: frozenset(
+            noun
+            for noun, values in nouns.items()
+            if any(compare(a, b) is False for n, a in enumerate(values) for b in values[n + 1 :])
+        )
+        for article, nouns in counts.items()
+    }
+    for read in reads:
+        read.several = several.get(read.unit.article, frozenset())
+    _count_measures(reads)
+
+
+def _count_measures(reads: list[Read]) -> None:
+    """Set Read.counts: counts of one noun are one measure when the words next to them meet
+    ("cut 380 jobs" / "320 job cuts"), and through equal values ("320 esuberi" is the "320
+    jobs" that another passage says are cut), so a report's "planned loss of 320 jobs" is
+    compared with "eliminate 380" through its headline's "320 job cuts"."""
+    items = [
+        (r, i, value)
+        for r, read in enumerate(reads)
+        for i, value in enumerate(read.values)
+        if value.kind == "quantity"
+    ]
+    parent = list(range(len(items)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    by_noun: dict[str, list[int]] = defaultdict(list)
+    for n, (_, _, value) in enumerate(items):
+        by_noun[value.unit].append(n)
+    for members in by_noun.values():
+        for x, m in enumerate(members):
+            rm, im, vm = items[m]
+            for k in members[x + 1 :]:
+                rk, ik, vk = items[k]
+                outcome = compare(vm, vk)
+                if outcome is True or (
+                    outcome is False and reads[rm].contexts[im] & reads[rk].contexts[ik]
+                ):
+                    parent[root(m)] = root(k)
+    for read in reads:
+        read.counts = [-1] * len(read.values)
+    for n, (r, i, _) in enumerate(items):
+        reads[r].counts[i] = root(n)
 
 
 # A clause ends at punctuation (not a comma inside a number) and at a dash.
@@ -163,6 +227,7 @@ _UNTIL = re.compile(r"\b(?:until|till|fino\s+al?)\s*$", re.IGNORECASE)
 _CLOSED = frozenset(stem(w) for w in ("closed", "remain"))
 _REOPEN = stem("reopen")
 CONTEXT_WORDS = 4  # content words each side of a value, within its clause, that name its measure
+COUNT_CONTEXT_WORDS = 3  # ...and of a count: its verb or noun is close ("cut 380 jobs")
 
 
 def value_context(text: str, value: Value, language: str) -> frozenset[str]:
@@ -171,9 +236,11 @@ def value_context(text: str, value: Value, language: str) -> frozenset[str]:
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, value.start)), default=0)
     found = _CLAUSE_BREAK.search(text, value.end)
     right = found.start() if found else len(text)
-    before = content_stems(text[left : value.start], language)[-CONTEXT_WORDS:]
-    after = content_stems(text[value.end : right], language)[:CONTEXT_WORDS]
+    words = COUNT_CONTEXT_WORDS if value.kind == "quantity" else CONTEXT_WORDS
+    before = content_stems(text[left : value.start], language)[-words:]
+    after = content_stems(text[value.end : right], language)[:words]
     found_words = set(before + after)
+    found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
         found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
     return frozenset(found_words)
@@ -246,8 +313,11 @@ def _select(
 def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:
     """Whether value i of unit a and value j of unit b measure one thing.
 
-    A count names what it counts ("120 passeggeri" / "150 passengers") and a release status
-    the work: those are compared as they are. A date, an amount of money, a percentage or a
+    A release status names the work: it is compared as it is. A count names what it counts
+    ("120 passeggeri" / "150 passengers"), and that is enough unless one of the two reports
+    counts that noun twice with different values (1,450 jobs in all, 320 of them cut, 1,300
+    workers on strike): then, as for a date, the words next to the two counts must meet
+    ("cut 380 jobs" / "320 job cuts"). A date, an amount of money, a percentage or a
     multiplier is of one measure with another when the words next to them in their clauses
     meet ("reopen on 1 April" / "riaprire il 1° aprile"), or when it is the only value of
     its kind in both units and the units say much the same (SAME_WORDING): not a
@@ -257,8 +327,12 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
 
     def same(i: int, j: int) -> bool:
         va, vb = a.values[i], b.values[j]
-        if va.kind in ("quantity", "status"):
+        if va.kind == "status":
             return True
+        if va.kind == "quantity":
+            if va.unit not in a.several and vb.unit not in b.several:
+                return True
+            return a.counts[i] == b.counts[j] or bool(a.contexts[i] & b.contexts[j])
         if va.kind == "date" and _past_and_future(va, a.date, vb, b.date):
             return False
         if a.contexts[i] & b.contexts[j]:

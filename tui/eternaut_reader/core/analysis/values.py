@@ -248,9 +248,18 @@ def _amount(kind: str, unit: str, amount: float, text: str, start: int, end: int
     return Value(kind, unit, amount, amount, text[start:end], start, end)
 
 
+# "380 of the 1,450 jobs", "nove dei 14 lotti": a part counts what the whole counts.
+_PART_OF = re.compile(
+    r"\s+(?:out\s+of|of|dei|degli|delle|sui|sugli|sulle|tra|fra)\s+(?:(?:the|its|their|i|gli|le)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _amounts(text: str, language: str) -> list[Value]:
     out: list[Value] = []
-    for number in _numbers(text, language):
+    numbers = _numbers(text, language)
+    starts = {n.start: n for n in numbers}
+    for number in numbers:
         start, end, amount = number.start, number.end, number.value
         year_like = not number.word and 1900 <= amount <= 2100 and amount == int(amount)
         scale = _SCALE_AFTER.match(text, end)
@@ -290,12 +299,20 @@ def _amounts(text: str, language: str) -> list[Value]:
         if not number.word and _ORDINAL_AFTER.match(text, end):
             continue  # "17th-century", "3rd": an ordinal, not a count
         counted = _COUNTED.match(text, end)
+        whole = None
         if counted and counted.group(1).lower() in stopwords(language):
             counted = None  # "one of the", "2 per"
+            part = _PART_OF.match(text, end)
+            whole = starts.get(part.end()) if part else None
+            if whole is not None and not scale:
+                counted = _COUNTED.match(text, whole.end)
+                if counted and counted.group(1).lower() in stopwords(language):
+                    counted = None
         if counted and not (number.word and amount < 2):
             noun = stem(counted.group(1))
             noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
             noun = SYNONYMS.get(noun, noun)
+            # "380 of the 1,450 jobs" as written: the part with the whole it is part of.
             out.append(_amount("quantity", noun, amount, text, start, counted.end()))
     for fold in _FOLD_WORD.finditer(text):
         value = _word_number(fold.group(1).lower(), language)
