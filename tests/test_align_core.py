@@ -331,6 +331,26 @@ def test_the_jobs_cut_conflict_names_380_and_320_not_the_workforce(strike):
     assert "380" in cut.reason and "1,450" not in cut.reason.split(" vs ")[-1]
 
 
+def test_a_share_in_words_a_duration_and_years_ago_are_matched_on_their_value(strike):
+    """ "nine in ten workers" is "90% of the workforce", "a two-day strike" the one "due to
+    last forty-eight hours", and "four years ago" in 2025 is "since 2021": each pair agrees."""
+    for here, there in (
+        (
+            ("lombardy-times", "nine in ten workers on the morning shift had stayed away"),
+            ("industry-wire", "about 90% of the workforce joined the stoppage"),
+        ),
+        (
+            ("euro-auto-news", "have called a two-day strike"),
+            ("industry-wire", "due to last forty-eight hours"),
+        ),
+        (
+            ("industry-wire", "which bought Ferraresi four years ago"),
+            ("lombardy-times", "It has been owned since 2021"),
+        ),
+    ):
+        assert match_between(strike, here, there).relation == "agrees"
+
+
 def test_matches_for_a_caret_a_unit_and_a_span_of_two_units(seeds):
     corpus, alignment = seeds
     article, start, end = span(corpus, IT, "11 miliardi di dollari")

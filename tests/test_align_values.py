@@ -178,3 +178,36 @@ def test_a_part_counts_what_its_whole_counts():
 
 def whole_unit(text: str, language: str) -> str:
     return one(text, language, "quantity").unit
+
+
+def test_durations_in_days_are_hours():
+    """ "a two-day strike" lasts "48 hours" ("due giorni" too); a week 168 hours."""
+    two_days = one("a two-day strike", "en", "quantity")
+    assert compare(two_days, one("due to last forty-eight hours", "en", "quantity")) is True
+    assert compare(one("due giorni di sciopero", "it", "quantity"), two_days) is True
+    assert one("two weeks", "en", "quantity").low == 336
+
+
+def test_years_ago_and_last_week_are_dates_of_the_report():
+    june = dt.date(2025, 6, 5)  # a Thursday
+    ago = one("Kessler, which bought Ferraresi four years ago", "en", "date", reference=june)
+    assert compare(ago, one("It has been owned since 2021", "en", "date", reference=june)) is True
+    assert (
+        one("acquistata due anni fa", "it", "date", reference=june).low
+        == dt.date(2023, 1, 1).toordinal()
+    )
+    week = one("announced last week", "en", "date", reference=june)
+    assert (week.low, week.high) == (
+        dt.date(2025, 5, 26).toordinal(),
+        dt.date(2025, 6, 1).toordinal(),
+    )
+    assert compare(week, one("La settimana scorsa Kessler", "it", "date", reference=june)) is True
+    assert [v for v in extract("four years ago", "en") if v.kind == "date"] == []  # no date
+
+
+def test_nine_in_ten_is_ninety_per_cent():
+    nine = one("nine in ten workers on the morning shift had stayed away", "en", "percent")
+    assert compare(nine, one("about 90% of the workforce joined", "en", "percent")) is True
+    assert compare(one("nove su dieci", "it", "percent"), nine) is True
+    assert one("3 out of 4 people", "en", "percent").low == 75
+    assert [v for v in extract("one of the ten", "en") if v.kind == "percent"] == []

@@ -337,6 +337,10 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return False
         if a.contexts[i] & b.contexts[j]:
             return True
+        if va.kind == "date" and max(va.low - vb.high, vb.low - va.high) > YEAR_APART:
+            # Years apart and nothing in common next to them: two events ("bought four years
+            # ago" / "announced last week"), however alike the sentences.
+            return False
         return kinds_a[va.kind] == 1 and kinds_b[vb.kind] == 1 and wording() >= SAME_WORDING
 
     return same
