@@ -211,3 +211,14 @@ def test_nine_in_ten_is_ninety_per_cent():
     assert compare(one("nove su dieci", "it", "percent"), nine) is True
     assert one("3 out of 4 people", "en", "percent").low == 75
     assert [v for v in extract("one of the ten", "en") if v.kind == "percent"] == []
+
+
+def test_italian_words_whose_crude_stems_collide_are_read_whole():
+    """ "sindacati" (unions) and "sindaco" (mayor) share the stem "sindac", "annunciato"
+    (announced) and "annuncio" (an advert) "annunc": the whole word decides."""
+    from eternaut_reader.core.analysis.similarity import content_stems
+
+    unions, mayor = content_stems("sindacati sindaco", "it")
+    assert unions != mayor and unions == content_stems("unions", "en")[0]
+    assert content_stems("annunciato", "it") == content_stems("announced", "en")
+    assert content_stems("tre", "it") == content_stems("three", "en")

@@ -254,6 +254,23 @@ def _glossary(words: str) -> dict[str, str]:
     return pairs
 
 
+# Italian words whose crude stem is another word's ("sindacati", unions, and "sindaco",
+# mayor, are both "sindac"; "annunciato", announced, and "annuncio", an advert, "annunc"):
+# looked up by the whole word before stemming. The English side is stemmed as usual.
+IT_WORDS: dict[str, str] = {
+    word: english
+    for entry in """
+sindacato union; sindacati union; sindacale union; sindacali union; sindacalista union;
+sindacalisti union; annunciato announced; annunciata announced; annunciati announced;
+annunciate announced; annuncia announced; annunciano announced; annunciando announced;
+due two; tre three; quattro four; cinque five; sei six; sette seven; otto eight; nove nine;
+dieci ten; venti twenty; trenta thirty; quaranta forty; cinquanta fifty; cento hundred;
+mille thousand; mila thousand
+""".replace("\n", " ").split(";")
+    if len(pair := entry.split()) == 2
+    for word, english in [pair]
+}
+
 # Italian stem -> English stem. Entries whose stems already agree are harmless.
 GLOSSARY: dict[str, str] = _glossary(_GLOSSARY_WORDS)
 # English stem -> the stem of a common synonym.
