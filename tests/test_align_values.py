@@ -222,3 +222,15 @@ def test_italian_words_whose_crude_stems_collide_are_read_whole():
     assert unions != mayor and unions == content_stems("unions", "en")[0]
     assert content_stems("annunciato", "it") == content_stems("announced", "en")
     assert content_stems("tre", "it") == content_stems("three", "en")
+
+
+def test_counts_more_than_three_times_apart_are_two_figures():
+    """An industry's 165,000 workers and a company's 21,000 are not one figure reported two
+    ways (they used to conflict); 1,200 and 1,500 hectares still are."""
+    industry = one("Italy's car-parts industry employs about 165,000 people", "en", "quantity")
+    group = one("The German group employs about 21,000 people", "en", "quantity")
+    assert compare(industry, group) is None
+    assert (
+        compare(one("1,200 hectares", "en", "quantity"), one("1.500 ettari", "it", "quantity"))
+        is False
+    )

@@ -81,8 +81,8 @@ class Read:
     claim: bool
     contexts: list[frozenset[str]] = field(default_factory=list)  # per value: its measure's words
     date: dt.date | None = None  # the article's
-    # Counted nouns this unit's article counts twice with values that disagree ("1,450 jobs"
-    # and "320 jobs"): in that article the noun alone does not say which measure a count is.
+    # Counted nouns this unit's article counts twice with different values ("1,450 jobs" and
+    # "320 jobs"): in that article the noun alone does not say which measure a count is.
     several: frozenset[str] = frozenset()
     counts: list[int] = field(default_factory=list)  # per value: its count's measure, else -1
 
@@ -163,8 +163,8 @@ def _read(
 
 
 def _mark_several(reads: list[Read]) -> None:
-    """Set Read.several: the counted nouns each article counts with two values that disagree
-    (a workforce, the strikers and the jobs cut are all counts of "workers")."""
+    """Set Read.several: the counted nouns each article counts with two different values (a
+    workforce, the strikers and the jobs cut are all counts of "workers")."""
     counts: dict[str, dict[str, list[Value]]] = defaultdict(lambda: defaultdict(list))
     for read in reads:
         for value in read.values:
@@ -174,13 +174,25 @@ def _mark_several(reads: list[Read]) -> None:
         article: frozenset(
             noun
             for noun, values in nouns.items()
-            if any(compare(a, b) is False for n, a in enumerate(values) for b in values[n + 1 :])
+            if any(
+                _close_but_different(a, b) for n, a in enumerate(values) for b in values[n + 1 :]
+            )
         )
         for article, nouns in counts.items()
     }
     for read in reads:
         read.several = several.get(read.unit.article, frozenset())
     _count_measures(reads)
+
+
+SEVERAL_APART = 10.0  # two counts of one noun this close in one report may be taken for each other
+
+
+def _close_but_different(a: Value, b: Value) -> bool:
+    """Two counts of one noun, different, within SEVERAL_APART times of each other ("380 of
+    the 1,450 jobs"; not a fire's 1,200 hectares and a past one's 13,000)."""
+    low, high = sorted((abs(a.low), abs(b.low)))
+    return compare(a, b) is not True and high <= SEVERAL_APART * max(low, 1e-9)
 
 
 def _count_measures(reads: list[Read]) -> None:

@@ -28,7 +28,10 @@ __all__ = ["Value", "compare", "extract", "parse_number"]
 # "the 2023 strikes") only helps to find the same fact, it never conflicts.
 CONFLICTING_KINDS = frozenset({"money", "percent", "multiplier", "quantity", "date", "status"})
 _TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
-_APART = 10.0  # amounts more than ten times apart are not comparable at all
+# Amounts more than three times apart are not comparable at all: two reports of one figure
+# rarely differ by more ("1,200 hectares" / "1.500 ettari"); a ferry's price and a ticket's, or
+# an industry's 165,000 workers and a company's 21,000, are two figures.
+_APART = 3.0
 
 
 @dataclass(frozen=True, slots=True)
