@@ -28,10 +28,12 @@ __all__ = ["Value", "compare", "extract", "parse_number"]
 # "the 2023 strikes") only helps to find the same fact, it never conflicts.
 CONFLICTING_KINDS = frozenset({"money", "percent", "multiplier", "quantity", "date", "status"})
 _TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
-# Amounts more than three times apart are not comparable at all: two reports of one figure
-# rarely differ by more ("1,200 hectares" / "1.500 ettari"); a ferry's price and a ticket's, or
-# an industry's 165,000 workers and a company's 21,000, are two figures.
-_APART = 3.0
+_APART = 10.0  # amounts more than ten times apart are not comparable at all
+# Counts more than three times apart neither: a story counts people and things for many
+# measures, and two reports of one count rarely differ by more ("1,200 hectares" / "1.500
+# ettari"); an industry's 165,000 workers and a company's 21,000 are two figures. (A
+# percentage may: "16%" misreported as "61%".)
+_COUNTS_APART = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,7 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind == "date":
         return a.low <= b.high and b.low <= a.high
     low, high = sorted((abs(a.low), abs(b.low)))
-    if high > _APART * max(low, 1e-9):
+    if high > (_COUNTS_APART if a.kind == "quantity" else _APART) * max(low, 1e-9):
         return None  # a ferry's price and a ticket's: amounts this far apart measure two things
     return (high - low) / max(high, 1e-9) <= _TOLERANCE
 
