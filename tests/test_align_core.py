@@ -351,6 +351,19 @@ def test_a_share_in_words_a_duration_and_years_ago_are_matched_on_their_value(st
         assert match_between(strike, here, there).relation == "agrees"
 
 
+def test_a_fact_a_report_states_twice_is_matched_in_both_places(strike):
+    """The Lombardy Times gives the 320 jobs in its headline and in its lede; the Industry
+    Wire's headline ("cut 380 jobs") used to be matched to the headline only. The lede
+    restates the headline's count, so it is matched too, and conflicts on it."""
+    match = match_between(
+        strike,
+        ("industry-wire", "over plan to cut 380 jobs"),
+        ("lombardy-times", "against the planned loss of 320 jobs"),
+    )
+    assert match.relation == "conflicts"
+    assert [(c.here, c.there) for c in match.conflicts] == [("380 jobs", "320 jobs")]
+
+
 def test_matches_for_a_caret_a_unit_and_a_span_of_two_units(seeds):
     corpus, alignment = seeds
     article, start, end = span(corpus, IT, "11 miliardi di dollari")

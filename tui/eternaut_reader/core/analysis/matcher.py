@@ -17,7 +17,11 @@ different articles whose score reaches MATCH_SCORE are matches when
   passage vouches that they state its fact, though in words too far apart to score high
   together ("creator-supportive rather than creator-replacing" / "augment human creativity
   rather than replace it", both strongly matched by "not to replace creative professionals,
-  but to enhance their abilities").
+  but to enhance their abilities");
+- or one restates, in its own report, a passage matched to the other (both give one same
+  count, amount, percentage or day: a headline's "320 job cuts" and its lede's "the planned
+  loss of 320 jobs"), and the two score RESTATED_SCORE or more together: a report stating a
+  fact twice has both statements matched, not only the one that ranks first.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ ONE_SIDED_RATIO = 0.7  # ...and within this share of the best score in that arti
 TRIANGLE_SCORE = 0.1
 WEAK_SCORE = 0.13  # ...and under this score, one of the two must be the other's very best
 ANCHOR_SCORE = 0.3  # a passage matched this well by two units vouches for their match
+RESTATED_SCORE = 0.1  # a passage restating a matched one in its report is matched from this
 MAX_MATCHES = 24  # matches kept per unit in all, best first
 YEAR_APART = 365  # days between a past and a future date that make them two occurrences
 SAME_WORDING = 0.2  # units this alike (Index.wording) give one value of each kind for one fact
@@ -315,11 +320,45 @@ def _select(
                     vouched[(a, b)] = score  # both claims: strong matches are between claims
     for pair, score in vouched.items():
         matched.setdefault(pair, score)
+    for pair, score in _restated(pairs, reads, group, matched).items():
+        matched.setdefault(pair, score)
     found: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (a, b), score in matched.items():
         found[a].append((score, b))
         found[b].append((score, a))
     return found
+
+
+def _restated(
+    pairs: dict[tuple[int, int], float],
+    reads: list[Read],
+    group: list[int],
+    matched: dict[tuple[int, int], float],
+) -> dict[tuple[int, int], float]:
+    """Pairs (a, b) where a restates, in its own report, a unit a2 matched to b: a and a2
+    give one same specific value (a count, an amount, an exact day), and a scores with b too."""
+    by_key: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for n, read in enumerate(reads):
+        if not read.claim:
+            continue
+        for value in read.values:
+            if value.kind in ("quantity", "money", "percent") or (
+                value.kind == "date" and value.high - value.low < 1
+            ):
+                by_key[(group[n], value.key)].append(n)
+    siblings: dict[int, set[int]] = defaultdict(set)
+    for members in by_key.values():
+        for a in members:
+            siblings[a].update(m for m in members if m != a)
+    out: dict[tuple[int, int], float] = {}
+    for (a, b), score in pairs.items():
+        if (a, b) in matched or score < RESTATED_SCORE:
+            continue
+        if any((min(s, b), max(s, b)) in matched for s in siblings.get(a, ())) or any(
+            (min(a, s), max(a, s)) in matched for s in siblings.get(b, ())
+        ):
+            out[(a, b)] = score
+    return out
 
 
 def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:
