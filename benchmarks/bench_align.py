@@ -3,8 +3,8 @@
     PYTHONPATH=tui python benchmarks/bench_align.py [--articles 50] [--size 5000]
 
 For the seeds, tests/data/align/corpus2 (a solar ferry), tests/data/align/corpus3 (a
-wildfire), tests/data/align/corpus4 (a museum theft) and tests/data/align/corpus5 (a factory
-strike, held out), against the hand-built clusters
+wildfire), tests/data/align/corpus4 (a museum theft), tests/data/align/corpus5 (a factory strike)
+and tests/data/align/corpus6 (a drug recall, held out), against the hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
 contradictions caught. Then the time to align the seeds cold (empty cache, segmentation
@@ -47,6 +47,7 @@ def main() -> None:
         ("corpus3", [DATA / "corpus3"], DATA / "corpus3_clusters.json"),
         ("corpus4", [DATA / "corpus4"], DATA / "corpus4_clusters.json"),
         ("corpus5", [DATA / "corpus5"], DATA / "corpus5_clusters.json"),
+        ("corpus6", [DATA / "corpus6"], DATA / "corpus6_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

@@ -1,4 +1,5 @@
-"""Alignment on the seeds, corpus2 and corpus4: concrete pairs, conflicts, suggestions, cache."""
+"""Alignment on the seeds, corpus2, corpus4 and corpus5: concrete pairs, conflicts,
+suggestions, cache."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ IT, EN1, EN2, EN3, EN4 = (
 )
 CORPUS2 = Path(__file__).parent / "data" / "align" / "corpus2"
 CORPUS4 = Path(__file__).parent / "data" / "align" / "corpus4"
+CORPUS5 = Path(__file__).parent / "data" / "align" / "corpus5"
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +48,12 @@ def ferry() -> tuple[Corpus, Alignment]:
 @pytest.fixture(scope="module")
 def museum() -> tuple[Corpus, Alignment]:
     corpus = load_corpus([CORPUS4])
+    return corpus, align(corpus, use_cache=False)
+
+
+@pytest.fixture(scope="module")
+def strike() -> tuple[Corpus, Alignment]:
+    corpus = load_corpus([CORPUS5])
     return corpus, align(corpus, use_cache=False)
 
 
@@ -289,6 +297,71 @@ def test_no_false_contradiction_in_the_museum_corpus(museum):
                 assert any(w in text for w in ("paint", "artwork", "dipinti", "april", "aprile")), (
                     result.unit.text
                 )
+
+
+def test_strikers_are_not_contradicted_by_the_workforce_or_the_jobs_cut(strike):
+    """1,300 workers on strike, a workforce of 1,450 and 320 jobs to be cut are three counts
+    of workers: one report counting workers twice with different values, a count is compared
+    only with counts whose neighbouring words meet ("cut 380 jobs" / "320 job cuts")."""
+    corpus, alignment = strike
+    strikers = ("euro-auto-news", "Some 1,300 workers downed tools")
+    for article in ("industry-wire", "lombardy-times"):
+        for result in alignment.results(article):
+            here = (article, result.unit.text)
+            assert not [c for c in conflicts_between(strike, here, strikers) if c.what == "number"]
+            assert not [c for c in conflicts_between(strike, strikers, here) if c.what == "number"]
+    suggestion = alignment.suggest(*span(corpus, *strikers))
+    assert suggestion is not None and suggestion.tag != "contradicted"
+
+
+def test_the_jobs_cut_conflict_names_380_and_320_not_the_workforce(strike):
+    """ "eliminate 380 of the 1,450 jobs" against "320 jobs": the conflict is on the jobs cut
+    (380 / 320), the closest pair, not on the workforce of 1,450."""
+    corpus, alignment = strike
+    found = conflicts_between(
+        strike,
+        ("industry-wire", "eliminate 380 of the 1,450 jobs"),
+        ("lombardy-times", "against the planned loss of 320 jobs"),
+    )
+    assert [(c.what, c.here, c.there) for c in found] == [
+        ("number", "380 of the 1,450 jobs", "320 jobs")
+    ]
+    cut = alignment.suggest(*span(corpus, "lombardy-times", "the planned loss of 320 jobs"))
+    assert cut is not None and cut.tag == "contradicted"
+    assert "380" in cut.reason and "1,450" not in cut.reason.split(" vs ")[-1]
+
+
+def test_a_share_in_words_a_duration_and_years_ago_are_matched_on_their_value(strike):
+    """ "nine in ten workers" is "90% of the workforce", "a two-day strike" the one "due to
+    last forty-eight hours", and "four years ago" in 2025 is "since 2021": each pair agrees."""
+    for here, there in (
+        (
+            ("lombardy-times", "nine in ten workers on the morning shift had stayed away"),
+            ("industry-wire", "about 90% of the workforce joined the stoppage"),
+        ),
+        (
+            ("euro-auto-news", "have called a two-day strike"),
+            ("industry-wire", "due to last forty-eight hours"),
+        ),
+        (
+            ("industry-wire", "which bought Ferraresi four years ago"),
+            ("lombardy-times", "It has been owned since 2021"),
+        ),
+    ):
+        assert match_between(strike, here, there).relation == "agrees"
+
+
+def test_a_fact_a_report_states_twice_is_matched_in_both_places(strike):
+    """The Lombardy Times gives the 320 jobs in its headline and in its lede; the Industry
+    Wire's headline ("cut 380 jobs") used to be matched to the headline only. The lede
+    restates the headline's count, so it is matched too, and conflicts on it."""
+    match = match_between(
+        strike,
+        ("industry-wire", "over plan to cut 380 jobs"),
+        ("lombardy-times", "against the planned loss of 320 jobs"),
+    )
+    assert match.relation == "conflicts"
+    assert [(c.here, c.there) for c in match.conflicts] == [("380 jobs", "320 jobs")]
 
 
 def test_matches_for_a_caret_a_unit_and_a_span_of_two_units(seeds):

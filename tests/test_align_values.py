@@ -161,3 +161,76 @@ def test_an_ordinal_is_not_a_count():
     """ "17th-century" and "15th-century" used to be counts of one noun, and to conflict."""
     assert [v for v in extract("a 17th-century altarpiece", "en") if v.kind == "quantity"] == []
     assert [v for v in extract("a 15th-century palace", "en") if v.kind == "quantity"] == []
+
+
+def test_a_part_counts_what_its_whole_counts():
+    """ "380 of the 1,450 jobs" is a count of 380 jobs (it used to be no value at all), and
+    "nove dei 14 treni" one of 9 trains; "one of the best" is still no count."""
+    part, whole = [
+        v for v in extract("eliminate 380 of the 1,450 jobs", "en") if v.kind == "quantity"
+    ]
+    assert (part.low, part.text, whole.low) == (380, "380 of the 1,450 jobs", 1450)
+    assert compare(part, one("plan to cut 380 jobs", "en", "quantity")) is True
+    nine = next(v for v in extract("nove dei 14 treni", "it") if v.kind == "quantity")
+    assert (nine.low, nine.unit) == (9, whole_unit("14 treni", "it"))
+    assert [v for v in extract("one of the best", "en") if v.kind == "quantity"] == []
+
+
+def whole_unit(text: str, language: str) -> str:
+    return one(text, language, "quantity").unit
+
+
+def test_durations_in_days_are_hours():
+    """ "a two-day strike" lasts "48 hours" ("due giorni" too); a week 168 hours."""
+    two_days = one("a two-day strike", "en", "quantity")
+    assert compare(two_days, one("due to last forty-eight hours", "en", "quantity")) is True
+    assert compare(one("due giorni di sciopero", "it", "quantity"), two_days) is True
+    assert one("two weeks", "en", "quantity").low == 336
+
+
+def test_years_ago_and_last_week_are_dates_of_the_report():
+    june = dt.date(2025, 6, 5)  # a Thursday
+    ago = one("Kessler, which bought Ferraresi four years ago", "en", "date", reference=june)
+    assert compare(ago, one("It has been owned since 2021", "en", "date", reference=june)) is True
+    assert (
+        one("acquistata due anni fa", "it", "date", reference=june).low
+        == dt.date(2023, 1, 1).toordinal()
+    )
+    week = one("announced last week", "en", "date", reference=june)
+    assert (week.low, week.high) == (
+        dt.date(2025, 5, 26).toordinal(),
+        dt.date(2025, 6, 1).toordinal(),
+    )
+    assert compare(week, one("La settimana scorsa Kessler", "it", "date", reference=june)) is True
+    assert [v for v in extract("four years ago", "en") if v.kind == "date"] == []  # no date
+
+
+def test_nine_in_ten_is_ninety_per_cent():
+    nine = one("nine in ten workers on the morning shift had stayed away", "en", "percent")
+    assert compare(nine, one("about 90% of the workforce joined", "en", "percent")) is True
+    assert compare(one("nove su dieci", "it", "percent"), nine) is True
+    assert one("3 out of 4 people", "en", "percent").low == 75
+    assert [v for v in extract("one of the ten", "en") if v.kind == "percent"] == []
+
+
+def test_italian_words_whose_crude_stems_collide_are_read_whole():
+    """ "sindacati" (unions) and "sindaco" (mayor) share the stem "sindac", "annunciato"
+    (announced) and "annuncio" (an advert) "annunc": the whole word decides."""
+    from eternaut_reader.core.analysis.similarity import content_stems
+
+    unions, mayor = content_stems("sindacati sindaco", "it")
+    assert unions != mayor and unions == content_stems("unions", "en")[0]
+    assert content_stems("annunciato", "it") == content_stems("announced", "en")
+    assert content_stems("tre", "it") == content_stems("three", "en")
+
+
+def test_counts_more_than_three_times_apart_are_two_figures():
+    """An industry's 165,000 workers and a company's 21,000 are not one figure reported two
+    ways (they used to conflict); 1,200 and 1,500 hectares still are."""
+    industry = one("Italy's car-parts industry employs about 165,000 people", "en", "quantity")
+    group = one("The German group employs about 21,000 people", "en", "quantity")
+    assert compare(industry, group) is None
+    assert (
+        compare(one("1,200 hectares", "en", "quantity"), one("1.500 ettari", "it", "quantity"))
+        is False
+    )

@@ -206,7 +206,7 @@ announced said; stated said; noted said; explained said; replace replace; replac
 supplant replace; enhance improve; augment improve; empower improve; boost improve;
 substitute replace; wildfire fire; blaze fire; flames fire; overnight night; nighttime night;
 residents people; inhabitants people; locals people; hurt injured; wounded injured;
-injuries injured; killed dead; died dead; deaths dead; planes aircraft; aeroplanes aircraft;
+injuries injured; killed dead; died dead; deaths dead; aeroplanes aircraft;
 contained control; extinguished control; losses damage; farmland land; woodland forest;
 forests forest; woods forest; started start; began start; broke start; erupted start;
 firms companies; businesses companies; employees workers; staff workers; jobs workers;
@@ -253,6 +253,23 @@ def _glossary(words: str) -> dict[str, str]:
             pairs.setdefault(stem(parts[0]), stem(parts[1]))
     return pairs
 
+
+# Italian words whose crude stem is another word's ("sindacati", unions, and "sindaco",
+# mayor, are both "sindac"; "annunciato", announced, and "annuncio", an advert, "annunc"):
+# looked up by the whole word before stemming. The English side is stemmed as usual.
+IT_WORDS: dict[str, str] = {
+    word: english
+    for entry in """
+sindacato union; sindacati union; sindacale union; sindacali union; sindacalista union;
+sindacalisti union; annunciato announced; annunciata announced; annunciati announced;
+annunciate announced; annuncia announced; annunciano announced; annunciando announced;
+due two; tre three; quattro four; cinque five; sei six; sette seven; otto eight; nove nine;
+dieci ten; venti twenty; trenta thirty; quaranta forty; cinquanta fifty; cento hundred;
+mille thousand; mila thousand
+""".replace("\n", " ").split(";")
+    if len(pair := entry.split()) == 2
+    for word, english in [pair]
+}
 
 # Italian stem -> English stem. Entries whose stems already agree are harmless.
 GLOSSARY: dict[str, str] = _glossary(_GLOSSARY_WORDS)

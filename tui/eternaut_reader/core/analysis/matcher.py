@@ -17,7 +17,11 @@ different articles whose score reaches MATCH_SCORE are matches when
   passage vouches that they state its fact, though in words too far apart to score high
   together ("creator-supportive rather than creator-replacing" / "augment human creativity
   rather than replace it", both strongly matched by "not to replace creative professionals,
-  but to enhance their abilities").
+  but to enhance their abilities");
+- or one restates, in its own report, a passage matched to the other (both give one same
+  count, amount, percentage or day: a headline's "320 job cuts" and its lede's "the planned
+  loss of 320 jobs"), and the two score RESTATED_SCORE or more together: a report stating a
+  fact twice has both statements matched, not only the one that ranks first.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ ONE_SIDED_RATIO = 0.7  # ...and within this share of the best score in that arti
 TRIANGLE_SCORE = 0.1
 WEAK_SCORE = 0.13  # ...and under this score, one of the two must be the other's very best
 ANCHOR_SCORE = 0.3  # a passage matched this well by two units vouches for their match
+RESTATED_SCORE = 0.1  # a passage restating a matched one in its report is matched from this
 MAX_MATCHES = 24  # matches kept per unit in all, best first
 YEAR_APART = 365  # days between a past and a future date that make them two occurrences
 SAME_WORDING = 0.2  # units this alike (Index.wording) give one value of each kind for one fact
@@ -81,6 +86,10 @@ class Read:
     claim: bool
     contexts: list[frozenset[str]] = field(default_factory=list)  # per value: its measure's words
     date: dt.date | None = None  # the article's
+    # Counted nouns this unit's article counts twice with different values ("1,450 jobs" and
+    # "320 jobs"): in that article the noun alone does not say which measure a count is.
+    several: frozenset[str] = frozenset()
+    counts: list[int] = field(default_factory=list)  # per value: its count's measure, else -1
 
     kinds: Counter[str] = field(init=False)  # how many values of each kind the unit gives
 
@@ -154,7 +163,79 @@ def _read(
     crowded = max(8, int(COMMON_SHARE * len(features)))
     for read in reads:
         read.contexts = [frozenset(s for s in c if df[s] <= crowded) for c in read.contexts]
+    _mark_several(reads)
     return reads, features
+
+
+def _mark_several(reads: list[Read]) -> None:
+    """Set Read.several: the counted nouns each article counts with two different values (a
+    workforce, the strikers and the jobs cut are all counts of "workers")."""
+    counts: dict[str, dict[str, list[Value]]] = defaultdict(lambda: defaultdict(list))
+    for read in reads:
+        for value in read.values:
+            if value.kind == "quantity":
+                counts[read.unit.article][value.unit].append(value)
+    several = {
+        article: frozenset(
+            noun
+            for noun, values in nouns.items()
+            if any(
+                _close_but_different(a, b) for n, a in enumerate(values) for b in values[n + 1 :]
+            )
+        )
+        for article, nouns in counts.items()
+    }
+    for read in reads:
+        read.several = several.get(read.unit.article, frozenset())
+    _count_measures(reads)
+
+
+SEVERAL_APART = 10.0  # two counts of one noun this close in one report may be taken for each other
+
+
+def _close_but_different(a: Value, b: Value) -> bool:
+    """Two counts of one noun, different, within SEVERAL_APART times of each other ("380 of
+    the 1,450 jobs"; not a fire's 1,200 hectares and a past one's 13,000)."""
+    low, high = sorted((abs(a.low), abs(b.low)))
+    return compare(a, b) is not True and high <= SEVERAL_APART * max(low, 1e-9)
+
+
+def _count_measures(reads: list[Read]) -> None:
+    """Set Read.counts: counts of one noun are one measure when the words next to them meet
+    ("cut 380 jobs" / "320 job cuts"), and through equal values ("320 esuberi" is the "320
+    jobs" that another passage says are cut), so a report's "planned loss of 320 jobs" is
+    compared with "eliminate 380" through its headline's "320 job cuts"."""
+    items = [
+        (r, i, value)
+        for r, read in enumerate(reads)
+        for i, value in enumerate(read.values)
+        if value.kind == "quantity"
+    ]
+    parent = list(range(len(items)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    by_noun: dict[str, list[int]] = defaultdict(list)
+    for n, (_, _, value) in enumerate(items):
+        by_noun[value.unit].append(n)
+    for members in by_noun.values():
+        for x, m in enumerate(members):
+            rm, im, vm = items[m]
+            for k in members[x + 1 :]:
+                rk, ik, vk = items[k]
+                outcome = compare(vm, vk)
+                if outcome is True or (
+                    outcome is False and reads[rm].contexts[im] & reads[rk].contexts[ik]
+                ):
+                    parent[root(m)] = root(k)
+    for read in reads:
+        read.counts = [-1] * len(read.values)
+    for n, (r, i, _) in enumerate(items):
+        reads[r].counts[i] = root(n)
 
 
 # A clause ends at punctuation (not a comma inside a number) and at a dash.
@@ -163,6 +244,7 @@ _UNTIL = re.compile(r"\b(?:until|till|fino\s+al?)\s*$", re.IGNORECASE)
 _CLOSED = frozenset(stem(w) for w in ("closed", "remain"))
 _REOPEN = stem("reopen")
 CONTEXT_WORDS = 4  # content words each side of a value, within its clause, that name its measure
+COUNT_CONTEXT_WORDS = 3  # ...and of a count: its verb or noun is close ("cut 380 jobs")
 
 
 def value_context(text: str, value: Value, language: str) -> frozenset[str]:
@@ -171,9 +253,11 @@ def value_context(text: str, value: Value, language: str) -> frozenset[str]:
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, value.start)), default=0)
     found = _CLAUSE_BREAK.search(text, value.end)
     right = found.start() if found else len(text)
-    before = content_stems(text[left : value.start], language)[-CONTEXT_WORDS:]
-    after = content_stems(text[value.end : right], language)[:CONTEXT_WORDS]
+    words = COUNT_CONTEXT_WORDS if value.kind == "quantity" else CONTEXT_WORDS
+    before = content_stems(text[left : value.start], language)[-words:]
+    after = content_stems(text[value.end : right], language)[:words]
     found_words = set(before + after)
+    found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
         found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
     return frozenset(found_words)
@@ -236,6 +320,8 @@ def _select(
                     vouched[(a, b)] = score  # both claims: strong matches are between claims
     for pair, score in vouched.items():
         matched.setdefault(pair, score)
+    for pair, score in _restated(pairs, reads, group, matched).items():
+        matched.setdefault(pair, score)
     found: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (a, b), score in matched.items():
         found[a].append((score, b))
@@ -243,11 +329,46 @@ def _select(
     return found
 
 
+def _restated(
+    pairs: dict[tuple[int, int], float],
+    reads: list[Read],
+    group: list[int],
+    matched: dict[tuple[int, int], float],
+) -> dict[tuple[int, int], float]:
+    """Pairs (a, b) where a restates, in its own report, a unit a2 matched to b: a and a2
+    give one same specific value (a count, an amount, an exact day), and a scores with b too."""
+    by_key: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for n, read in enumerate(reads):
+        if not read.claim:
+            continue
+        for value in read.values:
+            if value.kind in ("quantity", "money", "percent") or (
+                value.kind == "date" and value.high - value.low < 1
+            ):
+                by_key[(group[n], value.key)].append(n)
+    siblings: dict[int, set[int]] = defaultdict(set)
+    for members in by_key.values():
+        for a in members:
+            siblings[a].update(m for m in members if m != a)
+    out: dict[tuple[int, int], float] = {}
+    for (a, b), score in pairs.items():
+        if (a, b) in matched or score < RESTATED_SCORE:
+            continue
+        if any((min(s, b), max(s, b)) in matched for s in siblings.get(a, ())) or any(
+            (min(a, s), max(a, s)) in matched for s in siblings.get(b, ())
+        ):
+            out[(a, b)] = score
+    return out
+
+
 def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:
     """Whether value i of unit a and value j of unit b measure one thing.
 
-    A count names what it counts ("120 passeggeri" / "150 passengers") and a release status
-    the work: those are compared as they are. A date, an amount of money, a percentage or a
+    A release status names the work: it is compared as it is. A count names what it counts
+    ("120 passeggeri" / "150 passengers"), and that is enough unless one of the two reports
+    counts that noun twice with different values (1,450 jobs in all, 320 of them cut, 1,300
+    workers on strike): then, as for a date, the words next to the two counts must meet
+    ("cut 380 jobs" / "320 job cuts"). A date, an amount of money, a percentage or a
     multiplier is of one measure with another when the words next to them in their clauses
     meet ("reopen on 1 April" / "riaprire il 1° aprile"), or when it is the only value of
     its kind in both units and the units say much the same (SAME_WORDING): not a
@@ -257,12 +378,20 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
 
     def same(i: int, j: int) -> bool:
         va, vb = a.values[i], b.values[j]
-        if va.kind in ("quantity", "status"):
+        if va.kind == "status":
             return True
+        if va.kind == "quantity":
+            if va.unit not in a.several and vb.unit not in b.several:
+                return True
+            return a.counts[i] == b.counts[j] or bool(a.contexts[i] & b.contexts[j])
         if va.kind == "date" and _past_and_future(va, a.date, vb, b.date):
             return False
         if a.contexts[i] & b.contexts[j]:
             return True
+        if va.kind == "date" and max(va.low - vb.high, vb.low - va.high) > YEAR_APART:
+            # Years apart and nothing in common next to them: two events ("bought four years
+            # ago" / "announced last week"), however alike the sentences.
+            return False
         return kinds_a[va.kind] == 1 and kinds_b[vb.kind] == 1 and wording() >= SAME_WORDING
 
     return same

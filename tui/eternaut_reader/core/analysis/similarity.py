@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from eternaut_reader.core.analysis.lexicon import GLOSSARY, SYNONYMS, stem, stopwords
+from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
 
 __all__ = ["CognateMap", "Features", "Index", "content_stems"]
 
@@ -54,6 +54,9 @@ def content_stems(text: str, language: str) -> list[str]:
 def _content_stem(lower: str, language: str) -> str | None:
     if lower in stopwords(language):
         return None
+    if language == "it" and lower in IT_WORDS:
+        s = stem(IT_WORDS[lower])
+        return SYNONYMS.get(s, s)
     s = stem(lower)
     if language == "it":
         s = GLOSSARY.get(s, s)

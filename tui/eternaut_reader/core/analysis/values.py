@@ -29,6 +29,11 @@ __all__ = ["Value", "compare", "extract", "parse_number"]
 CONFLICTING_KINDS = frozenset({"money", "percent", "multiplier", "quantity", "date", "status"})
 _TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
 _APART = 10.0  # amounts more than ten times apart are not comparable at all
+# Counts more than three times apart neither: a story counts people and things for many
+# measures, and two reports of one count rarely differ by more ("1,200 hectares" / "1.500
+# ettari"); an industry's 165,000 workers and a company's 21,000 are two figures. (A
+# percentage may: "16%" misreported as "61%".)
+_COUNTS_APART = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +80,7 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind == "date":
         return a.low <= b.high and b.low <= a.high
     low, high = sorted((abs(a.low), abs(b.low)))
-    if high > _APART * max(low, 1e-9):
+    if high > (_COUNTS_APART if a.kind == "quantity" else _APART) * max(low, 1e-9):
         return None  # a ferry's price and a ticket's: amounts this far apart measure two things
     return (high - low) / max(high, 1e-9) <= _TOLERANCE
 
@@ -244,13 +249,25 @@ _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECA
 _COUNTED = re.compile(r"(?:-|\s*)(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
 
 
+_IN_HOURS = {"day": 24, "week": 168}
+
+
 def _amount(kind: str, unit: str, amount: float, text: str, start: int, end: int) -> Value:
     return Value(kind, unit, amount, amount, text[start:end], start, end)
 
 
+# "380 of the 1,450 jobs", "nove dei 14 lotti": a part counts what the whole counts.
+_PART_OF = re.compile(
+    r"\s+(?:out\s+of|of|dei|degli|delle|sui|sugli|sulle|tra|fra)\s+(?:(?:the|its|their|i|gli|le)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _amounts(text: str, language: str) -> list[Value]:
     out: list[Value] = []
-    for number in _numbers(text, language):
+    numbers = _numbers(text, language)
+    starts = {n.start: n for n in numbers}
+    for number in numbers:
         start, end, amount = number.start, number.end, number.value
         year_like = not number.word and 1900 <= amount <= 2100 and amount == int(amount)
         scale = _SCALE_AFTER.match(text, end)
@@ -290,12 +307,22 @@ def _amounts(text: str, language: str) -> list[Value]:
         if not number.word and _ORDINAL_AFTER.match(text, end):
             continue  # "17th-century", "3rd": an ordinal, not a count
         counted = _COUNTED.match(text, end)
+        whole = None
         if counted and counted.group(1).lower() in stopwords(language):
             counted = None  # "one of the", "2 per"
+            part = _PART_OF.match(text, end)
+            whole = starts.get(part.end()) if part else None
+            if whole is not None and not scale:
+                counted = _COUNTED.match(text, whole.end)
+                if counted and counted.group(1).lower() in stopwords(language):
+                    counted = None
         if counted and not (number.word and amount < 2):
             noun = stem(counted.group(1))
             noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
             noun = SYNONYMS.get(noun, noun)
+            if noun in _IN_HOURS:  # "a two-day strike" lasts "48 hours"
+                amount, noun = amount * _IN_HOURS[noun], "hour"
+            # "380 of the 1,450 jobs" as written: the part with the whole it is part of.
             out.append(_amount("quantity", noun, amount, text, start, counted.end()))
     for fold in _FOLD_WORD.finditer(text):
         value = _word_number(fold.group(1).lower(), language)
@@ -401,6 +428,12 @@ _WEEKDAYS = {
 _WEEKDAY = re.compile(
     r"\b(?:on|last|lo\s+scorso|la\s+scorsa)?\s*(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
 )
+_YEARS_AGO = re.compile(
+    r"\b(\d{1,2}|[^\W\d_]+)\s+(?:years?\s+ago|anni\s+fa|anno\s+fa)\b", re.IGNORECASE
+)
+_LAST_WEEK = re.compile(
+    r"\b(?:last\s+week|la\s+settimana\s+scorsa|la\s+scorsa\s+settimana)\b", re.IGNORECASE
+)
 _YEAR_SHIFT = {"next": 1, "prossimo": 1, "this": 0, "quest": 0, "last": -1, "scorso": -1}
 _DAY_SHIFT = {"yesterday": -1, "ieri": -1, "today": 0, "oggi": 0, "tomorrow": 1, "domani": 1}
 
@@ -469,6 +502,15 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
             word = next(g for g in m.groups() if g).lower()
             y = reference.year + _YEAR_SHIFT[word]
             add(m, _span(dt.date(y, 1, 1), dt.date(y, 12, 31)))
+        for m in _YEARS_AGO.finditer(text):
+            # "four years ago", "due anni fa" in a 2025 report: 2021, 2023.
+            n = _count_word(m.group(1))
+            if n is not None and 0 < n <= 100:
+                y = reference.year - n
+                add(m, _span(dt.date(y, 1, 1), dt.date(y, 12, 31)))
+        for m in _LAST_WEEK.finditer(text):
+            monday = reference - dt.timedelta(days=reference.weekday() + 7)
+            add(m, _span(monday, monday + dt.timedelta(days=6)))
         for m in _RELATIVE_DAY.finditer(text):
             day = reference + dt.timedelta(days=_DAY_SHIFT[m.group(1).lower()])
             add(m, _span(day, day))
@@ -478,6 +520,20 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
             day = reference - dt.timedelta(days=back)
             add(m, _span(day, day))
     return _outermost(out)
+
+
+def _count_word(token: str) -> int | None:
+    """ "4", "four", "quattro", "a", "un" -> the small whole number, else None."""
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    if token in ("a", "an", "un", "uno", "one"):
+        return 1
+    for language in ("en", "it"):
+        value = _word_number(token, language)
+        if value is not None and value == int(value):
+            return int(value)
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -556,6 +612,25 @@ def extract(
     if year is None and reference is not None:
         year = reference.year
     dates = _dates(text, reference, year)
-    covered = [(d.start, d.end) for d in dates]
+    shares = [s for s in _shares(text) if not any(d.start <= s.start < d.end for d in dates)]
+    covered = [(v.start, v.end) for v in (*dates, *shares)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
-    return sorted([*dates, *amounts, *_status(text)], key=lambda v: (v.start, v.kind))
+    return sorted([*dates, *shares, *amounts, *_status(text)], key=lambda v: (v.start, v.kind))
+
+
+_SHARE = re.compile(
+    r"\b(\d{1,2}|[^\W\d_]+)\s+(?:in|out\s+of|su)\s+(\d{1,3}|[^\W\d_]+)\b", re.IGNORECASE
+)
+
+
+def _shares(text: str) -> list[Value]:
+    """ "nine in ten", "one in five", "nove su dieci", "3 out of 4": a percentage."""
+    out = []
+    for m in _SHARE.finditer(text):
+        part, whole = _count_word(m.group(1)), _count_word(m.group(2))
+        if part is None or whole is None or m.group(1).lower() in ("a", "an", "un", "uno"):
+            continue
+        if (2 <= whole <= 10 or whole == 100) and 0 < part < whole:
+            share = round(100 * part / whole, 1)
+            out.append(Value("percent", "", share, share, m.group(), m.start(), m.end()))
+    return out

@@ -101,14 +101,24 @@ def relate(
             # equal value is evidence of one fact in itself.
             agreed = True
             continue
-        clash = next(((a, b) for o, a, b, s in outcomes if o is False and s), None)
-        if clash:
-            mine, other = clash
+        clashes = [(a, b) for o, a, b, s in outcomes if o is False and s]
+        if clashes:
+            # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two
+            # values are the ones told two ways (380 and 320), so they name the conflict.
+            mine, other = min(clashes, key=lambda p: _apart(*p))
             conflicts.append(Conflict(what, mine.display(), other.display()))
             at.append((offset + mine.start, offset + mine.end))
     if conflicts:
         return "conflicts", tuple(conflicts), tuple(at)
     return ("agrees" if agreed or score >= AGREE_SCORE else "related"), (), ()
+
+
+def _apart(a: Value, b: Value) -> float:
+    """How far two values of one kind are: relative for amounts, in days for dates."""
+    if a.kind == "date":
+        return max(a.low - b.high, b.low - a.high, 0.0)
+    low, high = sorted((abs(a.low), abs(b.low)))
+    return (high - low) / max(high, 1e-9)
 
 
 def restrict(matches: Sequence[Match], start: int, end: int) -> list[Match]:
