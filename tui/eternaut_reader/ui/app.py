@@ -352,6 +352,9 @@ class ReaderApp(App[None]):
 
     def on_reader_app_editor_ready(self, message: ReaderApp.EditorReady) -> None:
         editor = self.editor = message.editor
+        # Claims made while the editor was being anchored (not possible before it is ready
+        # today, but cheap to be sure of).
+        editor.catch_up()
         self._claims_settled.set()
         main = self._main_screen()
         if main is not None:
@@ -389,12 +392,19 @@ class ReaderApp(App[None]):
             changed = editor.store.refresh(timeout=WATCH_INTERVAL)
         except StoreError:
             return  # the writer reports its own errors (SaveState)
-        if changed:
+        # Also when a save of ours loaded what another program had written (stale): the
+        # claims it brought are in the store, not yet anchored.
+        if changed or editor.stale():
             self.post_message(self.ClaimsArrived(ClaimEditor.load(editor.store, self.corpus)))
 
     def on_reader_app_claims_arrived(self, message: ReaderApp.ClaimsArrived) -> None:
         if self.editor is None or message.editor.store is not self.editor.store:
             return
+        # Tags, notes and links made while the claims were anchored again go into the new
+        # indexes before they are shown (the store has them; the old indexes did too).
+        # Reloaded once more meanwhile: catch_up marks it stale, to be anchored again at the
+        # next look at the disk.
+        message.editor.catch_up()
         self.editor = message.editor
         main = self._main_screen()
         if main is not None:

@@ -137,6 +137,13 @@ class AnnotationStore:
         self.history_limit = history_limit
         self.skipped: list[str] = []  # records in the file this version could not read
         self.generation = 0  # grows whenever another process's changes were loaded
+        # Grows with every change made here and every reload. What a change touched is kept by
+        # id (with its article and the version it was made at), so that a claim index anchored
+        # off the UI thread can catch up with the changes made while it was being built:
+        # changed_since().
+        self.version = 0
+        self._touched: dict[str, tuple[int, str]] = {}
+        self._installed_at = 0
         # One lock for the model and the writer's queue, so that they change together.
         self._cond = threading.Condition(threading.RLock())
         self._annotations: dict[str, Annotation] = {}
@@ -220,6 +227,25 @@ class AnnotationStore:
         with self._cond:
             pool = list(self._by_article.get(_article_id(article), {}).values())
         return [Anchored.at(ann, anchor(text, ann)) for ann in pool]
+
+    def changed_since(self, version: int) -> list[tuple[str, str]]:
+        """(annotation id, article id) of every annotation changed here after `version`, oldest
+        first.
+
+        A view that anchors claims off the UI thread notes `version` first, and puts these in
+        on the UI thread when it swaps its index in: a tag made meanwhile is not lost. When
+        reloaded_since(version), the model came from disk again meanwhile, and the view should
+        anchor everything again (these are still worth putting in until it has).
+        """
+        with self._cond:
+            found = [(v, key, art) for key, (v, art) in self._touched.items() if v > version]
+        found.sort()
+        return [(key, art) for _, key, art in found]
+
+    def reloaded_since(self, version: int) -> bool:
+        """Whether the model was read from disk again after `version` (see changed_since)."""
+        with self._cond:
+            return self._installed_at > version
 
     @property
     def can_undo(self) -> bool:
@@ -507,8 +533,13 @@ class AnnotationStore:
             if op.table == ANNOTATIONS:
                 before.setdefault(op.key, self._annotations.get(op.key))
         apply_change(change, self._annotations, self._history.entries)
+        self.version += 1
         for key, old in before.items():
-            self._reindex(old, self._annotations.get(key))
+            new = self._annotations.get(key)
+            self._reindex(old, new)
+            held = new if new is not None else old
+            if held is not None:
+                self._touched[key] = (self.version, held.article_id)
         self._writer.queue(change)
 
     def _reindex(self, old: Annotation | None, new: Annotation | None) -> None:
@@ -531,6 +562,13 @@ class AnnotationStore:
             self._by_article, self._linked_from = {}, {}
             for ann in self._annotations.values():
                 self._reindex(None, ann)
+            # What was changed before the previous reload is dropped: an index anchored that
+            # long ago has been reloaded twice since, and is anchored again in any case.
+            self._touched = {
+                key: held for key, held in self._touched.items() if held[0] > self._installed_at
+            }
+            self.version += 1
+            self._installed_at = self.version
 
     def _reloaded(self, model: Model) -> None:
         """Called by the writer thread, under self._cond, when another process changed the file."""

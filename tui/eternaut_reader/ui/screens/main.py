@@ -783,11 +783,12 @@ class MainScreen(Screen[None]):
             )
             return
         editor = self.editor
+        version = editor.store.version if editor is not None else 0
         index = ClaimIndex(editor.store.anchor(article)) if editor is not None else None
-        self.app.call_from_thread(self._article_opened, article, index, claim_id)
+        self.app.call_from_thread(self._article_opened, article, index, claim_id, version)
 
     def _article_opened(
-        self, article: Article, index: ClaimIndex | None, claim_id: str | None
+        self, article: Article, index: ClaimIndex | None, claim_id: str | None, version: int = 0
     ) -> None:
         if self.corpus.by_id(article.id) is not None:  # opened twice meanwhile
             article = cast(Article, self.corpus.by_id(article.id))
@@ -795,6 +796,8 @@ class MainScreen(Screen[None]):
             self.corpus.articles.append(article)
             if self.editor is not None and index is not None:
                 self.editor.indexes[article.id] = index
+                # What changed while it was anchored (a claim linked to it, a reload).
+                self.editor.catch_up(version)
         self._not_open_cache = None
         editor = self.editor
         found = editor.claim(claim_id) if editor is not None and claim_id else None

@@ -1,0 +1,107 @@
+"""A tag made while claims that arrived on disk are being anchored again (issue 13): the
+reload is injected in the middle of the anchoring, through the store API and the real tag key,
+and the tag must be in the index that is swapped in, not only in the store."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.core.annotations.claims import ClaimIndex
+from eternaut_reader.core.annotations.editing import ClaimEditor
+from eternaut_reader.core.storage.store import AnnotationStore
+from eternaut_reader.ui.app import ReaderApp
+from tests.screen import focused_pane, settle
+
+
+async def wait_for(pilot, condition, timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out"
+        await pilot.pause(0.05)
+
+
+async def test_a_tag_made_while_arriving_claims_are_anchored_is_kept(tmp_path: Path, monkeypatch):
+    db = tmp_path / "annotations.json"
+    app = ReaderApp(load_corpus(), db=db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.editor is not None)
+        pane = focused_pane(app)
+        article = pane.article
+        tagged: list[str] = []
+        anchoring = threading.Event()
+        tag_done = threading.Event()
+        real_anchor = AnnotationStore.anchor
+
+        def anchor_then_tag(store, art):  # the watching worker's thread
+            found = real_anchor(store, art)
+            if art.id == article.id and not anchoring.is_set():
+                # This article's claims are read: the user tags now, on the UI thread.
+                anchoring.set()
+                tag_done.wait(10)
+            return found
+
+        monkeypatch.setattr(AnnotationStore, "anchor", anchor_then_tag)
+        with open_store(db, "bob") as bob:  # another program: a git pull, a synced folder
+            theirs = bob.add(article, 0, 30, tag="contradicted")
+        app._reload_if_changed(app.editor)
+        await wait_for(pilot, anchoring.is_set)
+        await pilot.press("c")  # the real tag key, while the worker is anchoring
+        await pilot.pause()
+        mine = [a for a in app.editor.store.annotations(article) if a.annotator != "bob"]
+        tagged = [a.id for a in mine]
+        assert tagged, "the tag key made no claim"
+        tag_done.set()
+        await wait_for(
+            pilot,
+            lambda: app.editor is not None and app.editor.index(article).get(theirs.id),
+        )
+        index = app.editor.index(article)
+        for ann_id in tagged:
+            assert index.get(ann_id) is not None, "the tag is saved but not shown"
+        assert index.counts()["confirmed"] >= 1
+
+
+def test_catch_up_puts_changes_made_during_anchoring_in_the_new_indexes(tmp_path: Path):
+    corpus = load_corpus()
+    article = corpus.articles[0]
+    with open_store(tmp_path / "a.json", "me") as store:
+        first = store.add(article, 0, 20, tag="confirmed")
+        editor = ClaimEditor.load(store, corpus)
+        # A reload begins: the new editor notes the store's version, then anchors.
+        fresh = ClaimEditor(store, corpus)
+        for art in corpus.articles:
+            fresh.indexes[art.id] = ClaimIndex(store.anchor(art))
+        # Meanwhile, on the UI thread, through the old editor: a new tag, a retag, a removal.
+        added = editor.tag(article, 40, 60, "contradicted").annotation
+        editor.tag(article, first.start, first.end, "speculative")
+        assert added is not None
+        assert fresh.index(article).get(added.id) is None  # what the race lost
+        assert fresh.catch_up()
+        index = fresh.index(article)
+        assert index.get(added.id) is not None
+        assert index.get(first.id).tag == "speculative"
+        editor.untag(article, index.get(added.id))
+        assert fresh.catch_up()
+        assert fresh.index(article).get(added.id) is None
+        assert fresh.index(article).counts() == editor.index(article).counts()
+
+
+def test_a_reload_during_anchoring_marks_the_editor_stale(tmp_path: Path):
+    corpus = load_corpus()
+    article = corpus.articles[0]
+    db = tmp_path / "a.json"
+    with open_store(db, "me") as store:
+        fresh = ClaimEditor(store, corpus)
+        assert not fresh.stale()
+        with open_store(db, "bob") as bob:
+            bob.add(article, 0, 20, tag="confirmed")
+        assert store.refresh(timeout=5)
+        mine = store.add(article, 30, 50, tag="confirmed")
+        assert not fresh.catch_up()  # reloaded meanwhile: to be anchored again
+        assert fresh.stale()
+        assert fresh.index(article).get(mine.id) is not None  # still shown until then
