@@ -46,7 +46,7 @@ class ClaimEditor:
         """
         editor = cls(store, corpus)
         for article in corpus.articles:
-            editor.indexes[article.id] = ClaimIndex(store.anchor(article))
+            editor.indexes[article.id] = ClaimIndex.of(article.text, store.of_article(article))
         return editor
 
     def catch_up(self, version: int | None = None) -> bool:

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import Protocol, TextIO
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import orjson
+
 from eternaut_reader.core.annotations.anchor import anchor
 from eternaut_reader.core.annotations.model import Anchored, Annotation, Link, check_tag, now_iso
 from eternaut_reader.core.annotations.tags import OPEN, tag_key
@@ -324,3 +326,20 @@ class Ticker:
 
 class Writer(Protocol):
     def __call__(self, data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None: ...
+
+
+def dumps_indented(obj: object) -> str:
+    """json.dumps(obj, ensure_ascii=False, indent=2), byte for byte, several times faster.
+
+    Python's json module encodes in pure Python whenever it indents; orjson's two-space
+    indent writes the same bytes for every string, number and nesting an export holds
+    (tests/test_export_json_bytes.py compares them over every character). Floats would differ
+    ("1e+20" against "1e20"), and no export writes one. What orjson refuses (a lone surrogate
+    from a badly decoded file, an integer beyond 64 bits) goes through json as before.
+    """
+    try:
+        return orjson.dumps(obj, option=orjson.OPT_INDENT_2).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        import json
+
+        return json.dumps(obj, ensure_ascii=False, indent=2)

@@ -58,7 +58,13 @@ from eternaut_reader.core.annotations.record import (
     within_links,
 )
 from eternaut_reader.core.annotations.tags import TAGS
-from eternaut_reader.core.formats.base import ExportSet, Item, article_url, web_uri
+from eternaut_reader.core.formats.base import (
+    ExportSet,
+    Item,
+    article_url,
+    dumps_indented,
+    web_uri,
+)
 
 __all__ = [
     "ANNO_CONTEXT",
@@ -220,7 +226,7 @@ def write_w3c(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
     page_text = json.dumps(page, ensure_ascii=False, indent=2).replace("\n", "\n  ")
     out.write(text[:-2] + ',\n  "first": ' + page_text[:-4] + ',\n    "items": [')
     for n, item in enumerate(data.items):
-        body = json.dumps(to_w3c(item), ensure_ascii=False, indent=2)
+        body = dumps_indented(to_w3c(item))
         out.write(("\n      " if n == 0 else ",\n      ") + body.replace("\n", "\n      "))
         tick()
     out.write("\n    ]\n  }\n}\n")

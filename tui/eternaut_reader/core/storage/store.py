@@ -220,6 +220,11 @@ class AnnotationStore:
         found.sort(key=lambda a: (a.article_id, a.start, a.end, a.created))
         return found
 
+    def of_article(self, article: ArticleLike | str) -> list[Annotation]:
+        """The article's annotations, in no particular order (ClaimIndex.of sorts them)."""
+        with self._cond:
+            return list(self._by_article.get(_article_id(article), {}).values())
+
     def anchor(self, article: ArticleLike) -> list[Anchored]:
         """Every annotation of the article, located in its current text (see anchor.py), in
         no particular order (a ClaimIndex sorts them; opening 100,000 need not sort twice)."""
