@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol, TextIO
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -100,6 +101,7 @@ _URI_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
 _ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
+@lru_cache(maxsize=1024)  # once per annotation, for a handful of articles
 def web_uri(url: str) -> str | None:
     """An http(s) URL as an RFC 3986 URI (host in IDNA, the rest percent-encoded as needed),
     or None if it is not one."""

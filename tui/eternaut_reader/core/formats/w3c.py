@@ -41,6 +41,7 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote, unquote
 
@@ -117,6 +118,7 @@ def annotation_id(iri: str) -> str:
     return iri
 
 
+@lru_cache(maxsize=1024)  # twice per annotation, for a handful of articles
 def article_iri(art_id: str) -> str:
     if _ABSOLUTE_IRI.match(art_id) and not art_id.startswith(ARTICLE_URN):
         return art_id
