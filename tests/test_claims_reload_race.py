@@ -29,23 +29,23 @@ async def test_a_tag_made_while_arriving_claims_are_anchored_is_kept(tmp_path: P
     app = ReaderApp(load_corpus(), db=db)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
-        await wait_for(pilot, lambda: app.editor is not None)
+        await wait_for(pilot, lambda: app.editor is not None and app._claims_settled.is_set())
         pane = focused_pane(app)
         article = pane.article
         tagged: list[str] = []
         anchoring = threading.Event()
         tag_done = threading.Event()
-        real_anchor = AnnotationStore.anchor
+        real_claims_of = AnnotationStore.of_article
 
         def anchor_then_tag(store, art):  # the watching worker's thread
-            found = real_anchor(store, art)
+            found = real_claims_of(store, art)
             if art.id == article.id and not anchoring.is_set():
                 # This article's claims are read: the user tags now, on the UI thread.
                 anchoring.set()
                 tag_done.wait(10)
             return found
 
-        monkeypatch.setattr(AnnotationStore, "anchor", anchor_then_tag)
+        monkeypatch.setattr(AnnotationStore, "of_article", anchor_then_tag)
         with open_store(db, "bob") as bob:  # another program: a git pull, a synced folder
             theirs = bob.add(article, 0, 30, tag="contradicted")
         app._reload_if_changed(app.editor)
@@ -105,3 +105,40 @@ def test_a_reload_during_anchoring_marks_the_editor_stale(tmp_path: Path):
         assert not fresh.catch_up()  # reloaded meanwhile: to be anchored again
         assert fresh.stale()
         assert fresh.index(article).get(mine.id) is not None  # still shown until then
+
+
+def test_claims_of_articles_off_screen_arrive_after_and_keep_changes_made_meanwhile(
+    tmp_path: Path,
+):
+    corpus = load_corpus()
+    shown, hidden = corpus.articles[0], corpus.articles[1]
+    with open_store(tmp_path / "a.json", "me") as store:
+        on_hidden = store.add(hidden, 0, 20, tag="confirmed")
+        store.add(shown, 0, 20, tag="confirmed")
+        editor = ClaimEditor.load(store, corpus, only={shown.id})
+        assert len(editor.index(shown)) == 1
+        assert hidden.id not in editor.indexes
+        indexes, version = editor.anchor_more(skip={shown.id})
+        # Before they arrive: a retag on the hidden article (from a link, an undo...).
+        editor.store.update(on_hidden.id, tag="contradicted")
+        editor.more(indexes, version)
+        assert editor.index(hidden).get(on_hidden.id).tag == "contradicted"
+        assert editor.counts()["confirmed"] == 1
+        assert editor.counts()["contradicted"] == 1
+
+
+async def test_the_reader_shows_claims_on_every_article_not_only_those_on_screen(
+    tmp_path: Path,
+):
+    db = tmp_path / "annotations.json"
+    corpus = load_corpus()
+    with open_store(db, "bob") as bob:
+        ids = {a.id: bob.add(a, 0, 20, tag="confirmed").id for a in corpus.articles}
+    app = ReaderApp(load_corpus(), db=db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.editor is not None and app._claims_settled.is_set())
+        await pilot.pause()
+        for article in app.corpus.articles:
+            assert app.editor.index(article).get(ids[article.id]) is not None
+        assert app.editor.counts()["confirmed"] == len(ids)

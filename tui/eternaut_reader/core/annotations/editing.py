@@ -9,6 +9,7 @@ database (ReadOnlyStore); both are StoreErrors, which the screen shows as one li
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from eternaut_reader.core.annotations.anchor import anchor
@@ -38,16 +39,37 @@ class ClaimEditor:
         self.generation = store.generation
 
     @classmethod
-    def load(cls, store: AnnotationStore, corpus: Corpus) -> ClaimEditor:
-        """Anchor every stored claim in the corpus (run this off the UI thread).
+    def load(
+        cls, store: AnnotationStore, corpus: Corpus, only: Collection[str] | None = None
+    ) -> ClaimEditor:
+        """Anchor every stored claim in the corpus (run this off the UI thread); with `only`,
+        the claims of those articles only (the ones on screen: see more()).
 
         Changes made on the UI thread while this runs are not lost: call catch_up() on the
         UI thread before the editor is used.
         """
         editor = cls(store, corpus)
         for article in corpus.articles:
-            editor.indexes[article.id] = ClaimIndex.of(article.text, store.of_article(article))
+            if only is None or article.id in only:
+                editor.indexes[article.id] = ClaimIndex.of(article.text, store.of_article(article))
         return editor
+
+    def anchor_more(self, skip: Collection[str]) -> tuple[dict[str, ClaimIndex], int]:
+        """The indexes of the corpus's articles not in `skip`, and the store's version before
+        they were anchored: off the UI thread, for more() to put in on the UI thread."""
+        version = self.store.version
+        indexes = {
+            article.id: ClaimIndex.of(article.text, self.store.of_article(article))
+            for article in list(self.corpus.articles)
+            if article.id not in skip
+        }
+        return indexes, version
+
+    def more(self, indexes: dict[str, ClaimIndex], version: int) -> None:
+        """Put in indexes anchored off the UI thread since `version` (anchor_more), then the
+        changes made meanwhile (a tag on one of those articles before its claims arrived)."""
+        self.indexes.update(indexes)
+        self.catch_up(version)
 
     def catch_up(self, version: int | None = None) -> bool:
         """Bring the indexes in line with the changes made in the store since they were

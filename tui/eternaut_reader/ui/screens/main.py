@@ -306,10 +306,13 @@ class MainScreen(Screen[None]):
             self.fill_panel()
 
     def claims_loaded(self) -> None:
-        """The stored claims are anchored: draw them."""
+        """The stored claims are anchored (or more of them are): draw them."""
         for pane in self.panes:
             pane.redraw()
         self.refresh_claim_bar()
+        panel = self._panel()
+        if panel is not None and panel.display:
+            self.fill_panel()
 
     def set_save_state(self, state: str) -> None:
         self.save_state = state
