@@ -10,15 +10,17 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from eternaut_reader.core.annotations.anchor import anchor
 from eternaut_reader.core.annotations.model import Anchored, Annotation
 from eternaut_reader.core.annotations.tags import OPEN, TAGS, tag_key
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
+    """An annotation where it is in the article now. A named tuple, not a frozen dataclass:
+    opening 100,000 claims makes 100,000 of them, and a tuple is made in a third of the time."""
+
     start: int
     end: int
     annotation: Annotation
@@ -68,6 +70,8 @@ class ClaimIndex:
         index = cls()
         keys, claims, orphans = index._keys, index._claims, index.orphans
         tags: list[str | None] = []
+        longest = 0
+        new = tuple.__new__  # Claim(start, end, ann), without the call through __new__
         for ann in annotations:
             start, end, quote = ann.start, ann.end, ann.quote
             tags.append(ann.tag)
@@ -77,10 +81,12 @@ class ClaimIndex:
                     orphans[ann.id] = ann
                     continue
                 start, end = where.start, where.end
-            claims[ann.id] = Claim(start, end, ann)
+            claims[ann.id] = new(Claim, (start, end, ann))
             keys.append((start, end, ann.id))
+            if end - start > longest:
+                longest = end - start
         keys.sort()
-        index._longest = max((end - start for start, end, _ in keys), default=0)
+        index._longest = longest
         index._counts.update(map(tag_key, tags))
         return index
 

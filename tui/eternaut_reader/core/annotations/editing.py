@@ -16,6 +16,7 @@ from eternaut_reader.core.annotations.anchor import anchor
 from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
 from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN, TAGS
+from eternaut_reader.core.gcpause import gc_paused
 from eternaut_reader.core.storage.store import AnnotationStore
 from eternaut_reader.core.text.corpus import Article, Corpus
 
@@ -49,20 +50,23 @@ class ClaimEditor:
         UI thread before the editor is used.
         """
         editor = cls(store, corpus)
-        for article in corpus.articles:
-            if only is None or article.id in only:
-                editor.indexes[article.id] = ClaimIndex.of(article.text, store.of_article(article))
+        with gc_paused():  # see gcpause.py
+            for article in corpus.articles:
+                if only is None or article.id in only:
+                    index = ClaimIndex.of(article.text, store.of_article(article))
+                    editor.indexes[article.id] = index
         return editor
 
     def anchor_more(self, skip: Collection[str]) -> tuple[dict[str, ClaimIndex], int]:
         """The indexes of the corpus's articles not in `skip`, and the store's version before
         they were anchored: off the UI thread, for more() to put in on the UI thread."""
         version = self.store.version
-        indexes = {
-            article.id: ClaimIndex.of(article.text, self.store.of_article(article))
-            for article in list(self.corpus.articles)
-            if article.id not in skip
-        }
+        with gc_paused():
+            indexes = {
+                article.id: ClaimIndex.of(article.text, self.store.of_article(article))
+                for article in list(self.corpus.articles)
+                if article.id not in skip
+            }
         return indexes, version
 
     def more(self, indexes: dict[str, ClaimIndex], version: int) -> None:

@@ -43,6 +43,7 @@ from eternaut_reader.core.annotations.model import (
     check_tag,
     now_iso,
 )
+from eternaut_reader.core.gcpause import gc_paused
 from eternaut_reader.core.storage.changes import ANNOTATIONS, Change, Model, Op, apply_change
 from eternaut_reader.core.storage.database import (
     NotYours,
@@ -161,7 +162,8 @@ class AnnotationStore:
             lock_timeout=lock_timeout,
             read_only_because=reason,
         )
-        self._install(self._writer.load())
+        with gc_paused():  # 100,000 claims load in about half the time (gcpause.py)
+            self._install(self._writer.load())
         self._writer.start()
 
     @property
@@ -577,7 +579,8 @@ class AnnotationStore:
 
     def _reloaded(self, model: Model) -> None:
         """Called by the writer thread, under self._cond, when another process changed the file."""
-        self._install(model)
+        with gc_paused():
+            self._install(model)
         self.generation += 1
 
 
