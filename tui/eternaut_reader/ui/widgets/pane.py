@@ -603,8 +603,10 @@ class ArticlePane(ScrollView, can_focus=True):
         # (the gutter mark still shows the cursor), matches show on tagged text, and the
         # selection on everything.
         claims, me = self.claims, self.me
+        # Looked up once for the layers and the gutter mark (hundreds on a dense line).
+        touching = claims.overlapping(start, end) if claims is not None else None
         if claims is not None:
-            layers.extend(claim_layers(claims, start, end, me, self._style))
+            layers.extend(claim_layers(claims, start, end, me, self._style, touching))
         layers.extend(self._match_layers(start, end))
         selected = self.selection.span if self.selection is not None else None
         if selected is not None:
@@ -614,7 +616,11 @@ class ArticlePane(ScrollView, can_focus=True):
             sel_end = end if cols[1] == -1 else self._offset_in_line(line, cols[1] - GUTTER)
             style = self.screen.get_component_rich_style("screen--selection")
             layers.append((sel_start, sel_end, style))
-        mark = gutter_mark(claims, start, end, me, self._style) if claims is not None else None
+        mark = (
+            gutter_mark(claims, start, end, me, self._style, touching)
+            if claims is not None
+            else None
+        )
         gutter = [
             Segment(CURSOR_MARK, base + self._style("pane--cursor-mark"))
             if in_cursor
