@@ -142,3 +142,22 @@ async def test_the_reader_shows_claims_on_every_article_not_only_those_on_screen
         for article in app.corpus.articles:
             assert app.editor.index(article).get(ids[article.id]) is not None
         assert app.editor.counts()["confirmed"] == len(ids)
+
+
+def test_too_many_changes_since_an_index_was_anchored_make_it_stale(tmp_path: Path, monkeypatch):
+    from eternaut_reader.core.storage import store as store_module
+
+    monkeypatch.setattr(store_module, "TOUCHED_LIMIT", 10)
+    corpus = load_corpus()
+    article = corpus.articles[0]
+    with open_store(tmp_path / "a.json", "me") as store:
+        fresh = ClaimEditor(store, corpus)
+        for n in range(6):
+            store.add(article, 10 * n, 10 * n + 5, tag="confirmed")
+        assert fresh.catch_up()  # six changes: all remembered
+        later = ClaimEditor(store, corpus)
+        for n in range(6, 20):
+            store.add(article, 10 * n, 10 * n + 5, tag="confirmed")
+        assert len(store._touched) <= 10
+        assert not later.catch_up()  # some were forgotten: anchored again at the next look
+        assert later.stale()

@@ -76,6 +76,9 @@ __all__ = [
 ]
 
 ANNOTATOR_ENV = "ETERNAUT_READER_ANNOTATOR"
+# Changes remembered for changed_since(); beyond this (a large import), the older half is
+# forgotten and an index anchored before them is anchored again (reloaded_since says so).
+TOUCHED_LIMIT = 20_000
 
 
 class ArticleLike(Protocol):
@@ -145,6 +148,7 @@ class AnnotationStore:
         self.version = 0
         self._touched: dict[str, tuple[int, str]] = {}
         self._installed_at = 0
+        self._forgotten_at = 0  # changes up to this version are no longer in _touched
         # One lock for the model and the writer's queue, so that they change together.
         self._cond = threading.Condition(threading.RLock())
         self._annotations: dict[str, Annotation] = {}
@@ -250,9 +254,10 @@ class AnnotationStore:
         return [(key, art) for _, key, art in found]
 
     def reloaded_since(self, version: int) -> bool:
-        """Whether the model was read from disk again after `version` (see changed_since)."""
+        """Whether the model was read from disk again after `version`, or changes made after it
+        were forgotten (more than TOUCHED_LIMIT since): see changed_since."""
         with self._cond:
-            return self._installed_at > version
+            return self._installed_at > version or self._forgotten_at > version
 
     @property
     def can_undo(self) -> bool:
@@ -546,7 +551,12 @@ class AnnotationStore:
             self._reindex(old, new)
             held = new if new is not None else old
             if held is not None:
+                self._touched.pop(key, None)  # kept in the order of the changes
                 self._touched[key] = (self.version, held.article_id)
+        if len(self._touched) > TOUCHED_LIMIT:
+            kept = list(self._touched.items())[TOUCHED_LIMIT // 2 :]
+            self._forgotten_at = kept[0][1][0]  # some changes of this version may be gone
+            self._touched = dict(kept)
         self._writer.queue(change)
 
     def _reindex(self, old: Annotation | None, new: Annotation | None) -> None:
