@@ -60,6 +60,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from eternaut_reader.core.gcpause import gc_paused
+
+    # A short process that keeps every claim it reads: no cyclic collection walking them
+    # while thousands of records are read and written (gcpause.py).
+    with gc_paused():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
 
     fmt = args.format or (guess_format(args.output) if args.output else None)
     if fmt is None:

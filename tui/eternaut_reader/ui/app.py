@@ -24,6 +24,7 @@ from eternaut_reader.ui.widgets.pane import ArticlePane
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Alignment
+    from eternaut_reader.core.annotations.claims import ClaimIndex
     from eternaut_reader.core.annotations.editing import ClaimEditor
 
 STORE_DELAY = 0.1  # seconds: just after the first frame, before anyone can press a key
@@ -64,6 +65,15 @@ class ReaderApp(App[None]):
         """The database is open and its claims anchored (posted by the opening worker)."""
 
         editor: ClaimEditor
+
+    @dataclass
+    class MoreClaims(Message):
+        """The claims of the articles no pane showed at start, anchored after those on
+        screen (posted by the opening worker)."""
+
+        editor: ClaimEditor
+        indexes: dict[str, ClaimIndex]
+        version: int
 
     @dataclass
     class AlignmentReady(Message):
@@ -227,16 +237,21 @@ class ReaderApp(App[None]):
         # Who is annotating is asked at the first change, not now: reading never waits on a
         # dialog, and the question comes when a claim is about to be signed.
         self._name_pending = self._should_ask_profile()
-        self.set_timer(STORE_DELAY, self._open_store)
+        self.set_timer(STORE_DELAY, self._start_store)
         self.set_timer(ALIGN_DELAY, self._align)
         # Start-up objects live as long as the app: keep them out of every later full
         # garbage collection, which otherwise shows as an occasional 50 ms pause on a key.
         self.call_after_refresh(gc.freeze)
 
+    def _start_store(self) -> None:
+        main = self._main_screen()
+        self._open_store({pane.article.id for pane in main.panes} if main is not None else set())
+
     @work(thread=True, exit_on_error=False)
-    def _open_store(self) -> None:
+    def _open_store(self, first: set[str]) -> None:
         """Open the database and anchor its claims off the UI thread; a bad database is
-        reported, never reset."""
+        reported, never reset. The claims of the articles on screen (`first`) are anchored
+        and shown first, those of the other articles just after."""
         from eternaut_reader.core.annotations.editing import ClaimEditor
         from eternaut_reader.core.storage.database import StoreError
         from eternaut_reader.core.storage.store import open_store
@@ -246,7 +261,12 @@ class ReaderApp(App[None]):
         except (StoreError, OSError) as exc:
             self.call_from_thread(self._store_unavailable, str(exc) or type(exc).__name__)
             return
-        self.post_message(self.EditorReady(ClaimEditor.load(store, self.corpus)))
+        others = any(article.id not in first for article in self.corpus.articles)
+        editor = ClaimEditor.load(store, self.corpus, only=first if first and others else None)
+        self.post_message(self.EditorReady(editor))
+        if first and others:
+            indexes, version = editor.anchor_more(skip=first)
+            self.post_message(self.MoreClaims(editor, indexes, version))
         if not store.read_only:
             from eternaut_reader.core.text.sources import records_path, remember_sources
 
@@ -354,7 +374,11 @@ class ReaderApp(App[None]):
 
     def on_reader_app_editor_ready(self, message: ReaderApp.EditorReady) -> None:
         editor = self.editor = message.editor
-        self._claims_settled.set()
+        # Claims made while the editor was being anchored (not possible before it is ready
+        # today, but cheap to be sure of).
+        editor.catch_up()
+        if all(article.id in editor.indexes for article in self.corpus.articles):
+            self._claims_settled.set()
         main = self._main_screen()
         if main is not None:
             # The writer thread reports through a message: never block it on the UI.
@@ -376,6 +400,15 @@ class ReaderApp(App[None]):
                 timeout=12,
             )
 
+    def on_reader_app_more_claims(self, message: ReaderApp.MoreClaims) -> None:
+        editor = message.editor
+        editor.more(message.indexes, message.version)
+        self._claims_settled.set()
+        main = self._main_screen()
+        if main is not None and editor is self.editor:
+            main.claims_loaded()
+        gc.freeze()
+
     def _watch_disk(self) -> None:
         if self.editor is not None:
             self._reload_if_changed(self.editor)
@@ -391,12 +424,19 @@ class ReaderApp(App[None]):
             changed = editor.store.refresh(timeout=WATCH_INTERVAL)
         except StoreError:
             return  # the writer reports its own errors (SaveState)
-        if changed:
+        # Also when a save of ours loaded what another program had written (stale): the
+        # claims it brought are in the store, not yet anchored.
+        if changed or editor.stale():
             self.post_message(self.ClaimsArrived(ClaimEditor.load(editor.store, self.corpus)))
 
     def on_reader_app_claims_arrived(self, message: ReaderApp.ClaimsArrived) -> None:
         if self.editor is None or message.editor.store is not self.editor.store:
             return
+        # Tags, notes and links made while the claims were anchored again go into the new
+        # indexes before they are shown (the store has them; the old indexes did too).
+        # Reloaded once more meanwhile: catch_up marks it stale, to be anchored again at the
+        # next look at the disk.
+        message.editor.catch_up()
         self.editor = message.editor
         main = self._main_screen()
         if main is not None:

@@ -10,14 +10,17 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
+from eternaut_reader.core.annotations.anchor import anchor
 from eternaut_reader.core.annotations.model import Anchored, Annotation
 from eternaut_reader.core.annotations.tags import OPEN, TAGS, tag_key
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
+    """An annotation where it is in the article now. A named tuple, not a frozen dataclass:
+    opening 100,000 claims makes 100,000 of them, and a tuple is made in a third of the time."""
+
     start: int
     end: int
     annotation: Annotation
@@ -36,7 +39,9 @@ class ClaimIndex:
     """Anchored claims of one article, plus its orphans."""
 
     def __init__(self, anchored: Iterable[Anchored] = ()) -> None:
-        self._keys: list[tuple[int, int, str]] = []  # (start, end, id), sorted
+        # (start, end, id, claim), sorted: ids are unique, so a claim is never compared, and
+        # the claims that overlap a line are one slice away (no lookup by id).
+        self._keys: list[tuple[int, int, str, Claim]] = []
         self._claims: dict[str, Claim] = {}
         self.orphans: dict[str, Annotation] = {}
         # One pass over the anchored claims (100,000 of them open in well under a second).
@@ -49,12 +54,43 @@ class ClaimIndex:
             if start is None or end is None:
                 self.orphans[ann.id] = ann
             else:
-                claims[ann.id] = Claim(start, end, ann)
-                keys.append((start, end, ann.id))
+                claim = claims[ann.id] = Claim(start, end, ann)
+                keys.append((start, end, ann.id, claim))
         keys.sort()
-        self._longest = max((end - start for start, end, _ in keys), default=0)
+        self._longest = max((key[1] - key[0] for key in keys), default=0)
         self._counts: Counter[str] = Counter({tag: 0 for tag in (*TAGS, OPEN)})
         self._counts.update(map(tag_key, tags))
+
+    @classmethod
+    def of(cls, text: str, annotations: Iterable[Annotation]) -> ClaimIndex:
+        """The index of these annotations, each anchored in `text` (anchor.anchor's rules).
+
+        The same as ClaimIndex(Anchored.at(a, anchor(text, a)) for a in annotations), in one
+        pass that makes no Location or Anchored for the claims still where they were (nearly
+        all of them): 100,000 claims are indexed in about half the time.
+        """
+        index = cls()
+        keys, claims, orphans = index._keys, index._claims, index.orphans
+        tags: list[str | None] = []
+        longest = 0
+        new = tuple.__new__  # Claim(start, end, ann), without the call through __new__
+        for ann in annotations:
+            start, end, quote = ann.start, ann.end, ann.quote
+            tags.append(ann.tag)
+            if not quote or text[start:end] != quote:
+                where = anchor(text, ann)
+                if where is None:
+                    orphans[ann.id] = ann
+                    continue
+                start, end = where.start, where.end
+            claim = claims[ann.id] = new(Claim, (start, end, ann))
+            keys.append((start, end, ann.id, claim))
+            if end - start > longest:
+                longest = end - start
+        keys.sort()
+        index._longest = longest
+        index._counts.update(map(tag_key, tags))
+        return index
 
     def __len__(self) -> int:
         return len(self._claims)
@@ -66,7 +102,7 @@ class ClaimIndex:
         return self._claims.get(ann_id)
 
     def claims(self) -> list[Claim]:
-        return [self._claims[key[2]] for key in self._keys]
+        return [key[3] for key in self._keys]
 
     def put(self, annotation: Annotation, span: tuple[int, int] | None) -> None:
         """Add or replace a claim; span None makes it an orphan."""
@@ -77,7 +113,7 @@ class ClaimIndex:
             return
         claim = Claim(span[0], span[1], annotation)
         self._claims[annotation.id] = claim
-        insort(self._keys, (claim.start, claim.end, claim.id))
+        insort(self._keys, (claim.start, claim.end, claim.id, claim))
         self._longest = max(self._longest, claim.end - claim.start)
 
     def discard(self, ann_id: str) -> Claim | None:
@@ -99,7 +135,7 @@ class ClaimIndex:
         end = max(end, start + 1)
         low = bisect_left(self._keys, (start - self._longest,))
         high = bisect_left(self._keys, (end,))
-        return [self._claims[key[2]] for key in self._keys[low:high] if key[1] > start]
+        return [key[3] for key in self._keys[low:high] if key[1] > start]
 
     def at(self, start: int, end: int, *, prefer: str | None = None) -> Claim | None:
         """The claim a user means by the range start..end (a sentence or a selection).

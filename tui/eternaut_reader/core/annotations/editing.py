@@ -9,6 +9,7 @@ database (ReadOnlyStore); both are StoreErrors, which the screen shows as one li
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from eternaut_reader.core.annotations.anchor import anchor
@@ -17,6 +18,7 @@ from eternaut_reader.core.annotations.groups import ClaimGroup, group_of
 from eternaut_reader.core.annotations.model import Annotation, Evidence
 from eternaut_reader.core.annotations.tags import OPEN, TAGS
 from eternaut_reader.core.storage.database import NotInClaim
+from eternaut_reader.core.gcpause import gc_paused
 from eternaut_reader.core.storage.store import AnnotationStore
 from eternaut_reader.core.text.corpus import Article, Corpus
 
@@ -35,14 +37,62 @@ class ClaimEditor:
         self.store = store
         self.corpus = corpus
         self.indexes: dict[str, ClaimIndex] = {}
+        # The store's version and generation when the indexes were anchored (see catch_up).
+        self.version = store.version
+        self.generation = store.generation
 
     @classmethod
-    def load(cls, store: AnnotationStore, corpus: Corpus) -> ClaimEditor:
-        """Anchor every stored claim in the corpus (run this off the UI thread)."""
+    def load(
+        cls, store: AnnotationStore, corpus: Corpus, only: Collection[str] | None = None
+    ) -> ClaimEditor:
+        """Anchor every stored claim in the corpus (run this off the UI thread); with `only`,
+        the claims of those articles only (the ones on screen: see more()).
+
+        Changes made on the UI thread while this runs are not lost: call catch_up() on the
+        UI thread before the editor is used.
+        """
         editor = cls(store, corpus)
-        for article in corpus.articles:
-            editor.indexes[article.id] = ClaimIndex(store.anchor(article))
+        with gc_paused():  # see gcpause.py
+            for article in corpus.articles:
+                if only is None or article.id in only:
+                    index = ClaimIndex.of(article.text, store.of_article(article))
+                    editor.indexes[article.id] = index
         return editor
+
+    def anchor_more(self, skip: Collection[str]) -> tuple[dict[str, ClaimIndex], int]:
+        """The indexes of the corpus's articles not in `skip`, and the store's version before
+        they were anchored: off the UI thread, for more() to put in on the UI thread."""
+        version = self.store.version
+        with gc_paused():
+            indexes = {
+                article.id: ClaimIndex.of(article.text, self.store.of_article(article))
+                for article in list(self.corpus.articles)
+                if article.id not in skip
+            }
+        return indexes, version
+
+    def more(self, indexes: dict[str, ClaimIndex], version: int) -> None:
+        """Put in indexes anchored off the UI thread since `version` (anchor_more), then the
+        changes made meanwhile (a tag on one of those articles before its claims arrived)."""
+        self.indexes.update(indexes)
+        self.catch_up(version)
+
+    def catch_up(self, version: int | None = None) -> bool:
+        """Bring the indexes in line with the changes made in the store since they were
+        anchored (at `version`, by default the editor's own); on the UI thread. False when
+        the store was reloaded from disk meanwhile, so everything must be anchored again."""
+        since = self.version if version is None else version
+        for ann_id, article_id in self.store.changed_since(since):
+            self.resync(ann_id, article_id)
+        reloaded = self.store.reloaded_since(since)
+        self.version = self.store.version
+        if reloaded:
+            self.generation = -1  # stale(): anchored again at the next look at the disk
+        return not reloaded
+
+    def stale(self) -> bool:
+        """Whether the store reloaded claims from disk since this editor anchored them."""
+        return self.store.generation != self.generation
 
     def index(self, article: Article) -> ClaimIndex:
         return self.indexes.setdefault(article.id, ClaimIndex())
@@ -161,19 +211,27 @@ class ClaimEditor:
         """Bring the index in line with the store for one annotation an undo or redo changed."""
         if touched is None:
             return None
-        article = self.corpus.by_id(touched.article_id)
-        if article is None:
+        edit = self.resync(touched.id, touched.article_id)
+        if edit is None:
             return Edit(touched.article_id, (), touched)
+        return Edit(edit.article_id, edit.spans, edit.annotation or touched)
+
+    def resync(self, ann_id: str, article_id: str) -> Edit | None:
+        """Put one annotation in its article's index as the store has it now (or take it out);
+        None when its article is not open."""
+        article = self.corpus.by_id(article_id)
+        if article is None:
+            return None
         index = self.index(article)
-        before = index.get(touched.id)
+        before = index.get(ann_id)
         spans = [] if before is None else [(before.start, before.end)]
-        current = self.store.get(touched.id)
+        current = self.store.get(ann_id)
         if current is None:
-            index.discard(touched.id)
+            index.discard(ann_id)
         else:
             where = anchor(article.text, current)
             span = None if where is None else (where.start, where.end)
             index.put(current, span)
             if span is not None:
                 spans.append(span)
-        return Edit(article.id, tuple(spans), current or touched)
+        return Edit(article.id, tuple(spans), current)

@@ -169,63 +169,77 @@ def read_record(
     return ann
 
 
-_WRITTEN = ("id", "article_id", "quote", "prefix", "suffix", "note", "annotator", "created")
-_OPTIONAL = ("modified", "content_hash", "summary")
-
-
 def _stored_as_written(obj: dict[str, Any], share: Callable[[str], str]) -> Annotation | None:
     """A record the store wrote itself, current schema and no links, read in one pass.
 
     Opening 100,000 claims spends most of its time checking fields one call at a time; a
-    record in exactly the shape the store writes needs only these type checks. None sends
-    anything else (old schemas, links, a wrong type) through the full reading, which says
-    what is wrong.
+    record in exactly the shape the store writes needs only these type checks, written out
+    one by one (no generator, no helper call: this runs 100,000 times at start-up). None sends
+    anything else (old schemas, links, a wrong type, a bad span) through the full reading,
+    which says what is wrong.
     """
     try:
         links = obj.get("links")
         if (
             obj["schema"] != SCHEMA_VERSION
-            or (links is not None and (type(links) is not list or links))
+            or (links is not None and (links or type(links) is not list))
             or "review" in obj
             or "evidence" in obj
         ):
             return None
-        values = [obj[key] for key in _WRITTEN]
+        ident, article_id, quote = obj["id"], obj["article_id"], obj["quote"]
+        prefix, suffix, note = obj["prefix"], obj["suffix"], obj["note"]
+        annotator, created = obj["annotator"], obj["created"]
         start, end, tag = obj["start"], obj["end"], obj["tag"]
     except (KeyError, TypeError):
         return None
-    modified, content_hash, summary = (obj.get(key, "") for key in _OPTIONAL)
-    if (
-        any(type(value) is not str for value in values)
-        or type(modified) is not str
-        or type(content_hash) is not str
-        or type(summary) is not str
-        or type(start) is not int
-        or type(end) is not int
-        or not (values[0] and values[1] and values[2])
-        or (tag is not None and tag not in TAGS)
+    get = obj.get
+    modified, content_hash, summary = (
+        get("modified", ""),
+        get("content_hash", ""),
+        get("summary", ""),
+    )
+    if not (
+        type(ident) is str
+        and type(article_id) is str
+        and type(quote) is str
+        and ident
+        and article_id
+        and quote
+        and type(prefix) is str
+        and type(suffix) is str
+        and type(note) is str
+        and type(annotator) is str
+        and type(created) is str
+        and type(modified) is str
+        and type(content_hash) is str
+        and type(summary) is str
+        and type(start) is int
+        and type(end) is int
+        and 0 <= start < end
+        and (tag is None or tag in TAGS)
     ):
         return None
-    ident, article_id, quote, prefix, suffix, note, annotator, created = values
-    ann = Annotation(
-        id=ident,
-        article_id=share(article_id),
-        quote=quote,
-        prefix=prefix,
-        suffix=suffix,
-        start=start,
-        end=end,
-        tag=None if tag is None else share(tag),
-        note=note,
-        annotator=share(annotator),
-        created=created,
-        modified=created if modified == created else modified,
-        content_hash=share(content_hash),
-        schema=SCHEMA_VERSION,
-        summary=summary,
+    # Positional, in the order of Annotation's fields (a fifth quicker than by keyword, for
+    # 100,000 records; tests/test_record.py checks that both readings agree).
+    return Annotation(
+        ident,
+        share(article_id),
+        quote,
+        prefix,
+        suffix,
+        start,
+        end,
+        None if tag is None else share(tag),
+        note,
+        share(annotator),
+        created,
+        created if modified == created else modified,
+        share(content_hash),
+        (),
+        SCHEMA_VERSION,
+        summary,
     )
-    _finish(ann, None, quote_span=False)
-    return ann
 
 
 def _schema(obj: Mapping[str, Any], stored: bool) -> int:

@@ -56,7 +56,6 @@ found in the current text", or "article not in the corpus" (the quote could not 
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -68,6 +67,7 @@ from eternaut_reader.core.formats.base import (
     ProfileInfo,
     article_author,
     article_url,
+    dumps_indented,
     web_uri,
 )
 
@@ -404,7 +404,7 @@ def write_claimreview(data: ExportSet, out: TextIO, tick: Callable[[], None]) ->
         else:
             rated.append(item)
     for n, group in enumerate(claim_groups(rated)):
-        body = json.dumps(to_claimreview(group, data.profile), ensure_ascii=False, indent=2)
+        body = dumps_indented(to_claimreview(group, data.profile))
         out.write(("\n  " if n == 0 else ",\n  ") + body.replace("\n", "\n  "))
         for _ in group:
             tick()

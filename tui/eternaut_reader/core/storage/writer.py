@@ -58,6 +58,7 @@ from eternaut_reader.core.annotations.model import (
     migrate,
 )
 from eternaut_reader.core.annotations.record import read_record
+from eternaut_reader.core.gcpause import gc_paused
 from eternaut_reader.core.storage import shards
 from eternaut_reader.core.storage.atomic import fsync_folder
 from eternaut_reader.core.storage.changes import ANNOTATIONS, HISTORY, Change, Model
@@ -452,6 +453,10 @@ class Writer:
     def _scan(self) -> bool:
         """Read the shard files that appeared or changed since last seen; forget vanished
         ones. True if any did."""
+        with gc_paused():  # see gcpause.py
+            return self._scan_files()
+
+    def _scan_files(self) -> bool:
         on_disk = {path: file_signature(path) for path in shards.shard_files(self.root)}
         changed = False
         for path in [p for p in self._shards if p not in on_disk and p != self.path]:

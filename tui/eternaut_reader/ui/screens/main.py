@@ -112,6 +112,9 @@ class MainScreen(Screen[None]):
         self.corpus = corpus
         self.session_file = session_file
         self.save_state = "saved"
+        # The claim bar's claim and totals as last worked out, and whether read-only: a new
+        # save state redraws it without working them out again.
+        self._claim_bar_text: tuple[str, str, bool] | None = None
         saved, self._focus_first = session.load(session_file, corpus) if session_file else ([], 0)
         # Which article each pane shows, kept for panes that a narrower terminal hides.
         ids = [a.id for a in corpus.articles]
@@ -304,22 +307,34 @@ class MainScreen(Screen[None]):
         for pane in self.panes:
             if pane.article.id == edit.article_id:
                 pane.redraw(edit.spans)
-        self.refresh_claim_bar()
+        focused = self.focused_view
+        if focused is None or focused.article.id != edit.article_id:
+            # (else the focused pane's Changed message refreshes it: once per key, not twice)
+            self.refresh_claim_bar()
         panel = self._panel()
         if panel is not None and panel.display:
             self.fill_panel()
 
     def claims_loaded(self) -> None:
-        """The stored claims are anchored: draw them."""
+        """The stored claims are anchored (or more of them are): draw them."""
         for pane in self.panes:
             pane.redraw()
         self.refresh_claim_bar()
+        panel = self._panel()
+        if panel is not None and panel.display:
+            self.fill_panel()
 
     def set_save_state(self, state: str) -> None:
         self.save_state = state
         if state not in {"saving", "saved"}:
             self.notify(f"Could not save the annotations: {state}", severity="error", timeout=30)
-        self.refresh_claim_bar()
+        # Only the state changed ("saving…", "saved"): the claim and the totals are as they
+        # were, so they are not worked out again (twice for every tag).
+        bars = list(self.query(ClaimBar))
+        if bars and self.editor is not None and self._claim_bar_text is not None:
+            self._show_claim_bar(bars[0])
+        else:
+            self.refresh_claim_bar()
 
     def action_undo(self) -> None:
         self._undo_redo("undo")
@@ -422,13 +437,21 @@ class MainScreen(Screen[None]):
         suggestion = self._suggestion_for(pane, claim)
         if suggestion:
             left = f"{left} · {suggestion}"
+        counts = editor.counts()
+        elsewhere = self.not_open_text()
+        self._claim_bar_text = (left, f"all {totals(counts)}{elsewhere}", read_only)
+        self._show_claim_bar(bar)
+
+    def _show_claim_bar(self, bar: ClaimBar) -> None:
+        """The claim bar as last worked out, with the save state as it is now."""
+        if self._claim_bar_text is None:
+            return
+        left, right, read_only = self._claim_bar_text
         if read_only:
             state = "read-only"
         else:
             state = {"saving": "saving…", "saved": "saved"}.get(self.save_state, "NOT SAVED")
-        counts = editor.counts()
-        elsewhere = self.not_open_text()
-        bar.show(left, f"all {totals(counts)}{elsewhere} · {state}", error=state == "NOT SAVED")
+        bar.show(left, f"{right} · {state}", error=state == "NOT SAVED")
 
     def _suggestion_for(self, pane: ArticlePane | None, claim: Claim | None) -> str:
         """The suggested verdict for what the cursor is on, unless it already has it."""
@@ -865,11 +888,12 @@ class MainScreen(Screen[None]):
             )
             return
         editor = self.editor
+        version = editor.store.version if editor is not None else 0
         index = ClaimIndex(editor.store.anchor(article)) if editor is not None else None
-        self.app.call_from_thread(self._article_opened, article, index, claim_id)
+        self.app.call_from_thread(self._article_opened, article, index, claim_id, version)
 
     def _article_opened(
-        self, article: Article, index: ClaimIndex | None, claim_id: str | None
+        self, article: Article, index: ClaimIndex | None, claim_id: str | None, version: int = 0
     ) -> None:
         if self.corpus.by_id(article.id) is not None:  # opened twice meanwhile
             article = cast(Article, self.corpus.by_id(article.id))
@@ -877,6 +901,8 @@ class MainScreen(Screen[None]):
             self.corpus.articles.append(article)
             if self.editor is not None and index is not None:
                 self.editor.indexes[article.id] = index
+                # What changed while it was anchored (a claim linked to it, a reload).
+                self.editor.catch_up(version)
         self._not_open_cache = None
         editor = self.editor
         found = editor.claim(claim_id) if editor is not None and claim_id else None

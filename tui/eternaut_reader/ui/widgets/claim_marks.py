@@ -41,9 +41,16 @@ def _tag_class(claim: Claim, me: str | None) -> str:
 
 
 def claim_layers(
-    claims: ClaimIndex, start: int, end: int, me: str | None, style: StyleOf
+    claims: ClaimIndex,
+    start: int,
+    end: int,
+    me: str | None,
+    style: StyleOf,
+    touching: list[Claim] | None = None,
 ) -> list[Layer]:
-    touching = claims.overlapping(start, end)
+    """`touching`: claims.overlapping(start, end), when the caller has it already."""
+    if touching is None:
+        touching = claims.overlapping(start, end)
     if len(touching) <= EXACT_LAYERS:
         # Longest first, so that a claim nested in another is drawn on top of it; someone
         # else's before ours, so that where both tagged, ours shows.
@@ -51,22 +58,30 @@ def claim_layers(
         return [(c.start, c.end, style(_tag_class(c, me))) for c in ordered]
     # Dense text (dozens of claims on a line): one layer per tag and run of text,
     # contradicted on top, so that drawing a line stays cheap.
+    by_tag: dict[str | None, list[tuple[int, int]]] = {tag: [] for tag in (None, *TAGS)}
+    for claim in touching:  # one pass: a dense line holds hundreds
+        by_tag[claim[2].tag].append((claim[0], claim[1]))
     layers: list[Layer] = []
-    for tag in (None, *TAGS):
-        spans = [(c.start, c.end) for c in touching if c.tag == tag]
+    for tag, spans in by_tag.items():
         name = f"pane--{tag or 'open'}"
         layers.extend((a, b, style(name)) for a, b in _merged(spans))
     return layers
 
 
 def gutter_mark(
-    claims: ClaimIndex, start: int, end: int, me: str | None, style: StyleOf
+    claims: ClaimIndex,
+    start: int,
+    end: int,
+    me: str | None,
+    style: StyleOf,
+    touching: list[Claim] | None = None,
 ) -> tuple[str, Style] | None:
     """One cell for the line: the tag's symbol for our claims (※ when they differ), the
     initial of the annotator when only someone else tagged it."""
     from eternaut_reader.core.annotations.tags import SYMBOLS
 
-    touching = claims.overlapping(start, end)
+    if touching is None:
+        touching = claims.overlapping(start, end)
     if not touching:
         return None
     mine = [claim for claim in touching if claim.annotation.annotator == me]

@@ -21,7 +21,7 @@ from rich.style import Style
 from textual import events, work
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
@@ -321,8 +321,9 @@ class ArticlePane(ScrollView, can_focus=True):
     def watch_segmenting(self) -> None:
         self._changed()
 
-    def _changed(self) -> None:
-        self.refresh()
+    def _changed(self, *regions: Region) -> None:
+        """Draw again (only `regions`, when given) and tell the screen."""
+        self.refresh(*regions)
         self.post_message(self.Changed(self.number, self.article.id))
 
     def _forget_matches(self, *lists: list[tuple[int, int]]) -> None:
@@ -352,13 +353,37 @@ class ArticlePane(ScrollView, can_focus=True):
             self._cache.discard(line)
 
     def redraw(self, spans: tuple[tuple[int, int], ...] | None = None) -> None:
-        """Claims changed on these spans (None: anywhere): draw them again."""
+        """Claims changed on these spans (None: anywhere): draw them again.
+
+        With spans, only the rows that show them are drawn again, with the header (its
+        counts) and the status line: a tag repaints a few rows, not the whole pane.
+        """
         if spans is None:
             self._cache.clear()
-        else:
-            for start, end in spans:
-                self._forget(start, end)
-        self._changed()
+            self._changed()
+            return
+        for start, end in spans:
+            self._forget(start, end)
+        self._changed(*self._rows_of(spans))
+
+    def _rows_of(self, spans: tuple[tuple[int, int], ...]) -> list[Region]:
+        """The pane's rows showing these spans, the header and the status line (regions in
+        the pane's own coordinates, as refresh() takes them)."""
+        width, height = self._content_size()
+        rows = [
+            Region(0, 0, width, HEADER_ROWS),
+            Region(0, height - STATUS_ROWS, width, STATUS_ROWS),
+        ]
+        if self._index is None:
+            return []  # not wrapped yet: the whole pane is drawn anyway
+        top, shown = int(self.scroll_y), self.text_height
+        for start, end in spans:
+            first = self._index.line_of(start) - top
+            last = self._index.line_of(max(start, end - 1)) - top
+            first, last = max(first, 0), min(last, shown - 1)
+            if first <= last:
+                rows.append(Region(0, HEADER_ROWS + first, width, last - first + 1))
+        return rows
 
     # -- the article -----------------------------------------------------------------------
 
@@ -578,8 +603,10 @@ class ArticlePane(ScrollView, can_focus=True):
         # (the gutter mark still shows the cursor), matches show on tagged text, and the
         # selection on everything.
         claims, me = self.claims, self.me
+        # Looked up once for the layers and the gutter mark (hundreds on a dense line).
+        touching = claims.overlapping(start, end) if claims is not None else None
         if claims is not None:
-            layers.extend(claim_layers(claims, start, end, me, self._style))
+            layers.extend(claim_layers(claims, start, end, me, self._style, touching))
         layers.extend(self._match_layers(start, end))
         selected = self.selection.span if self.selection is not None else None
         if selected is not None:
@@ -589,7 +616,11 @@ class ArticlePane(ScrollView, can_focus=True):
             sel_end = end if cols[1] == -1 else self._offset_in_line(line, cols[1] - GUTTER)
             style = self.screen.get_component_rich_style("screen--selection")
             layers.append((sel_start, sel_end, style))
-        mark = gutter_mark(claims, start, end, me, self._style) if claims is not None else None
+        mark = (
+            gutter_mark(claims, start, end, me, self._style, touching)
+            if claims is not None
+            else None
+        )
         gutter = [
             Segment(CURSOR_MARK, base + self._style("pane--cursor-mark"))
             if in_cursor
