@@ -17,8 +17,8 @@ from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
 from eternaut_reader.core.annotations.groups import ClaimGroup, group_of
 from eternaut_reader.core.annotations.model import Annotation, Evidence
 from eternaut_reader.core.annotations.tags import OPEN, TAGS
-from eternaut_reader.core.storage.database import NotInClaim
 from eternaut_reader.core.gcpause import gc_paused
+from eternaut_reader.core.storage.database import NotInClaim
 from eternaut_reader.core.storage.store import AnnotationStore
 from eternaut_reader.core.text.corpus import Article, Corpus
 
