@@ -184,7 +184,7 @@ def test_a_w3c_annotation_from_another_tool(tmp_path, capsys):
     path.write_text(json.dumps(foreign), encoding="utf-8")
     db = tmp_path / "db.json"
     code, out, _ = _import(capsys, db, path)
-    assert code == 0 and "1 annotations (w3c)" in out
+    assert code == 0 and "1 annotation (w3c)" in out
     (ann,) = _stored(db)
     assert ann.id == "https://annotations.example/a/42"
     assert ann.article_id == "https://news.example/story"

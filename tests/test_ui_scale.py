@@ -92,7 +92,10 @@ async def test_search_all_lists_matches_by_article_and_opens_one(write_articles)
         assert isinstance(app.screen, SearchAllScreen)
         await type_text(pilot, "ferry strike")
         options = app.screen.query_one("#search-all-list", OptionList)
-        await wait_for(pilot, lambda: options.option_count == 8)
+        # The list of the whole query, not of "ferry strik" (the same 8 rows, redrawn after).
+        await wait_for(
+            pilot, lambda: app.screen.query_text == "ferry strike" and options.option_count == 8
+        )
         listed = widget_text(options)
         assert "Gazette report 7: the harbour" in listed  # a heading per article
         assert "Post report 23: the harbour" in listed

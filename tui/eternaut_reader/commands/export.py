@@ -112,7 +112,8 @@ def _run(args: argparse.Namespace) -> int:
         note(f"nothing matched: {len(annotations)} stored annotations, none selected")
     elif args.output:
         orphans = f" ({result.orphans} orphans or not in the corpus)" if result.orphans else ""
-        note(f"exported {result.count} annotations{orphans} as {fmt} to {args.output}")
+        plural = "" if result.count == 1 else "s"
+        note(f"exported {result.count} annotation{plural}{orphans} as {fmt} to {args.output}")
     return 0
 
 

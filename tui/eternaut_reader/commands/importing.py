@@ -101,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     del corpus  # only the offsets' check needed the articles' text
     for parsed in files:
-        say(f"{parsed.path}: {len(parsed.annotations)} annotations ({parsed.format})")
+        count = len(parsed.annotations)
+        say(f"{parsed.path}: {count} annotation{'' if count == 1 else 's'} ({parsed.format})")
     given = [a for f in files for a in f.annotations]
     db = resolve_db_path(args.db)
     with open_store(db) as store:

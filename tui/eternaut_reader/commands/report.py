@@ -93,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.output:
             write_file(report, fmt, args.output)
-            note(f"report of {len(report.claims)} claims written to {args.output} ({fmt})")
+            count = len(report.claims)
+            claims = f"{count} claim{'' if count == 1 else 's'}"
+            note(f"report of {claims} written to {args.output} ({fmt})")
             return 0
         text = render(report, fmt)
     except ReportError as exc:

@@ -153,17 +153,18 @@ class ClaimGroup:
         return out
 
     def verdict_reason(self) -> str:
-        """For a mixed claim, which reports say what: "confirmed in A, B; contradicted in C";
-        otherwise the verdict and how many reports state it."""
+        """Which reports say what: "confirmed in A, B; contradicted in C" (open passages too,
+        as "open in D"); when every report says the same, "confirmed in 3 reports"."""
         by_tag: dict[str, list[str]] = {}
         for article, tags in self.tags_by_article().items():
             for tag in tags:
                 by_tag.setdefault(tag, []).append(self.titles.get(article, article))
-        if self.verdict != MIXED:
+        if len(by_tag) == 1:
             reports = len(self.articles)
-            return f"{self.verdict} in {reports} report{'s' if reports != 1 else ''}"
-        parts = [f"{tag} in {', '.join(by_tag[tag])}" for tag in (*TAGS, OPEN) if tag in by_tag]
-        return "; ".join(parts)
+            return f"{next(iter(by_tag))} in {reports} report{'s' if reports != 1 else ''}"
+        return "; ".join(
+            f"{tag} in {', '.join(by_tag[tag])}" for tag in (*TAGS, OPEN) if tag in by_tag
+        )
 
     def rank(self) -> tuple[int, int]:
         """Sort key for a report: by verdict (VERDICT_ORDER), then most reports first."""
