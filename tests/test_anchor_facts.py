@@ -544,3 +544,18 @@ def test_the_seed_near_duplicates_are_similar_enough_to_have_been_taken():
 if __name__ == "__main__":
     print("sentence deleted:", seed_deletion_counts())
     print("copy with one fact changed:", seed_near_duplicate_counts())
+
+
+def test_a_claim_never_lands_just_after_a_not_its_words_did_not_follow():
+    # Found by the property above: the fuzzy match dropped "stay" and began after "not", so
+    # the words it kept stated the same facts, yet the sentence now denies them.
+    text = "Storm stay 0 storm reached storm storm."
+    sel = select(text, 6, 26)  # "stay 0 storm reached"
+    edited = "Storm stay not 0 storm reached storm storm."
+    assert locate(edited, sel) is None
+    # The same words after a "not" the quote did follow still re-anchor.
+    negated = "It did not stay 0 storm reached here."
+    sel = select(negated, negated.index("stay"), negated.index(" here"))
+    moved = "Then it did not stay 0 storm reached here."
+    found = locate(moved, sel)
+    assert found is not None and moved[found.start : found.end] == "stay 0 storm reached"

@@ -244,10 +244,16 @@ def _best(
     def similarity(span: tuple[int, int]) -> float:
         return Levenshtein.normalized_similarity(sel.quote, text[span[0] : span[1]])
 
+    negated = _negated_before(sel.prefix, len(sel.prefix))
+
     def keeps_facts(span: tuple[int, int]) -> bool:
         # A changed number, date, name or negation is a different claim, however similar.
         # A word the match cuts is left out only where the quote too began or ended in one.
-        return same_facts(quote_facts, facts(text, *span, drop_cut=quote_cuts))
+        # A match that starts just after a "not" the quote did not follow ("stay 0 storm
+        # reached" landing on "0 storm reached" in "stay not 0 storm reached") negates it.
+        return same_facts(
+            quote_facts, facts(text, *span, drop_cut=quote_cuts)
+        ) and negated == _negated_before(text, span[0])
 
     best: tuple[float, Location] | None = None
     for span in candidates:
@@ -269,6 +275,19 @@ def _best(
         if best is None or score > best[0]:
             best = (score, Location(start, end, "fuzzy", ratio))
     return None if best is None else best[1]
+
+
+def _negated_before(text: str, start: int) -> bool:
+    """Whether the word just before `start` (across spaces only) is a negation."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and in_word(text, begin - 1):
+        begin -= 1
+    if begin == end:
+        return False
+    return any(key.startswith("negation:") for key in facts(text, begin, end))
 
 
 def _snapped(
