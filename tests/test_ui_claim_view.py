@@ -430,3 +430,28 @@ async def test_a_remapped_key_opens_the_view_and_the_remapped_undo_works_in_it(_
         await pilot.press("z")
         await pilot.pause()
         assert CALL.title in _view_text(app)
+
+
+async def test_an_open_view_shows_another_annotators_record_as_it_arrives_on_disk(tmp_path):
+    from tests.test_ui_scale import wait_for
+
+    db = tmp_path / "annotations.json"
+    corpus = load_corpus()
+    with open_store(db, ME) as store:
+        first = corpus.articles[0].segment()[0]
+        mine = store.add(corpus.articles[0], first.start, first.end, "confirmed")
+    app = ReaderApp(corpus, db=db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.editor is not None)
+        await _open_from_pane(app, pilot)
+        assert "Evidence (0)" in _view_text(app)
+        # Another program (a git pull, a synced folder): Bob links his passage and cites.
+        with open_store(db, "bob") as bob:
+            other = corpus.articles[1].segment()[0]
+            theirs = bob.add(corpus.articles[1], other.start, other.end, "confirmed")
+            bob.link(theirs.id, mine.id, "supports")
+            bob.update(theirs.id, evidence=(CALL,))
+        await wait_for(pilot, lambda: "Evidence (1)" in _view_text(app))
+        text = _view_text(app)
+        assert "2 passages in 2 reports" in text and CALL.title in text

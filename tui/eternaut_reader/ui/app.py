@@ -441,6 +441,13 @@ class ReaderApp(App[None]):
         main = self._main_screen()
         if main is not None:
             main.claims_loaded()
+        # A claim view open meanwhile shows what arrived (another annotator's passage or
+        # evidence) at once, as the panes do.
+        from eternaut_reader.ui.screens.claim_view import ClaimViewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ClaimViewScreen):
+                screen.refresh_claim()
         gc.freeze()
 
     def on_reader_app_save_state(self, message: ReaderApp.SaveState) -> None:
