@@ -30,7 +30,7 @@ LABELS = {
 }
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(2)>'
-ESC = "\x1b]0;PWNED\x07\x1b[2J"
+ESC = "\x1b]0;PWNED\x07\x1b[2J\u202eBIDI\u2066"
 HOSTILE = f"{SCRIPT} {IMG} {ESC} [x](javascript:alert(3)) <a href='javascript:alert(4)'>y</a>"
 
 
@@ -293,6 +293,7 @@ def test_html_escapes_hostile_text_and_links_only_web_urls():
     assert tree.find(".//title").text == f"Story {SCRIPT}"
     # No control character reaches the page: the terminal escapes are replacement characters.
     assert "\x1b" not in page and "\x07" not in page and "\ufffd]0;PWNED\ufffd" in body
+    assert "\u202e" not in page and "\u2066" not in page and "\ufffdBIDI\ufffd" in body
     # Nothing is fetched: no @import, no url(), a policy that forbids everything else.
     css = "".join(style.text for style in tree.iter("style"))
     assert "@import" not in css and "url(" not in css

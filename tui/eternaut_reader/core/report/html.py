@@ -24,8 +24,11 @@ from eternaut_reader.core.report.model import ClaimEntry, Disagreement, Report, 
 
 __all__ = ["CSS", "render_html"]
 
-# C0 (but tab and newline), DEL, C1 and lone surrogates: not text, in any document.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 (but tab and newline), DEL, C1 and lone surrogates: not text, in any document; and the
+# bidirectional embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069, U+061C): a quote holding U+202E must not turn the verdict
+# or the name that follow it around. Right-to-left text itself needs none of them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069\u061c]")
 
 CSS = """
 :root {
