@@ -15,10 +15,10 @@ from markdown_it import MarkdownIt
 
 from eternaut_reader import load_corpus
 from eternaut_reader.core.analysis import align
+from eternaut_reader.core.analysis.conflicts import ALIGNED, LINKED, TAGGED
 from eternaut_reader.core.annotations.model import Evidence, Link
 from eternaut_reader.core.report import build_report, render, report_format
-from eternaut_reader.core.report.conflicts import ALIGNED, LINKED, TAGGED
-from tests.helpers.report_data import EVIDENCE, ann, claims
+from tests.helpers.report_data import EVIDENCE, ann, claims, phrase
 
 ORDER = ["mixed", "contradicted", "speculative", "confirmed", "open"]
 LABELS = {
@@ -135,6 +135,19 @@ def test_without_an_alignment_conflicts_come_from_links_and_tags(corpus):
     # Without an alignment, a claim one report makes is that report's alone.
     alone = {s.article_id: s.alone for s in report.scores}
     assert alone[corpus.articles[4].id] == 1 and alone[corpus.articles[0].id] == 1
+
+
+def test_a_report_contradicting_itself_by_a_link_is_shown_as_the_claim_view_shows_it(corpus):
+    """A `contradicts` link between two passages of one report (a headline and its body) is
+    the annotator's word: shown, as the claim view shows it (core/analysis/conflicts.py)."""
+    made = claims(corpus)
+    start, end = phrase(corpus.articles[1], "Netflix")
+    made["self"] = ann(corpus.articles[1], start, end, None, "self", Link("ads", "contradicts"))
+    report = build_report(made.values(), corpus.articles, alignment=None)
+    mixed = report.claims[0]
+    inside = [d for d in mixed.conflicts if d.left.source is d.right.source]
+    assert [(d.left.source.number, d.reasons) for d in inside] == [(2, (LINKED,))]
+    assert "*Why side by side: linked as contradicting.*" in render(report, "md")
 
 
 def test_the_scorecard_counts_each_reports_claims(report, corpus):

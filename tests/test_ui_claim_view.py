@@ -395,12 +395,35 @@ def test_conflicts_pair_the_passages_that_disagree_once_with_every_reason():
     with open_store(annotator=ME) as store:
         editor = ClaimEditor.load(store, corpus)
         group = editor.group(ids[1])
-        conflicts = claim_conflicts(group)
+        conflicts = claim_conflicts(group.members)
     pairs = [(c.first.id, c.second.id, c.linked, c.tags) for c in conflicts]
     assert pairs == [
         (ids[0], ids[2], True, ("confirmed", "contradicted")),
         (ids[1], ids[2], False, ("confirmed", "contradicted")),
     ]
+
+
+async def test_an_aligned_report_that_does_not_state_the_claim_shows_where_it_disagrees():
+    """Decrypt (5/5) says the series is upcoming; the third report, which nobody tagged, says
+    it premiered: the view shows that passage beside the claim's, as the report does."""
+    from tests.test_ui_scale import wait_for
+
+    corpus = load_corpus()
+    with open_store(annotator=ME) as store:
+        debut = store.add(corpus.articles[4], 157, 299, "contradicted")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.editor is not None and app.alignment is not None, 60)
+        app.screen.open_claim_view(debut.id)
+        await pilot.pause()
+        assert isinstance(app.screen, ClaimViewScreen)
+        text = _view_text(app)
+        assert "⚠ Where the passages disagree (1)" in text
+        assert "⚠ 5/5 “" in text and "⟷ 3/5 “" in text
+        assert "status: “upcoming” (5/5) vs “premiered” (3/5)" in text
+        assert "not tagged: an aligned passage of a report that does not state the claim" in text
+        assert "✗ contradicted · you · ⚠ disagrees" in text
 
 
 async def test_a_remapped_key_opens_the_view_and_the_remapped_undo_works_in_it(_isolated_data):

@@ -1,14 +1,20 @@
-"""Where the passages of one claim disagree, pair by pair, for the claim view.
+"""Where the passages of one claim disagree, pair by pair, and why: for the claim view and the
+fact-check report alike (each draws it in its own words).
 
 Three things make two passages of a claim disagree:
 
-- the alignment found that one states a value the other contradicts (a match whose relation is
-  "conflicts", with the values side by side: `status: "premiered" vs "upcoming"`);
-- someone linked one to the other as `contradicts`;
-- they carry different tags (one report's passage confirmed, another's contradicted).
+- the alignment (analysis/align.py) found that one states a value the other contradicts (a
+  match whose relation is "conflicts", with the values side by side: `status: "premiered" vs
+  "upcoming"`), counting only the values within the tagged span (a conflict on another value of
+  the same sentence is about another fact: analysis/verdict.restrict);
+- someone linked one to the other as `contradicts` (either end made the link);
+- they carry different tags in different reports (one report's passage confirmed, another's
+  contradicted).
 
-Each pair is reported once, with every reason found for it, in the order of the claim's
-members. Pure data: the reader draws it, a report could print it.
+Each pair is reported once, with every reason and every conflicting value, the earlier passage
+(in the order of the claim's members) first. Then, once per report, an aligned passage that
+conflicts in a report that does not state the claim at all (nobody tagged it: `Untagged`).
+Pure data.
 """
 
 from __future__ import annotations
@@ -17,63 +23,74 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from eternaut_reader.core.annotations.groups import ClaimGroup
+from eternaut_reader.core.analysis.verdict import Match, restrict
 from eternaut_reader.core.annotations.model import Annotation
 
-__all__ = ["PassageConflict", "claim_conflicts"]
+__all__ = [
+    "ALIGNED",
+    "ELSEWHERE",
+    "LINKED",
+    "TAGGED",
+    "AlignmentLike",
+    "PassageConflict",
+    "Untagged",
+    "claim_conflicts",
+]
 
-
-class _Conflict(Protocol):
-    @property
-    def what(self) -> str: ...
-    @property
-    def here(self) -> str: ...
-    @property
-    def there(self) -> str: ...
-
-
-class _Match(Protocol):
-    @property
-    def article(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def relation(self) -> str: ...
-    @property
-    def conflicts(self) -> Sequence[_Conflict]: ...
+# Why two passages are side by side, in a few words.
+ALIGNED = "the values differ"
+LINKED = "linked as contradicting"
+TAGGED = "tagged differently"
+ELSEWHERE = "an aligned passage of a report that does not state the claim"
 
 
 class AlignmentLike(Protocol):
-    def matches(self, article_id: str, start: int, end: int) -> Sequence[_Match]: ...
+    def matches(self, article_id: str, start: int, end: int) -> Sequence[Match]: ...
+
+
+@dataclass(frozen=True)
+class Untagged:
+    """A passage of a report that does not state the claim, where the alignment matched it."""
+
+    article_id: str
+    start: int
+    end: int
 
 
 @dataclass
 class PassageConflict:
-    """Two passages of a claim that disagree, and why."""
+    """Two passages of a claim that disagree, and why; or a passage of the claim and an
+    aligned passage of a report that does not state it (`second` is then `Untagged`)."""
 
     first: Annotation
-    second: Annotation
+    second: Annotation | Untagged
     # (what, the value in first, the value in second), as the alignment found them.
     values: list[tuple[str, str, str]] = field(default_factory=list)
     linked: bool = False  # one is linked to the other as "contradicts"
     tags: tuple[str | None, str | None] | None = None  # (first's, second's) when they differ
 
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the two are side by side: ALIGNED, LINKED, TAGGED in that order, or ELSEWHERE."""
+        if isinstance(self.second, Untagged):
+            return (ELSEWHERE,)
+        found = (ALIGNED, bool(self.values)), (LINKED, self.linked), (TAGGED, bool(self.tags))
+        return tuple(reason for reason, present in found if present)
 
-def _default_span(annotation: Annotation) -> tuple[int, int] | None:
+
+def _stored_span(annotation: Annotation) -> tuple[int, int] | None:
     return annotation.start, annotation.end
 
 
 def claim_conflicts(
-    group: ClaimGroup,
+    members: Sequence[Annotation],
     alignment: AlignmentLike | None = None,
-    span: Callable[[Annotation], tuple[int, int] | None] = _default_span,
+    span: Callable[[Annotation], tuple[int, int] | None] = _stored_span,
 ) -> list[PassageConflict]:
-    """Every pair of the claim's passages (in different reports, for values and tags; any two
-    for a `contradicts` link) that disagree. `span` gives where a passage sits now (its
-    anchored span; None for an orphan, which the alignment cannot place)."""
-    members = group.members
+    """Every pair of the claim's passages (`members`, in the claim's order) that disagree, in
+    that order; then the untagged aligned passages that conflict, once per report that does
+    not state the claim. `span` gives where a passage sits now (its anchored span; None for an
+    orphan, which the alignment cannot place)."""
     order = {a.id: n for n, a in enumerate(members)}
     found: dict[tuple[str, str], PassageConflict] = {}
 
@@ -85,14 +102,22 @@ def claim_conflicts(
             found[key] = PassageConflict(first, second)
         return found[key], first is a
 
+    stated = {a.article_id for a in members}
+    elsewhere: dict[str, PassageConflict] = {}
     if alignment is not None:
         placed = {a.id: span(a) for a in members}
         for a in members:
             where = placed[a.id]
             if where is None:
                 continue
-            for match in alignment.matches(a.article_id, *where):
+            for match in restrict(alignment.matches(a.article_id, *where), *where):
                 if match.relation != "conflicts" or match.article == a.article_id:
+                    continue
+                values = [(c.what, c.here, c.there) for c in match.conflicts]
+                if match.article not in stated:
+                    if match.article not in elsewhere:
+                        untagged = Untagged(match.article, match.start, match.end)
+                        elsewhere[match.article] = PassageConflict(a, untagged, values)
                     continue
                 for b in members:
                     there = placed[b.id]
@@ -103,8 +128,8 @@ def claim_conflicts(
                     ):
                         continue
                     conflict, forward = pair(a, b)
-                    for c in match.conflicts:
-                        value = (c.what, c.here, c.there) if forward else (c.what, c.there, c.here)
+                    for what, here, theirs in values:
+                        value = (what, here, theirs) if forward else (what, theirs, here)
                         if value not in conflict.values:
                             conflict.values.append(value)
     by_id = {a.id: a for a in members}
@@ -121,6 +146,7 @@ def claim_conflicts(
                 and b.tag is not None
                 and a.tag != b.tag
             ):
-                conflict, _ = pair(a, b)
-                conflict.tags = (conflict.first.tag, conflict.second.tag)
-    return sorted(found.values(), key=lambda c: (order[c.first.id], order[c.second.id]))
+                conflict, forward = pair(a, b)
+                conflict.tags = (a.tag, b.tag) if forward else (b.tag, a.tag)
+    ordered = sorted(found.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][1]]))
+    return [conflict for _, conflict in ordered] + list(elsewhere.values())

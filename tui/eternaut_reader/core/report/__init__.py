@@ -22,8 +22,8 @@ from eternaut_reader.core.report.markdown import render_markdown
 from eternaut_reader.core.report.model import Report
 
 if TYPE_CHECKING:
+    from eternaut_reader.core.analysis.conflicts import AlignmentLike
     from eternaut_reader.core.annotations.model import Annotation
-    from eternaut_reader.core.report.conflicts import AlignmentLike
     from eternaut_reader.core.text.corpus import Corpus
 
 __all__ = [

@@ -3,17 +3,24 @@
 `build_report` groups the annotations into claims (annotations joined by links, see
 annotations/groups.py), orders them by importance (mixed, contradicted, speculative,
 confirmed, open), and gathers for each claim: its summary and verdict, the reports that state
-it with their quotes, where the reports conflict (conflicts.py), the notes, the reviews and
-the evidence. Then the source scorecard (analysis/scorecard.py) and the claim × report matrix
-(analysis/matrix.py). Nothing here is markup: the renderers escape every string.
+it with their quotes, where the reports conflict (analysis/conflicts.py, as the claim view
+shows it), the notes, the reviews and the evidence. Then the source scorecard
+(analysis/scorecard.py) and the claim × report matrix (analysis/matrix.py). Nothing here is
+markup: the renderers escape every string.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
+from eternaut_reader.core.analysis.conflicts import (
+    AlignmentLike,
+    PassageConflict,
+    Untagged,
+    claim_conflicts,
+)
 from eternaut_reader.core.analysis.matrix import Matrix, Placed, build_matrix
 from eternaut_reader.core.analysis.scorecard import scorecard
 from eternaut_reader.core.annotations.anchor import anchor
@@ -21,20 +28,22 @@ from eternaut_reader.core.annotations.groups import ClaimGroup, claim_groups
 from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN_SYMBOL, SYMBOLS
 from eternaut_reader.core.formats.base import web_uri
-from eternaut_reader.core.report.conflicts import AlignmentLike, disagreements
 from eternaut_reader.core.report.model import (
     ClaimEntry,
+    Disagreement,
     MatrixLine,
     Note,
     Passage,
     Report,
     Source,
     Statement,
+    ValueConflict,
 )
 
 __all__ = ["DEFAULT_TITLE", "MATRIX_LEGEND", "AlignmentLike", "ArticleLike", "build_report"]
 
 DEFAULT_TITLE = "Fact-check report"
+CONFLICTS_SHOWN = 8  # a claim's disagreements shown; the report says how many more there are
 
 
 class ArticleLike(Protocol):
@@ -121,6 +130,10 @@ def build_report(
             found = elsewhere.setdefault(article_id, Source(article_id, None, article_id))
         return found
 
+    def span_of(annotation: Annotation) -> tuple[int, int] | None:
+        found = placed.get(annotation.id)
+        return None if found is None else (found.start, found.end)
+
     texts = {a.id: a.text for a in articles}
     claims = []
     for number, group in enumerate(groups, 1):
@@ -134,13 +147,10 @@ def build_report(
             )
             for a in group.members
         ]
-        passages = {
-            a.id: Passage(source_of(a.article_id), a.quote, a.tag, a.annotator)
-            for a in group.members
-        }
-        found, more = disagreements(
-            group.members, placed, passages, alignment, texts, source_of, limit=8
-        )
+        conflicts = [
+            _disagreement(c, source_of, texts)
+            for c in claim_conflicts(group.members, alignment, span_of)
+        ]
         claims.append(
             ClaimEntry(
                 number=number,
@@ -149,7 +159,7 @@ def build_report(
                 verdict=group.verdict,
                 reason=group.verdict_reason(),
                 statements=statements,
-                conflicts=found,
+                conflicts=conflicts[:CONFLICTS_SHOWN],
                 notes=[
                     Note(a.annotator, source_of(a.article_id), a.note)
                     for a in group.members
@@ -157,7 +167,7 @@ def build_report(
                 ],
                 reviews=group.reviews(),
                 evidence=group.evidence(),
-                more_conflicts=more,
+                more_conflicts=max(0, len(conflicts) - CONFLICTS_SHOWN),
             )
         )
 
@@ -182,6 +192,26 @@ def build_report(
         publisher=publisher,
         notices=list(notices),
         filters=filters,
+    )
+
+
+def _disagreement(
+    conflict: PassageConflict, source_of: Callable[[str], Source], texts: Mapping[str, str]
+) -> Disagreement:
+    """A conflict of analysis/conflicts.py as the report shows it: each side's source, text,
+    tag and annotator (an untagged aligned passage: its text in its report, no annotator)."""
+
+    def side(passage: Annotation | Untagged) -> Passage:
+        if isinstance(passage, Untagged):
+            text = texts.get(passage.article_id, "")[passage.start : passage.end]
+            return Passage(source_of(passage.article_id), text, None, None)
+        return Passage(source_of(passage.article_id), passage.quote, passage.tag, passage.annotator)
+
+    return Disagreement(
+        side(conflict.first),
+        side(conflict.second),
+        tuple(ValueConflict(*v) for v in conflict.values),
+        conflict.reasons,
     )
 
 

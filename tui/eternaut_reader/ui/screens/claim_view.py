@@ -24,7 +24,12 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from eternaut_reader.core.analysis.conflicts import PassageConflict, claim_conflicts
+from eternaut_reader.core.analysis.conflicts import (
+    ELSEWHERE,
+    PassageConflict,
+    Untagged,
+    claim_conflicts,
+)
 from eternaut_reader.core.annotations.groups import MIXED, ClaimGroup, verdict_label
 from eternaut_reader.core.annotations.model import Annotation, Evidence
 from eternaut_reader.core.annotations.tags import verdict
@@ -280,8 +285,10 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
                 _text(f" — {reason}"),
             )
         )
-        conflicts = claim_conflicts(group, self.alignment, self._span)
-        conflicted = {a.id for c in conflicts for a in (c.first, c.second)}
+        conflicts = claim_conflicts(group.members, self.alignment, self._span)
+        conflicted = {
+            a.id for c in conflicts for a in (c.first, c.second) if isinstance(a, Annotation)
+        }
         if conflicts:
             heading(f"⚠ Where the passages disagree ({len(conflicts)})")
             for conflict in conflicts:
@@ -376,8 +383,13 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             parts += ["\n    ", _text(f"note: {_short(annotation.note, 400)}", MUTED)]
         return _join(*parts)
 
-    def _where(self, annotation: Annotation) -> str:
-        return f"{self.corpus.place(annotation.article_id)} “{_short(annotation.quote, 50)}”"
+    def _where(self, passage: Annotation | Untagged) -> str:
+        if isinstance(passage, Untagged):
+            article = self.corpus.by_id(passage.article_id)
+            quote = "" if article is None else article.text[passage.start : passage.end]
+        else:
+            quote = passage.quote
+        return f"{self.corpus.place(passage.article_id)} “{_short(quote, 50)}”"
 
     def _conflict(self, conflict: PassageConflict) -> Content:
         a, b = conflict.first, conflict.second
@@ -405,6 +417,8 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             ]
         if conflict.linked:
             parts += ["\n    ", _text("linked as contradicting each other", "bold")]
+        if isinstance(b, Untagged):
+            parts += ["\n    ", _text("not tagged: ", "bold"), _text(ELSEWHERE)]
         return _join(*parts)
 
     def _evidence(self, owner: str, item: Evidence) -> Content:
