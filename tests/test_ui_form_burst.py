@@ -1,0 +1,55 @@
+"""Keys that arrive in one burst (tmux send-keys, a macro, a paste without bracketed paste):
+a Tab among them moves to the next field before the keys after it are handed on."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input, TextArea
+
+from eternaut_reader import load_corpus, open_store
+from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.claim_record import EvidenceScreen
+from eternaut_reader.ui.screens.note import NoteScreen
+from tests.screen import settle
+
+
+def _burst(app, text: str) -> None:
+    """Every key posted at once, none waited for: what a terminal delivers in one read."""
+    for char in text:
+        key = {"\t": "tab"}.get(char, char)
+        app.post_message(events.Key(key, char))
+
+
+async def test_a_tab_in_a_burst_moves_to_the_next_field_of_the_note_dialog():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        _burst(app, "Two outlets\tNetflix used AI")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one(TextArea).text == "Two outlets"
+        assert app.screen.query_one("#note-summary", Input).value == "Netflix used AI"
+
+
+async def test_a_tab_in_a_burst_moves_to_the_next_field_of_the_evidence_form(monkeypatch):
+    monkeypatch.setenv("ETERNAUT_READER_ANNOTATOR", "tester")
+    corpus = load_corpus()
+    with open_store(annotator="tester") as store:
+        first = corpus.articles[0].segment()[0]
+        store.add(corpus.articles[0], first.start, first.end, "confirmed")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        _burst(app, "https://example.org/a\tQ2 letter\tthe quote")
+        await pilot.pause()
+        await pilot.pause()
+        values = [field.value for field in app.screen.query(Input)]
+        assert values[:3] == ["https://example.org/a", "Q2 letter", "the quote"]
