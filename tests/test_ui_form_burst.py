@@ -53,3 +53,29 @@ async def test_a_tab_in_a_burst_moves_to_the_next_field_of_the_evidence_form(mon
         await pilot.pause()
         values = [field.value for field in app.screen.query(Input)]
         assert values[:3] == ["https://example.org/a", "Q2 letter", "the quote"]
+
+
+async def test_keys_in_one_burst_across_a_dialog_go_where_they_were_typed_for():
+    # Tag, open the note, type it, save, move down, tag the next sentence contradicted: all
+    # at once. Without ordering, the note's letters went to the pane as commands and Ctrl+S
+    # saved an empty note before they arrived.
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        for key, char in [
+            ("c", "c"),
+            ("enter", "\r"),
+            *((ch if ch != " " else "space", ch) for ch in "hello there"),
+            ("ctrl+s", None),
+            ("j", "j"),
+            ("x", "x"),
+        ]:
+            app.post_message(events.Key(key, char))
+        for _ in range(20):
+            await pilot.pause(0.02)
+    with open_store() as store:
+        claims = store.annotations()
+    assert sorted((a.tag, a.note) for a in claims) == [
+        ("confirmed", "hello there"),
+        ("contradicted", ""),
+    ]

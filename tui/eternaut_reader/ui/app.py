@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -19,6 +19,7 @@ from textual.screen import Screen
 from eternaut_reader.core.config import Config, load_config, save_theme
 from eternaut_reader.core.terminal import one_line, safe
 from eternaut_reader.core.text.corpus import Corpus
+from eternaut_reader.ui.key_order import KeyOrder
 from eternaut_reader.ui.screens.main import MainScreen
 from eternaut_reader.ui.widgets.pane import ArticlePane
 
@@ -109,6 +110,7 @@ class ReaderApp(App[None]):
         ask_profile: bool = False,
     ) -> None:
         super().__init__()
+        self._key_order = KeyOrder(self)
         self.corpus = corpus
         self.db = db
         # Ask who is annotating when config.toml names nobody (cli.py sets this; an app
@@ -226,6 +228,16 @@ class ReaderApp(App[None]):
 
     def _main_screen(self) -> MainScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys in the order typed, a burst included: see key_order.py.
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and not self._key_order.admit(event)
+        ):
+            return
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         for notice in self.corpus.notices:

@@ -1,0 +1,69 @@
+"""Keys in the order they were typed, even when they arrive in one burst.
+
+Textual hands a key to the focused widget's queue and goes on to the next key at once. When
+keys arrive together (tmux send-keys, a macro, a fast typist on a slow machine), a key that
+opens a dialog or moves the focus has not been handled yet when the keys after it are handed
+on, so they go to the old widget: "c Enter note Ctrl+S" tags, then types "note" into the
+pane (where n, o, t and e are commands) and saves an empty note. A priority binding is worse
+still: Ctrl+S runs before the text typed just ahead of it has reached the field.
+
+So a key that arrives while the screen is still busy with the keys before it (a message
+waiting in any of its widgets' queues) waits, and goes on once they are all handled. A key
+never waits longer than MAX_WAIT: if something keeps posting messages, keys flow as Textual
+would send them.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from time import monotonic
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+POLL = 0.002  # seconds between looks at the queues while keys wait
+MAX_WAIT = 0.25  # the longest a key waits for the screen to be done with the ones before
+
+
+class KeyOrder:
+    """Holds keys back while the screen is busy; `app` hands them on through `forward`."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.held: deque[tuple[events.Key, float]] = deque()
+        self.draining = False
+
+    def busy(self) -> bool:
+        """Whether a message waits in the queue of the screen or of any widget on it."""
+        from textual.app import ScreenStackError
+
+        try:
+            screen = self.app.screen
+        except ScreenStackError:  # before the first screen, or after the last
+            return False
+        return any(not node._message_queue.empty() for node in screen.walk_children(with_self=True))
+
+    def admit(self, event: events.Key) -> bool:
+        """True: hand the key on now. False: it is held and will be handed on in order."""
+        if not self.held and not self.busy():
+            return True
+        self.held.append((event, monotonic()))
+        if not self.draining:
+            self.draining = True
+            self.app.set_timer(POLL, self._drain)
+        return False
+
+    async def _drain(self) -> None:
+        from textual.app import App
+
+        while self.held:
+            event, since = self.held[0]
+            if self.busy() and monotonic() - since < MAX_WAIT:
+                self.app.set_timer(POLL, self._drain)
+                return
+            self.held.popleft()
+            await App.on_event(self.app, event)  # Textual's own handling, in order
+        self.draining = False
