@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
-from eternaut_reader.core.analysis.verdict import Match, restrict
+from eternaut_reader.core.analysis.verdict import AlignmentLike, restrict
 from eternaut_reader.core.annotations.model import Annotation
 
 __all__ = [
@@ -42,10 +41,6 @@ ALIGNED = "the values differ"
 LINKED = "linked as contradicting"
 TAGGED = "tagged differently"
 ELSEWHERE = "an aligned passage of a report that does not state the claim"
-
-
-class AlignmentLike(Protocol):
-    def matches(self, article_id: str, start: int, end: int) -> Sequence[Match]: ...
 
 
 @dataclass(frozen=True)

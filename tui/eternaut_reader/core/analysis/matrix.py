@@ -13,8 +13,8 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
+from eternaut_reader.core.analysis.verdict import AlignmentLike
 from eternaut_reader.core.annotations.groups import linked_components
 from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN_SYMBOL, SYMBOLS
@@ -23,21 +23,6 @@ CONFLICT_MARK = "⚠"
 MATCH_MARK = "·"
 
 __all__ = ["CONFLICT_MARK", "MATCH_MARK", "Cell", "Matrix", "MatrixRow", "build_matrix"]
-
-
-class AlignmentLike(Protocol):
-    def matches(self, article_id: str, start: int, end: int) -> Sequence[MatchLike]: ...
-
-
-class MatchLike(Protocol):
-    @property
-    def article(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def relation(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -12,21 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
+from eternaut_reader.core.analysis.verdict import AlignmentLike
 from eternaut_reader.core.annotations.groups import ClaimGroup
 from eternaut_reader.core.annotations.tags import OPEN, TAGS
 
 __all__ = ["ReportScore", "scorecard"]
-
-
-class _Match(Protocol):
-    @property
-    def article(self) -> str: ...
-
-
-class AlignmentLike(Protocol):
-    def matches(self, article_id: str, start: int, end: int) -> Sequence[_Match]: ...
 
 
 @dataclass(frozen=True)

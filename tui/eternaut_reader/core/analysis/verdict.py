@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
@@ -184,3 +184,10 @@ def suggest(
             "speculative", "only related passages elsewhere, none states this", tuple(related)
         )
     return Suggestion("speculative", "stated by this report alone")
+
+
+class AlignmentLike(Protocol):
+    """What the matrix, the scorecard, the claim view's conflicts and the report read of an
+    alignment (align.Alignment has it): the matches of a span."""
+
+    def matches(self, article_id: str, start: int, end: int) -> Sequence[Match]: ...
