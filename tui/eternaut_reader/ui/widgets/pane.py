@@ -48,6 +48,10 @@ HEADER_ROWS = 2
 STATUS_ROWS = 1
 CURSOR_MARK = "▌"
 SCROLL_MARGIN = 2
+# Rendered lines kept per pane: a few screens, enough to scroll back without drawing again.
+# Not more: each Strip carries Textual's caches (seven dicts), and the garbage collector's
+# full passes walk every one of them on the UI thread (1,024 lines cost 35-45 ms a pass).
+CACHED_LINES = 256
 
 
 # Actions that only mean something while a span is selected: hidden from the key bar and
@@ -243,7 +247,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self._sized_for: int | None = None  # the width the scroll size was last set for
         self._content_for: Size | None = None
         self._content = (0, 0)
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
+        self._cache: LRUCache[int, Strip] = LRUCache(CACHED_LINES)
         self._styles: dict[str, Style] | None = None
         self._follow_turn = 0
         self._count_timer: Timer | None = None
