@@ -206,3 +206,21 @@ def test_the_scorecard_counts_each_reports_verdicts_and_the_claims_only_it_makes
     assert scores[made[2].article_id].alone == 0
     assert (scores[lonely.id].speculative, scores[lonely.id].alone) == (1, 1)
     assert scores[corpus.articles[4].id].claims == 0
+
+
+def test_a_record_written_through_a_stale_view_of_the_claim_lands_on_a_passage_still_there():
+    # The reader's view of the claim predates a change from disk: its lead was removed by
+    # another program. The record goes to the annotator's passage that is left, no traceback.
+    corpus = load_corpus()
+    with open_store(annotator="ana") as store:
+        made = _three_reports(store, corpus)
+        editor = ClaimEditor.load(store, corpus)
+        stale = editor.group(made[1].id)
+        assert stale.lead("ana").id == made[0].id
+        store.remove(made[0].id)  # the lead, and with it the links it made
+        editor.set_record(stale, review="still saved")
+        assert store.get(made[1].id).review == "still saved"
+        store.remove(made[1].id)
+        store.remove(made[2].id)
+        with pytest.raises(NotInClaim):
+            editor.set_record(stale, review="nowhere to go")

@@ -170,3 +170,13 @@ def test_escaping_a_line_is_what_the_regular_expressions_did():
     for _ in range(20_000):
         line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
         assert _escape_line(line) == before(line), repr(line)
+
+
+def test_bidirectional_overrides_cannot_turn_the_text_after_them_around():
+    # U+202E in a quote would show "by ana ✓ confirmed" reversed wherever the Markdown is read.
+    text = "a \u202eevil\u202c and \u2067isolate\u2069 and \u061c"
+    for escaped in (escape_inline(text), *escape_block(text)):
+        assert not any(
+            ch in escaped for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+        )
+    assert escape_inline(text) == "a \ufffdevil\ufffd and \ufffdisolate\ufffd and \ufffd"

@@ -478,3 +478,25 @@ async def test_an_open_view_shows_another_annotators_record_as_it_arrives_on_dis
         await wait_for(pilot, lambda: "Evidence (1)" in _view_text(app))
         text = _view_text(app)
         assert "2 passages in 2 reports" in text and CALL.title in text
+
+
+async def test_a_view_opened_before_the_alignment_shows_its_conflicts_when_it_arrives():
+    from tests.test_ui_scale import wait_for
+
+    corpus = load_corpus()
+    with open_store(annotator=ME) as store:
+        debut = store.add(corpus.articles[4], 157, 299, "contradicted")
+        other = store.add(corpus.articles[3], 0, 40, "contradicted")
+        store.link(debut.id, other.id, "supports")  # same tag, no contradicts link
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.editor is not None and app.alignment is not None, 60)
+        done = app.alignment
+        app.alignment = None  # as if the view opened while the reports were being aligned
+        app.screen.open_claim_view(debut.id)
+        await pilot.pause()
+        assert "still being aligned" in _view_text(app)
+        app.post_message(ReaderApp.AlignmentReady(done))
+        await wait_for(pilot, lambda: "status: “upcoming” (5/5)" in _view_text(app))
+        assert "still being aligned" not in _view_text(app)

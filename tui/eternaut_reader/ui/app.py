@@ -375,6 +375,15 @@ class ReaderApp(App[None]):
         main = self._main_screen()
         if main is not None:
             main.alignment_changed()
+        self._refresh_claim_views()  # a claim view opened meanwhile shows the conflicts now
+
+    def _refresh_claim_views(self) -> None:
+        """Claim views open now redraw: claims arrived from disk, or the alignment is done."""
+        from eternaut_reader.ui.screens.claim_view import ClaimViewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ClaimViewScreen):
+                screen.refresh_claim()
 
     def _store_unavailable(self, reason: str) -> None:
         self.store_problem = one_line(reason)
@@ -455,11 +464,7 @@ class ReaderApp(App[None]):
             main.claims_loaded()
         # A claim view open meanwhile shows what arrived (another annotator's passage or
         # evidence) at once, as the panes do.
-        from eternaut_reader.ui.screens.claim_view import ClaimViewScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, ClaimViewScreen):
-                screen.refresh_claim()
+        self._refresh_claim_views()
         gc.freeze()
 
     def on_reader_app_save_state(self, message: ReaderApp.SaveState) -> None:

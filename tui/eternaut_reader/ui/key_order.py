@@ -48,7 +48,7 @@ class KeyOrder:
 
     def admit(self, event: events.Key) -> bool:
         """True: hand the key on now. False: it is held and will be handed on in order."""
-        if not self.held and not self.busy():
+        if not self.draining and not self.busy():
             return True
         self.held.append((event, monotonic()))
         if not self.draining:
@@ -64,6 +64,7 @@ class KeyOrder:
             if self.busy() and monotonic() - since < MAX_WAIT:
                 self.app.set_timer(POLL, self._drain)
                 return
-            self.held.popleft()
             await App.on_event(self.app, event)  # Textual's own handling, in order
+            # Taken off only now: a key arriving while this one was handled waits behind it.
+            self.held.popleft()
         self.draining = False

@@ -183,7 +183,12 @@ class ClaimEditor:
         """Change the claim's record (None leaves a field as it is), on this annotator's lead
         annotation of the group; one undoable step. Raises NotInClaim (a StoreError) when the
         annotator has no annotation in the claim."""
-        lead = group.lead(self.me)
+        # The group as the store has it now: the view's copy may predate a change from disk
+        # (the lead removed by another program, a link made elsewhere).
+        current = next(
+            (found for found in map(self.group, (a.id for a in group.members)) if found), None
+        )
+        lead = None if current is None else current.lead(self.me)
         if lead is None:
             raise NotInClaim
         annotation = self.store.update(lead.id, summary=summary, review=review, evidence=evidence)

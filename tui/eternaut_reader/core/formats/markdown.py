@@ -51,11 +51,14 @@ _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _NEWLINES = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x85")
 
 
-# Control characters (C0 but tab and newline, DEL, C1) become U+FFFD and Markdown's markup
-# characters are escaped with a backslash, in one str.translate (an export of 10,000 claims
-# escapes about 50,000 lines: two regex substitutions each took most of its time).
+# Control characters (C0 but tab and newline, DEL, C1) and the bidirectional embeddings,
+# overrides and isolates (a quote holding U+202E would turn the "by" and the verdict after it
+# around wherever the Markdown is shown) become U+FFFD, and Markdown's markup characters are
+# escaped with a backslash, in one str.translate (an export of 10,000 claims escapes about
+# 50,000 lines: two regex substitutions each took most of its time).
+_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x061C]
 _ESCAPES: dict[int, str] = {
-    **{c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]},
+    **{c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *_BIDI]},
     **{ord(c): "\\" + c for c in "\\`*_[]<>#|~&"},
 }
 

@@ -158,6 +158,12 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         current = getattr(self.app, "editor", None) if self.is_attached else None
         return cast("ClaimEditor", current) if current is not None else self._editor
 
+    def _alignment(self) -> Alignment | None:
+        """The app's alignment once its worker is done (the view may open before), else the
+        one the view was given."""
+        current = getattr(self.app, "alignment", None) if self.is_attached else None
+        return cast("Alignment | None", current) if current is not None else self.alignment
+
     # -- drawing ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -189,7 +195,8 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         title = self.query_one("#claim-view-title", Static)
         self._show_keys()
         if group is None:
-            title.update("This claim is gone: its passages were removed (u undoes)")
+            undo = key_hint(self.app, "undo")
+            title.update(f"This claim is gone: its passages were removed ({undo} undoes)")
             return
         self._member_ids = [a.id for a in group.members]
         reports = len(group.articles)
@@ -285,7 +292,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
                 _text(f" — {reason}"),
             )
         )
-        conflicts = claim_conflicts(group.members, self.alignment, self._span)
+        conflicts = claim_conflicts(group.members, self._alignment(), self._span)
         conflicted = {
             a.id for c in conflicts for a in (c.first, c.second) if isinstance(a, Annotation)
         }
@@ -293,7 +300,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             heading(f"⚠ Where the passages disagree ({len(conflicts)})")
             for conflict in conflicts:
                 text(self._conflict(conflict))
-        elif self.alignment is None and len(group.articles) > 1:
+        elif self._alignment() is None and len(group.articles) > 1:
             text(
                 _text("(the reports are still being aligned: conflicting values show later)", MUTED)
             )
