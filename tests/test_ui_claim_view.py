@@ -500,3 +500,31 @@ async def test_a_view_opened_before_the_alignment_shows_its_conflicts_when_it_ar
         app.post_message(ReaderApp.AlignmentReady(done))
         await wait_for(pilot, lambda: "status: “upcoming” (5/5)" in _view_text(app))
         assert "still being aligned" not in _view_text(app)
+
+
+async def test_evidence_of_a_second_record_joined_by_a_link_can_still_be_removed():
+    # Two claims, each with its own record, then linked: one claim, two records of one
+    # annotator. The evidence of the later record stays the user's to edit and remove.
+    second = Evidence("https://about.netflix.com/en/news", "Netflix press room")
+    corpus = load_corpus()
+    with open_store(annotator=ME) as store:
+        firsts = [article.segment()[0] for article in corpus.articles[:2]]
+        one = store.add(corpus.articles[0], firsts[0].start, firsts[0].end, "confirmed")
+        store.update(one.id, evidence=(CALL,))
+        two = store.add(corpus.articles[1], firsts[1].start, firsts[1].end, "confirmed")
+        store.update(two.id, evidence=(second,))
+        store.link(one.id, two.id, "supports")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        app.screen.open_claim_view(one.id)
+        await pilot.pause()
+        assert "Evidence (2)" in _view_text(app)
+        await _to_row(pilot, "evidence", 1)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Evidence (1)" in _view_text(app)
+        assert "read only" not in " ".join(_messages(app))
+    with open_store(annotator=ME) as store:
+        assert store.get(two.id).evidence == ()
+        assert store.get(one.id).evidence == (CALL,)

@@ -179,16 +179,20 @@ class ClaimEditor:
         summary: str | None = None,
         review: str | None = None,
         evidence: tuple[Evidence, ...] | None = None,
+        on: str | None = None,
     ) -> Edit:
         """Change the claim's record (None leaves a field as it is), on this annotator's lead
-        annotation of the group; one undoable step. Raises NotInClaim (a StoreError) when the
-        annotator has no annotation in the claim."""
+        annotation of the group, or on `on`, another of their annotations in it that holds a
+        record (two claims linked after each had one: both stay editable); one undoable step.
+        Raises NotInClaim (a StoreError) when the annotator has no such annotation in it."""
         # The group as the store has it now: the view's copy may predate a change from disk
         # (the lead removed by another program, a link made elsewhere).
         current = next(
             (found for found in map(self.group, (a.id for a in group.members)) if found), None
         )
         lead = None if current is None else current.lead(self.me)
+        if on is not None and current is not None:
+            lead = next((a for a in current.members if a.id == on and a.annotator == self.me), None)
         if lead is None:
             raise NotInClaim
         annotation = self.store.update(lead.id, summary=summary, review=review, evidence=evidence)

@@ -524,12 +524,15 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         summary: str | None = None,
         review: str | None = None,
         evidence: tuple[Evidence, ...] | None = None,
+        on: str | None = None,
     ) -> bool:
         group = self.group
         if group is None:
             return False
         try:
-            edit = self.editor.set_record(group, summary=summary, review=review, evidence=evidence)
+            edit = self.editor.set_record(
+                group, summary=summary, review=review, evidence=evidence, on=on
+            )
         except (StoreError, ValueError) as error:
             self.notify(one_line(str(error)), title="Not saved", severity="error", timeout=12)
             return False
@@ -582,21 +585,24 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
 
         self.app.push_screen(EvidenceScreen("Add evidence for this claim"), save)
 
-    def _evidence_row(self, doing: str) -> tuple[int, Evidence] | None:
-        """The user's own evidence under the cursor (its index in their record), or None
-        after saying why not."""
+    def _evidence_row(self, doing: str) -> tuple[str, int, Evidence] | None:
+        """The user's own evidence under the cursor: the id of their annotation whose record
+        holds it (the lead, or another record of theirs that a link joined to this claim),
+        its index there and the item; or None after saying why not."""
         row = self._current()
         if row is None or row.kind != "evidence" or row.evidence is None:
             self.notify(f"Put the cursor on a piece of evidence to {doing} it", severity="warning")
             return None
-        own = self._own_evidence()
-        if row.evidence not in own:
-            self.notify(
-                f"This evidence is {row.owner}'s: read only (yours can be {doing}ed)",
-                severity="warning",
-            )
-            return None
-        return own.index(row.evidence), row.evidence
+        group = self.group
+        me = self.editor.me
+        for record in [] if group is None else group.records():
+            if record.annotator == me and row.evidence in record.evidence:
+                return record.id, record.evidence.index(row.evidence), row.evidence
+        self.notify(
+            f"This evidence is {row.owner}'s: read only (yours can be {doing}ed)",
+            severity="warning",
+        )
+        return None
 
     def _highlight_evidence(self, item: Evidence) -> None:
         for n, row in enumerate(self._rows):
@@ -612,14 +618,16 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         found = self._evidence_row("edit")
         if found is None:
             return
-        _, original = found
+        record_id, _, original = found
 
         def save(item: Evidence | None) -> None:
-            own = list(self._own_evidence())
-            if item is None or item == original or original not in own:
+            record = self.editor.store.get(record_id)
+            held = list(record.evidence) if record is not None else []
+            if item is None or item == original or original not in held:
                 return
-            own[own.index(original)] = item
-            if self._write(f"Changed evidence “{_short(item.label, 40)}”", evidence=tuple(own)):
+            held[held.index(original)] = item
+            done = f"Changed evidence “{_short(item.label, 40)}”"
+            if self._write(done, evidence=tuple(held), on=record_id):
                 self._highlight_evidence(item)
 
         self.app.push_screen(EvidenceScreen("Edit evidence", original), save)
@@ -630,10 +638,15 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         found = self._evidence_row("remove")
         if found is None:
             return
-        index, item = found
-        own = list(self._own_evidence())
-        del own[index]
-        self._write(f"Removed evidence “{_short(item.label, 40)}”", evidence=tuple(own))
+        record_id, index, item = found
+        record = self.editor.store.get(record_id)
+        if record is None:
+            return
+        held = list(record.evidence)
+        del held[index]
+        self._write(
+            f"Removed evidence “{_short(item.label, 40)}”", evidence=tuple(held), on=record_id
+        )
 
     def action_undo(self) -> None:
         self._undo_redo("undo")
