@@ -22,6 +22,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
 from eternaut_reader import open_store
+from eternaut_reader.core.annotations.model import Evidence
 from eternaut_reader.core.formats import export
 from tests.helpers.claims import FakeArticle, seeds, tag_claims
 
@@ -74,6 +75,9 @@ def _failures(annotation: dict[str, Any]) -> dict[str, list[str]]:
     return found
 
 
+EVIDENCE = Evidence("https://ir.netflix.net/q2", "Q2 letter", "a quote", "a note")
+
+
 @pytest.fixture(scope="module")
 def corpus():
     return seeds()
@@ -85,6 +89,8 @@ def exported(tmp_path: Path, corpus) -> tuple[dict[str, Any], dict[str, Any]]:
     emoji = FakeArticle("emoji-article", "😀 Smile 👍🏽 then the claim: AI made it faster.")
     with open_store(tmp_path / "db.json") as store:
         claims["emoji"] = store.add(emoji, 27, 45, "confirmed", "astral characters before it")
+        # A claim record on one of them: the MUST assertions hold with it too.
+        store.update(claims["emoji"].id, summary="S", review="R", evidence=(EVIDENCE,))
         export(store, [*corpus.articles, emoji], "w3c", tmp_path / "a.jsonld")
     return json.loads((tmp_path / "a.jsonld").read_text(encoding="utf-8")), claims
 
@@ -182,3 +188,16 @@ def test_text_position_selector_counts_code_points(exported):
     text = "😀 Smile 👍🏽 then the claim: AI made it faster."
     assert text[position["start"] : position["end"]] == quote["exact"] == "AI made it faster."
     assert quote["prefix"].startswith("😀 Smile 👍🏽")
+
+
+def test_the_claim_record_rides_in_our_namespace_and_comes_back(exported, tmp_path):
+    from eternaut_reader.core.formats.w3c import read_w3c
+
+    doc, claims = exported
+    [item] = [a for a in doc["first"]["items"] if a["id"].endswith(claims["emoji"].id)]
+    assert item["eternaut:summary"] == "S" and item["eternaut:review"] == "R"
+    assert item["eternaut:evidence"] == [EVIDENCE.to_dict()]
+    back = read_w3c(item)
+    assert (back.summary, back.review, back.evidence) == ("S", "R", (EVIDENCE,))
+    others = [a for a in doc["first"]["items"] if a is not item]
+    assert not any(key.startswith("eternaut:evidence") for a in others for key in a)

@@ -31,6 +31,10 @@ model (the other formats show links from both ends).
 Reading (read_w3c, at the end) takes back what this writes, and W3C annotations of other
 tools as far as they say what we keep.
 
+The claim record rides on the annotation in our namespace: eternaut:summary, eternaut:review
+(strings) and eternaut:evidence (an array of {"url", "title", "quote", "note"}), each only
+when set; reading takes them back, checked like a native record's.
+
 `eternaut:` is our own namespace (urn:eternaut-reader:ns#), declared in the @context, so the
 annotations stay valid W3C annotations and other tools can ignore what they do not know.
 """
@@ -45,7 +49,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote, unquote
 
-from eternaut_reader.core.annotations.model import Annotation, Link
+from eternaut_reader.core.annotations.model import Annotation, Evidence, Link
 from eternaut_reader.core.annotations.record import (
     BadRecord,
     RecordLimits,
@@ -53,6 +57,7 @@ from eternaut_reader.core.annotations.record import (
     check_relation_value,
     integer,
     kind,
+    read_evidence,
     shown,
     stamp,
     string,
@@ -198,6 +203,14 @@ def to_w3c(item: Item, *, context: bool = True) -> dict[str, Any]:
     if body:  # an open claim without a note or links has none
         out["body"] = body
     out["target"] = target
+    # The claim record (annotations/groups.py), in our namespace, so that a W3C export read
+    # back keeps it: the summary, the review and the evidence.
+    if ann.summary:
+        out[f"{PREFIX}:summary"] = ann.summary
+    if ann.review:
+        out[f"{PREFIX}:review"] = ann.review
+    if ann.evidence:
+        out[f"{PREFIX}:evidence"] = [item.to_dict() for item in ann.evidence]
     return out
 
 
@@ -346,8 +359,27 @@ def read_w3c(
         modified=stamp(obj, "modified", name_chars, default=created),
         content_hash=share(content_hash) if isinstance(content_hash, str) else "",
         links=links,
+        summary=_ns_string(obj, "summary"),
+        review=_ns_string(obj, "review"),
+        evidence=_evidence(obj, limits),
     )
     return check_annotation(ann, limits=limits)
+
+
+def _ns_string(obj: Mapping[str, Any], name: str) -> str:
+    value = _ns(obj, name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadRecord(f"{PREFIX}:{name} must be a string, not {kind(value)}")
+    return value
+
+
+def _evidence(obj: Mapping[str, Any], limits: RecordLimits | None) -> tuple[Evidence, ...]:
+    items = _as_list(_ns(obj, "evidence"))
+    if limits is not None and len(items) > limits.evidence:
+        raise BadRecord(f"{len(items):,} evidence items, over the limit of {limits.evidence:,}")
+    return tuple(read_evidence(item) for item in items)
 
 
 def _as_list(value: Any) -> list[Any]:
