@@ -79,3 +79,27 @@ async def test_keys_in_one_burst_across_a_dialog_go_where_they_were_typed_for():
         ("confirmed", "hello there"),
         ("contradicted", ""),
     ]
+
+
+async def test_a_long_burst_through_the_note_the_claim_view_and_the_evidence_form(monkeypatch):
+    # Tag, note with a summary, open the claim view, add evidence, save: one burst. A long
+    # burst must not be let through all at once once its first key has waited long enough.
+    monkeypatch.setenv("ETERNAUT_READER_ANNOTATOR", "tester")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        _burst(app, "c")
+        app.post_message(events.Key("enter", "\r"))
+        _burst(app, "Two outlets\tNetflix used AI")
+        app.post_message(events.Key("ctrl+s", None))
+        _burst(app, "ra")
+        _burst(app, "https://example.org/a\tQ2 letter")
+        app.post_message(events.Key("ctrl+s", None))
+        for _ in range(150):
+            await pilot.pause(0.02)
+    with open_store() as store:
+        [claim] = store.annotations()
+    assert (claim.note, claim.summary) == ("Two outlets", "Netflix used AI")
+    assert [(item.url, item.title) for item in claim.evidence] == [
+        ("https://example.org/a", "Q2 letter")
+    ]

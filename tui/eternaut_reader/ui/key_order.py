@@ -25,21 +25,30 @@ if TYPE_CHECKING:
     from textual.app import App
 
 POLL = 0.002  # seconds between looks at the queues while keys wait
-MAX_WAIT = 0.25  # the longest a key waits for the screen to be done with the ones before
+MAX_WAIT = 0.25  # the longest the first key in line waits for the screen to be done
 
 
 class KeyOrder:
-    """Holds keys back while the screen is busy; `app` hands them on through `forward`."""
+    """Holds keys back while the screen is busy; the app asks `admit` for every key."""
 
     def __init__(self, app: App[Any]) -> None:
         self.app = app
-        self.held: deque[tuple[events.Key, float]] = deque()
+        self.held: deque[events.Key] = deque()
         self.draining = False
+        # When the key now first in line got there: MAX_WAIT counts from then, not from when
+        # it arrived, or a long burst would be let through all at once once the first key
+        # had waited long enough.
+        self.front_since = 0.0
 
     def busy(self) -> bool:
-        """Whether a message waits in the queue of the screen or of any widget on it."""
+        """Whether a message waits in the app's queue, the screen's or any widget's on it.
+
+        The app's own queue counts: a dialog just pushed gets its focus from there, so a key
+        handed on before that would reach the screen behind it."""
         from textual.app import ScreenStackError
 
+        if not self.app._message_queue.empty():
+            return True
         try:
             screen = self.app.screen
         except ScreenStackError:  # before the first screen, or after the last
@@ -50,9 +59,10 @@ class KeyOrder:
         """True: hand the key on now. False: it is held and will be handed on in order."""
         if not self.draining and not self.busy():
             return True
-        self.held.append((event, monotonic()))
+        self.held.append(event)
         if not self.draining:
             self.draining = True
+            self.front_since = monotonic()
             self.app.set_timer(POLL, self._drain)
         return False
 
@@ -60,11 +70,11 @@ class KeyOrder:
         from textual.app import App
 
         while self.held:
-            event, since = self.held[0]
-            if self.busy() and monotonic() - since < MAX_WAIT:
+            if self.busy() and monotonic() - self.front_since < MAX_WAIT:
                 self.app.set_timer(POLL, self._drain)
                 return
-            await App.on_event(self.app, event)  # Textual's own handling, in order
+            await App.on_event(self.app, self.held[0])  # Textual's own handling, in order
             # Taken off only now: a key arriving while this one was handled waits behind it.
             self.held.popleft()
+            self.front_since = monotonic()
         self.draining = False

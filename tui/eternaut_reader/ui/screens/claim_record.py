@@ -22,7 +22,6 @@ from eternaut_reader.core.annotations.model import Evidence
 from eternaut_reader.core.annotations.record import BadRecord, check_evidence
 from eternaut_reader.core.terminal import one_line, restore, safe
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.focus import FIELD_KEYS
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.screens.note import SUMMARY
@@ -64,7 +63,6 @@ class RecordScreen(ModalScreen[RecordResult | None]):
     """The claim's summary (one line) and review (prose); dismisses with both, or None."""
 
     BINDINGS = [
-        *FIELD_KEYS,
         Binding(
             "ctrl+s", "save", "Claim: save the summary and review", id="record.save", priority=True
         ),
@@ -133,7 +131,6 @@ class EvidenceScreen(ModalScreen[Evidence | None]):
     """One piece of evidence: URL, title, quote, note. Dismisses with a checked Evidence."""
 
     BINDINGS = [
-        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Evidence: save", id="evidence.save", priority=True),
         Binding(
             "escape",

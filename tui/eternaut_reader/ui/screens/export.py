@@ -18,7 +18,6 @@ from eternaut_reader.core.annotations.tags import OPEN
 from eternaut_reader.core.formats import FORMATS, ExportCancelled, ExportError, export
 from eternaut_reader.core.report import REPORT_FORMATS, ReportError
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.focus import FIELD_KEYS
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
@@ -45,7 +44,6 @@ class ExportScreen(ModalScreen[Path | None]):
     """Dismisses with the path written, or None when cancelled."""
 
     BINDINGS = [
-        *FIELD_KEYS,
         Binding("ctrl+s", "export", "Export: write the file", id="export.write", priority=True),
         Binding("escape", "cancel", "Export: cancel", id="export.cancel", priority=True),
     ]

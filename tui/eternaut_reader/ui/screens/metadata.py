@@ -19,7 +19,6 @@ from eternaut_reader.core.terminal import restore, safe
 from eternaut_reader.core.text.corpus import Article
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.core.text.sources import EDITABLE
-from eternaut_reader.ui.focus import FIELD_KEYS
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
@@ -62,7 +61,6 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
     """
 
     BINDINGS = [
-        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Article details: save", id="metadata.save", priority=True),
         Binding(
             "escape",

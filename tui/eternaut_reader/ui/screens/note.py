@@ -15,7 +15,6 @@ from eternaut_reader.core.annotations.claims import Claim
 from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.terminal import restore, safe
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.focus import FIELD_KEYS
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput, SafeTextArea
@@ -35,7 +34,6 @@ class NoteScreen(ModalScreen[NoteResult | None]):
     """Dismisses with the note and summary, or None when cancelled."""
 
     BINDINGS = [
-        *FIELD_KEYS,
         Binding("ctrl+s", "save", "Save the note", id="note.save", priority=True),
         Binding(
             "escape",

@@ -15,7 +15,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from eternaut_reader.core.terminal import one_line
-from eternaut_reader.ui.focus import FIELD_KEYS
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
@@ -36,7 +35,6 @@ class ProfileScreen(ModalScreen[str | None]):
     """
 
     BINDINGS = [
-        *FIELD_KEYS,
         Binding(
             "escape",
             "skip",
