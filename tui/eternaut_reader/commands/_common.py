@@ -17,6 +17,16 @@ if TYPE_CHECKING:
 PROG = "eternaut-reader"
 
 
+def add_paths(parser: argparse.ArgumentParser) -> None:
+    """The articles a command's annotations were made on, as its positional arguments."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="the articles the annotations were made on (default: the bundled seeds)",
+    )
+
+
 def fail(message: str, code: int = 1) -> int:
     """Print a one-line error the way cli.py does, and return the exit code."""
     print(f"{PROG}: {one_line(message)}", file=sys.stderr)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from eternaut_reader.commands._common import Unknown, fail, stored_selection
+from eternaut_reader.commands._common import Unknown, add_paths, fail, stored_selection
 from eternaut_reader.core.terminal import safe
 
 HELP = (
@@ -22,12 +22,7 @@ EPILOG = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="the articles the annotations were made on (default: the bundled seeds)",
-    )
+    add_paths(parser)
     parser.add_argument(
         "--article", action="append", metavar="ARTICLE", help="only this article (repeatable)"
     )

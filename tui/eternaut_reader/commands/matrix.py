@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from eternaut_reader.commands._common import Unknown, fail, note, stored_selection
+from eternaut_reader.commands._common import Unknown, add_paths, fail, note, stored_selection
 
 HELP = (
     "the claim × report matrix: one row per claim (linked claims share a row), one column "
@@ -21,12 +21,7 @@ EPILOG = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="the articles the annotations were made on (default: the bundled seeds)",
-    )
+    add_paths(parser)
     parser.add_argument(
         "-f",
         "--format",

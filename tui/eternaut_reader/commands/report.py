@@ -7,7 +7,7 @@ import contextlib
 import os
 import sys
 
-from eternaut_reader.commands._common import Unknown, fail, note, stored_selection
+from eternaut_reader.commands._common import Unknown, add_paths, fail, note, stored_selection
 
 HELP = (
     "the fact-check report: every claim (annotations joined by links) with its verdict, the "
@@ -24,12 +24,7 @@ EPILOG = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="the articles the annotations were made on (default: the bundled seeds)",
-    )
+    add_paths(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     parser.add_argument(
         "-f",

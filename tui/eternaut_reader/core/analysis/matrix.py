@@ -22,7 +22,15 @@ from eternaut_reader.core.annotations.tags import OPEN_SYMBOL, SYMBOLS
 CONFLICT_MARK = "⚠"
 MATCH_MARK = "·"
 
-__all__ = ["CONFLICT_MARK", "MATCH_MARK", "Cell", "Matrix", "MatrixRow", "build_matrix"]
+# The legend under the matrix in the fact-check report (core/report).
+LEGEND = (
+    f"{SYMBOLS['confirmed']} {SYMBOLS['speculative']} {SYMBOLS['contradicted']} {OPEN_SYMBOL}: "
+    "the report's passage is tagged confirmed, speculative, contradicted or open · "
+    f"{CONFLICT_MARK}: an aligned passage conflicts · {MATCH_MARK}: an aligned passage, not "
+    "tagged · blank: nothing found"
+)
+
+__all__ = ["CONFLICT_MARK", "LEGEND", "MATCH_MARK", "Cell", "Matrix", "MatrixRow", "build_matrix"]
 
 
 @dataclass(frozen=True)

@@ -196,14 +196,8 @@ class ClaimEditor:
         if lead is None:
             raise NotInClaim
         annotation = self.store.update(lead.id, summary=summary, review=review, evidence=evidence)
-        article = self.corpus.by_id(annotation.article_id)
-        if article is None:
-            return Edit(annotation.article_id, (), annotation)
-        index = self.index(article)
-        claim = index.get(annotation.id)
-        span = None if claim is None else (claim.start, claim.end)
-        index.put(annotation, span)
-        return Edit(article.id, () if span is None else (span,), annotation)
+        edit = self.resync(annotation.id, annotation.article_id)
+        return edit if edit is not None else Edit(annotation.article_id, (), annotation)
 
     def link(self, article: Article, claim: Claim, target: Claim, relation: str) -> Edit:
         annotation = self.store.link(claim.id, target.id, relation)

@@ -152,13 +152,19 @@ class ClaimGroup:
                 tags.append(key)
         return out
 
-    def verdict_reason(self) -> str:
-        """Which reports say what: "confirmed in A, B; contradicted in C" (open passages too,
-        as "open in D"); when every report says the same, "confirmed in 3 reports"."""
+    def reports_by_tag(self) -> dict[str, list[str]]:
+        """Each tag ("open" too) with the reports whose passages carry it, named by `titles`,
+        in the order the reports come."""
         by_tag: dict[str, list[str]] = {}
         for article, tags in self.tags_by_article().items():
             for tag in tags:
                 by_tag.setdefault(tag, []).append(self.titles.get(article, article))
+        return by_tag
+
+    def verdict_reason(self) -> str:
+        """Which reports say what: "confirmed in A, B; contradicted in C" (open passages too,
+        as "open in D"); when every report says the same, "confirmed in 3 reports"."""
+        by_tag = self.reports_by_tag()
         if len(by_tag) == 1:
             reports = len(self.articles)
             return f"{next(iter(by_tag))} in {reports} report{'s' if reports != 1 else ''}"

@@ -40,7 +40,7 @@ from eternaut_reader.core.report.model import (
     ValueConflict,
 )
 
-__all__ = ["DEFAULT_TITLE", "MATRIX_LEGEND", "AlignmentLike", "ArticleLike", "build_report"]
+__all__ = ["DEFAULT_TITLE", "AlignmentLike", "ArticleLike", "build_report"]
 
 DEFAULT_TITLE = "Fact-check report"
 CONFLICTS_SHOWN = 8  # a claim's disagreements shown; the report says how many more there are
@@ -61,14 +61,6 @@ class ArticleLike(Protocol):
     def outlet(self) -> str | None: ...
     @property
     def date(self) -> str | None: ...
-
-
-MATRIX_LEGEND = (
-    f"{SYMBOLS['confirmed']} {SYMBOLS['speculative']} {SYMBOLS['contradicted']} {OPEN_SYMBOL}: "
-    "the report's passage is tagged confirmed, speculative, contradicted or open · "
-    "⚠: an aligned passage conflicts · ·: an aligned passage, not tagged · "
-    "blank: nothing found"
-)
 
 
 def _source(article: ArticleLike, number: int | None) -> Source:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import html
 import re
 
+from eternaut_reader.core.analysis.matrix import LEGEND as MATRIX_LEGEND
 from eternaut_reader.core.annotations.groups import verdict_label
 from eternaut_reader.core.formats.base import web_uri
-from eternaut_reader.core.report.content import MATRIX_LEGEND
 from eternaut_reader.core.report.model import ClaimEntry, Disagreement, Report, Source
 
 __all__ = ["CSS", "render_html"]

@@ -8,9 +8,9 @@ title becomes markup or a link of its own.
 
 from __future__ import annotations
 
+from eternaut_reader.core.analysis.matrix import LEGEND as MATRIX_LEGEND
 from eternaut_reader.core.annotations.groups import verdict_label
 from eternaut_reader.core.formats.markdown import escape_block, escape_inline, link_destination
-from eternaut_reader.core.report.content import MATRIX_LEGEND
 from eternaut_reader.core.report.model import ClaimEntry, Disagreement, Report, Source
 
 __all__ = ["render_markdown"]

@@ -346,10 +346,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         named = ClaimGroup(group.members, {a: self._short_name(a) for a in group.articles})
         if named.verdict == MIXED:
             return named.verdict_reason()
-        by_tag: dict[str, list[str]] = {}
-        for article, tags in named.tags_by_article().items():
-            for tag in tags:
-                by_tag.setdefault(tag, []).append(named.titles[article])
+        by_tag = named.reports_by_tag()
         return "; ".join(f"{tag} in {', '.join(places)}" for tag, places in by_tag.items())
 
     def _span(self, annotation: Annotation) -> tuple[int, int] | None:
