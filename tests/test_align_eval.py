@@ -46,6 +46,8 @@ def test_the_clusters_files_are_what_the_issue_asks_for():
         ("corpus4", "corpus4_clusters.json"),
         ("corpus5", "corpus5_clusters.json"),
         ("corpus6", "corpus6_clusters.json"),
+        ("corpus7", "corpus7_clusters.json"),
+        ("corpus8", "corpus8_clusters.json"),
     ):
         other = load_corpus([DATA / folder])
         assert len(other.articles) >= 3

@@ -234,3 +234,21 @@ def test_counts_more_than_three_times_apart_are_two_figures():
         compare(one("1,200 hectares", "en", "quantity"), one("1.500 ettari", "it", "quantity"))
         is False
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kind", "amount"),
+    [
+        ("it reached two and a half times the level allowed", "en", "multiplier", 2.5),
+        ("up to 2.5 times the limit", "en", "multiplier", 2.5),
+        ("arrivava a due volte e mezzo il limite", "it", "multiplier", 2.5),
+        ("a cost of two and a half million dollars", "en", "money", 2.5e6),
+        ("un costo di due milioni e mezzo di euro", "it", "money", 2.5e6),
+        ("a cost of 2 million dollars", "en", "money", 2e6),
+    ],
+)
+def test_and_a_half_is_half_a_unit_more_and_a_scale_is_read_once(text, language, kind, amount):
+    """ "due volte e mezzo" used to be read as "due volte" (2x), and then conflicted with
+    "2.5 times"; "2 million dollars" also gave a second value, "million dollars" (1 million)."""
+    (value,) = extract(text, language)
+    assert (value.kind, value.low) == (kind, amount)

@@ -30,10 +30,11 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
+from eternaut_reader.core.analysis.bilingual import TranslationMap
 from eternaut_reader.core.analysis.lexicon import is_hedged, stem
 from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
 from eternaut_reader.core.analysis.similarity import (
@@ -42,6 +43,7 @@ from eternaut_reader.core.analysis.similarity import (
     Features,
     Index,
     content_stems,
+    content_words,
 )
 from eternaut_reader.core.analysis.units import Unit, units
 from eternaut_reader.core.analysis.values import Value, compare, extract
@@ -151,6 +153,16 @@ def _read(
     by_language: dict[str, set[str]] = defaultdict(set)
     for read, feature in zip(reads, features, strict=True):
         by_language[read.language].update(feature.stems)
+    if "it" in by_language and "en" in by_language:
+        translate = TranslationMap.build(
+            by_language["it"], by_language["en"], _italian_forms(reads)
+        )
+        for feature in features:
+            feature.stems = [translate(s) for s in feature.stems]
+        for read in reads:
+            read.contexts = [frozenset(translate(s) for s in c) for c in read.contexts]
+        by_language["it"] = {translate(s) for s in by_language["it"]}
+        _translate_counts(reads, features, translate)
     if len(by_language) > 1:
         cognates = CognateMap.build(by_language)
         for feature in features:
@@ -165,6 +177,34 @@ def _read(
         read.contexts = [frozenset(s for s in c if df[s] <= crowded) for c in read.contexts]
     _mark_several(reads)
     return reads, features
+
+
+def _italian_forms(reads: list[Read]) -> dict[str, set[str]]:
+    """The words of the Italian units, by their content stem."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for read in reads:
+        if read.language == "it":
+            for word in content_words(read.unit.text, "it"):
+                forms[word.stem].add(word.text)
+    return forms
+
+
+def _translate_counts(
+    reads: list[Read], features: list[Features], translate: Callable[[str], str]
+) -> None:
+    """Counted nouns read in English too ("14 lotti" counts what "16 batches" counts, when
+    the lexicon says so): a count is compared with counts of the same noun."""
+    for read, feature in zip(reads, features, strict=True):
+        if read.language != "it":
+            continue
+        changed = [
+            replace(v, unit=translate(v.unit)) if v.kind == "quantity" else v for v in read.values
+        ]
+        if changed == read.values:
+            continue
+        read.values = changed
+        feature.values = [v.key for v in changed]
+        feature.measures[: len(changed)] = [v.kind_key for v in changed]
 
 
 def _mark_several(reads: list[Read]) -> None:

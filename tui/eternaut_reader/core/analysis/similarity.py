@@ -22,12 +22,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
 
-__all__ = ["CognateMap", "Features", "Index", "content_stems"]
+__all__ = ["CognateMap", "Features", "Index", "Word", "content_stems", "content_words"]
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 NAME_WEIGHT = 1.0
@@ -47,6 +48,22 @@ def content_stems(text: str, language: str) -> list[str]:
         s = _content_stem(word.lower(), language)
         if s is not None:
             out.append(s)
+    return out
+
+
+class Word(NamedTuple):
+    text: str  # lower case, as written
+    stem: str  # as content_stems gives it
+
+
+def content_words(text: str, language: str) -> list[Word]:
+    """The content words of text with their stems: what content_stems reads, word by word."""
+    out = []
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        s = _content_stem(lower, language)
+        if s is not None:
+            out.append(Word(lower, s))
     return out
 
 

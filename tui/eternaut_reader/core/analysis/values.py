@@ -91,6 +91,9 @@ def compare(a: Value, b: Value) -> bool | None:
 _DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+")
 _CONNECTORS = frozenset({"and", "e"})
+# A figure in digits, or "and a half", just before a scale word ("2 million", "two and a half
+# million"): the scale belongs to that figure.
+_DIGITS_BEFORE = re.compile(r"(?:\d|\band\s+a\s+half)\s*$", re.IGNORECASE)
 _SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -166,6 +169,9 @@ def _numbers(text: str, language: str) -> list[_Number]:
         if token in _NOT_NUMBERS or token in _CONNECTORS or _word_number(token, language) is None:
             i += 1
             continue
+        if token in _SCALES and _DIGITS_BEFORE.search(text, 0, tokens[i].start()):
+            i += 1  # the scale of the figure before it ("2 million"), not one million
+            continue
         # The longest run of words from here that still reads as one number; "and" between
         # its words is skipped ("three hundred and twenty").
         parts = [token]
@@ -191,7 +197,24 @@ def _numbers(text: str, language: str) -> list[_Number]:
         if value is not None and not lone_article:
             found.append(_Number(tokens[i].start(), end_of_run, float(value), True))
         i = best
-    return sorted(found, key=lambda n: n.start)
+    return [_and_a_half(text, n) for n in sorted(found, key=lambda n: n.start)]
+
+
+# "two and a half", "2 and a half": half a unit more, read with the number.
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+# Italian puts the half after what is counted: "due volte e mezzo", "tre milioni e mezzo".
+_E_MEZZO = re.compile(r"\s+e\s+mezz[oa]\b", re.IGNORECASE)
+
+
+def _and_a_half(text: str, number: _Number) -> _Number:
+    half = _AND_A_HALF.match(text, number.end)
+    if half is not None:
+        return _Number(number.start, half.end(), number.value + 0.5, number.word)
+    last = text[number.start : number.end].rsplit(None, 1)[-1].lower()
+    half = _E_MEZZO.match(text, number.end)
+    if half is not None and last in _SCALES:  # "due milioni e mezzo"
+        return _Number(number.start, half.end(), number.value + _SCALES[last] / 2, number.word)
+    return number
 
 
 # ---------------------------------------------------------------------------------------------
@@ -272,8 +295,12 @@ def _amounts(text: str, language: str) -> list[Value]:
         year_like = not number.word and 1900 <= amount <= 2100 and amount == int(amount)
         scale = _SCALE_AFTER.match(text, end)
         if scale:
-            amount *= _SCALES[scale.group(1).lower()]
+            factor = _SCALES[scale.group(1).lower()]
+            amount *= factor
             end = scale.end()
+            half = _E_MEZZO.match(text, end)
+            if half:
+                amount, end = amount + factor / 2, half.end()
         before = _CURRENCY_BEFORE.search(text, 0, start)
         after = _CURRENCY_AFTER.match(text, end)
         if before:
@@ -295,11 +322,11 @@ def _amounts(text: str, language: str) -> list[Value]:
             continue
         times = _TIMES_AFTER.match(text, end)
         if times:
-            out.append(
-                Value(
-                    "multiplier", "", amount, amount, text[start : times.end()], start, times.end()
-                )
-            )
+            stop = times.end()
+            half = _E_MEZZO.match(text, stop)
+            if half:
+                amount, stop = amount + 0.5, half.end()
+            out.append(Value("multiplier", "", amount, amount, text[start:stop], start, stop))
             continue
         if year_like and not scale:
             out.append(Value("year", "", amount, amount, text[start:end], start, end))

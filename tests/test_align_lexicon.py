@@ -1,0 +1,149 @@
+"""The Italian-English lexicon: Italian words on subjects no glossary covers meet English."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis import align, bilingual
+from eternaut_reader.core.analysis.bilingual import TranslationMap, could_be_lemma, entries
+from eternaut_reader.core.analysis.evaluate import evaluate, load_clusters
+from eternaut_reader.core.analysis.lexicon import stem
+from eternaut_reader.core.text.corpus import Article, load_corpus
+
+DATA = Path(__file__).parent / "data" / "align"
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def no_lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The alignment as it was before the lexicon: no sense of any Italian word is read."""
+    monkeypatch.setattr(bilingual, "MAX_SENSES", 0)
+    yield
+
+
+def test_the_shipped_lexicon_carries_its_licence_and_thousands_of_lemmas():
+    raw = resources.files(bilingual.__package__).joinpath("data", "it_en.txt.gz").read_bytes()
+    text = gzip.decompress(raw).decode()
+    assert "MultiWordNet" in text and "creativecommons.org/licenses/by/3.0" in text
+    assert sum(1 for line in text.splitlines() if "\t" in line) > 30_000
+    assert ("impurita", (stem("impurity"),)) in entries(stem("impurità"))
+    assert ("ipertensione", (stem("hypertension"),)) in entries(stem("ipertensione"))
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("farmacie", "farmacia"),
+        ("lotti", "lotto"),
+        ("tecniche", "tecnica"),
+        ("parchi", "parco"),
+        ("studi", "studio"),
+        ("ritirati", "ritirare"),
+        ("sostituiranno", "sostituire"),
+        ("venduto", "vendere"),
+    ],
+)
+def test_an_inflected_italian_word_can_come_from_its_lemma(form, lemma):
+    assert could_be_lemma(form, lemma)
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [("farmacie", "farmaco"), ("trasferta", "trasferimento"), ("campioni", "campionato")],
+)
+def test_a_lemma_that_only_shares_the_stem_is_not_the_word(form, lemma):
+    assert not could_be_lemma(form, lemma)
+
+
+def test_a_word_is_translated_only_into_english_the_other_reports_use():
+    italian = {stem("campioni"), stem("scatole")}
+    forms = {stem("campioni"): {"campioni"}, stem("scatole"): {"scatole"}}
+    translate = TranslationMap.build(italian, {stem("samples"), stem("tablets")}, forms)
+    assert translate(stem("campioni")) == stem("samples")
+    # "scatole" is boxes, and no English report speaks of boxes: the word is left as it is.
+    assert translate(stem("scatole")) == stem("scatole")
+    # "campioni" read as "campionato" (a league) is ruled out by its form, not by chance.
+    league = TranslationMap.build(italian, {stem("league")}, forms)
+    assert league(stem("campioni")) == stem("campioni")
+
+
+def _pair(italian: str, english: str) -> tuple[list[Article], tuple[int, int], tuple[int, int]]:
+    articles = [
+        Article(id="it", title="it", language="it", text=italian),
+        Article(id="en", title="en", language="en", text=english),
+    ]
+    return articles, (0, len(italian)), (0, len(english))
+
+
+def test_counts_of_a_noun_in_two_languages_conflict_through_the_lexicon():
+    """ "16 campioni" against "14 samples": one measure, two figures."""
+    articles, it_span, en_span = _pair(
+        "I tecnici hanno analizzato 16 campioni di acqua del rubinetto a Nembro.",
+        "Technicians analysed 14 samples of tap water in Nembro.",
+    )
+    result = align(articles, use_cache=False)
+    (match,) = result.matches("it", *it_span)
+    assert match.relation == "conflicts"
+    assert [(c.what, c.here, c.there) for c in match.conflicts] == [
+        ("number", "16 campioni", "14 samples")
+    ]
+    suggestion = result.suggest("en", *en_span)
+    assert suggestion is not None and suggestion.tag == "contradicted"
+
+
+def test_without_the_lexicon_the_two_counts_are_not_compared(no_lexicon):
+    """Without the lexicon "campioni" and "samples" are two nouns: nothing to compare."""
+    articles, it_span, _ = _pair(
+        "I tecnici hanno analizzato 16 campioni di acqua del rubinetto a Nembro.",
+        "Technicians analysed 14 samples of tap water in Nembro.",
+    )
+    result = align(articles, use_cache=False)
+    assert all(m.relation != "conflicts" for m in result.matches("it", *it_span))
+
+
+def _passage(corpus, article_id: str, quote: str) -> tuple[str, int, int]:
+    text = next(a.text for a in corpus.articles if a.id == article_id)
+    start = text.index(quote)
+    return article_id, start, start + len(quote)
+
+
+def _matched(result, here: tuple[str, int, int], there: tuple[str, int, int]) -> bool:
+    return any(m.article == there[0] and m.start <= there[1] < m.end for m in result.matches(*here))
+
+
+def test_a_held_out_italian_passage_meets_its_english_one_only_through_the_lexicon(monkeypatch):
+    """corpus8 was written after the method. "con la pista accorciata, però, il jet non può
+    decollare a pieno carico" meets the Aviation Brief's "the runway is too short for the
+    A220" once "accorciata" is read as "shortened", the word a third report uses."""
+    corpus = load_corpus([DATA / "corpus8"])
+    italian = _passage(corpus, "cronaca-isontina", "il jet non può decollare a pieno carico")
+    english = _passage(corpus, "aviation-brief", "the runway is too short for the A220")
+    assert _matched(align(corpus, use_cache=False), italian, english)
+    monkeypatch.setattr(bilingual, "MAX_SENSES", 0)
+    assert not _matched(align(corpus, use_cache=False), italian, english)
+
+
+def test_the_lexicon_finds_more_italian_english_pairs_on_the_held_out_sets(monkeypatch):
+    def found() -> int:
+        total = 0
+        for name in ("corpus6", "corpus7", "corpus8"):
+            corpus = load_corpus([DATA / name])
+            clusters = load_clusters(DATA / f"{name}_clusters.json")
+            result = evaluate(align(corpus, use_cache=False), corpus.articles, clusters)
+            assert result.contradictions[0] >= 1
+            total += result.true_positive["en-it"]
+        return total
+
+    with_lexicon = found()
+    monkeypatch.setattr(bilingual, "MAX_SENSES", 0)
+    without = found()
+    assert with_lexicon > without
