@@ -27,6 +27,9 @@ HEADER = [
     "start",
     "end",
     "orphan",
+    "summary",
+    "review",
+    "evidence",
 ]
 
 
@@ -47,7 +50,7 @@ def test_one_row_per_annotation_with_the_documented_columns(tmp_path, corpus):
     raw = (tmp_path / "c.csv").read_bytes()
     assert raw.startswith(
         b"id,article id,article title,tag,quote,note,links,linked from,annotator,created,"
-        b"start,end,orphan\r\n"
+        b"start,end,orphan,summary,review,evidence\r\n"
     )
     assert list(COLUMNS) == HEADER
     rows = {r["quote"]: r for r in _rows(tmp_path / "c.csv")}
@@ -70,6 +73,9 @@ def test_one_row_per_annotation_with_the_documented_columns(tmp_path, corpus):
         "start": str(a1.start),
         "end": str(a1.end),
         "orphan": "false",
+        "summary": "",
+        "review": "",
+        "evidence": "",
     }
     assert rows[claims["orphan"].quote]["orphan"] == "true"
     assert rows[claims["unknown"].quote]["orphan"] == "unknown"
@@ -127,4 +133,4 @@ def test_the_file_is_utf8_with_crlf_rows(tmp_path, corpus):
     text = raw.decode("utf-8")
     assert "L’Eternauta" in text and not text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert len(rows) == 7 and all(len(r) == 13 for r in rows)
+    assert len(rows) == 7 and all(len(r) == 16 for r in rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 
@@ -56,3 +57,17 @@ def test_markdown_export_shows_the_record_where_it_is_kept():
     assert "<strong>Review:</strong> Netflix said so on its earnings call" in rendered
     assert f'<a href="{EVIDENCE.url}">{EVIDENCE.title}</a>' in rendered
     assert "Not a link" in rendered and "javascript:" not in rendered
+
+
+def test_csv_export_has_the_record_on_the_row_that_holds_it():
+    made = claims(load_corpus())
+    made["ads"] = made["ads"].changed(evidence=(EVIDENCE, Evidence("", "=cmd|' /C calc'!A0")))
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(_export("csv", made.values())))}
+    ads = rows[made["ads"].id]
+    assert ads["summary"] == "AI ad formats launch in the second half of 2025"
+    assert ads["review"].startswith("Netflix said so on its earnings call")
+    first, second = ads["evidence"].split("\n")
+    assert first == f"{EVIDENCE.title} <{EVIDENCE.url}> “{EVIDENCE.quote}” — {EVIDENCE.note}"
+    assert second == "=cmd|' /C calc'!A0"  # a later line: the cell starts with the first
+    others = [r for key, r in rows.items() if key != made["ads"].id]
+    assert all(r["summary"] == r["review"] == r["evidence"] == "" for r in others)

@@ -68,6 +68,20 @@ class BadRecord(ValueError):
     """What is wrong with one record, in one line; the caller adds the file and where."""
 
 
+# The most a record may hold, wherever it is made: the reader's forms and store.update keep
+# to these, so that whatever one person saves, another can import (formats.importer reads
+# files within the same bounds, or tighter ones a test sets).
+MAX_TEXT_CHARS = 1024 * 1024  # a quote, note, summary, review, evidence title, quote or note
+MAX_URL_CHARS = 2048  # an article id or an evidence URL
+MAX_EVIDENCE = 1000  # evidence items on one record
+
+
+def check_text(name: str, value: str) -> str:
+    """`value`, when it is within MAX_TEXT_CHARS; raises BadRecord saying which field is not."""
+    within(name, value, MAX_TEXT_CHARS)
+    return value
+
+
 class RecordLimits(Protocol):
     """The bounds of a record read from someone else's file (formats.importer.Limits)."""
 
@@ -294,6 +308,9 @@ def check_evidence(item: Evidence) -> Evidence:
         raise BadRecord("an evidence item needs a URL or a title")
     if item.url and not is_web_url(item.url):
         raise BadRecord(f"evidence URL {shown(item.url)} is not an http or https URL")
+    within("the URL", item.url, MAX_URL_CHARS)
+    for name in ("title", "quote", "note"):
+        within(f"the {name}", getattr(item, name), MAX_TEXT_CHARS)
     return item
 
 

@@ -72,6 +72,7 @@ from typing import IO, Any, Protocol
 
 import ijson
 
+from eternaut_reader.core.annotations import record
 from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.record import BadRecord, kind, shorten
 from eternaut_reader.core.formats import native, w3c
@@ -101,12 +102,12 @@ __all__ = [
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_ANNOTATIONS = 1_000_000
-MAX_TEXT_CHARS = 1024 * 1024
+MAX_TEXT_CHARS = record.MAX_TEXT_CHARS
 MAX_CONTEXT_CHARS = 1024
 MAX_NAME_CHARS = 200
-MAX_ARTICLE_ID_CHARS = 2048
+MAX_ARTICLE_ID_CHARS = record.MAX_URL_CHARS
 MAX_LINKS = 1000
-MAX_EVIDENCE = 1000
+MAX_EVIDENCE = record.MAX_EVIDENCE
 MAX_OFFSET = 2**31 - 1
 MAX_RECORD_VALUES = 100_000
 MAX_DEPTH = 512

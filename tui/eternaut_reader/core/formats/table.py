@@ -3,7 +3,7 @@
 One row per annotation. Columns, in order:
 
     id, article id, article title, tag, quote, note, links, linked from, annotator, created,
-    start, end, orphan
+    start, end, orphan, summary, review, evidence
 
 `id` and `article id` are the annotation's and its article's ids, as in every other format,
 so rows can be joined back to them. `tag` is empty for an open claim (highlighted, no verdict
@@ -12,7 +12,8 @@ yet). `links` holds the links this annotation made, one line each: `supports: �
 `supported by: “their quote” (their article's title)` (or `contradicted by: …`), so each
 link shows at both ends and says which end made it. `start`/`end` are the code-point offsets
 recorded with the annotation. `orphan` is true, false or unknown (the article is not in the
-corpus).
+corpus). `summary`, `review` and `evidence` are the claim record, on the row of the annotation
+that holds it (its claim's lead): the evidence one item a line, `title <url> “quote” — note`.
 
 `export(..., bom=True)` (`export --bom`) starts the file with a UTF-8 byte-order mark, which
 Excel needs to read UTF-8; without it, the file is plain UTF-8.
@@ -31,7 +32,7 @@ from typing import TextIO
 
 from eternaut_reader.core.formats.base import ExportSet, Item, passive
 
-__all__ = ["COLUMNS", "backlink_lines", "guard", "link_lines", "write_csv"]
+__all__ = ["COLUMNS", "backlink_lines", "evidence_lines", "guard", "link_lines", "write_csv"]
 
 COLUMNS = (
     "id",
@@ -47,6 +48,9 @@ COLUMNS = (
     "start",
     "end",
     "orphan",
+    "summary",
+    "review",
+    "evidence",
 )
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
@@ -86,6 +90,18 @@ def backlink_lines(item: Item, data: ExportSet) -> list[str]:
     ]
 
 
+def evidence_lines(item: Item) -> list[str]:
+    """The claim record's evidence, one line each: `title <url> “quote” — note`."""
+    lines = []
+    for ev in item.annotation.evidence:
+        parts = [p for p in (ev.title, f"<{ev.url}>" if ev.url else "") if p]
+        if ev.quote:
+            parts.append(f"“{excerpt(ev.quote, 200)}”")
+        line = " ".join(parts)
+        lines.append(f"{line} — {ev.note}" if ev.note else line)
+    return lines
+
+
 def _orphan(value: bool | None) -> str:
     return "unknown" if value is None else "true" if value else "false"
 
@@ -110,6 +126,9 @@ def write_csv(data: ExportSet, out: TextIO, tick: Callable[[], None]) -> None:
                 ann.start,
                 ann.end,
                 _orphan(item.orphan),
+                guard(ann.summary),
+                guard(ann.review),
+                guard("\n".join(evidence_lines(item))),
             )
         )
         tick()

@@ -44,7 +44,12 @@ from eternaut_reader.core.annotations.model import (
     check_tag,
     now_iso,
 )
-from eternaut_reader.core.annotations.record import check_evidence
+from eternaut_reader.core.annotations.record import (
+    MAX_EVIDENCE,
+    BadRecord,
+    check_evidence,
+    check_text,
+)
 from eternaut_reader.core.gcpause import gc_paused
 from eternaut_reader.core.storage.changes import ANNOTATIONS, Change, Model, Op, apply_change
 from eternaut_reader.core.storage.database import (
@@ -331,18 +336,24 @@ class AnnotationStore:
         values make no history entry.
 
         tag=KEEP (the default) leaves the tag as it is; tag=None makes the claim open again.
-        note, summary, review and evidence left at None stay as they are.
+        note, summary, review and evidence left at None stay as they are. A text over
+        record.MAX_TEXT_CHARS, or evidence an import would refuse, raises BadRecord (a
+        ValueError) and changes nothing: what is saved here can be imported anywhere.
         """
         fields: dict[str, Any] = {}
         if tag is not KEEP:
             fields["tag"] = check_tag(tag)
         if note is not None:
-            fields["note"] = _check_note(note)
+            fields["note"] = check_text("the note", _check_note(note))
         if summary is not None:
-            fields["summary"] = " ".join(_check_note(summary).split())
+            fields["summary"] = check_text("the summary", " ".join(_check_note(summary).split()))
         if review is not None:
-            fields["review"] = _check_note(review)
+            fields["review"] = check_text("the review", _check_note(review))
         if evidence is not None:
+            if len(evidence) > MAX_EVIDENCE:
+                raise BadRecord(
+                    f"{len(evidence):,} evidence items, over the limit of {MAX_EVIDENCE:,}"
+                )
             fields["evidence"] = tuple(check_evidence(item) for item in evidence)
         with self._cond:
             before = self._require_mine(ann_id)

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from eternaut_reader.core.annotations.model import Evidence
-from eternaut_reader.core.annotations.record import BadRecord, check_evidence
+from eternaut_reader.core.annotations.record import BadRecord, check_evidence, check_text
 from eternaut_reader.core.terminal import one_line, restore, safe
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint, keyed
@@ -115,13 +115,27 @@ class RecordScreen(ModalScreen[RecordResult | None]):
         review = restore(self.original.review, self.query_one("#record-review", TextArea).text)
         return RecordResult(summary, review.strip("\n"))
 
+    def _too_long(self, result: RecordResult) -> bool:
+        """Say so (the dialog stays open) when the summary or review is too long to save."""
+        try:
+            check_text("the summary", result.summary)
+            check_text("the review", result.review)
+        except BadRecord as problem:
+            self.notify(one_line(str(problem)), title="Not saved", severity="error", timeout=12)
+            return True
+        return False
+
     def action_save(self) -> None:
-        self.dismiss(self._result())
+        result = self._result()
+        if not self._too_long(result):
+            self.dismiss(result)
 
     def action_cancel(self) -> None:
         result = self._result()
         if result == self.original:
             self.dismiss(None)
+            return
+        if self._too_long(result):
             return
         _ask_before_closing(self, "summary and review", result, "#record-summary")
 

@@ -723,7 +723,7 @@ class MainScreen(Screen[None]):
             current = editor.index(pane.article).get(claim.id) or claim
             try:
                 edit = editor.set_note(pane.article, current, result.note, result.summary)
-            except StoreError as error:
+            except (StoreError, ValueError) as error:
                 self.notify(str(error), title="Note not saved", severity="error", timeout=15)
                 return
             self.apply_edit(edit)
@@ -748,7 +748,7 @@ class MainScreen(Screen[None]):
                 claim = editor.index(article).exactly(start, end, annotator=editor.me)
                 if claim is not None:
                     edit = editor.set_note(article, claim, result.note, result.summary)
-            except StoreError as error:
+            except (StoreError, ValueError) as error:
                 self.notify(str(error), title="Note not saved", severity="error", timeout=15)
                 return
             self.apply_edit(edit)

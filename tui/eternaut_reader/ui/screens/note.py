@@ -12,8 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from eternaut_reader.core.annotations.claims import Claim
+from eternaut_reader.core.annotations.record import BadRecord, check_text
 from eternaut_reader.core.annotations.tags import verdict
-from eternaut_reader.core.terminal import restore, safe
+from eternaut_reader.core.terminal import one_line, restore, safe
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
@@ -90,8 +91,21 @@ class NoteScreen(ModalScreen[NoteResult | None]):
         summary = " ".join(self.query_one("#note-summary", Input).value.split())
         return NoteResult(restore(self.original, self.query_one(TextArea).text), summary)
 
+    def _checked(self) -> NoteResult | None:
+        """The result, or None (with a message, the editor left open) when too long to save."""
+        result = self._result()
+        try:
+            check_text("the note", result.note)
+            check_text("the summary", result.summary)
+        except BadRecord as problem:
+            self.notify(one_line(str(problem)), title="Not saved", severity="error", timeout=12)
+            return None
+        return result
+
     def action_save(self) -> None:
-        self.dismiss(self._result())
+        result = self._checked()
+        if result is not None:
+            self.dismiss(result)
 
     def action_cancel(self) -> None:
         """Close; with unsaved changes, ask first, so that no typing is lost to a stray Esc."""
@@ -100,8 +114,9 @@ class NoteScreen(ModalScreen[NoteResult | None]):
             return
 
         def answer(choice: str | None) -> None:
-            if choice == "save":
-                self.dismiss(self._result())
+            result = self._checked() if choice == "save" else None
+            if result is not None:
+                self.dismiss(result)
             elif choice == "discard":
                 self.dismiss(None)
             else:
