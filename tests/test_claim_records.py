@@ -78,6 +78,32 @@ def test_an_annotator_with_no_passage_in_a_claim_cannot_write_its_record():
             editor.set_record(editor.group(made[0].id), review="mine")
 
 
+def test_evidence_two_annotators_both_gave_is_listed_once_and_mine_to_edit():
+    corpus = load_corpus()
+    with open_store(annotator="ana") as store:
+        made = _three_reports(store, corpus)
+        ClaimEditor.load(store, corpus).set_record(
+            store_group(store, corpus, made), evidence=(CALL,)
+        )
+    with open_store(annotator="bob") as store:
+        first = corpus.articles[3].segment()[0]
+        bobs = store.add(corpus.articles[3], first.start, first.end, "confirmed")
+        store.link(bobs.id, made[0].id, "supports")
+        editor = ClaimEditor.load(store, corpus)
+        editor.set_record(editor.group(bobs.id), evidence=(CALL, RELEASE))
+        group = editor.group(made[0].id)
+        # Once each; the call transcript is bob's too, so bob can edit or remove it.
+        assert group.evidence("bob") == [("bob", CALL), ("bob", RELEASE)]
+        assert group.evidence("ana") == [("ana", CALL), ("bob", RELEASE)]
+        assert group.evidence() == [("ana", CALL), ("bob", RELEASE)]
+        editor.set_record(group, evidence=(RELEASE,))  # bob removes his copy
+        assert editor.group(made[0].id).evidence("bob") == [("ana", CALL), ("bob", RELEASE)]
+
+
+def store_group(store, corpus, made):
+    return ClaimEditor.load(store, corpus).group(made[0].id)
+
+
 def test_the_verdict_is_mixed_when_reports_disagree_and_says_who_says_what():
     corpus = load_corpus()
     with open_store(annotator="ana") as store:

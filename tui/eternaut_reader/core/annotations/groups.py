@@ -117,16 +117,20 @@ class ClaimGroup:
         """(annotator, review) for every record with a review, earliest first."""
         return [(a.annotator, a.review) for a in self.records() if a.review]
 
-    def evidence(self) -> list[tuple[str, Evidence]]:
-        """(annotator, item) for every record's evidence; an item given twice shows once."""
-        seen: set[tuple[str, str, str, str]] = set()
+    def evidence(self, me: str | None = None) -> list[tuple[str, Evidence]]:
+        """(annotator, item) for every record's evidence; an item given twice shows once,
+        credited to `me` when I gave it too (so that I can edit or remove mine), else to the
+        first who gave it."""
+        owner: dict[tuple[str, str, str, str], int] = {}
         out: list[tuple[str, Evidence]] = []
         for annotation in self.records():
             for item in annotation.evidence:
                 key = (item.url, item.title, item.quote, item.note)
-                if key not in seen:
-                    seen.add(key)
+                if key not in owner:
+                    owner[key] = len(out)
                     out.append((annotation.annotator, item))
+                elif me is not None and annotation.annotator == me:
+                    out[owner[key]] = (me, item)
         return out
 
     # ---- the verdict ---------------------------------------------------------------------

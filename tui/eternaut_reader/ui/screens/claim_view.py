@@ -328,7 +328,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             label = "yours" if annotator == me else f"{annotator}'s (read only)"
             text(_join(_text(f"{label}: ", "bold"), _text(review)))
         # The evidence.
-        evidence = group.evidence()
+        evidence = group.evidence(me)
         heading(
             f"Evidence ({len(evidence)}) · "
             f"{key_hint(self.app, 'claim-view.choose')} copies the URL · "
