@@ -149,9 +149,9 @@ def test_json_and_jsonl_write_a_null_tag():
 def test_csv_leaves_the_tag_cell_empty():
     assert _written("csv", _open_claim()) == (
         "id,article id,article title,tag,quote,note,links,linked from,annotator,created,start,"
-        "end,orphan\r\n"
+        "end,orphan,summary,review,evidence\r\n"
         f"{OPEN_ID},report,Report,,{QUOTE},Check the studio's figures.,,,alice,{STAMP},16,58,"
-        "false\r\n"
+        "false,,,\r\n"
     )
     rows = list(csv.DictReader(io.StringIO(_written("csv", _open_claim()))))
     assert rows[0]["tag"] == ""
