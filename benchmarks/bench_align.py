@@ -4,8 +4,9 @@
 
 For the seeds, tests/data/align/corpus2 (a solar ferry), tests/data/align/corpus3 (a
 wildfire), tests/data/align/corpus4 (a museum theft), tests/data/align/corpus5 (a factory strike)
-tests/data/align/corpus6 (a drug recall), and corpus7 (contaminated tap water) and corpus8 (a
-runway overrun), held out, against the hand-built clusters
+tests/data/align/corpus6 (a drug recall), corpus7 (contaminated tap water), corpus8 (a runway
+overrun), corpus9 (a telecom data breach) and corpus10 (a school closed after an earthquake
+check), against the hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
 contradictions caught. Then the time to align the seeds cold (empty cache, segmentation
@@ -51,6 +52,8 @@ def main() -> None:
         ("corpus6", [DATA / "corpus6"], DATA / "corpus6_clusters.json"),
         ("corpus7", [DATA / "corpus7"], DATA / "corpus7_clusters.json"),
         ("corpus8", [DATA / "corpus8"], DATA / "corpus8_clusters.json"),
+        ("corpus9", [DATA / "corpus9"], DATA / "corpus9_clusters.json"),
+        ("corpus10", [DATA / "corpus10"], DATA / "corpus10_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

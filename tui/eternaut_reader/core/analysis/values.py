@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -47,6 +47,27 @@ class Value:
     text: str
     start: int
     end: int
+    # A count written with a name before its noun ("2.4 million Telvia customers", "seven
+    # Canadair aircraft"): the name, as a second noun it may be a count of ("sette Canadair").
+    name: str = ""
+
+    @property
+    def nouns(self) -> frozenset[str]:
+        return frozenset(n for n in (self.unit, self.name) if n)
+
+    @property
+    def keys(self) -> list[str]:
+        """`key`, and the same for the name a count is also a count of."""
+        if not self.name:
+            return [self.key]
+        return [self.key, f"{self.kind}:{self.name}:{self.low:.3g}"]
+
+    @property
+    def kind_keys(self) -> list[str]:
+        """`kind_key`, and the same for the name a count is also a count of."""
+        if not self.name:
+            return [self.kind_key]
+        return [self.kind_key, f"{self.kind}:{self.name}"]
 
     @property
     def key(self) -> str:
@@ -75,7 +96,7 @@ def compare(a: Value, b: Value) -> bool | None:
         return None
     if a.kind == "status":  # the unit is the status itself: "upcoming" or "released"
         return a.unit == b.unit
-    if a.unit != b.unit:  # dollars and euros, passengers and trains
+    if a.unit != b.unit and not (a.nouns & b.nouns):  # dollars and euros, passengers and trains
         return None
     if a.kind == "date":
         return a.low <= b.high and b.low <= a.high
@@ -270,6 +291,8 @@ _UNIT_ALIASES = {
 }
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:-|\s*)(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
+_IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
+_NOUN_AFTER_NAME = re.compile(r"\s+([a-zà-ÿ][^\W\d_]*)")
 
 
 _IN_HOURS = {"day": 24, "week": 168}
@@ -335,6 +358,11 @@ def _amounts(text: str, language: str) -> list[Value]:
             continue  # "17th-century", "3rd": an ordinal, not a count
         counted = _COUNTED.match(text, end)
         whole = None
+        if counted and language == "it" and counted.group(1).lower() in _IT_PLURAL_ARTICLES:
+            # "Sono 2,4 milioni i clienti": the count comes before its noun's article.
+            after = _NOUN_AFTER_NAME.match(text, counted.end())
+            if after and after.group(1).lower() not in stopwords(language):
+                counted = after
         if counted and counted.group(1).lower() in stopwords(language):
             counted = None  # "one of the", "2 per"
             part = _PART_OF.match(text, end)
@@ -343,6 +371,13 @@ def _amounts(text: str, language: str) -> list[Value]:
                 counted = _COUNTED.match(text, whole.end)
                 if counted and counted.group(1).lower() in stopwords(language):
                     counted = None
+        name = ""
+        if counted and counted.group(1)[0].isupper():
+            # "2.4 million Telvia customers", "16 Pressilan batches": the noun after the name
+            # is what is counted, and the name may be too ("seven Canadair aircraft").
+            after = _NOUN_AFTER_NAME.match(text, counted.end())
+            if after and after.group(1).lower() not in stopwords(language):
+                name, counted = stem(counted.group(1)), after
         if counted and not (number.word and amount < 2):
             noun = stem(counted.group(1))
             noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
@@ -350,7 +385,8 @@ def _amounts(text: str, language: str) -> list[Value]:
             if noun in _IN_HOURS:  # "a two-day strike" lasts "48 hours"
                 amount, noun = amount * _IN_HOURS[noun], "hour"
             # "380 of the 1,450 jobs" as written: the part with the whole it is part of.
-            out.append(_amount("quantity", noun, amount, text, start, counted.end()))
+            count = _amount("quantity", noun, amount, text, start, counted.end())
+            out.append(replace(count, name=name) if name else count)
     for fold in _FOLD_WORD.finditer(text):
         value = _word_number(fold.group(1).lower(), language)
         if value is None:

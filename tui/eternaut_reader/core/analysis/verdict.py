@@ -96,12 +96,20 @@ def relate(
             if a.kind == kind
             for j, b in theirs_by_kind[kind]
         ]
-        if any(o is True for o, _, _, _ in outcomes):
-            # One pair agreeing is enough ("Q2" and "second half" may both be right); an
-            # equal value is evidence of one fact in itself.
+        agreeing = [(a, b) for o, a, b, _ in outcomes if o is True]
+        if agreeing:
+            # An equal value is evidence of one fact in itself.
             agreed = True
-            continue
-        clashes = [(a, b) for o, a, b, s in outcomes if o is False and s]
+        # A value that agrees with one of the other's answers its question there ("Q2" and
+        # "second half" may both be right): only values with no agreeing partner clash, so
+        # a report's "ieri" matching the other's "on Wednesday" leaves "30 giugno" against
+        # "31 May" to be told.
+        settled = {id(v) for pair in agreeing for v in pair}
+        clashes = [
+            (a, b)
+            for o, a, b, s in outcomes
+            if o is False and s and id(a) not in settled and id(b) not in settled
+        ]
         if clashes:
             # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two
             # values are the ones told two ways (380 and 320), so they name the conflict.
