@@ -1,7 +1,8 @@
-"""Disagreements the seventh round of the alignment finds: each test fails on method 6.
+"""Disagreements the seventh and eighth rounds of the alignment find (methods 7 and 8).
 
 corpus8, corpus9 and corpus10 were written by a separate session that never read the
-method; these three disagreements were missed when each was first measured.
+method; these disagreements were missed when each was first measured, and "nearly one in
+five" against 18% was a false one once the two passages were matched.
 """
 
 from __future__ import annotations
@@ -94,3 +95,33 @@ def test_words_of_one_meaning_next_to_two_dates_name_one_measure():
         ("central-italy-times", "Normal lessons will restart on Monday 2 March"),
     )
     assert found == [("date", "9 March", "2 March")]
+
+
+def test_a_value_a_report_states_twice_conflicts_in_both_places():
+    """The Courier's headline and lede both say 2.4 million customers; the lede shares little
+    else with the Dispatch's "4.2 million customers", but it is contradicted all the same."""
+    corpus = load_corpus([DATA / "corpus9"])
+    alignment = align(corpus, use_cache=False)
+    text = corpus.by_id("northwest-courier").text
+    quote = "Hackers have stolen the personal details of 2.4 million Telvia customers"
+    start = text.index(quote)
+    suggestion = alignment.suggest("northwest-courier", start, start + len(quote))
+    assert suggestion is not None and suggestion.tag == "contradicted"
+    assert '"4.2 million customers" in markets-dispatch' in suggestion.reason
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "agree"),
+    [
+        (("nearly one in five of its customers", "en"), ("roughly 18% of them", "en"), True),
+        (("nearly one in five of its customers", "en"), ("circa il 18 per cento", "it"), True),
+        (("some 200 firefighters", "en"), ("230 firefighters", "en"), True),
+        (("exactly 20% of them", "en"), ("18 per cento", "it"), False),
+        (("200 firefighters", "en"), ("230 firefighters", "en"), False),
+    ],
+)
+def test_a_round_figure_agrees_with_a_close_one(here, there, agree):
+    """ "Nearly one in five" is 18%; an exact 20% is not."""
+    (a,) = extract(*here)
+    (b,) = extract(*there)
+    assert compare(a, b) is agree

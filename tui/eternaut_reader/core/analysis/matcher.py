@@ -400,14 +400,9 @@ def _select(
     return found
 
 
-def _restated(
-    pairs: dict[tuple[int, int], float],
-    reads: list[Read],
-    group: list[int],
-    matched: dict[tuple[int, int], float],
-) -> dict[tuple[int, int], float]:
-    """Pairs (a, b) where a restates, in its own report, a unit a2 matched to b: a and a2
-    give one same specific value (a count, an amount, an exact day), and a scores with b too."""
+def _siblings(reads: list[Read], group: list[int]) -> dict[int, dict[int, set[str]]]:
+    """For each claim, the other claims of its report that give one same specific value (a
+    count, an amount, a percentage, an exact day), with the keys of the values they share."""
     by_key: dict[tuple[int, str], list[int]] = defaultdict(list)
     for n, read in enumerate(reads):
         if not read.claim:
@@ -417,10 +412,64 @@ def _restated(
                 value.kind == "date" and value.high - value.low < 1
             ):
                 by_key[(group[n], value.key)].append(n)
-    siblings: dict[int, set[int]] = defaultdict(set)
-    for members in by_key.values():
+    siblings: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for (_, key), members in by_key.items():
         for a in members:
-            siblings[a].update(m for m in members if m != a)
+            for m in members:
+                if m != a:
+                    siblings[a][m].add(key)
+    return siblings
+
+
+def _restated_conflicts(
+    reads: list[Read],
+    group: list[int],
+    index: Index,
+    matches: dict[int, list[tuple[Match, int]]],
+) -> None:
+    """A value a report states twice conflicts wherever one of its statements does: the
+    headline's "2.4 million customers" conflicts with another report's "4.2 million", so the
+    lede's "2.4 million Telvia customers" does too, however little else the lede shares with
+    that passage. Adds those conflicting matches in place."""
+    siblings = _siblings(reads, group)
+    for i, sibs in siblings.items():
+        have = {j for _, j in matches.get(i, [])}
+        added: list[tuple[Match, int]] = []
+        for sibling, keys in sorted(sibs.items()):
+            for match, j in matches.get(sibling, []):
+                if match.relation != "conflicts" or j in have or group[j] == group[i]:
+                    continue
+                read, other = reads[i], reads[j]
+                same = _same_measure(read, other, partial(index.wording, i, j))
+                relation, conflicts, at = relate(
+                    read.values, other.values, read.unit.start, 0.0, same
+                )
+                stated = {
+                    (read.unit.start + v.start, read.unit.start + v.end)
+                    for v in read.values
+                    if v.key in keys
+                }
+                if relation != "conflicts" or not stated & set(at):
+                    continue
+                unit = other.unit
+                score = round(min(index.cosine(i, j), 1.0), 3)
+                added.append(
+                    (Match(unit.article, unit.start, unit.end, score, relation, conflicts, at), j)
+                )
+                have.add(j)
+        if added:
+            matches[i] = sorted([*matches.get(i, []), *added], key=lambda p: -p[0].score)
+
+
+def _restated(
+    pairs: dict[tuple[int, int], float],
+    reads: list[Read],
+    group: list[int],
+    matched: dict[tuple[int, int], float],
+) -> dict[tuple[int, int], float]:
+    """Pairs (a, b) where a restates, in its own report, a unit a2 matched to b: a and a2
+    give one same specific value (a count, an amount, an exact day), and a scores with b too."""
+    siblings = _siblings(reads, group)
     out: dict[tuple[int, int], float] = {}
     for (a, b), score in pairs.items():
         if (a, b) in matched or score < RESTATED_SCORE:
@@ -577,4 +626,5 @@ def match_units(
                 )
             )
         matches[i] = kept
+    _restated_conflicts(reads, group, index, matches)
     return reads, matches

@@ -203,6 +203,17 @@ class Index:
             return self.l2[a] * self.l2[b]
         return self.l2_across[a][lb] * self.l2_across[b][la]
 
+    def cosine(self, a: int, b: int) -> float:
+        """The score of one pair, as pairs() gives it (features shared by too many units
+        left out)."""
+        va, vb = self.vectors[a], self.vectors[b]
+        dot = sum(
+            w * vb[k]
+            for k, w in va.items()
+            if k in vb and 2 <= len(self._postings[k]) <= self._common
+        )
+        return dot / self._norm(a, b)
+
     def contribution(self, a: int, b: int, key: str) -> float:
         """What one shared feature adds to the score of a pair."""
         va, vb = self.vectors[a], self.vectors[b]

@@ -50,6 +50,7 @@ class Value:
     # A count written with a name before its noun ("2.4 million Telvia customers", "seven
     # Canadair aircraft"): the name, as a second noun it may be a count of ("sette Canadair").
     name: str = ""
+    rough: bool = False  # written as a round figure: "nearly", "some", "circa"
 
     @property
     def nouns(self) -> frozenset[str]:
@@ -103,7 +104,8 @@ def compare(a: Value, b: Value) -> bool | None:
     low, high = sorted((abs(a.low), abs(b.low)))
     if high > (_COUNTS_APART if a.kind == "quantity" else _APART) * max(low, 1e-9):
         return None  # a ferry's price and a ticket's: amounts this far apart measure two things
-    return (high - low) / max(high, 1e-9) <= _TOLERANCE
+    tolerance = _ROUGH_TOLERANCE if a.rough or b.rough else _TOLERANCE
+    return (high - low) / max(high, 1e-9) <= tolerance
 
 
 # ---------------------------------------------------------------------------------------------
@@ -678,7 +680,25 @@ def extract(
     shares = [s for s in _shares(text) if not any(d.start <= s.start < d.end for d in dates)]
     covered = [(v.start, v.end) for v in (*dates, *shares)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
-    return sorted([*dates, *shares, *amounts, *_status(text)], key=lambda v: (v.start, v.kind))
+    amounts = [_hedged_amount(text, v) for v in (*shares, *amounts)]
+    return sorted([*dates, *amounts, *_status(text)], key=lambda v: (v.start, v.kind))
+
+
+# An amount given as a round figure ("nearly one in five", "circa il 18 per cento", "some
+# 200"): it agrees with figures this close, not only within _TOLERANCE.
+_ROUGHLY = re.compile(
+    r"\b(?:nearly|almost|about|around|roughly|approximately|some|an\s+estimated|close\s+to|"
+    r"circa|quasi|intorno\s+a[il]?|attorno\s+a[il]?|all'incirca|pressoché)"
+    r"(?:\s+(?:the|il|lo|la|i|gli|le|l'))?\s*$",
+    re.IGNORECASE,
+)
+_ROUGH_TOLERANCE = 0.15
+
+
+def _hedged_amount(text: str, value: Value) -> Value:
+    if _ROUGHLY.search(text, max(0, value.start - 32), value.start):
+        return replace(value, rough=True)
+    return value
 
 
 _SHARE = re.compile(
