@@ -559,3 +559,20 @@ def test_a_claim_never_lands_just_after_a_not_its_words_did_not_follow():
     moved = "Then it did not stay 0 storm reached here."
     found = locate(moved, sel)
     assert found is not None and moved[found.start : found.end] == "stay 0 storm reached"
+
+
+def test_a_fuzzy_match_never_starts_inside_a_word_the_quote_held_whole():
+    """Found by the random-edit property: " the two the the…" after edits landed on "wo the
+    atwo the…", starting inside "two". Its facts matched only because the cut "two" was read
+    whole; the highlight now takes the whole word, and states what the quote stated."""
+    text = (
+        "the storm storm storm residents indoors residents two the two the the the the the the"
+        " storm overnight"
+    )
+    sel = select(text, 53, 101)
+    edited = text[:58] + "a" + text[58:]
+    edited = edited[:39] + "aa" + edited[39:]
+    found = locate(edited, sel)
+    assert found is not None and found.method == "fuzzy"
+    assert edited[found.start : found.end].startswith("two the atwo")
+    assert same_facts(facts(text, 53, 101), facts(edited, found.start, found.end))

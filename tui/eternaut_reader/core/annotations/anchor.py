@@ -255,8 +255,20 @@ def _best(
             quote_facts, facts(text, *span, drop_cut=quote_cuts)
         ) and negated == _negated_before(text, span[0])
 
+    def cuts_more(span: tuple[int, int]) -> bool:
+        """Does the span cut a word at an end where the quote did not?"""
+        cut = cuts(text, *span)
+        return (cut[0] and not quote_cuts[0]) or (cut[1] and not quote_cuts[1])
+
+    # A highlight never starts or stops inside a word the quote held whole: such a span is
+    # replaced by its ends moved to the word's edges ("wo the two" of "two the two").
+    spans = {
+        snapped
+        for span in candidates
+        for snapped in (_snapped(text, *span, quote_cuts) if cuts_more(span) else [span])
+    }
     best: tuple[float, Location] | None = None
-    for span in candidates:
+    for span in spans:
         ratio = similarity(span)
         if ratio < MIN_SIMILARITY:
             continue
