@@ -1,12 +1,13 @@
 """Figures for cross-source alignment: quality on the hand-built sets, time and memory.
 
-    PYTHONPATH=tui python benchmarks/bench_align.py [--articles 50] [--size 5000]
+    PYTHONPATH=tui python benchmarks/bench_align.py [--articles 50] [--size 5000] [--embeddings]
 
 For the seeds, tests/data/align/corpus2 (a solar ferry), tests/data/align/corpus3 (a
 wildfire), tests/data/align/corpus4 (a museum theft), tests/data/align/corpus5 (a factory strike)
 tests/data/align/corpus6 (a drug recall), corpus7 (contaminated tap water), corpus8 (a runway
 overrun), corpus9 (a telecom data breach) and corpus10 (a school closed after an earthquake
-check), against the hand-built clusters
+check), corpus11 (a congestion charge) and corpus12 (a supermarket takeover), against the
+hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
 contradictions caught. Then the time to align the seeds cold (empty cache, segmentation
@@ -36,13 +37,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--size", type=int, default=5000, help="characters per article")
+    parser.add_argument(
+        "--embeddings",
+        action="store_true",
+        help="with the embeddings extra (pip install '.[embeddings]'); lexical alone otherwise",
+    )
     args = parser.parse_args()
     os.environ["ETERNAUT_READER_CACHE"] = tempfile.mkdtemp(prefix="bench-align-cache-")
+    os.environ["ETERNAUT_READER_EMBEDDINGS"] = "1" if args.embeddings else "0"
 
-    from eternaut_reader.core.analysis import align
+    from eternaut_reader.core.analysis import align, embeddings
     from eternaut_reader.core.analysis.evaluate import evaluate, load_clusters
     from eternaut_reader.core.text.corpus import load_corpus
 
+    if args.embeddings and not embeddings.available():
+        raise SystemExit("bench_align: the embeddings extra is not installed")
+    print(
+        "method:", "lexical + embeddings (multilingual-e5-small)" if args.embeddings else "lexical"
+    )
     for name, paths, clusters in (
         ("seeds", None, DATA / "seeds_clusters.json"),
         ("corpus2", [DATA / "corpus2"], DATA / "corpus2_clusters.json"),
@@ -54,6 +66,8 @@ def main() -> None:
         ("corpus8", [DATA / "corpus8"], DATA / "corpus8_clusters.json"),
         ("corpus9", [DATA / "corpus9"], DATA / "corpus9_clusters.json"),
         ("corpus10", [DATA / "corpus10"], DATA / "corpus10_clusters.json"),
+        ("corpus11", [DATA / "corpus11"], DATA / "corpus11_clusters.json"),
+        ("corpus12", [DATA / "corpus12"], DATA / "corpus12_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

@@ -125,3 +125,42 @@ def test_a_round_figure_agrees_with_a_close_one(here, there, agree):
     (a,) = extract(*here)
     (b,) = extract(*there)
     assert compare(a, b) is agree
+
+
+def test_a_tally_without_a_noun_is_a_count_of_votes():
+    """ "Councillors backed the plan 21 to 15" against "passed by 24 votes to 15" (corpus11)."""
+    (tally,) = extract("Councillors backed the plan 21 to 15 after a stormy session", "en")
+    (votes,) = extract("The measure passed by 24 votes to 15", "en")
+    assert (tally.text, tally.low) == ("21 to 15", 21) and compare(tally, votes) is False
+    assert not extract("The shop is open from 9 to 17 for deliveries", "en") or all(
+        v.unit != tally.unit for v in extract("The shop is open from 9 to 17 for deliveries", "en")
+    )
+
+
+def test_il_primo_is_the_first_of_the_month():
+    (italian,) = extract("Dal primo ottobre chi vorrà entrare dovrà pagare", "it", year=2026)
+    (english,) = extract("The charge takes effect on October 1", "en", year=2026)
+    assert compare(italian, english) is True and italian.high == italian.low  # a day
+
+
+def test_the_one_count_left_in_two_passages_that_agree_on_the_rest_is_one_figure():
+    """ "212 supermarkets across nine regions… 6,800 people" / "221 punti vendita in nove
+    regioni… 6.800 persone": the nouns differ, the other counts agree (corpus12)."""
+    found = conflicts(
+        "corpus12",
+        ("gazzetta-bresciana", "Con i suoi 221 punti vendita"),
+        ("milan-business-wire", "Sole Market operates 212 supermarkets"),
+    )
+    assert found == [("number", "221 punti", "212 supermarkets")]
+
+
+def test_days_of_the_week_of_publication_and_old_plans_are_not_compared_by_the_passage():
+    """ "unveiled yesterday" and "closing price on Tuesday" are two days of one story, and
+    "originally due by the end of March" is the old plan, not a claim against "31 May"."""
+    assert not conflicts(
+        "corpus12",
+        ("grocery-trade-news", "The deal, unveiled yesterday"),
+        ("milan-business-wire", "closing price on Tuesday"),
+    )
+    here = extract("the works, originally due to end in March, will end on 31 May", "en", year=2026)
+    assert [(v.text, v.former) for v in here] == [("March", True), ("31 May", False)]

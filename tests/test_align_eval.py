@@ -50,6 +50,8 @@ def test_the_clusters_files_are_what_the_issue_asks_for():
         ("corpus8", "corpus8_clusters.json"),
         ("corpus9", "corpus9_clusters.json"),
         ("corpus10", "corpus10_clusters.json"),
+        ("corpus11", "corpus11_clusters.json"),
+        ("corpus12", "corpus12_clusters.json"),
     ):
         other = load_corpus([DATA / folder])
         assert len(other.articles) >= 3

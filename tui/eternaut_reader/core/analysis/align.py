@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from eternaut_reader.core.analysis import cache
+from eternaut_reader.core.analysis import cache, embeddings
 from eternaut_reader.core.analysis.matcher import AlignCancelled, match_units
 from eternaut_reader.core.analysis.units import Unit
 from eternaut_reader.core.analysis.verdict import (
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 # The method's version: a cached result made by another version is recomputed.
-METHOD_VERSION = 8
+METHOD_VERSION = 9
 
 
 @dataclass
@@ -215,9 +215,9 @@ def _articles(corpus_or_articles: Corpus | Sequence[Article]) -> list[Article]:
     return list(corpus_or_articles)
 
 
-def cache_key(articles: Sequence[Article]) -> str:
+def cache_key(articles: Sequence[Article], embed: bool = False) -> str:
     return cache.key(
-        [f"v{METHOD_VERSION}"]
+        [f"v{METHOD_VERSION}" + ("+e5" if embed else "")]
         + [f"{a.id}\0{a.content_hash}\0{a.language}\0{a.date or ''}" for a in articles]
     )
 
@@ -228,15 +228,19 @@ def align(
     cancel: Callable[[], bool] | None = None,
     *,
     use_cache: bool = True,
+    embed: bool | None = None,
 ) -> Alignment:
     """Align the articles of a Corpus (or a list of Articles). Safe in a worker thread.
 
     progress receives fractions from 0 to 1. cancel is polled between steps: when it returns
-    True the work stops with AlignCancelled (pass an Event's is_set).
+    True the work stops with AlignCancelled (pass an Event's is_set). embed: use the
+    optional multilingual embeddings; None (the default) uses them when the extra is
+    installed and ETERNAUT_READER_EMBEDDINGS is not 0.
     """
     articles = _articles(corpus_or_articles)
     texts = {a.id: a.text for a in articles}
-    key = cache_key(articles)
+    embed = embeddings.wanted() if embed is None else embed and embeddings.available()
+    key = cache_key(articles, embed)
     if use_cache:
         data = cache.load(key)
         if data is not None:
@@ -248,7 +252,7 @@ def align(
                 if progress is not None:
                     progress(1.0)
                 return found
-    result = _compute(articles, progress, cancel)
+    result = _compute(articles, progress, cancel, embed)
     if use_cache:
         cache.save(key, result.to_data())
     return result
@@ -258,6 +262,7 @@ def _compute(
     articles: list[Article],
     progress: Callable[[float], None] | None,
     cancel: Callable[[], bool] | None,
+    embed: bool = False,
 ) -> Alignment:
     def check(fraction: float) -> None:
         if cancel is not None and cancel():
@@ -265,7 +270,7 @@ def _compute(
         if progress is not None:
             progress(fraction)
 
-    reads, matches = match_units(articles, check)
+    reads, matches = match_units(articles, check, embed=embed)
     results: dict[str, list[UnitResult]] = {a.id: [] for a in articles}
     texts = {a.id: a.text for a in articles}
 

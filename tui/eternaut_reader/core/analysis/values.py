@@ -51,6 +51,10 @@ class Value:
     # Canadair aircraft"): the name, as a second noun it may be a count of ("sette Canadair").
     name: str = ""
     rough: bool = False  # written as a round figure: "nearly", "some", "circa"
+    # A day of the week of publication ("yesterday", "on Tuesday", "last week"): news gives
+    # several (the announcement, a closing price), so only the words next to it say which.
+    recent: bool = False
+    former: bool = False  # a superseded plan: "originally due by March", "doveva chiudersi"
 
     @property
     def nouns(self) -> frozenset[str]:
@@ -294,6 +298,14 @@ _UNIT_ALIASES = {
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:-|\s*)(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
+# A vote's tally written as two bare numbers, in a clause about voting.
+_TALLY = re.compile(r"\s*(?:-|–|\bto\b|\ba\b)\s*(\d+|[^\W\d_]+)\b", re.IGNORECASE)
+_VOTING = re.compile(
+    r"\b(?:vot\w*|backed|approv\w*|passed|adopted|ballot\w*|elect\w*|favou?r|against|"
+    r"approvat\w*|favorevol\w*|contrar\w*|maggioranza|majority)\b",
+    re.IGNORECASE,
+)
+_VOTE = stem("votes")
 _NOUN_AFTER_NAME = re.compile(r"\s+([a-zà-ÿ][^\W\d_]*)")
 
 
@@ -373,6 +385,14 @@ def _amounts(text: str, language: str) -> list[Value]:
                 counted = _COUNTED.match(text, whole.end)
                 if counted and counted.group(1).lower() in stopwords(language):
                     counted = None
+        if counted is None and not scale:
+            tally = _TALLY.match(text, end)
+            clause = max(text.rfind(stop, 0, start) for stop in ".;:!?")
+            if tally and _VOTING.search(text, clause + 1, start):
+                # "backed the plan 21 to 15": the votes for, against another report's "24
+                # votes to 15".
+                out.append(_amount("quantity", _VOTE, amount, text, start, tally.end()))
+                continue
         name = ""
         if counted and counted.group(1)[0].isupper():
             # "2.4 million Telvia customers", "16 Pressilan batches": the noun after the name
@@ -461,7 +481,7 @@ _HALF = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(
-    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th|°)?\s+)?({_MONTH_NAMES})\b\.?(?:\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+|del\s+)?{_YEAR})?",
+    rf"\b(?:(\d{{1,2}}|primo|first)(?:st|nd|rd|th|°)?\s+(?:of\s+)?)?({_MONTH_NAMES})\b\.?(?:\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+|del\s+)?{_YEAR})?",
     re.IGNORECASE,
 )
 _ISO = re.compile(rf"\b{_YEAR}-([01]\d)-([0-3]\d)\b")
@@ -515,9 +535,10 @@ def _months(year: int, first: int, last: int) -> tuple[float, float]:
 def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value]:
     out: list[Value] = []
 
-    def add(match: re.Match[str], span: tuple[float, float]) -> None:
+    def add(match: re.Match[str], span: tuple[float, float], recent: bool = False) -> None:
         low, high = span
-        out.append(Value("date", "", low, high, match.group(), match.start(), match.end()))
+        value = Value("date", "", low, high, match.group(), match.start(), match.end())
+        out.append(replace(value, recent=True) if recent else value)
 
     def year_of(*groups: str | None) -> int | None:
         given = next((g for g in groups if g), None)
@@ -557,6 +578,8 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
         if not y:
             continue
         day_text = m.group(1) or m.group(3)
+        if day_text and day_text.lower() in ("primo", "first"):
+            day_text = "1"  # "il primo ottobre", "the first of May"
         day = _safe_date(y, month, int(day_text)) if day_text else None
         add(m, _span(day, day) if day else _months(y, month, month))
     for m in _PREP_YEAR.finditer(text):
@@ -575,15 +598,15 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
                 add(m, _span(dt.date(y, 1, 1), dt.date(y, 12, 31)))
         for m in _LAST_WEEK.finditer(text):
             monday = reference - dt.timedelta(days=reference.weekday() + 7)
-            add(m, _span(monday, monday + dt.timedelta(days=6)))
+            add(m, _span(monday, monday + dt.timedelta(days=6)), recent=True)
         for m in _RELATIVE_DAY.finditer(text):
             day = reference + dt.timedelta(days=_DAY_SHIFT[m.group(1).lower()])
-            add(m, _span(day, day))
+            add(m, _span(day, day), recent=True)
         for m in _WEEKDAY.finditer(text):
             # News reports a weekday of the week before publication ("on Monday").
             back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
             day = reference - dt.timedelta(days=back)
-            add(m, _span(day, day))
+            add(m, _span(day, day), recent=True)
     return _outermost(out)
 
 
@@ -681,7 +704,29 @@ def extract(
     covered = [(v.start, v.end) for v in (*dates, *shares)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
     amounts = [_hedged_amount(text, v) for v in (*shares, *amounts)]
-    return sorted([*dates, *amounts, *_status(text)], key=lambda v: (v.start, v.kind))
+    found = [_former(text, v) for v in (*dates, *amounts)]
+    return sorted([*found, *_status(text)], key=lambda v: (v.start, v.kind))
+
+
+# A value given as what was planned before ("originally due to be finished before the end of
+# March", "doveva chiudersi entro la fine di marzo"): the old plan, not the report's figure.
+_FORMERLY = re.compile(
+    r"\b(?:originally|initially|previously|at\s+first|had\s+been|was\s+(?:due|scheduled|set|"
+    r"supposed|meant|expected|planned)|were\s+(?:due|scheduled|supposed|meant|expected)|"
+    r"inizialmente|originariamente|in\s+origine|doveva|dovevano|era\s+previst[oa]|"
+    r"erano\s+previst[ie]|sarebbe\s+dovut[oa])\b"
+    # ...up to the value, within its clause: not past a comma or an "and", "but", "now"
+    # that starts telling the new plan ("…end of March, will now end on 31 May").
+    r"(?:(?!,|\b(?:and|but|now|while|e|ma|ora|invece|mentre)\b)[^.;:!?]){0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _former(text: str, value: Value) -> Value:
+    clause = max(text.rfind(stop, 0, value.start) for stop in ".;:!?")
+    if _FORMERLY.search(text, clause + 1, value.start):
+        return replace(value, former=True)
+    return value
 
 
 # An amount given as a round figure ("nearly one in five", "circa il 18 per cento", "some

@@ -21,6 +21,9 @@ from eternaut_reader.core.analysis.values import Value, compare
 __all__ = ["AGREE_SCORE", "Conflict", "Match", "Suggestion", "relate", "restrict", "suggest"]
 
 AGREE_SCORE = 0.2  # at or above this, the same fact even without a value to compare
+_DURATION = "hour"
+LEFTOVER_SCORE = 0.3  # passages this alike compare the one count each has left (_leftover)
+LEFTOVER_APART = 1.25  # ...when the two are this close: two nouns, so a near figure only
 # (Lower, more "confirmed" verdicts come out right, but claims made by one report alone start
 # to be "confirmed" by a passage that merely shares its words: a wrong "confirmed" costs a
 # fact-checker more than a wrong "speculative".)
@@ -110,6 +113,8 @@ def relate(
             for o, a, b, s in outcomes
             if o is False and s and id(a) not in settled and id(b) not in settled
         ]
+        if not clashes and kind == "quantity" and agreeing and score >= LEFTOVER_SCORE:
+            clashes = _leftover(here, there, settled)
         if clashes:
             # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two
             # values are the ones told two ways (380 and 320), so they name the conflict.
@@ -119,6 +124,26 @@ def relate(
     if conflicts:
         return "conflicts", tuple(conflicts), tuple(at)
     return ("agrees" if agreed or score >= AGREE_SCORE else "related"), (), ()
+
+
+def _leftover(
+    here: Sequence[Value], there: Sequence[Value], settled: set[int]
+) -> list[tuple[Value, Value]]:
+    """Two passages that say the same (LEFTOVER_SCORE) and agree on their other counts, each
+    with one count left over, of nouns written differently: those two are one figure told
+    two ways ("212 supermarkets across nine regions… 6,800 people" / "221 punti vendita in
+    nove regioni… 6.800 persone"), and clash when they differ, however close."""
+    mine = [a for a in here if a.kind == "quantity" and id(a) not in settled]
+    theirs = [b for b in there if b.kind == "quantity" and id(b) not in settled]
+    if len(mine) != 1 or len(theirs) != 1:
+        return []
+    a, b = mine[0], theirs[0]
+    if a.nouns & b.nouns or a.former != b.former or a.low == b.low:
+        return []  # the same noun was compared already; a plan is not a figure
+    if _DURATION in a.nouns | b.nouns:
+        return []  # days and weeks are counted in hours: "seven days" is 168 of them
+    low, high = sorted((abs(a.low), abs(b.low)))
+    return [(a, b)] if high <= LEFTOVER_APART * max(low, 1e-9) else []
 
 
 def _apart(a: Value, b: Value) -> float:
