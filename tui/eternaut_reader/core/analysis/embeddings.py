@@ -27,6 +27,7 @@ ENV = "ETERNAUT_READER_EMBEDDINGS"
 _OFF = ("0", "off", "false", "no")
 BATCH = 32  # passages embedded between two progress reports (and cancel checks)
 BLOCK = 512  # rows of the cosine matrix computed at once: memory stays bounded
+NEAREST = 24  # closest passages kept per passage, in all other reports (matcher.MAX_MATCHES)
 
 
 @lru_cache(maxsize=1)
@@ -74,11 +75,18 @@ def similar_pairs(
     vectors = np.concatenate(parts)
     group = np.asarray(groups)
     found: dict[tuple[int, int], float] = {}
+    keep = min(NEAREST, len(texts) - 1)
     for top in range(0, len(texts), BLOCK):
         cosines = vectors[top : top + BLOCK] @ vectors.T
-        rows, cols = np.nonzero(cosines >= floor)
-        for row, col in zip(rows.tolist(), cols.tolist(), strict=True):
+        cosines[group[top : top + BLOCK, None] == group[None, :]] = -2.0  # its own report
+        # Each passage's closest few in the other reports, not every pair over the floor: a
+        # long story's passages are all alike (cosines of 0.75-0.85), and the pairs kept
+        # stay a few per passage however many reports there are.
+        nearest = np.argpartition(-cosines, keep - 1, axis=1)[:, :keep]
+        values = np.take_along_axis(cosines, nearest, axis=1)
+        for row in range(cosines.shape[0]):
             i = top + row
-            if i < col and group[i] != group[col]:
-                found[(i, col)] = float(cosines[row, col])
+            for j, cosine in zip(nearest[row].tolist(), values[row].tolist(), strict=True):
+                if cosine >= floor:
+                    found[(min(i, j), max(i, j))] = float(cosine)
     return found
