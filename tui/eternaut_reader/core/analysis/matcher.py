@@ -3,8 +3,11 @@
 For each unit: its values (values.py, with the article's date), its names (names.py; "the
 series" stands for the series the article is about; in a headline, where every word is
 capitalised, only what the reports capitalise in running text too), its content stems
-(similarity.py), a hedge (lexicon.py), and whether it says enough to be a claim. Units of
-different articles whose score reaches MATCH_SCORE are matches when
+(similarity.py; Italian stems read as English through the glossary, then the dictionary of
+bilingual.py, then cognates), a hedge (lexicon.py), and whether it says enough to be a claim.
+With the embeddings extra (embeddings.py), a pair's score also gains up to EMBED_WEIGHT for
+how far its passages' cosine is above EMBED_FLOOR. Units of different articles whose score
+reaches MATCH_SCORE are matches when
 
 - each is among the other's best MAX_PER_ARTICLE in its article (mutual nearest neighbours),
   and, under WEAK_SCORE, one is the other's very best: two second-best passages sharing a
@@ -21,7 +24,13 @@ different articles whose score reaches MATCH_SCORE are matches when
 - or one restates, in its own report, a passage matched to the other (both give one same
   count, amount, percentage or day: a headline's "320 job cuts" and its lede's "the planned
   loss of 320 jobs"), and the two score RESTATED_SCORE or more together: a report stating a
-  fact twice has both statements matched, not only the one that ranks first.
+  fact twice has both statements matched, not only the one that ranks first;
+- and, whatever the score, a passage restating a value that conflicts elsewhere conflicts
+  there too (_restated_conflicts).
+
+Values are of one measure, and so may conflict, as _same_measure says: by their
+neighbouring words (with WordNet synonyms, wordnet.py), through equal counts, by elimination
+over two reports (_count_measures) or within two passages (verdict._leftover).
 """
 
 from __future__ import annotations

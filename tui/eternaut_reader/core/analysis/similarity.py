@@ -1,7 +1,8 @@
 """How alike two clause units are: weighted features, cognates joined across languages.
 
-A unit's features are its content-word stems (Italian ones mapped through the glossary),
-its name keys and its value keys. Each feature weighs its inverse document frequency over
+A unit's features are its content-word stems (Italian ones mapped through the glossary here,
+and through the dictionary in matcher, bilingual.TranslationMap), its name keys and its value
+keys. Each feature weighs its inverse document frequency over
 the units of the corpus, names and values more than words, and two units score the cosine
 of their weighted features, from 0 to 1. Two units in different languages are measured only
 on the words that the other language uses somewhere in the corpus (names, values and
