@@ -92,3 +92,12 @@ def test_the_real_model_joins_italian_and_english_on_meaning():
     ]
     found = embeddings.similar_pairs(texts, [0, 1, 1], 0.0, lambda f: None)
     assert found[(0, 1)] > found[(0, 2)] + 0.05  # the same fact, far closer than the weather
+
+
+def test_past_a_few_thousand_passages_the_alignment_keeps_to_the_words(fake, monkeypatch):
+    """Embedding a 5 MB article would take many minutes: large sets are aligned lexically."""
+    from eternaut_reader.core.analysis import matcher
+
+    monkeypatch.setattr(matcher, "EMBED_MAX_UNITS", 2)
+    assert not _matched(align(_articles(), use_cache=False, embed=True))
+    assert fake.calls == []
