@@ -6,8 +6,8 @@ For the seeds, tests/data/align/corpus2 (a solar ferry), tests/data/align/corpus
 wildfire), tests/data/align/corpus4 (a museum theft), tests/data/align/corpus5 (a factory strike)
 tests/data/align/corpus6 (a drug recall), corpus7 (contaminated tap water), corpus8 (a runway
 overrun), corpus9 (a telecom data breach) and corpus10 (a school closed after an earthquake
-check), corpus11 (a congestion charge) and corpus12 (a supermarket takeover), against the
-hand-built clusters
+check), corpus11 (a congestion charge), corpus12 (a supermarket takeover), corpus13 (a
+mountain rescue) and corpus14 (a bank fined by the regulator), against the hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
 contradictions caught. Then the time to align the seeds cold (empty cache, segmentation
@@ -68,6 +68,8 @@ def main() -> None:
         ("corpus10", [DATA / "corpus10"], DATA / "corpus10_clusters.json"),
         ("corpus11", [DATA / "corpus11"], DATA / "corpus11_clusters.json"),
         ("corpus12", [DATA / "corpus12"], DATA / "corpus12_clusters.json"),
+        ("corpus13", [DATA / "corpus13"], DATA / "corpus13_clusters.json"),
+        ("corpus14", [DATA / "corpus14"], DATA / "corpus14_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

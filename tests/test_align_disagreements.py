@@ -164,3 +164,30 @@ def test_days_of_the_week_of_publication_and_old_plans_are_not_compared_by_the_p
     )
     here = extract("the works, originally due to end in March, will end on 31 May", "en", year=2026)
     assert [(v.text, v.former) for v in here] == [("March", True), ("31 May", False)]
+
+
+def test_two_amounts_of_money_three_times_apart_are_two_figures():
+    """The regulator's €9.5 million fine against the 1.3 million of a fine in 2019 (corpus14),
+    as counts already were: three times apart, two things."""
+    (fine,) = extract("fined Banca Tirrenica €9.5 million", "en")
+    (old,) = extract("una sanzione da 1,3 milioni di euro", "it")
+    assert compare(fine, old) is None
+    (close,) = extract("una multa da 8 milioni di euro", "it")
+    assert compare(fine, close) is False
+
+
+def test_the_time_of_day_and_a_later_clause_do_not_name_what_a_date_is_of():
+    """ "heavy snow… on Saturday afternoon" and "Ieri pomeriggio… la strada… chiusa" share
+    only "afternoon"; "on Sunday after the group had been pinned down by a snowstorm" tells
+    the storm after "after" (corpus13): no date conflicts there."""
+    for here, there in (
+        (
+            ("alpine-wire", "strong winds on Saturday afternoon"),
+            ("gazzetta-di-campiglio", "Ieri pomeriggio"),
+        ),
+        (
+            ("manchester-evening-star", "a sudden blizzard on Saturday afternoon"),
+            ("trentino-english-news", "from the Brenta Dolomites on Sunday"),
+        ),
+    ):
+        assert not [c for c in conflicts("corpus13", here, there) if c[0] == "date"]

@@ -52,6 +52,8 @@ def test_the_clusters_files_are_what_the_issue_asks_for():
         ("corpus10", "corpus10_clusters.json"),
         ("corpus11", "corpus11_clusters.json"),
         ("corpus12", "corpus12_clusters.json"),
+        ("corpus13", "corpus13_clusters.json"),
+        ("corpus14", "corpus14_clusters.json"),
     ):
         other = load_corpus([DATA / folder])
         assert len(other.articles) >= 3

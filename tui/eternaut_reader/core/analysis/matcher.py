@@ -329,10 +329,22 @@ def _count_measures(reads: list[Read]) -> None:
 
 # A clause ends at punctuation (not a comma inside a number) and at a dash.
 _CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]«»\"“”—–]|\s-\s")
+_ANOTHER_EVENT = re.compile(
+    r"\b(?:after|before|since|when|while|once|until|dopo|prima|quando|mentre|finché)\b",
+    re.IGNORECASE,
+)
 _UNTIL = re.compile(r"\b(?:until|till|fino\s+al?)\s*$", re.IGNORECASE)
 _CLOSED = frozenset(stem(w) for w in ("closed", "remain"))
 _REOPEN = stem("reopen")
 CONTEXT_WORDS = 4  # content words each side of a value, within its clause, that name its measure
+# Words that say when in a day or a week, not what happened then.
+_TIME_OF_DAY = frozenset(
+    content_stems(
+        "morning afternoon evening night overnight dawn midday noon midnight weekend "
+        "mattina mattinata pomeriggio sera serata notte nottata alba mezzogiorno mezzanotte",
+        "en",
+    )
+)
 COUNT_CONTEXT_WORDS = 3  # ...and of a count: its verb or noun is close ("cut 380 jobs")
 
 
@@ -342,11 +354,17 @@ def value_context(text: str, value: Value, language: str) -> frozenset[str]:
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, value.start)), default=0)
     found = _CLAUSE_BREAK.search(text, value.end)
     right = found.start() if found else len(text)
+    # "…on Sunday after the group had been pinned down by a snowstorm": past a subordinating
+    # word the clause tells another event, not what the value is of.
+    other = _ANOTHER_EVENT.search(text, value.end, right)
+    right = other.start() if other else right
     words = COUNT_CONTEXT_WORDS if value.kind == "quantity" else CONTEXT_WORDS
     before = content_stems(text[left : value.start], language)[-words:]
     after = content_stems(text[value.end : right], language)[:words]
     found_words = set(before + after)
     found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
+    if value.kind == "date":
+        found_words -= _TIME_OF_DAY  # "on Saturday afternoon" / "ieri pomeriggio": when, not what
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
         found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
     return frozenset(found_words)

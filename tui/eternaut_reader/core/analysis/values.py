@@ -106,7 +106,7 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind == "date":
         return a.low <= b.high and b.low <= a.high
     low, high = sorted((abs(a.low), abs(b.low)))
-    if high > (_COUNTS_APART if a.kind == "quantity" else _APART) * max(low, 1e-9):
+    if high > (_COUNTS_APART if a.kind in ("quantity", "money") else _APART) * max(low, 1e-9):
         return None  # a ferry's price and a ticket's: amounts this far apart measure two things
     tolerance = _ROUGH_TOLERANCE if a.rough or b.rough else _TOLERANCE
     return (high - low) / max(high, 1e-9) <= tolerance
