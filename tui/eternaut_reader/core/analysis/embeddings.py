@@ -8,9 +8,9 @@ return the packs") whatever words they use. The matcher adds to each pair's lexi
 share of how far its cosine is above EMBED_FLOOR; without the extra, or with
 ETERNAUT_READER_EMBEDDINGS=0, the alignment is the lexical one alone.
 
-It costs about 20 ms a passage on two cores (the seeds: about 3 s the first time; the result
-is cached like every alignment). The engine runs on all cores but one, so that the reader
-stays responsive while it works.
+It costs about 20 ms a passage on one core (the seeds: about 6 s the first time; the result
+is cached like every alignment), so matcher.EMBED_MAX_UNITS caps it. The engine runs on all
+cores but one, so that the reader stays responsive while it works.
 """
 
 from __future__ import annotations

@@ -86,8 +86,8 @@ MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, n
 # of method 8 (pooled F1 0.719 -> 0.746; 0.85/0.6 to 0.84/0.8 all give 0.743-0.752).
 EMBED_FLOOR = 0.84
 EMBED_WEIGHT = 0.6
-# Embedding costs about 50 ms a passage on one core: past this many passages (about 60
-# reports of 5 kB, some 100 s) the alignment keeps to the lexical score.
+# Embedding costs about 20 ms a passage on one core: past this many passages (a 5 MB article,
+# about 30 reports of 5 kB; some 40 s) the alignment keeps to the lexical score.
 EMBED_MAX_UNITS = 2000
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
