@@ -191,3 +191,18 @@ def test_the_time_of_day_and_a_later_clause_do_not_name_what_a_date_is_of():
         ),
     ):
         assert not [c for c in conflicts("corpus13", here, there) if c[0] == "date"]
+
+
+def test_counts_of_one_body_s_people_are_one_measure_whatever_the_noun():
+    """ "42 rescuers from the Soccorso Alpino" against "24 members of the Soccorso Alpino" and
+    "ventiquattro uomini del Soccorso alpino" (corpus13): rescuers, members and men."""
+    (rescuers,) = extract("A team of 42 rescuers from the Soccorso Alpino was mobilised", "en")
+    (members,) = extract("so 24 members of the Soccorso Alpino set off on foot", "en")
+    (uomini,) = extract("ventiquattro uomini del Soccorso alpino sono saliti", "it")
+    assert compare(rescuers, members) is False and compare(members, uomini) is True
+    found = conflicts(
+        "corpus13",
+        ("alpine-wire", "A team of 42 rescuers from the Soccorso Alpino"),
+        ("trentino-english-news", "24 members of the Soccorso Alpino"),
+    )
+    assert found == [("number", "42 rescuers", "24 members")]

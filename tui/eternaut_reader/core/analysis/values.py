@@ -298,6 +298,11 @@ _UNIT_ALIASES = {
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:-|\s*)(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
+# The body a count's people belong to: a name after "of", "from", "del"…
+_OWNER = re.compile(
+    r"\s+(?:of|from|at|del|della|dei|degli|delle|dello|dal|dalla|di)\s+(?:the\s+)?"
+    r"([A-Z][^\W\d_]{2,})",
+)
 # A vote's tally written as two bare numbers, in a clause about voting.
 _TALLY = re.compile(r"\s*(?:-|–|\bto\b|\ba\b)\s*(\d+|[^\W\d_]+)\b", re.IGNORECASE)
 _VOTING = re.compile(
@@ -407,6 +412,12 @@ def _amounts(text: str, language: str) -> list[Value]:
             if noun in _IN_HOURS:  # "a two-day strike" lasts "48 hours"
                 amount, noun = amount * _IN_HOURS[noun], "hour"
             # "380 of the 1,450 jobs" as written: the part with the whole it is part of.
+            owner = _OWNER.match(text, counted.end())
+            if owner and not name:
+                # "42 rescuers from the Soccorso Alpino", "24 members of the Soccorso Alpino",
+                # "ventiquattro uomini del Soccorso alpino": the count of one body's people,
+                # whatever each report calls them.
+                name = stem(owner.group(1))
             count = _amount("quantity", noun, amount, text, start, counted.end())
             out.append(replace(count, name=name) if name else count)
     for fold in _FOLD_WORD.finditer(text):
