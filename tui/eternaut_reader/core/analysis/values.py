@@ -63,16 +63,15 @@ class Value:
     @property
     def keys(self) -> list[str]:
         """`key`, and the same for the name a count is also a count of."""
-        if not self.name:
-            return [self.key]
-        return [self.key, f"{self.kind}:{self.name}:{self.low:.3g}"]
+        return [self.key] + ([self._as_name().key] if self.name else [])
 
     @property
     def kind_keys(self) -> list[str]:
         """`kind_key`, and the same for the name a count is also a count of."""
-        if not self.name:
-            return [self.kind_key]
-        return [self.kind_key, f"{self.kind}:{self.name}"]
+        return [self.kind_key] + ([self._as_name().kind_key] if self.name else [])
+
+    def _as_name(self) -> Value:
+        return replace(self, unit=self.name, name="")
 
     @property
     def key(self) -> str:
@@ -315,6 +314,7 @@ _NOUN_AFTER_NAME = re.compile(r"\s+([a-zà-ÿ][^\W\d_]*)")
 
 
 _IN_HOURS = {"day": 24, "week": 168}
+DURATION = "hour"  # the unit durations are counted in: "a two-day strike" is 48 of them
 
 
 def _amount(kind: str, unit: str, amount: float, text: str, start: int, end: int) -> Value:
@@ -392,8 +392,7 @@ def _amounts(text: str, language: str) -> list[Value]:
                     counted = None
         if counted is None and not scale:
             tally = _TALLY.match(text, end)
-            clause = max(text.rfind(stop, 0, start) for stop in ".;:!?")
-            if tally and _VOTING.search(text, clause + 1, start):
+            if tally and _VOTING.search(text, _clause_start(text, start), start):
                 # "backed the plan 21 to 15": the votes for, against another report's "24
                 # votes to 15".
                 out.append(_amount("quantity", _VOTE, amount, text, start, tally.end()))
@@ -410,7 +409,7 @@ def _amounts(text: str, language: str) -> list[Value]:
             noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
             noun = SYNONYMS.get(noun, noun)
             if noun in _IN_HOURS:  # "a two-day strike" lasts "48 hours"
-                amount, noun = amount * _IN_HOURS[noun], "hour"
+                amount, noun = amount * _IN_HOURS[noun], DURATION
             # "380 of the 1,450 jobs" as written: the part with the whole it is part of.
             owner = _OWNER.match(text, counted.end())
             if owner and not name:
@@ -733,9 +732,13 @@ _FORMERLY = re.compile(
 )
 
 
+def _clause_start(text: str, position: int) -> int:
+    """Where the sentence or clause holding `position` starts (after . ; : ! or ?)."""
+    return max(text.rfind(stop, 0, position) for stop in ".;:!?") + 1
+
+
 def _former(text: str, value: Value) -> Value:
-    clause = max(text.rfind(stop, 0, value.start) for stop in ".;:!?")
-    if _FORMERLY.search(text, clause + 1, value.start):
+    if _FORMERLY.search(text, _clause_start(text, value.start), value.start):
         return replace(value, former=True)
     return value
 

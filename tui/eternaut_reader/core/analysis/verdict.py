@@ -16,12 +16,11 @@ from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
-from eternaut_reader.core.analysis.values import Value, compare
+from eternaut_reader.core.analysis.values import DURATION, Value, compare
 
 __all__ = ["AGREE_SCORE", "Conflict", "Match", "Suggestion", "relate", "restrict", "suggest"]
 
 AGREE_SCORE = 0.2  # at or above this, the same fact even without a value to compare
-_DURATION = "hour"
 LEFTOVER_SCORE = 0.3  # passages this alike compare the one count each has left (_leftover)
 LEFTOVER_APART = 1.25  # ...when the two are this close: two nouns, so a near figure only
 # (Lower, more "confirmed" verdicts come out right, but claims made by one report alone start
@@ -140,7 +139,7 @@ def _leftover(
     a, b = mine[0], theirs[0]
     if a.nouns & b.nouns or a.former != b.former or a.low == b.low:
         return []  # the same noun was compared already; a plan is not a figure
-    if _DURATION in a.nouns | b.nouns:
+    if DURATION in a.nouns | b.nouns:
         return []  # days and weeks are counted in hours: "seven days" is 168 of them
     low, high = sorted((abs(a.low), abs(b.low)))
     return [(a, b)] if high <= LEFTOVER_APART * max(low, 1e-9) else []

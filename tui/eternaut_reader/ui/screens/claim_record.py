@@ -19,12 +19,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from eternaut_reader.core.annotations.model import Evidence
-from eternaut_reader.core.annotations.record import BadRecord, check_evidence, check_text
+from eternaut_reader.core.annotations.record import BadRecord, check_evidence
 from eternaut_reader.core.terminal import one_line, restore, safe
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
-from eternaut_reader.ui.screens.note import SUMMARY
+from eternaut_reader.ui.screens.note import SUMMARY, refused
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput, SafeTextArea
 
 
@@ -116,14 +116,7 @@ class RecordScreen(ModalScreen[RecordResult | None]):
         return RecordResult(summary, review.strip("\n"))
 
     def _too_long(self, result: RecordResult) -> bool:
-        """Say so (the dialog stays open) when the summary or review is too long to save."""
-        try:
-            check_text("the summary", result.summary)
-            check_text("the review", result.review)
-        except BadRecord as problem:
-            self.notify(one_line(str(problem)), title="Not saved", severity="error", timeout=12)
-            return True
-        return False
+        return refused(self, {"the summary": result.summary, "the review": result.review})
 
     def action_save(self) -> None:
         result = self._result()

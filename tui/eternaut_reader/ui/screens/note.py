@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +23,18 @@ from eternaut_reader.ui.widgets.safe_inputs import SafeInput, SafeTextArea
 
 # Google's limit for claimReviewed; a longer summary is cut at a word boundary on export.
 SUMMARY = 75
+
+
+def refused(screen: ModalScreen[Any], texts: dict[str, str]) -> bool:
+    """Say so, the dialog left open with its text, when a text is too long to save (over the
+    limit an import would take: record.MAX_TEXT_CHARS)."""
+    try:
+        for name, text in texts.items():
+            check_text(name, text)
+    except BadRecord as problem:
+        screen.notify(one_line(str(problem)), title="Not saved", severity="error", timeout=12)
+        return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -94,13 +107,8 @@ class NoteScreen(ModalScreen[NoteResult | None]):
     def _checked(self) -> NoteResult | None:
         """The result, or None (with a message, the editor left open) when too long to save."""
         result = self._result()
-        try:
-            check_text("the note", result.note)
-            check_text("the summary", result.summary)
-        except BadRecord as problem:
-            self.notify(one_line(str(problem)), title="Not saved", severity="error", timeout=12)
-            return None
-        return result
+        too_long = refused(self, {"the note": result.note, "the summary": result.summary})
+        return None if too_long else result
 
     def action_save(self) -> None:
         result = self._checked()
