@@ -12,7 +12,7 @@ import pytest
 from eternaut_reader.core.analysis import align, bilingual
 from eternaut_reader.core.analysis.bilingual import TranslationMap, could_be_lemma, entries
 from eternaut_reader.core.analysis.evaluate import evaluate, load_clusters
-from eternaut_reader.core.analysis.lexicon import stem
+from eternaut_reader.core.analysis.lexicon import is_hedged, stem
 from eternaut_reader.core.text.corpus import Article, load_corpus
 
 DATA = Path(__file__).parent / "data" / "align"
@@ -147,3 +147,30 @@ def test_the_lexicon_finds_more_italian_english_pairs_on_the_held_out_sets(monke
     monkeypatch.setattr(bilingual, "MAX_SENSES", 0)
     without = found()
     assert with_lexicon > without
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        ("in what is thought to be the largest breach ever", "en", "thought to"),
+        ("which is in talks to sell a majority stake", "en", "in talks"),
+        ("the suspected hackers left no trace", "en", "suspected"),
+        ("said a person who spoke on condition of anonymity", "en", "anonymity"),
+        ("il presunto autore dell'attacco è stato fermato", "it", "presunto"),
+        ("l'azienda è in trattativa per vendere la rete", "it", "in trattativa"),
+        ("la notizia, non confermata, circola da ieri", "it", "non confermata"),
+    ],
+)
+def test_belief_suspicion_and_talks_are_hedges(text: str, language: str, cue: str) -> None:
+    assert is_hedged(text, language) == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The company said it had found the intruders on 27 January.", "en"),
+        ("Il consiglio ha approvato la delibera con 24 voti a favore.", "it"),
+    ],
+)
+def test_plain_statements_are_not_hedged(text: str, language: str) -> None:
+    assert is_hedged(text, language) is None

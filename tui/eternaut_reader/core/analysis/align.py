@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 # The method's version: a cached result made by another version is recomputed.
-METHOD_VERSION = 11
+METHOD_VERSION = 12
 
 
 @dataclass
