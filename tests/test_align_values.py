@@ -252,3 +252,58 @@ def test_and_a_half_is_half_a_unit_more_and_a_scale_is_read_once(text, language,
     "2.5 times"; "2 million dollars" also gave a second value, "million dollars" (1 million)."""
     (value,) = extract(text, language)
     assert (value.kind, value.low) == (kind, amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("an area of roughly four square kilometres", "en"),
+        ("in the 4 km² zone", "en"),
+        ("a 4 sq km zone", "en"),
+        ("circa quattro chilometri quadrati sorvegliati", "it"),
+    ],
+)
+def test_an_area_is_one_measure_however_its_unit_is_written(text, language):
+    value = one(text, language, "quantity")
+    reference = one("4 km²", "en", "quantity")
+    assert value.low == 4 and value.key == reference.key
+    assert compare(value, one("six square kilometres", "en", "quantity")) is False
+    assert compare(value, one("4 kilometres", "en", "quantity")) is None  # a length
+
+
+def test_square_metres_in_italian_include_the_word_quadri():
+    value = one("un negozio di 300 metri quadri", "it", "quantity")
+    assert value.text == "300 metri quadri"
+    assert value.key == one("300 square metres", "en", "quantity").key
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("2,000 tonnes of grain", "en"), ("2.000 tonnellate di grano", "it")]
+)
+def test_a_figure_with_a_thousands_separator_is_a_count_not_a_year(text, language):
+    assert [v.kind for v in extract(text, language)] == ["quantity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "minutes"),
+    [
+        ("from 7am to 7pm", "en", [420, 1140]),
+        ("between 7 a.m. and 7 p.m.", "en", [420, 1140]),
+        ("on weekdays between 07:00 and 19:00", "en", [420, 1140]),
+        ("dalle 7 alle 19", "it", [420, 1140]),
+        ("alle 10 di sera", "it", [1320]),
+        ("at 10.30pm on Friday", "en", [1350]),
+        ("chiuso fino a mezzanotte", "it", [0]),
+    ],
+)
+def test_times_of_day_in_both_languages(text, language, minutes):
+    times = [v for v in extract(text, language) if v.kind == "time"]
+    assert [int(v.low) for v in times] == minutes
+    # An hour is not a count: "7pm" was once read as seven of something called "pm".
+    assert not [v for v in extract(text, language) if v.kind == "quantity"]
+
+
+def test_times_help_find_a_fact_but_never_conflict():
+    seven, eight = one("at 7am", "en", "time"), one("alle 8", "it", "time")
+    assert compare(seven, eight) is None
+    assert seven.key == one("07:00", "en", "time").key != eight.key

@@ -40,7 +40,7 @@ _COUNTS_APART = 3.0
 class Value:
     """One value as written (text, start, end relative to the text read) and normalised."""
 
-    kind: str  # money, percent, multiplier, quantity, date, status, year
+    kind: str  # money, percent, multiplier, quantity, date, status, year, time
     unit: str  # currency, counted noun or status word; "" where there is none
     low: float  # the amount; for a date its first day (proleptic ordinal)
     high: float  # the amount again; for a date its last day
@@ -80,6 +80,8 @@ class Value:
             return f"date:{int(self.low)}-{int(self.high)}"
         if self.kind == "status":
             return f"status:{self.unit}"
+        if self.kind == "time":
+            return f"time:{int(self.low)}"
         return f"{self.kind}:{self.unit}:{self.low:.3g}"
 
     @property
@@ -116,6 +118,7 @@ def compare(a: Value, b: Value) -> bool | None:
 
 _DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 _NUMBER_WORD = re.compile(r"[^\W\d_]+")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d|2100")
 _CONNECTORS = frozenset({"and", "e"})
 # A figure in digits, or "and a half", just before a scale word ("2 million", "two and a half
 # million"): the scale belongs to that figure.
@@ -293,7 +296,19 @@ _UNIT_ALIASES = {
         ("kw", "kilowatts"),
         ("kwh", "kilowatts"),
     )
+} | {
+    stem(short): stem(word) + "2"  # areas: the length's unit squared
+    for short, word in (
+        ("km2", "kilometres"),
+        ("m2", "metres"),
+        ("mq", "metres"),
+        ("sqm", "metres"),
+    )
 }
+# "four square kilometres", "quattro chilometri quadrati", "300 metri quadri": an area, the
+# same measure as "4 km²".
+_SQUARE = frozenset({stem("square"), stem("sq")})
+_SQUARED_AFTER = re.compile(r"\s+(?:quadrat[oiae]|quadr[oiae])\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:-|\s*)(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
@@ -334,7 +349,8 @@ def _amounts(text: str, language: str) -> list[Value]:
     starts = {n.start: n for n in numbers}
     for number in numbers:
         start, end, amount = number.start, number.end, number.value
-        year_like = not number.word and 1900 <= amount <= 2100 and amount == int(amount)
+        # A year is four bare digits: "2,000 tonnes" and "2.000 tonnellate" are counts.
+        year_like = not number.word and _BARE_YEAR.fullmatch(text, start, end) is not None
         scale = _SCALE_AFTER.match(text, end)
         if scale:
             factor = _SCALES[scale.group(1).lower()]
@@ -406,8 +422,15 @@ def _amounts(text: str, language: str) -> list[Value]:
                 name, counted = stem(counted.group(1)), after
         if counted and not (number.word and amount < 2):
             noun = stem(counted.group(1))
+            squared, stop = "", counted.end()
+            if noun in _SQUARE:
+                length = _NOUN_AFTER_NAME.match(text, counted.end())
+                if length:
+                    counted, noun, squared, stop = length, stem(length.group(1)), "2", length.end()
+            elif quadrati := _SQUARED_AFTER.match(text, counted.end()):
+                squared, stop = "2", quadrati.end()
             noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
-            noun = SYNONYMS.get(noun, noun)
+            noun = SYNONYMS.get(noun, noun) + squared
             if noun in _IN_HOURS:  # "a two-day strike" lasts "48 hours"
                 amount, noun = amount * _IN_HOURS[noun], DURATION
             # "380 of the 1,450 jobs" as written: the part with the whole it is part of.
@@ -417,7 +440,7 @@ def _amounts(text: str, language: str) -> list[Value]:
                 # "ventiquattro uomini del Soccorso alpino": the count of one body's people,
                 # whatever each report calls them.
                 name = stem(owner.group(1))
-            count = _amount("quantity", noun, amount, text, start, counted.end())
+            count = _amount("quantity", noun, amount, text, start, stop)
             out.append(replace(count, name=name) if name else count)
     for fold in _FOLD_WORD.finditer(text):
         value = _word_number(fold.group(1).lower(), language)
@@ -641,6 +664,10 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _within(value: Value, others: list[Value]) -> bool:
+    return any(o.start <= value.start and value.end <= o.end for o in others)
+
+
 def _outermost(values: list[Value]) -> list[Value]:
     """Drop a value whose text lies inside another's ("2025" inside "second half of 2025")."""
     ordered = sorted(values, key=lambda v: (v.start, -(v.end - v.start)))
@@ -699,6 +726,49 @@ def _status(text: str) -> list[Value]:
     return out
 
 
+# ---------------------------------------------------------------------------------------------
+# Times of day: "7am", "7 p.m.", "19:00", "alle 19", "dalle 7", "mezzanotte"
+
+_CLOCK_12 = re.compile(
+    r"(?<![\w.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE
+)
+_CLOCK_24 = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+# Italian gives the hour after "alle", "dalle", "ore"… ("dalle 7 alle 19", "alle 19.30").
+_ORE = re.compile(
+    r"\b(?:alle|dalle|fino\s+alle|entro\s+le|verso\s+le|le\s+ore|alle\s+ore|dalle\s+ore|ore)"
+    r"\s+([01]?\d|2[0-4])(?:[.:]([0-5]\d))?(?![\w.,:])(?:\s+(di\s+sera|della\s+sera|"
+    r"del\s+pomeriggio|di\s+notte|del\s+mattino|di\s+mattina))?",
+    re.IGNORECASE,
+)
+_NOON = re.compile(r"\b(noon|midday|midnight|mezzogiorno|mezzanotte)\b", re.IGNORECASE)
+_LATER = re.compile(r"sera|pomeriggio|notte", re.IGNORECASE)
+
+
+def _times(text: str, language: str) -> list[Value]:
+    """Times of day, as minutes after midnight. They help find one fact told twice ("from 7am
+    to 7pm" / "dalle 7 alle 19"); they never conflict, since a story has many hours."""
+    out: list[Value] = []
+
+    def add(match: re.Match[str], hour: int, minute: int) -> None:
+        minutes = float(hour % 24 * 60 + minute)
+        out.append(Value("time", "", minutes, minutes, match.group(), match.start(), match.end()))
+
+    for m in _CLOCK_12.finditer(text):
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        add(m, hour, int(m.group(2) or 0))
+    for m in _CLOCK_24.finditer(text):
+        add(m, int(m.group(1)), int(m.group(2)))
+    if language == "it":
+        for m in _ORE.finditer(text):
+            hour = int(m.group(1))
+            if m.group(3) and _LATER.search(m.group(3)) and hour < 12:
+                hour += 12
+            add(m, hour, int(m.group(2) or 0))
+    for m in _NOON.finditer(text):
+        add(m, 0 if m.group(1).lower() in ("midnight", "mezzanotte") else 12, 0)
+    return _outermost(out)
+
+
 def extract(
     text: str,
     language: str = "en",
@@ -709,12 +779,13 @@ def extract(
     year: the year a year-less quarter or half belongs to (default: the reference's)."""
     if year is None and reference is not None:
         year = reference.year
-    dates = _dates(text, reference, year)
+    times = _times(text, language)
+    dates = [d for d in _dates(text, reference, year) if not _within(d, times)]
     shares = [s for s in _shares(text) if not any(d.start <= s.start < d.end for d in dates)]
-    covered = [(v.start, v.end) for v in (*dates, *shares)]
+    covered = [(v.start, v.end) for v in (*dates, *shares, *times)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
     amounts = [_hedged_amount(text, v) for v in (*shares, *amounts)]
-    found = [_former(text, v) for v in (*dates, *amounts)]
+    found = [_former(text, v) for v in (*dates, *amounts, *times)]
     return sorted([*found, *_status(text)], key=lambda v: (v.start, v.kind))
 
 
