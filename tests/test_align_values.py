@@ -307,3 +307,42 @@ def test_times_help_find_a_fact_but_never_conflict():
     seven, eight = one("at 7am", "en", "time"), one("alle 8", "it", "time")
     assert compare(seven, eight) is None
     assert seven.key == one("07:00", "en", "time").key != eight.key
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "share"),
+    [
+        ("shares rose by almost a quarter", "en", 25.0),
+        ("un quarto dei dipendenti", "it", 25.0),
+        ("two thirds of voters", "en", 66.7),
+        ("i due terzi degli elettori", "it", 66.7),
+        ("three quarters of the stores", "en", 75.0),
+        ("la metà dei negozi", "it", 50.0),
+    ],
+)
+def test_fractions_are_round_percentages(text, language, share):
+    value = one(text, language, "percent")
+    assert value.low == share and value.rough
+    assert compare(value, one("up 24%" if share == 25 else f"{share:.0f}%", "en", "percent"))
+
+
+def test_fractions_of_time_are_not_shares():
+    assert [v.kind for v in extract("the first quarter of 2025", "en")] == ["date"]
+    assert [v.kind for v in extract("the second half of 2025", "en")] == ["date"]
+    assert extract("half an hour later", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "celsius"),
+    [
+        ("temperatures of 40°C", "en", 40.0),
+        ("40 degrees", "en", 40.0),
+        ("punte di 40 gradi", "it", 40.0),
+        ("a high of 104°F", "en", 40.0),
+        ("down to -5 °C", "en", -5.0),
+    ],
+)
+def test_temperatures_in_both_scales_and_languages(text, language, celsius):
+    value = one(text, language, "quantity")
+    assert value.low == celsius
+    assert value.key == one("40 °C", "en", "quantity").key or celsius != 40.0

@@ -295,6 +295,7 @@ _UNIT_ALIASES = {
         ("mw", "megawatts"),
         ("kw", "kilowatts"),
         ("kwh", "kilowatts"),
+        ("gradi", "degrees"),
     )
 } | {
     stem(short): stem(word) + "2"  # areas: the length's unit squared
@@ -309,6 +310,8 @@ _UNIT_ALIASES = {
 # same measure as "4 km²".
 _SQUARE = frozenset({stem("square"), stem("sq")})
 _SQUARED_AFTER = re.compile(r"\s+(?:quadrat[oiae]|quadr[oiae])\b", re.IGNORECASE)
+_DEGREES_AFTER = re.compile(r"\s?°\s?([CF])\b")
+_DEGREE = stem("degrees")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:-|\s*)(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
@@ -388,6 +391,16 @@ def _amounts(text: str, language: str) -> list[Value]:
             continue
         if year_like and not scale:
             out.append(Value("year", "", amount, amount, text[start:end], start, end))
+            continue
+        degrees = _DEGREES_AFTER.match(text, end)
+        if degrees:
+            # "40°C", "104 °F": a temperature, in degrees Celsius like "40 gradi".
+            below = start > 0 and text[start - 1] in "-−"
+            start -= below
+            celsius = -amount if below else amount
+            if degrees.group(1).upper() == "F":
+                celsius = round((celsius - 32) * 5 / 9, 1)
+            out.append(_amount("quantity", _DEGREE, celsius, text, start, degrees.end()))
             continue
         if not number.word and _ORDINAL_AFTER.match(text, end):
             continue  # "17th-century", "3rd": an ordinal, not a count
@@ -836,9 +849,36 @@ _SHARE = re.compile(
 )
 
 
-def _shares(text: str) -> list[Value]:
-    """ "nine in ten", "one in five", "nove su dieci", "3 out of 4": a percentage."""
+# "a quarter", "two thirds", "un terzo", "la metà dei": a share, written as a round figure.
+_FRACTION = re.compile(
+    r"\b(?:(a|one|un|uno|two|due|three|tre)\s+(quarters?|thirds?|quart[oi]|terz[oi])\b"
+    r"|(?:la\s+)?(metà)\s+(?=d)|(half)\s+(?=of\b|the\b))",
+    re.IGNORECASE,
+)
+_ORDINAL_BEFORE = re.compile(r"\b(?:first|second|prima|seconda|primo|secondo)\s+$", re.IGNORECASE)
+_FRACTION_OF = {"quar": 25.0, "thir": 100 / 3, "terz": 100 / 3}  # by the word's first letters
+
+
+def _fractions(text: str) -> list[Value]:
     out = []
+    for m in _FRACTION.finditer(text):
+        if _ORDINAL_BEFORE.search(text, 0, m.start()):
+            continue  # "la seconda metà dell'anno", "the first half": a part of the year
+        if m.group(3) or m.group(4):
+            share = 50.0
+        else:
+            parts = _count_word(m.group(1)) or 1
+            share = parts * _FRACTION_OF[m.group(2).lower()[:4]]
+        share = round(share, 1)
+        value = Value("percent", "", share, share, m.group().strip(), m.start(), m.end())
+        out.append(replace(value, end=m.start() + len(value.text), rough=True))
+    return out
+
+
+def _shares(text: str) -> list[Value]:
+    """ "nine in ten", "one in five", "nove su dieci", "3 out of 4", "a quarter": a
+    percentage."""
+    out = _fractions(text)
     for m in _SHARE.finditer(text):
         part, whole = _count_word(m.group(1)), _count_word(m.group(2))
         if part is None or whole is None or m.group(1).lower() in ("a", "an", "un", "uno"):
