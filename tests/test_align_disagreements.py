@@ -206,3 +206,32 @@ def test_counts_of_one_body_s_people_are_one_measure_whatever_the_noun():
         ("trentino-english-news", "24 members of the Soccorso Alpino"),
     )
     assert found == [("number", "42 rescuers", "24 members")]
+
+
+def matched(name: str, here: tuple[str, str], there: tuple[str, str]) -> bool:
+    corpus = load_corpus([DATA / name])
+    alignment = align(corpus, use_cache=False)
+    texts = {a.id: a.text for a in corpus.articles}
+    start = texts[here[0]].index(here[1])
+    target = texts[there[0]].index(there[1])
+    return any(
+        m.article == there[0] and m.start <= target < m.end
+        for m in alignment.matches(here[0], start, start + len(here[1]))
+    )
+
+
+def test_two_reports_headlines_tell_one_story_in_few_shared_words():
+    """Method 12: the openings of two reports (headline and lede) state the main fact, so
+    they are matched on less shared wording than two passages further down."""
+    assert matched(
+        "corpus11",
+        ("urban-mobility-review", "Padua joins Europe's road-pricing cities with €5"),
+        ("veneto-newswire", "Padua approves congestion charge; drivers to pay from September"),
+    )
+    # ...and only openings gain: a passage further down that shares the topic ("the zone")
+    # is still not the headline's fact.
+    assert not matched(
+        "corpus11",
+        ("urban-mobility-review", "Padua joins Europe's road-pricing cities with €5"),
+        ("veneto-newswire", "Residents of the zone are exempt"),
+    )

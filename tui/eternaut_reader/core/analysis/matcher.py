@@ -66,6 +66,10 @@ if TYPE_CHECKING:
 __all__ = ["AlignCancelled", "Read", "match_units"]
 
 MATCH_SCORE = 0.07  # below this two units are not taken for the same fact
+# The first LEDE_UNITS claims of a report (its headline and lede) tell the story's main fact:
+# two reports' openings that share anything gain LEDE_BONUS (_with_ledes).
+LEDE_UNITS = 3
+LEDE_BONUS = 0.1
 MAX_PER_ARTICLE = 2  # matches per unit and other article, best first, and mutual
 ONE_SIDED_RANK = 4  # ...or up to this rank where the other unit's best is this one
 ONE_SIDED_SCORE = 0.1  # ...at this score or more
@@ -575,6 +579,28 @@ def _past_and_future(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date
     )
 
 
+def _with_ledes(
+    pairs: dict[tuple[int, int], float], reads: list[Read], group: list[int]
+) -> dict[tuple[int, int], float]:
+    """Scores with LEDE_BONUS added where both units open their reports (headline and lede):
+    news is written as an inverted pyramid, so the openings of two reports of one story tell
+    its main fact, in whatever words ("Conviva swallows Sole Market" / "Conviva si compra Sole
+    Market, nasce il terzo polo della spesa"). Only pairs that share something are raised."""
+    opening: set[int] = set()
+    seen: Counter[int] = Counter()
+    for i in range(len(reads)):
+        if seen[group[i]] < LEDE_UNITS:
+            seen[group[i]] += 1
+            opening.add(i)
+    out = {}
+    for (a, b), score in pairs.items():
+        if a in opening and b in opening:
+            score += LEDE_BONUS
+        if score >= MATCH_SCORE:
+            out[(a, b)] = score
+    return out
+
+
 def _discount_measures(
     pairs: dict[tuple[int, int], float], reads: list[Read], index: Index
 ) -> dict[tuple[int, int], float]:
@@ -658,7 +684,8 @@ def match_units(
         close = similar_pairs(texts, group, EMBED_FLOOR, lambda f: check(0.3 + 0.5 * f))
     check(0.8 if embed else 0.65)
     index = Index(features, [r.language for r in reads])
-    pairs = _discount_measures(index.pairs(group, MATCH_SCORE), reads, index)
+    pairs = _with_ledes(index.pairs(group, MATCH_SCORE - LEDE_BONUS), reads, group)
+    pairs = _discount_measures(pairs, reads, index)
     if close:
         pairs = _with_embeddings(pairs, reads, close)
     check(0.9 if embed else 0.85)
