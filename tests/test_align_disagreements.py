@@ -7,6 +7,7 @@ five" against 18% was a false one once the two passages were matched.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,66 @@ def test_two_reports_headlines_tell_one_story_in_few_shared_words():
         ("urban-mobility-review", "Padua joins Europe's road-pricing cities with €5"),
         ("veneto-newswire", "Residents of the zone are exempt"),
     )
+
+
+def test_a_figure_with_its_digits_swapped_is_one_figure_misprinted():
+    """corpus14: 41,000 borrowers in three reports, "14mila clienti" in the Italian one. The
+    nouns differ, and the passages share few words, but both run "from January 2021 to June
+    2024": two equal dates say they tell one story, and 14 against 41 is a swapped figure."""
+    found = conflicts(
+        "corpus14",
+        ("euro-finance-wire", "affected some 41,000 borrowers"),
+        ("il-quotidiano-del-risparmio", "ha coinvolto circa 14mila clienti"),
+    )
+    assert found == [("number", "41,000 borrowers", "14mila clienti")]
+
+
+def test_swapped_digits_need_a_figure_of_some_size():
+    here, there = extract("12 ambulances were sent", "en"), extract("21 firefighters", "en")
+    assert relate(here, there, 0, 0.5)[0] != "conflicts"
+    big, small = extract("2.4 million customers", "en"), extract("4.2 million users", "en")
+    relation, found, _ = relate(big, small, 0, 0.5)
+    assert relation == "conflicts" and found[0].what == "number"
+
+
+def test_a_weekday_before_a_date_is_that_date_s_day():
+    """ "opens on Saturday March 14" gives one date, not also "Saturday" of the week before
+    publication, which clashed with every other date ("Sept. 6" vs "on Saturday")."""
+    reference = dt.date(2026, 3, 5)
+    for text, language in [
+        ("which opens on Saturday March 14", "en"),
+        ("not expected to reopen before Sunday, Oct. 19", "en"),
+        ("will begin on Monday, 2 March", "en"),
+        ("che il museo inaugurerà sabato 21 marzo", "it"),
+    ]:
+        (value,) = extract(text, language, reference)
+        assert value.kind == "date" and value.low == value.high
+        assert not value.recent
+
+
+def test_the_one_day_left_after_an_agreeing_date_is_one_event():
+    """corpus16: the exhibition "opens to the public on March 14 and runs until Sept. 6" in
+    the wire; "inaugurerà sabato 21 marzo e resterà aperta fino al 6 settembre" in Il Secolo.
+    The closing dates agree, so the opening dates are one measure, and clash."""
+    found = conflicts(
+        "corpus16",
+        ("il-secolo-di-genova", "inaugurerà sabato 21 marzo"),
+        ("atlantic-press-agency", "opens to the public on March 14"),
+    )
+    assert found == [("date", "21 marzo", "March 14")]
+
+
+def test_today_in_two_reports_of_two_days_is_no_conflict():
+    here = extract("the line is still closed today", "en", dt.date(2025, 10, 14))
+    there = extract("la linea resta chiusa oggi", "it", dt.date(2025, 10, 15))
+    assert relate(here, there, 0, 0.5)[0] != "conflicts"
+
+
+def test_ages_are_compared_only_when_their_words_meet():
+    """ "the 139-year-old museum" and "morta a 91 anni" count years of two things."""
+    found = conflicts(
+        "corpus16",
+        ("atlantic-press-agency", "139-year"),
+        ("il-secolo-di-genova", "91 anni"),
+    )
+    assert found == []

@@ -56,7 +56,7 @@ from eternaut_reader.core.analysis.similarity import (
     content_words,
 )
 from eternaut_reader.core.analysis.units import Unit, units
-from eternaut_reader.core.analysis.values import Value, compare, extract
+from eternaut_reader.core.analysis.values import YEARS, Value, compare, extract
 from eternaut_reader.core.analysis.verdict import Match, relate
 from eternaut_reader.core.analysis.wordnet import meet
 
@@ -543,8 +543,10 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
         if va.former != vb.former:
             return False  # the old plan against the current figure: two measures
         if va.kind == "quantity":
-            if va.unit not in a.several and vb.unit not in b.several:
+            if va.unit not in a.several and vb.unit not in b.several and va.unit != YEARS:
                 return True
+            # ...and years count ages and histories of many things ("a 139-year-old museum",
+            # "morta a 91 anni"): only their words say which.
             return a.counts[i] == b.counts[j] or meet(a.contexts[i], b.contexts[j])
         if va.kind == "date" and _past_and_future(va, a.date, vb, b.date):
             return False
@@ -638,6 +640,12 @@ def _discount_measures(
     return out
 
 
+def _agreeing(a: Read, b: Read) -> bool:
+    """Do two units give some equal value (two equal dates, the same fine)? Then they tell
+    one story however few of their words they share, and their other figures may clash."""
+    return any(compare(x, y) is True for x in a.values for y in b.values)
+
+
 def _triangle(i: int, j: int, linked: dict[int, dict[int, float]], group: list[int]) -> bool:
     """Is some passage of a third report matched to both i and j at TRIANGLE_SCORE or more?
     Three reports that each match the other two state one fact, however few words the pair
@@ -704,7 +712,8 @@ def match_units(
             )
             if relation == "related" and score >= TRIANGLE_SCORE and _triangle(i, j, linked, group):
                 relation = "agrees"
-            if conflicts and index.wording(i, j) < CONFLICT_WORDING:
+            loose = index.wording(i, j) < CONFLICT_WORDING and not _agreeing(read, reads[j])
+            if conflicts and loose:
                 # Two figures of one kind in passages that share little else: not one fact
                 # told two ways, so not a contradiction either.
                 relation, conflicts, at = "related", (), ()

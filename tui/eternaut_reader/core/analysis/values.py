@@ -105,7 +105,13 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.unit != b.unit and not (a.nouns & b.nouns):  # dollars and euros, passengers and trains
         return None
     if a.kind == "date":
-        return a.low <= b.high and b.low <= a.high
+        overlap = a.low <= b.high and b.low <= a.high
+        present = _PRESENT.fullmatch(a.text.strip()) and _PRESENT.fullmatch(b.text.strip())
+        if not overlap and present:
+            # "today" in reports of two days: each its own present ("the line is still shut
+            # today"), not two dates for one event.
+            return None
+        return overlap
     low, high = sorted((abs(a.low), abs(b.low)))
     if high > (_COUNTS_APART if a.kind in ("quantity", "money") else _APART) * max(low, 1e-9):
         return None  # a ferry's price and a ticket's: amounts this far apart measure two things
@@ -332,6 +338,7 @@ _NOUN_AFTER_NAME = re.compile(r"\s+([a-zà-ÿ][^\W\d_]*)")
 
 
 _IN_HOURS = {"day": 24, "week": 168}
+YEARS = stem("years")  # the noun of ages and anniversaries
 DURATION = "hour"  # the unit durations are counted in: "a two-day strike" is 48 of them
 
 
@@ -531,6 +538,13 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 _ISO = re.compile(rf"\b{_YEAR}-([01]\d)-([0-3]\d)\b")
+# Abbreviated months before a day, as wire copy writes them ("Oct. 19", "Jan 5, 2026"): with
+# their day they are no ordinary word ("mar" and "set" only with a full stop).
+_ABBREVIATED = re.compile(
+    rf"\b(?:(jan|feb|apr|jun|jul|aug|oct|nov|dec)\.?|(mar|sep)\.)\s*(\d{{1,2}})(?!\d)"
+    rf"(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?",
+    re.IGNORECASE,
+)
 _PREP_YEAR = re.compile(
     rf"\b(?:in|by|since|until|from|before|after|during|nel|entro\s+il|entro|dal|fino\s+al|durante)\s+{_YEAR}\b",
     re.IGNORECASE,
@@ -556,6 +570,7 @@ _WEEKDAYS = {
     )
     for name in names.split()
 }
+_WEEKDAY_GAP = re.compile(r"[\s,]{0,3}(?:the\s+|il\s+)?")
 _WEEKDAY = re.compile(
     r"\b(?:on|last|lo\s+scorso|la\s+scorsa)?\s*(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
 )
@@ -566,6 +581,7 @@ _LAST_WEEK = re.compile(
     r"\b(?:last\s+week|la\s+settimana\s+scorsa|la\s+scorsa\s+settimana)\b", re.IGNORECASE
 )
 _YEAR_SHIFT = {"next": 1, "prossimo": 1, "this": 0, "quest": 0, "last": -1, "scorso": -1}
+_PRESENT = re.compile(r"today|oggi", re.IGNORECASE)
 _DAY_SHIFT = {"yesterday": -1, "ieri": -1, "today": 0, "oggi": 0, "tomorrow": 1, "domani": 1}
 
 
@@ -628,6 +644,12 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
             day_text = "1"  # "il primo ottobre", "the first of May"
         day = _safe_date(y, month, int(day_text)) if day_text else None
         add(m, _span(day, day) if day else _months(y, month, month))
+    for m in _ABBREVIATED.finditer(text):
+        y = int(m.group(4)) if m.group(4) else year
+        month = _MONTHS[(m.group(1) or m.group(2)).lower()]
+        day = _safe_date(y, month, int(m.group(3))) if y else None
+        if day:
+            add(m, _span(day, day))
     for m in _PREP_YEAR.finditer(text):
         y = int(m.group(1))
         add(m, _span(dt.date(y, 1, 1), dt.date(y, 12, 31)))
@@ -648,7 +670,10 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
         for m in _RELATIVE_DAY.finditer(text):
             day = reference + dt.timedelta(days=_DAY_SHIFT[m.group(1).lower()])
             add(m, _span(day, day), recent=True)
+        days = [v.start for v in out if v.high == v.low]  # explicit days: "14 March"
         for m in _WEEKDAY.finditer(text):
+            if any(_WEEKDAY_GAP.fullmatch(text, m.end(), start) for start in days):
+                continue  # "on Saturday, March 14", "domenica 19 ottobre": that date's day
             # News reports a weekday of the week before publication ("on Monday").
             back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
             day = reference - dt.timedelta(days=back)

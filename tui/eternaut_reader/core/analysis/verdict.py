@@ -22,6 +22,7 @@ __all__ = ["AGREE_SCORE", "Conflict", "Match", "Suggestion", "relate", "restrict
 
 AGREE_SCORE = 0.2  # at or above this, the same fact even without a value to compare
 LEFTOVER_SCORE = 0.3  # passages this alike compare the one count each has left (_leftover)
+LEFTOVER_DAYS = 62  # ...and the one day each has left, when this close: one event's
 LEFTOVER_APART = 1.25  # ...when the two are this close: two nouns, so a near figure only
 # (Lower, more "confirmed" verdicts come out right, but claims made by one report alone start
 # to be "confirmed" by a passage that merely shares its words: a wrong "confirmed" costs a
@@ -114,6 +115,10 @@ def relate(
         ]
         if not clashes and kind == "quantity" and agreeing and score >= LEFTOVER_SCORE:
             clashes = _leftover(here, there, settled)
+        if not clashes and kind == "quantity":
+            clashes = _transposed(here, there, settled)
+        if not clashes and kind == "date" and agreeing and score >= LEFTOVER_SCORE:
+            clashes = _leftover_dates(here, there, settled)
         if clashes:
             # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two
             # values are the ones told two ways (380 and 320), so they name the conflict.
@@ -143,6 +148,49 @@ def _leftover(
         return []  # days and weeks are counted in hours: "seven days" is 168 of them
     low, high = sorted((abs(a.low), abs(b.low)))
     return [(a, b)] if high <= LEFTOVER_APART * max(low, 1e-9) else []
+
+
+def _leftover_dates(
+    here: Sequence[Value], there: Sequence[Value], settled: set[int]
+) -> list[tuple[Value, Value]]:
+    """Two passages that say the same and agree on one date, each with one day left over
+    within LEFTOVER_DAYS of the other: the two days of one event ("opens on March 14 and runs
+    until Sept. 6" / "inaugurerà sabato 21 marzo e resterà aperta fino al 6 settembre")."""
+    mine = [a for a in here if a.kind == "date" and id(a) not in settled]
+    theirs = [b for b in there if b.kind == "date" and id(b) not in settled]
+    if len(mine) != 1 or len(theirs) != 1:
+        return []
+    a, b = mine[0], theirs[0]
+    days = a.low == a.high and b.low == b.high  # both a day, not "in 2027" against "March 14"
+    close = abs(a.low - b.low) <= LEFTOVER_DAYS
+    return (
+        [(a, b)] if days and close and not (a.recent or b.recent) and a.former == b.former else []
+    )
+
+
+def _transposed(
+    here: Sequence[Value], there: Sequence[Value], settled: set[int]
+) -> list[tuple[Value, Value]]:
+    """Counts of two passages that say the same whose digits are the same in another order
+    ("41,000 borrowers" / "14mila clienti", "2.4 million" / "4.2 million"): one figure with
+    its digits swapped in one report, the commonest misprint of a figure, whatever noun each
+    report counts. Only figures of 100 or more with two significant digits or more: "12" and
+    "21" of two passages are as often two different counts."""
+    mine = [a for a in here if a.kind == "quantity" and id(a) not in settled]
+    theirs = [b for b in there if b.kind == "quantity" and id(b) not in settled]
+    return [(a, b) for a in mine for b in theirs if _swapped_digits(a.low, b.low)]
+
+
+def _swapped_digits(a: float, b: float) -> bool:
+    if a == b or min(abs(a), abs(b)) < 100:
+        return False
+    da, db = _significant(a), _significant(b)
+    return len(da) >= 2 and sorted(da) == sorted(db) and len(f"{a:.0f}") == len(f"{b:.0f}")
+
+
+def _significant(x: float) -> str:
+    """The significant digits of a figure: 41,000 -> "41", 2,400,000 -> "24"."""
+    return f"{abs(x):.6g}".replace(".", "").lstrip("0").rstrip("0")
 
 
 def _apart(a: Value, b: Value) -> float:
