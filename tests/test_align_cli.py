@@ -97,6 +97,24 @@ def test_control_characters_in_articles_do_not_reach_the_terminal(write_articles
     assert data["units"][0]["text"].startswith("The \x1b]0;pwned\x07bridge")  # data kept
 
 
+def test_json_escapes_what_json_dumps_leaves_raw(write_articles, capsys):
+    """json.dumps escapes C0 controls only: C1 (U+009B is CSI on some terminals), DEL, the
+    bidi overrides and the line separators went to the terminal raw."""
+    hostile = "\x9b2J\x7f\u202eevil\u202c\u2028"
+    folder = write_articles(
+        {
+            "a.txt": f"The {hostile} bridge in Genoa opened on 3 May 2024 with 40 lanes.",
+            "b.txt": "Il ponte di Genova è stato inaugurato il 3 maggio 2024 con 40 corsie.",
+        }
+    )
+    assert main(["align", "--json", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert not any(c in out for c in "\x9b\x7f\u202e\u202c\u2028")
+    assert "\\u009b2J\\u007f\\u202eevil" in out
+    data = json.loads(out)
+    assert hostile in data["units"][0]["text"]  # the data is exactly the same
+
+
 def test_article_by_title_in_any_case(capsys):
     data = run_json(capsys, str(CORPUS2), "--article", "solar ferry enters service on lake como")
     assert {u["article"] for u in data["units"]} == {"lakeside-chronicle"}

@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from eternaut_reader.commands._common import Unknown, fail, note, resolve_articles, say
+from eternaut_reader.core.terminal import json_escaped
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Alignment, Match
@@ -69,8 +70,8 @@ def run(args: argparse.Namespace) -> int:
     ids = chosen if chosen is not None else alignment.article_ids
     try:
         if args.json:
-            json.dump(to_json(alignment, ids), sys.stdout, ensure_ascii=False)
-            sys.stdout.write("\n")
+            text = json.dumps(to_json(alignment, ids), ensure_ascii=False)
+            sys.stdout.write(json_escaped(text) + "\n")
         else:
             _report(alignment, ids, {a.id: a.language for a in corpus.articles})
         sys.stdout.flush()

@@ -19,7 +19,7 @@ import io
 import re
 from typing import TextIO
 
-__all__ = ["SafeStream", "is_safe", "one_line", "restore", "safe"]
+__all__ = ["SafeStream", "is_safe", "json_escaped", "one_line", "restore", "safe"]
 
 _TABLE: dict[int, str] = {code: chr(0x2400 + code) for code in range(0x20)}
 _TABLE.pop(0x0A)  # a newline is shown as a line break
@@ -46,6 +46,14 @@ def safe(text: str) -> str:
 def is_safe(text: str) -> bool:
     """True if `text` holds nothing a terminal would act on (newlines allowed)."""
     return _UNSAFE.search(text) is None
+
+
+def json_escaped(text: str) -> str:
+    """JSON text (from json.dumps with ensure_ascii=False) with every character a terminal
+    would act on written as a \\u escape: json.dumps escapes only C0 controls, and leaves
+    U+009B (CSI on some terminals), DEL and the bidi overrides as they are. The decoded data
+    is exactly the same."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def one_line(text: str) -> str:
