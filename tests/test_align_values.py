@@ -346,3 +346,46 @@ def test_temperatures_in_both_scales_and_languages(text, language, celsius):
     value = one(text, language, "quantity")
     assert value.low == celsius
     assert value.key == one("40 °C", "en", "quantity").key or celsius != 40.0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "same", "other"),
+    [
+        ("half a million homes", "en", "500,000 homes", "300,000 homes"),
+        ("a half-million homes", "en", "500,000 homes", "300,000 homes"),
+        ("mezzo milione di case", "it", "500.000 case", "300.000 case"),
+    ],
+)
+def test_half_a_million_is_500000_not_a_million(text, language, same, other):
+    (value,) = extract(text, language)
+    assert value.low == 500_000
+    assert compare(value, one(same, language, "quantity")) is True
+    assert compare(value, one(other, language, "quantity")) is False
+
+
+def test_a_dozen_is_twelve():
+    assert one("a dozen fishing boats", "en", "quantity").low == 12
+    assert one("una dozzina di barche", "it", "quantity").low == 12
+    assert one("two dozen boats", "en", "quantity").low == 24
+
+
+def test_semestre_is_a_half_year():
+    english = one("finished in the second half of 2027", "en", "date")
+    first = one("completato nel primo semestre del 2027", "it", "date")
+    second = one("entro il secondo semestre", "it", "date", year=2027)
+    assert compare(english, first) is False and compare(english, second) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("will invest 2 million dollars", "en"),
+        ("investirà 2 milioni di dollari", "it"),
+        ("$2 million", "en"),
+    ],
+)
+def test_the_same_digits_a_thousand_times_apart_are_a_misread_scale(text, language):
+    billion = one("will invest $2 billion", "en", "money")
+    assert compare(billion, one(text, language, "money")) is False
+    # ...but other figures that far apart are two measures, not a conflict.
+    assert compare(billion, one("$2.5 million", "en", "money")) is None

@@ -22,7 +22,7 @@ from text_to_num import text2num
 
 from eternaut_reader.core.analysis.lexicon import GLOSSARY, SYNONYMS, stem, stopwords
 
-__all__ = ["Value", "compare", "extract", "parse_number"]
+__all__ = ["Value", "compare", "extract", "parse_number", "significant_digits"]
 
 # Kinds whose disagreement is a conflict. "year" (a bare year used as a modifier, as in
 # "the 2023 strikes") only helps to find the same fact, it never conflicts.
@@ -96,6 +96,19 @@ class Value:
         return " ".join(self.text.split()).strip(" ,;:.")
 
 
+def significant_digits(x: float) -> str:
+    """The significant digits of a figure: 41,000 -> "41", 2,400,000 -> "24"."""
+    return f"{abs(x):.5e}".split("e")[0].replace(".", "").rstrip("0")
+
+
+def _scale_slip(low: float, high: float) -> bool:
+    """The same digits a thousand or a million times apart: thousand, million and billion
+    swapped in one report."""
+    ratio = high / max(low, 1e-9)
+    slipped = any(abs(ratio - 10.0**k) < 1e-6 * 10.0**k for k in (3, 6))
+    return slipped and significant_digits(low) == significant_digits(high)
+
+
 def compare(a: Value, b: Value) -> bool | None:
     """True if the values agree, False if they conflict, None if they measure different things."""
     if a.kind != b.kind or a.kind not in CONFLICTING_KINDS:
@@ -114,6 +127,8 @@ def compare(a: Value, b: Value) -> bool | None:
         return overlap
     low, high = sorted((abs(a.low), abs(b.low)))
     if high > (_COUNTS_APART if a.kind in ("quantity", "money") else _APART) * max(low, 1e-9):
+        if a.kind in ("quantity", "money") and _scale_slip(low, high):
+            return False  # "$2 billion" / "2 million dollars": one figure, its scale misread
         return None  # a ferry's price and a ticket's: amounts this far apart measure two things
     tolerance = _ROUGH_TOLERANCE if a.rough or b.rough else _TOLERANCE
     return (high - low) / max(high, 1e-9) <= tolerance
@@ -154,6 +169,14 @@ _SCALES = {
 _SCALE_AFTER = re.compile(
     r"\s*(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
+_HALF_SCALE = re.compile(
+    r"\b(?:an?\s+)?(?:half|mezz[oa])(?:\s+an?\b|-|\s+)(?=\s*(?:"
+    + "|".join(sorted((k for k in _SCALES if len(k) > 2), key=len, reverse=True))
+    + r")\b)",
+    re.IGNORECASE,
+)
+_AND_BEFORE = re.compile(r"\band\s+(?:an?\s+)?$", re.IGNORECASE)
+_DOZEN = re.compile(r"\b(a|one|two|three|una|due|tre)\s+(?:dozen|dozzin[ae])\b", re.IGNORECASE)
 # "one", "a" and their Italian forms are numbers only before a scale ("un miliardo").
 _ARTICLES = frozenset({"one", "a", "an", "un", "uno", "una", "un'"})
 _NOT_NUMBERS = frozenset({"second", "secondo", "seconda", "first", "prima", "primo"})
@@ -195,9 +218,26 @@ def _numbers(text: str, language: str) -> list[_Number]:
     found = [
         _Number(m.start(), m.end(), parse_number(m.group()), False) for m in _DIGITS.finditer(text)
     ]
+    # "half a million", "a half-million", "mezzo milione": half of the scale after it.
+    halves = [
+        (m.start(), m.end())
+        for m in _HALF_SCALE.finditer(text)
+        if not _AND_BEFORE.search(text, 0, m.start())  # "two and a half million": see below
+    ]
+    found += [_Number(start, end, 0.5, True) for start, end in halves]
+    # "a dozen", "two dozen", "una dozzina": twelves.
+    for m in _DOZEN.finditer(text):
+        count = _count_word(m.group(1)) or 1
+        found.append(_Number(m.start(), m.end(), 12.0 * count, True))
+    taken = [(m.start(), m.end()) for m in _DOZEN.finditer(text)]
+    for start, end in halves:
+        scale = _SCALE_AFTER.match(text, end)
+        taken.append((start, scale.end() if scale else end))  # its scale is read with it
     # Words split at hyphens too: "forty-eight" is two words of one number, "five-year" a
     # number and its noun.
-    tokens = list(_NUMBER_WORD.finditer(text))
+    tokens = [
+        t for t in _NUMBER_WORD.finditer(text) if not any(s <= t.start() < e for s, e in taken)
+    ]
     i = 0
     while i < len(tokens):
         token = tokens[i].group().lower()
@@ -527,7 +567,7 @@ _QUARTER = re.compile(
 _HALF = re.compile(
     rf"\b(first|second|1st|2nd)\s+half\s*(?:of\s+)?(?:{_THIS_YEAR}|{_YEAR})?"
     rf"|\bH([12])\s*{_YEAR}?\b"
-    rf"|\b(prima|seconda)\s+metà\s*(?:(?:del\s+)?{_YEAR}|{_THIS_YEAR})?"
+    rf"|\b(prima|seconda|primo|secondo)\s+(?:metà|semestre)\s*(?:(?:del\s+)?{_YEAR}|{_THIS_YEAR})?"
     rf"|\b(late|early|end\s+of|the\s+end\s+of|mid)[-\s]+{_YEAR}"
     rf"|\b(fine|inizio|metà)\s+(?:del\s+)?{_YEAR}"
     rf"|\b(?:entro\s+(?:la\s+)?)?(fine)\s+(?:{_THIS_YEAR}|anno)",

@@ -16,7 +16,7 @@ from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
-from eternaut_reader.core.analysis.values import DURATION, Value, compare
+from eternaut_reader.core.analysis.values import DURATION, Value, compare, significant_digits
 
 __all__ = ["AGREE_SCORE", "Conflict", "Match", "Suggestion", "relate", "restrict", "suggest"]
 
@@ -184,13 +184,8 @@ def _transposed(
 def _swapped_digits(a: float, b: float) -> bool:
     if a == b or min(abs(a), abs(b)) < 100:
         return False
-    da, db = _significant(a), _significant(b)
+    da, db = significant_digits(a), significant_digits(b)
     return len(da) >= 2 and sorted(da) == sorted(db) and len(f"{a:.0f}") == len(f"{b:.0f}")
-
-
-def _significant(x: float) -> str:
-    """The significant digits of a figure: 41,000 -> "41", 2,400,000 -> "24"."""
-    return f"{abs(x):.6g}".replace(".", "").lstrip("0").rstrip("0")
 
 
 def _apart(a: Value, b: Value) -> float:
