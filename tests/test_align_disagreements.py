@@ -299,3 +299,17 @@ def test_ages_are_compared_only_when_their_words_meet():
         ("il-secolo-di-genova", "91 anni"),
     )
     assert found == []
+
+
+def test_differing_values_not_known_to_be_one_measure_are_no_agreement():
+    """ "begin on 3 March 2026, said Bellini…" and "inizieranno il 10 marzo 2026": the words
+    next to the dates do not say they are one date, so no conflict; but the passages do not
+    agree either, and must not confirm each other (an outside tester's case)."""
+    here = extract("Construction will begin on 3 March 2026, said Bellini.", "en")
+    there = extract("I lavori inizieranno il 10 marzo 2026.", "it")
+    never = lambda i, j: False  # noqa: E731
+    assert relate(here, there, 0, 0.6, never)[0] == "related"
+    assert relate(here, there, 0, 0.6, never, triangle=True)[0] == "related"
+    same_day = extract("I lavori inizieranno il 3 marzo 2026.", "it")
+    assert relate(here, same_day, 0, 0.6, never)[0] == "agrees"
+    assert relate(extract("Work goes on.", "en"), [], 0, 0.05, triangle=True)[0] == "agrees"

@@ -707,11 +707,12 @@ def match_units(
             if len(kept) >= MAX_MATCHES:
                 break
             same = _same_measure(read, reads[j], partial(index.wording, i, j))
+            # Three reports each matched to the other two state one fact, however few words
+            # this pair shares.
+            triangle = score >= TRIANGLE_SCORE and _triangle(i, j, linked, group)
             relation, conflicts, at = relate(
-                read.values, reads[j].values, read.unit.start, score, same
+                read.values, reads[j].values, read.unit.start, score, same, triangle=triangle
             )
-            if relation == "related" and score >= TRIANGLE_SCORE and _triangle(i, j, linked, group):
-                relation = "agrees"
             loose = index.wording(i, j) < CONFLICT_WORDING and not _agreeing(read, reads[j])
             if conflicts and loose:
                 # Two figures of one kind in passages that share little else: not one fact

@@ -79,16 +79,21 @@ def relate(
     offset: int,
     score: float,
     same: Callable[[int, int], bool] | None = None,
+    *,
+    triangle: bool = False,
 ) -> tuple[str, tuple[Conflict, ...], tuple[tuple[int, int], ...]]:
     """The relation of two units given their values, the conflicts and where each `here`
     value stands (offset places the unit in its article).
 
     same(i, j), when given, says whether here[i] and there[j] measure one thing (the dates
     of one event, not a restoration's and a reopening's): values that do not never conflict
-    (equal values still agree)."""
+    (equal values still agree), but they keep the passages from agreeing: two values of one
+    kind that differ, with no equal value beside them, leave the two passages related at most.
+    triangle: a third report states what both do, so they agree however low the score."""
     conflicts: list[Conflict] = []
     at: list[tuple[int, int]] = []
     agreed = False
+    doubtful = False
     theirs_by_kind: dict[str, list[tuple[int, Value]]] = defaultdict(list)
     for j, value in enumerate(there):
         theirs_by_kind[value.kind].append((j, value))
@@ -108,6 +113,11 @@ def relate(
         # a report's "ieri" matching the other's "on Wednesday" leaves "30 giugno" against
         # "31 May" to be told.
         settled = {id(v) for pair in agreeing for v in pair}
+        # Two values of one kind that differ where nothing says they measure one thing: the
+        # passages may tell two facts, or one fact two ways; either way not an agreement.
+        doubtful = doubtful or any(
+            o is False and id(a) not in settled and id(b) not in settled for o, a, b, _ in outcomes
+        )
         clashes = [
             (a, b)
             for o, a, b, s in outcomes
@@ -127,7 +137,9 @@ def relate(
             at.append((offset + mine.start, offset + mine.end))
     if conflicts:
         return "conflicts", tuple(conflicts), tuple(at)
-    return ("agrees" if agreed or score >= AGREE_SCORE else "related"), (), ()
+    if doubtful and not agreed:
+        return "related", (), ()
+    return ("agrees" if agreed or score >= AGREE_SCORE or triangle else "related"), (), ()
 
 
 def _leftover(
