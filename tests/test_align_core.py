@@ -488,3 +488,34 @@ def test_one_article_or_none_has_no_matches():
 def test_a_conflict_is_the_tuple_what_here_there():
     what, here, there = Conflict("date", "second half of 2025", "by 2026")
     assert (what, here, there) == ("date", "second half of 2025", "by 2026")
+
+
+def test_a_syndicated_copy_is_no_second_source_even_where_it_rewords():
+    """Two reports, one pasted from the other with a new headline: none of the copy's
+    passages confirms the original's, not even the reworded headline, which matches the
+    original's lede (an outside tester's case)."""
+    body = (
+        "Voltaria will build a wind farm of 40 turbines off Ravenna, the company said.\n\n"
+        "Construction will begin on 3 March 2026 and cost 2 billion euros.\n\n"
+        "The farm will power 500,000 homes in Emilia-Romagna when it opens in 2029."
+    )
+    original = Article(
+        id="wire",
+        title="Voltaria to build Ravenna wind farm",
+        language="en",
+        text="Voltaria to build Ravenna wind farm\n\n" + body,
+    )
+    copy = Article(
+        id="copy",
+        title="Ravenna gets a 40-turbine wind farm",
+        language="en",
+        text="Ravenna gets a 40-turbine wind farm from Voltaria\n\n" + body,
+    )
+    alignment = align([original, copy], use_cache=False)
+    for article in (original, copy):
+        for unit in alignment.units(article.id):
+            suggestion = alignment.suggest(article.id, unit.start, unit.end)
+            assert suggestion is None or suggestion.tag != "confirmed", unit.text
+    start = copy.text.index("Construction")
+    suggestion = alignment.suggest("copy", start, start + 12)
+    assert suggestion is not None and suggestion.reason.startswith("only copied in wire")

@@ -12,14 +12,18 @@ so a second run costs a file read. Offsets are code points into the text as load
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
 
 from eternaut_reader.core.analysis import cache, embeddings
 from eternaut_reader.core.analysis.matcher import AlignCancelled, match_units
 from eternaut_reader.core.analysis.units import Unit
 from eternaut_reader.core.analysis.verdict import (
+    COPY_RATIO,
     RELATIONS,
     TAGS,
     Conflict,
@@ -28,6 +32,11 @@ from eternaut_reader.core.analysis.verdict import (
     restrict,
     suggest,
 )
+
+# A report whose claims are this share of another's, word for word, copies it (COPY_SCORE:
+# the least score at which two passages are looked at as copies at all).
+COPY_SHARE = 0.5
+COPY_SCORE = 0.5
 
 if TYPE_CHECKING:
     from eternaut_reader.core.text.corpus import Article, Corpus
@@ -66,6 +75,21 @@ class Alignment:
         self._results = results
         self._texts = texts
         self.titles = titles
+        self._copies: dict[str, frozenset[str]] | None = None
+
+    def copies(self, article_id: str) -> frozenset[str]:
+        """The reports that copy this one as a whole (copied_reports)."""
+        if self._copies is None:
+            self._copies = copied_reports(
+                (
+                    (article, r.unit.text, r.matches)
+                    for article, results in self._results.items()
+                    for r in results
+                    if r.claim
+                ),
+                self.passage,
+            )
+        return self._copies.get(article_id, frozenset())
 
     @property
     def article_ids(self) -> list[str]:
@@ -111,7 +135,10 @@ class Alignment:
                 suggestions.append(r.suggestion)
             else:
                 matches = restrict(r.matches, max(start, r.unit.start), min(end, r.unit.end))
-                suggestions.append(suggest(r.claim, r.hedge, r.unit.text, matches, self.passage))
+                copies = self.copies(article_id)
+                suggestions.append(
+                    suggest(r.claim, r.hedge, r.unit.text, matches, self.passage, copies)
+                )
         found = [s for s in suggestions if s is not None]
         for tag in ("contradicted", "speculative"):
             tagged = [s for s in found if s.tag == tag]
@@ -258,6 +285,33 @@ def align(
     return result
 
 
+def copied_reports(
+    claims: Iterable[tuple[str, str, Sequence[Match]]], passage: Callable[[Match], str]
+) -> dict[str, frozenset[str]]:
+    """For each report, the reports that copy it as a whole: a syndicated story, or one
+    report pasted from another, where COPY_SHARE of one's claims (two at least) are found
+    word for word (COPY_RATIO) in the other. Such a report is no second source for any of
+    its passages, not even for those it rewords a little (a headline and lede rewritten).
+
+    claims: (report, the claim's text, its matches) for every claim."""
+    counted: Counter[str] = Counter()
+    copied: Counter[tuple[str, str]] = Counter()
+    for article, text, matches in claims:
+        counted[article] += 1
+        for other in {
+            m.article
+            for m in matches
+            if m.score >= COPY_SCORE and fuzz.ratio(text, passage(m)) >= COPY_RATIO
+        }:
+            copied[(article, other)] += 1
+    pairs: dict[str, set[str]] = defaultdict(set)
+    for (a, b), n in copied.items():
+        if n >= 2 and n >= COPY_SHARE * counted[a]:
+            pairs[a].add(b)
+            pairs[b].add(a)
+    return {article: frozenset(others) for article, others in pairs.items()}
+
+
 def _compute(
     articles: list[Article],
     progress: Callable[[float], None] | None,
@@ -277,11 +331,22 @@ def _compute(
     def passage(match: Match) -> str:
         return texts[match.article][match.start : match.end]
 
-    for i, read in enumerate(reads):
-        found = [m for m, _ in matches.get(i, [])]
-        suggestion = suggest(read.claim, read.hedge, read.unit.text, found, passage)
+    found = [[m for m, _ in matches.get(i, [])] for i in range(len(reads))]
+    copies = copied_reports(
+        ((r.unit.article, r.unit.text, f) for r, f in zip(reads, found, strict=True) if r.claim),
+        passage,
+    )
+    for read, unit_matches in zip(reads, found, strict=True):
+        suggestion = suggest(
+            read.claim,
+            read.hedge,
+            read.unit.text,
+            unit_matches,
+            passage,
+            copies.get(read.unit.article, frozenset()),
+        )
         results[read.unit.article].append(
-            UnitResult(read.unit, found, suggestion, read.hedge, read.claim)
+            UnitResult(read.unit, unit_matches, suggestion, read.hedge, read.claim)
         )
     check(1.0)
     return Alignment(results, texts, {a.id: a.title for a in articles})

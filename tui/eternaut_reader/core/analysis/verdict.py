@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple, Protocol
 
@@ -236,11 +236,13 @@ def suggest(
     text: str,
     matches: Sequence[Match],
     passage: Callable[[Match], str],
+    copies: Collection[str] = (),
 ) -> Suggestion | None:
     """The suggested verdict for a unit (None for a heading or a fragment: claim False).
 
     text is the unit's own text and passage(match) the matched text, to tell a quotation
-    from a second source.
+    from a second source; copies are the reports that copy this unit's report as a whole (a
+    syndicated story): what they say is no second source either.
     """
     if not claim:
         return None
@@ -253,9 +255,12 @@ def suggest(
             f'{c.what}: "{c.there}" in {first.article} vs "{c.here}" here',
             tuple(conflicting),
         )
-    agreeing = [
-        m for m in matches if m.relation == "agrees" and fuzz.ratio(text, passage(m)) < COPY_RATIO
-    ]
+    agreeing: list[Match] = []
+    copied: list[Match] = []
+    for m in matches:
+        if m.relation == "agrees":
+            copy = m.article in copies or fuzz.ratio(text, passage(m)) >= COPY_RATIO
+            (copied if copy else agreeing).append(m)
     reports = sorted({m.article for m in agreeing})
     if hedge:
         also = f"; {len(reports)} other report(s) agree" if reports else ""
@@ -264,6 +269,14 @@ def suggest(
         listed = ", ".join(reports[:3]) + ("…" if len(reports) > 3 else "")
         return Suggestion(
             "confirmed", f"also stated by {len(reports)} other report(s): {listed}", tuple(agreeing)
+        )
+    if copied:
+        others = sorted({m.article for m in copied})
+        return Suggestion(
+            "speculative",
+            f"only copied in {', '.join(others[:3])}{'…' if len(others) > 3 else ''}: "
+            "a copy is no second source",
+            tuple(copied),
         )
     related = [m for m in matches if m.relation == "related"]
     if related:
