@@ -519,3 +519,15 @@ def test_a_syndicated_copy_is_no_second_source_even_where_it_rewords():
     start = copy.text.index("Construction")
     suggestion = alignment.suggest("copy", start, start + 12)
     assert suggestion is not None and suggestion.reason.startswith("only copied in wire")
+
+
+def test_a_topic_heading_has_no_suggestion_but_a_heading_that_names_someone_has(seeds):
+    corpus, alignment = seeds
+    report = next(a for a in corpus.articles if "Speed and Efficiency Gains" in a.text)
+    for heading, expected in [
+        ("Speed and Efficiency Gains", None),
+        ("First AI-Generated Scene Debuts in El Eternauta", "some"),
+    ]:
+        start = report.text.index(heading)
+        suggestion = alignment.suggest(report.id, start, start + len(heading))
+        assert (suggestion is None) == (expected is None), heading

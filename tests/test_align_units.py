@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from eternaut_reader.core.analysis.units import LONG, split_sentence, units
+from eternaut_reader.core.analysis.units import LONG, is_heading, split_sentence, units
 from eternaut_reader.core.text.corpus import Article, load_corpus
 
 IT = "000_4140a6fd70e58899"
@@ -96,3 +96,19 @@ def test_short_pieces_are_joined_to_a_neighbour():
 def test_an_empty_article_has_no_units():
     assert units(Article(id="empty", title="empty", language="en", text="")) == []
     assert units(Article(id="blank", title="blank", language="en", text=" \n\n ")) == []
+
+
+def test_section_headings_are_short_lines_without_a_sentence_end():
+    text = (
+        "Netflix uses generative AI for the first time\n\n"
+        "Netflix said on Thursday it used AI in a scene.\n\n"
+        "## Speed and Efficiency Gains\n\n"
+        "- Personalized search features that better interpret user queries\n"
+        "The work was done ten times faster, Sarandos said.\n"
+    )
+    article = Article(id="a", title="t", language="en", text=text)
+    found = {u.text: is_heading(text, u) for u in units(article)}
+    assert found["## Speed and Efficiency Gains"] is True
+    assert found["Netflix uses generative AI for the first time"] is False  # the headline
+    assert found["Personalized search features that better interpret user queries"] is False
+    assert found["The work was done ten times faster, Sarandos said."] is False

@@ -55,7 +55,7 @@ from eternaut_reader.core.analysis.similarity import (
     content_stems,
     content_words,
 )
-from eternaut_reader.core.analysis.units import Unit, units
+from eternaut_reader.core.analysis.units import Unit, is_heading, units
 from eternaut_reader.core.analysis.values import YEARS, Value, compare, extract
 from eternaut_reader.core.analysis.verdict import Match, relate
 from eternaut_reader.core.analysis.wordnet import meet
@@ -145,6 +145,7 @@ def _read(
     reads: list[Read] = []
     features: list[Features] = []
     titled: list[bool] = []
+    heading: list[bool] = []
     for number, article in enumerate(articles):
         check(share * number / max(len(articles), 1))
         date, year = reference(article)
@@ -159,6 +160,7 @@ def _read(
             hedge = is_hedged(unit.text, article.language)
             # A heading, a dateline or a fragment says too little to be checked.
             claim = len(stems) >= MIN_FEATURES or (bool(values) and len(stems) >= 2)
+            heading.append(claim and not values and is_heading(article.text, unit))
             contexts = [value_context(unit.text, v, article.language) for v in values]
             reads.append(Read(unit, article.language, values, hedge, claim, contexts, date))
             measures = [k for v in values for k in v.kind_keys]
@@ -173,6 +175,12 @@ def _read(
     for feature, title in zip(features, titled, strict=True):
         if title:
             feature.names = [k for k in feature.names if k in known]
+    for read, feature, head in zip(reads, features, heading, strict=True):
+        if head and not any(k in known for k in feature.names):
+            # A heading that names a topic ("Speed and Efficiency Gains", "Industry AI
+            # Debate") claims nothing; one that names who or what ("First AI-Generated Scene
+            # Debuts in El Eternauta") or gives a figure states a fact, like a headline.
+            read.claim = False
     by_language: dict[str, set[str]] = defaultdict(set)
     for read, feature in zip(reads, features, strict=True):
         by_language[read.language].update(feature.stems)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from eternaut_reader.core.text.corpus import Article
 
-__all__ = ["LONG", "Unit", "split_sentence", "units"]
+__all__ = ["LONG", "Unit", "is_heading", "split_sentence", "units"]
 
 # Longer sentences are split; a piece shorter than MIN_PIECE is joined to a neighbour.
 LONG = 140
@@ -121,3 +121,23 @@ def units(article: Article) -> list[Unit]:
         for s, e in split_sentence(text, sentence.start, sentence.end, article.language):
             out.append(Unit(article.id, s, e, text[s:e], index))
     return out
+
+
+_HEADING_WORDS = 12  # a section heading is a line of this many words at most
+_SENTENCE_END = ".!?…\"”»’')"
+
+
+def is_heading(text: str, unit: Unit) -> bool:
+    """Is the unit a section heading ("Speed and Efficiency Gains", "## Jobs", "What's Next:
+    Future Implications")? A short line of its own with no sentence end, not a list item
+    ("- Personalized search features…" states something). The article's first line, its
+    headline, is not one."""
+    line_start = text.rfind("\n", 0, unit.start) + 1
+    if line_start == 0 or not text[:line_start].strip():
+        return False  # the headline
+    line_end = text.find("\n", unit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip(" \t#*>_")
+    if not line or _LIST_MARKER.match(line):
+        return False
+    return len(line.split()) <= _HEADING_WORDS and line[-1] not in _SENTENCE_END
