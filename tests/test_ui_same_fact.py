@@ -62,7 +62,7 @@ async def test_the_claim_bar_suggests_a_verdict_and_a_accepts_it():
     async with app.run_test(size=(140, 40)) as pilot:
         await _on_premiered(app, pilot)
         bar = _bar(app)
-        assert "suggest ✗ contradicted: status:" in bar and "(A accepts)" in bar
+        assert "suggest ✗ contradicted (A accepts): status:" in bar
         assert _stored() == []  # a suggestion is never applied by itself
         await pilot.press("A")
         await pilot.pause()
@@ -190,3 +190,83 @@ async def test_one_report_only_says_why_there_is_nothing_elsewhere(write_article
         assert isinstance(app.screen, MatrixScreen)
         title = " ".join(widget_text(app.screen.query_one("#matrix-title")).split())
         assert "1 row (1 claim" in title and "no alignment: only one report is open" in title
+
+
+async def test_links_from_the_panel_keep_the_chosen_row_and_tag_an_untagged_claim():
+    """From an untagged sentence: `+` on the second passage makes both ends open claims and
+    links them, and the highlight stays on that passage for the next key (it used to jump
+    back to the first row, and an untagged sentence was refused with keys that did nothing
+    in the panel)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        panel = app.screen.query_one(SameFactPanel)
+        options = panel.query_one("OptionList")
+        first = options.highlighted
+        await pilot.press("j")
+        await pilot.pause()
+        chosen = options.highlighted
+        assert chosen is not None and chosen > first
+        passage = panel._current()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert panel._current() == passage and options.highlighted == chosen
+        stored = _stored()
+        assert len(stored) == 2 and all(tag is None for _, tag, _ in stored)
+        with open_store() as store:
+            links = [link.relation for a in store.annotations() for link in a.links]
+            assert links == ["supports"]
+
+
+async def test_a_in_another_pane_follows_that_pane_instead_of_closing():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        panel = app.screen.query_one(SameFactPanel)
+        followed = panel.source
+        await pilot.press("tab")  # from the panel to a pane
+        await pilot.pause()
+        other = focused_pane(app)
+        if other.number == followed:
+            await pilot.press("tab")
+            await pilot.pause()
+            other = focused_pane(app)
+        assert other.number != followed
+        await pilot.press("a")
+        await pilot.pause()
+        assert panel.display and panel.source == other.number
+        await pilot.press("a")  # from the panel itself, `a` closes it
+        await pilot.pause()
+        assert not panel.display
+
+
+def test_claim_bar_parts_that_do_not_fit_go_to_a_second_line():
+    from eternaut_reader.ui.widgets.claim_bar import split_parts
+
+    left = "no claim here · c s x to tag · suggest ✗ contradicted: date: “by 2026” (A accepts)"
+    assert split_parts(left, 200) == (left, "")
+    first, rest = split_parts(left, 40)
+    assert first == "no claim here · c s x to tag"
+    assert rest == "suggest ✗ contradicted: date: “by 2026” (A accepts)"
+
+
+async def test_at_80_columns_the_whole_suggestion_shows():
+    """At 80×24 the suggestion was cut to "suggest ✗ contradicte…"; it now takes a second
+    line of the claim bar, with its reason and the key that accepts it."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        bar = app.screen.query_one(ClaimBar)
+        suggestion = 'suggest ✗ contradicted: date: "by 2026" in 3/5 vs "second half" (A accepts)'
+        bar.show(f"no claim here · c s x to tag · {suggestion}", "all ✓14 ?9 ✗5 ○4 · saved")
+        await pilot.pause()
+        assert bar.size.height == 2
+        lines = widget_text(bar).splitlines()
+        assert any(suggestion in line for line in lines)
+        bar.show("no claim here · c s x to tag", "all ✓14 ?9 ✗5 ○4 · saved")
+        await pilot.pause()
+        assert bar.size.height == 1

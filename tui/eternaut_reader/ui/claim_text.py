@@ -54,4 +54,5 @@ def readable(reason: str, corpus: Corpus) -> str:
 
 
 def suggestion_text(tag: str, reason: str, corpus: Corpus, accept_key: str) -> str:
-    return f"suggest {verdict(tag)}: {readable(reason, corpus)} ({accept_key} accepts)"
+    # The key first: a narrow terminal cuts the end of the reason, never how to accept it.
+    return f"suggest {verdict(tag)} ({accept_key} accepts): {readable(reason, corpus)}"

@@ -490,10 +490,12 @@ class MainScreen(Screen[None]):
 
     async def action_toggle_same_fact(self) -> None:
         panel = self._same_fact()
-        if panel is not None and panel.display:
+        source = self.focused_view
+        # `a` in another pane than the one followed: the panel follows that pane instead.
+        here = source is None or (panel is not None and source.number == panel.source)
+        if panel is not None and panel.display and here:
             self._close_same_fact(panel)
             return
-        source = self.focused_view
         if source is None:
             source = self.panes[0] if self.panes else None
         if source is None:
@@ -541,15 +543,17 @@ class MainScreen(Screen[None]):
         if editor is None or pane is None or article is None:
             return
         span = pane.target_span()
-        claims = editor.index(pane.article)
-        source = claims.own_at(*span, editor.me) if span is not None else None
-        if source is None:
-            tags = key_hint(self.app, "tag.confirmed", "tag.speculative", "tag.contradicted")
-            self.notify(
-                f"Tag this claim first ({tags}), then link it to the passage", severity="warning"
-            )
+        if span is None:
             return
         try:
+            source = editor.index(pane.article).own_at(*span, editor.me)
+            if source is None:
+                # What the cursor is on becomes an open claim, as the passage does below: the
+                # link needs both ends, and the verdict can be given later.
+                self.apply_edit(editor.tag(pane.article, *span, None))
+                source = editor.index(pane.article).exactly(*span, annotator=editor.me)
+            if source is None:
+                return
             target = editor.index(article).at(message.start, message.end, prefer=editor.me)
             if target is None or not (target.start < message.end and message.start < target.end):
                 edit = editor.tag(article, message.start, message.end, None)

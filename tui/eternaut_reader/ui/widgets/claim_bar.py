@@ -1,13 +1,32 @@
-"""One line about the claim under the cursor, with the totals and the save state."""
+"""The claim under the cursor, with the totals and the save state: one line, or two when the
+terminal is too narrow for the claim and its suggestion (at 80 columns the suggested verdict
+and its reason would otherwise be cut to "suggest ✗ contradicte…")."""
 
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual.events import Resize
 from textual.strip import Strip
 from textual.widget import Widget
 
 from eternaut_reader.core.text.display import cells, printable
 from eternaut_reader.ui.widgets.chrome import fit
+
+SEPARATOR = " · "
+
+
+def split_parts(left: str, room: int) -> tuple[str, str]:
+    """The parts of `left` (joined by SEPARATOR) that fit in `room` cells, and the rest, whole
+    parts only; the rest is "" when everything fits."""
+    if cells(left) <= room:
+        return left, ""
+    parts = left.split(SEPARATOR)
+    first = parts[0]
+    n = 1
+    while n < len(parts) and cells(first + SEPARATOR + parts[n]) <= room:
+        first += SEPARATOR + parts[n]
+        n += 1
+    return first, SEPARATOR.join(parts[n:])
 
 
 class ClaimBar(Widget):
@@ -22,19 +41,40 @@ class ClaimBar(Widget):
     def show(self, left: str, right: str, *, error: bool = False) -> None:
         if (left, right, error) != (self.left, self.right, self.error):
             self.left, self.right, self.error = left, right, error
+            self._fit_height()
             self.refresh()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit_height()
+
+    def _lines(self) -> tuple[str, str]:
+        right = printable(self.right)
+        room = max(0, self.size.width - cells(right) - 3)
+        return split_parts(printable(self.left), room)
+
+    def _fit_height(self) -> None:
+        if not self.size.width:
+            return
+        height = 2 if self._lines()[1] else 1
+        if self.styles.height is None or self.styles.height.value != height:
+            self.styles.height = height
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style
         right = printable(self.right)
         room = max(0, width - cells(right) - 3)
+        first, rest = self._lines()
+        if y == 1:
+            return Strip([Segment(" " + fit(rest, max(0, width - 2)) + " ", base)]).crop_extend(
+                0, width, base
+            )
         right_style = base + self.get_component_rich_style(
             "claim-bar--error" if self.error else "claim-bar--right"
         )
         return Strip(
             [
-                Segment(" " + fit(printable(self.left), room) + " ", base),
+                Segment(" " + fit(first, room) + " ", base),
                 Segment(right + " ", right_style),
             ],
         ).crop_extend(0, width, base)

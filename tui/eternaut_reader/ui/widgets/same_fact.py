@@ -70,6 +70,15 @@ class SameFactPanel(Vertical):
             tooltip="Contradicts",
         ),
         Binding("escape", "close", "Same fact: close", id="same-fact.close", tooltip="Close"),
+        Binding("j,down", "move(1)", "Same fact: next passage", id="same-fact.down", show=False),
+        Binding("k,up", "move(-1)", "Same fact: previous passage", id="same-fact.up", show=False),
+        Binding(
+            "enter",
+            "show",
+            "Same fact: show the passage in another pane (the focus stays here)",
+            id="same-fact.show",
+            show=False,
+        ),
     ]
 
     @dataclass
@@ -123,6 +132,7 @@ class SameFactPanel(Vertical):
         """Read the matches of what the source pane's cursor is on, and list them."""
         title = self.query_one("#same-fact-title", Static)
         options = self.query_one(OptionList)
+        kept = self._current()  # the passage chosen before: chosen again after a link
         options.clear_options()
         self._matches = []
         pane = self._source_pane()
@@ -146,7 +156,7 @@ class SameFactPanel(Vertical):
             title.update("Same fact elsewhere: the article is still being split into sentences")
             return
         matches = alignment.matches(pane.article.id, *span)
-        quote = _short(pane.article.text[span[0] : span[1]], 50)
+        quote = _short(pane.article.text[span[0] : span[1]], max(40, self.app.size.width - 110))
         if not matches:
             title.update(
                 Content(
@@ -170,6 +180,9 @@ class SameFactPanel(Vertical):
             )
         )
         editor = getattr(app, "editor", None)
+        # One line a passage, cut to the panel's width, and one more, indented, a conflict:
+        # a wrapped row would start again at the left edge and run into the next.
+        room = max(30, (self.size.width or self.app.size.width) - 34)
         for article in self.corpus.articles:
             # Conflicts first, then agreements, then what is only related: best first in each.
             mine = sorted(
@@ -192,15 +205,19 @@ class SameFactPanel(Vertical):
                 line = (
                     f"  {score_bar(match.score)} {match.score:.2f} "
                     f"{RELATION_MARKS.get(match.relation, match.relation)}{tagged}  "
-                    f"“{_short(passage, 120)}”"
+                    f"“{_short(passage, room - len(tagged))}”"
                 )
                 for conflict in match.conflicts:
-                    line += f"  ⚠ {conflict.what}: “{conflict.here}” here vs “{conflict.there}”"
+                    values = f"{conflict.what}: “{conflict.here}” here vs “{conflict.there}”"
+                    # The list drops a line's leading white space (no-break spaces too): the
+                    # indent is braille blanks, which draw as blanks but are not white space.
+                    line += "\n" + "\u2800" * 13 + "⚠ " + _short(values, room + 16)
                 options.add_option(Option(Content(printable(line))))
                 self._matches.append(match)
-        first = next((i for i, m in enumerate(self._matches) if m is not None), None)
-        if first is not None:
-            options.highlighted = first
+        chosen = [i for i, m in enumerate(self._matches) if m is not None]
+        again = [i for i in chosen if kept is not None and self._matches[i] == kept]
+        if chosen:
+            options.highlighted = (again or chosen)[0]
 
     def _current(self) -> Match | None:
         index = self.query_one(OptionList).highlighted
@@ -208,8 +225,18 @@ class SameFactPanel(Vertical):
             return None
         return self._matches[index]
 
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        self.action_show()
+
+    def action_show(self) -> None:
         match = self._current()
         if match is not None and self.source is not None:
             self.post_message(self.Go(self.source, match.article, match.start, match.end))
