@@ -107,3 +107,39 @@ def test_csv_and_markdown_hold_the_same_cells_as_the_screen():
 def test_no_claims_no_rows():
     matrix = build_matrix([], COLUMNS, None)
     assert matrix.rows == [] and matrix.table() == [["claim", "1 EN", "2 IT", "3 EN", "4 EN"]]
+
+
+def test_a_tag_on_a_passage_only_related_does_not_hide_a_conflict():
+    """An outside tester tagged a heading of report C that the alignment relates to the claim;
+    its ✓ replaced the ⚠ of C's conflicting passage. The conflict shows; a tagged passage
+    that states the claim (agrees) still shows its verdict."""
+    here = ann("x", "A", 0, "The ads arrive in the second half of 2025.", "confirmed")
+    heading = ann("h", "C", 0, "Efficiency Gains", "confirmed")
+    agreeing = ann("g", "D", 20, "Ads in late 2025.", "speculative")
+    alignment = FakeAlignment(
+        {
+            ("A", 0): [
+                M("C", 0, 16, "related"),
+                M("C", 40, 60, "conflicts"),
+                M("D", 20, 37, "agrees"),
+            ]
+        }
+    )
+    tagged_at = {"A": [placed(here)], "C": [placed(heading)], "D": [placed(agreeing)]}
+    [row] = build_matrix([placed(here)], COLUMNS, alignment, tagged_at=tagged_at).rows
+    assert row.cells["C"].mark == "⚠" and row.cells["C"].start == 40
+    assert row.cells["D"].mark == "?"
+
+
+def test_report_columns_name_each_report_by_number_language_and_title():
+    from eternaut_reader.core.analysis.matrix import report_columns
+    from eternaut_reader.core.text.corpus import Article
+
+    articles = [
+        Article(id="a", title="Netflix usa l'IA", language="it", text="x"),
+        Article(id="b", title="First AI Scene", language="en", text="y"),
+    ]
+    assert report_columns(articles) == [
+        ("a", "1 IT Netflix usa l'IA"),
+        ("b", "2 EN First AI Scene"),
+    ]

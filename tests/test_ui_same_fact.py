@@ -164,12 +164,14 @@ def test_the_matrix_command_writes_the_same_cells(tmp_path, capsys):
         store.add(third, start, end, "contradicted")
     assert main(["matrix", "-f", "csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
-    assert rows[0][0] == "claim" and rows[0][1].startswith("1 Netflix usa l’IA")
+    # The same headings as the reader's own export of the matrix (`m` `e`).
+    assert rows[0][0] == "claim" and rows[0][1].startswith("1 IT Netflix usa l’IA")
+    assert rows[0][2].startswith("2 EN First AI-Generated Scene")
     assert rows[1][0].startswith("The series, which premiered recently")
     assert rows[1][3] == "✗" and rows[1][5] == "⚠"
     target = tmp_path / "m.md"
     assert main(["matrix", "-o", str(target)]) == 0
-    assert target.read_text(encoding="utf-8").startswith("| claim | 1 Netflix usa l’IA")
+    assert target.read_text(encoding="utf-8").startswith("| claim | 1 IT Netflix usa l’IA")
 
 
 async def test_one_report_only_says_why_there_is_nothing_elsewhere(write_articles):
@@ -270,3 +272,28 @@ async def test_at_80_columns_the_whole_suggestion_shows():
         bar.show("no claim here · c s x to tag", "all ✓14 ?9 ✗5 ○4 · saved")
         await pilot.pause()
         assert bar.size.height == 1
+
+
+async def test_the_readers_matrix_export_is_what_the_matrix_command_writes(
+    tmp_path, monkeypatch, capsys
+):
+    """`m` `e` `c` wrote "1 IT", "2 EN"… as headings, so columns 2-5 could not be told apart,
+    while the command wrote the titles: both now write the same file."""
+    corpus = load_corpus()
+    third = corpus.articles[2]
+    start = third.text.index("The series, which premiered recently")
+    with open_store(annotator=ME) as store:
+        store.add(third, start, third.text.index(".", start) + 1, "contradicted")
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)
+        await pilot.press("e", "c")
+        await pilot.pause()
+    written = (tmp_path / "claims-matrix.csv").read_bytes().decode("utf-8")
+    assert main(["matrix", "-f", "csv"]) == 0
+    assert written == capsys.readouterr().out
+    assert "2 EN First AI-Generated Scene" in written

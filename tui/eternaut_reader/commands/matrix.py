@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from eternaut_reader.core.analysis import AlignCancelled, align
-    from eternaut_reader.core.analysis.matrix import Placed, build_matrix
+    from eternaut_reader.core.analysis.matrix import Placed, build_matrix, report_columns
     from eternaut_reader.core.annotations.anchor import anchor
     from eternaut_reader.core.storage.atomic import write_atomic
     from eternaut_reader.core.terminal import safe
@@ -66,8 +66,7 @@ def run(args: argparse.Namespace) -> int:
             alignment = align(corpus)
         except (AlignCancelled, OSError, ValueError) as exc:
             note(f"no alignment ({exc}): only tagged passages are shown")
-    columns = [(a.id, f"{n} {a.title}") for n, a in enumerate(corpus.articles, 1)]
-    matrix = build_matrix(chosen, columns, alignment, tagged_at=placed)
+    matrix = build_matrix(chosen, report_columns(corpus.articles), alignment, tagged_at=placed)
     text = matrix.to_csv() if fmt == "csv" else matrix.to_markdown()
     if args.output:
         write_atomic(Path(args.output), [text.encode("utf-8")])

@@ -13,11 +13,15 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from eternaut_reader.core.analysis.verdict import AlignmentLike
+from eternaut_reader.core.analysis.verdict import AlignmentLike, Match
 from eternaut_reader.core.annotations.groups import linked_components
 from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN_SYMBOL, SYMBOLS
+
+if TYPE_CHECKING:
+    from eternaut_reader.core.text.corpus import Article
 
 CONFLICT_MARK = "⚠"
 MATCH_MARK = "·"
@@ -30,7 +34,16 @@ LEGEND = (
     "tagged · blank: nothing found"
 )
 
-__all__ = ["CONFLICT_MARK", "LEGEND", "MATCH_MARK", "Cell", "Matrix", "MatrixRow", "build_matrix"]
+__all__ = [
+    "CONFLICT_MARK",
+    "LEGEND",
+    "MATCH_MARK",
+    "Cell",
+    "Matrix",
+    "MatrixRow",
+    "build_matrix",
+    "report_columns",
+]
 
 
 @dataclass(frozen=True)
@@ -110,6 +123,12 @@ def _groups(claims: Sequence[Placed]) -> list[list[Placed]]:
     return [[placed[a.id] for a in members] for members in components]
 
 
+def report_columns(articles: Sequence[Article]) -> list[tuple[str, str]]:
+    """The matrix's columns: each report's id and heading ("3 EN Netflix's Pioneering…"),
+    the same on screen, in the `matrix` command and in the exports."""
+    return [(a.id, f"{n} {a.language.upper()} {a.title}") for n, a in enumerate(articles, 1)]
+
+
 def build_matrix(
     claims: Iterable[Placed],
     columns: Sequence[tuple[str, str]],
@@ -154,15 +173,23 @@ def _cell(
     ]
     if not found:
         return Cell("", "none")
-    for match in found:  # an aligned passage somebody tagged shows its verdict
+
+    def tagged_at(match: Match) -> Cell | None:
         for claim in tagged:
             if claim.start < match.end and match.start < claim.end:
                 return Cell(
                     _glyph(claim.annotation), "tagged", claim.start, claim.end, claim.annotation
                 )
+        return None
+
+    # A conflict shows unless its own passage was tagged: a verdict given elsewhere in the
+    # report (on a passage only related to the claim) must not hide it.
     conflict = next((m for m in found if m.relation == "conflicts"), None)
     if conflict is not None:
-        return Cell(CONFLICT_MARK, "conflicts", conflict.start, conflict.end)
+        return tagged_at(conflict) or Cell(CONFLICT_MARK, "conflicts", conflict.start, conflict.end)
+    for match in found:  # a passage stating the claim that somebody tagged: its verdict
+        if match.relation == "agrees" and (cell := tagged_at(match)) is not None:
+            return cell
     best = found[0]
     return Cell(MATCH_MARK, "matches", best.start, best.end)
 

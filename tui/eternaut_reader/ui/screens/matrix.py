@@ -25,6 +25,7 @@ from eternaut_reader.core.analysis.matrix import (
     Matrix,
     Placed,
     build_matrix,
+    report_columns,
 )
 from eternaut_reader.core.analysis.scorecard import ReportScore, scorecard
 from eternaut_reader.core.annotations.groups import claim_groups
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
 REPORT_WIDTH = 7  # cells for a report column at its narrowest
 CLAIM_MIN = 24
+REPORT_MOST = 32
 
 
 def matrix_of(editor: ClaimEditor, corpus: Corpus, alignment: Alignment | None) -> Matrix:
@@ -51,12 +53,8 @@ def matrix_of(editor: ClaimEditor, corpus: Corpus, alignment: Alignment | None) 
         article.id: [Placed(c.annotation, c.start, c.end) for c in editor.index(article).claims()]
         for article in corpus.articles
     }
-    columns = [
-        (article.id, f"{n} {article.language.upper()}")
-        for n, article in enumerate(corpus.articles, 1)
-    ]
     claims = [c for article in corpus.articles for c in placed[article.id]]
-    return build_matrix(claims, columns, alignment, tagged_at=placed)
+    return build_matrix(claims, report_columns(corpus.articles), alignment, tagged_at=placed)
 
 
 def scores_of(
@@ -205,7 +203,11 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
     def _widths(self) -> tuple[int, int]:
         reports = max(1, len(self.matrix.columns))
         width = max(40, self.size.width - 4)
-        report = max(REPORT_WIDTH, min(16, (width - CLAIM_MIN) // reports - 2))
+        # The claim column keeps two fifths of the width; the report columns share the rest,
+        # up to REPORT_MOST cells each: at 220 columns five reports' headings are told apart
+        # by their titles.
+        least = max(CLAIM_MIN, width * 2 // 5)
+        report = max(REPORT_WIDTH, min(REPORT_MOST, (width - least) // reports - 2))
         claim = max(CLAIM_MIN, width - reports * (report + 2) - 2)
         return claim, report
 
@@ -216,10 +218,8 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         table.clear(columns=True)
         claim_width, report_width = self._widths()
         table.add_column("Claim", width=claim_width, key="claim")
-        for article_id, heading in self.matrix.columns:
-            article = self.corpus.by_id(article_id)
-            title = f"{heading} {article.title}" if article is not None else heading
-            table.add_column(printable(_cut(title, report_width)), width=report_width)
+        for _, heading in self.matrix.columns:
+            table.add_column(printable(_cut(heading, report_width)), width=report_width)
         for row in self.matrix.rows:
             cells = [Content(printable(_cut(row.label, claim_width)))]
             cells += [Content(row.cells[a].mark.center(3)) for a, _ in self.matrix.columns]
@@ -271,7 +271,7 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         article_id = self.matrix.columns[column - 1][0]
         cell = matrix_row.cells[article_id]
         if cell.empty:
-            self.notify("This report says nothing found about this claim", severity="warning")
+            self.notify("No passage of this report was found to state this claim")
             return
         self.dismiss((article_id, cell.start, cell.end))
 
