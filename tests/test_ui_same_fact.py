@@ -297,3 +297,29 @@ async def test_the_readers_matrix_export_is_what_the_matrix_command_writes(
     assert main(["matrix", "-f", "csv"]) == 0
     assert written == capsys.readouterr().out
     assert "2 EN First AI-Generated Scene" in written
+
+
+async def test_escape_in_a_pane_closes_the_open_panel():
+    """After Enter on a passage, or Tab back to a pane, Esc left the panel open; with nothing
+    of its own to cancel, the pane's Esc closes it, and the focus stays in the pane."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        panel = app.screen.query_one(SameFactPanel)
+        assert panel.display
+        await pilot.press("tab")
+        await pilot.pause()
+        pane = focused_pane(app)
+        assert pane is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not panel.display and focused_pane(app) is pane
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.screen.query_one(ClaimsPanel).display

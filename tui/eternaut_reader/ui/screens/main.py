@@ -983,6 +983,16 @@ class MainScreen(Screen[None]):
             self._focus_pane(0)
         self._refresh_key_bar()
 
+    def close_a_panel(self) -> bool:
+        """Close the same-fact panel, or else the claims panel, whichever is open (Esc in a
+        pane with nothing of its own to cancel); the focus stays where it is."""
+        for panel in (self._same_fact(), self._panel()):
+            if panel is not None and panel.display:
+                panel.display = False
+                self._refresh_key_bar()
+                return True
+        return False
+
     def on_claims_panel_closed(self) -> None:
         panel = self._panel()
         if panel is not None:

@@ -173,7 +173,11 @@ class ArticlePane(ScrollView, can_focus=True):
         Binding("L", "link", "Link to the claim in another pane", id="link", show=False),
         Binding("f", "follow", "Follow the claim's link", id="follow", show=False),
         Binding(
-            "escape", "escape", "Cancel the selection, or clear the search", id="cancel", show=False
+            "escape",
+            "escape",
+            "Cancel the selection, clear the search, or close the open panel",
+            id="cancel",
+            show=False,
         ),
     ]
 
@@ -1108,6 +1112,10 @@ class ArticlePane(ScrollView, can_focus=True):
         elif self.reading.search.query:
             self.reading.clear_search()
             self._sync()
+        else:
+            close = getattr(self.screen, "close_a_panel", None)
+            if callable(close):
+                close()
 
     def action_note(self) -> None:
         """The note of the user's claim here; where nothing is tagged yet, the note of a new
