@@ -389,3 +389,24 @@ def test_the_same_digits_a_thousand_times_apart_are_a_misread_scale(text, langua
     assert compare(billion, one(text, language, "money")) is False
     # ...but other figures that far apart are two measures, not a conflict.
     assert compare(billion, one("$2.5 million", "en", "money")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        ("Netflix used generative AI in The Eternaut, which premiered in April.", "en", "released"),
+        ("L'Eternauta, in uscita su Netflix il 30 aprile, usa l'IA.", "it", "upcoming"),
+        ("The show is set to premiere next month.", "en", "upcoming"),
+    ],
+)
+def test_words_said_only_of_works_are_a_status_without_series_or_film(text, language, status):
+    assert one(text, language, "status").unit == status
+
+
+def test_words_said_of_anything_still_need_the_work_named():
+    assert not [
+        v for v in extract("The company released figures on Tuesday.") if v.kind == "status"
+    ]
+    assert not [
+        v for v in extract("First AI-Generated Scene Debuts in El Eternauta") if v.kind == "status"
+    ]

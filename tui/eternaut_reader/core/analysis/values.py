@@ -786,6 +786,14 @@ _WORK_NOUN = re.compile(
     r"|documentario|programma|miniserie|album)\b",
     re.IGNORECASE,
 )
+# Words said of shows and films only ("The Eternaut, which premiered in April"): a status
+# even with no "series" or "film" near.
+_ONLY_OF_WORKS = re.compile(
+    r"(?:premiered|debuted|ha\s+debuttato|hanno\s+debuttato|will\s+premiere|"
+    r"will\s+debut|set\s+to\s+(?:premiere|debut)|yet\s+to\s+(?:premiere|debut)|debutterà|"
+    r"in\s+uscita|di\s+prossima\s+uscita|uscirà)\b",
+    re.IGNORECASE,
+)
 _STATUS_WINDOW = 40  # characters between a status word and the work it is said of
 
 
@@ -797,8 +805,10 @@ def _status(text: str) -> list[Value]:
         for m in pattern.finditer(text):
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            if not any(-_STATUS_WINDOW <= w - m.start() <= _STATUS_WINDOW for w in works):
-                continue  # "upcoming ad formats": not the release of a work
+            strong = _ONLY_OF_WORKS.match(m.group())
+            near = any(-_STATUS_WINDOW <= w - m.start() <= _STATUS_WINDOW for w in works)
+            if not (near or strong):
+                continue  # "upcoming ad formats", "released figures": not a work's release
             taken.append((m.start(), m.end()))
             out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
     return out
