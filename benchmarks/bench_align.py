@@ -70,6 +70,8 @@ def main() -> None:
         ("corpus12", [DATA / "corpus12"], DATA / "corpus12_clusters.json"),
         ("corpus13", [DATA / "corpus13"], DATA / "corpus13_clusters.json"),
         ("corpus14", [DATA / "corpus14"], DATA / "corpus14_clusters.json"),
+        ("corpus15", [DATA / "corpus15"], DATA / "corpus15_clusters.json"),
+        ("corpus16", [DATA / "corpus16"], DATA / "corpus16_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))
@@ -111,6 +113,13 @@ def main() -> None:
     print(f"  {label:<48}{ms(seconds)}   target < 5000 ms {mark(seconds < 5)}   peak {mb(peak)}")
     seconds = timed(lambda: align(load_corpus([folder])))
     print(f"  {f'{args.articles} articles, warm':<48}{ms(seconds)}")
+    # One very long article beside two short ones: the cost must stay linear in its length.
+    huge = Path(tempfile.mkdtemp(prefix="bench-align-huge-"))
+    generate(huge, 1, 5_000_000)
+    generate(huge, 2, args.size, first=1)
+    seconds = timed(lambda: align(load_corpus([huge])))
+    peak = peak_memory(lambda: align(load_corpus([huge]), use_cache=False))
+    print(f"  {'one 5 MB article and two of 5 kB, cold':<48}{ms(seconds)}   peak {mb(peak)}")
 
 
 def timed(work) -> float:
@@ -184,11 +193,11 @@ ITALIAN_CITIES = {
 WORDS_IT = {2: "due", 3: "tre", 4: "quattro", 5: "cinque", 10: "dieci"}
 
 
-def generate(folder: Path, count: int, size: int) -> None:
+def generate(folder: Path, count: int, size: int, first: int = 0) -> None:
     """Write count reports of about size characters: every event is covered by several
     outlets, one in four in Italian, with the odd figure or date changed between them."""
     rng = random.Random(10)
-    for number in range(count):
+    for number in range(first, first + count):
         event = EVENTS[number % len(EVENTS)]
         facts = random.Random(number % len(EVENTS))  # the same facts for every outlet...
         values = {

@@ -159,3 +159,17 @@ def test_articles_with_nothing_in_common_give_an_empty_result(write_articles, ca
     assert data["units"] and all(u["matches"] == [] for u in data["units"])
     assert main(["align", str(folder)]) == 0
     assert "no passage of these articles matches another report" in capsys.readouterr().err
+
+
+def test_progress_shows_on_an_interactive_terminal_and_is_cleared(monkeypatch, capsys):
+    """A long article takes seconds: on a terminal `align` says how far it is, on standard
+    error, one line rewritten in place, and clears it; piped, it prints nothing of it."""
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["align", "--json"]) == 0
+    err = capsys.readouterr().err
+    assert "aligning… 0%" in err and err.rstrip(" ").endswith("\r")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert main(["align", "--json"]) == 0
+    assert "aligning" not in capsys.readouterr().err

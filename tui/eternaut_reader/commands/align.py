@@ -7,6 +7,7 @@ import contextlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from eternaut_reader.commands._common import Unknown, fail, note, resolve_articles, say
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             f"align compares articles, and there is only one ({corpus.articles[0].id}); "
             "give two or more"
         )
-    alignment = align(corpus)
+    alignment = align(corpus, progress=_progress_line() if sys.stderr.isatty() else None)
     ids = chosen if chosen is not None else alignment.article_ids
     try:
         if args.json:
@@ -83,6 +84,22 @@ def run(args: argparse.Namespace) -> int:
     if not any(r.matches for i in ids for r in alignment.results(i)):
         note("no passage of these articles matches another report")
     return 0
+
+
+def _progress_line() -> Callable[[float], None]:
+    """Progress on standard error, one line rewritten in place, for an interactive terminal
+    (a long article takes seconds to align); cleared when done."""
+    shown = [-1]
+
+    def show(fraction: float) -> None:
+        percent = int(fraction * 100)
+        if percent != shown[0]:
+            shown[0] = percent
+            line = f"aligning… {percent}%" if percent < 100 else ""
+            sys.stderr.write("\r" + line.ljust(16) + ("\r" if not line else ""))
+            sys.stderr.flush()
+
+    return show
 
 
 def to_json(alignment: Alignment, ids: list[str]) -> dict[str, Any]:

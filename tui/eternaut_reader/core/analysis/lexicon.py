@@ -343,13 +343,13 @@ def is_hedged(text: str, language: str) -> str | None:
     """The hedge word that makes `text` a reported or uncertain statement, or None."""
     folded = text.casefold().replace("’", "'")
     lang = language if language in HEDGES else "en"
-    for cue in HEDGES[lang]:
-        if re.search(rf"\b{re.escape(cue)}\b", folded):
-            if cue == "secondo" and not _secondo_is_preposition(folded):
-                continue
-            if cue == "may" and not _MAY_VERB.search(text):
-                continue  # the month ("3 May 2024"), not the verb
-            return cue
+    found: set[str] = set(_cues(lang).findall(folded))
+    if "secondo" in found and not _secondo_is_preposition(folded):
+        found.discard("secondo")
+    if "may" in found and not _MAY_VERB.search(text):
+        found.discard("may")  # the month ("3 May 2024"), not the verb
+    if found:
+        return str(min(found, key=HEDGES[lang].index))  # the first in HEDGES order
     if lang == "it":
         for match in IT_CONDITIONAL.finditer(folded):
             if not any(
@@ -358,6 +358,16 @@ def is_hedged(text: str, language: str) -> str | None:
             ):
                 return match.group(0)
     return None
+
+
+@lru_cache(maxsize=8)
+def _cues(language: str) -> re.Pattern[str]:
+    """Every hedge of a language as one pattern: one scan of a passage instead of one search
+    a cue (a long article has tens of thousands of passages)."""
+    # A lookahead matches at every position, so overlapping cues are all found ("is
+    # thought to" holds both "is thought" and "thought to").
+    cues = "|".join(re.escape(cue) for cue in HEDGES[language])
+    return re.compile(rf"(?=\b({cues})\b)")
 
 
 _MAY_VERB = re.compile(r"(?<!\d )\bmay\b(?!\s+\d)")

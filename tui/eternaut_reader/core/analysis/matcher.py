@@ -251,7 +251,8 @@ def _mark_several(reads: list[Read]) -> None:
         article: frozenset(
             noun
             for noun, values in nouns.items()
-            if any(
+            if len(values) > CROWD
+            or any(
                 _close_but_different(a, b) for n, a in enumerate(values) for b in values[n + 1 :]
             )
         )
@@ -262,6 +263,9 @@ def _mark_several(reads: list[Read]) -> None:
     _count_measures(reads)
 
 
+# Values of one noun or key more numerous than this (in a very long article) are not compared
+# pair by pair: the cost grows with the square of their number (as COMMON_UNITS in similarity).
+CROWD = 64
 SEVERAL_APART = 10.0  # two counts of one noun this close in one report may be taken for each other
 
 
@@ -295,6 +299,17 @@ def _count_measures(reads: list[Read]) -> None:
     for n, (_, _, value) in enumerate(items):
         by_noun[value.unit].append(n)
     for members in by_noun.values():
+        if len(members) > CROWD:
+            # A noun counted this often (a long article's "people") is compared pair by pair
+            # no more: only equal figures are joined, in one pass.
+            first: dict[str, int] = {}
+            for m in members:
+                key = items[m][2].key
+                if key in first:
+                    parent[root(m)] = root(first[key])
+                else:
+                    first[key] = m
+            continue
         for x, m in enumerate(members):
             rm, im, vm = items[m]
             for k in members[x + 1 :]:
@@ -462,6 +477,8 @@ def _siblings(reads: list[Read], group: list[int]) -> dict[int, dict[int, set[st
                 by_key[(group[n], value.key)].append(n)
     siblings: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for (_, key), members in by_key.items():
+        if len(members) > CROWD:
+            continue  # a figure a report gives this often says nothing of which passage
         for a in members:
             for m in members:
                 if m != a:
@@ -590,24 +607,32 @@ def _past_and_future(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date
 
 
 def _with_ledes(
-    pairs: dict[tuple[int, int], float], reads: list[Read], group: list[int]
+    pairs: dict[tuple[int, int], float], reads: list[Read], group: list[int], index: Index
 ) -> dict[tuple[int, int], float]:
-    """Scores with LEDE_BONUS added where both units open their reports (headline and lede):
-    news is written as an inverted pyramid, so the openings of two reports of one story tell
-    its main fact, in whatever words ("Conviva swallows Sole Market" / "Conviva si compra Sole
-    Market, nasce il terzo polo della spesa"). Only pairs that share something are raised."""
-    opening: set[int] = set()
+    """`pairs` (scored at MATCH_SCORE or more), with LEDE_BONUS added where both units open
+    their reports (headline and lede): news is written as an inverted pyramid, so the
+    openings of two reports of one story tell its main fact, in whatever words ("Conviva
+    swallows Sole Market" / "Conviva si compra Sole Market, nasce il terzo polo della
+    spesa"). Only pairs that share something are raised; the openings are few (LEDE_UNITS a
+    report), so their pairs are scored one by one."""
+    opening: list[int] = []
     seen: Counter[int] = Counter()
     for i in range(len(reads)):
         if seen[group[i]] < LEDE_UNITS:
             seen[group[i]] += 1
-            opening.add(i)
-    out = {}
-    for (a, b), score in pairs.items():
-        if a in opening and b in opening:
-            score += LEDE_BONUS
-        if score >= MATCH_SCORE:
-            out[(a, b)] = score
+            opening.append(i)
+    out = dict(pairs)
+    for x, a in enumerate(opening):
+        for b in opening[x + 1 :]:
+            if group[a] == group[b]:
+                continue
+            score = pairs.get((a, b))
+            if score is None:
+                score = index.cosine(a, b)
+                if score <= 0.0:
+                    continue
+            if score + LEDE_BONUS >= MATCH_SCORE:
+                out[(a, b)] = score + LEDE_BONUS
     return out
 
 
@@ -700,7 +725,7 @@ def match_units(
         close = similar_pairs(texts, group, EMBED_FLOOR, lambda f: check(0.3 + 0.5 * f))
     check(0.8 if embed else 0.65)
     index = Index(features, [r.language for r in reads])
-    pairs = _with_ledes(index.pairs(group, MATCH_SCORE - LEDE_BONUS), reads, group)
+    pairs = _with_ledes(index.pairs(group, MATCH_SCORE), reads, group, index)
     pairs = _discount_measures(pairs, reads, index)
     if close:
         pairs = _with_embeddings(pairs, reads, close)
@@ -721,8 +746,8 @@ def match_units(
             relation, conflicts, at = relate(
                 read.values, reads[j].values, read.unit.start, score, same, triangle=triangle
             )
-            loose = index.wording(i, j) < CONFLICT_WORDING and not _agreeing(read, reads[j])
-            if conflicts and loose:
+            loose = conflicts and index.wording(i, j) < CONFLICT_WORDING
+            if loose and not _agreeing(read, reads[j]):
                 # Two figures of one kind in passages that share little else: not one fact
                 # told two ways, so not a contradiction either.
                 relation, conflicts, at = "related", (), ()

@@ -123,6 +123,7 @@ def units(article: Article) -> list[Unit]:
     return out
 
 
+_NOT_SPACE = re.compile(r"\S")
 _HEADING_WORDS = 12  # a section heading is a line of this many words at most
 _SENTENCE_END = ".!?…\"”»’')"
 
@@ -133,8 +134,9 @@ def is_heading(text: str, unit: Unit) -> bool:
     ("- Personalized search features…" states something). The article's first line, its
     headline, is not one."""
     line_start = text.rfind("\n", 0, unit.start) + 1
-    if line_start == 0 or not text[:line_start].strip():
-        return False  # the headline
+    first = _NOT_SPACE.search(text)
+    if first is None or line_start <= first.start():
+        return False  # the headline (no copy of the text before it: articles can be long)
     line_end = text.find("\n", unit.end)
     line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end].strip(" \t#*>_")
