@@ -230,3 +230,21 @@ def test_refresh_while_the_page_cannot_be_fetched_keeps_the_snapshot(site, monke
     assert corpus.articles[0].text == first.text
     (notice,) = corpus.notices
     assert notice.startswith(f"{url}: connection refused; showing the snapshot fetched 20")
+
+
+def test_a_page_without_a_date_is_not_given_one_from_its_text():
+    """A page with no date in its metadata took the first date its story named ("work will
+    start on 3 March 2026") as its publication date, and "on Tuesday" was then read against
+    it (an outside tester's false conflict)."""
+    html = (
+        "<html lang='en'><head><title>Wind farm near Ravenna</title></head><body><article>"
+        "<h1>Wind farm near Ravenna</h1>"
+        "<p>Construction of the Voltaria wind farm will start on 3 March 2026, the company "
+        "said on Tuesday, after years of delays and a long fight with local fishermen.</p>"
+        "<p>The farm will have 40 turbines and power half a million homes in the region, "
+        "according to the plans filed with the ministry last year.</p>"
+        "</article></body></html>"
+    )
+    page = extract(html)
+    assert page.date is None
+    assert "3 March 2026" in page.text

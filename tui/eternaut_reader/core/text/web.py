@@ -179,6 +179,10 @@ def extract(html: bytes | str, url: str | None = None) -> Page:
         include_tables=True,
         include_links=False,
         include_images=False,
+        # The date from the page's metadata and markup only: searched in the running text
+        # too, a page without one took the first date its article names ("construction will
+        # start on 3 March") as its publication date, and "on Tuesday" was read against it.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     raw = "" if document is None else (getattr(document, "text", None) or "")
     # trafilatura gives one block a line; the reader's paragraphs are separated by blank lines.
