@@ -124,7 +124,7 @@ def test_article_by_title_in_any_case(capsys):
 def test_an_unknown_article_is_one_line(capsys):
     assert main(["align", "--article", "nope"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("eternaut-reader: --article 'nope' matches no article")
+    assert err.startswith("eternaut-reader: --article “nope” matches no article")
     assert err.count("\n") == 1
 
 
@@ -173,3 +173,9 @@ def test_progress_shows_on_an_interactive_terminal_and_is_cleared(monkeypatch, c
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
     assert main(["align", "--json"]) == 0
     assert "aligning" not in capsys.readouterr().err
+
+
+def test_an_unknown_article_with_control_characters_is_shown_safely(capsys):
+    assert main(["align", "--article", "\x1b[2Jzz"]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "--article “␛[2Jzz” matches no article" in err

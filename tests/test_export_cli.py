@@ -110,8 +110,8 @@ def test_a_corpus_given_by_path(tmp_path, write_articles, capsys):
         (["-o", "{tmp}"], "cannot tell the format from the name"),
         (["-f", "csv", "-o", "{tmp}"], "cannot write {tmp}: it is a folder"),
         (["-o", "{tmp}/claims.txt"], "give --format (json, jsonl, csv, md, w3c, claimreview)"),
-        (["-f", "csv", "--article", "nope"], "--article 'nope' matches no article"),
-        (["-f", "csv", "--article", "00"], "--article '00' matches 5 articles"),
+        (["-f", "csv", "--article", "nope"], "--article “nope” matches no article"),
+        (["-f", "csv", "--article", "00"], "--article “00” matches 5 articles"),
     ],
 )
 def test_failures_are_one_line_and_non_zero(tmp_path, db, capsys, args, message):

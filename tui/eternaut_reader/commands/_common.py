@@ -79,9 +79,9 @@ def resolve_articles(
             found.append(matches[0])
         elif matches:
             several = ", ".join(matches)
-            raise Unknown(f"--article {query!r} matches {len(matches)} articles: {several}")
+            raise Unknown(f"--article “{query}” matches {len(matches)} articles: {several}")
         else:
-            raise Unknown(f"--article {query!r} matches no article (ids: {', '.join(ids)})")
+            raise Unknown(f"--article “{query}” matches no article (ids: {', '.join(ids)})")
     return found
 
 
