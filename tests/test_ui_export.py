@@ -127,3 +127,22 @@ async def test_export_asks_before_overwriting_and_remembers_the_format(tmp_path,
         await pilot.press("e")
         await pilot.pause()
         assert app.screen.query_one("#export-format").value == "md"
+
+
+async def test_ticked_and_empty_boxes_differ_without_colour(monkeypatch):
+    """With NO_COLOR every box of the dialog showed "X", ticked or not."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        box = dialog.query_one("#export-tag-confirmed")
+        box.value = True
+        await pilot.pause()
+        ticked = str(box.render())  # what the box draws inside its border
+        box.value = False
+        await pilot.pause()
+        empty = str(box.render())
+        assert "✓" in ticked and "✓" not in empty and "X" not in empty

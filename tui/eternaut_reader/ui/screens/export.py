@@ -21,6 +21,7 @@ from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
+from eternaut_reader.ui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from eternaut_reader.core.storage.store import AnnotationStore
@@ -72,7 +73,7 @@ class ExportScreen(ModalScreen[Path | None]):
             )
             with Horizontal(id="export-tags"):
                 for tag in (*TAGS, OPEN):
-                    yield Checkbox(
+                    yield TickBox(
                         tag, value=True, disabled=self.format in REPORTS, id=f"export-tag-{tag}"
                     )
             articles = [
@@ -88,7 +89,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Export", variant="primary", id="export-go")
                 yield Button("Cancel", id="export-cancel")
                 # CSV only: a UTF-8 byte-order mark, which Excel needs to read UTF-8.
-                yield Checkbox(
+                yield TickBox(
                     "UTF-8 BOM for Excel",
                     value=False,
                     disabled=not _takes_bom(self.format),
