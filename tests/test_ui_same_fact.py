@@ -110,6 +110,7 @@ async def test_a_link_made_from_the_panel_tags_the_passage_and_shows_at_both_end
         await pilot.pause()
         assert _stored() == [("002", "contradicted", ME), ("004", None, ME)]
         assert "[○ open]" in widget_text(options)  # the passage is now an open claim
+        assert "[linked: contradicts]" in widget_text(options)  # and says it is linked
         await pilot.press("escape")
         await pilot.pause()
         assert "links: contradicts 5/5" in _bar(app)

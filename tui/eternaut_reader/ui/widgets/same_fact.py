@@ -180,6 +180,8 @@ class SameFactPanel(Vertical):
             )
         )
         editor = getattr(app, "editor", None)
+        here = pane.claim_under_cursor()
+        linked = {link.target: link.relation for link in here.annotation.links} if here else {}
         # One line a passage, cut to the panel's width, and one more, indented, a conflict:
         # a wrapped row would start again at the left edge and run into the next.
         room = max(30, (self.size.width or self.app.size.width) - 34)
@@ -202,6 +204,8 @@ class SameFactPanel(Vertical):
                     claim = editor.index(article).at(match.start, match.end)
                     if claim is not None:
                         tagged = f" [{verdict(claim.tag)}]"
+                        if claim.id in linked:  # + or - again would only say so, or flip it
+                            tagged += f" [linked: {linked[claim.id]}]"
                 line = (
                     f"  {score_bar(match.score)} {match.score:.2f} "
                     f"{RELATION_MARKS.get(match.relation, match.relation)}{tagged}  "
