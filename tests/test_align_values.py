@@ -410,3 +410,11 @@ def test_words_said_of_anything_still_need_the_work_named():
     assert not [
         v for v in extract("First AI-Generated Scene Debuts in El Eternauta") if v.kind == "status"
     ]
+
+
+def test_a_part_of_a_possessed_whole_counts_what_the_whole_counts():
+    """ "Two of the train's five carriages" is two carriages (of five), so "two carriages off
+    the tracks" in another report agrees; it was five against two."""
+    part, whole = extract("Two of the train's five carriages came off the rails.", "en")
+    assert (part.low, whole.low) == (2, 5) and part.unit == whole.unit
+    assert compare(part, one("leaving two carriages off the tracks", "en", "quantity")) is True

@@ -388,7 +388,8 @@ def _amount(kind: str, unit: str, amount: float, text: str, start: int, end: int
 
 # "380 of the 1,450 jobs", "nove dei 14 lotti": a part counts what the whole counts.
 _PART_OF = re.compile(
-    r"\s+(?:out\s+of|of|dei|degli|delle|sui|sugli|sulle|tra|fra)\s+(?:(?:the|its|their|i|gli|le)\s+)?",
+    r"\s+(?:out\s+of|of|dei|degli|delle|sui|sugli|sulle|tra|fra)\s+(?:(?:the|its|their|i|gli|le)\s+)?"
+    r"(?:[^\W\d_]+['’]s\s+)?",  # "two of the train's five carriages"
     re.IGNORECASE,
 )
 
