@@ -46,10 +46,11 @@ def totals(counts: Mapping[str, int]) -> str:
 
 
 def readable(reason: str, corpus: Corpus) -> str:
-    """A suggestion's reason names reports by id; the reader numbers them ("report 3")."""
-    for number, article in enumerate(corpus.articles, 1):
+    """A suggestion's reason names reports by id; the reader names them by place ("3/5"), as
+    the panes, the links and the panel do."""
+    for article in corpus.articles:
         if article.id in reason:
-            reason = reason.replace(article.id, f"report {number}")
+            reason = reason.replace(article.id, corpus.place(article.id))
     return reason
 
 

@@ -263,12 +263,12 @@ def suggest(
             (copied if copy else agreeing).append(m)
     reports = sorted({m.article for m in agreeing})
     if hedge:
-        also = f"; {len(reports)} other report(s) agree" if reports else ""
+        also = f"; {_reports(len(reports))} agree" if reports else ""
         return Suggestion("speculative", f'hedged ("{hedge}"){also}', tuple(agreeing))
     if reports:
         listed = ", ".join(reports[:3]) + ("…" if len(reports) > 3 else "")
         return Suggestion(
-            "confirmed", f"also stated by {len(reports)} other report(s): {listed}", tuple(agreeing)
+            "confirmed", f"also stated by {_reports(len(reports))}: {listed}", tuple(agreeing)
         )
     if copied:
         others = sorted({m.article for m in copied})
@@ -284,6 +284,10 @@ def suggest(
             "speculative", "only related passages elsewhere, none states this", tuple(related)
         )
     return Suggestion("speculative", "stated by this report alone")
+
+
+def _reports(n: int) -> str:
+    return f"{n} other report" + ("" if n == 1 else "s")
 
 
 class AlignmentLike(Protocol):

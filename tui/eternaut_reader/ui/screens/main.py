@@ -568,8 +568,7 @@ class MainScreen(Screen[None]):
             self.notify(str(error), title="Not linked", severity="warning", timeout=8)
             return
         self.apply_edit(edit)
-        number = self.corpus.articles.index(article) + 1
-        self.notify(f"Linked: {message.relation} report {number}", timeout=3)
+        self.notify(f"Linked: {message.relation} {self.corpus.place(article.id)}", timeout=3)
         panel = self._same_fact()
         if panel is not None:
             panel.refresh_matches()
