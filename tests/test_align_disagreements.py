@@ -313,3 +313,17 @@ def test_differing_values_not_known_to_be_one_measure_are_no_agreement():
     same_day = extract("I lavori inizieranno il 3 marzo 2026.", "it")
     assert relate(here, same_day, 0, 0.6, never)[0] == "agrees"
     assert relate(extract("Work goes on.", "en"), [], 0, 0.05, triangle=True)[0] == "agrees"
+
+
+def test_a_count_named_by_what_happened_to_it():
+    """corpus15: "Of the roughly 150 people on board, 28 were injured" against "23 injured",
+    "twenty-three hurt" and "23 feriti": the count has no noun but its participle."""
+    (_, injured) = extract("Of the roughly 150 people on board, 28 were injured.", "en")
+    assert (injured.low, injured.unit) == (28, extract("23 injured", "en")[0].unit)
+    assert extract("tre sono rimasti feriti", "it")[0].low == 3
+    found = conflicts(
+        "corpus15",
+        ("rail-operations-today", "28 were injured"),
+        ("la-gazzetta-del-lario", "Il bilancio è di 23 feriti."),
+    )
+    assert found == [("number", "28 were injured", "23 feriti")]

@@ -360,6 +360,12 @@ _DEGREES_AFTER = re.compile(r"\s?°\s?([CF])\b")
 _DEGREE = stem("degrees")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:-|\s*)(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
+_PASSIVE_COUNT = re.compile(
+    r"\s+(?:were|was|have\s+been|had\s+been|are|sono\s+stat[ie]|sono\s+rimast[ie]|"
+    r"sono|erano\s+stat[ie])\s+(?:(?:all|seriously|badly|slightly|gravemente|lievemente)\s+)?"
+    r"([^\W\d_]{4,}(?:ed|en|ti|te))\b",
+    re.IGNORECASE,
+)
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
 # The body a count's people belong to: a name after "of", "from", "del"…
 _OWNER = re.compile(
@@ -467,6 +473,10 @@ def _amounts(text: str, language: str) -> list[Value]:
                 counted = _COUNTED.match(text, whole.end)
                 if counted and counted.group(1).lower() in stopwords(language):
                     counted = None
+        if counted is None and whole is None:
+            # "28 were injured", "tre sono rimasti feriti": the people counted are named by
+            # what happened to them, as in "23 injured" / "23 feriti".
+            counted = _PASSIVE_COUNT.match(text, end)
         if counted is None and not scale:
             tally = _TALLY.match(text, end)
             if tally and _VOTING.search(text, _clause_start(text, start), start):
