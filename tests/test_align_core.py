@@ -531,3 +531,22 @@ def test_a_topic_heading_has_no_suggestion_but_a_heading_that_names_someone_has(
         start = report.text.index(heading)
         suggestion = alignment.suggest(report.id, start, start + len(heading))
         assert (suggestion is None) == (expected is None), heading
+
+
+def test_the_cache_keeps_the_most_recently_used_files(_cache, monkeypatch):
+    """Every corpus opened adds a file: beyond MAX_FILES (or MAX_BYTES) the least recently
+    used go, and reading a file counts as using it."""
+    import os
+
+    monkeypatch.setattr(align_cache, "MAX_FILES", 3)
+    keys = [f"{n:040d}" for n in range(4)]
+    for n, key in enumerate(keys[:3]):
+        align_cache.save(key, {"n": n})
+        os.utime(align_cache.path_for(key), (1000 + n, 1000 + n))  # written in that order
+    assert align_cache.load(keys[0]) == {"n": 0}  # the oldest, used again now
+    align_cache.save(keys[3], {"n": 3})
+    left = sorted(p.name for p in _cache.glob("align-*.json"))
+    assert left == sorted(align_cache.path_for(k).name for k in (keys[0], keys[2], keys[3]))
+    monkeypatch.setattr(align_cache, "MAX_BYTES", 1)
+    align_cache.save(keys[1], {"n": 1})
+    assert [p.name for p in _cache.glob("align-*.json")] == [align_cache.path_for(keys[1]).name]

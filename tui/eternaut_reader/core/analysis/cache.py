@@ -3,7 +3,9 @@
 It lives in platformdirs' user cache directory for "eternaut-reader", or in the directory
 named by ETERNAUT_READER_CACHE (tests point it at a temporary folder). A file that cannot be
 read or parsed is ignored and rewritten; a cache that cannot be written is skipped, since it
-only saves time.
+only saves time. Each corpus one opens adds a file, so the folder is kept to the MAX_FILES
+most recently used and MAX_BYTES in all: the least recently used go first (reading a file
+marks it used).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from typing import Any
 
 from eternaut_reader.core.storage.atomic import atomic_file
 
-__all__ = ["cache_dir", "key", "load", "path_for", "save"]
+__all__ = ["cache_dir", "key", "load", "path_for", "prune", "save"]
 
 ENV = "ETERNAUT_READER_CACHE"
 _FORMAT = 1
+MAX_FILES = 64
+MAX_BYTES = 256 * 1024 * 1024
 
 
 def cache_dir() -> Path:
@@ -55,7 +59,11 @@ def load(cache_key: str) -> dict[str, Any] | None:
     if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("key") != cache_key:
         return None
     payload = data.get("data")
-    return payload if isinstance(payload, dict) else None
+    if not isinstance(payload, dict):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path_for(cache_key))  # used now: the last to be pruned
+    return payload
 
 
 def save(cache_key: str, payload: dict[str, Any]) -> None:
@@ -65,3 +73,21 @@ def save(cache_key: str, payload: dict[str, Any]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_file(target, text=True) as handle:
             json.dump({"format": _FORMAT, "key": cache_key, "data": payload}, handle)
+    prune(target.parent, keep=target)
+
+
+def prune(folder: Path, keep: Path | None = None) -> None:
+    """Remove the least recently used alignment files beyond MAX_FILES or MAX_BYTES (never
+    `keep`, the one just written)."""
+    entries = []
+    for path in folder.glob("align-*.json"):
+        with contextlib.suppress(OSError):
+            stat = path.stat()
+            entries.append((stat.st_mtime, stat.st_size, path))
+    entries.sort(key=lambda e: e[0], reverse=True)  # the most recently used first
+    total = 0
+    for n, (_, size, path) in enumerate(entries):
+        total += size
+        if path != keep and (n >= MAX_FILES or total > MAX_BYTES):
+            with contextlib.suppress(OSError):
+                path.unlink()
