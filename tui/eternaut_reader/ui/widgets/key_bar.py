@@ -60,7 +60,8 @@ class KeyBar(Widget):
 
 
 # Help and quit stay whatever the width; the palette, which finds every action, goes first.
-_RANKS = {"app.help": 0, "app.quit": 0}
+# The same fact elsewhere, what the reader is for, stays as long as the pane's own keys.
+_RANKS = {"app.help": 0, "app.quit": 0, "toggle_same_fact": 1}
 
 
 def _fitting(hints: list[tuple[str, str, int]], width: int) -> list[tuple[str, str]]:
