@@ -450,7 +450,8 @@ def test_export_with_a_profile_writes_url_and_author_and_says_nothing_more(
     err = capsys.readouterr().err
     assert "Google" not in err
     assert err == (
-        f"exported 6 annotations (2 orphans or not in the corpus) as claimreview to {out}\n"
+        f"eternaut-reader: exported 6 annotations (2 orphans or not in the corpus) as "
+        f"claimreview to {out}\n"
     )
 
 

@@ -64,7 +64,8 @@ def test_output_file_format_from_its_name_and_a_summary_on_stderr(tmp_path, db, 
     err = capsys.readouterr().err
     # Without a [profile], the lines before say what Google needs (test_export_claimreview_google).
     assert err.endswith(
-        f"\nexported 6 annotations (2 orphans or not in the corpus) as claimreview to {out}\n"
+        f"\neternaut-reader: exported 6 annotations (2 orphans or not in the corpus) as "
+        f"claimreview to {out}\n"
     )
 
 

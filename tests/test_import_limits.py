@@ -535,4 +535,4 @@ def test_articles_that_cannot_be_read_stop_the_import_and_missing_seeds_do_not(
     monkeypatch.setattr("eternaut_reader.core.text.corpus.seeds_dir", lambda: tmp_path / "gone")
     code, out, err = run_import(capsys, db, path)
     assert code == 0 and "2 added" in out
-    assert err.startswith("offsets not checked against the bundled articles: ")
+    assert err.startswith("eternaut-reader: offsets not checked against the bundled articles: ")

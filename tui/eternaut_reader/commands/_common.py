@@ -34,7 +34,8 @@ def fail(message: str, code: int = 1) -> int:
 
 
 def note(message: str) -> None:
-    print(one_line(message), file=sys.stderr)
+    """An informational line on standard error, named like the errors are."""
+    print(f"{PROG}: {one_line(message)}", file=sys.stderr)
 
 
 def say(message: str) -> None:
