@@ -70,12 +70,16 @@ class Alignment:
     """The units of every article with their matches and suggestions; read-only."""
 
     def __init__(
-        self, results: dict[str, list[UnitResult]], texts: dict[str, str], titles: dict[str, str]
+        self,
+        results: dict[str, list[UnitResult]],
+        texts: dict[str, str],
+        titles: dict[str, str],
+        copies: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self._results = results
         self._texts = texts
         self.titles = titles
-        self._copies: dict[str, frozenset[str]] | None = None
+        self._copies = copies  # worked out on first use when read from the cache
 
     def copies(self, article_id: str) -> frozenset[str]:
         """The reports that copy this one as a whole (copied_reports)."""
@@ -349,4 +353,4 @@ def _compute(
             UnitResult(read.unit, unit_matches, suggestion, read.hedge, read.claim)
         )
     check(1.0)
-    return Alignment(results, texts, {a.id: a.title for a in articles})
+    return Alignment(results, texts, {a.id: a.title for a in articles}, copies)

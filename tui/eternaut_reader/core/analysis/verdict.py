@@ -123,12 +123,16 @@ def relate(
             for o, a, b, s in outcomes
             if o is False and s and id(a) not in settled and id(b) not in settled
         ]
-        if not clashes and kind == "quantity" and agreeing and score >= LEFTOVER_SCORE:
-            clashes = _leftover(here, there, settled)
-        if not clashes and kind == "quantity":
-            clashes = _transposed(here, there, settled)
-        if not clashes and kind == "date" and agreeing and score >= LEFTOVER_SCORE:
-            clashes = _leftover_dates(here, there, settled)
+        if not clashes and kind in ("quantity", "date"):
+            # The values of this kind no equal value settled: compared by elimination.
+            left_here = [a for a in here if a.kind == kind and id(a) not in settled]
+            left_there = [b for b in there if b.kind == kind and id(b) not in settled]
+            alike = bool(agreeing) and score >= LEFTOVER_SCORE
+            if kind == "quantity":
+                clashes = _leftover(left_here, left_there) if alike else []
+                clashes = clashes or _transposed(left_here, left_there)
+            elif alike:
+                clashes = _leftover_dates(left_here, left_there)
         if clashes:
             # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two
             # values are the ones told two ways (380 and 320), so they name the conflict.
@@ -142,15 +146,11 @@ def relate(
     return ("agrees" if agreed or score >= AGREE_SCORE or triangle else "related"), (), ()
 
 
-def _leftover(
-    here: Sequence[Value], there: Sequence[Value], settled: set[int]
-) -> list[tuple[Value, Value]]:
+def _leftover(mine: Sequence[Value], theirs: Sequence[Value]) -> list[tuple[Value, Value]]:
     """Two passages that say the same (LEFTOVER_SCORE) and agree on their other counts, each
-    with one count left over, of nouns written differently: those two are one figure told
-    two ways ("212 supermarkets across nine regions… 6,800 people" / "221 punti vendita in
-    nove regioni… 6.800 persone"), and clash when they differ, however close."""
-    mine = [a for a in here if a.kind == "quantity" and id(a) not in settled]
-    theirs = [b for b in there if b.kind == "quantity" and id(b) not in settled]
+    with one count left over (mine, theirs), of nouns written differently: those two are one
+    figure told two ways ("212 supermarkets across nine regions… 6,800 people" / "221 punti
+    vendita in nove regioni… 6.800 persone"), and clash when they differ, however close."""
     if len(mine) != 1 or len(theirs) != 1:
         return []
     a, b = mine[0], theirs[0]
@@ -162,14 +162,11 @@ def _leftover(
     return [(a, b)] if high <= LEFTOVER_APART * max(low, 1e-9) else []
 
 
-def _leftover_dates(
-    here: Sequence[Value], there: Sequence[Value], settled: set[int]
-) -> list[tuple[Value, Value]]:
+def _leftover_dates(mine: Sequence[Value], theirs: Sequence[Value]) -> list[tuple[Value, Value]]:
     """Two passages that say the same and agree on one date, each with one day left over
-    within LEFTOVER_DAYS of the other: the two days of one event ("opens on March 14 and runs
-    until Sept. 6" / "inaugurerà sabato 21 marzo e resterà aperta fino al 6 settembre")."""
-    mine = [a for a in here if a.kind == "date" and id(a) not in settled]
-    theirs = [b for b in there if b.kind == "date" and id(b) not in settled]
+    (mine, theirs) within LEFTOVER_DAYS of the other: the two days of one event ("opens on
+    March 14 and runs until Sept. 6" / "inaugurerà sabato 21 marzo e resterà aperta fino al 6
+    settembre")."""
     if len(mine) != 1 or len(theirs) != 1:
         return []
     a, b = mine[0], theirs[0]
@@ -180,16 +177,12 @@ def _leftover_dates(
     )
 
 
-def _transposed(
-    here: Sequence[Value], there: Sequence[Value], settled: set[int]
-) -> list[tuple[Value, Value]]:
-    """Counts of two passages that say the same whose digits are the same in another order
-    ("41,000 borrowers" / "14mila clienti", "2.4 million" / "4.2 million"): one figure with
-    its digits swapped in one report, the commonest misprint of a figure, whatever noun each
-    report counts. Only figures of 100 or more with two significant digits or more: "12" and
-    "21" of two passages are as often two different counts."""
-    mine = [a for a in here if a.kind == "quantity" and id(a) not in settled]
-    theirs = [b for b in there if b.kind == "quantity" and id(b) not in settled]
+def _transposed(mine: Sequence[Value], theirs: Sequence[Value]) -> list[tuple[Value, Value]]:
+    """Counts left over in two passages that say the same whose digits are the same in
+    another order ("41,000 borrowers" / "14mila clienti", "2.4 million" / "4.2 million"): one
+    figure with its digits swapped in one report, the commonest misprint of a figure,
+    whatever noun each report counts. Only figures of 100 or more with two significant digits
+    or more: "12" and "21" of two passages are as often two different counts."""
     return [(a, b) for a in mine for b in theirs if _swapped_digits(a.low, b.low)]
 
 
