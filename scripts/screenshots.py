@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -75,6 +76,12 @@ SHOTS: list[tuple[str, tuple[int, int], str | None, list[str]]] = [
     ("claim-view", (160, 45), None, CLAIM_VIEW),
     ("claim-view-80x24", (80, 24), "textual-light", CLAIM_VIEW_80),
 ]
+
+
+# The alignment is computed afresh, without the embeddings extra, as a default install makes
+# it: a cached result in the user's cache may come from another version of the method.
+os.environ["ETERNAUT_READER_CACHE"] = tempfile.mkdtemp(prefix="eternaut-shot-cache-")
+os.environ["ETERNAUT_READER_EMBEDDINGS"] = "0"
 
 
 async def shoot(name: str, size: tuple[int, int], theme: str | None, keys: list[str]) -> Path:
