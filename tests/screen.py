@@ -50,7 +50,8 @@ def focused_pane(app: App) -> ArticlePane:
 
 
 async def settle(app: App, pilot, timeout: float = 10.0) -> None:
-    """Wait until every visible pane has finished segmenting and the screen has caught up."""
+    """Wait until every visible pane has finished segmenting, the reports are aligned and
+    the screen has caught up."""
     import asyncio
 
     loop = asyncio.get_running_loop()
@@ -59,7 +60,10 @@ async def settle(app: App, pilot, timeout: float = 10.0) -> None:
     while loop.time() < deadline:
         views = list(app.screen.query(ArticlePane))
         loaded = getattr(app, "editor", None) is not None or not hasattr(app, "editor")
-        if views and all(v.ready for v in views) and loaded:
+        # The alignment starts on a timer a moment after the first frame; its arrival
+        # changes the claim bar's height, so a test must not press keys before it.
+        aligned = getattr(app, "align_progress", None) is None
+        if views and all(v.ready for v in views) and loaded and aligned:
             break
         await pilot.pause(0.05)
     await app.workers.wait_for_complete()

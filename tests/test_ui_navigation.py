@@ -173,3 +173,25 @@ async def test_q_quits():
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0 and not app.is_running
+
+
+async def test_the_text_stays_put_when_the_alignment_arrives_after_a_page_move(monkeypatch):
+    # The alignment arrives a moment after start-up; the claim bar may then take a second
+    # line. The page the reader moved to must not jump under their eyes.
+    from eternaut_reader.ui import app as app_module
+
+    monkeypatch.setattr(app_module, "ALIGN_DELAY", 3.0)
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        view = focused_pane(app)
+        assert view.ready and app.align_progress is not None
+        await pilot.press("pagedown")
+        await pilot.pause()
+        shown = view_text(view).splitlines()[1:6]
+        await settle(app, pilot)
+        assert app.alignment is not None
+        after = view_text(view).splitlines()
+        # At most the one line the claim bar took, and the cursor still in sight.
+        assert after[1:6] == shown or after[1:5] == shown[1:5]
+        assert any(line.startswith("▌") for line in after)

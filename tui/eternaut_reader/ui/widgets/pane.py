@@ -250,6 +250,8 @@ class ArticlePane(ScrollView, can_focus=True):
         self._index: WrapIndex | None = None
         self._sized_for: int | None = None  # the width the scroll size was last set for
         self._content_for: Size | None = None
+        # The text's height as of the last resize: what the reader saw before the next one.
+        self._height_seen: int | None = None
         self._content = (0, 0)
         self._cache: LRUCache[int, Strip] = LRUCache(CACHED_LINES)
         self._styles: dict[str, Style] | None = None
@@ -502,9 +504,40 @@ class ArticlePane(ScrollView, can_focus=True):
         return self._content
 
     def on_resize(self, event: events.Resize) -> None:
+        seen = self._cursor_seen(self._height_seen)
         self._rewrap()
-        # A panel opening below makes the pane shorter: the cursor stays in sight.
-        self.call_after_refresh(self._keep_cursor_visible)
+        self._height_seen = self.text_height
+        self.call_after_refresh(self._keep_cursor_after_resize, seen)
+
+    def _cursor_seen(self, height: int | None) -> str:
+        """How much of the cursor sentence the pane showed at its height before this resize:
+        "all", "start" (its first line, the rest below the page) or "none"."""
+        span = self.cursor_span
+        if self._index is None or height is None or span is None:
+            return "all"
+        top = int(self.scroll_y)
+        first = self._index.line_of(span[0])
+        last = self._index.line_of(max(span[0], span[1] - 1))
+        if top <= first and last < top + height:
+            return "all"
+        return "start" if top <= first < top + height else "none"
+
+    def _keep_cursor_after_resize(self, seen: str) -> None:
+        # A panel opening below makes the pane shorter: a cursor sentence that was all in
+        # sight stays so, and one that a page move left cut off at the bottom keeps its
+        # first line in sight. Both by the least scroll there is, without the usual margin:
+        # the text must not jump when the claim bar takes a second line. One scrolled out of
+        # sight by the wheel stays where the reader put it.
+        span = self.cursor_span
+        if span is None or seen == "none" or self._index is None:
+            return
+        first = self._index.line_of(span[0])
+        last = self._index.line_of(max(span[0], span[1] - 1)) if seen == "all" else first
+        top, height = int(self.scroll_y), self.text_height
+        if first < top:
+            self.set_scroll(None, first)
+        elif last >= top + height:
+            self.set_scroll(None, min(first, last - height + 1))
 
     def _wrap_for_first_frame(self) -> None:
         """Wrap while the first frame is drawn, so that it already shows the text; the
