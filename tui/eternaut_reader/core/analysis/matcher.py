@@ -360,18 +360,34 @@ _ANOTHER_EVENT = re.compile(
     r"\b(?:after|before|since|when|while|once|until|dopo|prima|quando|mentre|finché)\b",
     re.IGNORECASE,
 )
-_UNTIL = re.compile(r"\b(?:until|till|fino\s+al?)\s*$", re.IGNORECASE)
-_CLOSED = frozenset(stem(w) for w in ("closed", "remain"))
+# "until", "until at least", "fino a", "fino almeno al": the end of a closure.
+_WEEKDAY_NAMES = (
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica "
+    "lunedi martedi mercoledi giovedi venerdi"
+)
+# "until", "until at least", "fino a", "fino almeno al", before the date or its weekday.
+_UNTIL = re.compile(
+    r"\b(?:until|till|through|fino\s+(?:almeno\s+)?a(?:l(?:l[aoe']?)?)?)(?:\s+at\s+least)?"
+    r"(?:\s+(?:" + "|".join(_WEEKDAY_NAMES.split()) + r"),?)?\s*$",
+    re.IGNORECASE,
+)
+# Stems: "shut" and "chiusa" are read as "closed", "resterà" as "remain".
+_CLOSED = frozenset(stem(w) for w in ("closed", "remain", "suspended", "sospesa", "halted"))
 _REOPEN = stem("reopen")
 CONTEXT_WORDS = 4  # content words each side of a value, within its clause, that name its measure
 # Words that say when in a day or a week, not what happened then.
 _TIME_OF_DAY = frozenset(
     content_stems(
         "morning afternoon evening night overnight dawn midday noon midnight weekend "
-        "mattina mattinata pomeriggio sera serata notte nottata alba mezzogiorno mezzanotte",
+        "mattina mattinata pomeriggio sera serata notte nottata alba mezzogiorno mezzanotte "
+        + _WEEKDAY_NAMES,
         "en",
     )
 )
+# Words that bound a value, of any kind, without naming what it is of ("at least 23",
+# "almeno fino a domenica", "entro il 24 ottobre").
+_BOUNDS = frozenset(content_stems("least almeno fino entro", "en"))
 COUNT_CONTEXT_WORDS = 3  # ...and of a count: its verb or noun is close ("cut 380 jobs")
 
 
@@ -386,12 +402,13 @@ def value_context(text: str, value: Value, language: str) -> frozenset[str]:
     other = _ANOTHER_EVENT.search(text, value.end, right)
     right = other.start() if other else right
     words = COUNT_CONTEXT_WORDS if value.kind == "quantity" else CONTEXT_WORDS
-    before = content_stems(text[left : value.start], language)[-words:]
-    after = content_stems(text[value.end : right], language)[:words]
-    found_words = set(before + after)
+    # "on Saturday afternoon" / "ieri pomeriggio" say when, not what: a date's neighbours
+    # are counted past them.
+    skip = _BOUNDS | _TIME_OF_DAY if value.kind == "date" else _BOUNDS
+    before = [w for w in content_stems(text[left : value.start], language) if w not in skip]
+    after = [w for w in content_stems(text[value.end : right], language) if w not in skip]
+    found_words = set(before[-words:] + after[:words])
     found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
-    if value.kind == "date":
-        found_words -= _TIME_OF_DAY  # "on Saturday afternoon" / "ieri pomeriggio": when, not what
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
         found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
     return frozenset(found_words)
