@@ -8,6 +8,7 @@ five" against 18% was a false one once the two passages were matched.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,72 @@ def test_a_count_named_by_what_happened_to_it():
         ("la-gazzetta-del-lario", "Il bilancio è di 23 feriti."),
     )
     assert found == [("number", "28 were injured", "23 feriti")]
+
+
+def test_a_closure_until_at_least_a_day_is_a_reopening_date():
+    """corpus15: "shut until at least October 26" against "reopen … on Sunday 19 October"
+    (the weekday, the bound and "until" do not name the measure; the closure does)."""
+    found = conflicts(
+        "corpus15",
+        ("lario-courier", "the lakeside railway shut until at least October 26"),
+        ("rail-operations-today", "It expects to reopen the Lecco-Colico section"),
+    )
+    assert found == [("date", "October 26", "19 October")]
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "agree"),
+    [
+        ("less than half of its capacity", "around 40 per cent of its capacity", True),
+        ("more than 70 paintings", "64 paintings", False),
+        ("more than 70 paintings", "72 paintings", True),
+        ("oltre 11 miliardi di dollari", "$11.0 billion", True),
+        ("carries up to 150 passengers", "120 passengers", False),
+        ("at least 30 people", "fewer than 20 people", False),
+    ],
+)
+def test_an_amount_given_as_a_bound_agrees_with_what_lies_within_it(here, there, agree):
+    (a,), (b,) = extract(here, "it" if "miliardi" in here else "en"), extract(there, "en")
+    assert compare(a, b) is agree
+
+
+def test_a_month_of_next_year_is_that_year_s_month():
+    published = dt.date(2025, 11, 5)
+    (march,) = extract("would fall silent at the end of March next year", "en", published)
+    (marzo,) = extract("a marzo dell'anno prossimo", "it", published)
+    assert (march.low, march.high) == (marzo.low, marzo.high)
+    assert dt.date.fromordinal(int(march.low)) == dt.date(2026, 3, 1)
+    (june,) = extract("cesserà il 30 giugno 2026", "it", published)
+    assert compare(march, june) is False
+
+
+def test_first_half_revenue_is_the_first_half_of_the_year():
+    values = extract("reported a 22% drop in first-half revenue in August", "en", year=2025)
+    (h1,) = [v for v in extract("In the first half of 2025", "en") if v.kind == "date"]
+    assert any(v.kind == "date" and (v.low, v.high) == (h1.low, h1.high) for v in values)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count", "noun"),
+    [
+        ("which left 460 people displaced", "en", 460, "displaced"),
+        ("Gli sfollati sono 380: circa 120 hanno dormito", "it", 380, "sfollati"),
+        ("I feriti sono 14, tutti lievi", "it", 14, "feriti"),
+        ("Fourteen people were slightly hurt", "en", 14, "injured"),
+    ],
+)
+def test_people_counted_by_what_happened_to_them(text, language, count, noun):
+    (value,) = extract(text, language)
+    (expected,) = extract(f"3 {noun}", language)
+    assert value.low == count
+    assert compare(value, replace(expected, low=float(count), high=float(count))) is True
+
+
+def test_the_displaced_in_one_report_against_the_sfollati_in_another():
+    """corpus18: "left 460 people displaced" against the Italian headline's "380 sfollati"."""
+    found = conflicts(
+        "corpus18",
+        ("umbria-english-herald", "left 460 people displaced"),
+        ("il-corriere-dell-appennino", "380 sfollati e 14 feriti lievi"),
+    )
+    assert found == [("number", "460 people displaced", "380 sfollati")]

@@ -264,6 +264,7 @@ announced said; stated said; noted said; explained said; replace replace; replac
 supplant replace; enhance improve; augment improve; empower improve; boost improve;
 substitute replace; wildfire fire; blaze fire; flames fire; overnight night; nighttime night;
 residents people; inhabitants people; locals people; hurt injured; wounded injured;
+displaced evacuated; evacuees evacuated; homeless evacuated;
 injuries injured; killed dead; died dead; deaths dead; aeroplanes aircraft;
 contained control; extinguished control; losses damage; farmland land; woodland forest;
 forests forest; woods forest; started start; began start; broke start; erupted start;

@@ -55,6 +55,8 @@ class Value:
     # several (the announcement, a closing price), so only the words next to it say which.
     recent: bool = False
     former: bool = False  # a superseded plan: "originally due by March", "doveva chiudersi"
+    # An amount given as a bound: "more than 70" is "above", "less than half" is "below".
+    bound: str = ""
 
     @property
     def nouns(self) -> frozenset[str]:
@@ -131,7 +133,21 @@ def compare(a: Value, b: Value) -> bool | None:
             return False  # "$2 billion" / "2 million dollars": one figure, its scale misread
         return None  # a ferry's price and a ticket's: amounts this far apart measure two things
     tolerance = _ROUGH_TOLERANCE if a.rough or b.rough else _TOLERANCE
+    if a.bound or b.bound:
+        return _bounds_meet(a, b, tolerance)
     return (high - low) / max(high, 1e-9) <= tolerance
+
+
+def _bounds_meet(a: Value, b: Value, tolerance: float) -> bool:
+    """ "less than half" and "around 40 per cent" agree; "more than 70" and 64 do not."""
+    if a.bound and b.bound:
+        if a.bound == b.bound:
+            return True  # "more than 60" and "over 70": both may be true
+        above, below = (a, b) if a.bound == "above" else (b, a)
+        return abs(above.low) <= abs(below.low) * (1 + tolerance)
+    bounded, other = (a, b) if a.bound else (b, a)
+    x, y = abs(bounded.low), abs(other.low)
+    return y >= x * (1 - tolerance) if bounded.bound == "above" else y <= x * (1 + tolerance)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -366,6 +382,22 @@ _PASSIVE_COUNT = re.compile(
     r"([^\W\d_]{4,}(?:ed|en|ti|te))\b",
     re.IGNORECASE,
 )
+# "460 people displaced", "14 persone ferite": people counted by what happened to them.
+_PEOPLE = frozenset(stem(w) for w in ("people", "persons", "persone", "residents", "abitanti"))
+_PARTICIPLE_AFTER = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been|are|sono\s+stat[ie]|sono\s+rimast[ie]|sono)\s+)?"
+    r"(?:(?:all|seriously|badly|slightly|gravemente|lievemente)\s+)?"
+    r"([^\W\d_]{4,}(?:ed|en|ti|te)|hurt)\b",
+    re.IGNORECASE,
+)
+# "Gli sfollati sono 380", "the dead number three", "i feriti salgono a 14": the noun before,
+# right after its article ("le confezioni interessate sono…" names no noun there).
+_NOUN_IS = re.compile(
+    r"\b(?:the|i|gli|le)\s+([^\W\d_]{4,})\s+(?:sono|are|were|number|numbered|totalled|total|salgono\s+a|"
+    r"sono\s+saliti\s+a|ammontano\s+a|rose\s+to|rise\s+to|risen\s+to)"
+    r"(?:\s+(?:circa|about|around|almeno|at\s+least))?\s+$",
+    re.IGNORECASE,
+)
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
 # The body a count's people belong to: a name after "of", "from", "del"…
 _OWNER = re.compile(
@@ -477,6 +509,16 @@ def _amounts(text: str, language: str) -> list[Value]:
             # "28 were injured", "tre sono rimasti feriti": the people counted are named by
             # what happened to them, as in "23 injured" / "23 feriti".
             counted = _PASSIVE_COUNT.match(text, end)
+        first, people = start, ""
+        if counted is None and whole is None:
+            named = _NOUN_IS.search(text, max(0, start - 48), start)
+            if named and named.group(1).lower() not in stopwords(language):
+                counted, first = named, named.start()
+        elif counted is not None and stem(counted.group(1)) in _PEOPLE:
+            participle = _PARTICIPLE_AFTER.match(text, counted.end())
+            if participle:
+                # "460 people displaced": the displaced, and still a count of people.
+                counted, people = participle, stem("people")
         if counted is None and not scale:
             tally = _TALLY.match(text, end)
             if tally and _VOTING.search(text, _clause_start(text, start), start):
@@ -484,7 +526,7 @@ def _amounts(text: str, language: str) -> list[Value]:
                 # votes to 15".
                 out.append(_amount("quantity", _VOTE, amount, text, start, tally.end()))
                 continue
-        name = ""
+        name = people
         if counted and counted.group(1)[0].isupper():
             # "2.4 million Telvia customers", "16 Pressilan batches": the noun after the name
             # is what is counted, and the name may be too ("seven Canadair aircraft").
@@ -493,7 +535,7 @@ def _amounts(text: str, language: str) -> list[Value]:
                 name, counted = stem(counted.group(1)), after
         if counted and not (number.word and amount < 2):
             noun = stem(counted.group(1))
-            squared, stop = "", counted.end()
+            squared, stop = "", max(counted.end(), end)
             if noun in _SQUARE:
                 length = _NOUN_AFTER_NAME.match(text, counted.end())
                 if length:
@@ -511,8 +553,8 @@ def _amounts(text: str, language: str) -> list[Value]:
                 # "ventiquattro uomini del Soccorso alpino": the count of one body's people,
                 # whatever each report calls them.
                 name = stem(owner.group(1))
-            count = _amount("quantity", noun, amount, text, start, stop)
-            out.append(replace(count, name=name) if name else count)
+            count = _amount("quantity", noun, amount, text, first, stop)
+            out.append(replace(count, name=name) if name and name != noun else count)
     for fold in _FOLD_WORD.finditer(text):
         value = _word_number(fold.group(1).lower(), language)
         if value is None:
@@ -576,7 +618,7 @@ _QUARTER = re.compile(
     re.IGNORECASE,
 )
 _HALF = re.compile(
-    rf"\b(first|second|1st|2nd)\s+half\s*(?:of\s+)?(?:{_THIS_YEAR}|{_YEAR})?"
+    rf"\b(first|second|1st|2nd)[-\s]+half\s*(?:of\s+)?(?:{_THIS_YEAR}|{_YEAR})?"
     rf"|\bH([12])\s*{_YEAR}?\b"
     rf"|\b(prima|seconda|primo|secondo)\s+(?:metà|semestre)\s*(?:(?:del\s+)?{_YEAR}|{_THIS_YEAR})?"
     rf"|\b(late|early|end\s+of|the\s+end\s+of|mid)[-\s]+{_YEAR}"
@@ -630,6 +672,11 @@ _YEARS_AGO = re.compile(
 )
 _LAST_WEEK = re.compile(
     r"\b(?:last\s+week|la\s+settimana\s+scorsa|la\s+scorsa\s+settimana)\b", re.IGNORECASE
+)
+_MONTH_YEAR = re.compile(
+    r"\s+(?:of\s+)?(?:(next|this|last)\s+year|dell['’]\s*anno\s+(prossimo|scorso)"
+    r"|del\s+(prossimo)\s+anno|dello\s+(scorso)\s+anno)\b",
+    re.IGNORECASE,
 )
 _YEAR_SHIFT = {"next": 1, "prossimo": 1, "this": 0, "quest": 0, "last": -1, "scorso": -1}
 _PRESENT = re.compile(r"today|oggi", re.IGNORECASE)
@@ -688,13 +735,22 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
             continue  # the modal verb, not the month
         month = _MONTHS[m.group(2).lower().rstrip(".")]
         y = int(m.group(4)) if m.group(4) else year
+        shifted = None if m.group(4) or reference is None else _MONTH_YEAR.match(text, m.end())
+        if shifted:
+            # "the end of March next year", "a marzo dell'anno prossimo": that year's March.
+            y = reference.year + _YEAR_SHIFT[next(g for g in shifted.groups() if g).lower()]
         if not y:
             continue
         day_text = m.group(1) or m.group(3)
         if day_text and day_text.lower() in ("primo", "first"):
             day_text = "1"  # "il primo ottobre", "the first of May"
         day = _safe_date(y, month, int(day_text)) if day_text else None
-        add(m, _span(day, day) if day else _months(y, month, month))
+        span = _span(day, day) if day else _months(y, month, month)
+        if shifted:
+            end = shifted.end()
+            out.append(Value("date", "", *span, text[m.start() : end], m.start(), end))
+        else:
+            add(m, span)
     for m in _ABBREVIATED.finditer(text):
         y = int(m.group(4)) if m.group(4) else year
         month = _MONTHS[(m.group(1) or m.group(2)).lower()]
@@ -883,7 +939,7 @@ def extract(
     shares = [s for s in _shares(text) if not any(d.start <= s.start < d.end for d in dates)]
     covered = [(v.start, v.end) for v in (*dates, *shares, *times)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
-    amounts = [_hedged_amount(text, v) for v in (*shares, *amounts)]
+    amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
     found = [_former(text, v) for v in (*dates, *amounts, *times)]
     return sorted([*found, *_status(text)], key=lambda v: (v.start, v.kind))
 
@@ -922,6 +978,31 @@ _ROUGHLY = re.compile(
     re.IGNORECASE,
 )
 _ROUGH_TOLERANCE = 0.15
+
+# "more than 70 paintings", "oltre 11 miliardi", "less than half": an amount given as a
+# bound. "Up to 150 passengers" and "at most" are not: they state a maximum, which another
+# report's "120 passeggeri" contradicts.
+_BELOW = re.compile(
+    r"\b(?:less\s+than|fewer\s+than|no\s+more\s+than|not\s+more\s+than|under|below|"
+    r"meno\s+di|non\s+più\s+di|sotto|inferiore\s+a)"
+    r"(?:\s+(?:the|il|lo|la|i|gli|le|l'))?\s*$",
+    re.IGNORECASE,
+)
+_ABOVE = re.compile(
+    r"\b(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of|at\s+least|oltre|più\s+di|"
+    r"almeno|sopra|superiore\s+a|ben\s+oltre)(?:\s+(?:the|il|lo|la|i|gli|le|l'))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _bounded(text: str, value: Value) -> Value:
+    window = max(0, value.start - 24)
+    for bound, pattern in (("below", _BELOW), ("above", _ABOVE)):
+        found = pattern.search(text, window, value.start)
+        if found:
+            start = found.start()
+            return replace(value, bound=bound, start=start, text=text[start : value.end])
+    return value
 
 
 def _hedged_amount(text: str, value: Value) -> Value:
