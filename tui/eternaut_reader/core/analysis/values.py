@@ -735,8 +735,8 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
             continue  # the modal verb, not the month
         month = _MONTHS[m.group(2).lower().rstrip(".")]
         y = int(m.group(4)) if m.group(4) else year
-        shifted = None if m.group(4) or reference is None else _MONTH_YEAR.match(text, m.end())
-        if shifted:
+        shifted = None if m.group(4) else _MONTH_YEAR.match(text, m.end())
+        if shifted and reference is not None:
             # "the end of March next year", "a marzo dell'anno prossimo": that year's March.
             y = reference.year + _YEAR_SHIFT[next(g for g in shifted.groups() if g).lower()]
         if not y:
@@ -746,7 +746,7 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
             day_text = "1"  # "il primo ottobre", "the first of May"
         day = _safe_date(y, month, int(day_text)) if day_text else None
         span = _span(day, day) if day else _months(y, month, month)
-        if shifted:
+        if shifted and reference is not None:
             end = shifted.end()
             out.append(Value("date", "", *span, text[m.start() : end], m.start(), end))
         else:
