@@ -397,3 +397,34 @@ def test_the_displaced_in_one_report_against_the_sfollati_in_another():
         ("il-corriere-dell-appennino", "380 sfollati e 14 feriti lievi"),
     )
     assert found == [("number", "460 people displaced", "380 sfollati")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "noun"),
+    [
+        ("No one was killed.", "en", "two people died"),
+        ("Nobody died.", "en", "due morti"),
+        ("Non ci sono vittime.", "it", "two people were killed"),
+        ("There were no injuries.", "en", "14 feriti"),
+        ("Nessuno è rimasto ferito.", "it", "three people were injured"),
+    ],
+)
+def test_none_of_a_count_contradicts_some(text, language, noun):
+    (none,) = extract(text, language)
+    (some,) = extract(noun, "it" if noun.endswith(("morti", "feriti")) else "en")
+    assert none.low == 0
+    assert compare(none, some) is False
+    assert compare(none, extract(text, language)[0]) is True
+
+
+def test_no_serious_injuries_is_not_no_injuries():
+    assert extract("No one was seriously hurt.", "en") == []
+    assert [v.low for v in extract("nessun ferito grave", "it")] == []
+
+
+def test_a_month_without_a_year_is_the_one_nearest_the_report():
+    november = dt.date(2025, 11, 5)
+    (march,) = extract("We will see what that word means in March.", "en", november)
+    (september,) = extract("Work started in September.", "en", november)
+    assert dt.date.fromordinal(int(march.low)) == dt.date(2026, 3, 1)
+    assert dt.date.fromordinal(int(september.low)) == dt.date(2025, 9, 1)

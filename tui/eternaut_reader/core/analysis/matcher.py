@@ -159,7 +159,9 @@ def _read(
             stems = content_stems(unit.text, article.language)
             hedge = is_hedged(unit.text, article.language)
             # A heading, a dateline or a fragment says too little to be checked.
-            claim = len(stems) >= MIN_FEATURES or (bool(values) and len(stems) >= 2)
+            # ...but "Nobody died." and "Non ci sono vittime." state a count, of none.
+            counts = any(v.kind == "quantity" and v.unit for v in values)
+            claim = len(stems) >= MIN_FEATURES or (bool(values) and len(stems) >= 2) or counts
             heading.append(claim and not values and is_heading(article.text, unit))
             contexts = [value_context(unit.text, v, article.language) for v in values]
             reads.append(Read(unit, article.language, values, hedge, claim, contexts, date))

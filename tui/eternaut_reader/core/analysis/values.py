@@ -128,6 +128,8 @@ def compare(a: Value, b: Value) -> bool | None:
             return None
         return overlap
     low, high = sorted((abs(a.low), abs(b.low)))
+    if a.kind == "quantity" and low == 0:
+        return high == 0  # "no one was killed" / "two people died"
     if high > (_COUNTS_APART if a.kind in ("quantity", "money") else _APART) * max(low, 1e-9):
         if a.kind in ("quantity", "money") and _scale_slip(low, high):
             return False  # "$2 billion" / "2 million dollars": one figure, its scale misread
@@ -387,7 +389,7 @@ _PEOPLE = frozenset(stem(w) for w in ("people", "persons", "persone", "residents
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been|are|sono\s+stat[ie]|sono\s+rimast[ie]|sono)\s+)?"
     r"(?:(?:all|seriously|badly|slightly|gravemente|lievemente)\s+)?"
-    r"([^\W\d_]{4,}(?:ed|en|ti|te)|hurt)\b",
+    r"([^\W\d_]{4,}(?:ed|en|ti|te)|hurt|died)\b",
     re.IGNORECASE,
 )
 # "Gli sfollati sono 380", "the dead number three", "i feriti salgono a 14": the noun before,
@@ -432,8 +434,39 @@ _PART_OF = re.compile(
 )
 
 
+# "No one was killed", "nobody died", "there were no injuries", "nessun ferito", "non ci sono
+# vittime": a count of none, which another report's "two dead" contradicts.
+_NONE_OF = re.compile(
+    r"\b(?:(?:no[\s-]one|nobody|none)(?:\s+(?:else|of\s+them|of\s+the\s+\w+))?\s+"
+    r"(?:(?:was|were|is|has\s+been|had\s+been|have\s+been)\s+)?"
+    # ...not "seriously hurt": the lightly hurt of another report are no contradiction.
+    r"(killed|died|hurt|injured|wounded|"
+    r"missing|hospitali[sz]ed|evacuated|arrested)"
+    r"|no\s+(deaths|fatalities|casualties|injuries|victims|dead|injured|arrests)"
+    r"|nessun[oa]?\s+(?:(?:è|e)\s+(?:rimast[oa]\s+)?)?(ferit[oa]|mort[oa]|vittima|dispers[oa]|"
+    r"arrestat[oa])"
+    r"|non\s+ci\s+sono\s+(?:stat[ie]\s+)?(vittime|feriti|morti|dispersi|arresti))\b"
+    r"(?!\s+(?:grav|serious|critical|in\s+pericolo))",
+    re.IGNORECASE,
+)
+# In a report of an accident or a disaster, its "victims" and "casualties" are its dead.
+_NONE_NOUN = {"victim": "dead", "casual": "dead", "vittim": "dead", "fatali": "dead"}
+
+
+def _none_counts(text: str) -> list[Value]:
+    out = []
+    for m in _NONE_OF.finditer(text):
+        word = next(g for g in m.groups() if g)
+        noun = stem(word)
+        noun = _NONE_NOUN.get(noun, noun)
+        noun = GLOSSARY.get(noun, noun)
+        noun = SYNONYMS.get(noun, noun)
+        out.append(Value("quantity", noun, 0.0, 0.0, m.group(), m.start(), m.end()))
+    return out
+
+
 def _amounts(text: str, language: str) -> list[Value]:
-    out: list[Value] = []
+    out: list[Value] = _none_counts(text)
     numbers = _numbers(text, language)
     starts = {n.start: n for n in numbers}
     for number in numbers:
@@ -744,6 +777,8 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
         day_text = m.group(1) or m.group(3)
         if day_text and day_text.lower() in ("primo", "first"):
             day_text = "1"  # "il primo ottobre", "the first of May"
+        if not m.group(4) and not shifted and reference is not None and y == reference.year:
+            y = _nearest_year(reference, month)
         day = _safe_date(y, month, int(day_text)) if day_text else None
         span = _span(day, day) if day else _months(y, month, month)
         if shifted and reference is not None:
@@ -754,6 +789,8 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
     for m in _ABBREVIATED.finditer(text):
         y = int(m.group(4)) if m.group(4) else year
         month = _MONTHS[(m.group(1) or m.group(2)).lower()]
+        if not m.group(4) and reference is not None and y == reference.year:
+            y = _nearest_year(reference, month)
         day = _safe_date(y, month, int(m.group(3))) if y else None
         if day:
             add(m, _span(day, day))
@@ -800,6 +837,15 @@ def _count_word(token: str) -> int | None:
         if value is not None and value == int(value):
             return int(value)
     return None
+
+
+def _nearest_year(reference: dt.date, month: int) -> int:
+    """The year of the month nearest the report's date: "in March" written in November is
+    next March, "in September" last September."""
+    return min(
+        (reference.year - 1, reference.year, reference.year + 1),
+        key=lambda y: abs(dt.date(y, month, 15).toordinal() - reference.toordinal()),
+    )
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
