@@ -32,7 +32,11 @@ STOPWORDS: dict[str, frozenset[str]] = {
         quelle quelli quello questa queste questi questo se sei si sia siamo sono su sua sue
         sui sugli sul sullo sulla sulle suo suoi tra fra tu tutti tutto un una uno vi voi già
         cosa essa esso stato stata stati state dunque quindi infatti ovvero oltre secondo
-        dichiarato detto""".split()  # noqa: SIM905
+        dichiarato detto
+        dell nell sull dall all coll quest quell un c s d l
+        sarà saranno sarebbe sarebbero sia siano fosse fossero sarebbe essendo
+        avrà avranno avrebbe avrebbero aveva avevano abbia abbiano
+        può possono potrà potranno deve devono dovrà dovranno""".split()  # noqa: SIM905
     ),
 }
 
