@@ -159,6 +159,12 @@ def test_the_lexicon_finds_more_italian_english_pairs_on_the_held_out_sets(monke
         ("il presunto autore dell'attacco è stato fermato", "it", "presunto"),
         ("l'azienda è in trattativa per vendere la rete", "it", "in trattativa"),
         ("la notizia, non confermata, circola da ieri", "it", "non confermata"),
+        ("Police are said to be looking into a tip-off", "en", "are said to"),
+        ("we cannot exclude another shock of similar strength", "en", "cannot exclude"),
+        ("a second collapse could not be ruled out", "en", "could"),
+        ("There was talk at the gates of a local buyer", "en", "there was talk"),
+        ("Gli investigatori non escludono che i ladri avessero un complice", "it", "non escludono"),
+        ("non possiamo escludere altre scosse nei prossimi giorni", "it", "non possiamo escludere"),
     ],
 )
 def test_belief_suspicion_and_talks_are_hedges(text: str, language: str, cue: str) -> None:
