@@ -180,3 +180,19 @@ def test_belief_suspicion_and_talks_are_hedges(text: str, language: str, cue: st
 )
 def test_plain_statements_are_not_hedged(text: str, language: str) -> None:
     assert is_hedged(text, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        ("secondo l'Istituto nazionale di geofisica (Ingv), a 9 chilometri", "it", None),
+        ("the quake was 9 km deep, according to Italy's National Institute", "en", None),
+        ("secondo fonti sindacali, uno dei sensori era guasto", "it", "secondo"),
+        ("secondo gli esperti la faglia è la stessa", "it", "secondo"),
+        ("according to two people familiar with the plans", "en", "according to"),
+        ("according to Bloomberg sources, the deal is done", "en", "according to"),
+    ],
+)
+def test_attribution_to_a_named_source_is_no_hedge(text, language, cue):
+    """ "According to sources" is a hedge; "according to INGV" names who stands behind it."""
+    assert is_hedged(text, language) == cue

@@ -375,6 +375,9 @@ def is_hedged(text: str, language: str) -> str | None:
         found.discard("secondo")
     if "may" in found and not _MAY_VERB.search(text):
         found.discard("may")  # the month ("3 May 2024"), not the verb
+    for cue in found & _ATTRIBUTIONS:
+        if not any(_unnamed(text, m.end()) for m in _cue_in(cue).finditer(text)):
+            found.discard(cue)  # "according to INGV", "secondo l'Ingv": a named source
     if found:
         return str(min(found, key=HEDGES[lang].index))  # the first in HEDGES order
     if lang == "it":
@@ -398,6 +401,29 @@ def _cues(language: str) -> re.Pattern[str]:
 
 
 _MAY_VERB = re.compile(r"(?<!\d )\bmay\b(?!\s+\d)")
+# Attribution is a hedge when its source has no name ("according to sources", "secondo gli
+# esperti", "secondo quanto riferito"), not when it is named ("according to Italy's National
+# Institute of Geophysics", "secondo l'Istituto nazionale di geofisica", "secondo Netflix").
+_ATTRIBUTIONS = frozenset({"according to", "secondo", "stando a"})
+_SOURCE_ARTICLE = re.compile(
+    r"\s+(?:the\s+|il\s+|lo\s+|la\s+|i\s+|gli\s+|le\s+|l['’]\s*)?(\w)", re.IGNORECASE
+)
+# Named, yet no one to stand behind the claim: "according to Bloomberg sources" still is.
+_UNNAMED_AFTER = re.compile(r"[^,.;:]{0,40}\b(?:sources?|fonti|people|persone)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _cue_in(cue: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE)
+
+
+def _unnamed(text: str, end: int) -> bool:
+    """Does the attribution ending at `end` name no one ("secondo fonti", "according to
+    analysts") or only sources of someone ("according to Bloomberg sources")?"""
+    source = _SOURCE_ARTICLE.match(text, end)
+    if source is None or not source.group(1).isupper():
+        return True
+    return _UNNAMED_AFTER.match(text, source.start(1)) is not None
 
 
 def _secondo_is_preposition(folded: str) -> bool:
