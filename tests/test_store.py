@@ -233,6 +233,31 @@ def test_undo_and_redo_cover_add_update_remove_and_link(db: Path, articles: list
         assert store.get(ann.id) is not None
 
 
+def test_changes_made_in_one_step_are_undone_and_redone_together_after_a_restart(
+    db: Path, articles: list[Article]
+):
+    """Tagging two passages and linking them from one key is one step for undo and redo,
+    and stays one after a restart."""
+    with open_store(db) as store:
+        kept = store.add(articles[0], 20, 30, note="before the step")
+        with store.one_step():
+            mine = store.add(articles[0], 0, 10)
+            theirs = store.add(articles[1], 0, 10)
+            store.link(mine.id, theirs.id, "contradicts")
+    with open_store(db) as store:
+        touched = store.undo_step()
+        assert {a.id for a in touched} == {mine.id, theirs.id}
+        assert store.get(mine.id) is None and store.get(theirs.id) is None
+        assert store.get(kept.id) is not None  # the change before the step is not part of it
+    with open_store(db) as store:
+        store.redo()
+        assert store.get(theirs.id) is not None
+        assert [lk.relation for lk in store.get(mine.id).links] == ["contradicts"]  # type: ignore[union-attr]
+        store.undo()
+        store.undo()  # now the change before the step, on its own
+        assert store.get(kept.id) is None and store.get(mine.id) is None
+
+
 def test_a_new_change_ends_the_redo_chain(db: Path, articles: list[Article]):
     with open_store(db) as store:
         ann = store.add(articles[0], 0, 10, note="a")

@@ -324,3 +324,30 @@ async def test_escape_in_a_pane_closes_the_open_panel():
         await pilot.press("escape")
         await pilot.pause()
         assert not app.screen.query_one(ClaimsPanel).display
+
+
+async def test_one_u_takes_back_what_one_plus_did_and_ctrl_r_makes_it_again():
+    """`+` from an untagged sentence makes two open claims and a link: one step. A single
+    `u` leaves nothing behind (it used to take three), on screen and on disk."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert len(_stored()) == 2
+        await pilot.press("escape")  # back to the pane, where u is undo
+        await pilot.pause()
+        assert "links: supports 5/5" in _bar(app) and "○2" in _bar(app)
+        await pilot.press("u")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert _stored() == []
+        assert "no claim here" in _bar(app) and "○" not in _bar(app)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert len(_stored()) == 2
+        with open_store() as store:
+            links = [link.relation for a in store.annotations() for link in a.links]
+            assert links == ["supports"]

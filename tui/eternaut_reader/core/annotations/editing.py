@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
 
 from eternaut_reader.core.annotations.anchor import anchor
 from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
@@ -30,6 +31,9 @@ class Edit:
     article_id: str
     spans: tuple[tuple[int, int], ...]
     annotation: Annotation | None
+    # What else the same step touched (an undo of "+": the passage it tagged, in another
+    # article), for views to redraw too.
+    also: tuple[Edit, ...] = ()
 
 
 class ClaimEditor:
@@ -204,11 +208,22 @@ class ClaimEditor:
         self.index(article).put(annotation, (claim.start, claim.end))
         return Edit(article.id, ((claim.start, claim.end),), annotation)
 
+    def one_step(self) -> AbstractContextManager[None]:
+        """Edits made inside are undone and redone together (see AnnotationStore.one_step)."""
+        return self.store.one_step()
+
     def undo(self) -> Edit | None:
-        return self._resync(self.store.undo())
+        return self._resync_all(self.store.undo_step())
 
     def redo(self) -> Edit | None:
-        return self._resync(self.store.redo())
+        return self._resync_all(self.store.redo_step())
+
+    def _resync_all(self, touched: list[Annotation]) -> Edit | None:
+        """The Edit of the annotation a step changed last, with the others' in `also`."""
+        edits = [edit for edit in map(self._resync, touched) if edit is not None]
+        if not edits:
+            return None
+        return replace(edits[0], also=tuple(edits[1:]))
 
     def _resync(self, touched: Annotation | None) -> Edit | None:
         """Bring the index in line with the store for one annotation an undo or redo changed."""

@@ -222,6 +222,9 @@ class HistoryEntry:
     undone_at: int | None = None
     annotator: str = ""
     schema: int = SCHEMA_VERSION
+    # Entries made by one user action share a step ("+" in the same-fact panel tags the
+    # passage and links it): undo and redo take the whole step back or make it again.
+    step: str = ""
 
     @property
     def undone(self) -> bool:
@@ -238,7 +241,7 @@ class HistoryEntry:
             "at": self.at,
             "undone_at": self.undone_at,
             "annotator": self.annotator,
-        }
+        } | ({"step": self.step} if self.step else {})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> HistoryEntry:
@@ -253,6 +256,7 @@ class HistoryEntry:
             undone_at=None if data.get("undone_at") is None else int(data["undone_at"]),
             annotator=str(data.get("annotator", "")),
             schema=int(data.get("schema", SCHEMA_VERSION)),
+            step=str(data.get("step", "")),
         )
 
 

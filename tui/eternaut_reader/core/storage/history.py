@@ -59,8 +59,10 @@ class History:
         *,
         annotator: str,
         limit: int,
+        step: str = "",
     ) -> Change:
-        """The change that makes before into after and records it, keeping `limit` entries."""
+        """The change that makes before into after and records it, keeping `limit` entries.
+        Entries with one `step` are undone and redone together."""
         ann_id = (after or before).id  # type: ignore[union-attr]
         entry = HistoryEntry(
             id=str(uuid.uuid4()),
@@ -70,6 +72,7 @@ class History:
             after=after,
             at=self.tick(),
             annotator=annotator,
+            step=step,
         )
         change = [Op(ANNOTATIONS, ann_id, after)]
         own = self._own(annotator)
@@ -80,27 +83,40 @@ class History:
         change += [Op(HISTORY, e.id, None) for e in kept[:-limit]]
         return change
 
-    def undo(self, annotator: str) -> tuple[HistoryEntry, Change] | None:
-        """annotator's latest entry not undone and the change that takes it back; None if none."""
+    def undo(self, annotator: str) -> tuple[list[HistoryEntry], Change] | None:
+        """annotator's latest step not undone (its entries, latest first) and the change that
+        takes it back; None if there is none."""
         entry = self.last(undone=False, annotator=annotator)
         if entry is None:
             return None
-        undone = replace(entry, undone_at=self.tick())
-        return entry, [
-            Op(ANNOTATIONS, entry.annotation_id, entry.before),
-            Op(HISTORY, undone.id, undone),
-        ]
+        entries = sorted(self._step_of(entry, undone=False), key=lambda e: e.at, reverse=True)
+        change: Change = []
+        for each in entries:  # latest first: a passage tagged then linked ends untagged
+            change.append(Op(ANNOTATIONS, each.annotation_id, each.before))
+            undone = replace(each, undone_at=self.tick())
+            change.append(Op(HISTORY, undone.id, undone))
+        return entries, change
 
-    def redo(self, annotator: str) -> tuple[HistoryEntry, Change] | None:
-        """annotator's latest undone entry and the change that makes it again; None if none."""
+    def redo(self, annotator: str) -> tuple[list[HistoryEntry], Change] | None:
+        """annotator's latest undone step (its entries, latest first) and the change that
+        makes it again; None if there is none."""
         entry = self.last(undone=True, annotator=annotator)
         if entry is None:
             return None
-        redone = replace(entry, undone_at=None)
-        return entry, [
-            Op(ANNOTATIONS, entry.annotation_id, entry.after),
-            Op(HISTORY, redone.id, redone),
-        ]
+        entries = sorted(self._step_of(entry, undone=True), key=lambda e: e.at)
+        change: Change = []
+        for each in entries:  # earliest first, as they were made
+            change.append(Op(ANNOTATIONS, each.annotation_id, each.after))
+            redone = replace(each, undone_at=None)
+            change.append(Op(HISTORY, redone.id, redone))
+        return entries[::-1], change
+
+    def _step_of(self, entry: HistoryEntry, *, undone: bool) -> list[HistoryEntry]:
+        if not entry.step:
+            return [entry]
+        return [
+            e for e in self._own(entry.annotator) if e.step == entry.step and e.undone == undone
+        ] or [entry]
 
 
 def _is_own(entry: HistoryEntry, annotator: str) -> bool:

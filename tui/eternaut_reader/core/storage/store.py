@@ -27,7 +27,8 @@ import getpass
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
@@ -38,6 +39,7 @@ from eternaut_reader.core.annotations.model import (
     Anchored,
     Annotation,
     Evidence,
+    HistoryEntry,
     Keep,
     Link,
     check_relation,
@@ -164,6 +166,7 @@ class AnnotationStore:
         self._by_article: dict[str, dict[str, Annotation]] = {}
         self._linked_from: dict[str, set[str]] = {}
         self._history = History()
+        self._step = ""  # the step the changes now being made belong to (one_step)
         self._hashed: tuple[str, str] | None = None  # (text, hash) of the last article seen
         reason = f"{self.path} was opened read-only" if readonly else read_only_reason(self.path)
         self._writer = Writer(
@@ -423,31 +426,57 @@ class AnnotationStore:
                 self._enqueue([Op(ANNOTATIONS, ann.id, ann) for ann in put])
         return result
 
+    @contextmanager
+    def one_step(self) -> Iterator[None]:
+        """The changes made inside are one step for undo and redo (tagging a passage and
+        linking to it, from one key). Nested steps are the outer one."""
+        if self._step:
+            yield
+            return
+        self._step = str(uuid.uuid4())
+        try:
+            yield
+        finally:
+            self._step = ""
+
     def undo(self) -> Annotation | None:
-        """Undo this annotator's latest change; returns the annotation it concerned, or None.
+        """Undo this annotator's latest step; returns the annotation it concerned (the one
+        changed last, when the step changed several), or None.
 
         Changes by other annotators (another program on the same file, an import) are never
         undone, even when they are newer.
         """
+        touched = self.undo_step()
+        return touched[0] if touched else None
+
+    def redo(self) -> Annotation | None:
+        """Make this annotator's latest undone step again; None if there is none."""
+        touched = self.redo_step()
+        return touched[0] if touched else None
+
+    def undo_step(self) -> list[Annotation]:
+        """Undo this annotator's latest step: the annotations it concerned, the one changed
+        last first (empty when there is nothing to undo)."""
         self._writer.check_writable()
         with self._cond:
             found = self._history.undo(self.annotator)
             if found is None:
-                return None
-            entry, change = found
+                return []
+            entries, change = found
             self._enqueue(change)
-            return entry.before or entry.after
+            return _touched(entries, before=True)
 
-    def redo(self) -> Annotation | None:
-        """Make this annotator's latest undone change again; None if there is none."""
+    def redo_step(self) -> list[Annotation]:
+        """Make this annotator's latest undone step again: the annotations it concerned, the
+        one changed last first."""
         self._writer.check_writable()
         with self._cond:
             found = self._history.redo(self.annotator)
             if found is None:
-                return None
-            entry, change = found
+                return []
+            entries, change = found
             self._enqueue(change)
-            return entry.after or entry.before
+            return _touched(entries, before=False)
 
     # ---- saving (see writer.py) ------------------------------------------------------------
 
@@ -554,7 +583,12 @@ class AnnotationStore:
         with self._cond:
             self._check_open()
             change = self._history.record(
-                action, before, after, annotator=self.annotator, limit=self.history_limit
+                action,
+                before,
+                after,
+                annotator=self.annotator,
+                limit=self.history_limit,
+                step=self._step,
             )
             self._enqueue(change)
 
@@ -635,3 +669,18 @@ def open_store(
     if on_state is not None:
         store.on_state(on_state)
     return store
+
+
+def _touched(entries: list[HistoryEntry], *, before: bool) -> list[Annotation]:
+    """The annotations a step's entries concerned, as undo (before) or redo left them, each
+    once, in the entries' order."""
+    seen: set[str] = set()
+    out: list[Annotation] = []
+    for entry in entries:
+        if entry.annotation_id in seen:
+            continue
+        seen.add(entry.annotation_id)
+        held = (entry.before or entry.after) if before else (entry.after or entry.before)
+        if held is not None:
+            out.append(held)
+    return out

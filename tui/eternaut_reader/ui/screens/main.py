@@ -304,9 +304,10 @@ class MainScreen(Screen[None]):
     def apply_edit(self, edit: Edit) -> None:
         """Redraw what an edit touched in every pane showing its article, and the bars."""
         self._not_open_cache: tuple[object, list[Annotation]] | None = None
-        for pane in self.panes:
-            if pane.article.id == edit.article_id:
-                pane.redraw(edit.spans)
+        for each in (edit, *edit.also):
+            for pane in self.panes:
+                if pane.article.id == each.article_id:
+                    pane.redraw(each.spans)
         focused = self.focused_view
         if focused is None or focused.article.id != edit.article_id:
             # (else the focused pane's Changed message refreshes it: once per key, not twice)
@@ -546,32 +547,45 @@ class MainScreen(Screen[None]):
         if span is None:
             return
         try:
-            source = editor.index(pane.article).own_at(*span, editor.me)
-            if source is None:
-                # What the cursor is on becomes an open claim, as the passage does below: the
-                # link needs both ends, and the verdict can be given later.
-                self.apply_edit(editor.tag(pane.article, *span, None))
-                source = editor.index(pane.article).exactly(*span, annotator=editor.me)
-            if source is None:
-                return
-            target = editor.index(article).at(message.start, message.end, prefer=editor.me)
-            if target is None or not (target.start < message.end and message.start < target.end):
-                edit = editor.tag(article, message.start, message.end, None)
-                self.apply_edit(edit)
-                target = editor.index(article).exactly(
-                    message.start, message.end, annotator=editor.me
-                )
-            if target is None:
-                return
-            edit = editor.link(pane.article, source, target, message.relation)
+            # One key, one step: u takes back the link and the open claims it made.
+            with editor.one_step():
+                edit = self._link_from_panel(editor, pane, span, article, message)
         except StoreError as error:
             self.notify(str(error), title="Not linked", severity="warning", timeout=8)
+            return
+        if edit is None:
             return
         self.apply_edit(edit)
         self.notify(f"Linked: {message.relation} {self.corpus.place(article.id)}", timeout=3)
         panel = self._same_fact()
         if panel is not None:
             panel.refresh_matches()
+
+    def _link_from_panel(
+        self,
+        editor: ClaimEditor,
+        pane: ArticlePane,
+        span: tuple[int, int],
+        article: Article,
+        message: SameFactPanel.Link,
+    ) -> Edit | None:
+        """The edits of one `+` or `-` in the same-fact panel; the link's Edit, or None."""
+        source = editor.index(pane.article).own_at(*span, editor.me)
+        if source is None:
+            # What the cursor is on becomes an open claim, as the passage does below: the
+            # link needs both ends, and the verdict can be given later.
+            self.apply_edit(editor.tag(pane.article, *span, None))
+            source = editor.index(pane.article).exactly(*span, annotator=editor.me)
+        if source is None:
+            return None
+        target = editor.index(article).at(message.start, message.end, prefer=editor.me)
+        if target is None or not (target.start < message.end and message.start < target.end):
+            edit = editor.tag(article, message.start, message.end, None)
+            self.apply_edit(edit)
+            target = editor.index(article).exactly(message.start, message.end, annotator=editor.me)
+        if target is None:
+            return None
+        return editor.link(pane.article, source, target, message.relation)
 
     def show_span(
         self, article: Article, start: int, end: int, *, avoid: ArticlePane | None, focus: bool
@@ -747,10 +761,11 @@ class MainScreen(Screen[None]):
             if result is None or not (result.note or result.summary) or editor is None:
                 return
             try:
-                edit = editor.tag(article, start, end, None)
-                claim = editor.index(article).exactly(start, end, annotator=editor.me)
-                if claim is not None:
-                    edit = editor.set_note(article, claim, result.note, result.summary)
+                with editor.one_step():  # one u takes back the note and the claim it made
+                    edit = editor.tag(article, start, end, None)
+                    claim = editor.index(article).exactly(start, end, annotator=editor.me)
+                    if claim is not None:
+                        edit = editor.set_note(article, claim, result.note, result.summary)
             except (StoreError, ValueError) as error:
                 self.notify(str(error), title="Note not saved", severity="error", timeout=15)
                 return
