@@ -112,3 +112,14 @@ def test_section_headings_are_short_lines_without_a_sentence_end():
     assert found["Netflix uses generative AI for the first time"] is False  # the headline
     assert found["Personalized search features that better interpret user queries"] is False
     assert found["The work was done ten times faster, Sarandos said."] is False
+
+
+def test_a_piece_with_no_letter_or_digit_is_no_unit():
+    """A line of zero-width spaces or of asterisks states nothing: `align` lists no unit for
+    it (an outside tester found one listed, with no text to see)."""
+    text = "The line reopened on Sunday.\n\n\u200b\u200b\u200b\n\n* * *\n\nBuses ran until then."
+    found = [text[s:e] for s, e in split_sentence(text, 0, len(text), "en")]
+    article = Article(id="zw", title="zw", language="en", text=text)
+    texts = [u.text for u in units(article)]
+    assert all(any(c.isalnum() for c in t) for t in texts + found)
+    assert any("reopened" in t for t in texts) and any("Buses" in t for t in texts)

@@ -41,6 +41,7 @@ _LEVELS = (
 )
 _LIST_MARKER = re.compile(r"(?:[-*+•·–—]|\d{1,3}[.)]|\([a-z0-9]\))\s+")
 _TRIM = " \t\n,;:—–-"
+_WORD = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,8 @@ def split_sentence(text: str, start: int, end: int, language: str) -> list[tuple
             return split(s, e, level + 1)
         return [span for ps, pe in pieces for span in split(ps, pe, level + 1)]
 
-    return split(start, end, 0)
+    # A piece with no letter or digit ("***", a line of zero-width spaces) states nothing.
+    return [(s, e) for s, e in split(start, end, 0) if _WORD.search(text, s, e)]
 
 
 def units(article: Article) -> list[Unit]:
