@@ -351,3 +351,25 @@ async def test_one_u_takes_back_what_one_plus_did_and_ctrl_r_makes_it_again():
         with open_store() as store:
             links = [link.relation for a in store.annotations() for link in a.links]
             assert links == ["supports"]
+
+
+async def test_the_claim_column_stays_in_sight_when_the_matrix_scrolls_to_far_reports(
+    write_articles,
+):
+    """With many reports the matrix scrolls sideways; the claim column stays on the left, so
+    the row still says which claim it is (it used to scroll away)."""
+    files = {
+        f"r{n:02}.txt": f"Report {n}\n\nThe ferry carries {100 + n} passengers on the lake."
+        for n in range(24)
+    }
+    app = ReaderApp(load_corpus([write_articles(files)]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "c", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)
+        table = app.screen.query_one(DataTable)
+        table.cursor_coordinate = table.cursor_coordinate._replace(row=0, column=24)
+        await pilot.pause()
+        assert table.scroll_x > 0  # the last report's column is in sight...
+        assert "The ferry carries 100" in widget_text(table)  # ...and so is the claim

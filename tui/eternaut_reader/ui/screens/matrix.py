@@ -166,7 +166,7 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         with Vertical():
             yield Static(id="matrix-title")
             table: DataTable[Content] = DataTable(
-                id="matrix-table", cursor_type="cell", zebra_stripes=True
+                id="matrix-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1
             )
             yield table
             if self.scores:
