@@ -248,6 +248,11 @@ delegato executive; ordinanza order; mostra exhibition; titolo shares; titoli sh
 azioni shares; borsa stock; pista runway; rimborso refund; multa fine; sanzione fine;
 lotti batches; lotto batch; consiglio council; consiglieri councillors; comune council;
 comunale municipal; tribunale court; giudici judges; processo trial; condanna sentence;
+pagare pay; pagato paid; pirati hackers; vigili firefighters; costretti forced;
+costretto forced; proprietario owner; proprietaria owner; tavolo talks; convocato called;
+convocata called; fondata founded; fondato founded; ritiro recall; confezioni packs;
+confezione pack; lievi minor; lieve minor; potabile drinking; presidio picket;
+presidi pickets; comunicato statement; uomini men; indiscrezioni rumours;
 bosco woods; boschi woods; foresta forest; terreni land; terreno land; ettari hectares;
 ettaro hectare; isola island; regione region; regionale regional; provincia province;
 quartiere district; piazza square; zona area; confine border;
