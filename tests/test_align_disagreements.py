@@ -428,3 +428,27 @@ def test_a_month_without_a_year_is_the_one_nearest_the_report():
     (september,) = extract("Work started in September.", "en", november)
     assert dt.date.fromordinal(int(march.low)) == dt.date(2026, 3, 1)
     assert dt.date.fromordinal(int(september.low)) == dt.date(2025, 9, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "metres"),
+    [
+        ("was found 2.4 metres below street level", "en", 2.4),
+        ("The mosaic lies at a depth of 2.4 m below the street", "en", 2.4),
+        ("I resti si trovano a due metri e quaranta di profondità", "it", 2.4),
+        ("due metri e 5 centimetri", "it", 2.05),
+    ],
+)
+def test_metres_written_every_way_are_one_length(text, language, metres):
+    """corpus19 (held out): "2.4 m" was read as 2.4 million, and "due metri e quaranta" as
+    two metres and a count of forty, so the three reports' depth looked like a conflict."""
+    (value,) = extract(text, language)
+    assert (value.unit, round(value.low, 2)) == (stem("metres"), metres)
+
+
+def test_a_letter_scale_needs_money_and_metres_need_no_count_after_them():
+    assert [v.low for v in extract("a $2.4m deal", "en")] == [2.4e6]
+    assert [(v.unit, v.low) for v in extract("10 metri e 20 operai", "it")] == [
+        (stem("metres"), 10.0),
+        (stem("workers"), 20.0),
+    ]

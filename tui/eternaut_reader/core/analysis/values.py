@@ -184,6 +184,8 @@ _SCALES = {
     "mrd": 1e9,
     "trillion": 1e12,
 }
+# Letters that are a scale only in an amount of money: otherwise a unit ("2.4 m", "5 k").
+_MONEY_ONLY_SCALES = frozenset({"m", "b", "k"})
 _SCALE_AFTER = re.compile(
     r"\s*(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
@@ -401,6 +403,8 @@ _NOUN_IS = re.compile(
     re.IGNORECASE,
 )
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
+_METRE = stem("metres")
+_AND_CENTIMETRES = re.compile(r"\s+e\s+(\d{1,2}|[^\W\d_]+)\b(\s+centimetri)?", re.IGNORECASE)
 # The body a count's people belong to: a name after "of", "from", "del"…
 _OWNER = re.compile(
     r"\s+(?:of|from|at|del|della|dei|degli|delle|dello|dal|dalla|di)\s+(?:the\s+)?"
@@ -469,11 +473,22 @@ def _amounts(text: str, language: str) -> list[Value]:
     out: list[Value] = _none_counts(text)
     numbers = _numbers(text, language)
     starts = {n.start: n for n in numbers}
+    inside: list[tuple[int, int]] = []  # read as part of an amount ("metri e quaranta")
     for number in numbers:
         start, end, amount = number.start, number.end, number.value
+        if any(s < start < e for s, e in inside):
+            continue
         # A year is four bare digits: "2,000 tonnes" and "2.000 tonnellate" are counts.
         year_like = not number.word and _BARE_YEAR.fullmatch(text, start, end) is not None
         scale = _SCALE_AFTER.match(text, end)
+        if (
+            scale
+            and scale.group(1).lower() in _MONEY_ONLY_SCALES
+            and not (
+                _CURRENCY_BEFORE.search(text, 0, start) or _CURRENCY_AFTER.match(text, scale.end())
+            )
+        ):
+            scale = None  # "2.4 m below the street": metres; "$2.4m", "€14m": millions
         if scale:
             factor = _SCALES[scale.group(1).lower()]
             amount *= factor
@@ -577,6 +592,19 @@ def _amounts(text: str, language: str) -> list[Value]:
                 squared, stop = "2", quadrati.end()
             noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
             noun = SYNONYMS.get(noun, noun) + squared
+            centimetres = _AND_CENTIMETRES.match(text, stop) if noun == _METRE else None
+            if centimetres:
+                # "due metri e quaranta", "2 metri e 40 centimetri": metres and centimetres
+                # (not "5 metri e una scala").
+                extra = _count_word(centimetres.group(1))
+                said = centimetres.group(2) is not None
+                # ...nor "10 metri e 20 operai": a count of something else follows.
+                noun_after = _NOUN_AFTER_NAME.match(text, centimetres.end())
+                counts = noun_after and noun_after.group(1).lower() not in stopwords(language)
+                fits = extra is not None and (10 <= extra < 100 or (said and 0 < extra < 100))
+                if fits and (said or not counts):
+                    amount, stop = amount + extra / 100, centimetres.end()
+                    inside.append((start, stop))
             if noun in _IN_HOURS:  # "a two-day strike" lasts "48 hours"
                 amount, noun = amount * _IN_HOURS[noun], DURATION
             # "380 of the 1,450 jobs" as written: the part with the whole it is part of.
