@@ -601,9 +601,9 @@ def _amounts(text: str, language: str) -> list[Value]:
                 # ...nor "10 metri e 20 operai": a count of something else follows.
                 noun_after = _NOUN_AFTER_NAME.match(text, centimetres.end())
                 counts = noun_after and noun_after.group(1).lower() not in stopwords(language)
-                fits = extra is not None and (10 <= extra < 100 or (said and 0 < extra < 100))
-                if fits and (said or not counts):
-                    amount, stop = amount + extra / 100, centimetres.end()
+                cm = extra if extra is not None and 0 < extra < 100 else 0
+                if cm and (said or (cm >= 10 and not counts)):
+                    amount, stop = amount + cm / 100, centimetres.end()
                     inside.append((start, stop))
             if noun in _IN_HOURS:  # "a two-day strike" lasts "48 hours"
                 amount, noun = amount * _IN_HOURS[noun], DURATION
