@@ -373,3 +373,18 @@ async def test_the_claim_column_stays_in_sight_when_the_matrix_scrolls_to_far_re
         await pilot.pause()
         assert table.scroll_x > 0  # the last report's column is in sight...
         assert "The ferry carries 100" in widget_text(table)  # ...and so is the claim
+
+
+async def test_reports_named_like_words_are_renamed_only_where_the_reason_lists_them(
+    write_articles,
+):
+    """Reports saved as a.txt and b.txt: the reason used to read "1/2lso st1/2ted 2/2y 1
+    other report", every "a" and "b" taken for a report (found by an outside tester)."""
+    story = "Storm in Orvane\n\n2025-05-12\n\nForty-one boats sank in Orvane harbour on Sunday."
+    folder = write_articles({"a.txt": story, "b.txt": story.replace("Forty-one", "41")})
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=(140, 30)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert "also stated by 1 other report: 2/2" in " ".join(_bar(app).split())
