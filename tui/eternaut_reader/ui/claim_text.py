@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Mapping, Sequence
 
 from eternaut_reader.core.annotations.claims import Claim
