@@ -452,3 +452,43 @@ def test_a_letter_scale_needs_money_and_metres_need_no_count_after_them():
         (stem("metres"), 10.0),
         (stem("workers"), 20.0),
     ]
+
+
+def _storm_reports(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for n in range(1, count + 1):
+        (folder / f"r{n:02}.txt").write_text(
+            f"Storm floods Orvane harbour, report {n}\n\n2025-11-{n:02}\n\n"
+            f"A storm flooded the Orvane harbour on Sunday and {40 + n} boats sank, the port "
+            "authority said.\n\nThe harbour will reopen in March.\n",
+            encoding="utf-8",
+        )
+
+
+def test_a_fact_every_one_of_many_reports_states_is_found_in_all_of_them(tmp_path):
+    """22 reports: every word of the shared sentences is in 22 passages, which used to make
+    them all 'common' and match nothing at all, every passage 'stated by this report alone'
+    (found by an outside tester). Their counts differ, so each conflicts with the others;
+    'on Sunday' in reports of different days is no conflict (one Sunday or two?)."""
+    _storm_reports(tmp_path / "storm", 22)
+    corpus = load_corpus([tmp_path / "storm"])
+    alignment = align(corpus, use_cache=False)
+    first = corpus.articles[0]
+    start = first.text.index("A storm")
+    end = first.text.index("said.") + len("said.")
+    matches = alignment.matches(first.id, start, end)
+    assert len({m.article for m in matches}) == 21
+    assert all(c.what == "number" for m in matches for c in m.conflicts)
+    suggestion = alignment.suggest(first.id, start, end)
+    assert suggestion is not None and suggestion.tag == "contradicted"
+
+
+def test_two_dates_written_alike_that_clash_say_which_day_each_is():
+    from eternaut_reader.core.analysis.verdict import relate
+
+    here = extract("will reopen at the end of March next year", "en", dt.date(2025, 12, 28))
+    there = extract("will reopen at the end of March next year", "en", dt.date(2026, 1, 4))
+    relation, found, _ = relate(here, there, 0, 0.9)
+    assert relation == "conflicts"
+    assert found[0].here == "March next year (= Mar 2026)"
+    assert found[0].there == "March next year (= Mar 2027)"

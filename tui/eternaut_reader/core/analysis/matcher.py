@@ -49,6 +49,7 @@ from eternaut_reader.core.analysis.lexicon import is_hedged, stem
 from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
 from eternaut_reader.core.analysis.similarity import (
     COMMON_SHARE,
+    PER_REPORT,
     CognateMap,
     Features,
     Index,
@@ -205,7 +206,7 @@ def _read(
     # A word found in many units (the topic: "museum", "ferry") says nothing of which measure
     # a value is: it is left out of the values' contexts.
     df: Counter[str] = Counter(s for f in features for s in set(f.stems))
-    crowded = max(8, int(COMMON_SHARE * len(features)))
+    crowded = max(8, int(COMMON_SHARE * len(features)), int(PER_REPORT * len(articles)))
     for read in reads:
         read.contexts = [frozenset(s for s in c if df[s] <= crowded) for c in read.contexts]
     _mark_several(reads)
@@ -594,6 +595,10 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return a.counts[i] == b.counts[j] or meet(a.contexts[i], b.contexts[j])
         if va.kind == "date" and _past_and_future(va, a.date, vb, b.date):
             return False
+        if va.kind == "date" and a.date != b.date and (_weekday(va) or _weekday(vb)):
+            # "on Sunday" in reports of two days may be one Sunday or two: too loose to tell
+            # a contradiction from.
+            return False
         apart = max(va.low - vb.high, vb.low - va.high)
         if va.kind == "date" and (va.recent or vb.recent) and apart > YEAR_APART:
             return False  # "shut on Tuesday" / "a structure dating from 1962": two events
@@ -610,6 +615,19 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
         return kinds_a[va.kind] == 1 and kinds_b[vb.kind] == 1 and wording() >= SAME_WORDING
 
     return same
+
+
+_BARE_WEEKDAY = re.compile(
+    r"(?:on\s+|last\s+|this\s+past\s+|lo\s+scorso\s+|la\s+scorsa\s+)?(?:"
+    + "|".join(_WEEKDAY_NAMES.split())
+    + r")",
+    re.IGNORECASE,
+)
+
+
+def _weekday(value: Value) -> bool:
+    """Is a date given by its weekday alone ("on Sunday", "sabato")?"""
+    return value.recent and _BARE_WEEKDAY.fullmatch(value.display()) is not None
 
 
 def _past_and_future(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None) -> bool:
@@ -743,7 +761,7 @@ def match_units(
         texts = [r.unit.text for r in reads]
         close = similar_pairs(texts, group, EMBED_FLOOR, lambda f: check(0.3 + 0.5 * f))
     check(0.8 if embed else 0.65)
-    index = Index(features, [r.language for r in reads])
+    index = Index(features, [r.language for r in reads], len(articles))
     pairs = _with_ledes(index.pairs(group, MATCH_SCORE), reads, group, index)
     pairs = _discount_measures(pairs, reads, index)
     if close:

@@ -29,7 +29,15 @@ from rapidfuzz import fuzz, process
 
 from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
 
-__all__ = ["CognateMap", "Features", "Index", "Word", "content_stems", "content_words"]
+__all__ = [
+    "CognateMap",
+    "Features",
+    "Index",
+    "Word",
+    "common_units",
+    "content_stems",
+    "content_words",
+]
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 NAME_WEIGHT = 1.0
@@ -40,6 +48,10 @@ COGNATE_RATIO = 80
 # A feature found in more than this share of units says nothing about which fact is meant.
 COMMON_SHARE = 0.12
 COMMON_UNITS = 64  # ...or in more units than this: the cost grows with the square of it
+# ...unless it is found about once a report: one fact that every report states ("The harbour
+# will reopen in March" in 22 reports) is the best evidence there is, not a topic word.
+PER_REPORT = 1.5
+MOST_UNITS = 400  # the cost of that, bounded
 
 
 def content_stems(text: str, language: str) -> list[str]:
@@ -137,7 +149,10 @@ class Index:
     """Weighted feature vectors of every unit, and the pairs of units that share features."""
 
     def __init__(
-        self, features: Sequence[Features], languages: Sequence[str] | None = None
+        self,
+        features: Sequence[Features],
+        languages: Sequence[str] | None = None,
+        reports: int = 0,
     ) -> None:
         raw = [dict(f.keys()) for f in features]
         df: dict[str, int] = defaultdict(int)
@@ -174,7 +189,7 @@ class Index:
             }
             for v, language in zip(self.vectors, self.languages, strict=True)
         ]
-        self._common = max(8, min(int(COMMON_SHARE * total), COMMON_UNITS))
+        self._common = common_units(total, reports)
         self._postings: dict[str, list[int]] = defaultdict(list)
         for i, vector in enumerate(self.vectors):
             for key in vector:
@@ -240,6 +255,12 @@ class Index:
         """The features two units share, heaviest first."""
         va, vb = self.vectors[a], self.vectors[b]
         return sorted((k for k in va if k in vb), key=lambda k: -va[k] * vb[k])
+
+
+def common_units(units: int, reports: int) -> int:
+    """The most units a feature may be found in and still tell one fact from another."""
+    topic = max(8, min(int(COMMON_SHARE * units), COMMON_UNITS))
+    return max(topic, min(int(PER_REPORT * reports), MOST_UNITS))
 
 
 def _named(key: str) -> bool:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
@@ -137,13 +138,36 @@ def relate(
             # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two
             # values are the ones told two ways (380 and 320), so they name the conflict.
             mine, other = min(clashes, key=lambda p: _apart(*p))
-            conflicts.append(Conflict(what, mine.display(), other.display()))
+            conflicts.append(Conflict(what, *_shown(mine, other)))
             at.append((offset + mine.start, offset + mine.end))
     if conflicts:
         return "conflicts", tuple(conflicts), tuple(at)
     if doubtful and not agreed:
         return "related", (), ()
     return ("agrees" if agreed or score >= AGREE_SCORE or triangle else "related"), (), ()
+
+
+def _shown(mine: Value, other: Value) -> tuple[str, str]:
+    """Two clashing values as written; two dates written alike ("March next year" in reports
+    a year apart, "on Sunday" in reports of two weeks) also say which day each one is."""
+    here, there = mine.display(), other.display()
+    if mine.kind == "date" and here.casefold() == there.casefold():
+        return f"{here} (= {_when(mine)})", f"{there} (= {_when(other)})"
+    return here, there
+
+
+def _when(value: Value) -> str:
+    first = dt.date.fromordinal(int(value.low))
+    last = dt.date.fromordinal(int(value.high))
+    if first == last:
+        return f"{first.day} {first:%b} {first.year}"
+    if (first.day, first.month, last.day, last.month) == (1, 1, 31, 12) and first.year == last.year:
+        return str(first.year)
+    if first.day == 1 and (last + dt.timedelta(days=1)).day == 1:
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first:%b} {first.year}"
+        return f"{first:%b} {first.year}–{last:%b} {last.year}"
+    return f"{first.day} {first:%b} {first.year}–{last.day} {last:%b} {last.year}"
 
 
 def _leftover(mine: Sequence[Value], theirs: Sequence[Value]) -> list[tuple[Value, Value]]:
