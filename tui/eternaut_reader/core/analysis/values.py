@@ -55,7 +55,8 @@ class Value:
     # several (the announcement, a closing price), so only the words next to it say which.
     recent: bool = False
     former: bool = False  # a superseded plan: "originally due by March", "doveva chiudersi"
-    # An amount given as a bound: "more than 70" is "above", "less than half" is "below".
+    # An amount given as a bound: "more than 70" is ">", "at least 30" ">=", "less than
+    # half" "<", "no more than 10" "<=", "nearly 100" "~<" (a little less), "just over" "~>".
     bound: str = ""
 
     @property
@@ -136,20 +137,30 @@ def compare(a: Value, b: Value) -> bool | None:
         return None  # a ferry's price and a ticket's: amounts this far apart measure two things
     tolerance = _ROUGH_TOLERANCE if a.rough or b.rough else _TOLERANCE
     if a.bound or b.bound:
-        return _bounds_meet(a, b, tolerance)
+        return _bounds_meet(a, b)
     return (high - low) / max(high, 1e-9) <= tolerance
 
 
-def _bounds_meet(a: Value, b: Value, tolerance: float) -> bool:
-    """ "less than half" and "around 40 per cent" agree; "more than 70" and 64 do not."""
+def _bounds_meet(a: Value, b: Value) -> bool:
+    """ "less than half" and "around 40 per cent" agree; "more than 70" and 64 do not, nor 70
+    itself, while "at least 30" takes 30. An amount of money is written rounded by its scale
+    ("oltre 11 miliardi" / "$11.0bn"), so its strict bounds take their own figure too."""
     if a.bound and b.bound:
-        if a.bound == b.bound:
+        if (">" in a.bound) == (">" in b.bound):
             return True  # "more than 60" and "over 70": both may be true
-        above, below = (a, b) if a.bound == "above" else (b, a)
-        return abs(above.low) <= abs(below.low) * (1 + tolerance)
+        above, below = (a, b) if ">" in a.bound else (b, a)
+        return abs(above.low) <= abs(below.low)
     bounded, other = (a, b) if a.bound else (b, a)
     x, y = abs(bounded.low), abs(other.low)
-    return y >= x * (1 - tolerance) if bounded.bound == "above" else y <= x * (1 + tolerance)
+    inclusive = bounded.bound.endswith("=") or bounded.kind == "money"
+    if bounded.bound == "~<":
+        # "nearly 38,000" is 38,000 or a little less: not 104 for "nearly 100", nor 20.
+        return x * (1 - _ROUGH_TOLERANCE) <= y <= x
+    if bounded.bound == "~>":
+        return x <= y <= x * (1 + _ROUGH_TOLERANCE)
+    if bounded.bound[0] == ">":
+        return y >= x if inclusive else y > x
+    return y <= x if inclusive else y < x
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1056,26 +1067,91 @@ _ROUGH_TOLERANCE = 0.15
 # "more than 70 paintings", "oltre 11 miliardi", "less than half": an amount given as a
 # bound. "Up to 150 passengers" and "at most" are not: they state a maximum, which another
 # report's "120 passeggeri" contradicts.
-_BELOW = re.compile(
-    r"\b(?:less\s+than|fewer\s+than|no\s+more\s+than|not\s+more\s+than|under|below|"
-    r"meno\s+di|non\s+più\s+di|sotto|inferiore\s+a)"
-    r"(?:\s+(?:the|il|lo|la|i|gli|le|l'))?\s*$",
-    re.IGNORECASE,
+_OF_THE = r"(?:\s+(?:the|il|lo|la|i|gli|le|l'|of\s+the|of))?"
+_IT_DI = r"d(?:i|el|ella|ello|ei|egli|elle|ell')"  # "di", "della", "degli"…
+# Bounds by operator: strict ("more than 70", "oltre", "less than half", "nearly 100") and
+# inclusive ("at least 30", "almeno", "no more than", "at most", "non più di").
+_BOUNDS = (
+    (
+        ">=",
+        re.compile(
+            r"\b(?:at\s+least|no\s+(?:fewer|less)\s+than|almeno|non\s+meno\s+"
+            + _IT_DI
+            + r")"
+            + _OF_THE
+            + r"\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "<=",
+        re.compile(
+            r"\b(?:no\s+more\s+than|not\s+more\s+than|at\s+most|non\s+più\s+"
+            + _IT_DI
+            + r")"
+            + _OF_THE
+            + r"\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ">",
+        re.compile(
+            r"\b(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of|oltre|"
+            r"più\s+" + _IT_DI + r"|sopra|superiore\s+a|ben\s+oltre)" + _OF_THE + r"\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "<",
+        re.compile(
+            r"\b(?:less\s+than|fewer\s+than|under|below|meno\s+"
+            + _IT_DI
+            + r"|sotto|inferiore\s+a)"
+            + _OF_THE
+            + r"\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    # ...and near one: "nearly 38,000" is 38,000 or a little less.
+    (
+        "~<",
+        re.compile(
+            r"\b(?:nearly|almost|just\s+under|quasi|poco\s+meno\s+"
+            + _IT_DI
+            + r")"
+            + _OF_THE
+            + r"\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "~>",
+        re.compile(
+            r"\b(?:just\s+over|just\s+above|poco\s+più\s+" + _IT_DI + r")" + _OF_THE + r"\s*$",
+            re.IGNORECASE,
+        ),
+    ),
 )
-_ABOVE = re.compile(
-    r"\b(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of|at\s+least|oltre|più\s+di|"
-    r"almeno|sopra|superiore\s+a|ben\s+oltre)(?:\s+(?:the|il|lo|la|i|gli|le|l'))?\s*$",
-    re.IGNORECASE,
-)
+# A cap on money ("will pay up to 150,000 euros", "fino a 2 milioni") is a bound; "up to 150
+# passengers" states the boat's capacity, a figure that "120 passeggeri" contradicts.
+_CAP = re.compile(r"\b(?:up\s+to|fino\s+a|al\s+massimo)\s*$", re.IGNORECASE)
 
 
 def _bounded(text: str, value: Value) -> Value:
-    window = max(0, value.start - 24)
-    for bound, pattern in (("below", _BELOW), ("above", _ABOVE)):
-        found = pattern.search(text, window, value.start)
-        if found:
-            start = found.start()
-            return replace(value, bound=bound, start=start, text=text[start : value.end])
+    window = max(0, value.start - 28)
+    # The longest bound written: "just over" rather than "over", "no more than" than "more".
+    found = [
+        (m.start(), bound)
+        for bound, pattern in _BOUNDS
+        if (m := pattern.search(text, window, value.start))
+    ]
+    if found:
+        start, bound = min(found)
+        return replace(value, bound=bound, start=start, text=text[start : value.end])
+    cap = _CAP.search(text, window, value.start) if value.kind == "money" else None
+    if cap:
+        return replace(value, bound="<=", start=cap.start(), text=text[cap.start() : value.end])
     return value
 
 
