@@ -196,3 +196,21 @@ def test_plain_statements_are_not_hedged(text: str, language: str) -> None:
 def test_attribution_to_a_named_source_is_no_hedge(text, language, cue):
     """ "According to sources" is a hedge; "according to INGV" names who stands behind it."""
     assert is_hedged(text, language) == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "cue"),
+    [
+        ("Secondo il ministero della Salute, i bambini contagiati sono 46.", "it", None),
+        ("According to hospital director Marco Galli, 46 children were treated.", "en", None),
+        ("according to the police, three people were arrested", "en", None),
+        ("Secondo l'azienda, le emissioni calano del 90%.", "it", "secondo"),
+        ("According to the operator, emissions fall by 90 percent.", "en", "according to"),
+        ("according to local residents, the river rose overnight", "en", "according to"),
+    ],
+)
+def test_a_public_body_or_a_named_person_is_a_source_a_party_is_not(text, language, cue):
+    """A public office named in lower case, as Italian writes it, or a person named after
+    their title, stands behind the claim; a company's own figure stays its claim (found by
+    an outside tester: "secondo il ministero della Salute" was hedged)."""
+    assert is_hedged(text, language) == cue

@@ -432,13 +432,33 @@ def _cue_in(cue: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE)
 
 
+# A public body named by its office, lower-case as Italian writes it ("secondo il ministero
+# della Salute", "according to the police"). Not "the company" or "l'azienda": a party's
+# own figure stays a claim of that party.
+_INSTITUTION = re.compile(
+    r"(?:ministero|ministry|ministro|minister|comune|regione|governo|government|polizia|police|"
+    r"procura|prosecutors?|prefettura|questura|carabinieri|vigili|firefighters|protezione\s+civile|"
+    r"istituto|institute|agenzia|agency|ospedale|hospital|council|consiglio|"
+    r"sindaco|mayor|tribunale|court|autorità|authority|ufficio|office|department|dipartimento)\b",
+    re.IGNORECASE,
+)
+# A person or a body named within the attribution: "according to hospital director Marco
+# Galli", "secondo l'assessore Rossi".
+_NAMED_WITHIN = re.compile(r"[^,.;:]{0,40}?\s(?:[A-Z][\w'’-]+)")
+
+
 def _unnamed(text: str, end: int) -> bool:
     """Does the attribution ending at `end` name no one ("secondo fonti", "according to
     analysts") or only sources of someone ("according to Bloomberg sources")?"""
     source = _SOURCE_ARTICLE.match(text, end)
-    if source is None or not source.group(1).isupper():
+    if source is None:
         return True
-    return _UNNAMED_AFTER.match(text, source.start(1)) is not None
+    if _UNNAMED_AFTER.match(text, source.start(1)) is not None:
+        return True
+    first = source.start(1)
+    if source.group(1).isupper() or _INSTITUTION.match(text, first):
+        return False
+    return _NAMED_WITHIN.match(text, first - 1) is None
 
 
 def _secondo_is_preposition(folded: str) -> bool:

@@ -280,7 +280,8 @@ def suggest(
             (copied if copy else agreeing).append(m)
     reports = sorted({m.article for m in agreeing})
     if hedge:
-        also = f"; {_reports(len(reports))} agree" if reports else ""
+        agree = "agrees" if len(reports) == 1 else "agree"
+        also = f"; {_reports(len(reports))} {agree}" if reports else ""
         return Suggestion("speculative", f'hedged ("{hedge}"){also}', tuple(agreeing))
     if reports:
         listed = ", ".join(reports[:3]) + ("…" if len(reports) > 3 else "")
