@@ -502,3 +502,18 @@ def test_two_dates_written_alike_that_clash_say_which_day_each_is():
     assert relation == "conflicts"
     assert found[0].here == "March next year (= Mar 2026)"
     assert found[0].there == "March next year (= Mar 2027)"
+
+
+def test_a_month_in_the_future_tense_is_the_next_one_and_a_span_runs_forward():
+    """ "Will reopen in September" written in December and "riaprirà a settembre" written in
+    March are one September (they conflicted, found by an outside tester); "from 14 March to
+    6 September" written in February ends next September, not the one just past."""
+    december, march, february = dt.date(2025, 12, 20), dt.date(2026, 3, 25), dt.date(2026, 2, 27)
+    (english,) = extract("The harbour will reopen in September.", "en", december)
+    (italian,) = extract("Il porto riaprirà a settembre.", "it", march)
+    assert compare(english, italian) is True
+    assert dt.date.fromordinal(int(english.low)) == dt.date(2026, 9, 1)
+    start, end = extract("which opens on March 14 and runs until Sept. 6.", "en", february)
+    assert dt.date.fromordinal(int(end.low)) == dt.date(2026, 9, 6)
+    (past,) = extract("Work started in September.", "en", dt.date(2025, 11, 5))
+    assert dt.date.fromordinal(int(past.low)) == dt.date(2025, 9, 1)

@@ -817,7 +817,8 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
         if day_text and day_text.lower() in ("primo", "first"):
             day_text = "1"  # "il primo ottobre", "the first of May"
         if not m.group(4) and not shifted and reference is not None and y == reference.year:
-            y = _nearest_year(reference, month)
+            ahead = _FUTURE.search(text, _clause_start(text, m.start()), m.start()) is not None
+            y = _nearest_year(reference, month, ahead=ahead)
         day = _safe_date(y, month, int(day_text)) if day_text else None
         span = _span(day, day) if day else _months(y, month, month)
         if shifted and reference is not None:
@@ -829,7 +830,8 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
         y = int(m.group(4)) if m.group(4) else year
         month = _MONTHS[(m.group(1) or m.group(2)).lower()]
         if not m.group(4) and reference is not None and y == reference.year:
-            y = _nearest_year(reference, month)
+            ahead = _FUTURE.search(text, _clause_start(text, m.start()), m.start()) is not None
+            y = _nearest_year(reference, month, ahead=ahead)
         day = _safe_date(y, month, int(m.group(3))) if y else None
         if day:
             add(m, _span(day, day))
@@ -861,7 +863,7 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
             back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
             day = reference - dt.timedelta(days=back)
             add(m, _span(day, day), recent=True)
-    return _outermost(out)
+    return _in_order(text, _outermost(out))
 
 
 def _count_word(token: str) -> int | None:
@@ -878,9 +880,49 @@ def _count_word(token: str) -> int | None:
     return None
 
 
-def _nearest_year(reference: dt.date, month: int) -> int:
+# Words that put what follows in the future: "will reopen in September", "riaprirà a
+# settembre", "is due to start in March".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|"
+    r"expected|scheduled)\s+to|going\s+to|plans?\s+to|\w+(?:rà|ranno|remo|rete))\b|\w'll\b",
+    re.IGNORECASE,
+)
+
+
+# Between the two ends of a span: "14 March to 6 September", "opens on March 14 and runs
+# until Sept. 6", "inaugurerà sabato 21 marzo e resterà aperta fino al 6 settembre".
+_RANGE_WORD = re.compile(r"\b(?:to|until|till|through|fino|al)\b|[-–]", re.IGNORECASE)
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _in_order(text: str, dates: list[Value]) -> list[Value]:
+    """The end of a span of dates comes after its start: "from 14 March to 6 September",
+    written in February, runs to next September, whichever September is nearer."""
+    out = list(dates)
+    for n in range(1, len(out)):
+        first, then = out[n - 1], out[n]
+        if _HAS_YEAR.search(then.text) or then.recent or then.low >= first.low:
+            continue
+        gap = text[first.end : then.start]
+        if len(gap) > 48 or any(stop in gap for stop in ".;:") or not _RANGE_WORD.search(gap):
+            continue
+        day = dt.date.fromordinal(int(then.low))
+        last = dt.date.fromordinal(int(then.high))
+        try:
+            moved = (day.replace(year=day.year + 1), last.replace(year=last.year + 1))
+        except ValueError:  # 29 February
+            continue
+        out[n] = replace(then, low=float(moved[0].toordinal()), high=float(moved[1].toordinal()))
+    return out
+
+
+def _nearest_year(reference: dt.date, month: int, *, ahead: bool = False) -> int:
     """The year of the month nearest the report's date: "in March" written in November is
-    next March, "in September" last September."""
+    next March, "in September" last September; ahead (a future tense before it), the first
+    such month from the report's own month on: "will reopen in September", written in
+    December, is next September."""
+    if ahead:
+        return reference.year if month >= reference.month else reference.year + 1
     return min(
         (reference.year - 1, reference.year, reference.year + 1),
         key=lambda y: abs(dt.date(y, month, 15).toordinal() - reference.toordinal()),
