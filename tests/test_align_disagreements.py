@@ -513,7 +513,7 @@ def test_a_month_in_the_future_tense_is_the_next_one_and_a_span_runs_forward():
     (italian,) = extract("Il porto riaprirà a settembre.", "it", march)
     assert compare(english, italian) is True
     assert dt.date.fromordinal(int(english.low)) == dt.date(2026, 9, 1)
-    start, end = extract("which opens on March 14 and runs until Sept. 6.", "en", february)
+    _start, end = extract("which opens on March 14 and runs until Sept. 6.", "en", february)
     assert dt.date.fromordinal(int(end.low)) == dt.date(2026, 9, 6)
     (past,) = extract("Work started in September.", "en", dt.date(2025, 11, 5))
     assert dt.date.fromordinal(int(past.low)) == dt.date(2025, 9, 1)
