@@ -517,3 +517,11 @@ def test_a_month_in_the_future_tense_is_the_next_one_and_a_span_runs_forward():
     assert dt.date.fromordinal(int(end.low)) == dt.date(2026, 9, 6)
     (past,) = extract("Work started in September.", "en", dt.date(2025, 11, 5))
     assert dt.date.fromordinal(int(past.low)) == dt.date(2025, 9, 1)
+
+
+def test_none_of_a_group_is_no_count_of_none():
+    """ "Nobody died among the firefighters" does not contradict "two people died" (found by
+    an outside tester: it was suggested as contradicted)."""
+    assert extract("Nobody died among the firefighters at the harbour fire.", "en") == []
+    assert extract("Tra i vigili del fuoco nessun ferito.", "it") == []
+    assert [v.low for v in extract("Nobody died, officials said.", "en")] == [0.0]

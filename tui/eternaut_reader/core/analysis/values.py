@@ -468,9 +468,22 @@ _NONE_OF = re.compile(
 _NONE_NOUN = {"victim": "dead", "casual": "dead", "vittim": "dead", "fatali": "dead"}
 
 
+# "Nobody died among the firefighters", "tra i vigili del fuoco nessun ferito": none of some
+# group only, which another report's two dead elsewhere do not contradict.
+_SCOPE = re.compile(
+    r"\b(?:among|amongst|of\s+the|tra|fra|between|inside|aboard|on\s+board|a\s+bordo)\b",
+    re.IGNORECASE,
+)
+
+
 def _none_counts(text: str) -> list[Value]:
     out = []
     for m in _NONE_OF.finditer(text):
+        clause = _clause_start(text, m.start())
+        after = re.search(r"[.;:!?]", text[m.end() :])
+        stop = m.end() + after.start() if after else len(text)
+        if _SCOPE.search(text, clause, stop):
+            continue
         word = next(g for g in m.groups() if g)
         noun = stem(word)
         noun = _NONE_NOUN.get(noun, noun)
