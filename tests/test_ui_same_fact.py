@@ -188,6 +188,9 @@ async def test_one_report_only_says_why_there_is_nothing_elsewhere(write_article
         await pilot.pause()
         title = widget_text(app.screen.query_one(SameFactPanel).query_one("#same-fact-title"))
         assert "unavailable (only one report is open)" in title
+        await pilot.press("plus")  # with nothing listed, it says so (not "choose a passage")
+        await pilot.pause()
+        assert any("Nothing to link" in n.message for n in app._notifications)
         await pilot.press("escape", "c", "m")
         await pilot.pause()
         assert isinstance(app.screen, MatrixScreen)
@@ -345,6 +348,7 @@ async def test_one_u_takes_back_what_one_plus_did_and_ctrl_r_makes_it_again():
         await app.workers.wait_for_complete()
         assert _stored() == []
         assert "no claim here" in _bar(app) and "○" not in _bar(app)
+        assert any("and 1 other claim" in n.message for n in app._notifications)
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert len(_stored()) == 2

@@ -664,7 +664,9 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             self.on_edit(edit)
         self.refresh_claim()
         quote = _short(edit.annotation.quote, 40) if edit.annotation is not None else ""
-        self.notify(f"{which.capitalize()}: “{quote}”", timeout=3)
+        more = len(edit.also)
+        also = f" and {more} other claim{'s' if more > 1 else ''}" if more else ""
+        self.notify(f"{which.capitalize()}: “{quote}”{also}", timeout=3)
 
     def action_close(self) -> None:
         self.dismiss(None)

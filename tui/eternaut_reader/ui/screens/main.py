@@ -359,7 +359,10 @@ class MainScreen(Screen[None]):
         self._bring_into_view(edit)
         quote = edit.annotation.quote if edit.annotation else ""
         short = quote if len(quote) <= 40 else quote[:39] + "…"
-        self.notify(f"{which.capitalize()}: “{short}”", timeout=3)
+        # One step may have touched several claims (a link and the open claims it made).
+        more = len(edit.also)
+        also = f" and {more} other claim{'s' if more > 1 else ''}" if more else ""
+        self.notify(f"{which.capitalize()}: “{short}”{also}", timeout=3)
 
     def _bring_into_view(self, edit: Edit) -> None:
         """An undo or redo in an article no pane shows opens it, so the user sees what

@@ -248,7 +248,10 @@ class SameFactPanel(Vertical):
     def action_link(self, relation: str) -> None:
         match = self._current()
         if match is None or self.source is None:
-            self.notify("Choose a passage first (↑ ↓)", severity="warning")
+            if not self._matches:
+                self.notify("Nothing to link: no passage elsewhere is listed", severity="warning")
+            else:
+                self.notify("Choose a passage first (↑ ↓)", severity="warning")
             return
         self.post_message(self.Link(self.source, match.article, match.start, match.end, relation))
 
