@@ -428,8 +428,10 @@ def test_none_of_a_count_contradicts_some(text, language, noun):
 
 
 def test_no_serious_injuries_is_not_no_injuries():
-    assert extract("No one was seriously hurt.", "en") == []
-    assert [v.low for v in extract("nessun ferito grave", "it")] == []
+    """None seriously hurt is a count of the seriously injured, not of all the injured."""
+    for text, language in (("No one was seriously hurt.", "en"), ("nessun ferito grave", "it")):
+        (value,) = extract(text, language)
+        assert (value.low, value.unit) == (0.0, stem("injured") + "!serious")
 
 
 def test_a_month_without_a_year_is_the_one_nearest_the_report():
@@ -525,3 +527,16 @@ def test_none_of_a_group_is_no_count_of_none():
     assert extract("Nobody died among the firefighters at the harbour fire.", "en") == []
     assert extract("Tra i vigili del fuoco nessun ferito.", "it") == []
     assert [v.low for v in extract("Nobody died, officials said.", "en")] == [0.0]
+
+
+def test_the_seriously_injured_are_a_count_of_their_own():
+    """ "No serious injuries" against "two people were seriously injured" is a contradiction
+    (it was confirmed, found by an outside tester); against "14 people slightly hurt" it is
+    none, and "23 feriti, tre gravi" still counts 23 injured."""
+    (none,) = extract("There were no serious injuries in the fire.", "en")
+    (two,) = extract("Two people were seriously injured in the fire.", "en")
+    (fourteen,) = extract("Fourteen people were slightly hurt.", "en")
+    assert compare(none, two) is False
+    assert compare(none, fourteen) is None and compare(two, fourteen) is None
+    feriti = [v for v in extract("23 feriti, tre gravi", "it") if v.low == 23]
+    assert feriti and feriti[0].unit == stem("injured")

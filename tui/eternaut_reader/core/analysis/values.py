@@ -414,6 +414,23 @@ _NOUN_IS = re.compile(
     re.IGNORECASE,
 )
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
+# The seriously injured are a count of their own: "no serious injuries" does not contradict
+# "14 people were slightly hurt", and "two people were seriously injured" does.
+_INJURED = stem("injured")
+_INJURED_SERIOUSLY = _INJURED + "!serious"
+_SERIOUS = re.compile(
+    r"\b(?:seriously|badly|critically|serious|gravemente|grav[ei])\b", re.IGNORECASE
+)
+
+
+def _SERIOUS_END(text: str, stop: int) -> int:
+    """Where a count's severity may still be written: "tre feriti gravi", "in gravi
+    condizioni" right after it, in its clause ("23 feriti, tre gravi" counts all 23)."""
+    end = min(len(text), stop + 20)
+    brk = re.search(r"[,;:.(]", text[stop:end])
+    return stop + brk.start() if brk else end
+
+
 _METRE = stem("metres")
 _AND_CENTIMETRES = re.compile(r"\s+e\s+(\d{1,2}|[^\W\d_]+)\b(\s+centimetri)?", re.IGNORECASE)
 # The body a count's people belong to: a name after "of", "from", "del"…
@@ -454,14 +471,12 @@ _PART_OF = re.compile(
 _NONE_OF = re.compile(
     r"\b(?:(?:no[\s-]one|nobody|none)(?:\s+(?:else|of\s+them|of\s+the\s+\w+))?\s+"
     r"(?:(?:was|were|is|has\s+been|had\s+been|have\s+been)\s+)?"
-    # ...not "seriously hurt": the lightly hurt of another report are no contradiction.
-    r"(killed|died|hurt|injured|wounded|"
+    r"(?:seriously\s+|badly\s+|critically\s+)?(killed|died|hurt|injured|wounded|"
     r"missing|hospitali[sz]ed|evacuated|arrested)"
-    r"|no\s+(deaths|fatalities|casualties|injuries|victims|dead|injured|arrests)"
+    r"|no\s+(?:serious\s+|major\s+)?(deaths|fatalities|casualties|injuries|victims|dead|injured|arrests)"
     r"|nessun[oa]?\s+(?:(?:è|e)\s+(?:rimast[oa]\s+)?)?(ferit[oa]|mort[oa]|vittima|dispers[oa]|"
     r"arrestat[oa])"
-    r"|non\s+ci\s+sono\s+(?:stat[ie]\s+)?(vittime|feriti|morti|dispersi|arresti))\b"
-    r"(?!\s+(?:grav|serious|critical|in\s+pericolo))",
+    r"|non\s+ci\s+sono\s+(?:stat[ie]\s+)?(vittime|feriti|morti|dispersi|arresti))\b",
     re.IGNORECASE,
 )
 # In a report of an accident or a disaster, its "victims" and "casualties" are its dead.
@@ -489,6 +504,8 @@ def _none_counts(text: str) -> list[Value]:
         noun = _NONE_NOUN.get(noun, noun)
         noun = GLOSSARY.get(noun, noun)
         noun = SYNONYMS.get(noun, noun)
+        if noun == _INJURED and _SERIOUS.search(text, m.start(), _SERIOUS_END(text, m.end())):
+            noun = _INJURED_SERIOUSLY  # "no serious injuries", "nessun ferito grave"
         out.append(Value("quantity", noun, 0.0, 0.0, m.group(), m.start(), m.end()))
     return out
 
@@ -629,6 +646,10 @@ def _amounts(text: str, language: str) -> list[Value]:
                 if cm and (said or (cm >= 10 and not counts)):
                     amount, stop = amount + cm / 100, centimetres.end()
                     inside.append((start, stop))
+            if noun == _INJURED and _SERIOUS.search(text, start, _SERIOUS_END(text, stop)):
+                # "two seriously injured", "tre feriti gravi": not a count of all the people
+                # hurt, which another report's "14 slightly hurt" would seem to contradict.
+                noun, name = _INJURED_SERIOUSLY, "" if name == people else name
             if noun in _IN_HOURS:  # "a two-day strike" lasts "48 hours"
                 amount, noun = amount * _IN_HOURS[noun], DURATION
             # "380 of the 1,450 jobs" as written: the part with the whole it is part of.
