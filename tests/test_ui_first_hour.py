@@ -83,3 +83,30 @@ async def test_the_cursor_stays_in_sight_when_a_panel_makes_the_pane_shorter():
         await pilot.press("a")  # the same-fact panel takes the lower part of the screen
         await pilot.pause(0.3)
         assert any(line.startswith("▌") for line in view_lines(pane))  # the cursor's mark
+
+
+async def test_a_scroll_to_keep_the_cursor_in_sight_repaints_the_whole_pane():
+    """A panel opening below scrolls the pane to keep the cursor in sight. The scroll used
+    to be set without a repaint: the terminal kept the old lines, and the next partial
+    redraw (a tag) mixed old and new ones (found by an outside tester in tmux; reading the
+    lines afresh, as Pilot does, hid it). A full refresh must follow every such scroll."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g", "j", "j", "j")
+        await pilot.pause()
+        pane = panes(app)[0]
+        before = pane.scroll_y
+        full: list[float] = []
+        original = pane.refresh
+
+        def refresh(*regions, **kwargs):
+            if not regions:
+                full.append(pane.scroll_y)
+            return original(*regions, **kwargs)
+
+        pane.refresh = refresh  # type: ignore[method-assign]
+        await pilot.press("a")
+        await pilot.pause(0.3)
+        assert pane.scroll_y != before
+        assert pane.scroll_y in full  # repainted at the scroll it ended at
