@@ -535,11 +535,11 @@ class ArticlePane(ScrollView, can_focus=True):
         last = self._index.line_of(max(span[0], span[1] - 1)) if seen == "all" else first
         top, height = int(self.scroll_y), self.text_height
         if first < top:
-            self._scroll_to(first)
+            self._scroll_to_line(first)
         elif last >= top + height:
-            self._scroll_to(min(first, last - height + 1))
+            self._scroll_to_line(min(first, last - height + 1))
 
-    def _scroll_to(self, line: int) -> None:
+    def _scroll_to_line(self, line: int) -> None:
         """Scroll to a line and repaint: set_scroll alone leaves the old lines on the terminal
         (only a Pilot reading the lines afresh saw the new ones), and the next partial redraw
         of a claim mixed both (found by an outside tester after `a` and `+`)."""
@@ -761,9 +761,9 @@ class ArticlePane(ScrollView, can_focus=True):
         # Keep a little context around the span, as `scrolloff` does in vim and less.
         margin = max(0, min(SCROLL_MARGIN, (height - (last - first + 1)) // 2))
         if first - margin < top:
-            self._scroll_to(max(0, first - margin))
+            self._scroll_to_line(max(0, first - margin))
         elif last + margin >= top + height:
-            self._scroll_to(min(first - margin, last + margin - height + 1))
+            self._scroll_to_line(min(first - margin, last + margin - height + 1))
 
     def _move(self) -> None:
         """After a move of the reading state: follow the cursor, or the selection's head."""
