@@ -392,3 +392,25 @@ async def test_reports_named_like_words_are_renamed_only_where_the_reason_lists_
         await pilot.press("j", "j")
         await pilot.pause()
         assert "also stated by 1 other report: 2/2" in " ".join(_bar(app).split())
+
+
+async def test_a_in_the_panel_accepts_and_j_k_move_in_the_matrix():
+    """Keys that did nothing (found by an outside tester): `A` in the same-fact panel, under a
+    claim bar saying "(A accepts)", and `j`/`k` in the matrix, unlike every other list."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "(A accepts)" in _bar(app)
+        await pilot.press("A")
+        await pilot.pause()
+        assert ("002", "contradicted", ME) in _stored()
+        await pilot.press("escape", "tab", "c", "m")  # a second claim, so a second row
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2 and table.cursor_coordinate.row == 0
+        await pilot.press("j")
+        assert table.cursor_coordinate.row == 1
+        await pilot.press("k")
+        assert table.cursor_coordinate.row == 0

@@ -536,6 +536,12 @@ class MainScreen(Screen[None]):
         avoid = self.pane(message.source)
         self.show_span(article, message.start, message.end, avoid=avoid, focus=False)
 
+    def on_same_fact_panel_accept(self, message: SameFactPanel.Accept) -> None:
+        """`A` in the panel accepts the suggestion the claim bar shows, as `A` in the pane."""
+        pane = self.pane(message.source)
+        if pane is not None:
+            pane.action_accept_suggestion()
+
     def on_same_fact_panel_link(self, message: SameFactPanel.Link) -> None:
         """Link the source pane's claim to a passage (tagged as an open claim first if it is
         no claim yet), from the panel, without leaving it."""

@@ -140,6 +140,8 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         Binding("escape,q,m", "close", "Matrix: back to reading", id="matrix.close"),
         Binding("e", "export", "Matrix: export as CSV or Markdown", id="matrix.export"),
         Binding("r", "claim_view", "Matrix: the claim view of the row", id="matrix.claim"),
+        Binding("j", "row(1)", "Matrix: next row", id="matrix.down", show=False),
+        Binding("k", "row(-1)", "Matrix: previous row", id="matrix.up", show=False),
     ]
 
     def __init__(
@@ -238,6 +240,14 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         )
         lines = [heading, *score_lines(self.scores, self.corpus, width)]
         self.query_one("#matrix-scores", Static).update(Content("\n").join(lines))
+
+    def action_row(self, step: int) -> None:
+        """j and k move between rows, as in every other list of the reader."""
+        table = self.query_one(DataTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
 
     def action_claim_view(self) -> None:
         table = self.query_one(DataTable)

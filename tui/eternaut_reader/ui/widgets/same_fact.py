@@ -79,7 +79,20 @@ class SameFactPanel(Vertical):
             id="same-fact.show",
             show=False,
         ),
+        Binding(
+            "A",
+            "accept",
+            "Same fact: accept the suggested verdict (the claim bar's), as in the pane",
+            id="same-fact.accept",
+            show=False,
+        ),
     ]
+
+    @dataclass
+    class Accept(Message):
+        """Tag the source pane's claim with the suggested verdict."""
+
+        source: int
 
     @dataclass
     class Go(Message):
@@ -254,6 +267,10 @@ class SameFactPanel(Vertical):
                 self.notify("Choose a passage first (↑ ↓)", severity="warning")
             return
         self.post_message(self.Link(self.source, match.article, match.start, match.end, relation))
+
+    def action_accept(self) -> None:
+        if self.source is not None:
+            self.post_message(self.Accept(self.source))
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
