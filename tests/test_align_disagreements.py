@@ -540,3 +540,14 @@ def test_the_seriously_injured_are_a_count_of_their_own():
     assert compare(none, fourteen) is None and compare(two, fourteen) is None
     feriti = [v for v in extract("23 feriti, tre gravi", "it") if v.low == 23]
     assert feriti and feriti[0].unit == stem("injured")
+
+
+def test_any_people_counted_by_what_befell_them():
+    """ "Twelve passengers were injured" against "i feriti sono 15" (found by an outside
+    tester: it agreed, as a count of passengers); "1,300 workers downed tools" still counts
+    workers."""
+    (passengers,) = extract("Twelve passengers were injured in the fire.", "en")
+    (feriti,) = extract("i feriti sono 15", "it")
+    assert compare(passengers, feriti) is False
+    (workers,) = extract("Some 1,300 workers downed tools on Wednesday", "en")
+    assert workers.unit == stem("workers")

@@ -398,12 +398,96 @@ _PASSIVE_COUNT = re.compile(
     re.IGNORECASE,
 )
 # "460 people displaced", "14 persone ferite": people counted by what happened to them.
-_PEOPLE = frozenset(stem(w) for w in ("people", "persons", "persone", "residents", "abitanti"))
+# ...and "twelve passengers were injured", "three workers were killed": any people.
+_PEOPLE = frozenset(
+    stem(w)
+    for w in [
+        "people",
+        "persons",
+        "persone",
+        "residents",
+        "abitanti",
+        "passengers",
+        "passeggeri",
+        "workers",
+        "lavoratori",
+        "operai",
+        "employees",
+        "dipendenti",
+        "children",
+        "bambini",
+        "students",
+        "studenti",
+        "pupils",
+        "tourists",
+        "turisti",
+        "patients",
+        "pazienti",
+        "fans",
+        "tifosi",
+        "climbers",
+        "hikers",
+        "escursionisti",
+        "miners",
+        "minatori",
+        "visitors",
+        "visitatori",
+        "spectators",
+        "spettatori",
+        "migrants",
+        "migranti",
+        "soldiers",
+        "soldati",
+        "civilians",
+        "civili",
+        "firefighters",
+        "pompieri",
+        "officers",
+        "agenti",
+        "crew",
+        "villagers",
+    ]
+)
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been|are|sono\s+stat[ie]|sono\s+rimast[ie]|sono)\s+)?"
     r"(?:(?:all|seriously|badly|slightly|gravemente|lievemente)\s+)?"
     r"([^\W\d_]{4,}(?:ed|en|ti|te)|hurt|died)\b",
     re.IGNORECASE,
+)
+# What befalls people in the news, by how its participles begin: "injured", "hurt",
+# "evacuated", "feriti", "sfollati"… ("1,300 workers downed tools" counts workers).
+_BEFALLEN = (
+    "injur",
+    "hurt",
+    "kill",
+    "died",
+    "dead",
+    "wound",
+    "evacu",
+    "displac",
+    "rescu",
+    "arrest",
+    "hospital",
+    "trapp",
+    "strand",
+    "detain",
+    "infect",
+    "poison",
+    "sicken",
+    "treated",
+    "missing",
+    "ferit",
+    "mort",
+    "sfollat",
+    "soccors",
+    "arrestat",
+    "ricoverat",
+    "intrappolat",
+    "dispers",
+    "intossicat",
+    "contagiat",
+    "salvat",
+    "fermat",
 )
 # "Gli sfollati sono 380", "the dead number three", "i feriti salgono a 14": the noun before,
 # right after its article ("le confezioni interessate sono…" names no noun there).
@@ -605,9 +689,13 @@ def _amounts(text: str, language: str) -> list[Value]:
                 counted, first = named, named.start()
         elif counted is not None and stem(counted.group(1)) in _PEOPLE:
             participle = _PARTICIPLE_AFTER.match(text, counted.end())
-            if participle:
-                # "460 people displaced": the displaced, and still a count of people.
-                counted, people = participle, stem("people")
+            if participle and participle.group(1).lower().startswith(_BEFALLEN):
+                # "460 people displaced": the displaced, and still a count of people (of
+                # passengers, for "twelve passengers were injured").
+                people = stem(counted.group(1))
+                people = GLOSSARY.get(people, people)
+                people = SYNONYMS.get(people, people)
+                counted = participle
         if counted is None and not scale:
             tally = _TALLY.match(text, end)
             if tally and _VOTING.search(text, _clause_start(text, start), start):
