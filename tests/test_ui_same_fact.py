@@ -273,7 +273,13 @@ async def test_at_80_columns_the_whole_suggestion_shows():
         assert bar.size.height == 2
         lines = widget_text(bar).splitlines()
         assert any(suggestion in line for line in lines)
+        # ...and keeps it for a short one: the panes must not grow and shrink a row as the
+        # cursor moves (found by an outside tester), until the width changes.
+        panes_height = focused_pane(app).size.height
         bar.show("no claim here · c s x to tag", "all ✓14 ?9 ✗5 ○4 · saved")
+        await pilot.pause()
+        assert bar.size.height == 2 and focused_pane(app).size.height == panes_height
+        await pilot.resize_terminal(100, 24)
         await pilot.pause()
         assert bar.size.height == 1
 

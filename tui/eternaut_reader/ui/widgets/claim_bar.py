@@ -37,6 +37,9 @@ class ClaimBar(Widget):
         self.left = ""
         self.right = ""
         self.error = False
+        # The width at which the bar took a second line: it keeps it while the width stays,
+        # so that the panes above do not grow and shrink a row as the cursor moves.
+        self._tall_at: int | None = None
 
     def show(self, left: str, right: str, *, error: bool = False) -> None:
         if (left, right, error) != (self.left, self.right, self.error):
@@ -53,9 +56,12 @@ class ClaimBar(Widget):
         return split_parts(printable(self.left), room)
 
     def _fit_height(self) -> None:
-        if not self.size.width:
+        width = self.size.width
+        if not width:
             return
-        height = 2 if self._lines()[1] else 1
+        if self._lines()[1]:
+            self._tall_at = width
+        height = 2 if self._tall_at == width else 1
         if self.styles.height is None or self.styles.height.value != height:
             self.styles.height = height
 
