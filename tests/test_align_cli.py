@@ -72,9 +72,14 @@ def test_the_readable_report(capsys):
     assert main(["align", str(CORPUS2), "--article", "alpine-wire"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(
-        "== Italy's first solar ferry to sail on Lake Como from June 14 (alpine-wire, en)\n"
+        "== 1/3 Italy's first solar ferry to sail on Lake Como from June 14 (alpine-wire, en)\n"
     )
     assert "    suggest contradicted: " in out
+    # Reports are named by place too, in the reasons as in the reader ("2/3"), not by id alone.
+    assert any(
+        line.startswith("    suggest contradicted: ") and " in 2/3 vs " in line
+        for line in out.splitlines()
+    )
     assert "⚠ conflicts" in out
     assert '        date: "June 14" here vs "21 giugno" there' in out
     assert "✓ agrees" in out

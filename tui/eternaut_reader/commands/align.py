@@ -142,18 +142,26 @@ def _short(text: str) -> str:
 
 def _report(alignment: Alignment, ids: list[str], languages: dict[str, str]) -> None:
     # say() passes every line through core.terminal.safe: the text is data from files.
+    from eternaut_reader.core.analysis.verdict import rename_reports
+
+    # Reports are also named by place ("2/5"), as in the reader: ids made of hashes (the
+    # seeds' "001_e0f10242f82b10d2") are hard to tell apart.
+    every = alignment.article_ids
+    places = {a: f"{n}/{len(every)}" for n, a in enumerate(every, 1)}
     for number, article in enumerate(ids):
         if number:
             say("")
         title = alignment.titles.get(article, article)
-        say(f"== {title} ({article}, {languages.get(article, '?')})")
+        say(f"== {places.get(article, '?')} {title} ({article}, {languages.get(article, '?')})")
         for result in alignment.results(article):
             unit, suggestion = result.unit, result.suggestion
             say(f"[{unit.start}-{unit.end}] {_short(unit.text)}")
             if suggestion is not None:
-                say(f"    suggest {suggestion.tag}: {suggestion.reason}")
+                say(f"    suggest {suggestion.tag}: {rename_reports(suggestion.reason, places)}")
             for m in result.matches:
-                where = f"{m.article} [{m.start}-{m.end}] ({languages.get(m.article, '?')})"
+                place = places.get(m.article, "?")
+                language = languages.get(m.article, "?")
+                where = f"{place} {m.article} [{m.start}-{m.end}] ({language})"
                 say(f"    {_MARK[m.relation]} {m.relation} {m.score:.2f} {where}")
                 say(f"        {_short(alignment.passage(m))}")
                 for c in m.conflicts:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
+from eternaut_reader.core.analysis.verdict import rename_reports
 from eternaut_reader.core.annotations.claims import Claim
 from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN, OPEN_SYMBOL, SYMBOLS, verdict
@@ -46,33 +46,10 @@ def totals(counts: Mapping[str, int]) -> str:
     return shown
 
 
-# Where a suggestion's reason names reports (verdict.suggest): after `" in ` in a conflict,
-# and as the list after "also stated by N other reports: " or "only copied in ".
-_CONFLICT_IN = re.compile(r'(" in )(.+?)( vs ")')
-_LISTED = re.compile(r"(also stated by \d+ other reports?: |^only copied in )(.+?)(: a copy|$)")
-
-
 def readable(reason: str, corpus: Corpus) -> str:
     """A suggestion's reason names reports by id; the reader names them by place ("3/5"), as
-    the panes, the links and the panel do. Only the ids the reason lists are replaced, never
-    a word that happens to be an id ("report", "a") in the rest of it."""
-    places = {a.id: corpus.place(a.id) for a in corpus.articles}
-
-    def names(listed: str) -> str:
-        ellipsis = listed.endswith("…")
-        ids = listed[:-1] if ellipsis else listed
-        out, rest = [], ids
-        known = sorted(places, key=len, reverse=True)
-        while rest:
-            found = next((i for i in known if rest == i or rest.startswith(i + ", ")), None)
-            if found is None:
-                return listed  # not a list of ids after all: left as written
-            out.append(places[found])
-            rest = rest[len(found) + 2 :]
-        return ", ".join(out) + ("…" if ellipsis else "")
-
-    reason = _CONFLICT_IN.sub(lambda m: m.group(1) + names(m.group(2)) + m.group(3), reason, 1)
-    return _LISTED.sub(lambda m: m.group(1) + names(m.group(2)) + m.group(3), reason, 1)
+    the panes, the links and the panel do (verdict.rename_reports)."""
+    return rename_reports(reason, {a.id: corpus.place(a.id) for a in corpus.articles})
 
 
 def suggestion_text(tag: str, reason: str, corpus: Corpus, accept_key: str) -> str:

@@ -10,8 +10,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple, Protocol
 
@@ -19,7 +20,16 @@ from rapidfuzz import fuzz
 
 from eternaut_reader.core.analysis.values import DURATION, Value, compare, significant_digits
 
-__all__ = ["AGREE_SCORE", "Conflict", "Match", "Suggestion", "relate", "restrict", "suggest"]
+__all__ = [
+    "AGREE_SCORE",
+    "Conflict",
+    "Match",
+    "Suggestion",
+    "relate",
+    "rename_reports",
+    "restrict",
+    "suggest",
+]
 
 AGREE_SCORE = 0.2  # at or above this, the same fact even without a value to compare
 LEFTOVER_SCORE = 0.3  # passages this alike compare the one count each has left (_leftover)
@@ -313,3 +323,30 @@ class AlignmentLike(Protocol):
     alignment (align.Alignment has it): the matches of a span."""
 
     def matches(self, article_id: str, start: int, end: int) -> Sequence[Match]: ...
+
+
+# Where a reason names reports (suggest): after `" in ` in a conflict, and as the list after
+# "also stated by N other reports: " or "only copied in ".
+_CONFLICT_IN = re.compile(r'(" in )(.+?)( vs ")')
+_LISTED = re.compile(r"(also stated by \d+ other reports?: |^only copied in )(.+?)(: a copy|$)")
+
+
+def rename_reports(reason: str, names: Mapping[str, str]) -> str:
+    """A reason with its report ids replaced by names ("3/5"), only where it lists them:
+    never a word that happens to be an id ("report", "a") in the rest of it."""
+    known = sorted(names, key=len, reverse=True)
+
+    def rename(listed: str) -> str:
+        ellipsis = listed.endswith("…")
+        rest = listed[:-1] if ellipsis else listed
+        out = []
+        while rest:
+            found = next((i for i in known if rest == i or rest.startswith(i + ", ")), None)
+            if found is None:
+                return listed  # not a list of ids after all: left as written
+            out.append(names[found])
+            rest = rest[len(found) + 2 :]
+        return ", ".join(out) + ("…" if ellipsis else "")
+
+    reason = _CONFLICT_IN.sub(lambda m: m.group(1) + rename(m.group(2)) + m.group(3), reason, 1)
+    return _LISTED.sub(lambda m: m.group(1) + rename(m.group(2)) + m.group(3), reason, 1)
