@@ -18,7 +18,7 @@ from eternaut_reader.ui.screens.metadata import MetadataScreen
 from eternaut_reader.ui.screens.profile import ProfileScreen
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
 from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
-from tests.screen import focused_pane, pane_header, settle, widget_text
+from tests.screen import focused_pane, pane_header, panes, settle, widget_text
 
 SIZE = (120, 36)
 
@@ -69,6 +69,46 @@ async def test_claims_on_articles_not_open_are_counted_listed_and_open_on_enter(
         assert pane.article is opened and opened.title in pane_header(pane)
         assert pane.claim_under_cursor().id == first.id
         assert "+8 on 4 articles not open" in claim_bar(app)
+
+
+async def test_every_pane_counts_an_article_opened_from_the_claims_panel(write_articles):
+    """Every pane counts the article just opened: "1/3", not "1/2" beside a new "3/3" (found
+    by an outside tester; it lasted until a resize)."""
+    _claims_on_the_seeds()
+    folder = write_articles(
+        {
+            "mine.txt": "My own report\n\nIt says one thing. Then another.",
+            "yours.txt": "Your own report\n\nIt says something else. And more.",
+        }
+    )
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert len(panes(app)) == 2
+        other = panes(app)[1]
+        redrawn: list[object] = []
+        original = other.redraw
+
+        def redraw(spans=None):
+            redrawn.append(spans)
+            return original(spans)
+
+        other.redraw = redraw  # type: ignore[method-assign]
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(50):  # opening reads the file in a worker
+            await pilot.pause(0.05)
+            if len(app.corpus.articles) == 3:
+                break
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert len(app.corpus.articles) == 3
+        for each in panes(app):
+            assert "/3 " in pane_header(each).splitlines()[1], pane_header(each)
+        # ...and the pane that kept its article repainted its header: Pilot reads the lines
+        # afresh, the terminal shows what was last painted.
+        assert redrawn
 
 
 async def test_i_edits_the_details_which_survive_a_restart_and_reach_the_export(

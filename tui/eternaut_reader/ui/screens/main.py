@@ -926,6 +926,8 @@ class MainScreen(Screen[None]):
             article = cast(Article, self.corpus.by_id(article.id))
         else:
             self.corpus.articles.append(article)
+            for shown in self.panes:
+                shown.redraw(())  # every header counts one more article: "1/3", not "1/2"
             if self.editor is not None and index is not None:
                 self.editor.indexes[article.id] = index
                 # What changed while it was anchored (a claim linked to it, a reload).
