@@ -52,6 +52,11 @@ def readable(reason: str, corpus: Corpus) -> str:
     return rename_reports(reason, {a.id: corpus.place(a.id) for a in corpus.articles})
 
 
+def others_touched(count: int) -> str:
+    """What else one undo or redo step changed, for its notification: " and 1 other claim"."""
+    return f" and {count} other claim{'s' if count > 1 else ''}" if count else ""
+
+
 def suggestion_text(tag: str, reason: str, corpus: Corpus, accept_key: str) -> str:
     # The key first: a narrow terminal cuts the end of the reason, never how to accept it.
     return f"suggest {verdict(tag)} ({accept_key} accepts): {readable(reason, corpus)}"

@@ -57,7 +57,7 @@ from eternaut_reader.core.analysis.similarity import (
     content_words,
 )
 from eternaut_reader.core.analysis.units import Unit, is_heading, units
-from eternaut_reader.core.analysis.values import YEARS, Value, compare, extract
+from eternaut_reader.core.analysis.values import WEEKDAY_NAMES, YEARS, Value, compare, extract
 from eternaut_reader.core.analysis.verdict import Match, relate
 from eternaut_reader.core.analysis.wordnet import meet
 
@@ -363,16 +363,10 @@ _ANOTHER_EVENT = re.compile(
     r"\b(?:after|before|since|when|while|once|until|dopo|prima|quando|mentre|finché)\b",
     re.IGNORECASE,
 )
-# "until", "until at least", "fino a", "fino almeno al": the end of a closure.
-_WEEKDAY_NAMES = (
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "lunedì martedì mercoledì giovedì venerdì sabato domenica "
-    "lunedi martedi mercoledi giovedi venerdi"
-)
 # "until", "until at least", "fino a", "fino almeno al", before the date or its weekday.
 _UNTIL = re.compile(
     r"\b(?:until|till|through|fino\s+(?:almeno\s+)?a(?:l(?:l[aoe']?)?)?)(?:\s+at\s+least)?"
-    r"(?:\s+(?:" + "|".join(_WEEKDAY_NAMES.split()) + r"),?)?\s*$",
+    r"(?:\s+(?:" + "|".join(WEEKDAY_NAMES) + r"),?)?\s*$",
     re.IGNORECASE,
 )
 # Stems: "shut" and "chiusa" are read as "closed", "resterà" as "remain".
@@ -384,7 +378,7 @@ _TIME_OF_DAY = frozenset(
     content_stems(
         "morning afternoon evening night overnight dawn midday noon midnight weekend "
         "mattina mattinata pomeriggio sera serata notte nottata alba mezzogiorno mezzanotte "
-        + _WEEKDAY_NAMES,
+        + " ".join(WEEKDAY_NAMES),
         "en",
     )
 )
@@ -619,7 +613,7 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
 
 _BARE_WEEKDAY = re.compile(
     r"(?:on\s+|last\s+|this\s+past\s+|lo\s+scorso\s+|la\s+scorsa\s+)?(?:"
-    + "|".join(_WEEKDAY_NAMES.split())
+    + "|".join(WEEKDAY_NAMES)
     + r")",
     re.IGNORECASE,
 )

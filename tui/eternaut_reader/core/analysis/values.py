@@ -507,12 +507,13 @@ _SERIOUS = re.compile(
 )
 
 
-def _SERIOUS_END(text: str, stop: int) -> int:
-    """Where a count's severity may still be written: "tre feriti gravi", "in gravi
-    condizioni" right after it, in its clause ("23 feriti, tre gravi" counts all 23)."""
+def _serious(text: str, start: int, stop: int) -> bool:
+    """Is the count at text[start:stop] of the seriously injured? Its severity may be written
+    right after it too ("tre feriti gravi"), but in its clause: "23 feriti, tre gravi"
+    counts all 23."""
     end = min(len(text), stop + 20)
     brk = re.search(r"[,;:.(]", text[stop:end])
-    return stop + brk.start() if brk else end
+    return _SERIOUS.search(text, start, stop + brk.start() if brk else end) is not None
 
 
 _METRE = stem("metres")
@@ -588,7 +589,7 @@ def _none_counts(text: str) -> list[Value]:
         noun = _NONE_NOUN.get(noun, noun)
         noun = GLOSSARY.get(noun, noun)
         noun = SYNONYMS.get(noun, noun)
-        if noun == _INJURED and _SERIOUS.search(text, m.start(), _SERIOUS_END(text, m.end())):
+        if noun == _INJURED and _serious(text, m.start(), m.end()):
             noun = _INJURED_SERIOUSLY  # "no serious injuries", "nessun ferito grave"
         out.append(Value("quantity", noun, 0.0, 0.0, m.group(), m.start(), m.end()))
     return out
@@ -734,7 +735,7 @@ def _amounts(text: str, language: str) -> list[Value]:
                 if cm and (said or (cm >= 10 and not counts)):
                     amount, stop = amount + cm / 100, centimetres.end()
                     inside.append((start, stop))
-            if noun == _INJURED and _SERIOUS.search(text, start, _SERIOUS_END(text, stop)):
+            if noun == _INJURED and _serious(text, start, stop):
                 # "two seriously injured", "tre feriti gravi": not a count of all the people
                 # hurt, which another report's "14 slightly hurt" would seem to contradict.
                 noun, name = _INJURED_SERIOUSLY, "" if name == people else name
@@ -857,6 +858,7 @@ _WEEKDAYS = {
     )
     for name in names.split()
 }
+WEEKDAY_NAMES = tuple(_WEEKDAYS)  # English and Italian, with and without the accent
 _WEEKDAY_GAP = re.compile(r"[\s,]{0,3}(?:the\s+|il\s+)?")
 _WEEKDAY = re.compile(
     r"\b(?:on|last|lo\s+scorso|la\s+scorsa)?\s*(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
@@ -939,8 +941,7 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
         if day_text and day_text.lower() in ("primo", "first"):
             day_text = "1"  # "il primo ottobre", "the first of May"
         if not m.group(4) and not shifted and reference is not None and y == reference.year:
-            ahead = _FUTURE.search(text, _clause_start(text, m.start()), m.start()) is not None
-            y = _nearest_year(reference, month, ahead=ahead)
+            y = _year_of_month(text, m.start(), month, reference)
         day = _safe_date(y, month, int(day_text)) if day_text else None
         span = _span(day, day) if day else _months(y, month, month)
         if shifted and reference is not None:
@@ -952,8 +953,7 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
         y = int(m.group(4)) if m.group(4) else year
         month = _MONTHS[(m.group(1) or m.group(2)).lower()]
         if not m.group(4) and reference is not None and y == reference.year:
-            ahead = _FUTURE.search(text, _clause_start(text, m.start()), m.start()) is not None
-            y = _nearest_year(reference, month, ahead=ahead)
+            y = _year_of_month(text, m.start(), month, reference)
         day = _safe_date(y, month, int(m.group(3))) if y else None
         if day:
             add(m, _span(day, day))
@@ -1036,6 +1036,13 @@ def _in_order(text: str, dates: list[Value]) -> list[Value]:
             continue
         out[n] = replace(then, low=float(moved[0].toordinal()), high=float(moved[1].toordinal()))
     return out
+
+
+def _year_of_month(text: str, position: int, month: int, reference: dt.date) -> int:
+    """The year of a month written without one at `position`: the next such month after a
+    future tense in its clause, else the nearest (_nearest_year)."""
+    ahead = _FUTURE.search(text, _clause_start(text, position), position) is not None
+    return _nearest_year(reference, month, ahead=ahead)
 
 
 def _nearest_year(reference: dt.date, month: int, *, ahead: bool = False) -> int:

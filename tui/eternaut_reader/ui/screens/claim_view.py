@@ -36,6 +36,7 @@ from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.storage.database import NotInClaim, StoreError
 from eternaut_reader.core.terminal import one_line
 from eternaut_reader.core.text.display import printable
+from eternaut_reader.ui.claim_text import others_touched
 from eternaut_reader.ui.keys import key_hint, keyed
 
 if TYPE_CHECKING:
@@ -664,9 +665,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             self.on_edit(edit)
         self.refresh_claim()
         quote = _short(edit.annotation.quote, 40) if edit.annotation is not None else ""
-        more = len(edit.also)
-        also = f" and {more} other claim{'s' if more > 1 else ''}" if more else ""
-        self.notify(f"{which.capitalize()}: “{quote}”{also}", timeout=3)
+        self.notify(f"{which.capitalize()}: “{quote}”{others_touched(len(edit.also))}", timeout=3)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.ui import session
-from eternaut_reader.ui.claim_text import describe, suggestion_text, totals
+from eternaut_reader.ui.claim_text import describe, others_touched, suggestion_text, totals
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
 from eternaut_reader.ui.widgets.key_bar import KeyBar
@@ -360,9 +360,7 @@ class MainScreen(Screen[None]):
         quote = edit.annotation.quote if edit.annotation else ""
         short = quote if len(quote) <= 40 else quote[:39] + "…"
         # One step may have touched several claims (a link and the open claims it made).
-        more = len(edit.also)
-        also = f" and {more} other claim{'s' if more > 1 else ''}" if more else ""
-        self.notify(f"{which.capitalize()}: “{short}”{also}", timeout=3)
+        self.notify(f"{which.capitalize()}: “{short}”{others_touched(len(edit.also))}", timeout=3)
 
     def _bring_into_view(self, edit: Edit) -> None:
         """An undo or redo in an article no pane shows opens it, so the user sees what
