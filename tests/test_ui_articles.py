@@ -111,6 +111,67 @@ async def test_every_pane_counts_an_article_opened_from_the_claims_panel(write_a
         assert redrawn
 
 
+async def test_f_follows_a_link_into_an_article_not_open_by_opening_it(write_articles):
+    """A link into an article left out this time: the claim bar says so (not "?/2"), and `f`
+    opens that article at the linked claim, as Enter does in the claims panel."""
+    target_id = _claims_on_the_seeds(per_article=1)[0]
+    folder = write_articles({"mine.txt": "My own report\n\nIt says one thing. Then another."})
+    mine = load_corpus([folder])
+    with open_store() as store:
+        article = mine.articles[0]
+        sentence = article.sentences[0]
+        here = store.add(article, sentence.start, sentence.end, tag="confirmed")
+        store.link(here.id, target_id, "supports")
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        pane = focused_pane(app)
+        pane.move_cursor(pane.sentence_at(sentence.start))
+        await pilot.pause()
+        assert "supports an article not open" in claim_bar(app)
+        assert "?/" not in claim_bar(app)
+        await pilot.press("f")
+        for _ in range(50):  # opening reads the file in a worker
+            await pilot.pause(0.05)
+            if len(app.corpus.articles) == 2:
+                break
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        assert len(app.corpus.articles) == 2
+        shown = focused_pane(app)
+        claim = shown.claim_under_cursor()
+        assert claim is not None and claim.id == target_id
+        assert shown.article.title in pane_header(shown)
+
+
+async def test_undo_after_a_restart_opens_the_article_it_changes(write_articles):
+    """The last change was made on an article left out this time: `u` undoes it and opens
+    that article where it changed, so the user sees what the key did."""
+    seeds = load_corpus()
+    remember_sources(records_path(), seeds.articles)
+    article = seeds.articles[2]
+    sentence = article.sentences[6]
+    with open_store() as store:
+        store.add(article, sentence.start, sentence.end, tag="speculative")
+    folder = write_articles({"mine.txt": "My own report\n\nIt says one thing. Then another."})
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("u")
+        for _ in range(50):  # opening reads the file in a worker
+            await pilot.pause(0.05)
+            if len(app.corpus.articles) == 2:
+                break
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        shown = focused_pane(app)
+        assert shown.article.id == article.id and article.title in pane_header(shown)
+        assert shown.sentence_at(sentence.start) == shown.cursor
+        assert shown.claim_under_cursor() is None  # the tag is undone
+    with open_store() as store:
+        assert store.annotations(article.id) == []
+
+
 async def test_i_edits_the_details_which_survive_a_restart_and_reach_the_export(
     write_articles,
 ):

@@ -29,13 +29,19 @@ def describe(
         parts.append(f"{view_key} claim view")
     if annotation.note:
         parts.append(f"note: {' '.join(annotation.note.split())}")
-    links = [f"{link.relation} {corpus.place(link.article_id)}" for link in annotation.links]
+    links = [f"{link.relation} {_where(corpus, link.article_id)}" for link in annotation.links]
     for other in linked_from:
         relation = next(k.relation for k in other.links if k.target == annotation.id)
-        links.append(f"{relation} from {corpus.place(other.article_id)}")
+        links.append(f"{relation} from {_where(corpus, other.article_id)}")
     if links:
         parts.append(f"links: {', '.join(links)} ({follow_key} follows)")
     return " · ".join(parts)
+
+
+def _where(corpus: Corpus, article_id: str | None) -> str:
+    # "?/5" told the user nothing; the link is followed all the same (it opens the article).
+    open_ = article_id is not None and corpus.by_id(article_id) is not None
+    return corpus.place(article_id) if open_ else "an article not open"
 
 
 def totals(counts: Mapping[str, int]) -> str:

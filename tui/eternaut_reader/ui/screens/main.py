@@ -366,10 +366,13 @@ class MainScreen(Screen[None]):
         """An undo or redo in an article no pane shows opens it, so the user sees what
         changed."""
         editor, annotation = self.editor, edit.annotation
-        if editor is None or annotation is None or not edit.spans:
+        if editor is None or annotation is None:
             return
         article = self.corpus.by_id(edit.article_id)
-        if article is None:
+        if article is None:  # a step from an earlier session, on an article left out this time
+            self.open_article(edit.article_id, span=(annotation.start, annotation.end))
+            return
+        if not edit.spans:
             return
         start, end = edit.spans[-1]
         focused = self.focused_view
@@ -824,9 +827,13 @@ class MainScreen(Screen[None]):
         editor = self.editor
         found = editor.claim(message.target_id) if editor else None
         if found is None:
-            self.notify(
-                "The linked claim is gone (removed, or its article is not open)", severity="warning"
-            )
+            stored = editor.store.get(message.target_id) if editor else None
+            if stored is not None and self.corpus.by_id(stored.article_id) is None:
+                # Linked into an article not opened this time: open it, as the claims
+                # panel does, rather than stop at the edge of the opened set.
+                self.open_article(stored.article_id, stored.id)
+                return
+            self.notify("The linked claim is gone (it was removed)", severity="warning")
             return
         self.go_to_claim(*found, avoid=self.pane(message.pane))
 
@@ -883,7 +890,9 @@ class MainScreen(Screen[None]):
         articles = len({a.article_id for a in found})
         return f" · +{len(found)} on {articles} article{'s' if articles > 1 else ''} not open"
 
-    def open_article(self, article_id: str, claim_id: str | None = None) -> None:
+    def open_article(
+        self, article_id: str, claim_id: str | None = None, span: tuple[int, int] | None = None
+    ) -> None:
         """Open an article that has claims but is not in the corpus, from where the store
         remembers it came from (a file, or a web page's snapshot), then show the claim."""
         from eternaut_reader.core.text.sources import load_records, records_path
@@ -898,10 +907,12 @@ class MainScreen(Screen[None]):
             )
             return
         self.notify(f"Opening {record.source} …", timeout=3)
-        self._load_article(article_id, record.source, claim_id)
+        self._load_article(article_id, record.source, claim_id, span)
 
     @work(thread=True, exit_on_error=False, group="open-article")
-    def _load_article(self, article_id: str, source: str, claim_id: str | None) -> None:
+    def _load_article(
+        self, article_id: str, source: str, claim_id: str | None, span: tuple[int, int] | None
+    ) -> None:
         from eternaut_reader.core.annotations.claims import ClaimIndex
         from eternaut_reader.core.text.corpus import CorpusError, load_article
 
@@ -915,10 +926,15 @@ class MainScreen(Screen[None]):
         editor = self.editor
         version = editor.store.version if editor is not None else 0
         index = ClaimIndex(editor.store.anchor(article)) if editor is not None else None
-        self.app.call_from_thread(self._article_opened, article, index, claim_id, version)
+        self.app.call_from_thread(self._article_opened, article, index, claim_id, version, span)
 
     def _article_opened(
-        self, article: Article, index: ClaimIndex | None, claim_id: str | None, version: int = 0
+        self,
+        article: Article,
+        index: ClaimIndex | None,
+        claim_id: str | None,
+        version: int = 0,
+        span: tuple[int, int] | None = None,
     ) -> None:
         if self.corpus.by_id(article.id) is not None:  # opened twice meanwhile
             article = cast(Article, self.corpus.by_id(article.id))
@@ -939,6 +955,8 @@ class MainScreen(Screen[None]):
             pane = self.focused_view or (self.panes[0] if self.panes else None)
             if pane is not None:
                 self.show_in_pane(pane, article)
+                if span is not None:  # where an undo changed it
+                    pane.go_to_span(*span)
         self.refresh_claim_bar()
         panel = self._panel()
         if panel is not None and panel.display:
