@@ -69,6 +69,10 @@ async def test_claims_on_articles_not_open_are_counted_listed_and_open_on_enter(
         assert pane.article is opened and opened.title in pane_header(pane)
         assert pane.claim_under_cursor().id == first.id
         assert "+8 on 4 articles not open" in claim_bar(app)
+        # A resize now gives the opened article a pane of its own, beside the first one.
+        await pilot.resize_terminal(160, 40)
+        await settle(app, pilot)
+        assert sorted(p.article.id for p in panes(app)) == sorted(a.id for a in app.corpus.articles)
 
 
 async def test_every_pane_counts_an_article_opened_from_the_claims_panel(write_articles):

@@ -88,3 +88,18 @@ async def test_notifications_never_cover_the_status_lines_or_the_save_state():
             for toast in toasts:
                 assert not toast.overlaps(bar)
                 assert not (toast.y <= status_y < toast.bottom and toast.overlaps(pane.region))
+
+
+async def test_a_pane_added_by_a_wider_terminal_shows_an_article_not_shown_yet():
+    """The second pane moved on to report 3; widening must not add a third pane showing
+    report 3 again while report 2 is shown nowhere (found by an outside tester)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab", "]")
+        await settle(app, pilot)
+        assert [pane_header(p).splitlines()[1][:3] for p in panes(app)] == ["1/5", "3/5"]
+        await pilot.resize_terminal(220, 50)
+        await settle(app, pilot)
+        places = sorted(pane_header(p).splitlines()[1][:3] for p in panes(app))
+        assert places == ["1/5", "2/5", "3/5", "4/5", "5/5"]

@@ -173,6 +173,7 @@ class MainScreen(Screen[None]):
         wanted = self._panes_for(width)
         panes = self.panes
         if len(panes) < wanted:
+            self._assign_new_panes(len(panes), wanted)
             self.query_one("#panes").mount_all(
                 self._make_pane(number) for number in range(len(panes), wanted)
             )
@@ -182,6 +183,21 @@ class MainScreen(Screen[None]):
             for pane in panes[wanted:]:
                 self.places[pane.number] = pane.place()
                 pane.remove()
+
+    def _assign_new_panes(self, first: int, wanted: int) -> None:
+        """Give panes a wider terminal adds an article no pane shows yet: the one a pane had
+        before may since be shown by another (`]`, the picker), and articles opened later
+        have no pane of their own yet."""
+        total = len(self.corpus.articles)
+        self.assignment += [i for i in range(total) if i not in self.assignment]
+        shown = {self.assignment[n] for n in range(first)}
+        for number in range(first, wanted):
+            if self.assignment[number] in shown:
+                free = next((i for i in range(total) if i not in shown), None)
+                if free is not None:
+                    self.assignment[number] = free
+                    self.places.pop(number, None)  # that place was in another article
+            shown.add(self.assignment[number])
 
     def _focus_pane(self, number: int) -> None:
         panes = self.panes
