@@ -420,3 +420,35 @@ async def test_a_in_the_panel_accepts_and_j_k_move_in_the_matrix():
         assert table.cursor_coordinate.row == 1
         await pilot.press("k")
         assert table.cursor_coordinate.row == 0
+
+
+async def test_the_panel_marks_a_link_made_from_the_other_end_and_recuts_after_a_resize():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        panel = app.screen.query_one(SameFactPanel)
+        options = panel.query_one("OptionList")
+        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
+            await pilot.press("down")
+        await pilot.press("minus", "escape", "f")  # link, close, go to the other end
+        await pilot.pause()
+        assert focused_pane(app).article.id.startswith("004")
+        await pilot.press("a")
+        await pilot.pause()
+        listing = widget_text(options)
+        assert "[linked from there: contradicts]" in listing
+        while "linked from there" not in str(options.get_option_at_index(options.highlighted).prompt):
+            await pilot.press("down")
+        await pilot.press("minus")  # the same link from this end: said, not doubled
+        await pilot.pause()
+        with open_store() as store:
+            assert sum(len(a.links) for a in store.annotations()) == 1
+        assert any("Already linked from there" in str(n.message) for n in app._notifications)
+        narrow = max(len(line) for line in widget_text(options).splitlines())
+        await pilot.resize_terminal(230, 40)
+        await settle(app, pilot)
+        wide = max(len(line) for line in widget_text(options).splitlines())
+        assert wide > narrow + 40  # the quotes are cut to the wider panel now
+        assert "\u2800" not in widget_text(options)  # the indent copies as spaces

@@ -611,6 +611,11 @@ class MainScreen(Screen[None]):
             target = editor.index(article).exactly(message.start, message.end, annotator=editor.me)
         if target is None:
             return None
+        back = next((k for k in target.annotation.links if k.target == source.id), None)
+        if back is not None and back.relation == message.relation:
+            # Made from the other end already: a second link would count the pair twice.
+            self.notify(f"Already linked from there: {back.relation}", timeout=3)
+            return None
         return editor.link(pane.article, source, target, message.relation)
 
     def show_span(

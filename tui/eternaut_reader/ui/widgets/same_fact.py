@@ -195,6 +195,11 @@ class SameFactPanel(Vertical):
         editor = getattr(app, "editor", None)
         here = pane.claim_under_cursor()
         linked = {link.target: link.relation for link in here.annotation.links} if here else {}
+        # Links made from the passage's end count too: the user made them, from either side.
+        linked_from = {
+            other.id: next(k.relation for k in other.links if k.target == here.id)
+            for other in (editor.links_to(here.id) if editor is not None and here else [])
+        }
         # One line a passage, cut to the panel's width, and one more, indented, a conflict:
         # a wrapped row would start again at the left edge and run into the next.
         room = max(30, (self.size.width or self.app.size.width) - 34)
@@ -219,6 +224,8 @@ class SameFactPanel(Vertical):
                         tagged = f" [{verdict(claim.tag)}]"
                         if claim.id in linked:  # + or - again would only say so, or flip it
                             tagged += f" [linked: {linked[claim.id]}]"
+                        elif claim.id in linked_from:
+                            tagged += f" [linked from there: {linked_from[claim.id]}]"
                 line = (
                     f"  {score_bar(match.score)} {match.score:.2f} "
                     f"{RELATION_MARKS.get(match.relation, match.relation)}{tagged}  "
@@ -226,15 +233,19 @@ class SameFactPanel(Vertical):
                 )
                 for conflict in match.conflicts:
                     values = f"{conflict.what}: “{conflict.here}” here vs “{conflict.there}”"
-                    # The list drops a line's leading white space (no-break spaces too): the
-                    # indent is braille blanks, which draw as blanks but are not white space.
-                    line += "\n" + "\u2800" * 13 + "⚠ " + _short(values, room + 16)
+                    # Plain spaces: they copy as spaces (braille blanks copied as "⠀").
+                    line += "\n" + " " * 13 + "⚠ " + _short(values, room + 16)
                 options.add_option(Option(Content(printable(line))))
                 self._matches.append(match)
         chosen = [i for i, m in enumerate(self._matches) if m is not None]
         again = [i for i in chosen if kept is not None and self._matches[i] == kept]
         if chosen:
             options.highlighted = (again or chosen)[0]
+
+    def on_resize(self) -> None:
+        # Lines are cut to the panel's width: cut them again to the new one.
+        if self.display and self.source is not None:
+            self.refresh_matches()
 
     def _current(self) -> Match | None:
         index = self.query_one(OptionList).highlighted
