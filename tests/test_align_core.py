@@ -550,3 +550,31 @@ def test_the_cache_keeps_the_most_recently_used_files(_cache, monkeypatch):
     monkeypatch.setattr(align_cache, "MAX_BYTES", 1)
     align_cache.save(keys[1], {"n": 1})
     assert [p.name for p in _cache.glob("align-*.json")] == [align_cache.path_for(keys[1]).name]
+
+
+def test_a_contradiction_says_how_many_other_reports_agree_and_disagree():
+    from eternaut_reader.core.analysis.verdict import Conflict, Match, suggest
+
+    clash = Conflict("number", "5", "10")
+    matches = [
+        Match("c", 0, 9, 0.5, "conflicts", (clash,)),
+        Match("d", 0, 9, 0.4, "conflicts", (clash,)),
+        Match("a", 0, 9, 0.6, "agrees"),
+        Match("b", 0, 9, 0.3, "agrees"),
+        Match("b", 20, 29, 0.3, "agrees"),  # one report stating it twice counts once
+    ]
+    found = suggest(True, None, "Five people", matches, lambda m: "other words")
+    assert found is not None and found.tag == "contradicted"
+    assert found.reason == (
+        'number: "10" in c vs "5" here; 1 more disagrees; 2 other reports agree'
+    )
+
+
+def test_reports_listed_in_a_reason_follow_the_readers_order():
+    from eternaut_reader.core.analysis.verdict import rename_reports
+
+    names = {"zeta": "1/3", "alpha": "2/3", "mid": "3/3"}  # the order the reader shows them
+    assert (
+        rename_reports("also stated by 3 other reports: alpha, mid, zeta", names)
+        == "also stated by 3 other reports: 1/3, 2/3, 3/3"
+    )

@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 # The method's version: a cached result made by another version is recomputed.
-METHOD_VERSION = 13
+METHOD_VERSION = 14  # 14: a contradiction says how many agree
 
 
 @dataclass

@@ -277,9 +277,16 @@ def suggest(
     if conflicting:
         first = conflicting[0]
         c = first.conflicts[0]
+        # The reports that agree are part of the picture: one dissent among four that agree
+        # is not the same finding as a report that stands alone against another.
+        agree = len({m.article for m in matches if m.relation == "agrees"} - {first.article})
+        others = len({m.article for m in conflicting}) - 1
+        tail = f"; {others} more disagree{'s' if others == 1 else ''}" if others else ""
+        if agree:
+            tail += f"; {_reports(agree)} agree{'s' if agree == 1 else ''}"
         return Suggestion(
             "contradicted",
-            f'{c.what}: "{c.there}" in {first.article} vs "{c.here}" here',
+            f'{c.what}: "{c.there}" in {first.article} vs "{c.here}" here{tail}',
             tuple(conflicting),
         )
     agreeing: list[Match] = []
@@ -346,6 +353,9 @@ def rename_reports(reason: str, names: Mapping[str, str]) -> str:
                 return listed  # not a list of ids after all: left as written
             out.append(names[found])
             rest = rest[len(found) + 2 :]
+        # In the order the reader shows the reports (names' order), not the ids' order.
+        order = {name: n for n, name in enumerate(names.values())}
+        out.sort(key=lambda name: order.get(name, len(order)))
         return ", ".join(out) + ("…" if ellipsis else "")
 
     reason = _CONFLICT_IN.sub(lambda m: m.group(1) + rename(m.group(2)) + m.group(3), reason, 1)
