@@ -452,3 +452,30 @@ async def test_the_panel_marks_a_link_made_from_the_other_end_and_recuts_after_a
         wide = max(len(line) for line in widget_text(options).splitlines())
         assert wide > narrow + 40  # the quotes are cut to the wider panel now
         assert "\u2800" not in widget_text(options)  # the indent copies as spaces
+
+
+def test_a_narrow_claim_bar_keeps_both_conflicting_values():
+    """At 80 columns the reason lost its end, the value "here" (found by an outside tester):
+    the verdict's name goes first, then the middle of long values, never the values' ends."""
+    from eternaut_reader.ui.widgets.claim_bar import squeeze
+
+    reason = 'suggest ✗ contradicted (A accepts): status: "upcoming" in 5/5 vs "premiered" here'
+    assert squeeze(reason, 200) == reason
+    assert squeeze(reason, 78) == 'suggest ✗ (A accepts): status: "upcoming" in 5/5 vs "premiered" here'
+    long = (
+        'suggest ✗ contradicted (A accepts): date: "in the second half of 2025" in 3/5 vs '
+        '"by the end of 2026" here; 2 other reports agree'
+    )
+    short = squeeze(long, 78)
+    assert short.split("; ")[0].endswith('" here') and len(short.split("; ")[0]) <= 78
+    assert "2025\" in 3/5" in short and "2026\" here" in short and "…" in short
+
+
+async def test_at_80_columns_the_claim_bar_shows_the_value_here():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("tab", "right_square_bracket", "slash", *PREMIERED, "enter")
+        await pilot.pause()
+        text = _bar(app)
+        assert 'vs "premiered" here' in text and '"upcoming" in 5/5' in text

@@ -4,6 +4,8 @@ and its reason would otherwise be cut to "suggest ✗ contradicte…")."""
 
 from __future__ import annotations
 
+import re
+
 from rich.segment import Segment
 from textual.events import Resize
 from textual.strip import Strip
@@ -13,6 +15,32 @@ from eternaut_reader.core.text.display import cells, printable
 from eternaut_reader.ui.widgets.chrome import fit
 
 SEPARATOR = " · "
+# A quoted value in a reason ("premiered", "second half of 2025").
+_QUOTED = re.compile(r'"([^"]{7,})"')
+_KEEP = 12  # a value is never cut shorter than this many characters
+_VERDICT_NAME = re.compile(r"(suggest [✓?✗]) (?:confirmed|speculative|contradicted)\b")
+
+
+def squeeze(text: str, room: int) -> str:
+    """Text made to fit room cells by cutting its longest quoted values in the middle
+    ("second …2025") before its end is cut: a conflict's two values are what the reader
+    needs, and the end of the line holds the second one ('… vs "premiered" here'). The
+    verdict's name goes first: its glyph says it ("suggest ✗ (A accepts): …")."""
+    if cells(text) > room:
+        text = _VERDICT_NAME.sub(r"\1", text, 1)
+    # What follows "; " (how many others agree) may be cut at the end: it is extra.
+    while cells(text.split("; ")[0]) > room:
+        quoted = max(_QUOTED.finditer(text), key=lambda m: len(m.group(1)), default=None)
+        if quoted is None or len(quoted.group(1)) <= _KEEP:
+            return text
+        value = quoted.group(1)
+        keep = max(_KEEP, len(value) - (cells(text.split("; ")[0]) - room) - 1)
+        head = (keep + 1) // 2
+        short = value[:head] + "…" + value[len(value) - (keep - head) :]
+        if len(short) >= len(value):
+            return text
+        text = text[: quoted.start(1)] + short + text[quoted.end(1) :]
+    return text
 
 
 def split_parts(left: str, room: int) -> tuple[str, str]:
@@ -72,6 +100,7 @@ class ClaimBar(Widget):
         room = max(0, width - cells(right) - 3)
         first, rest = self._lines()
         if y == 1:
+            rest = squeeze(rest, max(0, width - 2))
             return Strip([Segment(" " + fit(rest, max(0, width - 2)) + " ", base)]).crop_extend(
                 0, width, base
             )
