@@ -175,6 +175,20 @@ def test_the_matrix_command_writes_the_same_cells(tmp_path, capsys):
     assert target.read_text(encoding="utf-8").startswith("| claim | 1 IT Netflix usa l’IA")
 
 
+def test_an_empty_matrix_says_why_it_is_empty(write_articles, capsys):
+    corpus = load_corpus()
+    with open_store(annotator=ME) as store:
+        store.remove(store.add(corpus.articles[0], 0, 10, "confirmed").id)
+    assert main(["matrix"]) == 0
+    assert "the matrix has no rows: no claims are stored" in capsys.readouterr().err
+    with open_store(annotator=ME) as store:
+        store.add(corpus.articles[0], 0, 10, "confirmed")
+    folder = write_articles({"other.txt": "Another story\n\nNothing to do with it."})
+    assert main(["matrix", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert "no rows: none of the 1 stored claims is on these articles" in err
+
+
 async def test_one_report_only_says_why_there_is_nothing_elsewhere(write_articles):
     folder = write_articles({"only.txt": "A lone report. It says the show premiered in April."})
     app = ReaderApp(load_corpus([folder]))

@@ -67,6 +67,16 @@ def run(args: argparse.Namespace) -> int:
         except (AlignCancelled, OSError, ValueError) as exc:
             note(f"no alignment ({exc}): only tagged passages are shown")
     matrix = build_matrix(chosen, report_columns(corpus.articles), alignment, tagged_at=placed)
+    if not matrix.rows:
+        # The table is written all the same (its header is the reports), but an empty one
+        # must not pass for a result: say why it is empty.
+        stored = len(annotations)
+        why = (
+            "no claims are stored"
+            if not stored
+            else f"none of the {stored} stored claims is on these articles"
+        )
+        note(f"the matrix has no rows: {why}")
     text = matrix.to_csv() if fmt == "csv" else matrix.to_markdown()
     if args.output:
         write_atomic(Path(args.output), [text.encode("utf-8")])
