@@ -168,3 +168,23 @@ def test_a_closed_pipe_is_not_an_error(tmp_path):
         env={**os.environ, "ETERNAUT_READER_DB": str(db)},
     )
     assert done.stdout == "0\n", done.stdout
+
+
+def test_claims_on_articles_not_given_are_exported_under_their_remembered_titles(
+    db: Path, corpus, tmp_path: Path, capsys
+):
+    """Exporting with other articles open: the seeds' claims were listed under their ids
+    ("000_4140a6fd70e58899"); the title last seen is kept beside the database."""
+    from eternaut_reader.core.text.sources import records_path, remember_sources
+
+    remember_sources(records_path(db), corpus.articles)
+    other = tmp_path / "other.txt"
+    other.write_text("Another story\n\nNothing to do with it.", encoding="utf-8")
+    assert main(["export", "-f", "csv", "--db", str(db), str(other)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    seeds_rows = [row for row in rows if row["article id"] in {a.id for a in corpus.articles}]
+    assert seeds_rows
+    assert all(row["article title"] == corpus.by_id(row["article id"]).title for row in seeds_rows)
+    assert main(["export", "-f", "md", "--db", str(db), str(other)]) == 0
+    markdown = capsys.readouterr().out
+    assert corpus.articles[0].title in markdown and corpus.articles[0].id not in markdown

@@ -208,7 +208,12 @@ def export(
         left_out = sum(a.tag is None for a in chosen)
         chosen = [a for a in chosen if a.tag is not None]
     data = prepare(
-        chosen, _articles(corpus), everything=everything, filters=filters, profile=profile
+        chosen,
+        _articles(corpus),
+        everything=everything,
+        filters=filters,
+        profile=profile,
+        remembered=getattr(corpus, "elsewhere", None),
     )
     orphans = sum(item.orphan is not False for item in data.items)
     check = FORMATS[fmt].notes

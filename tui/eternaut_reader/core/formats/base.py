@@ -222,6 +222,7 @@ class Item:
     annotation: Annotation
     article: ArticleInfo | None
     anchor: Anchored | None  # None when the article is not in the corpus
+    remembered: str | None = None  # the title of an article not in the corpus, if known
 
     @property
     def orphan(self) -> bool | None:
@@ -230,7 +231,9 @@ class Item:
 
     @property
     def title(self) -> str:
-        return self.article.title if self.article is not None else self.annotation.article_id
+        if self.article is not None:
+            return self.article.title
+        return self.remembered or self.annotation.article_id
 
 
 @dataclass
@@ -241,12 +244,15 @@ class ExportSet:
     generated: str = field(default_factory=now_iso)
     filters: dict[str, list[str]] = field(default_factory=dict)
     profile: ProfileInfo | None = None
+    remembered: Mapping[str, str] = field(default_factory=dict)  # titles of articles not open
     _hashes: dict[str, str] = field(default_factory=dict, repr=False)
     _incoming: dict[str, list[Backlink]] | None = field(default=None, repr=False)
 
     def title(self, article_id: str) -> str:
         article = self.articles.get(article_id)
-        return article.title if article is not None else article_id
+        if article is not None:
+            return article.title
+        return self.remembered.get(article_id) or article_id
 
     def article_hash(self, article_id: str) -> str | None:
         """The article's current content hash (computed once per article), None if not loaded."""
@@ -280,9 +286,12 @@ def prepare(
     everything: Iterable[Annotation] = (),
     filters: Mapping[str, Collection[str]] | None = None,
     profile: ProfileInfo | None = None,
+    remembered: Mapping[str, str] | None = None,
 ) -> ExportSet:
     """Anchor the selected annotations in their articles; `everything` resolves links (both
-    ways: what a chosen annotation links to, and what links to it)."""
+    ways: what a chosen annotation links to, and what links to it). `remembered` names the
+    articles that are not open (Corpus.elsewhere)."""
+    remembered = dict(remembered or {})
     by_article = {a.id: a for a in articles}
     known = {a.id: a for a in everything}
     known.update((a.id, a) for a in selected)
@@ -290,9 +299,11 @@ def prepare(
     for ann in selected:
         article = by_article.get(ann.article_id)
         placed = None if article is None else Anchored.at(ann, anchor(article.text, ann))
-        items.append(Item(ann, article, placed))
+        items.append(Item(ann, article, placed, remembered.get(ann.article_id)))
     wanted = {k: sorted(v) for k, v in (filters or {}).items() if v}
-    return ExportSet(items, known, by_article, filters=wanted, profile=profile)
+    return ExportSet(
+        items, known, by_article, filters=wanted, profile=profile, remembered=remembered
+    )
 
 
 class Ticker:

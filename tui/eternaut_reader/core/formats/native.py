@@ -3,7 +3,7 @@
 Each record is Annotation.to_dict() — every stored field, links included — plus what the
 export knows about the article as loaded:
 
-    article_title  the article's title (its id when the article is not in the corpus)
+    article_title  the article's title (when it is not in the corpus: as last seen, else its id)
     article_hash   the content hash of the article's current text; null if not in the corpus
     orphan         true / false; null when the article is not in the corpus (unknown)
     anchor         {"start", "end", "method"} where the quote is now; null for orphans

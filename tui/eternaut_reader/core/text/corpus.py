@@ -114,9 +114,19 @@ class Corpus:
     articles: list[Article]
     source: str
     notices: list[str] = field(default_factory=list)
+    # The titles of articles not open this time but remembered beside the database
+    # (sources.py): claims on them are still named by title, not by id.
+    elsewhere: dict[str, str] = field(default_factory=dict)
 
     def by_id(self, article_id: str) -> Article | None:
         return next((a for a in self.articles if a.id == article_id), None)
+
+    def title_of(self, article_id: str) -> str:
+        """An article's title, open or remembered; its id when neither."""
+        article = self.by_id(article_id)
+        if article is not None:
+            return article.title
+        return self.elsewhere.get(article_id) or article_id
 
     def place(self, article_id: str | None) -> str:
         """Where an article stands in the corpus, as n/total (?/total if it is not in it)."""
@@ -155,7 +165,13 @@ def load_corpus(
     if edits:
         from eternaut_reader.core.text.sources import apply_edits, load_records, records_path
 
-        apply_edits(corpus.articles, load_records(records_path(db)))
+        records = load_records(records_path(db))
+        apply_edits(corpus.articles, records)
+        open_ids = {a.id for a in corpus.articles}
+        for article_id, record in records.items():
+            title = record.edits.get("title") or record.title
+            if article_id not in open_ids and title:
+                corpus.elsewhere[article_id] = title
     return corpus
 
 

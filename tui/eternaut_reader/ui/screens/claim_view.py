@@ -359,14 +359,14 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         article = self.corpus.by_id(article_id)
         place = self.corpus.place(article_id)
         if article is None:
-            return place
+            return f"{_short(self.corpus.title_of(article_id), 24)} (not open)"
         return f"{place} {article.outlet or _short(article.title, 24)}"
 
     def _report(self, article_id: str) -> str:
         article = self.corpus.by_id(article_id)
         place = self.corpus.place(article_id)
         if article is None:
-            return f"{place} {article_id} (not open)"
+            return f"{_short(self.corpus.title_of(article_id), 90)} (not open)"
         details = [d for d in (article.outlet, article.date) if d]
         about = f" · {' · '.join(details)}" if details else ""
         return f"{place} [{article.language.upper()}] {_short(article.title, 90)}{about}"
