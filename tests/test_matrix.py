@@ -60,17 +60,20 @@ def test_each_cell_says_what_that_report_has():
     alignment = FakeAlignment(
         {
             ("A", 0): [
+                M("B", 0, 8, "related"),  # on the same topic only: not a dot
                 M("B", 10, 30, "agrees"),  # an aligned passage nobody tagged: a dot
                 M("C", 42, 50, "conflicts"),  # overlaps a tagged claim: its verdict wins
                 M("D", 5, 9, "conflicts"),  # conflicts, untagged: the conflict mark
+                M("E", 0, 9, "related"),  # a report with only a related passage: blank
             ]
         }
     )
     tagged_at = {"A": [placed(here)], "C": [placed(tagged_in_c)]}
-    matrix = build_matrix([placed(here)], COLUMNS, alignment, tagged_at=tagged_at)
+    columns = [*COLUMNS, ("E", "5 EN")]
+    matrix = build_matrix([placed(here)], columns, alignment, tagged_at=tagged_at)
     [row] = matrix.rows
-    marks = {article: row.cells[article].mark for article, _ in COLUMNS}
-    assert marks == {"A": "✗", "B": "·", "C": "?", "D": "⚠"}
+    marks = {article: row.cells[article].mark for article, _ in columns}
+    assert marks == {"A": "✗", "B": "·", "C": "?", "D": "⚠", "E": ""}
     assert (row.cells["B"].start, row.cells["B"].end) == (10, 30)
     assert (row.cells["D"].kind, row.cells["D"].start) == ("conflicts", 5)
     assert row.cells["C"].annotation == tagged_in_c
@@ -143,3 +146,18 @@ def test_report_columns_name_each_report_by_number_language_and_title():
         ("a", "1 IT Netflix usa l'IA"),
         ("b", "2 EN First AI Scene"),
     ]
+
+
+def test_the_scorecard_counts_a_claim_with_only_related_passages_elsewhere_as_alone():
+    """The scorecard's "alone" and the matrix's blank cells agree: a passage on the same
+    topic that does not state the claim is no second report making it."""
+    from eternaut_reader.core.analysis.scorecard import scorecard
+    from eternaut_reader.core.annotations.groups import claim_groups
+
+    lonely = ann("x", "A", 0, "The show premiered in April.", "speculative")
+    backed = ann("y", "A", 40, "It cost ten million.", "confirmed")
+    alignment = FakeAlignment(
+        {("A", 0): [M("B", 0, 9, "related")], ("A", 40): [M("B", 20, 30, "agrees")]}
+    )
+    [score, *_] = scorecard(claim_groups([lonely, backed]), COLUMNS, alignment)
+    assert (score.claims, score.alone) == (2, 1)

@@ -530,3 +530,42 @@ async def test_evidence_of_a_second_record_joined_by_a_link_can_still_be_removed
     with open_store(annotator=ME) as store:
         assert store.get(two.id).evidence == ()
         assert store.get(one.id).evidence == (CALL,)
+
+
+async def test_reports_stating_the_claim_untagged_are_listed_as_the_matrix_dots_them():
+    """The claim view and the matrix told different stories: the matrix dotted reports that
+    state the claim, the view did not name them. Both now come from the same cells."""
+    from tests.test_ui_scale import wait_for
+
+    corpus = load_corpus()
+    third = corpus.articles[2]
+    start = third.text.index("complete the visual effects sequence 10 times faster")
+    with open_store(annotator=ME) as store:
+        faster = store.add(third, start, start + 52, "confirmed")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.editor is not None and app.alignment is not None, 60)
+        app.screen.action_matrix()
+        await pilot.pause()
+        matrix = app.screen
+        assert isinstance(matrix, MatrixScreen)
+        [row] = matrix.matrix.rows
+        dotted = {a for a, cell in row.cells.items() if cell.kind == "matches"}
+        assert corpus.articles[0].id in dotted  # the Italian "dieci volte più velocemente"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.open_claim_view(faster.id)
+        await pilot.pause()
+        text = _view_text(app)
+        assert f"Also stated in {len(dotted)} other report" in text
+        assert "· states it · not tagged" in text and "dieci volte" in text
+        listed = [row.where[0] for row in app.screen._rows if row.kind == "aligned"]
+        assert set(listed) == dotted
+        await _to_row(pilot, "aligned")
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = focused_pane(app)
+        assert pane.article.id == listed[0]
+        span = pane.cursor_span
+        assert span is not None and row.cells[listed[0]].start < span[1]

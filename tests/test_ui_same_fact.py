@@ -453,7 +453,9 @@ async def test_the_panel_marks_a_link_made_from_the_other_end_and_recuts_after_a
         await pilot.pause()
         listing = widget_text(options)
         assert "[linked from there: contradicts]" in listing
-        while "linked from there" not in str(options.get_option_at_index(options.highlighted).prompt):
+        while "linked from there" not in str(
+            options.get_option_at_index(options.highlighted).prompt
+        ):
             await pilot.press("down")
         await pilot.press("minus")  # the same link from this end: said, not doubled
         await pilot.pause()
@@ -475,14 +477,17 @@ def test_a_narrow_claim_bar_keeps_both_conflicting_values():
 
     reason = 'suggest ✗ contradicted (A accepts): status: "upcoming" in 5/5 vs "premiered" here'
     assert squeeze(reason, 200) == reason
-    assert squeeze(reason, 78) == 'suggest ✗ (A accepts): status: "upcoming" in 5/5 vs "premiered" here'
+    assert (
+        squeeze(reason, 78)
+        == 'suggest ✗ (A accepts): status: "upcoming" in 5/5 vs "premiered" here'
+    )
     long = (
         'suggest ✗ contradicted (A accepts): date: "in the second half of 2025" in 3/5 vs '
         '"by the end of 2026" here; 2 other reports agree'
     )
     short = squeeze(long, 78)
     assert short.split("; ")[0].endswith('" here') and len(short.split("; ")[0]) <= 78
-    assert "2025\" in 3/5" in short and "2026\" here" in short and "…" in short
+    assert '2025" in 3/5' in short and '2026" here' in short and "…" in short
 
 
 async def test_at_80_columns_the_claim_bar_shows_the_value_here():

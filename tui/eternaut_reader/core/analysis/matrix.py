@@ -190,8 +190,12 @@ def _cell(
     for match in found:  # a passage stating the claim that somebody tagged: its verdict
         if match.relation == "agrees" and (cell := tagged_at(match)) is not None:
             return cell
-    best = found[0]
-    return Cell(MATCH_MARK, "matches", best.start, best.end)
+    # Only a passage that states the claim is a dot: one merely on the same topic
+    # ("related") said "states it, not tagged" of text that does not (found by a tester).
+    stating = next((m for m in found if m.relation == "agrees"), None)
+    if stating is None:
+        return Cell("", "none")
+    return Cell(MATCH_MARK, "matches", stating.start, stating.end)
 
 
 def _guard(value: str) -> str:

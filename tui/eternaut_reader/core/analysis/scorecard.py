@@ -64,6 +64,8 @@ def _aligned_elsewhere(group: ClaimGroup, alignment: AlignmentLike | None) -> bo
         return False
     for annotation in group.members:
         for match in alignment.matches(annotation.article_id, annotation.start, annotation.end):
-            if match.article != annotation.article_id:
+            # As in the matrix: a passage only on the same topic ("related") does not
+            # make the claim, so it does not stop the claim being alone.
+            if match.article != annotation.article_id and match.relation != "related":
                 return True
     return False

@@ -30,6 +30,13 @@ from eternaut_reader.core.analysis.conflicts import (
     Untagged,
     claim_conflicts,
 )
+from eternaut_reader.core.analysis.matrix import (
+    MATCH_MARK,
+    Cell,
+    Placed,
+    build_matrix,
+    report_columns,
+)
 from eternaut_reader.core.annotations.groups import MIXED, ClaimGroup, verdict_label
 from eternaut_reader.core.annotations.model import Annotation, Evidence
 from eternaut_reader.core.annotations.tags import verdict
@@ -66,6 +73,7 @@ class Row:
     annotation: Annotation | None = None
     evidence: Evidence | None = None
     owner: str = ""  # whose evidence it is
+    where: tuple[str, int, int] | None = None  # an untagged passage: article id, start, end
 
 
 def _short(text: str, limit: int) -> str:
@@ -320,6 +328,23 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
                         Row("passage", annotation),
                     )
                 )
+        # The other reports' passages nobody tagged: the matrix's · and ⚠ cells of this row,
+        # from the same code, so that the two views never tell a different story.
+        untagged = self._untagged(group)
+        if untagged:
+            heading(
+                f"Also stated in {len(untagged)} other "
+                f"report{'s' if len(untagged) != 1 else ''}, not tagged"
+                f" · {key_hint(self.app, 'claim-view.choose')} goes there"
+            )
+            for article_id, cell in untagged:
+                lines.append((_text(self._report(article_id), SUBHEADING), Row("heading")))
+                lines.append(
+                    (
+                        self._untagged_line(article_id, cell),
+                        Row("aligned", where=(article_id, cell.start, cell.end)),
+                    )
+                )
         # The review: each annotator's, theirs read only.
         reviews = group.reviews()
         heading(f"Review{f' ({len(reviews)})' if len(reviews) > 1 else ''}")
@@ -340,6 +365,35 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         for owner, item in evidence:
             lines.append((self._evidence(owner, item), Row("evidence", evidence=item, owner=owner)))
         return lines
+
+    def _untagged(self, group: ClaimGroup) -> list[tuple[str, Cell]]:
+        """The reports whose matrix cell for this claim is an aligned passage not tagged."""
+        alignment = self._alignment()
+        if alignment is None:
+            return []
+        editor = self.editor
+        placed = {
+            a.id: [Placed(c.annotation, c.start, c.end) for c in editor.index(a).claims()]
+            for a in self.corpus.articles
+        }
+        mine = {m.id for m in group.members}
+        claims = [c for cs in placed.values() for c in cs if c.annotation.id in mine]
+        if not claims:
+            return []
+        matrix = build_matrix(
+            claims, report_columns(self.corpus.articles), alignment, tagged_at=placed
+        )
+        row = next((r for r in matrix.rows if {c.annotation.id for c in r.claims} & mine), None)
+        if row is None:
+            return []
+        # The matrix's ⚠ cells are shown above, where the passages disagree.
+        return [(a, cell) for a, cell in row.cells.items() if cell.kind == "matches"]
+
+    def _untagged_line(self, article_id: str, cell: Cell) -> Content:
+        article = self.corpus.by_id(article_id)
+        quote = "" if article is None else article.text[cell.start : cell.end]
+        mark = _text(f"{MATCH_MARK} states it · not tagged", "bold")
+        return _join("  ", mark, "\n    ", _text(f"“{_short(quote, 600)}”", "italic"))
 
     def _who_says_what(self, group: ClaimGroup) -> str:
         """Which reports say what, naming each as the passages below are ("1/5 Decrypt"):
@@ -463,6 +517,8 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             return
         if row.kind == "passage" and row.annotation is not None:
             self._go(row.annotation)
+        elif row.kind == "aligned" and row.where is not None:
+            self.dismiss(row.where)
         elif row.kind == "evidence" and row.evidence is not None:
             self._copy(row.evidence)
 
