@@ -279,11 +279,11 @@ def suggest(
         c = first.conflicts[0]
         # The reports that agree are part of the picture: one dissent among four that agree
         # is not the same finding as a report that stands alone against another.
-        agree = len({m.article for m in matches if m.relation == "agrees"} - {first.article})
+        agreed = len({m.article for m in matches if m.relation == "agrees"} - {first.article})
         others = len({m.article for m in conflicting}) - 1
         tail = f"; {others} more disagree{'s' if others == 1 else ''}" if others else ""
-        if agree:
-            tail += f"; {_reports(agree)} agree{'s' if agree == 1 else ''}"
+        if agreed:
+            tail += f"; {_reports(agreed)} agree{'s' if agreed == 1 else ''}"
         return Suggestion(
             "contradicted",
             f'{c.what}: "{c.there}" in {first.article} vs "{c.here}" here{tail}',

@@ -196,10 +196,14 @@ class SameFactPanel(Vertical):
         here = pane.claim_under_cursor()
         linked = {link.target: link.relation for link in here.annotation.links} if here else {}
         # Links made from the passage's end count too: the user made them, from either side.
-        linked_from = {
-            other.id: next(k.relation for k in other.links if k.target == here.id)
-            for other in (editor.links_to(here.id) if editor is not None and here else [])
-        }
+        linked_from = (
+            {
+                other.id: next(k.relation for k in other.links if k.target == here.id)
+                for other in editor.links_to(here.id)
+            }
+            if editor is not None and here is not None
+            else {}
+        )
         # One line a passage, cut to the panel's width, and one more, indented, a conflict:
         # a wrapped row would start again at the left edge and run into the next.
         room = max(30, (self.size.width or self.app.size.width) - 34)
