@@ -280,8 +280,8 @@ def suggest(
         # The reports that agree are part of the picture: one dissent among four that agree
         # is not the same finding as a report that stands alone against another.
         agreed = len({m.article for m in matches if m.relation == "agrees"} - {first.article})
-        others = len({m.article for m in conflicting}) - 1
-        tail = f"; {others} more disagree{'s' if others == 1 else ''}" if others else ""
+        dissent = len({m.article for m in conflicting}) - 1
+        tail = f"; {dissent} more disagree{'s' if dissent == 1 else ''}" if dissent else ""
         if agreed:
             tail += f"; {_reports(agreed)} agree{'s' if agreed == 1 else ''}"
         return Suggestion(
