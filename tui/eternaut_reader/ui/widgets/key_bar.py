@@ -60,8 +60,16 @@ class KeyBar(Widget):
 
 
 # Help and quit stay whatever the width; the palette, which finds every action, goes first.
-# The same fact elsewhere, what the reader is for, stays as long as the pane's own keys.
-_RANKS = {"app.help": 0, "app.quit": 0, "toggle_same_fact": 1}
+# The same fact elsewhere and the matrix, what the reader is for, stay as long as the pane's
+# own keys; the next article in this pane goes with the palette (the header says where it
+# is, and Tab, which stays, moves between the panes).
+_RANKS = {
+    "app.help": 0,
+    "app.quit": 0,
+    "toggle_same_fact": 1,
+    "matrix": 1,
+    "next_article": 3,
+}
 
 
 def _fitting(hints: list[tuple[str, str, int]], width: int) -> list[tuple[str, str]]:
