@@ -328,8 +328,8 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
                         Row("passage", annotation),
                     )
                 )
-        # The other reports' passages nobody tagged: the matrix's · and ⚠ cells of this row,
-        # from the same code, so that the two views never tell a different story.
+        # The other reports' passages that state the claim, untagged: the matrix's · cells of
+        # this row, from the same code, so that the two views never tell a different story.
         untagged = self._untagged(group)
         if untagged:
             heading(
