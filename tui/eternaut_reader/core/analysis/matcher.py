@@ -84,7 +84,9 @@ RESTATED_SCORE = 0.1  # a passage restating a matched one in its report is match
 MAX_MATCHES = 24  # matches kept per unit in all, best first
 YEAR_APART = 365  # days between a past and a future date that make them two occurrences
 SAME_WORDING = 0.2  # units this alike (Index.wording) give one value of each kind for one fact
+NEAR_DAYS = 60  # ...and two single days at most this far apart, in units this alike:
 CONFLICT_WORDING = 0.06  # wording similarity a conflicting match needs (Index.wording)
+NEAR_DAY_WORDING = CONFLICT_WORDING
 MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
 # With the embeddings extra: most passages of one story have cosines of 0.75-0.85 with each
 # other; above EMBED_FLOOR a pair gains up to EMBED_WEIGHT. Chosen on the ten evaluation sets
@@ -139,6 +141,24 @@ def reference(article: Article) -> tuple[dt.date | None, int | None]:
     return None, max(years, key=lambda y: (years[y], y))
 
 
+_DATELINE_WORD = re.compile(r"[^\W\d_][\w'’.]*")
+
+
+def _dateline(text: str, values: list[Value]) -> bool:
+    """Is the unit a dateline ("Lucca, 2 July 2026.", "ROME — July 2")? It gives where and
+    when the report was written, not a fact: its date would "contradict" every day the
+    report names ("reopens on July 12")."""
+    if not values or any(v.kind != "date" for v in values) or len(text) > 60:
+        return False
+    rest = text
+    for v in sorted(values, key=lambda v: -v.start):
+        rest = rest[: v.start] + " " + rest[v.end :]
+    if not re.search(r"[,—–-]", rest) or ":" in rest:
+        return False  # "Deadline: 31 October" is a heading that states a date
+    words = _DATELINE_WORD.findall(rest)
+    return 1 <= len(words) <= 3 and all(w[0].isupper() for w in words)
+
+
 def _read(
     articles: list[Article], check: Callable[[float], None], share: float = 0.6
 ) -> tuple[list[Read], list[Features]]:
@@ -163,6 +183,7 @@ def _read(
             # ...but "Nobody died." and "Non ci sono vittime." state a count, of none.
             counts = any(v.kind == "quantity" and v.unit for v in values)
             claim = len(stems) >= MIN_FEATURES or (bool(values) and len(stems) >= 2) or counts
+            claim = claim and not _dateline(unit.text, values)
             heading.append(claim and not values and is_heading(article.text, unit))
             contexts = [value_context(unit.text, v, article.language) for v in values]
             reads.append(Read(unit, article.language, values, hedge, claim, contexts, date))
@@ -606,7 +627,14 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             # Years apart and nothing in common next to them: two events ("bought four years
             # ago" / "announced last week"), however alike the sentences.
             return False
-        return kinds_a[va.kind] == 1 and kinds_b[vb.kind] == 1 and wording() >= SAME_WORDING
+        if kinds_a[va.kind] != 1 or kinds_b[vb.kind] != 1:
+            return False
+        if va.kind == "date" and apart <= NEAR_DAYS and va.low == va.high and vb.low == vb.high:
+            # One day named in each, weeks apart at most: the same event told with another
+            # day ("aperto sabato 14 febbraio" / "open on Saturday 7 February") even when the
+            # words around the two days differ, so less alike wording will do.
+            return wording() >= NEAR_DAY_WORDING
+        return wording() >= SAME_WORDING
 
     return same
 

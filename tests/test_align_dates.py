@@ -1,0 +1,89 @@
+"""Method 14's date rules, on reports written for them (not one of the evaluation sets): a
+dateline is where and when a report was written, not a fact to check; and one day named in
+each of two passages, weeks apart, is the same event told two ways even when the words
+around the two days differ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis import align
+from eternaut_reader.core.analysis.matcher import _dateline
+from eternaut_reader.core.analysis.values import extract
+from eternaut_reader.core.text.corpus import load_corpus
+
+REPORTS = {
+    "a.txt": (
+        "Lucca footbridge restored\n\nLucca, 2 July 2026. The restoration of the old footbridge "
+        "over the Serchio is finished, the city council said on Wednesday. Visitors will get "
+        "their first look on Saturday 12 July, when the mayor opens the restored footbridge to "
+        "the public. The works cost 3.2 million euros and took two years.\n"
+    ),
+    "b.txt": (
+        "Lucca's old footbridge ready after two-year restoration\n\nLucca, 2 July 2026. Work on "
+        "the footbridge across the Serchio river has been completed after two years, the "
+        "council announced. The public can walk across it again from Saturday, July 12, the "
+        "council said. The project cost €3.2m.\n"
+    ),
+    "c.txt": (
+        "Lucca, finiti i lavori sulla passerella del Serchio\n\nLucca, 2 luglio 2026. Sono "
+        "terminati i lavori di restauro della vecchia passerella sul Serchio, durati due anni e "
+        "costati 3,2 milioni di euro. La passerella restaurata sarà aperta alla cittadinanza "
+        "sabato 19 luglio, con una festa in piazza e musica dal vivo.\n"
+    ),
+}
+
+
+@pytest.fixture
+def bridge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "bridge"
+    folder.mkdir()
+    for name, text in REPORTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    corpus = load_corpus([folder])
+    return corpus, align(corpus, use_cache=False)
+
+
+def _span(corpus, article: str, text: str) -> tuple[str, int, int]:
+    start = corpus.by_id(article).text.index(text)
+    return article, start, start + len(text)
+
+
+def test_a_dateline_is_no_claim_and_contradicts_nothing(bridge):
+    corpus, alignment = bridge
+    assert alignment.suggest(*_span(corpus, "a", "Lucca, 2 July 2026.")) is None
+    # "July 12" was "contradicted" by the other report's dateline, "2 July 2026".
+    article, start, end = _span(corpus, "b", "The public can walk across it again")
+    for match in alignment.matches(article, start, end):
+        assert all("2 July" not in c.there for c in match.conflicts)
+
+
+def test_one_day_in_each_weeks_apart_is_one_event_told_two_ways(bridge):
+    corpus, alignment = bridge
+    article, start, end = _span(corpus, "c", "sabato 19 luglio")
+    found = [
+        (c.what, c.here, c.there)
+        for m in alignment.matches(article, start, end)
+        if m.article == "a"
+        for c in m.conflicts
+    ]
+    assert found == [("date", "19 luglio", "12 July")]
+    suggestion = alignment.suggest(article, start, end)
+    assert suggestion is not None and suggestion.tag == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Lucca, 2 July 2026.", True),
+        ("MILAN — 3 March 2026", True),
+        ("Deadline: 31 October 2026", False),  # a heading that states a date
+        ("It opens on 2 July 2026.", False),
+        ("The show opens on July 12, 2026, organisers said", False),
+    ],
+)
+def test_what_a_dateline_is(text: str, dateline: bool):
+    assert _dateline(text, extract(text, "en")) is dateline
