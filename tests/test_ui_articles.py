@@ -148,6 +148,40 @@ async def test_f_follows_a_link_into_an_article_not_open_by_opening_it(write_art
         assert shown.article.title in pane_header(shown)
 
 
+async def test_an_article_opened_later_is_aligned_with_the_others():
+    """An article opened from a link was never aligned: `a` on it said no other report
+    states it (found by an outside tester). It is aligned once it opens."""
+    from eternaut_reader.core.text.corpus import seeds_dir
+    from eternaut_reader.ui.widgets.same_fact import SameFactPanel
+    from tests.test_ui_scale import wait_for
+
+    seeds = load_corpus()
+    remember_sources(records_path(), seeds.articles)
+    third, fifth = seeds.articles[2], seeds.articles[4]
+    here = third.text.index("The series, which premiered recently")
+    there = fifth.text.index("upcoming")
+    with open_store() as store:
+        a = store.add(third, here, here + 36, "contradicted")
+        b = store.add(fifth, there, there + 8, None)
+        store.link(a.id, b.id, "contradicts")
+    files = sorted(seeds_dir().glob("*.txt"))[:3]  # the fifth report left out
+    app = ReaderApp(load_corpus([str(f) for f in files]))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.editor is not None and app.alignment is not None, 60)
+        assert fifth.id not in app.alignment.article_ids
+        app.screen.go_to_claim(*app.editor.claim(a.id))
+        await pilot.pause()
+        await pilot.press("f")
+        await wait_for(pilot, lambda: fifth.id in app.alignment.article_ids, 60)
+        await settle(app, pilot)
+        assert focused_pane(app).article.id == fifth.id
+        await pilot.press("a")
+        await pilot.pause()
+        listing = widget_text(app.screen.query_one(SameFactPanel).query_one("OptionList"))
+        assert "⚠ conflicts" in listing and "3/4 [EN]" in listing
+
+
 async def test_undo_after_a_restart_opens_the_article_it_changes(write_articles):
     """The last change was made on an article left out this time: `u` undoes it and opens
     that article where it changed, so the user sees what the key did."""

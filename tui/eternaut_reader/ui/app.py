@@ -362,6 +362,21 @@ class ReaderApp(App[None]):
             return
         self.post_message(self.AlignmentReady(alignment))
 
+    def realign(self) -> None:
+        """Align again after an article was opened from the claims panel, `f` or `u`: the
+        alignment in use knows nothing of it. The one in use stays until the new one is
+        ready (what it says of the other articles still holds); a run under way stops."""
+        self._stop_aligning.set()
+        self._stop_aligning = threading.Event()
+        self.align_progress = 0.0
+        self.align_problem = None
+        self._align()
+
+    def unaligned(self, article_id: str) -> bool:
+        """Whether an open article is not in the alignment yet (it is being aligned)."""
+        alignment = self.alignment
+        return alignment is not None and article_id not in alignment.article_ids
+
     def on_reader_app_align_progress(self, message: ReaderApp.AlignProgress) -> None:
         self.align_progress = message.fraction
         main = self._main_screen()

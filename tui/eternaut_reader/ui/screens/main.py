@@ -732,8 +732,13 @@ class MainScreen(Screen[None]):
     def _aligning(self) -> str | None:
         """Why the alignment is not there yet, or None when it is."""
         app = self.app
-        if getattr(app, "alignment", None) is not None:
-            return None
+        alignment = getattr(app, "alignment", None)
+        if alignment is not None:
+            missing = [a for a in self.corpus.articles if a.id not in alignment.article_ids]
+            if not missing:
+                return None
+            percent = int((getattr(app, "align_progress", None) or 0.0) * 100)
+            return f"aligning the report just opened… {percent}%: its column is not filled yet"
         problem = getattr(app, "align_problem", None)
         if problem:
             return f"no alignment: {problem}"
@@ -967,6 +972,9 @@ class MainScreen(Screen[None]):
                 self.editor.indexes[article.id] = index
                 # What changed while it was anchored (a claim linked to it, a reload).
                 self.editor.catch_up(version)
+            realign = getattr(self.app, "realign", None)
+            if callable(realign):
+                realign()  # the panel, suggestions and matrix must know the new report
         self._not_open_cache = None
         editor = self.editor
         found = editor.claim(claim_id) if editor is not None and claim_id else None

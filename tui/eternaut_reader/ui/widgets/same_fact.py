@@ -156,6 +156,9 @@ class SameFactPanel(Vertical):
             title.update("No pane to follow")
             return
         span = pane.target_span()
+        unaligned = getattr(app, "unaligned", None)
+        if callable(unaligned) and unaligned(pane.article.id):
+            alignment = None  # just opened: "aligning…" until it is in, not "no other report"
         if alignment is None:
             problem = getattr(app, "align_problem", None)
             progress = getattr(app, "align_progress", None)
