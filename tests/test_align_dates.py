@@ -87,3 +87,35 @@ def test_one_day_in_each_weeks_apart_is_one_event_told_two_ways(bridge):
 )
 def test_what_a_dateline_is(text: str, dateline: bool):
     assert _dateline(text, extract(text, "en")) is dateline
+
+
+def test_a_day_in_an_undated_note_is_a_date_of_the_other_reports_year(tmp_path: Path, monkeypatch):
+    """A note with no date and no year: "15 October" was read as a count of fifteen
+    Octobers, so the note "agreed" with a report that says 30 novembre (found by an outside
+    tester). It is a day of the year the other reports are of."""
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "notes.md").write_text(
+        "# Varenna bridge: what we know\n\n"
+        "The bridge in Varenna is closed until 15 October, the mayor said.\n",
+        encoding="utf-8",
+    )
+    (folder / "gazette.txt").write_text(
+        "Varenna bridge shut\n\nVarenna, 3 September 2025. Mayor Lucia Ferri said the bridge "
+        "will remain shut until 15 October while repairs are carried out.\n",
+        encoding="utf-8",
+    )
+    (folder / "provincia.txt").write_text(
+        "Varenna, chiuso il ponte\n\nVarenna, 4 settembre 2025. Il vecchio ponte di Varenna "
+        "resterà chiuso fino al 30 novembre, ha annunciato la sindaca Lucia Ferri.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False)
+    article, start, end = _span(corpus, "notes", "closed until 15 October")
+    relations = {m.article: m.relation for m in alignment.matches(article, start, end)}
+    assert relations == {"gazette": "agrees", "provincia": "conflicts"}
+    suggestion = alignment.suggest(article, start, end)
+    assert suggestion is not None and suggestion.tag == "contradicted"
+    assert extract("closed until 15 October", "en") == []  # no year at all: no count either

@@ -167,9 +167,14 @@ def _read(
     features: list[Features] = []
     titled: list[bool] = []
     heading: list[bool] = []
+    # An article with no date and no year in its text (a note, a page that lost its
+    # dateline) reads "15 October" in the year the other reports are of.
+    years = Counter(y for y in (reference(a)[1] for a in articles) if y is not None)
+    corpus_year = max(years, key=lambda y: (years[y], y)) if years else None
     for number, article in enumerate(articles):
         check(share * number / max(len(articles), 1))
         date, year = reference(article)
+        year = corpus_year if year is None else year
         work = main_work(article.text, common)
         for unit in units(article):
             values = extract(unit.text, article.language, date, year)

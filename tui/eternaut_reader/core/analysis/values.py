@@ -800,6 +800,7 @@ _MONTHS = {
     )
     for name in names.split()
 }
+_MONTH_STEMS = frozenset(stem(name) for name in _MONTHS if len(name) > 3)
 # Abbreviations of three letters ("mar", "set", "ago") are ordinary words too: full names only.
 _MONTH_NAMES = "|".join(
     sorted((m for m in _MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True)
@@ -1195,6 +1196,8 @@ def extract(
     shares = [s for s in _shares(text) if not any(d.start <= s.start < d.end for d in dates)]
     covered = [(v.start, v.end) for v in (*dates, *shares, *times)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
+    # "15 October" with no year to place it is no count of Octobers: left out, not misread.
+    amounts = [v for v in amounts if not (v.kind == "quantity" and v.unit in _MONTH_STEMS)]
     amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
     found = [_former(text, v) for v in (*dates, *amounts, *times)]
     return sorted([*found, *_status(text)], key=lambda v: (v.start, v.kind))
