@@ -569,3 +569,41 @@ async def test_reports_stating_the_claim_untagged_are_listed_as_the_matrix_dots_
         assert pane.article.id == listed[0]
         span = pane.cursor_span
         assert span is not None and row.cells[listed[0]].start < span[1]
+
+
+async def test_a_passage_in_an_article_not_open_is_said_so_and_enter_opens_it():
+    """It said "text no longer found" (an orphan, which it is not) and Enter refused to go
+    there (found by an outside tester)."""
+    from eternaut_reader.core.text.corpus import seeds_dir
+    from eternaut_reader.core.text.sources import records_path, remember_sources
+    from tests.test_ui_scale import wait_for
+
+    seeds = load_corpus()
+    remember_sources(records_path(), seeds.articles)
+    third, fifth = seeds.articles[2], seeds.articles[4]
+    here = third.text.index("The series, which premiered recently")
+    there = fifth.text.index("upcoming")
+    with open_store(annotator=ME) as store:
+        a = store.add(third, here, here + 36, "contradicted")
+        b = store.add(fifth, there, there + 8, "confirmed")
+        store.link(a.id, b.id, "contradicts")
+    files = sorted(seeds_dir().glob("*.txt"))[:3]  # the fifth report left out
+    app = ReaderApp(load_corpus([str(f) for f in files]))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.editor is not None, 60)
+        app.screen.open_claim_view(a.id)
+        await pilot.pause()
+        text = _view_text(app)
+        assert "article not open (Enter opens it)" in text
+        assert "text no longer found" not in text and "?/" not in text
+        await _to_row(pilot, "passage", 1)
+        assert app.screen._rows[app.screen.query_one(OptionList).highlighted].annotation.id == b.id
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.corpus.by_id(fifth.id) is not None, 30)
+        await app.workers.wait_for_complete()
+        await settle(app, pilot)
+        pane = focused_pane(app)
+        assert pane.article.id == fifth.id
+        span = pane.cursor_span
+        assert span is not None and span[0] <= there < span[1]

@@ -429,7 +429,10 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         me = self.editor.me
         who = "you" if annotation.annotator == me else f"{annotation.annotator} (read only)"
         tag = annotation.tag or "open"
-        orphan = "" if self._span(annotation) is not None else " · text no longer found"
+        if self.corpus.by_id(annotation.article_id) is None:
+            orphan = " · article not open (Enter opens it)"
+        else:
+            orphan = "" if self._span(annotation) is not None else " · text no longer found"
         parts: list[Content | str] = [
             "  ",
             _text(verdict(annotation.tag), VERDICT_STYLES.get(tag, "bold")),
@@ -442,13 +445,19 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             parts += ["\n    ", _text(f"note: {_short(annotation.note, 400)}", MUTED)]
         return _join(*parts)
 
+    def _place(self, article_id: str) -> str:
+        """ "3/5", or "not open" for an article left out this time ("?/5" told nothing)."""
+        if self.corpus.by_id(article_id) is None:
+            return "not open"
+        return self.corpus.place(article_id)
+
     def _where(self, passage: Annotation | Untagged) -> str:
         if isinstance(passage, Untagged):
             article = self.corpus.by_id(passage.article_id)
             quote = "" if article is None else article.text[passage.start : passage.end]
         else:
             quote = passage.quote
-        return f"{self.corpus.place(passage.article_id)} “{_short(quote, 50)}”"
+        return f"{self._place(passage.article_id)} “{_short(quote, 50)}”"
 
     def _conflict(self, conflict: PassageConflict) -> Content:
         a, b = conflict.first, conflict.second
@@ -462,17 +471,17 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             parts += [
                 "\n    ",
                 _text(f"{what}: ", "bold"),
-                _text(f"“{here}” ({self.corpus.place(a.article_id)})"),
+                _text(f"“{here}” ({self._place(a.article_id)})"),
                 _text(" vs ", CONFLICT),
-                _text(f"“{there}” ({self.corpus.place(b.article_id)})"),
+                _text(f"“{there}” ({self._place(b.article_id)})"),
             ]
         if conflict.tags is not None:
             parts += [
                 "\n    ",
                 _text("tagged: ", "bold"),
-                _text(f"{verdict(conflict.tags[0])} ({self.corpus.place(a.article_id)})"),
+                _text(f"{verdict(conflict.tags[0])} ({self._place(a.article_id)})"),
                 _text(" vs ", CONFLICT),
-                _text(f"{verdict(conflict.tags[1])} ({self.corpus.place(b.article_id)})"),
+                _text(f"{verdict(conflict.tags[1])} ({self._place(b.article_id)})"),
             ]
         if conflict.linked:
             parts += ["\n    ", _text("linked as contradicting each other", "bold")]
@@ -524,13 +533,15 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
 
     def _go(self, annotation: Annotation) -> None:
         found = self.editor.claim(annotation.id)
+        if found is None and self.corpus.by_id(annotation.article_id) is None:
+            # Opened where it was stored; the reader anchors it once the article is read.
+            self.dismiss((annotation.article_id, annotation.start, annotation.end))
+            return
         if found is None:
-            where = (
-                "its article is not open"
-                if self.corpus.by_id(annotation.article_id) is None
-                else "its text is no longer in the article"
+            self.notify(
+                "Cannot go to this passage: its text is no longer in the article",
+                severity="warning",
             )
-            self.notify(f"Cannot go to this passage: {where}", severity="warning")
             return
         article, claim = found
         self.dismiss((article.id, claim.start, claim.end))

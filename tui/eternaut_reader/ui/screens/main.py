@@ -697,6 +697,8 @@ class MainScreen(Screen[None]):
         article = self.corpus.by_id(target[0])
         if article is not None:
             self.show_span(article, target[1], target[2], avoid=None, focus=True)
+        else:  # a passage of an article not open (the claim view lists them): open it there
+            self.open_article(target[0], span=(target[1], target[2]))
 
     # -- the matrix ------------------------------------------------------------------------
 
