@@ -498,3 +498,25 @@ async def test_at_80_columns_the_claim_bar_shows_the_value_here():
         await pilot.pause()
         text = _bar(app)
         assert 'vs "premiered" here' in text and '"upcoming" in 5/5' in text
+
+
+async def test_one_panel_at_a_time_the_claims_panel_never_hides_the_same_fact_panel():
+    """`t`, Enter on a claim (the claims panel stays open), then `a`: the same-fact panel
+    opened under the claims panel, while the key bar showed its keys (found by a tester)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("x", "t")
+        await pilot.pause()
+        claims = app.screen.query_one(ClaimsPanel)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert claims.display and isinstance(app.screen.focused, type(focused_pane(app)))
+        await pilot.press("a")
+        await pilot.pause()
+        same_fact = app.screen.query_one(SameFactPanel)
+        assert same_fact.display and not claims.display
+        assert same_fact.region.height > 0
+        await pilot.press("t")
+        await pilot.pause()
+        assert claims.display and not same_fact.display

@@ -521,6 +521,10 @@ class MainScreen(Screen[None]):
             source = self.panes[0] if self.panes else None
         if source is None:
             return
+        # One panel at a time at the bottom: the claims panel, docked, would cover this one.
+        claims = self._panel()
+        if claims is not None and claims.display:
+            claims.display = False
         if panel is None:
             from eternaut_reader.ui.widgets.same_fact import SameFactPanel
 
@@ -1044,6 +1048,9 @@ class MainScreen(Screen[None]):
 
             panel = ClaimsPanel(self.corpus)
             await self.mount(panel, before=self.query_one("#bars"))
+        same_fact = self._same_fact()
+        if same_fact is not None and same_fact.display:
+            same_fact.display = False  # one panel at a time at the bottom
         panel.display = True
         self.fill_panel()
         panel.focus_table()
