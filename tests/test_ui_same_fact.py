@@ -520,3 +520,27 @@ async def test_one_panel_at_a_time_the_claims_panel_never_hides_the_same_fact_pa
         await pilot.press("t")
         await pilot.pause()
         assert claims.display and not same_fact.display
+
+
+async def test_the_panel_shows_the_users_own_claim_where_a_colleague_tagged_the_same_words():
+    corpus = load_corpus()
+    fifth = corpus.articles[4]
+    start = fifth.text.index("In a landmark move")
+    end = fifth.text.index(".", start) + 1
+    with open_store(annotator="alice") as store:
+        store.add(fifth, start, end, "speculative")
+    with open_store(annotator=ME) as store:
+        store.add(fifth, start, end, None)
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
+        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
+            await pilot.press("down")
+        assert "[○ open]" in str(options.get_option_at_index(options.highlighted).prompt)
+        await pilot.press("minus")
+        await pilot.pause()
+        row = str(options.get_option_at_index(options.highlighted).prompt)
+        assert "[○ open] [linked: contradicts]" in row and "speculative" not in row

@@ -226,7 +226,9 @@ class SameFactPanel(Vertical):
                 passage = alignment.passage(match)
                 tagged = ""
                 if editor is not None:
-                    claim = editor.index(article).at(match.start, match.end)
+                    # The user's own claim first, as the pane and the links do: a colleague's
+                    # tag on the same words hid the user's own, and the link just made.
+                    claim = editor.index(article).at(match.start, match.end, prefer=editor.me)
                     if claim is not None:
                         tagged = f" [{verdict(claim.tag)}]"
                         if claim.id in linked:  # + or - again would only say so, or flip it
