@@ -544,3 +544,33 @@ async def test_the_panel_shows_the_users_own_claim_where_a_colleague_tagged_the_
         await pilot.pause()
         row = str(options.get_option_at_index(options.highlighted).prompt)
         assert "[○ open] [linked: contradicts]" in row and "speculative" not in row
+
+
+async def test_a_link_to_a_removed_claim_is_not_shown_and_comes_back_with_undo():
+    corpus = load_corpus()
+    third, fifth = corpus.articles[2], corpus.articles[4]
+    here = third.text.index("The series, which premiered recently")
+    there = fifth.text.index("In a landmark move")
+    with open_store(annotator=ME) as store:
+        a = store.add(third, here, here + 36, "contradicted")
+        b = store.add(fifth, there, there + 18, "confirmed")
+        store.link(a.id, b.id, "contradicts")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _ready(app, pilot)
+        app.screen.go_to_claim(*app.editor.claim(b.id))
+        await pilot.pause()
+        assert "contradicts from 3/5" in _bar(app)
+        await pilot.press("d")  # the other end is removed
+        await pilot.pause()
+        app.screen.go_to_claim(*app.editor.claim(a.id))
+        await pilot.pause()
+        assert "links:" not in _bar(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert any("has no links" in str(n.message) for n in app._notifications)
+        await pilot.press("u")  # the removal undone: the link shows again
+        await pilot.pause()
+        app.screen.go_to_claim(*app.editor.claim(a.id))
+        await pilot.pause()
+        assert "links: contradicts 5/5" in _bar(app)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from eternaut_reader.core.analysis.verdict import rename_reports
 from eternaut_reader.core.annotations.claims import Claim
@@ -18,6 +18,7 @@ def describe(
     linked_from: Sequence[Annotation] = (),
     follow_key: str = "f",
     view_key: str | None = None,
+    alive: Callable[[str], bool] | None = None,
 ) -> str:
     """Tag, note and links of one claim, whose it is when not ours, and the claims that link
     to it (a link made from the other end)."""
@@ -29,7 +30,13 @@ def describe(
         parts.append(f"{view_key} claim view")
     if annotation.note:
         parts.append(f"note: {' '.join(annotation.note.split())}")
-    links = [f"{link.relation} {_where(corpus, link.article_id)}" for link in annotation.links]
+    # `alive`: whether a link's target still exists; a link to a removed claim is kept for
+    # an undo, and not shown.
+    links = [
+        f"{link.relation} {_where(corpus, link.article_id)}"
+        for link in annotation.links
+        if alive is None or alive(link.target)
+    ]
     for other in linked_from:
         relation = next(k.relation for k in other.links if k.target == annotation.id)
         links.append(f"{relation} from {_where(corpus, other.article_id)}")

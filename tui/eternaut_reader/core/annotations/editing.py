@@ -124,7 +124,9 @@ class ClaimEditor:
     def link_targets(self, claim: Claim) -> list[str]:
         """Where following a claim's links goes: the claims it links to, then the claims that
         link to it, so that a link can be followed from either end."""
-        targets = [link.target for link in claim.annotation.links]
+        # A link to a claim since removed stays stored (an undo brings the claim back) but
+        # leads nowhere: it is not followed.
+        targets = [link.target for link in claim.annotation.links if self.store.get(link.target)]
         targets += [a.id for a in self.links_to(claim.id) if a.id not in targets]
         return targets
 

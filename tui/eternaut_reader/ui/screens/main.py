@@ -449,6 +449,7 @@ class MainScreen(Screen[None]):
                 editor.links_to(claim.id),
                 key_hint(self.app, "follow"),
                 key_hint(self.app, "claim-view"),
+                alive=lambda ann_id: editor.store.get(ann_id) is not None,
             )
         elif read_only:
             left = "no claim here"
