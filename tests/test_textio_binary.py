@@ -78,6 +78,10 @@ def test_nul_bytes_still_mean_binary():
     [
         ("Perché la città è così? “Sì” — costa 5 €.\n".encode("cp1252"), "cp1252"),
         ("Perché la città è così?\n".encode("latin-1"), "cp1252"),
+        # Two short lines with one "è" each: charset-normalizer says Turkish cp857 ("Caff×").
+        (b"Caff\xe8 chiuso a Varenna\nIl ponte \xe8 chiuso fino al 15 ottobre.\n", "cp1252"),
+        # ...while Cyrillic in its own code page keeps it.
+        ("Привет, мир. Это короткий текст на русском языке.\n".encode("cp1251"), "cp1251"),
         ("Perché la città è così?\n".encode("utf-16"), "utf-16"),
         (b"Title\x0bline break from Word\x0cnext page\n", "utf-8"),
         # Terminal output pasted into an article: opens, and the reader shows ESC visibly.

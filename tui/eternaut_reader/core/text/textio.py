@@ -28,6 +28,24 @@ _LATIN_SINGLE_BYTE = frozenset(
         "mac_latin2",
         "cp850",
         "cp437",
+        # The other Latin-script DOS code pages: a short Italian text with one "è" was read
+        # as Turkish cp857 ("Caff×") (found by an outside tester).
+        "cp852",
+        "cp857",
+        "cp858",
+        "cp860",
+        "cp861",
+        "cp863",
+        "cp865",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_16",
+        "mac_iceland",
+        "mac_turkish",
     }
 )
 
