@@ -189,6 +189,18 @@ def test_an_empty_matrix_says_why_it_is_empty(write_articles, capsys):
     assert "no rows: none of the 1 stored claims is on these articles" in err
 
 
+def test_the_matrix_command_into_a_missing_folder_names_the_path(tmp_path, capsys):
+    corpus = load_corpus()
+    with open_store(annotator=ME) as store:
+        store.add(corpus.articles[0], 0, 10, "confirmed")
+    target = tmp_path / "missing" / "m.csv"
+    assert main(["matrix", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot write {target}: No such file or directory" in err and ".tmp" not in err
+    assert main(["matrix", "-o", str(tmp_path)]) == 1
+    assert f"cannot write {tmp_path}: it is a folder" in capsys.readouterr().err
+
+
 async def test_one_report_only_says_why_there_is_nothing_elsewhere(write_articles):
     folder = write_articles({"only.txt": "A lone report. It says the show premiered in April."})
     app = ReaderApp(load_corpus([folder]))

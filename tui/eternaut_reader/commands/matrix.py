@@ -79,7 +79,13 @@ def run(args: argparse.Namespace) -> int:
         note(f"the matrix has no rows: {why}")
     text = matrix.to_csv() if fmt == "csv" else matrix.to_markdown()
     if args.output:
-        write_atomic(Path(args.output), [text.encode("utf-8")])
+        target = Path(args.output)
+        try:
+            write_atomic(target, [text.encode("utf-8")])
+        except IsADirectoryError:
+            return fail(f"cannot write {target}: it is a folder")
+        except OSError as exc:  # the path, not the temporary file beside it
+            return fail(f"cannot write {target}: {exc.strerror or exc}")
         note(f"matrix of {len(matrix.rows)} rows written to {args.output}")
     else:
         sys.stdout.write(safe(text) if sys.stdout.isatty() else text)

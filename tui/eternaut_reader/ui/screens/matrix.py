@@ -297,7 +297,8 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
             try:
                 write_atomic(path, [text.encode("utf-8")])
             except OSError as error:
-                self.notify(str(error), title="Matrix not written", severity="error")
+                reason = error.strerror or str(error)
+                self.notify(f"cannot write {path}: {reason}", title="Not written", severity="error")
                 return
             self.notify(f"Matrix written to {path}", title="Export", timeout=10)
 
