@@ -586,3 +586,26 @@ async def test_a_link_to_a_removed_claim_is_not_shown_and_comes_back_with_undo()
         app.screen.go_to_claim(*app.editor.claim(a.id))
         await pilot.pause()
         assert "links: contradicts 5/5" in _bar(app)
+
+
+async def test_with_the_claims_panel_focused_the_claim_bar_describes_its_row():
+    """It said "no claim here · c s x to tag" (in the panel those keys filter) and did not
+    follow j/k (found by an outside tester)."""
+    corpus = load_corpus()
+    with open_store(annotator=ME) as store:
+        for article, tag, note in (
+            (corpus.articles[0], "confirmed", "first"),
+            (corpus.articles[1], "contradicted", "second"),
+        ):
+            sentence = article.segment()[0]
+            store.add(article, sentence.start, sentence.end, tag, note=note)
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "✓ confirmed" in _bar(app) and "note: first" in _bar(app)
+        assert "to tag" not in _bar(app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert "✗ contradicted" in _bar(app) and "note: second" in _bar(app)

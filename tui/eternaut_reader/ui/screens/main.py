@@ -441,6 +441,17 @@ class MainScreen(Screen[None]):
             pane = self.pane(panel.source)  # the panel follows this pane's claim
         claim = pane.claim_under_cursor() if pane is not None else None
         read_only = editor.store.read_only
+        listed = self._listed_claim()
+        if listed is not None:
+            # The claims panel has the focus: the bar describes its row, and its keys there
+            # filter (c s x) rather than tag.
+            found = editor.claim(listed.id)
+            claim, pane = (found[1], None) if found is not None else (None, None)
+            if claim is None:
+                left = "on an article not open · Enter opens it"
+                self._claim_bar_text = (left, f"all {totals(editor.counts())}", read_only)
+                self._show_claim_bar(bar)
+                return
         if claim is not None:
             left = describe(
                 claim,
@@ -463,6 +474,16 @@ class MainScreen(Screen[None]):
         elsewhere = self.not_open_text()
         self._claim_bar_text = (left, f"all {totals(counts)}{elsewhere}", read_only)
         self._show_claim_bar(bar)
+
+    def _listed_claim(self) -> Annotation | None:
+        """The claims panel's highlighted claim when the panel has the focus."""
+        panel = self._panel()
+        if panel is None or not panel.display or not panel.has_focus_within:
+            return None
+        return panel.selected()
+
+    def on_claims_panel_highlighted(self) -> None:
+        self.refresh_claim_bar()
 
     def _show_claim_bar(self, bar: ClaimBar) -> None:
         """The claim bar as last worked out, with the save state as it is now."""

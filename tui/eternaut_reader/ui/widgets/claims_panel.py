@@ -227,6 +227,13 @@ class ClaimsPanel(Vertical):
         if 0 <= event.cursor_row < len(self._shown):
             self.post_message(self.Jump(self._shown[event.cursor_row].annotation))
 
+    class Highlighted(Message):
+        """The table's cursor moved to another claim: the claim bar describes it."""
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted())
+
     def selected(self) -> Annotation | None:
         """The claim of the row under the table's cursor."""
         row = self.query_one(DataTable).cursor_row
