@@ -161,3 +161,16 @@ def test_the_scorecard_counts_a_claim_with_only_related_passages_elsewhere_as_al
     )
     [score, *_] = scorecard(claim_groups([lonely, backed]), COLUMNS, alignment)
     assert (score.claims, score.alone) == (2, 1)
+
+
+def test_a_row_is_named_by_the_claims_summary_when_it_has_one():
+    """The report named the claim by its summary, the matrix by its first quote (found by
+    an outside tester): both use the summary."""
+    from dataclasses import replace
+
+    here = replace(
+        ann("x", "A", 0, "Some 1,200 people cross daily.", "confirmed"), summary="Daily crossings"
+    )
+    plain = ann("y", "B", 0, "It says 800.", "contradicted")
+    matrix = build_matrix([placed(here), placed(plain)], COLUMNS, None)
+    assert sorted(row.label for row in matrix.rows) == ["Daily crossings", "It says 800."]

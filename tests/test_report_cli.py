@@ -165,3 +165,23 @@ def _same_but_the_time(a: str, b: str) -> bool:
         return re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC", "TIME", text)
 
     return stamp(a) == stamp(b)
+
+
+def test_a_report_of_other_articles_leaves_out_claims_stated_only_elsewhere(capsys, db, tmp_path):
+    """The report of three reports listed a claim made only on a report left out, cited by
+    its raw id, while the matrix left it out (found by an outside tester). It covers the
+    claims of the reports given; one of theirs linked to an article left out names that
+    article by the title last seen."""
+    from eternaut_reader.core.text.corpus import seeds_dir
+    from eternaut_reader.core.text.sources import records_path, remember_sources
+
+    seeds = load_corpus()
+    remember_sources(records_path(db), seeds.articles)
+    files = sorted(seeds_dir().glob("*.txt"))[1:4]  # the second to the fourth report
+    out, _ = _ok(capsys, "--db", str(db), *map(str, files))
+    # The Italian report's own claim ("ai", speculative) and Decrypt's ("debut") are out.
+    assert seeds.articles[0].text[:40] not in out
+    assert "Netflix has announced the use of generative AI in its upcoming" not in out
+    # "ads" (2nd report) is linked to the 3rd: in; no raw id anywhere.
+    assert "AI ad formats launch in the second half of 2025" in out
+    assert all(a.id not in out for a in seeds.articles)

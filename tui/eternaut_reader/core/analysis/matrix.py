@@ -149,7 +149,15 @@ def build_matrix(
     rows = []
     for group in _groups(placed):
         group.sort(key=lambda c: (c.annotation.article_id, c.start))
-        row = MatrixRow(" ".join(group[0].annotation.quote.split()), group)
+        # The claim's summary when someone wrote one (as the claim view and the report name
+        # it), else its first passage.
+        summary = min(
+            (c.annotation for c in group if c.annotation.summary),
+            key=lambda a: a.created,
+            default=None,
+        )
+        label = summary.summary if summary is not None else group[0].annotation.quote
+        row = MatrixRow(" ".join(label.split()), group)
         for article, _heading in columns:
             row.cells[article] = _cell(row, article, alignment, by_article.get(article, []))
         rows.append(row)

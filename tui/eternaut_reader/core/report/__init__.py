@@ -83,6 +83,7 @@ def make_report(
         title=title,
         publisher=publisher,
         notices=[NO_ALIGNMENT] if problems else [],
+        remembered=getattr(corpus, "elsewhere", None),
     )
     return report, problems
 

@@ -88,6 +88,7 @@ def build_report(
     generated: str | None = None,
     publisher: str | None = None,
     notices: Sequence[str] = (),
+    remembered: Mapping[str, str] | None = None,
 ) -> Report:
     """The report of the claims `annotations` make on `articles` (a corpus's articles).
 
@@ -102,10 +103,15 @@ def build_report(
     sources = [_source(a, n) for n, a in enumerate(articles, 1)]
     by_source = {s.id: s for s in sources}
     titles = {s.id: s.label for s in sources}  # "(2) Title": what a mixed verdict names
+    # Articles not in the corpus are named by the title last seen (Corpus.elsewhere).
+    remembered = dict(remembered or {})
+    for article_id, title in remembered.items():
+        titles.setdefault(article_id, title)
     groups = claim_groups(pool, titles, ranked=True)
     chosen_articles = None if only_articles is None else set(only_articles)
-    if chosen_articles is not None:
-        groups = [g for g in groups if chosen_articles & set(g.articles)]
+    # The claims of these reports: one stated only in articles outside them is not part of
+    # their fact-check (the matrix leaves it out too).
+    groups = [g for g in groups if (chosen_articles or set(by_id)) & set(g.articles)]
 
     # Where each annotation is now (an orphan or an article not loaded: nowhere).
     placed: dict[str, Placed] = {}
@@ -119,7 +125,8 @@ def build_report(
     def source_of(article_id: str) -> Source:
         found = by_source.get(article_id)
         if found is None:
-            found = elsewhere.setdefault(article_id, Source(article_id, None, article_id))
+            title = remembered.get(article_id, article_id)
+            found = elsewhere.setdefault(article_id, Source(article_id, None, title))
         return found
 
     def span_of(annotation: Annotation) -> tuple[int, int] | None:

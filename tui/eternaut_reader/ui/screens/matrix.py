@@ -64,6 +64,10 @@ def scores_of(
     annotations = [
         c.annotation for article in corpus.articles for c in editor.index(article).claims()
     ]
+    # Claims on articles not open count as the other end of a link (a claim linked to one is
+    # not "alone"), though they have no column of their own.
+    open_ids = {a.id for a in corpus.articles}
+    annotations += [a for a in editor.store.annotations() if a.article_id not in open_ids]
     titles = {a.id: a.title for a in corpus.articles}
     columns = [(a.id, a.title) for a in corpus.articles]
     return scorecard(claim_groups(annotations, titles), columns, alignment)

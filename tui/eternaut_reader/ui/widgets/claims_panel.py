@@ -123,7 +123,13 @@ class ClaimsPanel(Vertical):
         # The claim's column takes what the others leave (each cell has 2 cells of padding).
         others = sum(width for label, width in COLUMNS if label != "Claim") + 2 * len(COLUMNS)
         table = self.query_one(DataTable)
-        table.columns[ColumnKey("Claim")].width = max(20, self.size.width - others - 2)
+        width = max(20, self.size.width - others - 2)
+        if table.columns[ColumnKey("Claim")].width != width:
+            table.columns[ColumnKey("Claim")].width = width
+            row = table.cursor_row
+            self._refill()  # the quotes are cut to the column, with an ellipsis
+            if 0 <= row < table.row_count:
+                table.move_cursor(row=row)
         table.refresh()
 
     def set_rows(self, rows: list[Row]) -> None:
@@ -141,6 +147,7 @@ class ClaimsPanel(Vertical):
             and (article_id is None or row.annotation.article_id == article_id)
         ]
         table = self.query_one(DataTable)
+        claim_width = table.columns[ColumnKey("Claim")].width
         table.clear()
         table.add_rows(
             tuple(
@@ -152,7 +159,7 @@ class ClaimsPanel(Vertical):
                     else self.corpus.place(row.annotation.article_id)
                     + (" orphan" if row.orphan else ""),
                     "you" if row.mine else printable(_one_line(row.annotation.annotator, 20)),
-                    printable(_one_line(row.annotation.quote, 200)),
+                    printable(_one_line(row.annotation.quote, claim_width)),
                     printable(_one_line(row.annotation.note, 30)) or "—",
                     _links(len(row.annotation.links), row.linked_from),
                 )
