@@ -607,3 +607,22 @@ async def test_a_passage_in_an_article_not_open_is_said_so_and_enter_opens_it():
         assert pane.article.id == fifth.id
         span = pane.cursor_span
         assert span is not None and span[0] <= there < span[1]
+
+
+def test_the_scorecard_counts_a_claim_linked_to_an_article_not_open_as_not_alone():
+    from eternaut_reader.core.text.corpus import seeds_dir
+    from eternaut_reader.ui.screens.matrix import scores_of
+
+    seeds = load_corpus()
+    third, fifth = seeds.articles[2], seeds.articles[4]
+    files = sorted(seeds_dir().glob("*.txt"))[:3]
+    opened = load_corpus([str(f) for f in files])
+    with open_store(annotator=ME) as store:
+        first = third.segment()[1]
+        a = store.add(third, first.start, first.end, "contradicted")
+        other = fifth.segment()[1]
+        b = store.add(fifth, other.start, other.end, "confirmed")
+        store.link(a.id, b.id, "contradicts")
+        editor = ClaimEditor.load(store, opened)
+        scores = {s.article_id: s for s in scores_of(editor, opened, None)}
+    assert (scores[third.id].contradicted, scores[third.id].alone) == (1, 0)
