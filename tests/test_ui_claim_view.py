@@ -626,3 +626,34 @@ def test_the_scorecard_counts_a_claim_linked_to_an_article_not_open_as_not_alone
         editor = ClaimEditor.load(store, opened)
         scores = {s.article_id: s for s in scores_of(editor, opened, None)}
     assert (scores[third.id].contradicted, scores[third.id].alone) == (1, 0)
+
+
+async def test_a_conflicting_passage_tagged_as_a_claim_of_its_own_is_not_called_untagged():
+    """The claim view and the report said "not tagged" of a passage the matrix showed as ✗
+    (it was tagged, as a claim of its own, not linked): found by an outside tester."""
+    from eternaut_reader.core.report import build_report
+    from tests.test_ui_scale import wait_for
+
+    corpus = load_corpus()
+    third = corpus.articles[2]
+    premiered = third.text.index("The series, which premiered recently")
+    with open_store(annotator=ME) as store:
+        debut = store.add(corpus.articles[4], 157, 299, "contradicted")
+        store.add(third, premiered, premiered + 36, "contradicted")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await wait_for(pilot, lambda: app.editor is not None and app.alignment is not None, 60)
+        app.screen.open_claim_view(debut.id)
+        await pilot.pause()
+        text = _view_text(app)
+        assert "tagged ✗ contradicted by you, as a claim of its own, not linked to this one" in text
+        assert "not tagged:" not in text
+        with open_store(annotator=ME) as store:
+            report = build_report(store.annotations(), corpus.articles, alignment=app.alignment)
+    [entry] = [
+        c
+        for c in report.claims
+        if any(s.quote.startswith(corpus.articles[4].text[157:180]) for s in c.statements)
+    ]
+    assert entry.conflicts and entry.conflicts[0].right.verdict == "✗ contradicted"

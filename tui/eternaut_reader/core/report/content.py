@@ -134,6 +134,17 @@ def build_report(
         return None if found is None else (found.start, found.end)
 
     texts = {a.id: a.text for a in articles}
+    by_article: dict[str, list[Placed]] = {}
+    for found in placed.values():
+        by_article.setdefault(found.annotation.article_id, []).append(found)
+
+    def tagged_at(article_id: str, start: int, end: int) -> Annotation | None:
+        """A claim on the passage start..end of an article (as the matrix finds one)."""
+        for where in by_article.get(article_id, []):
+            if where.start < end and start < where.end:
+                return where.annotation
+        return None
+
     claims = []
     for number, group in enumerate(groups, 1):
         statements = [
@@ -147,7 +158,7 @@ def build_report(
             for a in group.members
         ]
         conflicts = [
-            _disagreement(c, source_of, texts)
+            _disagreement(c, source_of, texts, tagged_at)
             for c in claim_conflicts(group.members, alignment, span_of)
         ]
         claims.append(
@@ -195,14 +206,22 @@ def build_report(
 
 
 def _disagreement(
-    conflict: PassageConflict, source_of: Callable[[str], Source], texts: Mapping[str, str]
+    conflict: PassageConflict,
+    source_of: Callable[[str], Source],
+    texts: Mapping[str, str],
+    tagged_at: Callable[[str, int, int], Annotation | None] = lambda *_: None,
 ) -> Disagreement:
     """A conflict of analysis/conflicts.py as the report shows it: each side's source, text,
-    tag and annotator (an untagged aligned passage: its text in its report, no annotator)."""
+    tag and annotator (an untagged aligned passage: its text in its report, no annotator;
+    one tagged as a claim of its own, not linked to this one, with that claim's tag, as the
+    matrix shows it)."""
 
     def side(passage: Annotation | Untagged) -> Passage:
         if isinstance(passage, Untagged):
             text = texts.get(passage.article_id, "")[passage.start : passage.end]
+            other = tagged_at(passage.article_id, passage.start, passage.end)
+            if other is not None:
+                return Passage(source_of(passage.article_id), text, other.tag, other.annotator)
             return Passage(source_of(passage.article_id), text, None, None)
         return Passage(source_of(passage.article_id), passage.quote, passage.tag, passage.annotator)
 

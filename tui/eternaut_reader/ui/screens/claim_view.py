@@ -486,7 +486,22 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         if conflict.linked:
             parts += ["\n    ", _text("linked as contradicting each other", "bold")]
         if isinstance(b, Untagged):
-            parts += ["\n    ", _text("not tagged: ", "bold"), _text(ELSEWHERE)]
+            other = self.editor.indexes.get(b.article_id)
+            claim = other.at(b.start, b.end, prefer=self.editor.me) if other else None
+            if claim is not None:
+                # Tagged, as a claim of its own: the matrix shows its verdict; say so here.
+                who = (
+                    "you"
+                    if claim.annotation.annotator == self.editor.me
+                    else claim.annotation.annotator
+                )
+                parts += [
+                    "\n    ",
+                    _text(f"tagged {verdict(claim.tag)} by {who}, ", "bold"),
+                    _text("as a claim of its own, not linked to this one"),
+                ]
+            else:
+                parts += ["\n    ", _text("not tagged: ", "bold"), _text(ELSEWHERE)]
         return _join(*parts)
 
     def _evidence(self, owner: str, item: Evidence) -> Content:
