@@ -103,8 +103,12 @@ async def test_r_opens_the_claim_under_the_cursor_with_every_report_and_the_mixe
         corpus = app.corpus
         assert "Claim · ± mixed · 3 passages in 3 reports" in text
         first, _, third = (a.title for a in corpus.articles[:3])
-        assert "confirmed in 1/5 Netflix usa l’IA per ve…, 2/5 First AI-Generated Scen…;" in text
-        assert "contradicted in 3/5 Netflix’s Pioneering St…" in text
+        # Titles as long as a 160-column view has room for (38 characters).
+        assert (
+            "confirmed in 1/5 Netflix usa l’IA per velocizzare la pr…, "
+            "2/5 First AI-Generated Scene Debuts in El …;" in text
+        )
+        assert "contradicted in 3/5 Netflix’s Pioneering Step into AI-Enha…" in text
         # The passage and its tag under each report, the conflicts marked on them.
         assert "✗ contradicted · you · ⚠ disagrees" in text
         # Grouped by report, with its place, language, title, outlet and date.

@@ -414,7 +414,9 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         place = self.corpus.place(article_id)
         if article is None:
             return f"{_short(self.corpus.title_of(article_id), 24)} (not open)"
-        return f"{place} {article.outlet or _short(article.title, 24)}"
+        # As much of the title as a wide terminal has room for (a few reports share a line).
+        room = max(24, min(60, self._width() // 4)) if self.is_attached else 24
+        return f"{place} {article.outlet or _short(article.title, room)}"
 
     def _report(self, article_id: str) -> str:
         article = self.corpus.by_id(article_id)
