@@ -75,3 +75,21 @@ def test_of_is_the_index_of_the_anchored_and_lookups_match_a_scan(made, seed):
         found = [(c.start, c.end, c.id) for c in index.overlapping(start, end)]
         assert found == wanted
         assert len(index) == len(anns)
+
+
+def test_the_claim_at_a_span_follows_every_change_though_it_is_remembered():
+    """`at` remembers its answers (the claim bar asks at every frame); a claim added, changed
+    or removed is seen at once."""
+    index = ClaimIndex()
+    assert index.at(0, 10) is None
+    first = annotation(1, 0, 10, "confirmed")
+    index.put(first, (0, 10))
+    assert index.at(0, 10).annotation.tag == "confirmed"
+    index.put(annotation(1, 0, 10, "contradicted"), (0, 10))
+    assert index.at(0, 10).annotation.tag == "contradicted"
+    index.put(annotation(2, 2, 8, "speculative"), (2, 8))
+    assert index.at(2, 8).annotation.tag == "speculative"
+    index.discard(first.id)
+    assert index.at(0, 10).annotation.tag == "speculative"
+    index.discard(annotation(2, 2, 8, None).id)
+    assert index.at(0, 10) is None

@@ -44,6 +44,9 @@ class ClaimIndex:
         self._keys: list[tuple[int, int, str, Claim]] = []
         self._claims: dict[str, Claim] = {}
         self.orphans: dict[str, Annotation] = {}
+        # The last answers of `at`: the claim bar asks it again at every frame that moves
+        # nothing (a search keystroke), and a sentence can hold a thousand claims.
+        self._at: dict[tuple[int, int, str | None], Claim | None] = {}
         # One pass over the anchored claims (100,000 of them open in well under a second).
         keys = self._keys
         claims = self._claims
@@ -107,6 +110,7 @@ class ClaimIndex:
     def put(self, annotation: Annotation, span: tuple[int, int] | None) -> None:
         """Add or replace a claim; span None makes it an orphan."""
         self.discard(annotation.id)
+        self._at.clear()
         self._counts[tag_key(annotation.tag)] += 1
         if span is None:
             self.orphans[annotation.id] = annotation
@@ -117,6 +121,7 @@ class ClaimIndex:
         self._longest = max(self._longest, claim.end - claim.start)
 
     def discard(self, ann_id: str) -> Claim | None:
+        self._at.clear()
         orphan = self.orphans.pop(ann_id, None)
         if orphan is not None:
             self._counts[tag_key(orphan.tag)] -= 1
@@ -145,6 +150,9 @@ class ClaimIndex:
         annotator's claims come before anyone else's: the reader shows the user's own claim
         where both tagged the same words.
         """
+        key = (start, end, prefer)
+        if key in self._at:
+            return self._at[key]
         best: tuple[bool, bool, int, int] | None = None
         chosen = None
         for claim in self.overlapping(start, end):
@@ -153,6 +161,9 @@ class ClaimIndex:
             score = (claim.annotation.annotator == prefer, exact, overlap, claim.start - claim.end)
             if best is None or score > best:
                 best, chosen = score, claim
+        if len(self._at) >= 64:
+            self._at.clear()
+        self._at[key] = chosen
         return chosen
 
     def own_at(self, start: int, end: int, annotator: str) -> Claim | None:

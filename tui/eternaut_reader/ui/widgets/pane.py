@@ -254,6 +254,13 @@ class ArticlePane(ScrollView, can_focus=True):
         self._height_seen: int | None = None
         self._content = (0, 0)
         self._cache: LRUCache[int, Strip] = LRUCache(CACHED_LINES)
+        # Each line's claim layers and gutter mark, which a search, the cursor or a mouse
+        # selection leave as they are: with ten claims on every character, working them out
+        # again took most of a search keystroke. Forgotten with the drawn line when claims
+        # change (_forget), and wholly when the lines or the colours do (_forget_all).
+        self._marks: LRUCache[
+            int, tuple[tuple[int, str | None], list[Layer], tuple[str, Style] | None]
+        ] = LRUCache(CACHED_LINES)
         self._styles: dict[str, Style] | None = None
         self._follow_turn = 0
         self._count_timer: Timer | None = None
@@ -361,6 +368,7 @@ class ArticlePane(ScrollView, can_focus=True):
         last = self._index.line_of(max(start, end - 1))
         for line in range(first, last + 1):
             self._cache.discard(line)
+            self._marks.discard(line)
 
     def redraw(self, spans: tuple[tuple[int, int], ...] | None = None) -> None:
         """Claims changed on these spans (None: anywhere): draw them again.
@@ -370,6 +378,7 @@ class ArticlePane(ScrollView, can_focus=True):
         """
         if spans is None:
             self._cache.clear()
+            self._marks.clear()
             self._changed()
             return
         for start, end in spans:
@@ -410,6 +419,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self._index = None
         self._sized_for = None
         self._cache.clear()
+        self._marks.clear()
         self._sync()
         self._start()
 
@@ -423,6 +433,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self._index = None
         self._sized_for = None
         self._cache.clear()
+        self._marks.clear()
         self._sync()
         self._start()
 
@@ -474,6 +485,7 @@ class ArticlePane(ScrollView, can_focus=True):
         if message.article is self.article:
             self._on_segmented()
             self._cache.clear()
+            self._marks.clear()
             self._keep_cursor_visible()
             self._changed()
 
@@ -570,6 +582,7 @@ class ArticlePane(ScrollView, can_focus=True):
         self._pending_top = None
         self._sized_for = width
         self._cache.clear()
+        self._marks.clear()
         self.virtual_size = Size(
             self._content_size()[0], len(self._index) + HEADER_ROWS + STATUS_ROWS
         )
@@ -590,6 +603,7 @@ class ArticlePane(ScrollView, can_focus=True):
         super().notify_style_update()
         self._styles = None
         self._cache.clear()
+        self._marks.clear()
 
     def _style(self, name: str) -> Style:
         """The widget's own style ("base") or a component style, computed once per style
@@ -651,11 +665,8 @@ class ArticlePane(ScrollView, can_focus=True):
         # Later layers win where they disagree: a tag's colour shows on the cursor sentence
         # (the gutter mark still shows the cursor), matches show on tagged text, and the
         # selection on everything.
-        claims, me = self.claims, self.me
-        # Looked up once for the layers and the gutter mark (hundreds on a dense line).
-        touching = claims.overlapping(start, end) if claims is not None else None
-        if claims is not None:
-            layers.extend(claim_layers(claims, start, end, me, self._style, touching))
+        claims_layers, mark = self._claim_marks(line, start, end)
+        layers.extend(claims_layers)
         layers.extend(self._match_layers(start, end))
         selected = self.selection.span if self.selection is not None else None
         if selected is not None:
@@ -665,11 +676,6 @@ class ArticlePane(ScrollView, can_focus=True):
             sel_end = end if cols[1] == -1 else self._offset_in_line(line, cols[1] - GUTTER)
             style = self.screen.get_component_rich_style("screen--selection")
             layers.append((sel_start, sel_end, style))
-        mark = (
-            gutter_mark(claims, start, end, me, self._style, touching)
-            if claims is not None
-            else None
-        )
         gutter = [
             Segment(CURSOR_MARK, base + self._style("pane--cursor-mark"))
             if in_cursor
@@ -678,6 +684,24 @@ class ArticlePane(ScrollView, can_focus=True):
         ]
         text = printable(self.article.text[start:end])
         return Strip(gutter + styled_segments(text, start, layers, base), GUTTER + cell_len(text))
+
+    def _claim_marks(
+        self, line: int, start: int, end: int
+    ) -> tuple[list[Layer], tuple[str, Style] | None]:
+        """The claim layers and the gutter mark of one line, worked out once per line."""
+        claims, me = self.claims, self.me
+        if claims is None:
+            return [], None
+        key = (id(claims), me)  # another index (a reload), or another annotator's view
+        cached = self._marks.get(line)
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        # Looked up once for the layers and the gutter mark (hundreds on a dense line).
+        touching = claims.overlapping(start, end)
+        layers = claim_layers(claims, start, end, me, self._style, touching)
+        mark = gutter_mark(claims, start, end, me, self._style, touching)
+        self._marks.set(line, (key, layers, mark))
+        return layers, mark
 
     def heading_counts(self) -> str:
         from eternaut_reader.ui.claim_text import totals
