@@ -1012,7 +1012,7 @@ class MainScreen(Screen[None]):
             pane = self.focused_view or (self.panes[0] if self.panes else None)
             if pane is not None:
                 self.show_in_pane(pane, article)
-                if span is not None:  # where an undo changed it
+                if span is not None:  # where an undo changed it, or a passage the claim view chose
                     pane.go_to_span(*span)
         self.refresh_claim_bar()
         panel = self._panel()
