@@ -119,3 +119,21 @@ def test_a_day_in_an_undated_note_is_a_date_of_the_other_reports_year(tmp_path: 
     suggestion = alignment.suggest(article, start, end)
     assert suggestion is not None and suggestion.tag == "contradicted"
     assert extract("closed until 15 October", "en") == []  # no year at all: no count either
+
+
+def test_a_whole_and_the_part_hit_are_two_counts_though_both_are_of_vines():
+    """ "has roughly 2,900 hectares of vines" (the district) against "some 1,800 hectares of
+    vines were hit" (the damage): the words "of vines" name what both count, not which count
+    each is, so they no longer make the two one measure (a false contradiction in a held-out
+    corpus)."""
+    from eternaut_reader.core.analysis.matcher import value_context
+
+    whole = "The district has roughly 2,900 hectares of vines."
+    part = "Some 1,800 hectares of vines were hit."
+    (a,) = extract(whole, "en")
+    (b,) = extract(part, "en")
+    from eternaut_reader.core.analysis.matcher import content_stems
+
+    (vines,) = content_stems("vines", "en")
+    assert vines not in value_context(whole, a, "en") | value_context(part, b, "en")
+    assert value_context(part, b, "en") == frozenset(content_stems("hit", "en"))

@@ -414,6 +414,10 @@ _BOUNDS = frozenset(content_stems("least almeno fino entro", "en"))
 COUNT_CONTEXT_WORDS = 3  # ...and of a count: its verb or noun is close ("cut 380 jobs")
 
 
+# The "of" phrase after a count's noun: "hectares of vines", "ettari di vigneto".
+_OF_WHAT = re.compile(r"\s+(?:of|di|d'|del|dei|della|delle|degli)\s*[^\W\d_]+", re.IGNORECASE)
+
+
 def value_context(text: str, value: Value, language: str) -> frozenset[str]:
     """The content stems next to a value in its clause: what it is the value of ("reopen on
     1 April", "a restoration in 2024"). Two values are of one measure when these meet."""
@@ -429,7 +433,14 @@ def value_context(text: str, value: Value, language: str) -> frozenset[str]:
     # are counted past them.
     skip = _BOUNDS | _TIME_OF_DAY if value.kind == "date" else _BOUNDS
     before = [w for w in content_stems(text[left : value.start], language) if w not in skip]
-    after = [w for w in content_stems(text[value.end : right], language) if w not in skip]
+    tail = text[value.end : right]
+    if value.kind == "quantity":
+        # "2,900 hectares of vines" / "1,800 hectares of vines were hit": what the count is
+        # of names the count, not which count it is (the whole district's, or the part hit).
+        complement = _OF_WHAT.match(tail)
+        if complement:
+            tail = tail[complement.end() :]
+    after = [w for w in content_stems(tail, language) if w not in skip]
     found_words = set(before[-words:] + after[:words])
     found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
