@@ -185,3 +185,5 @@ def test_a_report_of_other_articles_leaves_out_claims_stated_only_elsewhere(caps
     # "ads" (2nd report) is linked to the 3rd: in; no raw id anywhere.
     assert "AI ad formats launch in the second half of 2025" in out
     assert all(a.id not in out for a in seeds.articles)
+    # The heading is the report's own, not the title of an article remembered for naming.
+    assert out.startswith("# Fact-check report\n")

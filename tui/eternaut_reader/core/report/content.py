@@ -105,8 +105,8 @@ def build_report(
     titles = {s.id: s.label for s in sources}  # "(2) Title": what a mixed verdict names
     # Articles not in the corpus are named by the title last seen (Corpus.elsewhere).
     remembered = dict(remembered or {})
-    for article_id, title in remembered.items():
-        titles.setdefault(article_id, title)
+    for article_id, seen in remembered.items():
+        titles.setdefault(article_id, seen)
     groups = claim_groups(pool, titles, ranked=True)
     chosen_articles = None if only_articles is None else set(only_articles)
     # The claims of these reports: one stated only in articles outside them is not part of
