@@ -114,3 +114,31 @@ def test_no_annotations_gives_an_empty_array(tmp_path):
     with open_store(tmp_path / "db.json") as store:
         export(store, None, "claimreview", tmp_path / "r.jsonld")
     assert _reviews(tmp_path / "r.jsonld") == []
+
+
+def test_a_record_kept_on_an_open_passage_linked_to_the_rated_one_is_published(tmp_path, corpus):
+    """The summary, review and evidence written in the claim view lived on the user's open
+    passage, linked to a confirmed one: ClaimReview left the open passage out, and the
+    record with it (claimReviewed was the quote, no reviewBody, no citation; found by an
+    outside tester)."""
+    from eternaut_reader.core.annotations.model import Evidence
+
+    first, second = corpus.articles[0], corpus.articles[1]
+    a, b = first.segment()[0], second.segment()[2]
+    call = Evidence("https://ir.netflix.net/q2", "Q2 call", "first GenAI footage", "")
+    with open_store(tmp_path / "db.json", "ana") as store:
+        rated = store.add(first, a.start, a.end, "confirmed")
+        kept = store.add(second, b.start, b.end, None)
+        store.link(kept.id, rated.id, "supports")
+        store.update(
+            kept.id,
+            summary="Netflix first GenAI use in TV",
+            review="Said on the call.",
+            evidence=[call],
+        )
+        export(store, corpus, "claimreview", tmp_path / "r.jsonld")
+    [review] = _reviews(tmp_path / "r.jsonld")
+    assert review["claimReviewed"] == "Netflix first GenAI use in TV"
+    assert review["reviewBody"].startswith("Said on the call.")
+    assert review["citation"][0]["url"] == "https://ir.netflix.net/q2"
+    assert review["identifier"] == [rated.id]  # the open passage is no rated claim of it

@@ -50,6 +50,8 @@ fragment>#claimreview-<id> when there is a url, else urn:eternaut-reader:review:
 record's review, then the notes, one paragraph each (absent when there are none); `citation`
 lists the record's evidence, each a CreativeWork (url, name = its title, description = its
 quote and note). `claimReviewed` takes the record's summary from any of its annotations.
+The record is read from the open passages linked to the review's annotations too: an open
+passage has no rating, so no review of its own, but the claim view may keep the record there.
 Orphans are marked on their appearance with schema.org's creativeWorkStatus: "quote not
 found in the current text", or "article not in the corpus" (the quote could not be checked).
 """
@@ -57,10 +59,11 @@ found in the current text", or "article not in the corpus" (the quote could not 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 from urllib.parse import quote, urldefrag, urlsplit
 
+from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.formats.base import (
     ExportSet,
     Item,
@@ -321,7 +324,13 @@ def _claim(first: Item, appearances: list[dict[str, Any]]) -> dict[str, Any]:
     return claim
 
 
-def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dict[str, Any]:
+def to_claimreview(
+    group: list[Item], profile: ProfileInfo | None = None, records: list[Annotation] | None = None
+) -> dict[str, Any]:
+    """One review of a group of rated items. `records`: the items the claim record (summary,
+    review, evidence, notes) is read from: the group, plus the open passages linked to it,
+    where the claim view may have kept the record (default: the group)."""
+    records = [i.annotation for i in group] if records is None else records
     first = _first(group)
     tag = first.annotation.tag
     if tag is None:
@@ -335,8 +344,8 @@ def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dic
     template = profile.review_url if profile is not None else None
     url = review_url(template, ident)
     authors = list(dict.fromkeys(i.annotation.annotator for i in group))
-    notes = [i.annotation.note for i in group if i.annotation.note]
-    reviews = list(dict.fromkeys(i.annotation.review for i in group if i.annotation.review))
+    notes = [a.note for a in records if a.note]
+    reviews = list(dict.fromkeys(a.review for a in records if a.review))
     latest = max(i.annotation.modified or i.annotation.created for i in group)
     review: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -347,9 +356,7 @@ def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dic
         review["url"] = url
     review["identifier"] = [i.annotation.id for i in group]
     # The user's own summary when they wrote one, else the quote: cut to Google's length.
-    summary = first.annotation.summary or next(
-        (i.annotation.summary for i in group if i.annotation.summary), ""
-    )
+    summary = first.annotation.summary or next((a.summary for a in records if a.summary), "")
     review["claimReviewed"] = short_claim(summary or first.annotation.quote)
     review["reviewRating"] = {
         "@type": "Rating",
@@ -370,18 +377,33 @@ def to_claimreview(group: list[Item], profile: ProfileInfo | None = None) -> dic
         review["datePublished"] = latest[:10]
     if reviews or notes:
         review["reviewBody"] = "\n\n".join([*reviews, *notes])
-    citations = _citations(group)
+    citations = _citations(records)
     if citations:
         review["citation"] = citations
     return review
 
 
-def _citations(group: list[Item]) -> list[dict[str, str]]:
+def _open_linked(group: list[Item], open_ones: Mapping[str, Annotation]) -> list[Annotation]:
+    """The open passages (no verdict, so no review of their own) linked to or from a group:
+    the claim record written in the claim view may live on one of them."""
+    ids = {i.annotation.id for i in group}
+    found: dict[str, Annotation] = {}
+    for item in group:
+        for link in item.annotation.links:
+            if link.target in open_ones:
+                found.setdefault(link.target, open_ones[link.target])
+    for other_id, other in open_ones.items():
+        if any(link.target in ids for link in other.links):
+            found.setdefault(other_id, other)
+    return list(found.values())
+
+
+def _citations(records: list[Annotation]) -> list[dict[str, str]]:
     """The claim record's evidence as schema.org CreativeWorks (url, name, and the quote and
     note as its description), each item once."""
     out: list[dict[str, str]] = []
-    for item in group:
-        for evidence in item.annotation.evidence:
+    for annotation in records:
+        for evidence in annotation.evidence:
             work = {"@type": "CreativeWork"}
             uri = web_uri(evidence.url) if evidence.url else None
             if uri:
@@ -403,8 +425,11 @@ def write_claimreview(data: ExportSet, out: TextIO, tick: Callable[[], None]) ->
             tick()  # an open claim: no rating to give
         else:
             rated.append(item)
+    # Every open claim the store holds, those left out of the items included (no rating).
+    open_ones = {k: a for k, a in data.annotations.items() if a.tag is None}
     for n, group in enumerate(claim_groups(rated)):
-        body = dumps_indented(to_claimreview(group, data.profile))
+        records = [i.annotation for i in group] + _open_linked(group, open_ones)
+        body = dumps_indented(to_claimreview(group, data.profile, records))
         out.write(("\n  " if n == 0 else ",\n  ") + body.replace("\n", "\n  "))
         for _ in group:
             tick()
