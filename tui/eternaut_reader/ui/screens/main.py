@@ -1003,15 +1003,32 @@ class MainScreen(Screen[None]):
             realign = getattr(self.app, "realign", None)
             if callable(realign):
                 realign()  # the panel, suggestions and matrix must know the new report
+            if len(self.panes) < self._panes_for(self.size.width):
+                # Room for one more pane: the article gets its own, beside what is shown,
+                # once it is mounted (rather than replacing the article in focus).
+                self._fit_panes(self.size.width)
+                self.call_after_refresh(self._show_opened, article, claim_id, span)
+                return
+        self._show_opened(article, claim_id, span)
+
+    def _show_opened(
+        self, article: Article, claim_id: str | None, span: tuple[int, int] | None
+    ) -> None:
+        """Bring an article just opened into view, at its claim or at span."""
         self._not_open_cache = None
         editor = self.editor
         found = editor.claim(claim_id) if editor is not None and claim_id else None
         if found is not None:
             self.go_to_claim(*found)
         else:
-            pane = self.focused_view or (self.panes[0] if self.panes else None)
+            showing = [p for p in self.panes if p.article.id == article.id]
+            pane: ArticlePane | None = showing[0] if showing else self.focused_view
+            if pane is None and self.panes:
+                pane = self.panes[0]
             if pane is not None:
-                self.show_in_pane(pane, article)
+                if pane.article.id != article.id:
+                    self.show_in_pane(pane, article)
+                self.set_focus(pane)
                 if span is not None:  # where an undo changed it, or a passage the claim view chose
                     pane.go_to_span(*span)
         self.refresh_claim_bar()
