@@ -187,3 +187,12 @@ def test_a_report_of_other_articles_leaves_out_claims_stated_only_elsewhere(caps
     assert all(a.id not in out for a in seeds.articles)
     # The heading is the report's own, not the title of an article remembered for naming.
     assert out.startswith("# Fact-check report\n")
+
+
+def test_a_report_of_articles_the_claims_are_not_on_says_so(capsys, db, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("Another story\n\nNothing to do with it.", encoding="utf-8")
+    assert main(["report", "--db", str(db), str(other)]) == 1
+    err = capsys.readouterr().err
+    assert "none of the 7 stored annotations is on these articles" in err
+    assert "--annotator given" not in err

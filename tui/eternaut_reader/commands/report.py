@@ -81,10 +81,12 @@ def run(args: argparse.Namespace) -> int:
     if not report.claims:
         if not annotations:
             return fail("no claims to report: the database holds none (tag some claims first)")
-        return fail(
-            f"no claims to report: none of the {len(annotations)} stored annotations is "
-            "stated in the --article or made by the --annotator given"
-        )
+        stored = f"none of the {len(annotations)} stored annotations"
+        if args.article or args.annotator:
+            why = f"{stored} is stated in the --article or made by the --annotator given"
+        else:  # the claims are on articles not given (the report covers the reports given)
+            why = f"{stored} is on these articles (give their paths, or --db another database)"
+        return fail(f"no claims to report: {why}")
     try:
         if args.output:
             write_file(report, fmt, args.output)
