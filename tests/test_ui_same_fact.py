@@ -609,3 +609,21 @@ async def test_with_the_claims_panel_focused_the_claim_bar_describes_its_row():
         await pilot.press("j")
         await pilot.pause()
         assert "✗ contradicted" in _bar(app) and "note: second" in _bar(app)
+
+
+async def test_l_with_the_same_article_in_every_other_pane_says_links_join_two_articles():
+    corpus = load_corpus()
+    first = corpus.articles[0]
+    sentence = first.segment()[0]
+    with open_store(annotator=ME) as store:
+        store.add(first, sentence.start, sentence.end, "confirmed")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        right = panes(app)[1]
+        app.screen.show_in_pane(right, first)  # both panes show the first report
+        await pilot.pause()
+        await pilot.press("L")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("Links join claims of two different articles" in m for m in messages)

@@ -853,11 +853,20 @@ class MainScreen(Screen[None]):
             if target is not None:
                 targets.append(LinkTarget(pane.number, pane.article.title, target))
         if not targets:
-            self.notify(
-                "Put the cursor on a tagged claim in another pane first, then press "
-                f"{key_hint(self.app, 'link')}",
-                severity="warning",
-            )
+            others = [p for p in self.panes if p is not source_pane]
+            if others and all(p.article.id == source_pane.article.id for p in others):
+                message_text = (
+                    "Links join claims of two different articles: show another article in "
+                    f"a pane ({key_hint(self.app, 'article.next')} or "
+                    f"{key_hint(self.app, 'article.pick')}), put its cursor on a claim, then "
+                    f"press {key_hint(self.app, 'link')}"
+                )
+            else:
+                message_text = (
+                    "Put the cursor on a tagged claim in another pane first, then press "
+                    f"{key_hint(self.app, 'link')}"
+                )
+            self.notify(message_text, severity="warning")
             return
 
         def link(choice: LinkChoice | None) -> None:
