@@ -131,9 +131,19 @@ async def test_a_read_only_database_is_read_and_never_changed(tmp_path):
         messages = [n.message for n in app._notifications]
         assert any("read-only" in m for m in messages)
         assert [a.tag for a in app.editor.store.annotations()] == ["confirmed"]
+        # The article's details live beside the database: not written either.
+        from textual.widgets import Input
+
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#metadata-outlet", Input).value = "ANSA"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("The details were not saved:" in str(n.message) for n in app._notifications)
         await pilot.press("q")
         await pilot.pause()
     assert (db.read_bytes(), os.stat(db).st_ino) == before
+    assert not (tmp_path / "annotations.json.articles.json").exists()
 
 
 async def test_unreadable_annotations_are_said_plainly_not_loading_forever(tmp_path):

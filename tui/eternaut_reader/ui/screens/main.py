@@ -1057,6 +1057,13 @@ class MainScreen(Screen[None]):
         def save(changes: dict[str, str | None] | None) -> None:
             if not changes:
                 return
+            editor = self.editor
+            if editor is not None and editor.store.read_only:
+                # The details live beside the database: a read-only one is never written,
+                # nor is anything beside it.
+                reason = editor.store.read_only_reason or "the database is read-only"
+                self.notify(f"The details were not saved: {reason}", severity="warning")
+                return
             from eternaut_reader.core.text.sources import edit_article, records_path
 
             language = article.language
