@@ -381,3 +381,30 @@ async def test_enter_on_a_claim_whose_article_is_unknown_says_how_to_open_it(wri
         messages = [n.message for n in app._notifications]
         assert any("lost is not open" in m and "eternaut-reader PATH" in m for m in messages)
         assert len(app.corpus.articles) == 1
+
+
+async def test_i_refuses_a_date_or_a_language_it_cannot_use_and_says_why(write_articles):
+    folder = write_articles({"wire.txt": "Wire copy\n\nThe scene took a week. It was quick."})
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, MetadataScreen)
+        dialog.query_one("#metadata-date", Input).value = "not-a-date"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # kept open, with the reason under the form
+        error = dialog.query_one("#metadata-error")
+        assert "is not a date; write it as YYYY-MM-DD" in widget_text(error)
+        dialog.query_one("#metadata-date", Input).value = "2025-07-18"
+        dialog.query_one("#metadata-language", Input).value = "klingon"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "not a two-letter language code" in widget_text(error)
+        dialog.query_one("#metadata-language", Input).value = "it"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not dialog
+        assert pane_header(focused_pane(app)).splitlines()[1].endswith("· IT · 2025-07-18")

@@ -16,7 +16,9 @@ the article's file. A missing or unreadable file means nothing is known, never a
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +122,35 @@ def remember_sources(path: Path, articles: Iterable[Article]) -> None:
         change[article.id] = {"source": article.source, "title": article.title}
     if change:
         _update(path, change)
+
+
+_LANGUAGE = re.compile(r"[a-z]{2}")
+
+
+def edit_problem(name: str, value: str | None) -> str | None:
+    """Why a corrected detail cannot be kept, in one line, or None: a date the exports would
+    publish as schema.org's datePublished must be a date, a language sets the sentence rules,
+    and a URL is linked to from the report."""
+    if not value:
+        return None  # emptied: "not known"
+    if name == "date":
+        try:
+            dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return f"Date: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-07-18"
+        if len(value) > 10:
+            try:
+                dt.datetime.fromisoformat(value)
+            except ValueError:
+                return f"Date: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-07-18"
+    elif name == "language" and not _LANGUAGE.fullmatch(value.lower()):
+        return f"Language: {value!r} is not a two-letter language code (en, it, fr, de…)"
+    elif name == "url":
+        from eternaut_reader.core.annotations.record import is_web_url
+
+        if not is_web_url(value):
+            return f"URL: {value!r} is not an http or https address"
+    return None
 
 
 def edit_article(path: Path, article: Article, values: Mapping[str, str | None]) -> None:

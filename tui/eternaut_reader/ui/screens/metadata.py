@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from eternaut_reader.core.terminal import restore, safe
 from eternaut_reader.core.text.corpus import Article
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.core.text.sources import EDITABLE
+from eternaut_reader.core.text.sources import EDITABLE, edit_problem
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
@@ -53,6 +53,7 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
     #metadata-heading { text-style: bold; color: $accent; }
     #metadata-about { color: $foreground-muted; margin-bottom: 1; }
     #metadata-help { color: $foreground-muted; }
+    #metadata-error { height: auto; color: $error; text-style: bold; }
     .metadata-row { height: 1; margin-bottom: 1; }
     .metadata-row Label { width: 10; }
     .metadata-row Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $panel; }
@@ -98,6 +99,7 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
                         placeholder=PLACEHOLDERS[name],
                         id=f"metadata-{name}",
                     )
+            yield Static("", id="metadata-error")
             with Horizontal(id="metadata-buttons"):
                 yield Button("Save", id="metadata-save-button", variant="primary")
                 yield Button("Cancel", id="metadata-cancel-button")
@@ -121,7 +123,14 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
         return changed
 
     def action_save(self) -> None:
-        self.dismiss(self.changes())
+        changes = self.changes()
+        problems = [p for name, value in changes.items() if (p := edit_problem(name, value))]
+        if problems:
+            # Refused with the reason under the form, as the evidence dialog does: a wrong
+            # date would be published as datePublished, a wrong language reads the sentences.
+            self.query_one("#metadata-error", Static).update(Content(printable(problems[0])))
+            return
+        self.dismiss(changes)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
