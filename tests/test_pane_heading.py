@@ -40,3 +40,16 @@ def test_the_author_is_shortened_then_left_out_before_the_date():
     assert cut.startswith("5/5 ✓1 ?0 ✗0 · EN · Jason") and cut.endswith("… · 2025-07-28")
     assert cells(cut) <= 50
     assert heading_details(corpus, article, "✓1 ?0 ✗0", 34) == "5/5 ✓1 ?0 ✗0 · EN · 2025-07-28"
+
+
+def test_a_title_with_control_characters_is_measured_as_drawn():
+    """A tab or an ESC in a title is drawn as one visible cell: measured raw, the title got
+    an ellipsis at the right edge that cut nothing (found by an outside tester)."""
+    from types import SimpleNamespace
+
+    from eternaut_reader.ui.widgets.chrome import heading_title
+
+    for title, drawn in (("Tab\there title", "Tab here title"), ("Evil \x1b[31m", "Evil ␛[31m")):
+        article = SimpleNamespace(title=title, outlet=None)
+        shown = heading_title(article, 40)  # type: ignore[arg-type]
+        assert shown.rstrip() == drawn and "…" not in shown and len(shown) == 40

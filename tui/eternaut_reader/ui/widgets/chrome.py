@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from eternaut_reader.core.text.corpus import Article, Corpus
-from eternaut_reader.core.text.display import all_one_cell, cells, char_cells
+from eternaut_reader.core.text.display import all_one_cell, cells, char_cells, printable
 
 
 def heading_title(article: Article, width: int) -> str:
     """The title, with the outlet at the right edge when one is known: exactly width cells.
     The outlet takes what it needs up to a third of the width; the title the rest."""
-    title, outlet = article.title, article.outlet
+    # Measured as drawn: a tab or an ESC in a title is drawn as one visible cell ("␛"), and
+    # measuring the raw text left room for an ellipsis that cut nothing.
+    title = printable(article.title)
+    outlet = printable(article.outlet) if article.outlet else None
     if not outlet or width < 24:
         return fit(title, width)
     outlet_cells = min(cells(outlet), max(10, width // 3))
@@ -26,8 +29,8 @@ def heading_details(
     left out, before the date is lost; the outlet is on the title's line (heading_title)."""
     place = corpus.place(article.id)
     head = [f"{place} {counts}" if counts else place, article.language.upper()]
-    tail = [article.date] if article.date else []
-    author = [article.author] if article.author else []
+    tail = [printable(article.date)] if article.date else []
+    author = [printable(article.author)] if article.author else []
     line = " · ".join([*head, *author, *tail])
     if width is None or cells(line) <= width or not author:
         return line
