@@ -199,3 +199,21 @@ def test_import_into_a_read_only_database_is_refused_before_anything_is_written(
     err = capsys.readouterr().err
     assert "nothing imported:" in err and "read-only" in err
     assert sorted(p.name for p in db.parent.iterdir()) == ["annotations.json"]
+
+
+async def test_the_same_save_error_is_told_once_until_a_save_succeeds(full_disk):
+    """Every retry of a failing save stacked the same notification, until they covered the
+    unsaved-changes dialog (found by an outside tester)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        for key in ("c", "j", "s", "j", "x"):  # three changes, three failed saves
+            await pilot.press(key)
+            await pilot.pause(0.2)
+        assert "NOT SAVED" in _claim_bar(app)
+        told = [n for n in app._notifications if "Could not save" in str(n.message)]
+        assert len(told) == 1
+        full_disk()
+        await pilot.press("j", "c")
+        await pilot.pause(0.5)
+        assert "NOT SAVED" not in _claim_bar(app)

@@ -112,6 +112,7 @@ class MainScreen(Screen[None]):
         self.corpus = corpus
         self.session_file = session_file
         self.save_state = "saved"
+        self._save_errors_told: set[str] = set()  # the save errors notified since the last save
         # The claim bar's claim and totals as last worked out, and whether read-only: a new
         # save state redraws it without working them out again.
         self._claim_bar_text: tuple[str, str, bool] | None = None
@@ -343,7 +344,14 @@ class MainScreen(Screen[None]):
 
     def set_save_state(self, state: str) -> None:
         self.save_state = state
-        if state not in {"saving", "saved"}:
+        # Each error once until a save succeeds, not at every retry: a stack of the same
+        # error covered the unsaved-changes dialog (found by an outside tester). NOT SAVED
+        # stays in the bar meanwhile.
+        told = self._save_errors_told
+        if state == "saved":
+            told.clear()
+        elif state != "saving" and state not in told:
+            told.add(state)
             self.notify(f"Could not save the annotations: {state}", severity="error", timeout=30)
         # Only the state changed ("saving…", "saved"): the claim and the totals are as they
         # were, so they are not worked out again (twice for every tag).
