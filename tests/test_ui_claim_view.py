@@ -661,3 +661,25 @@ async def test_a_conflicting_passage_tagged_as_a_claim_of_its_own_is_not_called_
         if any(s.quote.startswith(corpus.articles[4].text[157:180]) for s in c.statements)
     ]
     assert entry.conflicts and entry.conflicts[0].right.verdict == "✗ contradicted"
+
+
+async def test_a_summary_over_75_characters_is_said_as_it_is_typed():
+    """ClaimReview cuts a long summary at a word: the dialog said "≤ 75 characters" and let a
+    longer one through without a word (found by an outside tester)."""
+    ids = _three_reports()
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        app.screen.open_claim_view(ids[0])
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RecordScreen)
+        help_line = dialog.query_one("#record-help")
+        assert "ClaimReview cuts" not in widget_text(help_line)
+        await pilot.press(*("word " * 18))
+        await pilot.pause()
+        assert "summary 89 characters: ClaimReview cuts it to 75 at a word" in widget_text(
+            help_line
+        )

@@ -24,7 +24,7 @@ from eternaut_reader.core.terminal import one_line, restore, safe
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
-from eternaut_reader.ui.screens.note import SUMMARY, refused
+from eternaut_reader.ui.screens.note import SUMMARY, refused, summary_hint
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput, SafeTextArea
 
 
@@ -97,11 +97,17 @@ class RecordScreen(ModalScreen[RecordResult | None]):
                 show_line_numbers=False,
                 tab_behavior="focus",
             )
-            yield Static(
-                f"{key_hint(self.app, 'record.save')} save · Tab next field · "
-                f"{key_hint(self.app, 'record.cancel')} close",
-                id="record-help",
-            )
+            yield Static(self._help(self.original.summary), id="record-help")
+
+    def _help(self, summary: str) -> str:
+        return (
+            f"{key_hint(self.app, 'record.save')} save · Tab next field · "
+            f"{key_hint(self.app, 'record.cancel')} close{summary_hint(summary)}"
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "record-summary":
+            self.query_one("#record-help", Static).update(self._help(event.value))
 
     def on_mount(self) -> None:
         summary = self.query_one("#record-summary", Input)

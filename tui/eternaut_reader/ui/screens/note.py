@@ -25,6 +25,15 @@ from eternaut_reader.ui.widgets.safe_inputs import SafeInput, SafeTextArea
 SUMMARY = 75
 
 
+def summary_hint(summary: str) -> str:
+    """What the help line adds while a summary is over SUMMARY: it is kept whole, and
+    ClaimReview cuts it at a word (said as it is typed, not found out in the export)."""
+    length = len(" ".join(summary.split()))
+    if length <= SUMMARY:
+        return ""
+    return f" · summary {length} characters: ClaimReview cuts it to {SUMMARY} at a word"
+
+
 def refused(screen: ModalScreen[Any], texts: dict[str, str]) -> bool:
     """Say so, the dialog left open with its text, when a text is too long to save (over the
     limit an import would take: record.MAX_TEXT_CHARS)."""
@@ -89,11 +98,17 @@ class NoteScreen(ModalScreen[NoteResult | None]):
                 placeholder=f"The claim in short, for a fact-check (≤ {SUMMARY} characters)",
                 id="note-summary",
             )
-            yield Static(
-                f"{key_hint(self.app, 'note.save')} save · {key_hint(self.app, 'note.cancel')} "
-                "close",
-                id="note-help",
-            )
+            yield Static(self._help(self.original_summary), id="note-help")
+
+    def _help(self, summary: str) -> str:
+        return (
+            f"{key_hint(self.app, 'note.save')} save · {key_hint(self.app, 'note.cancel')} "
+            f"close{summary_hint(summary)}"
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "note-summary":
+            self.query_one("#note-help", Static).update(self._help(event.value))
 
     def on_mount(self) -> None:
         editor = self.query_one(TextArea)
