@@ -147,6 +147,7 @@ class ReaderApp(App[None]):
         self._theme_from_start = self.theme
 
     def _apply_keymap(self) -> None:
+        from eternaut_reader.core.config import where_set
         from eternaut_reader.ui.keys import unknown_ids
 
         self._config_problems = list(self.config.problems)
@@ -155,7 +156,8 @@ class ReaderApp(App[None]):
             load_bindings()  # every binding id must be known to check the user's keymap
         for binding_id in unknown_ids(keymap):
             self._config_problems.append(
-                f"{self.config.path}: [keymap] {binding_id!r} is no binding id (see the keys "
+                f"{where_set(self.config, binding_id, 'keymap')}: [keymap] {binding_id!r} "
+                "is no binding id (see the keys "
                 "table in the README or the help screen); ignored"
             )
             del keymap[binding_id]
