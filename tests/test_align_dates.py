@@ -137,3 +137,32 @@ def test_a_whole_and_the_part_hit_are_two_counts_though_both_are_of_vines():
     (vines,) = content_stems("vines", "en")
     assert vines not in value_context(whole, a, "en") | value_context(part, b, "en")
     assert value_context(part, b, "en") == frozenset(content_stems("hit", "en"))
+
+
+def test_a_hedge_in_another_clause_does_not_hedge_part_of_a_sentence(tmp_path, monkeypatch):
+    """Selecting "The consortium, which groups 120 wineries" in a sentence that goes on "said
+    the frost could cut the harvest by half": "could" hedges the harvest, not the wineries.
+    A hedge opening the sentence ("Reportedly, …") still speaks for all of it."""
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "frost"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Frost hits vineyards\n\n2026-04-15\n\nThe consortium, which groups 120 wineries, said "
+        "the frost could cut this year's harvest by half. Reportedly, the region has 900 "
+        "growers, and the frost reached them all.\n",
+        encoding="utf-8",
+    )
+    (folder / "b.txt").write_text(
+        "Vineyards hit by frost\n\n2026-04-16\n\nThe producers' consortium groups 120 wineries "
+        "in the district. The region has 900 growers, and the frost reached them all.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False)
+    part = _span(corpus, "a", "The consortium, which groups 120 wineries")
+    suggestion = alignment.suggest(*part)
+    assert suggestion is not None and suggestion.tag == "confirmed", suggestion
+    whole = _span(corpus, "a", "The consortium, which groups 120 wineries, said the frost could")
+    assert alignment.suggest(whole[0], whole[1], whole[1]).tag == "speculative"  # the unit
+    growers = alignment.suggest(*_span(corpus, "a", "the region has 900 growers"))
+    assert growers is not None and growers.tag == "speculative"  # "Reportedly, …" opens it

@@ -12,6 +12,7 @@ so a second run costs a file read. Offsets are code points into the text as load
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -64,6 +65,30 @@ class UnitResult:
     suggestion: Suggestion | None
     hedge: str | None
     claim: bool
+
+
+_BREAK = re.compile(r",(?!\d)|[;:()\[\]«»\"“”—–]|\s-\s")
+
+
+def _hedge_of_part(result: UnitResult, start: int, end: int) -> str | None:
+    """The unit's hedge, for part of it: only when the hedge word stands in the part's own
+    clause, or in the unit's opening clause, which speaks for all of it ("Reportedly, …",
+    "Secondo fonti, …"). "The consortium, which groups 120 wineries, said the frost could
+    cut the harvest": "could" hedges the harvest, not the 120 wineries."""
+    cue = result.hedge
+    if cue is None:
+        return None
+    text = result.unit.text.casefold().replace("’", "'")
+    a, b = start - result.unit.start, end - result.unit.start
+    left = max((m.end() for m in _BREAK.finditer(text, 0, max(a, 0))), default=0)
+    found = _BREAK.search(text, max(b, 0))
+    right = found.start() if found else len(text)
+    opening = _BREAK.search(text)
+    head = text[: opening.start()] if opening else text
+    said = re.compile(rf"(?<!\w){re.escape(cue.casefold())}(?!\w)")
+    if said.search(text, left, right) or (left > 0 and said.search(head)):
+        return cue
+    return None
 
 
 class Alignment:
@@ -138,10 +163,12 @@ class Alignment:
             if whole:
                 suggestions.append(r.suggestion)
             else:
-                matches = restrict(r.matches, max(start, r.unit.start), min(end, r.unit.end))
+                part = (max(start, r.unit.start), min(end, r.unit.end))
+                matches = restrict(r.matches, *part)
                 copies = self.copies(article_id)
+                hedge = _hedge_of_part(r, *part)
                 suggestions.append(
-                    suggest(r.claim, r.hedge, r.unit.text, matches, self.passage, copies)
+                    suggest(r.claim, hedge, r.unit.text, matches, self.passage, copies)
                 )
         found = [s for s in suggestions if s is not None]
         for tag in ("contradicted", "speculative"):
