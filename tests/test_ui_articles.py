@@ -27,6 +27,16 @@ def claim_bar(app) -> str:
     return widget_text(app.screen.query_one(ClaimBar))
 
 
+async def _opened(app, pilot, done) -> None:
+    """Wait for an article being opened (the file is read in a worker), then for the screen."""
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if done():
+            break
+    await app.workers.wait_for_complete()
+    await settle(app, pilot)
+
+
 def _claims_on_the_seeds(per_article: int = 2) -> list[str]:
     """Tag the first sentences of every seed, as an earlier session did."""
     seeds = load_corpus()
@@ -57,12 +67,7 @@ async def test_claims_on_articles_not_open_are_counted_listed_and_open_on_enter(
         assert len(panel._shown) == 10 and all(row.closed for row in panel._shown)
         first = panel._shown[0].annotation
         await pilot.press("enter")
-        for _ in range(50):  # opening reads the file in a worker
-            await pilot.pause(0.05)
-            if app.corpus.by_id(first.article_id) is not None:
-                break
-        await app.workers.wait_for_complete()
-        await settle(app, pilot)
+        await _opened(app, pilot, lambda: app.corpus.by_id(first.article_id) is not None)
         opened = app.corpus.by_id(first.article_id)
         assert opened is not None and len(app.corpus.articles) == 2
         pane = focused_pane(app)
@@ -101,12 +106,7 @@ async def test_every_pane_counts_an_article_opened_from_the_claims_panel(write_a
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("enter")
-        for _ in range(50):  # opening reads the file in a worker
-            await pilot.pause(0.05)
-            if len(app.corpus.articles) == 3:
-                break
-        await app.workers.wait_for_complete()
-        await settle(app, pilot)
+        await _opened(app, pilot, lambda: len(app.corpus.articles) == 3)
         assert len(app.corpus.articles) == 3
         for each in panes(app):
             assert "/3 " in pane_header(each).splitlines()[1], pane_header(each)
@@ -135,12 +135,7 @@ async def test_f_follows_a_link_into_an_article_not_open_by_opening_it(write_art
         assert "supports an article not open" in claim_bar(app)
         assert "?/" not in claim_bar(app)
         await pilot.press("f")
-        for _ in range(50):  # opening reads the file in a worker
-            await pilot.pause(0.05)
-            if len(app.corpus.articles) == 2:
-                break
-        await app.workers.wait_for_complete()
-        await settle(app, pilot)
+        await _opened(app, pilot, lambda: len(app.corpus.articles) == 2)
         assert len(app.corpus.articles) == 2
         shown = focused_pane(app)
         claim = shown.claim_under_cursor()
@@ -201,12 +196,7 @@ async def test_undo_after_a_restart_opens_the_article_it_changes(write_articles)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("u")
-        for _ in range(50):  # opening reads the file in a worker
-            await pilot.pause(0.05)
-            if len(app.corpus.articles) == 2:
-                break
-        await app.workers.wait_for_complete()
-        await settle(app, pilot)
+        await _opened(app, pilot, lambda: len(app.corpus.articles) == 2)
         shown = focused_pane(app)
         assert shown.article.id == article.id and article.title in pane_header(shown)
         assert shown.sentence_at(sentence.start) == shown.cursor

@@ -48,6 +48,12 @@ async def _on_premiered(app, pilot) -> None:
     assert span and PREMIERED in pane.article.text[span[0] : span[1]]
 
 
+async def _to_conflict(pilot, options) -> None:
+    """Move the same-fact panel's cursor down to the passage that conflicts."""
+    while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
+        await pilot.press("down")
+
+
 def _bar(app) -> str:
     return widget_text(app.screen.query_one(ClaimBar))
 
@@ -85,8 +91,7 @@ async def test_same_fact_panel_lists_the_conflict_and_enter_shows_the_passage():
         assert "Same fact as “The series, which premiered recently" in title
         # Move to the conflicting passage and show it: report 5 comes up in another pane.
         options = panel.query_one("OptionList")
-        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
-            await pilot.press("down")
+        await _to_conflict(pilot, options)
         await pilot.press("enter")
         await pilot.pause()
         showing = [p for p in panes(app) if p.article.id.startswith("004")]
@@ -104,8 +109,7 @@ async def test_a_link_made_from_the_panel_tags_the_passage_and_shows_at_both_end
         await pilot.pause()
         panel = app.screen.query_one(SameFactPanel)
         options = panel.query_one("OptionList")
-        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
-            await pilot.press("down")
+        await _to_conflict(pilot, options)
         await pilot.press("minus")
         await pilot.pause()
         assert _stored() == [("002", "contradicted", ME), ("004", None, ME)]
@@ -135,8 +139,7 @@ async def test_the_matrix_shows_each_report_and_enter_goes_to_the_passage():
         await pilot.press("x", "a")
         await pilot.pause()
         options = app.screen.query_one(SameFactPanel).query_one("OptionList")
-        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
-            await pilot.press("down")
+        await _to_conflict(pilot, options)
         await pilot.press("minus", "escape", "m")
         await pilot.pause()
         assert isinstance(app.screen, MatrixScreen)
@@ -456,8 +459,7 @@ async def test_the_panel_marks_a_link_made_from_the_other_end_and_recuts_after_a
         await pilot.pause()
         panel = app.screen.query_one(SameFactPanel)
         options = panel.query_one("OptionList")
-        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
-            await pilot.press("down")
+        await _to_conflict(pilot, options)
         await pilot.press("minus", "escape", "f")  # link, close, go to the other end
         await pilot.pause()
         assert focused_pane(app).article.id.startswith("004")
@@ -549,8 +551,7 @@ async def test_the_panel_shows_the_users_own_claim_where_a_colleague_tagged_the_
         await pilot.press("x", "a")
         await pilot.pause()
         options = app.screen.query_one(SameFactPanel).query_one("OptionList")
-        while "conflicts" not in str(options.get_option_at_index(options.highlighted).prompt):
-            await pilot.press("down")
+        await _to_conflict(pilot, options)
         assert "[○ open]" in str(options.get_option_at_index(options.highlighted).prompt)
         await pilot.press("minus")
         await pilot.pause()

@@ -12,7 +12,6 @@ so a second run costs a file read. Offsets are code points into the text as load
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,7 +20,13 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from eternaut_reader.core.analysis import cache, embeddings
-from eternaut_reader.core.analysis.matcher import AlignCancelled, match_units
+from eternaut_reader.core.analysis.lexicon import cue_pattern
+from eternaut_reader.core.analysis.matcher import (
+    CLAUSE_BREAK,
+    AlignCancelled,
+    clause_bounds,
+    match_units,
+)
 from eternaut_reader.core.analysis.units import Unit
 from eternaut_reader.core.analysis.verdict import (
     COPY_RATIO,
@@ -67,9 +72,6 @@ class UnitResult:
     claim: bool
 
 
-_BREAK = re.compile(r",(?!\d)|[;:()\[\]«»\"“”—–]|\s-\s")
-
-
 def _hedge_of_part(result: UnitResult, start: int, end: int) -> str | None:
     """The unit's hedge, for part of it: only when the hedge word stands in the part's own
     clause, or in the unit's opening clause, which speaks for all of it ("Reportedly, …",
@@ -78,14 +80,11 @@ def _hedge_of_part(result: UnitResult, start: int, end: int) -> str | None:
     cue = result.hedge
     if cue is None:
         return None
-    text = result.unit.text.casefold().replace("’", "'")
-    a, b = start - result.unit.start, end - result.unit.start
-    left = max((m.end() for m in _BREAK.finditer(text, 0, max(a, 0))), default=0)
-    found = _BREAK.search(text, max(b, 0))
-    right = found.start() if found else len(text)
-    opening = _BREAK.search(text)
+    text = result.unit.text.replace("’", "'")
+    left, right = clause_bounds(text, start - result.unit.start, end - result.unit.start)
+    opening = CLAUSE_BREAK.search(text)
     head = text[: opening.start()] if opening else text
-    said = re.compile(rf"(?<!\w){re.escape(cue.casefold())}(?!\w)")
+    said = cue_pattern(cue)
     if said.search(text, left, right) or (left > 0 and said.search(head)):
         return cue
     return None

@@ -391,7 +391,7 @@ def is_hedged(text: str, language: str) -> str | None:
     if "may" in found and not _MAY_VERB.search(text):
         found.discard("may")  # the month ("3 May 2024"), not the verb
     for cue in found & _ATTRIBUTIONS:
-        if not any(_unnamed(text, m.end()) for m in _cue_in(cue).finditer(text)):
+        if not any(_unnamed(text, m.end()) for m in cue_pattern(cue).finditer(text)):
             found.discard(cue)  # "according to INGV", "secondo l'Ingv": a named source
     if found:
         return str(min(found, key=HEDGES[lang].index))  # the first in HEDGES order
@@ -428,7 +428,8 @@ _UNNAMED_AFTER = re.compile(r"[^,.;:]{0,40}\b(?:sources?|fonti|people|persone)\b
 
 
 @lru_cache(maxsize=8)
-def _cue_in(cue: str) -> re.Pattern[str]:
+def cue_pattern(cue: str) -> re.Pattern[str]:
+    """Where a hedge cue is said in a text, as a word (any case)."""
     return re.compile(rf"\b{re.escape(cue)}\b", re.IGNORECASE)
 
 

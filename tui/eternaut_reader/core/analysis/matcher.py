@@ -384,7 +384,16 @@ def _count_measures(reads: list[Read]) -> None:
 
 
 # A clause ends at punctuation (not a comma inside a number) and at a dash.
-_CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]«»\"“”—–]|\s-\s")
+CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]«»\"“”—–]|\s-\s")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] begins and ends (CLAUSE_BREAK apart)."""
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    found = CLAUSE_BREAK.search(text, end)
+    return left, found.start() if found else len(text)
+
+
 _ANOTHER_EVENT = re.compile(
     r"\b(?:after|before|since|when|while|once|until|dopo|prima|quando|mentre|finché)\b",
     re.IGNORECASE,
@@ -421,9 +430,7 @@ _OF_WHAT = re.compile(r"\s+(?:of|di|d'|del|dei|della|delle|degli)\s*[^\W\d_]+", 
 def value_context(text: str, value: Value, language: str) -> frozenset[str]:
     """The content stems next to a value in its clause: what it is the value of ("reopen on
     1 April", "a restoration in 2024"). Two values are of one measure when these meet."""
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, value.start)), default=0)
-    found = _CLAUSE_BREAK.search(text, value.end)
-    right = found.start() if found else len(text)
+    left, right = clause_bounds(text, value.start, value.end)
     # "…on Sunday after the group had been pinned down by a snowstorm": past a subordinating
     # word the clause tells another event, not what the value is of.
     other = _ANOTHER_EVENT.search(text, value.end, right)

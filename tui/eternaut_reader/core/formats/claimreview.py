@@ -383,18 +383,19 @@ def to_claimreview(
     return review
 
 
-def _open_linked(group: list[Item], open_ones: Mapping[str, Annotation]) -> list[Annotation]:
+def _open_linked(
+    group: list[Item], open_ones: Mapping[str, Annotation], linking: Mapping[str, list[Annotation]]
+) -> list[Annotation]:
     """The open passages (no verdict, so no review of their own) linked to or from a group:
-    the claim record written in the claim view may live on one of them."""
-    ids = {i.annotation.id for i in group}
+    the claim record written in the claim view may live on one of them. `linking` maps an
+    annotation id to the open annotations whose links point at it."""
     found: dict[str, Annotation] = {}
     for item in group:
         for link in item.annotation.links:
             if link.target in open_ones:
                 found.setdefault(link.target, open_ones[link.target])
-    for other_id, other in open_ones.items():
-        if any(link.target in ids for link in other.links):
-            found.setdefault(other_id, other)
+        for other in linking.get(item.annotation.id, ()):
+            found.setdefault(other.id, other)
     return list(found.values())
 
 
@@ -427,8 +428,12 @@ def write_claimreview(data: ExportSet, out: TextIO, tick: Callable[[], None]) ->
             rated.append(item)
     # Every open claim the store holds, those left out of the items included (no rating).
     open_ones = {k: a for k, a in data.annotations.items() if a.tag is None}
+    linking: dict[str, list[Annotation]] = {}
+    for other in open_ones.values():  # once, not per review: 10,000 claims stay linear
+        for link in other.links:
+            linking.setdefault(link.target, []).append(other)
     for n, group in enumerate(claim_groups(rated)):
-        records = [i.annotation for i in group] + _open_linked(group, open_ones)
+        records = [i.annotation for i in group] + _open_linked(group, open_ones, linking)
         body = dumps_indented(to_claimreview(group, data.profile, records))
         out.write(("\n  " if n == 0 else ",\n  ") + body.replace("\n", "\n  "))
         for _ in group:

@@ -134,15 +134,11 @@ def edit_problem(name: str, value: str | None) -> str | None:
     if not value:
         return None  # emptied: "not known"
     if name == "date":
-        try:
+        try:  # a day, or a day and a time ("2025-07-18T09:30:00+02:00")
             dt.date.fromisoformat(value[:10])
+            dt.datetime.fromisoformat(value)
         except ValueError:
             return f"Date: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-07-18"
-        if len(value) > 10:
-            try:
-                dt.datetime.fromisoformat(value)
-            except ValueError:
-                return f"Date: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-07-18"
     elif name == "language" and not _LANGUAGE.fullmatch(value.lower()):
         return f"Language: {value!r} is not a two-letter language code (en, it, fr, de…)"
     elif name == "url":

@@ -30,13 +30,7 @@ from eternaut_reader.core.analysis.conflicts import (
     Untagged,
     claim_conflicts,
 )
-from eternaut_reader.core.analysis.matrix import (
-    MATCH_MARK,
-    Cell,
-    Placed,
-    build_matrix,
-    report_columns,
-)
+from eternaut_reader.core.analysis.matrix import MATCH_MARK, Cell
 from eternaut_reader.core.annotations.groups import MIXED, ClaimGroup, verdict_label
 from eternaut_reader.core.annotations.model import Annotation, Evidence
 from eternaut_reader.core.annotations.tags import verdict
@@ -45,6 +39,7 @@ from eternaut_reader.core.terminal import one_line
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.claim_text import others_touched
 from eternaut_reader.ui.keys import key_hint, keyed
+from eternaut_reader.ui.screens.matrix import matrix_of
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Alignment
@@ -371,21 +366,11 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         alignment = self._alignment()
         if alignment is None:
             return []
-        editor = self.editor
-        placed = {
-            a.id: [Placed(c.annotation, c.start, c.end) for c in editor.index(a).claims()]
-            for a in self.corpus.articles
-        }
         mine = {m.id for m in group.members}
-        claims = [c for cs in placed.values() for c in cs if c.annotation.id in mine]
-        if not claims:
+        rows = matrix_of(self.editor, self.corpus, alignment, only=mine).rows
+        if not rows:
             return []
-        matrix = build_matrix(
-            claims, report_columns(self.corpus.articles), alignment, tagged_at=placed
-        )
-        row = next((r for r in matrix.rows if {c.annotation.id for c in r.claims} & mine), None)
-        if row is None:
-            return []
+        row = rows[0]  # the claim's passages are joined by links: one row
         # The matrix's ⚠ cells are shown above, where the passages disagree.
         return [(a, cell) for a, cell in row.cells.items() if cell.kind == "matches"]
 

@@ -8,7 +8,7 @@ the passage; the table scrolls at 80×24 and takes the full width when there is 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,13 +47,25 @@ CLAIM_MIN = 24
 REPORT_MOST = 32
 
 
-def matrix_of(editor: ClaimEditor, corpus: Corpus, alignment: Alignment | None) -> Matrix:
-    """The matrix of every anchored claim of the corpus (anyone's) over its reports."""
+def matrix_of(
+    editor: ClaimEditor,
+    corpus: Corpus,
+    alignment: Alignment | None,
+    only: Collection[str] | None = None,
+) -> Matrix:
+    """The matrix of every anchored claim of the corpus (anyone's) over its reports; with
+    `only`, of those claims (ids) alone, the others still telling which passages are
+    tagged (the claim view's row)."""
     placed = {
         article.id: [Placed(c.annotation, c.start, c.end) for c in editor.index(article).claims()]
         for article in corpus.articles
     }
-    claims = [c for article in corpus.articles for c in placed[article.id]]
+    claims = [
+        c
+        for article in corpus.articles
+        for c in placed[article.id]
+        if only is None or c.annotation.id in only
+    ]
     return build_matrix(claims, report_columns(corpus.articles), alignment, tagged_at=placed)
 
 
