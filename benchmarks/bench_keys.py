@@ -249,6 +249,15 @@ async def run_reader(case: str, samples: int, folder: Path) -> dict:
         for i in range(samples):
             add("tag", await press_to_frame(pilot, app, "csx"[i % 3]))
             await press_to_frame(pilot, app, "j")
+        # The claims panel: opening it, moving in it, and tagging in a pane while it is open
+        # (it lists every claim, so each tag refills it).
+        add("claims panel: t", await press_to_frame(pilot, app, "t", timeout=60))
+        for _ in range(samples // 2):
+            add("claims panel: j", await press_to_frame(pilot, app, "j"))
+        await press_to_frame(pilot, app, "tab")
+        for i in range(samples // 4):
+            add("tag, panel open", await press_to_frame(pilot, app, "csx"[i % 3], timeout=60))
+            await press_to_frame(pilot, app, "j")
         if app.editor is not None:
             app.editor.store.flush()
     return {"keys": out, "info": info}

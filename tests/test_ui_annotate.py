@@ -202,7 +202,7 @@ async def test_bang_marks_an_open_claim_counted_and_filtered():
         assert "○1" in pane_header(pane) and "○1" in claim_bar(app)
         await pilot.press("t", "exclamation_mark")  # the panel: only open claims
         await pilot.pause()
-        text = widget_text(app.screen.query_one(ClaimsPanel).query_one("DataTable"))
+        text = widget_text(app.screen.query_one(ClaimsPanel).query_one("ClaimsTable"))
         assert "○ open" in text and "✓ confirmed" not in text
 
 
@@ -259,21 +259,21 @@ async def test_claims_panel_lists_filters_and_jumps():
         await started(app, pilot, "c", "j", "x", "tab", "G", "s", "t")
         panel = app.screen.query_one(ClaimsPanel)
         assert panel.display
-        text = widget_text(panel.query_one("DataTable"))
+        text = widget_text(panel.query_one("ClaimsTable"))
         assert "✓ confirmed" in text and "✗ contradicted" in text and "? speculative" in text
         assert "Nel panorama in continua" in text and "While it’s still early" in text
         await pilot.press("x")  # only contradicted
-        text = widget_text(panel.query_one("DataTable"))
+        text = widget_text(panel.query_one("ClaimsTable"))
         assert "✓ confirmed" not in text and "✗ contradicted" in text
         assert "? speculative" not in text
         await pilot.press("x")  # again: every tag
-        text = widget_text(panel.query_one("DataTable"))
+        text = widget_text(panel.query_one("ClaimsTable"))
         assert "✓ confirmed" in text and "? speculative" in text
         await pilot.press("c")  # only confirmed
-        text = widget_text(panel.query_one("DataTable"))
+        text = widget_text(panel.query_one("ClaimsTable"))
         assert "✓ confirmed" in text and "✗ contradicted" not in text
         await pilot.press("0", "a", "a")  # article 2 only
-        text = widget_text(panel.query_one("DataTable"))
+        text = widget_text(panel.query_one("ClaimsTable"))
         assert "? speculative" in text and "✗ contradicted" not in text
         await pilot.press("0", "down", "enter")  # the contradicted claim in article 1
         await pilot.pause()
@@ -293,7 +293,7 @@ async def test_orphans_are_listed_in_the_panel(tmp_path):
     app = ReaderApp(corpus)
     async with app.run_test(size=(120, 40)) as pilot:
         await started(app, pilot, "t")
-        text = widget_text(app.screen.query_one(ClaimsPanel).query_one("DataTable"))
+        text = widget_text(app.screen.query_one(ClaimsPanel).query_one("ClaimsTable"))
         assert "? speculative" in text and "1/5 orphan" in text
         assert ann.quote[:20] in text
         await pilot.press("enter")
@@ -326,3 +326,39 @@ async def test_save_state_is_shown_and_a_write_error_is_not_swallowed(monkeypatc
         await pilot.pause(0.3)
         assert claim_bar(app).splitlines()[0].endswith("saved")
     assert len(stored()) == 3
+
+
+async def test_claims_panel_with_hundreds_of_claims_scrolls_a_page_at_a_time(tmp_path):
+    """The panel draws only the rows in sight: End, PgUp, Home and a click reach any claim,
+    and the header stays on top however far it scrolls."""
+    corpus = load_corpus()
+    article = corpus.articles[1]
+    spans = [(5 * n, 5 * n + 4) for n in range(400)]  # 400 claims that do not overlap
+    assert len(article.text) > spans[-1][1]
+    with open_store() as store:
+        for n, (start, end) in enumerate(spans):
+            store.add(article, start, end, tag=("confirmed", "speculative", "contradicted")[n % 3])
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "t")
+        panel = app.screen.query_one(ClaimsPanel)
+        table = panel.query_one("ClaimsTable")
+        summary = " ".join(widget_text(panel.query_one("#claims-filter")).split())
+        assert "Claims: 400 of 400" in summary
+        await pilot.press("end")
+        lines = widget_text(table).splitlines()
+        assert lines[0].split()[:2] == ["Tag", "Article"]  # the header, still on top
+        assert table.cursor_row == 399
+        assert " ".join(article.text[slice(*spans[399])].split()) in lines[-1]
+        await pilot.press("pageup")
+        assert table.cursor_row == 399 - (table.size.height - 1)
+        await pilot.press("home")
+        assert table.cursor_row == 0
+        # A click on the third row in sight goes to that claim's sentence in its pane.
+        await pilot.press("end")
+        row = table.scroll_offset.y + 2
+        await pilot.click(table, offset=(30, 3))
+        await pilot.pause()
+        pane = focused_pane(app)
+        assert pane.article is article
+        assert pane.cursor == pane.sentence_at(spans[row][0]) > 0

@@ -61,7 +61,7 @@ async def test_claims_panel_j_and_k_move_and_an_empty_filter_says_so():
         await pilot.press("c", "j", "s", "t")
         await pilot.pause()
         panel = app.screen.query_one(ClaimsPanel)
-        table = panel.query_one("DataTable")
+        table = panel.query_one("ClaimsTable")
         assert table.cursor_row == 0
         await pilot.press("j")
         assert table.cursor_row == 1

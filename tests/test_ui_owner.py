@@ -96,7 +96,7 @@ async def test_the_claims_panel_says_whose_each_claim_is():
         await settle(app, pilot)
         await pilot.press("j", "c", "t")
         await pilot.pause()
-        table = widget_text(app.screen.query_one(ClaimsPanel).query_one("DataTable"))
+        table = widget_text(app.screen.query_one(ClaimsPanel).query_one("ClaimsTable"))
         rows = [line for line in table.splitlines() if "✓ confirmed" in line]
         assert len(rows) == 2
         assert any(" alice " in line for line in rows) and any(" you " in line for line in rows)

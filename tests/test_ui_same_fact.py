@@ -128,7 +128,7 @@ async def test_a_link_made_from_the_panel_tags_the_passage_and_shows_at_both_end
         assert focused_pane(app).article.id.startswith("002")
         await pilot.press("t")  # the claims panel shows both ends too
         await pilot.pause()
-        table = widget_text(app.screen.query_one(ClaimsPanel).query_one("DataTable"))
+        table = widget_text(app.screen.query_one(ClaimsPanel).query_one("ClaimsTable"))
         assert "1→" in table and "1←" in table
 
 

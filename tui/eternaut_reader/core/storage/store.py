@@ -236,6 +236,11 @@ class AnnotationStore:
         found.sort(key=lambda a: (a.article_id, a.start, a.end, a.created))
         return found
 
+    def linked_from_count(self, ann_id: str) -> int:
+        """How many annotations link to this one (the claims panel's "2←")."""
+        with self._cond:
+            return len(self._linked_from.get(ann_id, ()))
+
     def of_article(self, article: ArticleLike | str) -> list[Annotation]:
         """The article's annotations, in no particular order (ClaimIndex.of sorts them)."""
         with self._cond:

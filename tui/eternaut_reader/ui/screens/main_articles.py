@@ -4,7 +4,6 @@ from where they came from, their details) and the claims panel. See main_panes.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING, cast
 
 from textual import work
@@ -190,7 +189,7 @@ class ArticlesScreen(PanesScreen):
             self._close_panel(panel)
             return
         if panel is None:
-            # Built on first use: a DataTable is not worth its start-up time before then.
+            # Built on first use: nothing of it is needed before then.
             from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
 
             panel = ClaimsPanel(self.corpus)
@@ -220,33 +219,17 @@ class ArticlesScreen(PanesScreen):
         panel, editor = self._panel(), self.editor
         if panel is None:
             return
+        if editor is None:
+            panel.set_rows([])
+            return
         rows: list[Row] = []
-        if editor is not None:
-            me = editor.me
-            # How many links point at each claim: a link shows at both of its ends.
-            received: Counter[str] = Counter(
-                link.target for a in editor.store.annotations() for link in a.links
-            )
-            for article in self.corpus.articles:
-                index = editor.index(article)
-                rows.extend(
-                    Row(
-                        c.annotation,
-                        False,
-                        c.annotation.annotator == me,
-                        linked_from=received[c.id],
-                    )
-                    for c in index.claims()
-                )
-                rows.extend(
-                    Row(a, True, a.annotator == me, linked_from=received[a.id])
-                    for a in index.orphans.values()
-                )
-            rows.extend(
-                Row(a, False, a.annotator == me, closed=True, linked_from=received[a.id])
-                for a in self.not_open()
-            )
-        panel.set_rows(rows)
+        for article in self.corpus.articles:
+            index = editor.index(article)
+            rows.extend(Row(c.annotation) for c in index.claims())
+            rows.extend(Row(a, True) for a in index.orphans.values())
+        rows.extend(Row(a, closed=True) for a in self.not_open())
+        # A link shows at both of its ends: the store counts those made to each claim.
+        panel.set_rows(rows, editor.me, editor.store.linked_from_count)
 
     def on_claims_panel_jump(self, message: ClaimsPanel.Jump) -> None:
         editor = self.editor
