@@ -80,6 +80,15 @@ def test_nul_bytes_still_mean_binary():
         ("Perché la città è così?\n".encode("latin-1"), "cp1252"),
         # Two short lines with one "è" each: charset-normalizer says Turkish cp857 ("Caff×").
         (b"Caff\xe8 chiuso a Varenna\nIl ponte \xe8 chiuso fino al 15 ottobre.\n", "cp1252"),
+        # ...Baltic cp775 ("Cafķ") and Vietnamese cp1258 ("Coś"), found by outside testers:
+        (b"Caf\xe9 r\xe9sum\xe9 na\xefve story about the bridge.\nIt cost \x80100.\n", "cp1252"),
+        (
+            (
+                "Città di Ortisei: la funivia è bloccata, perché il guasto è grave. Così hanno "
+                "detto.\nSecond line über café.\n"
+            ).encode("latin-1"),
+            "cp1252",
+        ),
         # ...while Cyrillic in its own code page keeps it.
         ("Привет, мир. Это короткий текст на русском языке.\n".encode("cp1251"), "cp1251"),
         ("Perché la città è così?\n".encode("utf-16"), "utf-16"),

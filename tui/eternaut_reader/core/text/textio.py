@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,13 +168,25 @@ def _guess_encoding(data: bytes) -> str:
     best = from_bytes(data).best()
     # Short Latin-script samples are ambiguous between the single-byte Latin code pages; for
     # news text Windows-1252 is by far the likeliest, so it wins whenever it decodes cleanly.
-    if best is None or best.encoding in _LATIN_SINGLE_BYTE:
+    # Any guess that reads the bytes as Latin letters only counts as such a code page: a
+    # short Italian text was read as Baltic cp775 ("Cafķ") and Vietnamese cp1258 ("Coś"),
+    # found by outside testers. A Cyrillic or Greek reading keeps its guess.
+    if best is None or best.encoding in _LATIN_SINGLE_BYTE or _latin_letters_only(str(best)):
         try:
             data.decode("cp1252")
             return "cp1252"
         except UnicodeDecodeError:
             pass
     return best.encoding if best is not None else "latin_1"
+
+
+def _latin_letters_only(text: str) -> bool:
+    """Are the text's letters beyond ASCII all Latin ones (accented or not)?"""
+    return all(
+        unicodedata.name(c, "").startswith("LATIN")
+        for c in set(text)
+        if not c.isascii() and c.isalpha()
+    )
 
 
 def read_article_file(path: Path) -> Decoded:
