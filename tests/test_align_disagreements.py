@@ -353,6 +353,12 @@ def test_a_closure_until_at_least_a_day_is_a_reopening_date():
         ("more than 70 volunteers", "70 volunteers", False),
         ("more than 70 volunteers", "some 64 volunteers", False),
         ("at least 30 people", "30 people", True),
+        # A measure is rounded: "more than five hours" and "five hours" are one figure, and
+        # so are a bound and a rough figure (found by an outside tester).
+        ("more than five hours", "five hours", True),
+        ("more than five hours", "about five hours", True),
+        ("more than 300 metres", "300 metres", True),
+        ("more than five hours", "four hours", False),
         ("nearly 100 boats", "104 boats", False),
         ("nearly 38,000 people", "38,000 people", True),
         ("oltre 11 miliardi di dollari", "$11.0 billion", True),
@@ -551,3 +557,9 @@ def test_any_people_counted_by_what_befell_them():
     assert compare(passengers, feriti) is False
     (workers,) = extract("Some 1,300 workers downed tools on Wednesday", "en")
     assert workers.unit == stem("workers")
+
+
+def test_a_terminal_escape_sequence_is_no_figure():
+    """ "ESC[0m" pasted into an article was read as 0 metres, contradicting "300 metres"."""
+    text = "Red: \x1b[31mred\x1b[0m text, a title \x1b]0;pwned 5 km\x07, then 300 metres. \x9b2J"
+    assert [v.text for v in extract(text, "en")] == ["300 metres"]

@@ -106,3 +106,13 @@ def test_real_text_in_any_encoding_still_opens(data: bytes, encoding: str):
 def test_a_long_article_with_a_stray_control_character_opens(tmp_path: Path):
     text = "The council met on Tuesday and voted 7 to 2. " * 200 + "\x1c" + "Then it rained."
     assert decode(text.encode(), "article.txt").text == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"  \n\n \t", "\u200b\u200c\ufeff\u2060\n\u200b".encode()],
+)
+def test_a_file_with_nothing_to_see_is_empty(data: bytes):
+    """Zero-width characters alone opened as an article with an invisible title."""
+    with pytest.raises(NotText, match="is empty; skipped"):
+        decode(data, "blank.txt")

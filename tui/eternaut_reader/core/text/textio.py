@@ -138,7 +138,7 @@ def decode(data: bytes, name: str) -> Decoded:
         text = data.decode(encoding, errors="replace")
         notice = f"{name} is not valid UTF-8; shown as {encoding}"
     _check_controls(text, _BINARY_C0 if notice is None else _BINARY_GUESSED, name)
-    if not text.strip():
+    if not _visible(text):
         raise NotText(f"{name} is empty; skipped")
     return Decoded(normalise_newlines(text), encoding, notice)
 
@@ -178,6 +178,13 @@ def _guess_encoding(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return best.encoding if best is not None else "latin_1"
+
+
+def _visible(text: str) -> bool:
+    """Does the text show anything? Zero-width and other format characters (U+200B, U+FEFF,
+    U+2060…) and whitespace alone do not: such a file was opened as an article with an
+    invisible title (found by an outside tester)."""
+    return any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text)
 
 
 def _latin_letters_only(text: str) -> bool:
