@@ -145,12 +145,48 @@ def compare(a: Value, b: Value) -> bool | None:
 # against the things a count counts.
 _MEASURE_UNITS = frozenset(
     stem(w)
-    for w in (
-        "seconds minutes hours days weeks months years metres meters kilometres kilometers "
-        "miles feet kilograms tonnes tons litres liters hectares acres degrees megawatts "
-        "kilowatts gigawatts secondi minuti ore giorni settimane mesi anni metri chilometri "
-        "miglia chili chilogrammi tonnellate litri ettari gradi"
-    ).split()
+    for w in [
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "metres",
+        "meters",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "feet",
+        "kilograms",
+        "tonnes",
+        "tons",
+        "litres",
+        "liters",
+        "hectares",
+        "acres",
+        "degrees",
+        "megawatts",
+        "kilowatts",
+        "gigawatts",
+        "secondi",
+        "minuti",
+        "ore",
+        "giorni",
+        "settimane",
+        "mesi",
+        "anni",
+        "metri",
+        "chilometri",
+        "miglia",
+        "chili",
+        "chilogrammi",
+        "tonnellate",
+        "litri",
+        "ettari",
+        "gradi",
+    ]
 )
 
 
