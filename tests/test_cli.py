@@ -107,3 +107,19 @@ def test_where_with_no_environment_uses_the_user_data_dir(tmp_path):
     )
     expected = tmp_path / "eternaut-reader" / "annotations.json"
     assert result.stdout.splitlines()[0] == f"database:  {expected} (default, not created yet)"
+
+
+def test_output_cut_short_by_a_pipe_is_no_error(tmp_path):
+    """`eternaut-reader where | head -1`: the reader of the output went away, which printed
+    "eternaut-reader: [Errno 32] Broken pipe" and exit status 1 (found by an outside
+    tester). Here the pipe is closed before the command writes anything."""
+    env = {**os.environ, "ETERNAUT_READER_DB": str(tmp_path / "db.json")}
+    command = [sys.executable, "-m", "eternaut_reader", "where"]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # as `head` does once it has its lines
+        error = process.stderr.read().decode()
+        status = process.wait(timeout=120)
+    assert (status, error) == (0, "")

@@ -66,3 +66,19 @@ async def test_a_note_too_long_to_save_keeps_the_dialog_open(monkeypatch):
         await pilot.pause()
         assert not isinstance(app.screen, NoteScreen)
         assert app.editor.store.annotations()[0].note == "far too"
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ('https://example.org/a"b<c> d', "holds a space"),
+        ("https://example.org/\x07bell", "holds a control character"),
+        ("javascript:alert(1)", "is not an http or https URL"),
+        ("ftp://example.org/file", "is not an http or https URL"),
+        ("https:///no-host", "has no host name"),
+    ],
+)
+def test_a_refused_evidence_url_says_what_is_wrong_with_it(url: str, why: str):
+    """An https URL with a space was refused as "not an http or https URL"."""
+    with pytest.raises(BadRecord, match=why):
+        check_evidence(Evidence(url, "Transcript"))

@@ -296,6 +296,10 @@ async def test_orphans_are_listed_in_the_panel(tmp_path):
         text = widget_text(app.screen.query_one(ClaimsPanel).query_one("ClaimsTable"))
         assert "? speculative" in text and "1/5 orphan" in text
         assert ann.quote[:20] in text
+        # Its article is open: the claim bar says it is an orphan, not that it is not open.
+        bar = claim_bar(app)
+        assert "? speculative" in bar and "orphan: its text is no longer in 1/5" in bar
+        assert "not open" not in bar
         await pilot.press("enter")
         assert any("orphan" in n.message for n in app._notifications)
 

@@ -60,7 +60,7 @@ async def test_claims_on_articles_not_open_are_counted_listed_and_open_on_enter(
         await pilot.pause()
         panel = app.screen.query_one(ClaimsPanel)
         summary = widget_text(panel.query_one("#claims-filter"))
-        assert "+10 on 5 articles not open (dimmed; Enter opens)" in " ".join(summary.split())
+        assert "+10 on 5 articles not open (dimmed)" in " ".join(summary.split())
         rows = widget_text(panel.query_one("ClaimsTable"))
         assert rows.count("not open") >= 5  # the rows that fit, each saying so
         assert "Netflix" in rows  # the quotes are listed

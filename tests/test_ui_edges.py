@@ -144,6 +144,8 @@ async def test_a_read_only_database_is_read_and_never_changed(tmp_path):
         await pilot.pause()
     assert (db.read_bytes(), os.stat(db).st_ino) == before
     assert not (tmp_path / "annotations.json.articles.json").exists()
+    # Nor the reading position (found by an outside tester: it was rewritten on quit).
+    assert not (tmp_path / "annotations.json.session.json").exists()
 
 
 async def test_unreadable_annotations_are_said_plainly_not_loading_forever(tmp_path):

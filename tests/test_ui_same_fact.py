@@ -628,3 +628,35 @@ async def test_l_with_the_same_article_in_every_other_pane_says_links_join_two_a
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
         assert any("Links join claims of two different articles" in m for m in messages)
+
+
+async def test_a_read_only_database_offers_no_key_to_accept_a_suggestion(tmp_path):
+    db = tmp_path / "annotations.json"
+    article = load_corpus().articles[0]
+    with open_store(db, ME) as store:
+        store.add(article, 0, 20, "confirmed")
+    db.chmod(0o444)
+    app = ReaderApp(load_corpus(), db=db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        bar = _bar(app)
+        assert "suggest ✗ contradicted: status:" in bar and "accepts" not in bar
+
+
+async def test_linking_twice_from_the_same_end_says_so():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
+        await _to_conflict(pilot, options)
+        await pilot.press("minus")
+        await pilot.pause()
+        await pilot.press("minus")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert sum(m.startswith("Linked: contradicts") for m in messages) == 1
+        assert "Already linked: contradicts" in messages
+        with open_store() as store:
+            assert sum(len(a.links) for a in store.annotations()) == 1

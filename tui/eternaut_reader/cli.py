@@ -182,6 +182,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if any(a in {"-h", "--help"} for a in args):
             _reader_parser(with_commands=True).parse_args(args)
         return run_reader(args)
+    except BrokenPipeError:
+        # `eternaut-reader where | head -2`: the reader of the output has gone, which is no
+        # error. Standard output goes to /dev/null so that the flush at exit is quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except (CorpusError, StoreError, OSError) as exc:
         return _fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     except KeyboardInterrupt:

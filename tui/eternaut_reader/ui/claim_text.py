@@ -10,6 +10,8 @@ from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN, OPEN_SYMBOL, SYMBOLS, verdict
 from eternaut_reader.core.text.corpus import Corpus
 
+NOTE_SHOWN = 80  # characters of a note the claim bar shows
+
 
 def describe(
     claim: Claim,
@@ -20,7 +22,7 @@ def describe(
     view_key: str | None = None,
     alive: Callable[[str], bool] | None = None,
 ) -> str:
-    """Tag, note and links of one claim, whose it is when not ours, and the claims that link
+    """Tag, links and note of one claim, whose it is when not ours, and the claims that link
     to it (a link made from the other end)."""
     annotation = claim.annotation
     parts = [verdict(annotation.tag)]
@@ -28,8 +30,6 @@ def describe(
         parts[0] = f"{annotation.annotator}'s {parts[0]} (theirs: read only)"
     if view_key:
         parts.append(f"{view_key} claim view")
-    if annotation.note:
-        parts.append(f"note: {' '.join(annotation.note.split())}")
     # `alive`: whether a link's target still exists; a link to a removed claim is kept for
     # an undo, and not shown.
     links = [
@@ -42,6 +42,11 @@ def describe(
         links.append(f"{relation} from {_where(corpus, other.article_id)}")
     if links:
         parts.append(f"links: {', '.join(links)} ({follow_key} follows)")
+    # The note last, and cut: a long one pushed the links out of the bar (found by an
+    # outside tester). The whole note is in the note dialog and the claim view.
+    if annotation.note:
+        note = " ".join(annotation.note.split())
+        parts.append(f"note: {note if len(note) <= NOTE_SHOWN else note[: NOTE_SHOWN - 1] + '…'}")
     return " · ".join(parts)
 
 
@@ -70,6 +75,8 @@ def others_touched(count: int) -> str:
     return f" and {count} other claim{'s' if count > 1 else ''}" if count else ""
 
 
-def suggestion_text(tag: str, reason: str, corpus: Corpus, accept_key: str) -> str:
+def suggestion_text(tag: str, reason: str, corpus: Corpus, accept_key: str | None) -> str:
+    """accept_key None: nothing can be tagged (a read-only database), so no key is offered."""
     # The key first: a narrow terminal cuts the end of the reason, never how to accept it.
-    return f"suggest {verdict(tag)} ({accept_key} accepts): {readable(reason, corpus)}"
+    accept = f" ({accept_key} accepts)" if accept_key else ""
+    return f"suggest {verdict(tag)}{accept}: {readable(reason, corpus)}"

@@ -306,8 +306,9 @@ def check_evidence(item: Evidence) -> Evidence:
             raise BadRecord(f'an evidence item\'s "{name}" must be a string')
     if not (item.url or item.title.strip()):
         raise BadRecord("an evidence item needs a URL or a title")
-    if item.url and not is_web_url(item.url):
-        raise BadRecord(f"evidence URL {shown(item.url)} is not an http or https URL")
+    problem = web_url_problem(item.url) if item.url else None
+    if problem:
+        raise BadRecord(f"evidence URL {shown(item.url)} {problem}")
     within("the URL", item.url, MAX_URL_CHARS)
     for name in ("title", "quote", "note"):
         within(f"the {name}", getattr(item, name), MAX_TEXT_CHARS)
@@ -316,16 +317,27 @@ def check_evidence(item: Evidence) -> Evidence:
 
 def is_web_url(url: str) -> bool:
     """An absolute http(s) URL with a host and no whitespace or control characters."""
+    return web_url_problem(url) is None
+
+
+def web_url_problem(url: str) -> str | None:
+    """Why a URL is no web URL ("holds a space", "is not an http or https URL"), or None."""
     from urllib.parse import urlsplit
 
-    if any(ch.isspace() or ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in url):
-        return False
+    if any(ch.isspace() for ch in url):
+        return "holds a space (write it as %20)"
+    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in url):
+        return "holds a control character"
     try:
         parts = urlsplit(url)
         host = parts.hostname
     except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(host)
+        return "is not a valid URL"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "is not an http or https URL"
+    if not host:
+        return "has no host name"
+    return None
 
 
 def read_link(obj: object, share: Callable[[str], str] = _same) -> Link:

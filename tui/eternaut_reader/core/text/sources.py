@@ -142,10 +142,11 @@ def edit_problem(name: str, value: str | None) -> str | None:
     elif name == "language" and not _LANGUAGE.fullmatch(value.lower()):
         return f"Language: {value!r} is not a two-letter language code (en, it, fr, de…)"
     elif name == "url":
-        from eternaut_reader.core.annotations.record import is_web_url
+        from eternaut_reader.core.annotations.record import web_url_problem
 
-        if not is_web_url(value):
-            return f"URL: {value!r} is not an http or https address"
+        problem = web_url_problem(value)
+        if problem:
+            return f"URL: {value!r} {problem}"
     return None
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 
+from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.ui.claim_text import describe, others_touched, suggestion_text, totals
 from eternaut_reader.ui.keys import key_hint
@@ -163,6 +164,16 @@ class ClaimsScreen(ArticlesScreen):
             # filter (c s x) rather than tag.
             found = editor.claim(listed.id)
             claim, pane = (found[1], None) if found is not None else (None, None)
+            if claim is None and self.corpus.by_id(listed.article_id) is not None:
+                # Its article is open: the claim is an orphan, its text no longer there.
+                place = self.corpus.place(listed.article_id)
+                left = (
+                    f"{verdict(listed.tag)} · orphan: its text is no longer in {place} "
+                    "(the quote and note are kept, and exported)"
+                )
+                self._claim_bar_text = (left, f"all {totals(editor.counts())}", read_only)
+                self._show_claim_bar(bar)
+                return
             if claim is None:
                 left = "on an article not open · Enter opens it"
                 self._claim_bar_text = (left, f"all {totals(editor.counts())}", read_only)
@@ -227,9 +238,9 @@ class ClaimsScreen(ArticlesScreen):
             and claim.tag == suggestion.tag
         ):
             return ""
-        return suggestion_text(
-            suggestion.tag, suggestion.reason, self.corpus, key_hint(self.app, "suggestion.accept")
-        )
+        read_only = editor is not None and editor.store.read_only
+        accept = None if read_only else key_hint(self.app, "suggestion.accept")
+        return suggestion_text(suggestion.tag, suggestion.reason, self.corpus, accept)
 
     def alignment_changed(self) -> None:
         """The alignment progressed or arrived: the claim bar's suggestion and the panel."""

@@ -130,6 +130,10 @@ class CrossCheckScreen(ClaimsScreen):
             target = editor.index(article).exactly(message.start, message.end, annotator=editor.me)
         if target is None:
             return None
+        made = next((k for k in source.annotation.links if k.target == target.id), None)
+        if made is not None and made.relation == message.relation:
+            self.notify(f"Already linked: {made.relation}", timeout=3)
+            return None
         back = next((k for k in target.annotation.links if k.target == source.id), None)
         if back is not None and back.relation == message.relation:
             # Made from the other end already: a second link would count the pair twice.

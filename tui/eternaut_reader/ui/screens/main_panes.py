@@ -211,7 +211,9 @@ class PanesScreen(Screen[None]):
 
     def save_session(self) -> None:
         """Write each pane's article and cursor, so that the next start opens here."""
-        if self.session_file is None:
+        editor = self.editor
+        if self.session_file is None or (editor is not None and editor.store.read_only):
+            # Nothing beside a read-only database is written, the reading position included.
             return
         for pane in self.panes:
             self.places[pane.number] = pane.place()

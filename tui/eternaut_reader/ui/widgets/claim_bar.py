@@ -15,6 +15,7 @@ from eternaut_reader.core.text.display import cells, printable
 from eternaut_reader.ui.widgets.chrome import fit
 
 SEPARATOR = " · "
+GAP = " ·"
 # A quoted value in a reason ("premiered", "second half of 2025").
 _QUOTED = re.compile(r'"([^"]{7,})"')
 _KEEP = 12  # a value is never cut shorter than this many characters
@@ -78,10 +79,13 @@ class ClaimBar(Widget):
     def on_resize(self, event: Resize) -> None:
         self._fit_height()
 
+    def _room(self) -> int:
+        """Cells for the left part: the width less the right part, the padding and the " ·"
+        that parts the two when the left one runs up to the right one."""
+        return max(0, self.size.width - cells(printable(self.right)) - 3 - len(GAP))
+
     def _lines(self) -> tuple[str, str]:
-        right = printable(self.right)
-        room = max(0, self.size.width - cells(right) - 3)
-        return split_parts(printable(self.left), room)
+        return split_parts(printable(self.left), self._room())
 
     def _fit_height(self) -> None:
         width = self.size.width
@@ -97,7 +101,7 @@ class ClaimBar(Widget):
         width = self.size.width
         base = self.rich_style
         right = printable(self.right)
-        room = max(0, width - cells(right) - 3)
+        room = self._room()
         first, rest = self._lines()
         if y == 1:
             rest = squeeze(rest, max(0, width - 2))
@@ -107,9 +111,12 @@ class ClaimBar(Widget):
         right_style = base + self.get_component_rich_style(
             "claim-bar--error" if self.error else "claim-bar--right"
         )
+        # Up against the right part, the left one ends with " ·": at 80 columns "c s x to
+        # tag all ✓0" read as one phrase (found by an outside tester).
+        gap = GAP if cells(first) >= room - 1 else " " * len(GAP)
         return Strip(
             [
-                Segment(" " + fit(first, room) + " ", base),
+                Segment(" " + fit(first, room) + gap + " ", base),
                 Segment(right + " ", right_style),
             ],
         ).crop_extend(0, width, base)

@@ -28,13 +28,15 @@ class Row(NamedTuple):
     closed: bool = False  # on an article that is not open: shown dimmed, Enter opens it
 
 
+# Each column's label, width and narrowest width: in a narrow terminal the note, who made
+# the claim and the article give up room before the claim's own column goes below 20.
 COLUMNS = (
-    ("Tag", 14),
-    ("Article", 10),
-    ("By", 8),
-    ("Claim", 50),
-    ("Note", 24),
-    ("Links", 7),
+    ("Tag", 14, 14),
+    ("Article", 10, 5),
+    ("By", 8, 4),
+    ("Claim", 50, 20),
+    ("Note", 24, 6),
+    ("Links", 7, 5),
 )
 
 
@@ -184,17 +186,14 @@ class ClaimsPanel(Vertical):
         summary = (
             f"Claims: {len(self._shown)} of {len(self._rows)} · {shown} ({keys}) · {article} "
             f"({key_hint(self.app, 'panel.article')}) · {key_hint(self.app, 'panel.clear')} "
-            f"clears · {display_key('enter')} goes to the claim · "
+            f"clears · {display_key('enter')} goes there · "
             f"{key_hint(self.app, 'panel.close')} closes"
         )
         closed = [row for row in self._rows if row.closed]
         if closed:
             count = len({row.annotation.article_id for row in closed})
             plural = "s" if count > 1 else ""
-            summary = (
-                f"+{len(closed)} on {count} article{plural} not open (dimmed; "
-                f"{display_key('enter')} opens) · " + summary
-            )
+            summary = f"+{len(closed)} on {count} article{plural} not open (dimmed) · " + summary
         if self._rows and not self._shown:
             summary = f"No claims match ({shown}, {article}) · " + summary
         elif not self._rows:

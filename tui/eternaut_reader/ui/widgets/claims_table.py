@@ -33,8 +33,8 @@ Cell = tuple[str, bool]
 
 
 class ClaimsTable(ScrollView, can_focus=True):
-    """Rows of cells under a header; the columns' widths are given, and one of them (flex)
-    takes what the others leave of the table's width."""
+    """Rows of cells under a header; the columns' widths are given (with the narrowest each
+    may be), and one of them (flex) takes what the others leave of the table's width."""
 
     DEFAULT_CSS = """
     ClaimsTable {
@@ -109,7 +109,7 @@ class ClaimsTable(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        columns: Sequence[tuple[str, int]],
+        columns: Sequence[tuple[str, int, int]],
         flex: str,
         *,
         id: str | None = None,
@@ -133,17 +133,33 @@ class ClaimsTable(ScrollView, can_focus=True):
         self.refresh()
 
     def widths(self) -> list[int]:
-        """Each column's width in cells, without padding; the flex column takes the rest."""
-        fixed = sum(w for label, w in self.columns if label != self.flex)
-        rest = self.size.width - fixed - 2 * PADDING * len(self.columns)
-        return [max(20, rest) if label == self.flex else w for label, w in self.columns]
+        """Each column's width in cells, without padding. The flex column takes what the
+        others leave; when that is less than its narrowest, the others give up room, from
+        the last to the first, down to their own narrowest."""
+        widths = [width for _, width, _ in self.columns]
+        flex = [label for label, _, _ in self.columns].index(self.flex)
+        room = self.scrollable_content_region.width - 2 * PADDING * len(self.columns)
+        rest = room - sum(w for n, w in enumerate(widths) if n != flex)
+        narrowest = self.columns[flex][2]
+        for n in reversed(range(len(widths))):
+            if n == flex or rest >= narrowest:
+                continue
+            give = min(widths[n] - self.columns[n][2], narrowest - rest)
+            widths[n] -= give
+            rest += give
+        widths[flex] = max(narrowest, rest)
+        return widths
 
     def flex_width(self) -> int:
-        return self.widths()[[label for label, _ in self.columns].index(self.flex)]
+        return self.widths()[[label for label, _, _ in self.columns].index(self.flex)]
 
     def _resize(self) -> None:
         total = sum(self.widths()) + 2 * PADDING * len(self.columns)
-        self.virtual_size = Size(total, self.row_count + HEADER_ROWS)
+        # Wider than the table only when the columns' narrowest widths do not fit: the flex
+        # column takes the rest otherwise, and a scrollbar coming or going changes that rest
+        # (a virtual width of the old width showed a horizontal scrollbar for nothing).
+        wide = total if total > self.scrollable_content_region.width else 0
+        self.virtual_size = Size(wide, self.row_count + HEADER_ROWS)
 
     def on_resize(self) -> None:
         self._resize()
@@ -174,12 +190,12 @@ class ClaimsTable(ScrollView, can_focus=True):
         return segments
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self._style("base")
         widths = self.widths()
         if y < HEADER_ROWS:
             style = base + self._style("claims-table--header")
-            header = [(label, False) for label, _ in self.columns]
+            header = [(label, False) for label, _, _ in self.columns]
             segments = self._line(header, widths, style)
         else:
             row = self.scroll_offset.y + y - HEADER_ROWS
@@ -203,7 +219,7 @@ class ClaimsTable(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(new))
 
     def _keep_cursor_visible(self) -> None:
-        height = max(1, self.size.height - HEADER_ROWS)
+        height = max(1, self.scrollable_content_region.height - HEADER_ROWS)
         top = self.scroll_offset.y
         if self.cursor_row < top:
             self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
@@ -218,7 +234,10 @@ class ClaimsTable(ScrollView, can_focus=True):
         self.move_cursor(self.cursor_row + step)
 
     def action_page(self, direction: int) -> None:
-        self.move_cursor(self.cursor_row + direction * max(1, self.size.height - HEADER_ROWS))
+        self.move_cursor(
+            self.cursor_row
+            + direction * max(1, self.scrollable_content_region.height - HEADER_ROWS)
+        )
 
     def action_select(self) -> None:
         if 0 <= self.cursor_row < self.row_count:
