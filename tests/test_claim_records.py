@@ -171,7 +171,7 @@ def test_a_record_round_trips_through_json_and_jsonl_and_merges_with_anothers(tm
     [
         ([{"url": "javascript:alert(1)", "title": "x"}], "not an http or https URL"),
         ([{"url": "file:///etc/passwd"}], "not an http or https URL"),
-        ([{"url": "https://a.example/\x1b]0;x\x07"}], "not an http or https URL"),
+        ([{"url": "https://a.example/\x1b]0;x\x07"}], "holds a control character"),
         ([{"quote": "no url, no title"}], "needs a URL or a title"),
         ([{"url": 5}], '"url" must be a string'),
         ("https://a.example", '"evidence" must be an array'),

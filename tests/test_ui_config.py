@@ -79,3 +79,48 @@ async def test_the_theme_is_read_at_start_and_a_picked_one_is_saved(config):
         await pilot.pause()
     assert load_config().theme == "gruvbox"
     assert "# keep me" in config.read_text(encoding="utf-8")
+
+
+async def test_a_key_that_is_none_or_taken_is_reported_and_the_defaults_kept(config):
+    """Found by an outside tester: a keymap taking `s` from "Tag speculative", or naming a key
+    that does not exist, was accepted silently, and the help listed `s` twice."""
+    config.write_text(
+        '[keymap]\n"tag.confirmed" = "s"\n"help" = "f1"\n"undo" = "notakey!!"\n'
+        '"tag.speculative" = "z"\n',
+        encoding="utf-8",
+    )
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+        bad_key = f"{config}:4: [keymap] 'undo': 'notakey!!' is no key; ignored"
+        assert bad_key in messages
+        # A swap is no clash: `s` is free once "Tag speculative" moves to `z`.
+        assert not any("'tag.confirmed'" in m for m in messages)
+        await pilot.press("s")
+        await pilot.pause()
+        assert _tags() == ["confirmed"]
+        await pilot.press("u")  # undo kept its own key
+        await pilot.pause()
+        assert _tags() == []
+
+
+async def test_a_key_taken_from_a_binding_live_at_the_same_time_is_refused(config):
+    config.write_text('[keymap]\n"tag.confirmed" = "y"\n"quit" = "y"\n', encoding="utf-8")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any(
+            f"{config}:3: [keymap] 'quit': y is already the key of 'tag.confirmed'" in m
+            for m in messages
+        )
+        assert " q Quit" in widget_text(app.screen.query_one(KeyBar))
+        await pilot.press("y")
+        await pilot.pause()
+        assert _tags() == ["confirmed"]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = widget_text(app.screen.query_one("#help-keys"))
+        quit_line = next(line for line in help_text.splitlines() if line.strip().endswith("Quit"))
+        assert quit_line.split()[0] == "q"

@@ -201,3 +201,44 @@ def test_the_claim_record_rides_in_our_namespace_and_comes_back(exported, tmp_pa
     assert (back.summary, back.review, back.evidence) == ("S", "R", (EVIDENCE,))
     others = [a for a in doc["first"]["items"] if a is not item]
     assert not any(key.startswith("eternaut:evidence") for a in others for key in a)
+
+
+def test_selectors_follow_the_quote_into_an_edited_article(tmp_path):
+    """Found by an outside tester: after a line was inserted above the claims, the W3C
+    selectors still gave the old offsets, prefix and hash, so a tool anchoring by position
+    against today's file found the wrong text. They are today's now; an orphan and an
+    unchanged article keep what was recorded."""
+    before = FakeArticle("a", "The bridge fell on Monday. Three people died in the collapse.")
+    with open_store(tmp_path / "db.json") as store:
+        start = before.text.index("Three")
+        kept = store.add(before, start, len(before.text), "confirmed")
+        gone = store.add(before, 0, 26, "speculative")
+    edited = FakeArticle(
+        "a",
+        "UPDATE: the toll was revised.\n\nThe bridge collapsed. Three people died in the collapse.",
+        content_hash="sha256:new",
+    )
+    with open_store(tmp_path / "db.json") as store:
+        export(store, [edited], "w3c", tmp_path / "now.jsonld")
+        export(store, [before], "w3c", tmp_path / "then.jsonld")
+    now = {
+        a["id"]: a["target"]
+        for a in json.loads((tmp_path / "now.jsonld").read_text())["first"]["items"]
+    }
+    target = now[f"urn:uuid:{kept.id}"]
+    quote, position = target["selector"]
+    assert edited.text[position["start"] : position["end"]] == quote["exact"] == kept.quote
+    assert position["start"] > kept.start and quote["prefix"].endswith("collapsed. ")
+    assert target["eternaut:contentHash"] == "sha256:new" and not target["eternaut:orphan"]
+    lost = now[f"urn:uuid:{gone.id}"]
+    assert lost["eternaut:orphan"] and lost["selector"][1]["start"] == 0
+    assert lost["eternaut:contentHash"] == gone.content_hash
+    then = {
+        a["id"]: a["target"]
+        for a in json.loads((tmp_path / "then.jsonld").read_text())["first"]["items"]
+    }
+    assert then[f"urn:uuid:{kept.id}"]["selector"][1] == {
+        "type": "TextPositionSelector",
+        "start": kept.start,
+        "end": kept.end,
+    }

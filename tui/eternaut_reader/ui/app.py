@@ -148,7 +148,7 @@ class ReaderApp(App[None]):
 
     def _apply_keymap(self) -> None:
         from eternaut_reader.core.config import where_set
-        from eternaut_reader.ui.keys import unknown_ids
+        from eternaut_reader.ui.keys import keymap_problems, unknown_ids
 
         self._config_problems = list(self.config.problems)
         keymap = dict(self.config.keymap)
@@ -159,6 +159,14 @@ class ReaderApp(App[None]):
                 f"{where_set(self.config, binding_id, 'keymap')}: [keymap] {binding_id!r} "
                 "is no binding id (see the keys "
                 "table in the README or the help screen); ignored"
+            )
+            del keymap[binding_id]
+        for binding_id, why in keymap_problems(keymap).items():
+            # A key Textual cannot report, or one another binding needs at the same time:
+            # the binding keeps its own keys, and the help shows what the keys really do.
+            self._config_problems.append(
+                f"{where_set(self.config, binding_id, 'keymap')}: [keymap] {binding_id!r}: "
+                f"{why}; ignored"
             )
             del keymap[binding_id]
         self.keymap = keymap

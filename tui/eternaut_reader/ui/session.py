@@ -15,6 +15,7 @@ from eternaut_reader.core.storage.atomic import write_atomic
 from eternaut_reader.core.text.corpus import Corpus
 
 MAX_CORPORA = 20
+SNIPPET = 80  # characters of the cursor's sentence kept to find it again in an edited file
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,29 @@ class PaneState:
     article_id: str
     cursor_offset: int
     top_offset: int
+    cursor_text: str = ""  # the text at the cursor when saved (its first SNIPPET characters)
+
+
+def snippet(text: str, offset: int) -> str:
+    return text[offset : offset + SNIPPET]
+
+
+def _refound(state: PaneState, text: str) -> PaneState:
+    """The state moved to where its cursor text is now, when the file changed under it (a
+    line inserted above put the cursor on the next sentence, found by an outside tester):
+    the occurrence nearest the old offset. Unchanged when the text is where it was, or gone."""
+    wanted = state.cursor_text
+    if not wanted or text.startswith(wanted, state.cursor_offset):
+        return state
+    found, start = [], text.find(wanted)
+    while start != -1:
+        found.append(start)
+        start = text.find(wanted, start + 1)
+    if not found:
+        return state
+    nearest = min(found, key=lambda at: abs(at - state.cursor_offset))
+    shift = nearest - state.cursor_offset
+    return PaneState(state.article_id, nearest, max(0, state.top_offset + shift), wanted)
 
 
 def session_path(db: Path) -> Path:
@@ -46,17 +70,20 @@ def load(path: Path, corpus: Corpus) -> tuple[list[PaneState], int]:
     entry = _read(path).get(corpus_key(corpus))
     if not isinstance(entry, dict):
         return [], 0
-    known = {a.id for a in corpus.articles}
+    texts = {a.id: a.text for a in corpus.articles}
     panes = []
     for item in entry.get("panes", []):
         try:
             state = PaneState(
-                str(item["article_id"]), int(item["cursor_offset"]), int(item["top_offset"])
+                str(item["article_id"]),
+                int(item["cursor_offset"]),
+                int(item["top_offset"]),
+                str(item.get("cursor_text", "")),
             )
-        except (KeyError, TypeError, ValueError):
+        except (AttributeError, KeyError, TypeError, ValueError):
             continue
-        if state.article_id in known:
-            panes.append(state)
+        if state.article_id in texts:
+            panes.append(_refound(state, texts[state.article_id]))
     focused = entry.get("focused", 0)
     return panes, focused if isinstance(focused, int) else 0
 

@@ -19,8 +19,10 @@ Each annotation stands alone (it carries its own @context) and is shaped like th
                 eternaut:articleId holds our article id. Otherwise the source is
                 urn:eternaut-reader:article:<article id>. With a TextQuoteSelector (exact,
                 prefix, suffix) and a TextPositionSelector (code-point offsets into the text
-                as we extracted it, as recorded: a page's own tools anchor by the quote), and
-                eternaut:contentHash (the hash of the text the annotation was made on),
+                as we extracted it: a page's own tools anchor by the quote), and
+                eternaut:contentHash (the hash of the text the selectors are in). When the
+                article's file changed since the tagging and the quote is still found, the
+                selectors and the hash are those of today's text; else as recorded;
                 eternaut:articleTitle and eternaut:orphan (absent when the article is not in
                 the corpus)
 
@@ -49,6 +51,7 @@ from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import quote, unquote
 
+from eternaut_reader.core.annotations.anchor import Selector, select
 from eternaut_reader.core.annotations.model import Annotation, Evidence, Link
 from eternaut_reader.core.annotations.record import (
     BadRecord,
@@ -148,6 +151,20 @@ def _stamp(value: str) -> str | None:
     return value if _DATE_TIME.match(value) else None
 
 
+def _selected(item: Item) -> tuple[Selector, str]:
+    """The selectors and the text's hash the target carries: where the quote is in the
+    article's text now when it is found there (the file changed since the tagging: a tool
+    anchoring by position against today's text must find the quote), else as recorded."""
+    ann, placed, article = item.annotation, item.anchor, item.article
+    if placed is not None and article is not None and placed.start is not None:
+        assert placed.end is not None
+        now = (placed.start, placed.end, article.content_hash)
+        if now != (ann.start, ann.end, ann.content_hash):
+            return select(article.text, placed.start, placed.end), article.content_hash
+    recorded = Selector(ann.quote, ann.prefix, ann.suffix, ann.start, ann.end)
+    return recorded, ann.content_hash
+
+
 def to_w3c(item: Item, *, context: bool = True) -> dict[str, Any]:
     ann = item.annotation
     body: list[dict[str, Any]] = []
@@ -167,19 +184,20 @@ def to_w3c(item: Item, *, context: bool = True) -> dict[str, Any]:
             linking[f"{PREFIX}:article"] = link.article_id
         body.append(linking)
     source = source_iri(item)
+    sel, content_hash = _selected(item)
     target: dict[str, Any] = {
         "type": "SpecificResource",
         "source": source,
         "selector": [
             {
                 "type": "TextQuoteSelector",
-                "exact": ann.quote,
-                "prefix": ann.prefix,
-                "suffix": ann.suffix,
+                "exact": sel.quote,
+                "prefix": sel.prefix,
+                "suffix": sel.suffix,
             },
-            {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
+            {"type": "TextPositionSelector", "start": sel.start, "end": sel.end},
         ],
-        f"{PREFIX}:contentHash": ann.content_hash,
+        f"{PREFIX}:contentHash": content_hash,
         f"{PREFIX}:articleTitle": item.title,
     }
     if source != article_iri(ann.article_id):  # the page's URL: our id is said beside it

@@ -217,13 +217,18 @@ class PanesScreen(Screen[None]):
             return
         for pane in self.panes:
             self.places[pane.number] = pane.place()
-        states = [
-            session.PaneState(
-                self.corpus.articles[self.assignment[n]].id, place.cursor_offset, place.top_offset
-            )
-            for n, place in sorted(self.places.items())
-            if n < len(self.assignment)
-        ]
+        states = []
+        for n, place in sorted(self.places.items()):
+            if n < len(self.assignment):
+                article = self.corpus.articles[self.assignment[n]]
+                states.append(
+                    session.PaneState(
+                        article.id,
+                        place.cursor_offset,
+                        place.top_offset,
+                        session.snippet(article.text, place.cursor_offset),
+                    )
+                )
         focused = self.focused_view.number if self.focused_view else 0
         try:
             session.save(
