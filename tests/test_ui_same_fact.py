@@ -502,6 +502,20 @@ def test_a_narrow_claim_bar_keeps_both_conflicting_values():
     short = squeeze(long, 78)
     assert short.split("; ")[0].endswith('" here') and len(short.split("; ")[0]) <= 78
     assert '2025" in 3/5' in short and '2026" here' in short and "…" in short
+    # The bar then cuts the tail with an ellipsis: it must not fall on "here" (an outside
+    # tester saw 'vs "42 i pa…acuati" her…' at 80 columns).
+    from eternaut_reader.ui.widgets.chrome import fit
+
+    shown = fit(squeeze(long, 78), 78)
+    assert '2026" here;' in shown or '2026" here…' in shown
+
+
+def test_a_conflict_in_the_same_fact_panel_keeps_both_values_on_one_line():
+    from eternaut_reader.ui.widgets.same_fact import _middle
+
+    assert _middle("Thirty-seven people were evacuated", 18) == "Thirty-se…vacuated"
+    assert len(_middle("Thirty-seven people were evacuated", 18)) == 18
+    assert _middle("42 passeggeri", 18) == "42 passeggeri"
 
 
 async def test_at_80_columns_the_claim_bar_shows_the_value_here():

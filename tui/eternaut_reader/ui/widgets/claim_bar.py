@@ -18,7 +18,7 @@ SEPARATOR = " · "
 GAP = " ·"
 # A quoted value in a reason ("premiered", "second half of 2025").
 _QUOTED = re.compile(r'"([^"]{7,})"')
-_KEEP = 12  # a value is never cut shorter than this many characters
+_KEEP = 8  # a value is never cut shorter than this many characters
 _VERDICT_NAME = re.compile(r"(suggest [✓?✗]) (?:confirmed|speculative|contradicted)\b")
 
 
@@ -29,7 +29,10 @@ def squeeze(text: str, room: int) -> str:
     verdict's name goes first: its glyph says it ("suggest ✗ (A accepts): …")."""
     if cells(text) > room:
         text = _VERDICT_NAME.sub(r"\1", text, 1)
-    # What follows "; " (how many others agree) may be cut at the end: it is extra.
+    # What follows "; " (how many others agree) may be cut at the end: it is extra. The cut
+    # takes a cell for its "…", which must not fall on the value "here".
+    if "; " in text:
+        room -= 1
     while cells(text.split("; ")[0]) > room:
         quoted = max(_QUOTED.finditer(text), key=lambda m: len(m.group(1)), default=None)
         if quoted is None or len(quoted.group(1)) <= _KEEP:

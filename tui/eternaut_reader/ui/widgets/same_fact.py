@@ -52,6 +52,16 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _middle(text: str, limit: int) -> str:
+    """Text cut to limit characters in its middle ("Thirty-se…evacuated"): both ends of a
+    value say which it is."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = limit // 2
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+
+
 @keyed("Same fact elsewhere")
 class SameFactPanel(Vertical):
     BINDINGS = [
@@ -241,9 +251,16 @@ class SameFactPanel(Vertical):
                     f"“{_short(passage, room - len(tagged))}”"
                 )
                 for conflict in match.conflicts:
-                    values = f"{conflict.what}: “{conflict.here}” here vs “{conflict.there}”"
+                    # Both values in sight, each cut in the middle to its share of the line:
+                    # cut at its end, the line lost the value "there" (and wrapped, found by
+                    # an outside tester at 80 columns).
+                    frame = f"{conflict.what}: “” here vs “”"
+                    share = max(8, (room + 12 - len(frame)) // 2)
+                    here_value = _middle(conflict.here, share)
+                    there_value = _middle(conflict.there, share)
+                    values = f"{conflict.what}: “{here_value}” here vs “{there_value}”"
                     # Plain spaces: they copy as spaces (braille blanks copied as "⠀").
-                    line += "\n" + " " * 13 + "⚠ " + _short(values, room + 16)
+                    line += "\n" + " " * 13 + "⚠ " + _short(values, room + 12)
                 options.add_option(Option(Content(printable(line))))
                 self._matches.append(match)
         chosen = [i for i, m in enumerate(self._matches) if m is not None]
