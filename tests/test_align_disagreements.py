@@ -517,8 +517,15 @@ def test_a_month_in_the_future_tense_is_the_next_one_and_a_span_runs_forward():
     March are one September (they conflicted, found by an outside tester); "from 14 March to
     6 September" written in February ends next September, not the one just past."""
     december, march, february = dt.date(2025, 12, 20), dt.date(2026, 3, 25), dt.date(2026, 2, 27)
-    (english,) = extract("The harbour will reopen in September.", "en", december)
-    (italian,) = extract("Il porto riaprirà a settembre.", "it", march)
+    # (Each also says the harbour is closed until then: a status, left aside here.)
+    (english,) = [
+        v
+        for v in extract("The harbour will reopen in September.", "en", december)
+        if v.kind == "date"
+    ]
+    (italian,) = [
+        v for v in extract("Il porto riaprirà a settembre.", "it", march) if v.kind == "date"
+    ]
     assert compare(english, italian) is True
     assert dt.date.fromordinal(int(english.low)) == dt.date(2026, 9, 1)
     _start, end = extract("which opens on March 14 and runs until Sept. 6.", "en", february)
@@ -563,3 +570,35 @@ def test_a_terminal_escape_sequence_is_no_figure():
     """ "ESC[0m" pasted into an article was read as 0 metres, contradicting "300 metres"."""
     text = "Red: \x1b[31mred\x1b[0m text, a title \x1b]0;pwned 5 km\x07, then 300 metres. \x9b2J"
     assert [v.text for v in extract(text, "en")] == ["300 metres"]
+
+
+def _status(text: str, language: str):
+    (value,) = [v for v in extract(text, language) if v.kind == "status"]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "agree"),
+    [
+        (
+            ("The line has already reopened.", "en"),
+            ("La funivia riaprirà a fine luglio.", "it"),
+            False,
+        ),
+        (("The line reopened on Monday.", "en"), ("The line remains closed.", "en"), False),
+        (("Il ponte è stato riaperto ieri.", "it"), ("The bridge has reopened.", "en"), True),
+        (("La strada rimane chiusa.", "it"), ("The road is still closed.", "en"), True),
+    ],
+)
+def test_a_closure_said_over_conflicts_with_one_said_to_go_on(here, there, agree):
+    """Found by an outside tester: "has already reopened" against "riaprirà soltanto a fine
+    luglio" and "remains closed" was suggested confirmed."""
+    assert compare(_status(*here), _status(*there)) is agree
+
+
+def test_a_closure_s_status_is_never_a_work_s_release():
+    reopened = _status("The museum reopened on Monday.", "en")
+    released = _status("The series premiered on Monday.", "en")
+    assert compare(reopened, released) is None
+    # "will be reopened" tells a plan, as "will reopen" does, never that it is open again.
+    assert all(v.unit != "reopened" for v in extract("The road will be reopened on Monday.", "en"))

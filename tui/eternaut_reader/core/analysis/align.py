@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 # The method's version: a cached result made by another version is recomputed.
-METHOD_VERSION = 15  # 15: a measure's strict bound takes its figure; escape sequences no figures
+METHOD_VERSION = 15  # 15: bounds on measures, no figures in escape sequences, a closure's status
 
 
 @dataclass

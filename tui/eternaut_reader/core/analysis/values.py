@@ -117,6 +117,8 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind != b.kind or a.kind not in CONFLICTING_KINDS:
         return None
     if a.kind == "status":  # the unit is the status itself: "upcoming" or "released"
+        if STATUS_FAMILY.get(a.unit) != STATUS_FAMILY.get(b.unit):
+            return None  # a work's release and a line's reopening: two things
         return a.unit == b.unit
     if a.unit != b.unit and not (a.nouns & b.nouns):  # dollars and euros, passengers and trains
         return None
@@ -1161,6 +1163,38 @@ _STATUS = (
         ),
     ),
 )
+# A service, a line or a place that was shut: open again, or still closed and to reopen. Two
+# passages telling one closure conflict when one says it is over and the other that it is not
+# ("has already reopened" / "will reopen next week" / "riaprirà a fine luglio", found by an
+# outside tester: the reader suggested "confirmed").
+_SERVICE_STATUS = (
+    (
+        "closed",
+        re.compile(
+            r"\b(will\s+(?:only\s+|not\s+|then\s+)?reopen|won[’']t\s+reopen|(?:is|are)\s+"
+            r"(?:expected|due|set|scheduled)\s+to\s+reopen|(?:remains?|remained|stays?|is\s+still|"
+            r"are\s+still)\s+(?:closed|shut)|yet\s+to\s+reopen|riaprirà|riapriranno|"
+            r"(?:resterà|resteranno|rimane|rimangono|rimarrà|rimarranno|è\s+ancora|sono\s+ancora)"
+            r"\s+chius[aoie]|sarà\s+riapert[ao]|saranno\s+riapert[ie])\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "reopened",
+        re.compile(
+            r"\b((?:has|have|had)\s+(?:already\s+|now\s+)?reopened|(?<!be\s)(?<!been\s)"
+            r"(?<!to\s)reopened\s+(?:on|at|in|yesterday|today|last|this)\b|"
+            r"(?:is|are)\s+(?:now\s+)?open\s+again|back\s+in\s+service|resumed\s+service|"
+            r"(?:ha|hanno)\s+(?:già\s+)?riaperto|(?:è|sono)\s+(?:già\s+)?(?:stat[aoie]\s+)?"
+            r"riapert[aoie]|(?:ha|hanno)\s+ripreso\s+servizio|(?:è|sono)\s+tornat[aoie]\s+in\s+"
+            r"servizio)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+STATUS_FAMILY = {"upcoming": "release", "released": "release", "closed": "service"}
+STATUS_FAMILY["reopened"] = "service"
+
 _WORK_NOUN = re.compile(
     r"\b(series|show|film|movie|season|episode|documentary|serie|stagione|episodio|puntata"
     r"|documentario|programma|miniserie|album)\b",
@@ -1191,6 +1225,11 @@ def _status(text: str) -> list[Value]:
                 continue  # "upcoming ad formats", "released figures": not a work's release
             taken.append((m.start(), m.end()))
             out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
+    for status, pattern in _SERVICE_STATUS:
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                taken.append((m.start(), m.end()))
+                out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
     return out
 
 
