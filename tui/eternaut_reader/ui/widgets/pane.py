@@ -36,7 +36,7 @@ from eternaut_reader.core.text.reading import Reading, Selection
 from eternaut_reader.core.text.wrap import WrapIndex
 from eternaut_reader.ui.keys import PROMPT_KEYS, key_hint, keyed
 from eternaut_reader.ui.widgets.chrome import fit, heading_details, heading_title
-from eternaut_reader.ui.widgets.claim_marks import claim_layers, gutter_mark
+from eternaut_reader.ui.widgets.claim_marks import line_marks
 from eternaut_reader.ui.widgets.lines import Layer, offset_at_column, styled_segments
 
 if TYPE_CHECKING:
@@ -321,19 +321,53 @@ class ArticlePane(ScrollView, can_focus=True):
         self._changed()
 
     def watch_search_state(self, old: tuple[str, int], new: tuple[str, int]) -> None:
+        matches = self.reading.search.matches
         if old[0] != new[0]:
             # Every drawn line holding a match of the old query or of the new one.
-            self._forget_matches(self._drawn_matches, self.reading.search.matches)
-            self._drawn_matches = self.reading.search.matches
+            self._forget_matches(self._drawn_matches, matches)
+            changed = self._in_sight(self._drawn_matches) + self._in_sight(matches)
+            self._drawn_matches = matches
         else:
-            matches = self.reading.search.matches
-            for number in (old[1], new[1]):
-                if 0 <= number < len(matches):
-                    self._forget(*matches[number])
-        self._changed()
+            changed = [matches[n] for n in (old[1], new[1]) if 0 <= n < len(matches)]
+            for span in changed:
+                self._forget(*span)
+        if self._index is None:
+            self._changed()
+            return
+        # Only the rows holding an old or a new match, and the status line (the prompt): a
+        # search keystroke with 100,000 claims spent most of its frame composing the rows
+        # that had not changed. The screen hears of it (the claim and key bars) only when a
+        # search starts or ends: the cursor's own move tells it otherwise.
+        regions = self._rows_of(tuple(changed))
+        if bool(old[0]) != bool(new[0]):
+            self._changed(*regions)
+        else:
+            self.refresh(*regions)
 
-    def watch_prompt(self) -> None:
-        self._changed()
+    def _in_sight(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The spans (in position order) on the rows in sight."""
+        from bisect import bisect_left
+
+        if self._index is None or not spans:
+            return []
+        top = int(self.scroll_y)
+        last = min(len(self._index), top + self.text_height) - 1
+        if last < top:
+            return []
+        low, high = self._index.span(top)[0], self._index.span(last)[1]
+        first = bisect_left(spans, (low, low))
+        if first > 0 and spans[first - 1][1] > low:
+            first -= 1
+        end = bisect_left(spans, (high + 1, high + 1), lo=first)
+        return spans[first:end]
+
+    def watch_prompt(self, old: str | None, new: str | None) -> None:
+        if (old is None) != (new is None) or self._index is None:
+            self._changed()  # opened or closed: the key bar shows the prompt's keys
+            return
+        # A character typed: the prompt is the status line, the only row that changed.
+        width, height = self._content_size()
+        self.refresh(Region(0, height - STATUS_ROWS, width, STATUS_ROWS))
 
     def watch_segmenting(self) -> None:
         self._changed()
@@ -697,9 +731,7 @@ class ArticlePane(ScrollView, can_focus=True):
         if cached is not None and cached[0] == key:
             return cached[1], cached[2]
         # Looked up once for the layers and the gutter mark (hundreds on a dense line).
-        touching = claims.overlapping(start, end)
-        layers = claim_layers(claims, start, end, me, self._style, touching)
-        mark = gutter_mark(claims, start, end, me, self._style, touching)
+        layers, mark = line_marks(claims.overlapping(start, end), me, self._style)
         self._marks.set(line, (key, layers, mark))
         return layers, mark
 
