@@ -103,3 +103,27 @@ async def test_a_long_burst_through_the_note_the_claim_view_and_the_evidence_for
     assert [(item.url, item.title) for item in claim.evidence] == [
         ("https://example.org/a", "Q2 letter")
     ]
+
+
+async def test_a_paste_in_a_burst_lands_after_the_keys_typed_before_it():
+    """Found by an outside tester: "/bri" typed and "dge" pasted at once gave "/dgebri" in
+    the search prompt, and a paste jumped ahead of typed text in the note editor."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        for char in "/bri":
+            key = {"/": "slash"}.get(char, char)
+            app.post_message(events.Key(key, char))
+        app.post_message(events.Paste("dge"))
+        for _ in range(10):
+            await pilot.pause(0.02)
+        pane = app.screen.focused
+        assert pane.reading.prompt == "bridge"
+        await pilot.press("escape", "escape", "c", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        _burst(app, "typed first, ")
+        app.post_message(events.Paste("then pasted"))
+        for _ in range(10):
+            await pilot.pause(0.02)
+        assert app.screen.query_one(TextArea).text == "typed first, then pasted"

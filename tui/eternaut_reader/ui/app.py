@@ -240,9 +240,9 @@ class ReaderApp(App[None]):
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     async def on_event(self, event: events.Event) -> None:
-        # Keys in the order typed, a burst included: see key_order.py.
+        # Keys and pastes in the order typed, a burst included: see key_order.py.
         if (
-            isinstance(event, events.Key)
+            isinstance(event, (events.Key, events.Paste))
             and not event.is_forwarded
             and not self._key_order.admit(event)
         ):

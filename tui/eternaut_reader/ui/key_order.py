@@ -11,6 +11,10 @@ So a key that arrives while the screen is still busy with the keys before it (a 
 waiting in any of its widgets' queues) waits, and goes on once they are all handled. A key
 never waits longer than MAX_WAIT: if something keeps posting messages, keys flow as Textual
 would send them.
+
+A paste (bracketed paste: one Paste event for the whole text) waits in the same line: typed
+"/bri" and pasted "dge" read "/dgebri" while the keys were held and the paste was not (found
+by an outside tester, in the search prompt and in the note editor).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ class KeyOrder:
 
     def __init__(self, app: App[Any]) -> None:
         self.app = app
-        self.held: deque[events.Key] = deque()
+        self.held: deque[events.Key | events.Paste] = deque()
         self.draining = False
         # When the key now first in line got there: MAX_WAIT counts from then, not from when
         # it arrived, or a long burst would be let through all at once once the first key
@@ -55,8 +59,9 @@ class KeyOrder:
             return False
         return any(not node._message_queue.empty() for node in screen.walk_children(with_self=True))
 
-    def admit(self, event: events.Key) -> bool:
-        """True: hand the key on now. False: it is held and will be handed on in order."""
+    def admit(self, event: events.Key | events.Paste) -> bool:
+        """True: hand the key (or paste) on now. False: it is held and will be handed on in
+        order."""
         if not self.draining and not self.busy():
             return True
         self.held.append(event)
