@@ -123,3 +123,22 @@ def test_output_cut_short_by_a_pipe_is_no_error(tmp_path):
         error = process.stderr.read().decode()
         status = process.wait(timeout=120)
     assert (status, error) == (0, "")
+
+
+def test_where_reports_a_keymap_entry_that_cannot_be_kept(tmp_path):
+    """`where` knew nothing of the bindings (they live in the UI), so an unknown binding id or
+    a key taken from another binding went unreported there (found by an outside tester)."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[keymap]\n"no.such" = "z"\n"undo" = "notakey!!"\n"tag.confirmed" = "s"\n',
+        encoding="utf-8",
+    )
+    result = run_cli("where", env={"ETERNAUT_READER_CONFIG": str(config)})
+    assert result.returncode == 0
+    assert f"{config}:2: [keymap] 'no.such' is no binding id" in result.stderr + result.stdout
+    assert f"{config}:3: [keymap] 'undo': 'notakey!!' is no key; ignored" in (
+        result.stderr + result.stdout
+    )
+    assert f"{config}:4: [keymap] 'tag.confirmed': s is already the key of 'tag.speculative'" in (
+        result.stderr + result.stdout
+    )

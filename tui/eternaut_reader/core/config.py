@@ -124,6 +124,13 @@ def _read(path: Path, text: str, data: dict[str, object]) -> Config:
                 problem(key, f'keymap {key!r} must be keys in a string, like "ctrl+t"', "keymap")
     else:
         problem("keymap", "keymap must be a table: [keymap]")
+    # Against the reader's bindings (keymap.py): an unknown id, a key that is none, a key
+    # another binding needs at the same time. Such an entry is dropped, with its line.
+    from eternaut_reader.core.keymap import keymap_problems, shipped
+
+    for key, message in keymap_problems(keymap, shipped()).items():
+        problem(key, message, "keymap")
+        del keymap[key]
     profile_values: dict[str, str] = {}
     table = data.get("profile", {})
     asked = isinstance(table, dict) and "name" in table

@@ -147,31 +147,12 @@ class ReaderApp(App[None]):
         self._theme_from_start = self.theme
 
     def _apply_keymap(self) -> None:
-        from eternaut_reader.core.config import where_set
-        from eternaut_reader.ui.keys import keymap_problems, unknown_ids
-
+        # The config checked the keymap against the bindings (core/keymap.py): what is left
+        # can be applied, and its problems are told with the file's others.
         self._config_problems = list(self.config.problems)
-        keymap = dict(self.config.keymap)
-        if keymap:
-            load_bindings()  # every binding id must be known to check the user's keymap
-        for binding_id in unknown_ids(keymap):
-            self._config_problems.append(
-                f"{where_set(self.config, binding_id, 'keymap')}: [keymap] {binding_id!r} "
-                "is no binding id (see the keys "
-                "table in the README or the help screen); ignored"
-            )
-            del keymap[binding_id]
-        for binding_id, why in keymap_problems(keymap).items():
-            # A key Textual cannot report, or one another binding needs at the same time:
-            # the binding keeps its own keys, and the help shows what the keys really do.
-            self._config_problems.append(
-                f"{where_set(self.config, binding_id, 'keymap')}: [keymap] {binding_id!r}: "
-                f"{why}; ignored"
-            )
-            del keymap[binding_id]
-        self.keymap = keymap
-        if keymap:
-            self.set_keymap(keymap)
+        self.keymap = dict(self.config.keymap)
+        if self.keymap:
+            self.set_keymap(self.keymap)
 
     def get_default_screen(self) -> Screen[None]:
         from eternaut_reader.core.storage.paths import resolve_db_path

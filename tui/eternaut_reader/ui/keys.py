@@ -5,13 +5,15 @@ use this module, so that a remapped key shows everywhere and nothing spells a ke
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
 from textual.binding import Binding
 from textual.keys import Keys, format_key
+
+from eternaut_reader.core.keymap import Binding as KeymapBinding
+from eternaut_reader.core.keymap import Bindings as KeymapBindings
 
 GROUPS = (
     "Reading",
@@ -184,69 +186,16 @@ def key_rows(keymap: dict[str, str] | None = None) -> list[KeyRow]:
     )
 
 
-def unknown_ids(keymap: dict[str, str]) -> list[str]:
-    """Keymap entries that name no binding (a typo in the config file)."""
-    return [binding_id for binding_id in keymap if binding_id not in all_bindings()]
-
-
-_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
-_KEY_NAMES = frozenset(k.value for k in Keys)
-
-
-def is_key(key: str) -> bool:
-    """Is this a key Textual can report: a character, a key's name ("pagedown", "f5"), or a
-    character's name ("question_mark"), after modifiers ("ctrl+shift+")?"""
-    *modifiers, base = key.strip().split("+")
-    if not base or any(m not in _MODIFIERS for m in modifiers):
-        return False
-    if len(base) == 1 or base in _KEY_NAMES:
-        return True
-    try:
-        return len(unicodedata.lookup(base.replace("_", " ").upper())) == 1
-    except KeyError:
-        return False
-
-
-def _split(keys: str) -> set[str]:
-    return {k.strip() for k in keys.split(",") if k.strip()}
-
-
-def _together(a: str, b: str) -> bool:
-    """Are two bindings live at one time? Those of one class are, and a pane's are with the
-    main screen's (a pane has the focus, and the screen's keys work too)."""
-    targets = {_REGISTRY[a][2], _REGISTRY[b][2]}
-    return _OWNER.get(a) == _OWNER.get(b) or targets == {"pane", "screen"}
-
-
-def keymap_problems(keymap: dict[str, str]) -> dict[str, str]:
-    """The keymap entries that cannot be kept, each with why: keys Textual does not know
-    ("notakey!!"), and a key taken from a binding live at the same time, which would be left
-    without it ("tag.confirmed" = "s" while `s` tags speculative). Keys two bindings share by
-    default (a panel's `c` and a pane's) are not a clash. Of two entries that clash, the
-    later one in the file goes."""
-    known = all_bindings()
-    problems: dict[str, str] = {}
-    for binding_id, keys in keymap.items():
-        bad = sorted(k for k in _split(keys) if not is_key(k))
-        if binding_id in known and (bad or not _split(keys)):
-            problems[binding_id] = f"{', '.join(map(repr, bad)) or 'no key'} is no key"
-    kept = {i: k for i, k in keymap.items() if i in known and i not in problems}
-    for binding_id in reversed(list(kept)):
-        mine = _split(kept[binding_id])
-        for other, entry in known.items():
-            if other == binding_id or not _together(binding_id, other):
-                continue
-            theirs = _split(kept.get(other, entry[0].key))
-            by_default = _split(entry[0].key) & _split(known[binding_id][0].key)
-            clash = sorted((mine & theirs) - by_default)
-            if clash:
-                del kept[binding_id]
-                problems[binding_id] = (
-                    f"{display_keys(','.join(clash))} is already the key of {other!r} "
-                    f"({entry[0].description})"
-                )
-                break
-    return problems
+def registry_bindings() -> KeymapBindings:
+    """What core/keymap.py checks a keymap against, from the bindings themselves: written to
+    core/bindings.json by scripts/readme_keys.py (tests/test_readme.py keeps them in step)."""
+    return KeymapBindings(
+        {
+            ident: KeymapBinding(binding.key, binding.description, _OWNER[ident], target)
+            for ident, (binding, _group, target) in all_bindings().items()
+        },
+        frozenset(k.value for k in Keys),
+    )
 
 
 def markdown_table() -> str:
