@@ -93,3 +93,40 @@ def test_one_pass_marks_are_the_layers_and_the_gutter_mark():
             assert line_marks(touching, "me", str) == expected
             dense += len(touching) > EXACT_LAYERS
     assert dense  # the dense path was taken
+
+
+def test_the_claims_panel_rows_follow_edits_as_a_fresh_build_would():
+    """The claims panel keeps each article's rows and changes only what an edit touched:
+    after any sequence of tags, retags, removals (named or not) and orphans, the rows are
+    those a build from scratch gives, or the update says to build them again."""
+    from dataclasses import replace
+
+    from eternaut_reader.ui.widgets.claims_panel import ArticleRows
+
+    rng = random.Random(11)
+    made = [_annotation(n, 5 * n, 5 * n + 4, "confirmed", "me") for n in range(200)]
+    index = ClaimIndex(Anchored(a, a.start, a.end) for a in made)
+    rows = ArticleRows(index)
+    rebuilt = 0
+    for step in range(300):
+        ann = rng.choice(made)
+        kind = rng.choice(["retag", "remove", "remove-unnamed", "add", "orphan"])
+        if kind == "retag" and ann.id in index:
+            index.put(replace(ann, tag=rng.choice(["speculative", None])), (ann.start, ann.end))
+            named = ann.id
+        elif kind.startswith("remove"):
+            index.discard(ann.id)
+            named = None if kind == "remove-unnamed" else ann.id
+        elif kind == "orphan":
+            index.put(ann, None)
+            named = ann.id
+        else:
+            index.put(ann, (ann.start, ann.end))
+            named = ann.id
+        if not rows.follows([named]):
+            rows, rebuilt = ArticleRows(index), rebuilt + 1
+        fresh = ArticleRows(index)
+        assert [(r.annotation.id, r.annotation.tag) for r in rows.rows] == [
+            (r.annotation.id, r.annotation.tag) for r in fresh.rows
+        ], step
+    assert rebuilt < 120  # most edits were followed, not rebuilt

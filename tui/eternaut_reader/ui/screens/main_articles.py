@@ -13,14 +13,23 @@ from eternaut_reader.ui.screens.main_panes import PanesScreen
 from eternaut_reader.ui.widgets.pane import ArticlePane
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from eternaut_reader.core.annotations.claims import ClaimIndex
+    from eternaut_reader.core.annotations.editing import Edit
     from eternaut_reader.core.annotations.model import Annotation
-    from eternaut_reader.ui.widgets.claims_panel import ClaimsPanel
+    from eternaut_reader.core.text.corpus import Corpus
+    from eternaut_reader.ui.widgets.claims_panel import ArticleRows, ClaimsPanel
 
 
 class ArticlesScreen(PanesScreen):
     # The claims on articles not open, with the key they were found for (not_open).
     _not_open_cache: tuple[object, list[Annotation]] | None = None
+
+    def __init__(self, corpus: Corpus, session_file: Path | None = None) -> None:
+        super().__init__(corpus, session_file)
+        # The claims panel's rows of each open article, kept up to date edit by edit.
+        self._article_rows: dict[str, ArticleRows] = {}
 
     # -- articles: claims on those not open, opening them, their details -------------------
 
@@ -213,20 +222,31 @@ class ArticlesScreen(PanesScreen):
         if panel is not None:
             self._close_panel(panel)
 
-    def fill_panel(self) -> None:
-        from eternaut_reader.ui.widgets.claims_panel import Row
+    def fill_panel(self, edit: Edit | None = None) -> None:
+        """Give the claims panel every claim. After an edit only the rows it touched change
+        (claims_panel.ArticleRows); anything else builds every article's rows again."""
+        from eternaut_reader.ui.widgets.claims_panel import ArticleRows, Row
 
         panel, editor = self._panel(), self.editor
         if panel is None:
             return
         if editor is None:
+            self._article_rows = {}
             panel.set_rows([])
             return
+        touched: dict[str, list[str | None]] = {}
+        for each in (edit, *edit.also) if edit is not None else ():
+            ident = each.annotation.id if each.annotation is not None else None
+            touched.setdefault(each.article_id, []).append(ident)
         rows: list[Row] = []
         for article in self.corpus.articles:
             index = editor.index(article)
-            rows.extend(Row(c.annotation) for c in index.claims())
-            rows.extend(Row(a, True) for a in index.orphans.values())
+            kept = self._article_rows.get(article.id)
+            usable = kept is not None and kept.index is index and edit is not None
+            if kept is None or not usable or not kept.follows(touched.get(article.id, ())):
+                kept = self._article_rows[article.id] = ArticleRows(index)
+            rows.extend(kept.rows)
+            rows.extend(kept.orphans)
         rows.extend(Row(a, closed=True) for a in self.not_open())
         # A link shows at both of its ends: the store counts those made to each claim.
         panel.set_rows(rows, editor.me, editor.store.linked_from_count)

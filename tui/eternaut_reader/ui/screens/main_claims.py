@@ -44,7 +44,7 @@ class ClaimsScreen(ArticlesScreen):
             self.refresh_claim_bar()
         panel = self._panel()
         if panel is not None and panel.display:
-            self.fill_panel()
+            self.fill_panel(edit)
 
     def claims_loaded(self) -> None:
         """The stored claims are anchored (or more of them are): draw them."""

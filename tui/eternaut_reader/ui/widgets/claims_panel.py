@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
 from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.annotations.tags import OPEN, verdict
 from eternaut_reader.core.text.corpus import Corpus
@@ -30,6 +32,62 @@ class Row(NamedTuple):
 
 # Each column's label, width and narrowest width: in a narrow terminal the note, who made
 # the claim and the article give up room before the claim's own column goes below 20.
+class ArticleRows:
+    """One article's rows, in its claim index's order (position, then id), then its orphans;
+    kept up to date edit by edit. A tag among 100,000 claims replaces one row, where building
+    all the rows again took 0.2 s with the panel open."""
+
+    def __init__(self, index: ClaimIndex) -> None:
+        self.index = index
+        self._built_from: list[Claim] | None = index.claims()
+        self.rows = [Row(c.annotation) for c in self._built_from]
+        self.orphans = [Row(a, True) for a in index.orphans.values()]
+        # Each row's key in the index's order, and each claim's key: made at the first edit
+        # (from the claims the rows were built from), so that opening the panel does not pay
+        # for them.
+        self.keys: list[tuple[int, int, str]] = []
+        self.where: dict[str, tuple[int, int, str]] = {}
+
+    def _keyed(self) -> list[tuple[int, int, str]]:
+        if self._built_from is not None:
+            self.keys = [(c.start, c.end, c.id) for c in self._built_from]
+            self.where = {key[2]: key for key in self.keys}
+            self._built_from = None
+        return self.keys
+
+    def follows(self, annotation_ids: Iterable[str | None]) -> bool:
+        """Follow the index after edits of these claims; False when it cannot."""
+        return all(self.update(ident) for ident in annotation_ids)
+
+    def update(self, annotation_id: str | None) -> bool:
+        """Follow the index after an edit of this claim (None: a claim removed, unnamed).
+        False when the rows cannot follow (an orphan changed): build them again."""
+        index = self.index
+        if len(self.orphans) != len(index.orphans) or (
+            annotation_id is not None and annotation_id in index.orphans
+        ):
+            return False
+        keys = self._keyed()
+        gone = (
+            [annotation_id]
+            if annotation_id is not None
+            else [i for i in self.where if index.get(i) is None]
+        )
+        for ident in gone:
+            key = self.where.pop(ident, None)
+            if key is not None:
+                at = bisect_left(keys, key)
+                del keys[at], self.rows[at]
+        claim = index.get(annotation_id) if annotation_id is not None else None
+        if claim is not None:
+            key = (claim.start, claim.end, claim.id)
+            at = bisect_left(keys, key)
+            keys.insert(at, key)
+            self.rows.insert(at, Row(claim.annotation))
+            self.where[claim.id] = key
+        return len(self.rows) == len(index)
+
+
 COLUMNS = (
     ("Tag", 14, 14),
     ("Article", 10, 5),
