@@ -366,3 +366,29 @@ async def test_claims_panel_with_hundreds_of_claims_scrolls_a_page_at_a_time(tmp
         pane = focused_pane(app)
         assert pane.article is article
         assert pane.cursor == pane.sentence_at(spans[row][0]) > 0
+
+
+async def test_the_claims_panel_says_when_no_claim_is_left_and_keeps_its_cursor_in_sight():
+    """Found by an outside tester: with no row the claim bar described the pane's claim
+    behind the panel, and after a resize to 60 columns the cursor on the last row was out of
+    sight."""
+    corpus = load_corpus()
+    article = corpus.articles[1]
+    with open_store() as store:
+        for n in range(60):
+            store.add(article, 5 * n, 5 * n + 4, "confirmed")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(app, pilot, "t")
+        await pilot.press("x")  # only contradicted: none
+        await pilot.pause()
+        assert "no claim in the panel · 0 shows them all" in claim_bar(app)
+        await pilot.press("0", "end")
+        await pilot.pause()
+        table = app.screen.query_one(ClaimsPanel).query_one("ClaimsTable")
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        await pilot.pause()
+        height = table.scrollable_content_region.height - 1
+        top = table.scroll_offset.y
+        assert table.cursor_row == 59 and top <= 59 < top + height

@@ -11,6 +11,7 @@ import tomllib
 from textual.widgets import Input
 
 from eternaut_reader import load_corpus, open_store
+from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.config import config_path
 from eternaut_reader.core.text.sources import records_path, remember_sources
 from eternaut_reader.ui.app import ReaderApp
@@ -66,6 +67,14 @@ async def test_claims_on_articles_not_open_are_counted_listed_and_open_on_enter(
         assert "Netflix" in rows  # the quotes are listed
         assert len(panel._shown) == 10 and all(row.closed for row in panel._shown)
         first = panel._shown[0].annotation
+        # The claim bar gives the row's tag, and the cursor row stands out from the other
+        # dimmed rows (the dim style hid the cursor's colours; found by an outside tester).
+        assert f"{verdict(first.tag)} · on an article not open · Enter opens it" in claim_bar(app)
+        table = panel.query_one("ClaimsTable")
+        cursor_row, other_row = table.render_line(1), table.render_line(2)
+        assert cursor_row.text.strip() and other_row.text.strip()
+        first_cell, other_cell = next(iter(cursor_row)), next(iter(other_row))
+        assert first_cell.style.bgcolor != other_cell.style.bgcolor
         await pilot.press("enter")
         await _opened(app, pilot, lambda: app.corpus.by_id(first.article_id) is not None)
         opened = app.corpus.by_id(first.article_id)

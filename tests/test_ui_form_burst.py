@@ -127,3 +127,23 @@ async def test_a_paste_in_a_burst_lands_after_the_keys_typed_before_it():
         for _ in range(10):
             await pilot.pause(0.02)
         assert app.screen.query_one(TextArea).text == "typed first, then pasted"
+
+
+async def test_a_pasted_note_keeps_its_line_breaks():
+    """Terminals send a pasted line break as CR: it was stored as "␍" (found by an outside
+    tester)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        app.post_message(events.Paste("first line\rsecond line\r\nthird"))
+        for _ in range(5):
+            await pilot.pause(0.02)
+        assert app.screen.query_one(TextArea).text == "first line\nsecond line\nthird"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    with open_store() as store:
+        [claim] = store.annotations()
+    assert claim.note == "first line\nsecond line\nthird"

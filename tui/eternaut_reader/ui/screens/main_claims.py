@@ -159,6 +159,19 @@ class ClaimsScreen(ArticlesScreen):
         claim = pane.claim_under_cursor() if pane is not None else None
         read_only = editor.store.read_only
         listed = self._listed_claim()
+        claims_panel = self._panel()
+        if (
+            listed is None
+            and claims_panel is not None
+            and claims_panel.display
+            and claims_panel.has_focus_within
+        ):
+            # The panel has the focus and no row (its filters let none through): the bar
+            # speaks of the panel, not of the pane's claim behind it (an outside tester).
+            left = f"no claim in the panel · {key_hint(self.app, 'panel.clear')} shows them all"
+            self._claim_bar_text = (left, f"all {totals(editor.counts())}", read_only)
+            self._show_claim_bar(bar)
+            return
         if listed is not None:
             # The claims panel has the focus: the bar describes its row, and its keys there
             # filter (c s x) rather than tag.
@@ -175,7 +188,7 @@ class ClaimsScreen(ArticlesScreen):
                 self._show_claim_bar(bar)
                 return
             if claim is None:
-                left = "on an article not open · Enter opens it"
+                left = f"{verdict(listed.tag)} · on an article not open · Enter opens it"
                 self._claim_bar_text = (left, f"all {totals(editor.counts())}", read_only)
                 self._show_claim_bar(bar)
                 return

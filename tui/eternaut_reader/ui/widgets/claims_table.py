@@ -163,7 +163,9 @@ class ClaimsTable(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._resize()
-        self._keep_cursor_visible()
+        # After the layout settles: a narrower table may gain a horizontal scrollbar, which
+        # takes a row, and the cursor on the last row went out of sight (an outside tester).
+        self.call_after_refresh(self._keep_cursor_visible)
         self.refresh()
 
     # -- drawing -------------------------------------------------------------------------
@@ -179,14 +181,15 @@ class ClaimsTable(ScrollView, can_focus=True):
             self._styles[name] = style
         return style
 
-    def _line(self, texts: Sequence[Cell], widths: list[int], style: Style) -> list[Segment]:
-        dim = self._style("claims-table--dim")
+    def _line(
+        self, texts: Sequence[Cell], widths: list[int], style: Style, dim_style: Style
+    ) -> list[Segment]:
         pad = " " * PADDING
         segments: list[Segment] = []
         for (text, dimmed), width in zip(texts, widths, strict=False):
             fitted = text if cell_len(text) <= width else set_cell_size(text, width - 1) + "…"
             cell = pad + set_cell_size(fitted, width) + pad
-            segments.append(Segment(cell, style + dim if dimmed else style))
+            segments.append(Segment(cell, dim_style if dimmed else style))
         return segments
 
     def render_line(self, y: int) -> Strip:
@@ -196,7 +199,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         if y < HEADER_ROWS:
             style = base + self._style("claims-table--header")
             header = [(label, False) for label, _, _ in self.columns]
-            segments = self._line(header, widths, style)
+            segments = self._line(header, widths, style, style)
         else:
             row = self.scroll_offset.y + y - HEADER_ROWS
             if row >= self.row_count:
@@ -204,9 +207,13 @@ class ClaimsTable(ScrollView, can_focus=True):
             style = base
             if row % 2:
                 style += self._style("claims-table--even-row")
+            # Dimmed text keeps the cursor's colours on the cursor row: the dim style laid
+            # last hid the cursor on a row of an article not open (found by an outside tester).
+            dim_style = style + self._style("claims-table--dim")
             if row == self.cursor_row:
-                style += self._style("claims-table--cursor")
-            segments = self._line(self._cells(row, self.flex_width()), widths, style)
+                cursor = self._style("claims-table--cursor")
+                style, dim_style = style + cursor, dim_style + cursor
+            segments = self._line(self._cells(row, self.flex_width()), widths, style, dim_style)
         strip = Strip(segments).crop(self.scroll_offset.x, self.scroll_offset.x + width)
         return strip.extend_cell_length(width, base)
 

@@ -19,7 +19,10 @@ class SafeTextArea(TextArea):
     def _replace_via_keyboard(
         self, insert: str, start: Location, end: Location
     ) -> EditResult | None:
-        return super()._replace_via_keyboard(safe(insert), start, end)
+        # A paste's line ends as the terminal sends them: CR (tmux, most terminals) or CRLF.
+        # They are line breaks, not characters to show as "␍" (found by an outside tester).
+        text = insert.replace("\r\n", "\n").replace("\r", "\n")
+        return super()._replace_via_keyboard(safe(text), start, end)
 
 
 class SafeInput(Input):
