@@ -674,3 +674,23 @@ async def test_linking_twice_from_the_same_end_says_so():
         assert "Already linked: contradicts" in messages
         with open_store() as store:
             assert sum(len(a.links) for a in store.annotations()) == 1
+
+
+async def test_at_80_columns_a_noted_claim_keeps_the_suggestion_with_both_values():
+    """Found by an outside tester: once the claim had a note (and a link), the suggestion
+    came last on the bar's two lines and was cut away at 80 columns."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("tab", "right_square_bracket", "slash", *PREMIERED, "enter")
+        await pilot.pause()
+        await pilot.press("c", "enter")
+        await pilot.pause()
+        app.screen.query_one("TextArea").insert(
+            "Checked against the studio's own release notes " * 3
+        )
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = _bar(app)
+        assert "note:" in text  # after the suggestion, cut: the note is in its dialog
+        assert 'vs "premiered" here' in text and '"upcoming" in 5/5' in text

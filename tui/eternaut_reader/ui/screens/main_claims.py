@@ -209,7 +209,12 @@ class ClaimsScreen(ArticlesScreen):
             left = f"no claim here · {tags} to tag"
         suggestion = self._suggestion_for(pane, claim)
         if suggestion:
-            left = f"{left} · {suggestion}"
+            # After the tag and the claim view's key, before the links and the note: at 80
+            # columns the bar's two lines hold what comes first, and a claim with a link and
+            # a note pushed the suggestion out (found by an outside tester).
+            parts = left.split(" · ")
+            keep = 2 if claim is not None else len(parts)
+            left = " · ".join([*parts[:keep], suggestion, *parts[keep:]])
         counts = editor.counts()
         elsewhere = self.not_open_text()
         self._claim_bar_text = (left, f"all {totals(counts)}{elsewhere}", read_only)

@@ -47,6 +47,21 @@ def squeeze(text: str, room: int) -> str:
     return text
 
 
+def _squeezed_suggestion(line: str, room: int) -> str:
+    """The line with its suggestion squeezed to what is left of room once the parts before it
+    are written; the parts after it are cut at the end. Without a suggestion, squeeze()."""
+    parts = line.split(SEPARATOR)
+    at = next((n for n, part in enumerate(parts) if part.startswith("suggest ")), None)
+    if at is None:
+        return squeeze(line, room)
+    before = SEPARATOR.join(parts[:at])
+    used = cells(before) + (len(SEPARATOR) if at else 0)
+    after = parts[at + 1 :]
+    # With parts after it, the suggestion keeps a cell for the cut's "…" beyond it.
+    squeezed = squeeze(parts[at], max(0, room - used - (1 if after else 0)))
+    return SEPARATOR.join([*parts[:at], squeezed, *after])
+
+
 def split_parts(left: str, room: int) -> tuple[str, str]:
     """The parts of `left` (joined by SEPARATOR) that fit in `room` cells, and the rest, whole
     parts only; the rest is "" when everything fits."""
@@ -107,7 +122,7 @@ class ClaimBar(Widget):
         room = self._room()
         first, rest = self._lines()
         if y == 1:
-            rest = squeeze(rest, max(0, width - 2))
+            rest = _squeezed_suggestion(rest, max(0, width - 2))
             return Strip([Segment(" " + fit(rest, max(0, width - 2)) + " ", base)]).crop_extend(
                 0, width, base
             )
