@@ -13,6 +13,7 @@ from eternaut_reader import load_corpus, open_store
 from eternaut_reader.cli import main
 from eternaut_reader.core.storage.database import AtomicJSONStorage
 from eternaut_reader.ui.app import ReaderApp
+from eternaut_reader.ui.screens.note import NoteScreen
 from eternaut_reader.ui.screens.unsaved import UnsavedScreen
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
 from tests.screen import settle, widget_text
@@ -131,6 +132,11 @@ async def test_a_read_only_database_is_read_and_never_changed(tmp_path):
         messages = [n.message for n in app._notifications]
         assert any("read-only" in m for m in messages)
         assert [a.tag for a in app.editor.store.annotations()] == ["confirmed"]
+        # The note editor is refused before any typing (it took a note, then lost it).
+        await pilot.press("k", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, NoteScreen)
+        assert any("Notes cannot be changed" in str(n.message) for n in app._notifications)
         # The article's details live beside the database: not written either.
         from textual.widgets import Input
 

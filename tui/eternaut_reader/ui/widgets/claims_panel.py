@@ -41,7 +41,9 @@ class ArticleRows:
         self.index = index
         self._built_from: list[Claim] | None = index.claims()
         self.rows = [Row(c.annotation) for c in self._built_from]
-        self.orphans = [Row(a, True) for a in index.orphans.values()]
+        # In the order their quotes stood in the text (they were listed last one first).
+        orphans = sorted(index.orphans.values(), key=lambda a: (a.start, a.end, a.id))
+        self.orphans = [Row(a, True) for a in orphans]
         # Each row's key in the index's order, and each claim's key: made at the first edit
         # (from the claims the rows were built from), so that opening the panel does not pay
         # for them.
@@ -203,15 +205,41 @@ class ClaimsPanel(Vertical):
         return [(text, row.closed) for text in texts]
 
     def set_rows(
-        self, rows: list[Row], me: str | None = None, received: Callable[[str], int] | None = None
+        self,
+        rows: list[Row],
+        me: str | None = None,
+        received: Callable[[str], int] | None = None,
+        *,
+        refit: bool = True,
     ) -> None:
         """Every claim's row; `me` the reader's annotator, received(id) how many links other
-        claims made to that one."""
+        claims made to that one. refit: fit the article and annotator columns to the rows."""
         self._rows = rows
         self._me = me
         if received is not None:
             self._received = received
+        if refit:  # an edit of one's own claim never needs wider columns: not worked out
+            self._fit_columns()
         self._refill()
+
+    def _fit_columns(self) -> None:
+        """The article and annotator columns as wide as what they show, so that the quote
+        gets the rest ("2/3" and "you" kept 10 and 8 cells at 80 columns)."""
+        count = len(self.corpus.articles)
+        place = len(f"{count}/{count}") + (
+            len(" orphan") if any(r.orphan for r in self._rows) else 0
+        )
+        if any(r.closed for r in self._rows):
+            place = max(place, len("not open"))
+        names = {r.annotation.annotator for r in self._rows} - {self._me}
+        by = max([len("you"), *(min(20, len(printable(n))) for n in names)])
+        widths = {"Article": max(len("Article"), place), "By": max(len("By"), by)}
+        # Fitted to what they show, they keep it: "not open" is not cut to "not …".
+        self.table.columns = [
+            (label, widths[label], widths[label]) if label in widths else (label, w, narrowest)
+            for label, w, narrowest in COLUMNS
+        ]
+        self.table.refresh_layout()
 
     def _refill(self, *, to_top: bool = False) -> None:
         """Show the rows the filters let through; to_top: the cursor goes to the first

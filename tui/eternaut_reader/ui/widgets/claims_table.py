@@ -134,21 +134,28 @@ class ClaimsTable(ScrollView, can_focus=True):
 
     def widths(self) -> list[int]:
         """Each column's width in cells, without padding. The flex column takes what the
-        others leave; when that is less than its narrowest, the others give up room, from
-        the last to the first, down to their own narrowest."""
+        others leave; when that is less than its own width, the others give up room, from the
+        last to the first, down to their own narrowest."""
         widths = [width for _, width, _ in self.columns]
         flex = [label for label, _, _ in self.columns].index(self.flex)
         room = self.scrollable_content_region.width - 2 * PADDING * len(self.columns)
         rest = room - sum(w for n, w in enumerate(widths) if n != flex)
-        narrowest = self.columns[flex][2]
+        # The others give up room until the flex column has its own width (the quote is what
+        # the panel is for), each down to its narrowest.
+        wanted, narrowest = self.columns[flex][1], self.columns[flex][2]
         for n in reversed(range(len(widths))):
-            if n == flex or rest >= narrowest:
+            if n == flex or rest >= wanted:
                 continue
-            give = min(widths[n] - self.columns[n][2], narrowest - rest)
+            give = min(widths[n] - self.columns[n][2], wanted - rest)
             widths[n] -= give
             rest += give
         widths[flex] = max(narrowest, rest)
         return widths
+
+    def refresh_layout(self) -> None:
+        """The columns changed: size the table again."""
+        self._resize()
+        self.refresh()
 
     def flex_width(self) -> int:
         return self.widths()[[label for label, _, _ in self.columns].index(self.flex)]

@@ -1217,7 +1217,17 @@ class ArticlePane(ScrollView, can_focus=True):
     def action_note(self) -> None:
         """The note of the user's claim here; where nothing is tagged yet, the note of a new
         open claim (a note needs no verdict)."""
-        if self._require_editor(self.action_note) is None:
+        editor = self._require_editor(self.action_note)
+        if editor is None:
+            return
+        if editor.store.read_only:
+            # Said before any typing: the editor took a note and then could not save it.
+            reason = editor.store.read_only_reason or "the database is read-only"
+            self.notify(
+                f"Notes cannot be changed: {reason} (the claim view, "
+                f"{key_hint(self.app, 'claim-view')}, shows the note)",
+                severity="warning",
+            )
             return
         span = self.target_span()
         if self.claim_under_cursor() is None and span is not None:
