@@ -602,3 +602,18 @@ def test_a_closure_s_status_is_never_a_work_s_release():
     assert compare(reopened, released) is None
     # "will be reopened" tells a plan, as "will reopen" does, never that it is open again.
     assert all(v.unit != "reopened" for v in extract("The road will be reopened on Monday.", "en"))
+
+
+def test_two_counts_of_other_nouns_and_other_figures_do_not_agree():
+    """ "8.000 famiglie" against "18,000 households": maybe one measure told two ways, maybe
+    two; either way the passages do not confirm each other (an outside tester saw "agrees"
+    and a suggested "confirmed"). The same figure with other nouns still may agree."""
+    italian = extract("ha sospeso l'acqua a 8.000 famiglie", "it")
+    relation, conflicts, _at = relate(
+        italian, extract("cut the water of 18,000 households", "en"), 0, 0.38
+    )
+    assert (relation, conflicts) == ("related", ())
+    relation, _conflicts, _at = relate(
+        italian, extract("cut the water of 8,000 households", "en"), 0, 0.38
+    )
+    assert relation == "agrees"

@@ -142,6 +142,14 @@ def relate(
             if kind == "quantity":
                 clashes = _leftover(left_here, left_there) if alike else []
                 clashes = clashes or _transposed(left_here, left_there)
+                # One count left on each side, of nouns written differently and of other
+                # figures ("8.000 famiglie" / "18,000 households"): maybe two measures, maybe
+                # one told two ways; either way no agreement (an outside tester saw it
+                # suggested confirmed).
+                if not clashes and len(left_here) == 1 and len(left_there) == 1:
+                    a, b = left_here[0], left_there[0]
+                    if not (a.nouns & b.nouns) and a.low != b.low and a.former == b.former:
+                        doubtful = True
             elif alike:
                 clashes = _leftover_dates(left_here, left_there)
         if clashes:
