@@ -174,3 +174,23 @@ def test_a_row_is_named_by_the_claims_summary_when_it_has_one():
     plain = ann("y", "B", 0, "It says 800.", "contradicted")
     matrix = build_matrix([placed(here), placed(plain)], COLUMNS, None)
     assert sorted(row.label for row in matrix.rows) == ["Daily crossings", "It says 800."]
+
+
+def test_a_small_tag_inside_a_passage_is_no_verdict_on_it():
+    """A date tagged inside a long lede gave its ✓ to every claim the lede was aligned with
+    (an outside tester saw "30,000 litres" confirmed by a tagged "Monday 13 April")."""
+    here = ann("x", "A", 0, "Up to 30,000 litres of solvent reached the river.", "speculative")
+    date = ann("d", "B", 60, "Monday 13 April", "confirmed")  # 15 of the passage's 120
+    most = ann(
+        "m", "C", 0, "About 30,000 litres of solvent leaked into the Adige on Monday", "confirmed"
+    )
+    alignment = FakeAlignment({("A", 0): [M("B", 20, 140, "agrees"), M("C", 0, 70, "agrees")]})
+    matrix = build_matrix(
+        [placed(here)],
+        COLUMNS,
+        alignment,
+        tagged_at={"A": [placed(here)], "B": [placed(date)], "C": [placed(most)]},
+    )
+    [row] = matrix.rows
+    assert row.cells["B"].mark == "·"  # states it, not tagged: the date is no verdict on it
+    assert row.cells["C"].mark == "✓"  # a tag covering most of the passage gives its verdict

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eternaut_reader.core.analysis.matrix import covers
 from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.text.corpus import Article
 from eternaut_reader.ui.keys import key_hint
@@ -124,7 +125,8 @@ class CrossCheckScreen(ClaimsScreen):
         if source is None:
             return None
         target = editor.index(article).at(message.start, message.end, prefer=editor.me)
-        if target is None or not (target.start < message.end and message.start < target.end):
+        # A small tag inside the passage (a date) is not the passage: it is tagged itself.
+        if target is None or not covers(target.start, target.end, message.start, message.end):
             edit = editor.tag(article, message.start, message.end, None)
             self.apply_edit(edit)
             target = editor.index(article).exactly(message.start, message.end, annotator=editor.me)

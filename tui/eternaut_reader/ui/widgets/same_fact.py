@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from eternaut_reader.core.analysis.matrix import covers
 from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint, keyed
@@ -239,7 +240,8 @@ class SameFactPanel(Vertical):
                     # The user's own claim first, as the pane and the links do: a colleague's
                     # tag on the same words hid the user's own, and the link just made.
                     claim = editor.index(article).at(match.start, match.end, prefer=editor.me)
-                    if claim is not None:
+                    # A small tag inside the passage (a date) is not the passage's verdict.
+                    if claim is not None and covers(claim.start, claim.end, match.start, match.end):
                         tagged = f" [{verdict(claim.tag)}]"
                         if claim.id in linked:  # + or - again would only say so, or flip it
                             tagged += f" [linked: {linked[claim.id]}]"
