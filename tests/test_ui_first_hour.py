@@ -20,14 +20,16 @@ async def test_o_lets_the_start_of_a_selection_move_too():
         assert text[start:end] == "A"
         await pilot.press("w", "w")
         assert text[slice(*pane.target_span())] == "A confermarlo è"
-        await pilot.press("o", "w", "w")  # the start moves now: it skips two words
-        assert text[slice(*pane.target_span())] == " è"
+        # The start moves now, from word start to word start: it skips two words and never
+        # begins on the space before the next one.
+        await pilot.press("o", "w", "w")
+        assert text[slice(*pane.target_span())] == "è"
         await pilot.press("o", "l", "l")  # and the end again
-        assert text[slice(*pane.target_span())] == " è s"
+        assert text[slice(*pane.target_span())] == "è s"
         assert "other end" in pane_status(pane)
         await pilot.press("x")
         [ann] = app.editor.store.annotations()
-        assert (ann.quote, ann.tag) == (" è s", "contradicted")
+        assert (ann.quote, ann.tag) == ("è s", "contradicted")
 
 
 async def test_a_selection_starts_on_the_search_match():

@@ -217,10 +217,15 @@ class Reading:
 
     def head_by_words(self, step: int) -> None:
         """Forward: to the end of the next word. Back: to the end of the previous word, or to
-        the start of the word the head is in when it is the first one of the text."""
+        the start of the word the head is in when it is the first one of the text. A head that
+        is the selection's start (after `o`) goes from word start to word start instead, so
+        that the selection never begins on the space before a word."""
         if self.selection is None:
             return
         head = self.selection.head
+        if head < self.selection.anchor:
+            self._start_by_words(head, step)
+            return
         if step > 0:
             found = WORD.search(self.text, head)
             self.move_head(found.end() if found else len(self.text))
@@ -231,6 +236,21 @@ class Reading:
             self.move_head(ends[-1])
         elif words:
             self.move_head(words[0].start())
+
+    def _start_by_words(self, head: int, step: int) -> None:
+        if step > 0:
+            found = WORD.search(self.text, head)
+            if found is not None and found.start() <= head:  # the word the head is in
+                found = WORD.search(self.text, found.end())
+            target = found.start() if found else head
+            # Never past the other end: the selection would turn inside out.
+            if target < (self.selection.anchor if self.selection else target + 1):
+                self.move_head(target)
+            return
+        words = list(WORD.finditer(self.text, max(0, head - _WORD_LOOKBACK), head))
+        starts = [m.start() for m in words if m.start() < head]
+        if starts:
+            self.move_head(starts[-1])
 
     def head_by_sentences(self, step: int) -> None:
         """By a sentence. A head inside a sentence (or at its end) goes to the end of the next
