@@ -694,3 +694,19 @@ async def test_at_80_columns_a_noted_claim_keeps_the_suggestion_with_both_values
         text = _bar(app)
         assert "note:" in text  # after the suggestion, cut: the note is in its dialog
         assert 'vs "premiered" here' in text and '"upcoming" in 5/5' in text
+
+
+async def test_a_tag_key_in_the_same_fact_panel_says_where_tags_are_given():
+    """`x` in the panel tagged nothing and said nothing (found by an outside tester)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert any("Tags are given in the pane" in str(n.message) for n in app._notifications)
+        assert app.editor.store.annotations() == []
+        await pilot.press("S")  # the panel's own keys still work: link as supporting
+        await pilot.pause()
+        assert any(a.links for a in app.editor.store.annotations())

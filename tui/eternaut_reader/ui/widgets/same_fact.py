@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -310,6 +311,21 @@ class SameFactPanel(Vertical):
     def action_accept(self) -> None:
         if self.source is not None:
             self.post_message(self.Accept(self.source))
+
+    def on_key(self, event: events.Key) -> None:
+        """A pane's tag key pressed here tagged nothing and said nothing (an outside tester):
+        say where tags are given, and what does the same from here."""
+        from eternaut_reader.ui.keys import keys_of
+
+        tag_ids = ("tag.confirmed", "tag.speculative", "tag.contradicted", "tag.open")
+        if any(event.key in keys_of(self.app, ident) for ident in tag_ids):
+            event.stop()
+            self.notify(
+                f"Tags are given in the pane ({key_hint(self.app, 'same-fact.close')} goes "
+                f"back to it); here {key_hint(self.app, 'same-fact.accept')} accepts the "
+                "suggestion, and the links tag the passages as open claims",
+                severity="warning",
+            )
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
