@@ -144,6 +144,9 @@ def test_escaping_keeps_the_text_readable():
 def test_filters_are_named_at_the_top(tmp_path, corpus):
     text = _report(tmp_path, corpus, tags=["contradicted"])
     assert "1 annotation, exported " in text and "(only tag: contradicted)" in text
+    # Every tag chosen is no filter (it said "only tag: confirmed, contradicted, open…").
+    text = _report(tmp_path, corpus, tags=["confirmed", "speculative", "contradicted", "open"])
+    assert "(only" not in text.split("## Summary")[0]
 
 
 def test_escaping_a_line_is_what_the_regular_expressions_did():

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from eternaut_reader.core.annotations.tags import OPEN, TAGS
 from eternaut_reader.core.formats.base import (
     ArticleInfo,
     ExportCancelled,
@@ -203,6 +204,10 @@ def export(
     except ValueError as exc:
         raise ExportError(str(exc)) from exc
     filters = {"tag": _listed(tags), "article": _listed(articles)}
+    if set(filters["tag"]) >= {*TAGS, OPEN}:
+        # Every tag chosen is no filter: the report said "(only tag: confirmed, …)" of all
+        # of them (found by an outside tester).
+        filters["tag"] = []
     left_out = 0
     if not FORMATS[fmt].holds_open:
         left_out = sum(a.tag is None for a in chosen)
