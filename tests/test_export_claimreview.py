@@ -142,3 +142,22 @@ def test_a_record_kept_on_an_open_passage_linked_to_the_rated_one_is_published(t
     assert review["reviewBody"].startswith("Said on the call.")
     assert review["citation"][0]["url"] == "https://ir.netflix.net/q2"
     assert review["identifier"] == [rated.id]  # the open passage is no rated claim of it
+
+
+def test_an_open_passage_linked_as_supporting_is_an_appearance(tmp_path):
+    """The same-fact panel's `+` tags a passage as an open claim and links it as supporting:
+    the claim appears in that report too, so the review lists it (it listed only the rated
+    claim's report; found by an outside tester). A contradicting one is no appearance."""
+    one = FakeArticle("one", "Fishing in the river is banned until 30 April.")
+    two = FakeArticle("two", "Il divieto di pesca resta fino al 30 aprile.")
+    three = FakeArticle("three", "Fishing is allowed again from next week.")
+    with open_store(tmp_path / "db.json", "alice") as store:
+        rated = store.add(one, 0, len(one.text), "confirmed")
+        supporting = store.add(two, 0, len(two.text), None)
+        against = store.add(three, 0, len(three.text), None)
+        store.link(rated.id, supporting.id, "supports")
+        store.link(against.id, rated.id, "contradicts")
+        export(store, [one, two, three], "claimreview", tmp_path / "r.jsonld")
+    (review,) = _reviews(tmp_path / "r.jsonld")
+    appearing = [w["identifier"] for w in review["itemReviewed"]["appearance"]]
+    assert appearing == ["one", "two"]

@@ -16,7 +16,9 @@ standard error), and this writer skips any it is given.
 
 A claim is an annotation, together with every annotation joined to it by `supports` links
 (either way, transitively) that carries the same tag: they are one ClaimReview whose
-itemReviewed.appearance lists every article the claim appears in. A `supports` link between
+itemReviewed.appearance lists every article the claim appears in, the articles of the open
+passages linked to it as supporting it included (the same-fact panel's `+` makes those: no
+verdict, so no review of their own, but a report that states the claim). A `supports` link between
 different verdicts does not merge them (one review has one rating), nor do `contradicts` links.
 Its "first" annotation is the first tagged (on a tie, the first in export order: by article,
 then position).
@@ -59,11 +61,12 @@ found in the current text", or "article not in the corpus" (the quote could not 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TextIO
 from urllib.parse import quote, urldefrag, urlsplit
 
-from eternaut_reader.core.annotations.model import Annotation
+from eternaut_reader.core.annotations.anchor import anchor
+from eternaut_reader.core.annotations.model import Anchored, Annotation
 from eternaut_reader.core.formats.base import (
     ExportSet,
     Item,
@@ -325,11 +328,15 @@ def _claim(first: Item, appearances: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def to_claimreview(
-    group: list[Item], profile: ProfileInfo | None = None, records: list[Annotation] | None = None
+    group: list[Item],
+    profile: ProfileInfo | None = None,
+    records: list[Annotation] | None = None,
+    also: Sequence[Item] = (),
 ) -> dict[str, Any]:
     """One review of a group of rated items. `records`: the items the claim record (summary,
     review, evidence, notes) is read from: the group, plus the open passages linked to it,
-    where the claim view may have kept the record (default: the group)."""
+    where the claim view may have kept the record (default: the group). `also`: open
+    passages linked to the group as supporting it, which appear in its appearances too."""
     records = [i.annotation for i in group] if records is None else records
     first = _first(group)
     tag = first.annotation.tag
@@ -337,7 +344,7 @@ def to_claimreview(
         raise ValueError("an open claim has no rating: leave it out of ClaimReview")
     value, name = RATINGS[tag]
     by_article: dict[str, list[Item]] = {}
-    for item in group:  # in export order
+    for item in [*group, *also]:  # in export order, then the supporting open passages
         by_article.setdefault(item.annotation.article_id, []).append(item)
     appearances = [_appearance(items) for items in by_article.values()]
     ident = review_id(group)
@@ -399,6 +406,32 @@ def _open_linked(
     return list(found.values())
 
 
+def _item(annotation: Annotation, data: ExportSet) -> Item:
+    """An open passage as an exported item: placed in its article when it is in the corpus."""
+    article = data.articles.get(annotation.article_id)
+    if article is None:
+        return Item(annotation, None, None, data.remembered.get(annotation.article_id))
+    return Item(annotation, article, Anchored.at(annotation, anchor(article.text, annotation)))
+
+
+def _supporting(
+    group: list[Item], open_ones: Mapping[str, Annotation], linking: Mapping[str, list[Annotation]]
+) -> list[Annotation]:
+    """The exported open passages linked to a group as supporting it, either way (the
+    same-fact panel's `+` tags a passage as an open claim and links it so): the claim appears
+    there too (they were left out of the appearances, found by an outside tester)."""
+    found: dict[str, Annotation] = {}
+    members = {item.annotation.id for item in group}
+    for item in group:
+        for link in item.annotation.links:
+            if link.relation == "supports" and link.target in open_ones:
+                found.setdefault(link.target, open_ones[link.target])
+        for other in linking.get(item.annotation.id, ()):
+            if any(k.target in members and k.relation == "supports" for k in other.links):
+                found.setdefault(other.id, other)
+    return list(found.values())
+
+
 def _citations(records: list[Annotation]) -> list[dict[str, str]]:
     """The claim record's evidence as schema.org CreativeWorks (url, name, and the quote and
     note as its description), each item once."""
@@ -434,7 +467,8 @@ def write_claimreview(data: ExportSet, out: TextIO, tick: Callable[[], None]) ->
             linking.setdefault(link.target, []).append(other)
     for n, group in enumerate(claim_groups(rated)):
         records = [i.annotation for i in group] + _open_linked(group, open_ones, linking)
-        body = dumps_indented(to_claimreview(group, data.profile, records))
+        also = [_item(a, data) for a in _supporting(group, open_ones, linking)]
+        body = dumps_indented(to_claimreview(group, data.profile, records, also))
         out.write(("\n  " if n == 0 else ",\n  ") + body.replace("\n", "\n  "))
         for _ in group:
             tick()
