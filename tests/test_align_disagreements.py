@@ -617,3 +617,15 @@ def test_two_counts_of_other_nouns_and_other_figures_do_not_agree():
         italian, extract("cut the water of 8,000 households", "en"), 0, 0.38
     )
     assert relation == "agrees"
+
+
+@pytest.mark.parametrize(
+    ("there", "language"),
+    [("Two people were hospitalised.", "en"), ("Due operai sono stati ricoverati.", "it")],
+)
+def test_people_in_hospital_are_hurt_people(there, language):
+    """ "No one was hurt" against people taken to hospital: a disagreement (an outside
+    tester's was missed)."""
+    (nobody,) = extract("No one was hurt.", "en")
+    (some,) = extract(there, language)
+    assert compare(nobody, some) is False

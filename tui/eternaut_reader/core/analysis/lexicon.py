@@ -202,7 +202,8 @@ risparmio savings; bilancio budget; spesa spending; sostenibile feasible; fattib
 migliori better; migliore better; nuovi new; nuova new; nuovo new; nuove new; primo first;
 prima first; prime first; ultimo last; ultima last; mondo world; paese country;
 città city; governo government; legge law; ministro minister; sindaco mayor; polizia police;
-vittime victims; morti dead; feriti injured; ospedale hospital; scuola school; treno train;
+vittime victims; morti dead; feriti injured; ricoverati injured; ricoverato injured;
+ricoverata injured; ospedale hospital; scuola school; treno train;
 stazione station; ponte bridge; strada road; aeroporto airport; volo flight; voli flights;
 nave ship; traghetto ferry; porto port; biglietti tickets; biglietto ticket; prezzo price;
 prezzi prices; visitatori visitors; turisti tourists; apertura opening; riapertura reopening;
@@ -305,6 +306,7 @@ announced said; stated said; noted said; explained said; replace replace; replac
 supplant replace; enhance improve; augment improve; empower improve; boost improve;
 substitute replace; wildfire fire; blaze fire; flames fire; overnight night; nighttime night;
 residents people; inhabitants people; locals people; hurt injured; wounded injured;
+hospitalised injured; hospitalized injured;
 displaced evacuated; evacuees evacuated; homeless evacuated;
 injuries injured; killed dead; died dead; deaths dead; aeroplanes aircraft;
 contained control; extinguished control; losses damage; farmland land; woodland forest;
