@@ -124,3 +124,16 @@ async def test_a_key_taken_from_a_binding_live_at_the_same_time_is_refused(confi
         help_text = widget_text(app.screen.query_one("#help-keys"))
         quit_line = next(line for line in help_text.splitlines() if line.strip().endswith("Quit"))
         assert quit_line.split()[0] == "q"
+
+
+async def test_the_help_screen_is_not_covered_by_notifications(config):
+    """A config problem's notification stays up 20 s and sat over the help's keys (found by
+    an outside tester): opening the help dismisses the notifications."""
+    config.write_text('[keymap]\n"no.such" = "z"\n', encoding="utf-8")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert list(app._notifications)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and not list(app._notifications)

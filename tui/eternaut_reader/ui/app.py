@@ -215,6 +215,8 @@ class ReaderApp(App[None]):
         from eternaut_reader.ui.screens.help import HelpScreen
 
         load_bindings()
+        # Notifications (a config problem stays up 20 s) would sit over the help's keys.
+        self.clear_notifications()
         self.push_screen(HelpScreen())
 
     def _main_screen(self) -> MainScreen | None:
