@@ -142,3 +142,17 @@ def test_where_reports_a_keymap_entry_that_cannot_be_kept(tmp_path):
     assert f"{config}:4: [keymap] 'tag.confirmed': s is already the key of 'tag.speculative'" in (
         result.stderr + result.stdout
     )
+
+
+def test_textual_key_names_are_keys_in_a_keymap(tmp_path):
+    """ "slash", the search key's own name, was refused as no key (found by an outside
+    tester); the Unicode name Textual replaces ("solidus") never reaches a binding."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[keymap]\n"search" = "slash,ctrl+slash"\n"matrix" = "full_stop"\n"export" = "solidus"\n',
+        encoding="utf-8",
+    )
+    result = run_cli("where", env={"ETERNAUT_READER_CONFIG": str(config)})
+    out = result.stderr + result.stdout
+    assert "'search'" not in out and "'matrix'" not in out
+    assert f"{config}:4: [keymap] 'export': 'solidus' is no key; ignored" in out

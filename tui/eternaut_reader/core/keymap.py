@@ -35,7 +35,9 @@ class Binding:
 @dataclass(frozen=True)
 class Bindings:
     bindings: Mapping[str, Binding]
-    key_names: frozenset[str]  # Textual's names of keys ("pagedown", "f5", "tab")
+    key_names: frozenset[str]  # Textual's names of keys ("pagedown", "f5", "tab", "slash")
+    # Unicode names Textual replaces by its own ("solidus" is "slash"): never reported.
+    replaced: frozenset[str] = frozenset()
 
     def to_data(self) -> dict[str, Any]:
         return {
@@ -49,6 +51,7 @@ class Bindings:
                 for ident, b in sorted(self.bindings.items())
             },
             "key_names": sorted(self.key_names),
+            "replaced": sorted(self.replaced),
         }
 
     @classmethod
@@ -56,6 +59,7 @@ class Bindings:
         return cls(
             {ident: Binding(**entry) for ident, entry in data["bindings"].items()},
             frozenset(data["key_names"]),
+            frozenset(data.get("replaced", ())),
         )
 
 
@@ -66,11 +70,12 @@ def shipped() -> Bindings:
     return Bindings.from_data(json.loads(text))
 
 
-def is_key(key: str, key_names: frozenset[str]) -> bool:
+def is_key(key: str, key_names: frozenset[str], replaced: frozenset[str] = frozenset()) -> bool:
     """Is this a key Textual can report: a character, a key's name ("pagedown", "f5"), or a
-    character's name ("question_mark"), after modifiers ("ctrl+shift+")?"""
+    character's name ("question_mark"), after modifiers ("ctrl+shift+")? Not a Unicode name
+    Textual replaces by its own (`replaced`: "solidus" is reported as "slash")."""
     *modifiers, base = key.strip().split("+")
-    if not base or any(m not in _MODIFIERS for m in modifiers):
+    if not base or base in replaced or any(m not in _MODIFIERS for m in modifiers):
         return False
     if len(base) == 1 or base in key_names:
         return True
@@ -105,7 +110,7 @@ def keymap_problems(keymap: Mapping[str, str], known: Bindings) -> dict[str, str
                 "the help screen); ignored"
             )
             continue
-        bad = sorted(k for k in _split(keys) if not is_key(k, known.key_names))
+        bad = sorted(k for k in _split(keys) if not is_key(k, known.key_names, known.replaced))
         if bad or not _split(keys):
             what = ", ".join(map(repr, bad)) or "no key"
             problems[ident] = f"[keymap] {ident!r}: {what} is no key; ignored"

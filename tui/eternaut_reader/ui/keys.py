@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from textual.binding import Binding
-from textual.keys import Keys, format_key
+from textual.keys import REPLACED_KEYS, Keys, format_key
 
 from eternaut_reader.core.keymap import Binding as KeymapBinding
 from eternaut_reader.core.keymap import Bindings as KeymapBindings
@@ -194,8 +194,21 @@ def registry_bindings() -> KeymapBindings:
             ident: KeymapBinding(binding.key, binding.description, _OWNER[ident], target)
             for ident, (binding, _group, target) in all_bindings().items()
         },
-        frozenset(k.value for k in Keys),
+        _key_names(),
+        frozenset(REPLACED_KEYS.values()),
     )
+
+
+def _key_names() -> frozenset[str]:
+    """The names Textual gives keys: its own ("pagedown", "f5"), and a printable character's
+    ("slash", "minus", "question_mark", "full_stop"), which its own Unicode name ("solidus")
+    would not give (found by an outside tester: "slash", the search key's own name, was
+    refused in a [keymap])."""
+    from textual.keys import KEY_NAME_REPLACEMENTS, _character_to_key
+
+    names = {k.value for k in Keys} | set(KEY_NAME_REPLACEMENTS.values()) | {"newline"}
+    names |= {_character_to_key(chr(code)) for code in range(0x21, 0x7F)}
+    return frozenset(names)
 
 
 def markdown_table() -> str:
