@@ -159,16 +159,6 @@ def _read(path: Path, text: str, data: dict[str, object]) -> Config:
     )
 
 
-def where_set(config: Config, key: str, section: str | None = None) -> str:
-    """ "path:line" where a key is set in the config file (its first line if not found): the
-    reader names the line of a problem only it can see (an unknown keymap binding id)."""
-    try:
-        text = config.path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return str(config.path)
-    return f"{config.path}:{_line_of(text, key, section)}"
-
-
 def _line_of(text: str, key: str, section: str | None) -> int:
     """The line where `key` is set (inside [section] when given); 1 if it cannot be found."""
     current: str | None = None

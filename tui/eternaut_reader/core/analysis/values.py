@@ -1192,8 +1192,13 @@ _SERVICE_STATUS = (
         ),
     ),
 )
-STATUS_FAMILY = {"upcoming": "release", "released": "release", "closed": "service"}
-STATUS_FAMILY["reopened"] = "service"
+# Which thing a status is of: a work's release, or a closure's end.
+STATUS_FAMILY = {
+    "upcoming": "release",
+    "released": "release",
+    "closed": "service",
+    "reopened": "service",
+}
 
 _WORK_NOUN = re.compile(
     r"\b(series|show|film|movie|season|episode|documentary|serie|stagione|episodio|puntata"

@@ -279,6 +279,16 @@ class ExportSet:
         return self._incoming.get(ann_id, [])
 
 
+def place_item(
+    ann: Annotation, articles: Mapping[str, ArticleInfo], remembered: Mapping[str, str]
+) -> Item:
+    """An annotation as an exported item, anchored in its article's current text when the
+    article is in the corpus."""
+    article = articles.get(ann.article_id)
+    placed = None if article is None else Anchored.at(ann, anchor(article.text, ann))
+    return Item(ann, article, placed, remembered.get(ann.article_id))
+
+
 def prepare(
     selected: Sequence[Annotation],
     articles: Iterable[ArticleInfo] = (),
@@ -295,11 +305,7 @@ def prepare(
     by_article = {a.id: a for a in articles}
     known = {a.id: a for a in everything}
     known.update((a.id, a) for a in selected)
-    items = []
-    for ann in selected:
-        article = by_article.get(ann.article_id)
-        placed = None if article is None else Anchored.at(ann, anchor(article.text, ann))
-        items.append(Item(ann, article, placed, remembered.get(ann.article_id)))
+    items = [place_item(ann, by_article, remembered) for ann in selected]
     wanted = {k: sorted(v) for k, v in (filters or {}).items() if v}
     return ExportSet(
         items, known, by_article, filters=wanted, profile=profile, remembered=remembered

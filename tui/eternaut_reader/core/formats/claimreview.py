@@ -65,8 +65,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TextIO
 from urllib.parse import quote, urldefrag, urlsplit
 
-from eternaut_reader.core.annotations.anchor import anchor
-from eternaut_reader.core.annotations.model import Anchored, Annotation
+from eternaut_reader.core.annotations.model import Annotation
 from eternaut_reader.core.formats.base import (
     ExportSet,
     Item,
@@ -74,6 +73,7 @@ from eternaut_reader.core.formats.base import (
     article_author,
     article_url,
     dumps_indented,
+    place_item,
     web_uri,
 )
 
@@ -406,14 +406,6 @@ def _open_linked(
     return list(found.values())
 
 
-def _item(annotation: Annotation, data: ExportSet) -> Item:
-    """An open passage as an exported item: placed in its article when it is in the corpus."""
-    article = data.articles.get(annotation.article_id)
-    if article is None:
-        return Item(annotation, None, None, data.remembered.get(annotation.article_id))
-    return Item(annotation, article, Anchored.at(annotation, anchor(article.text, annotation)))
-
-
 def _supporting(
     group: list[Item], open_ones: Mapping[str, Annotation], linking: Mapping[str, list[Annotation]]
 ) -> list[Annotation]:
@@ -467,7 +459,10 @@ def write_claimreview(data: ExportSet, out: TextIO, tick: Callable[[], None]) ->
             linking.setdefault(link.target, []).append(other)
     for n, group in enumerate(claim_groups(rated)):
         records = [i.annotation for i in group] + _open_linked(group, open_ones, linking)
-        also = [_item(a, data) for a in _supporting(group, open_ones, linking)]
+        also = [
+            place_item(a, data.articles, data.remembered)
+            for a in _supporting(group, open_ones, linking)
+        ]
         body = dumps_indented(to_claimreview(group, data.profile, records, also))
         out.write(("\n  " if n == 0 else ",\n  ") + body.replace("\n", "\n  "))
         for _ in group:

@@ -158,37 +158,14 @@ class ClaimsScreen(ArticlesScreen):
             pane = self.pane(panel.source)  # the panel follows this pane's claim
         claim = pane.claim_under_cursor() if pane is not None else None
         read_only = editor.store.read_only
-        listed = self._listed_claim()
-        claims_panel = self._panel()
-        if (
-            listed is None
-            and claims_panel is not None
-            and claims_panel.display
-            and claims_panel.has_focus_within
-        ):
-            # The panel has the focus and no row (its filters let none through): the bar
-            # speaks of the panel, not of the pane's claim behind it (an outside tester).
-            left = f"no claim in the panel · {key_hint(self.app, 'panel.clear')} shows them all"
-            self._claim_bar_text = (left, f"all {totals(editor.counts())}", read_only)
-            self._show_claim_bar(bar)
-            return
-        if listed is not None:
-            # The claims panel has the focus: the bar describes its row, and its keys there
-            # filter (c s x) rather than tag.
-            found = editor.claim(listed.id)
-            claim, pane = (found[1], None) if found is not None else (None, None)
-            if claim is None and self.corpus.by_id(listed.article_id) is not None:
-                # Its article is open: the claim is an orphan, its text no longer there.
-                place = self.corpus.place(listed.article_id)
-                left = (
-                    f"{verdict(listed.tag)} · orphan: its text is no longer in {place} "
-                    "(the quote and note are kept, and exported)"
-                )
-                self._claim_bar_text = (left, f"all {totals(editor.counts())}", read_only)
-                self._show_claim_bar(bar)
-                return
+        if self._panel_focused():
+            # The claims panel has the focus: the bar describes its row (not the pane's claim
+            # behind it), and its keys there filter (c s x) rather than tag.
+            listed = self._listed_claim()
+            found = editor.claim(listed.id) if listed is not None else None
+            claim, pane = (found[1] if found is not None else None), None
             if claim is None:
-                left = f"{verdict(listed.tag)} · on an article not open · Enter opens it"
+                left = self._row_text(listed)
                 self._claim_bar_text = (left, f"all {totals(editor.counts())}", read_only)
                 self._show_claim_bar(bar)
                 return
@@ -220,12 +197,27 @@ class ClaimsScreen(ArticlesScreen):
         self._claim_bar_text = (left, f"all {totals(counts)}{elsewhere}", read_only)
         self._show_claim_bar(bar)
 
+    def _panel_focused(self) -> bool:
+        panel = self._panel()
+        return panel is not None and panel.display and panel.has_focus_within
+
     def _listed_claim(self) -> Annotation | None:
         """The claims panel's highlighted claim when the panel has the focus."""
         panel = self._panel()
-        if panel is None or not panel.display or not panel.has_focus_within:
-            return None
-        return panel.selected()
+        return panel.selected() if panel is not None and self._panel_focused() else None
+
+    def _row_text(self, listed: Annotation | None) -> str:
+        """The claim bar for a claims panel row with no claim in a pane: no row at all (the
+        filters let none through), an orphan of an open article, or a claim on one not open."""
+        if listed is None:
+            return f"no claim in the panel · {key_hint(self.app, 'panel.clear')} shows them all"
+        if self.corpus.by_id(listed.article_id) is not None:  # its text is no longer there
+            place = self.corpus.place(listed.article_id)
+            return (
+                f"{verdict(listed.tag)} · orphan: its text is no longer in {place} "
+                "(the quote and note are kept, and exported)"
+            )
+        return f"{verdict(listed.tag)} · on an article not open · Enter opens it"
 
     def on_claims_panel_highlighted(self) -> None:
         self.refresh_claim_bar()

@@ -39,6 +39,15 @@ def heading_details(
     return " · ".join([*head, *author, *tail])
 
 
+def middle_cut(text: str, limit: int) -> str:
+    """Text cut to `limit` characters in its middle ("Thirty-se…evacuated"), the ellipsis
+    included: both ends of a value say which it is."""
+    if len(text) <= limit:
+        return text
+    head = limit // 2
+    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+
+
 def fit(text: str, width: int) -> str:
     """Pad or cut text to exactly width cells, marking a cut with an ellipsis."""
     width = max(0, width)

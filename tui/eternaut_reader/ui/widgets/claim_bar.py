@@ -12,7 +12,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from eternaut_reader.core.text.display import cells, printable
-from eternaut_reader.ui.widgets.chrome import fit
+from eternaut_reader.ui.widgets.chrome import fit, middle_cut
 
 SEPARATOR = " · "
 GAP = " ·"
@@ -39,8 +39,7 @@ def squeeze(text: str, room: int) -> str:
             return text
         value = quoted.group(1)
         keep = max(_KEEP, len(value) - (cells(text.split("; ")[0]) - room) - 1)
-        head = (keep + 1) // 2
-        short = value[:head] + "…" + value[len(value) - (keep - head) :]
+        short = middle_cut(value, keep + 1)
         if len(short) >= len(value):
             return text
         text = text[: quoted.start(1)] + short + text[quoted.end(1) :]

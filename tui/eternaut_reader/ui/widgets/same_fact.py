@@ -25,6 +25,7 @@ from eternaut_reader.core.analysis.matrix import covers
 from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint, keyed
+from eternaut_reader.ui.widgets.chrome import middle_cut
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Match
@@ -55,13 +56,8 @@ def _short(text: str, limit: int) -> str:
 
 
 def _middle(text: str, limit: int) -> str:
-    """Text cut to limit characters in its middle ("Thirty-se…evacuated"): both ends of a
-    value say which it is."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    head = limit // 2
-    return text[:head] + "…" + text[len(text) - (limit - 1 - head) :]
+    """A value on one line, cut in its middle to `limit` characters."""
+    return middle_cut(" ".join(text.split()), limit)
 
 
 @keyed("Same fact elsewhere")
