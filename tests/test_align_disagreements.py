@@ -96,7 +96,7 @@ def test_words_of_one_meaning_next_to_two_dates_name_one_measure():
         ("peninsula-press", "Classes will resume on 9 March"),
         ("central-italy-times", "Normal lessons will restart on Monday 2 March"),
     )
-    assert found == [("date", "9 March", "2 March")]
+    assert found == [("date", "9 March", "Monday 2 March")]
 
 
 def test_a_value_a_report_states_twice_conflicts_in_both_places():
@@ -269,7 +269,8 @@ def test_a_weekday_before_a_date_is_that_date_s_day():
         ("will begin on Monday, 2 March", "en"),
         ("che il museo inaugurerà sabato 21 marzo", "it"),
     ]:
-        (value,) = extract(text, language, reference)
+        # ("will begin" is a status besides: not begun yet.)
+        (value,) = [v for v in extract(text, language, reference) if v.kind != "status"]
         assert value.kind == "date" and value.low == value.high
         assert not value.recent
 
@@ -283,7 +284,7 @@ def test_the_one_day_left_after_an_agreeing_date_is_one_event():
         ("il-secolo-di-genova", "inaugurerà sabato 21 marzo"),
         ("atlantic-press-agency", "opens to the public on March 14"),
     )
-    assert found == [("date", "21 marzo", "March 14")]
+    assert found == [("date", "sabato 21 marzo", "March 14")]
 
 
 def test_today_in_two_reports_of_two_days_is_no_conflict():
@@ -338,7 +339,7 @@ def test_a_closure_until_at_least_a_day_is_a_reopening_date():
         ("lario-courier", "the lakeside railway shut until at least October 26"),
         ("rail-operations-today", "It expects to reopen the Lecco-Colico section"),
     )
-    assert found == [("date", "October 26", "19 October")]
+    assert found == [("date", "October 26", "Sunday 19 October")]
 
 
 @pytest.mark.parametrize(
@@ -605,18 +606,32 @@ def test_a_closure_s_status_is_never_a_work_s_release():
 
 
 def test_two_counts_of_other_nouns_and_other_figures_do_not_agree():
-    """ "8.000 famiglie" against "18,000 households": maybe one measure told two ways, maybe
+    """ "8.000 famiglie" against "18,000 customers": maybe one measure told two ways, maybe
     two; either way the passages do not confirm each other (an outside tester saw "agrees"
     and a suggested "confirmed"). The same figure with other nouns still may agree."""
     italian = extract("ha sospeso l'acqua a 8.000 famiglie", "it")
     relation, conflicts, _at = relate(
-        italian, extract("cut the water of 18,000 households", "en"), 0, 0.38
+        italian, extract("cut the water of 18,000 customers", "en"), 0, 0.38
     )
     assert (relation, conflicts) == ("related", ())
     relation, _conflicts, _at = relate(
-        italian, extract("cut the water of 8,000 households", "en"), 0, 0.38
+        italian, extract("cut the water of 8,000 customers", "en"), 0, 0.38
     )
     assert relation == "agrees"
+
+
+@pytest.mark.parametrize("english", ["18,000 households", "18,000 homes"])
+def test_households_and_homes_are_families(english):
+    """A report's "8.000 famiglie" and another's "18,000 households" (or "homes") count one
+    thing: the outside tester's planted disagreement is a conflict."""
+    relation, conflicts, _at = relate(
+        extract("ha sospeso l'acqua a 8.000 famiglie", "it"),
+        extract(f"cut the water of {english}", "en"),
+        0,
+        0.38,
+    )
+    assert relation == "conflicts"
+    assert [(c.what, c.here, c.there) for c in conflicts] == [("number", "8.000 famiglie", english)]
 
 
 @pytest.mark.parametrize(

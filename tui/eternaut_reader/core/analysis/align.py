@@ -58,7 +58,9 @@ __all__ = [
 ]
 
 # The method's version: a cached result made by another version is recomputed.
-METHOD_VERSION = 15  # 15: bounds on measures, no figures in escape sequences, a closure's status
+# 16: people and passengers, a year left over, a supply cut, hospital = injured, a start, a
+# rise or a fall.
+METHOD_VERSION = 16
 
 
 @dataclass

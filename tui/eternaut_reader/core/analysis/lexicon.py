@@ -306,7 +306,8 @@ announced said; stated said; noted said; explained said; replace replace; replac
 supplant replace; enhance improve; augment improve; empower improve; boost improve;
 substitute replace; wildfire fire; blaze fire; flames fire; overnight night; nighttime night;
 residents people; inhabitants people; locals people; hurt injured; wounded injured;
-hospitalised injured; hospitalized injured;
+hospitalised injured; hospitalized injured; hospital injured; households families;
+homes families;
 displaced evacuated; evacuees evacuated; homeless evacuated;
 injuries injured; killed dead; died dead; deaths dead; aeroplanes aircraft;
 contained control; extinguished control; losses damage; farmland land; woodland forest;

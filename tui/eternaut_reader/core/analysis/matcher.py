@@ -626,6 +626,9 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
         if va.former != vb.former:
             return False  # the old plan against the current figure: two measures
         if va.kind == "quantity":
+            if not (va.nouns & vb.nouns):
+                # "people" against "passengers": one count only where their words say so.
+                return a.counts[i] == b.counts[j] or meet(a.contexts[i], b.contexts[j])
             if va.unit not in a.several and vb.unit not in b.several and va.unit != YEARS:
                 return True
             # ...and years count ages and histories of many things ("a 139-year-old museum",
@@ -633,9 +636,9 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return a.counts[i] == b.counts[j] or meet(a.contexts[i], b.contexts[j])
         if va.kind == "date" and _past_and_future(va, a.date, vb, b.date):
             return False
-        if va.kind == "date" and a.date != b.date and (_weekday(va) or _weekday(vb)):
+        if va.kind == "date" and a.date != b.date and not _one_week(va, a.date, vb, b.date):
             # "on Sunday" in reports of two days may be one Sunday or two: too loose to tell
-            # a contradiction from.
+            # a contradiction from, unless both reports' last such day is the same one.
             return False
         apart = max(va.low - vb.high, vb.low - va.high)
         if va.kind == "date" and (va.recent or vb.recent) and apart > YEAR_APART:
@@ -673,6 +676,16 @@ _BARE_WEEKDAY = re.compile(
 def _weekday(value: Value) -> bool:
     """Is a date given by its weekday alone ("on Sunday", "sabato")?"""
     return value.recent and _BARE_WEEKDAY.fullmatch(value.display()) is not None
+
+
+def _one_week(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None) -> bool:
+    """Unless a date is given by its weekday alone, or that weekday, read from the other
+    report's date, is the same day: "on Saturday" in a report of Sunday 13 July and in one of
+    Tuesday 15 July are both 12 July ("Sunday, 13 July" in the second is then a conflict)."""
+    return not any(
+        _weekday(value) and (other is None or not 0 <= other.toordinal() - value.low < 7)
+        for value, other in ((a, b_date), (b, a_date))
+    )
 
 
 def _past_and_future(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None) -> bool:

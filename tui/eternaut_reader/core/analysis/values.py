@@ -58,6 +58,9 @@ class Value:
     # An amount given as a bound: "more than 70" is ">", "at least 30" ">=", "less than
     # half" "<", "no more than 10" "<=", "nearly 100" "~<" (a little less), "just over" "~>".
     bound: str = ""
+    # A change: its direction and the words before the figure that give it ("+rose to " for
+    # "rose to 6.1%", "-in calo del " for "in calo del 3%"); "" where the value is no change.
+    trend: str = ""
 
     @property
     def nouns(self) -> frozenset[str]:
@@ -120,8 +123,8 @@ def compare(a: Value, b: Value) -> bool | None:
         if STATUS_FAMILY.get(a.unit) != STATUS_FAMILY.get(b.unit):
             return None  # a work's release and a line's reopening: two things
         return a.unit == b.unit
-    if a.unit != b.unit and not (a.nouns & b.nouns):  # dollars and euros, passengers and trains
-        return None
+    if a.unit != b.unit and not (a.nouns & b.nouns) and not people_and_persons(a, b):
+        return None  # dollars and euros, passengers and trains
     if a.kind == "date":
         overlap = a.low <= b.high and b.low <= a.high
         present = _PRESENT.fullmatch(a.text.strip()) and _PRESENT.fullmatch(b.text.strip())
@@ -190,6 +193,32 @@ _MEASURE_UNITS = frozenset(
         "gradi",
     ]
 )
+
+
+PEOPLE = stem("people")  # "persone", "residents" and "individuals" are read as it too
+
+
+def people_and_persons(a: Value, b: Value) -> bool:
+    """A count of people against a count of some other noun ("37 people were evacuated" /
+    "42 passengers were lifted", "2,400 people an hour" / "2,400 passengers an hour"): reports
+    count the same persons as "people" in one and by their role in the other. A measure
+    ("five hours", "two years") is no count of persons. Whether the two count one thing is
+    then for their neighbouring words to say (matcher._same_measure)."""
+    if a.kind != "quantity" or b.kind != "quantity" or (PEOPLE in a.nouns) == (PEOPLE in b.nouns):
+        return False
+    if _befell(a) and _befell(b):
+        return False  # the dead and the injured, the seriously injured and all the injured
+    return not any(_measured(n) or n == YEARS for n in a.nouns | b.nouns)
+
+
+def _befell(value: Value) -> bool:
+    """Does a count say what befell the people it counts ("injured", "evacuated")?"""
+    return any(n.startswith(_BEFALLEN) for n in value.nouns)
+
+
+def is_measure(value: Value) -> bool:
+    """A measure (hours, metres, hectares), as against a count of things or people."""
+    return any(_measured(n) for n in value.nouns)
 
 
 def _measured(unit: str) -> bool:
@@ -556,6 +585,20 @@ _NOUN_IS = re.compile(
     re.IGNORECASE,
 )
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
+# People "treated", "taken" or "rushed" to hospital are the injured.
+_CARED_FOR = frozenset(stem(w) for w in ("treated", "taken", "rushed", "admitted", "brought"))
+_TO_HOSPITAL = re.compile(
+    r"\s+(?:[^\W\d_]+\s+){0,2}?(?:in|to|at|into)\s+(?:a\s+|the\s+|local\s+|nearby\s+)*hospital",
+    re.IGNORECASE,
+)
+_SENT_TO_HOSPITAL = re.compile(
+    r"\s+(?:(?:were|was|have\s+been|had\s+been|are|sono\s+stat[ie])\s+)?(?:[^\W\d_]+ly\s+)?"
+    r"(?:(?:treated|taken|rushed|"
+    r"admitted|brought|flown)\b(?:\s+[^\W\d_]+){0,2}?\s+(?:in|to|at|into)\s+(?:(?:a|the|local|"
+    r"nearby)\s+)*hospital|(?:portat|trasportat|accompagnat|trasferit|medicat|curat|soccors)[ie]\s+"
+    r"(?:d['’]urgenza\s+)?(?:in|all['’]|al)\s*(?:ospedale|pronto\s+soccorso))",
+    re.IGNORECASE,
+)
 # The seriously injured are a count of their own: "no serious injuries" does not contradict
 # "14 people were slightly hurt", and "two people were seriously injured" does.
 _INJURED = stem("injured")
@@ -617,6 +660,10 @@ _NONE_OF = re.compile(
     r"(?:seriously\s+|badly\s+|critically\s+)?(killed|died|hurt|injured|wounded|"
     r"missing|hospitali[sz]ed|evacuated|arrested)"
     r"|no\s+(?:serious\s+|major\s+)?(deaths|fatalities|casualties|injuries|victims|dead|injured|arrests)"
+    # "did not cause any injuries", "there were not any casualties", "without injuries"
+    r"|(?:not|n['’]t|without)\s+(?:[^\W\d_]+\s+){0,2}?(?:any\s+)?"
+    r"(deaths|fatalities|casualties|injuries|victims|arrests)"
+    r"|senza\s+(?:causare\s+|fare\s+)?(feriti|vittime|morti)"
     r"|nessun[oa]?\s+(?:(?:è|e)\s+(?:rimast[oa]\s+)?)?(ferit[oa]|mort[oa]|vittima|dispers[oa]|"
     r"arrestat[oa])"
     r"|non\s+ci\s+sono\s+(?:stat[ie]\s+)?(vittime|feriti|morti|dispersi|arresti))\b",
@@ -793,6 +840,12 @@ def _amounts(text: str, language: str) -> list[Value]:
                 if cm and (said or (cm >= 10 and not counts)):
                     amount, stop = amount + cm / 100, centimetres.end()
                     inside.append((start, stop))
+            if (noun in _CARED_FOR and _TO_HOSPITAL.match(text, stop)) or _SENT_TO_HOSPITAL.match(
+                text, stop
+            ):
+                # "two workers were treated in hospital", "taken to hospital": the injured,
+                # which another report's "no one was hurt" contradicts.
+                noun = _INJURED
             if noun == _INJURED and _serious(text, start, stop):
                 # "two seriously injured", "tre feriti gravi": not a count of all the people
                 # hurt, which another report's "14 slightly hurt" would seem to contradict.
@@ -820,7 +873,7 @@ def _amounts(text: str, language: str) -> list[Value]:
 # ---------------------------------------------------------------------------------------------
 # Dates
 
-_YEAR = r"((?:19|20)\d\d)"
+_YEAR = r"((?:1[7-9]|20)\d\d)"  # 1700 to 2099: "built in 1887" is history news tells too
 _ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -1038,8 +1091,17 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
             add(m, _span(day, day), recent=True)
         days = [v.start for v in out if v.high == v.low]  # explicit days: "14 March"
         for m in _WEEKDAY.finditer(text):
-            if any(_WEEKDAY_GAP.fullmatch(text, m.end(), start) for start in days):
-                continue  # "on Saturday, March 14", "domenica 19 ottobre": that date's day
+            dated = [start for start in days if _WEEKDAY_GAP.fullmatch(text, m.end(), start)]
+            if dated:
+                # "on Saturday, March 14", "domenica 19 ottobre": that date's day, written
+                # with it (so the words before the weekday tell what the date is of).
+                out = [
+                    replace(v, start=m.start(1), text=text[m.start(1) : v.end])
+                    if v.start == dated[0]
+                    else v
+                    for v in out
+                ]
+                continue
             # News reports a weekday of the week before publication ("on Monday").
             back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
             day = reference - dt.timedelta(days=back)
@@ -1175,7 +1237,12 @@ _SERVICE_STATUS = (
             r"(?:expected|due|set|scheduled)\s+to\s+reopen|(?:remains?|remained|stays?|is\s+still|"
             r"are\s+still)\s+(?:closed|shut)|yet\s+to\s+reopen|riaprirà|riapriranno|"
             r"(?:resterà|resteranno|rimane|rimangono|rimarrà|rimarranno|è\s+ancora|sono\s+ancora)"
-            r"\s+chius[aoie]|sarà\s+riapert[ao]|saranno\s+riapert[ie])\b",
+            r"\s+chius[aoie]|sarà\s+riapert[ao]|saranno\s+riapert[ie]|"
+            # A supply cut ("tap water remains off and will be restored on Friday"): the same
+            # closure of a service, of water or power rather than of a line.
+            r"(?:remains?|remained|stays?|is\s+still|are\s+still)\s+(?:off|cut\s+off|suspended)|"
+            r"(?:will|is\s+expected\s+to|is\s+due\s+to)\s+be\s+restored|not\s+(?:yet\s+)?"
+            r"(?:been\s+)?restored|sarà\s+ripristinat[ao]|saranno\s+ripristinat[ie])\b",
             re.IGNORECASE,
         ),
     ),
@@ -1187,17 +1254,48 @@ _SERVICE_STATUS = (
             r"(?:is|are)\s+(?:now\s+)?open\s+again|back\s+in\s+service|resumed\s+service|"
             r"(?:ha|hanno)\s+(?:già\s+)?riaperto|(?:è|sono)\s+(?:già\s+)?(?:stat[aoie]\s+)?"
             r"riapert[aoie]|(?:ha|hanno)\s+ripreso\s+servizio|(?:è|sono)\s+tornat[aoie]\s+in\s+"
-            r"servizio)",
+            r"servizio|"
+            # ...and its end, said of a supply only: a painting is restored too.
+            r"(?:water|power|electricity|gas|supply|supplies|service|acqua|erogazione|corrente|"
+            r"elettricità|fornitura|servizio)\b[^.;:]{0,60}?(?:(?:has|have|had)\s+(?:already\s+|"
+            r"now\s+)?been\s+restored|(?:è|sono)\s+(?:già\s+)?stat[aoie]\s+ripristinat[aoie]))",
             re.IGNORECASE,
         ),
     ),
 )
-# Which thing a status is of: a work's release, or a closure's end.
+# Whether a planned operation (a recovery, the shipping of replacements, works) has begun:
+# "will begin shipping in April" / "le sostituzioni sono già partite".
+_START_STATUS = (
+    (
+        "to start",
+        re.compile(
+            r"\b(will\s+(?:only\s+)?(?:begin|start|commence|get\s+under\s+way)|(?:is|are)\s+"
+            r"(?:expected|due|set|scheduled|planned)\s+to\s+(?:begin|start|commence)|yet\s+to\s+"
+            r"(?:begin|start)|(?:has|have)\s+not\s+yet\s+(?:begun|started)|"
+            r"(?:inizierà|inizieranno|comincerà|cominceranno|partirà|partiranno)|prender(?:à|anno)"
+            r"\s+il\s+via|(?:non\s+(?:è|sono)|devono)\s+ancora\s+(?:iniziat|partit|cominciat)"
+            r"[aoie])\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "started",
+        re.compile(
+            r"\b((?:has|have|had)\s+already\s+(?:begun|started|got\s+under\s+way)|already\s+"
+            r"(?:began|started|under\s+way)|(?:è|sono)\s+già\s+(?:(?:iniziat|partit|cominciat|"
+            r"avviat)[aoie]|in\s+corso)|(?:ha|hanno)\s+già\s+(?:iniziato|cominciato|preso\s+il\s+via))",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# Which thing a status is of: a work's release, a closure's end, or an operation's start.
 STATUS_FAMILY = {
     "upcoming": "release",
     "released": "release",
     "closed": "service",
     "reopened": "service",
+    "to start": "start",
+    "started": "start",
 }
 
 _WORK_NOUN = re.compile(
@@ -1230,7 +1328,7 @@ def _status(text: str) -> list[Value]:
                 continue  # "upcoming ad formats", "released figures": not a work's release
             taken.append((m.start(), m.end()))
             out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
-    for status, pattern in _SERVICE_STATUS:
+    for status, pattern in (*_SERVICE_STATUS, *_START_STATUS):
         for m in pattern.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
                 taken.append((m.start(), m.end()))
@@ -1309,7 +1407,39 @@ def extract(
     amounts = [v for v in amounts if not (v.kind == "quantity" and v.unit in _MONTH_STEMS)]
     amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
     found = [_former(text, v) for v in (*dates, *amounts, *times)]
+    found = [_trend(text, v) if v.kind in _CHANGING else v for v in found]
     return sorted([*found, *_status(text)], key=lambda v: (v.start, v.kind))
+
+
+# A figure that rose or fell, by the word before it: "closed down 4.5%", "rose to 6.1%", "in
+# rialzo dell'1,2%", "è sceso al 6,1%". Two reports giving one figure with opposite directions
+# disagree ("Unemployment fell to 6.1%" / "rose to 6.1%").
+_CHANGING = frozenset({"percent", "money", "quantity"})
+_UP = (
+    r"rose|risen|rises|rising|increased|increases|grew|grown|grows|gained|gains|jumped|climbed|"
+    r"soared|surged|rallied|higher|up(?!\s+to\b)|in\s+(?:rialzo|aumento|crescita)|"
+    r"(?:è|sono)\s+(?:salit|cresciut|aumentat)[oaie]|(?:ha|hanno)\s+guadagnato|guadagna|"
+    r"aumenta|cresce|sale"
+)
+_DOWN = (
+    r"fell|fallen|falls|falling|dropped|drops|declined|declines|decreased|decreases|lost|loses|"
+    r"slid|slipped|plunged|tumbled|sank|shrank|lower|down|in\s+(?:calo|ribasso|flessione|"
+    r"diminuzione)|(?:è|sono)\s+(?:sces|calat|diminuit)[oaie]|(?:ha|hanno)\s+perso|perde|cala|"
+    r"scende"
+)
+_TREND_BEFORE = re.compile(
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:(?:by|to|of|at|a|al|all['’]|del|dell['’]|"
+    r"di|dal|dall['’])\s*)?(?:(?:about|around|some|nearly|almost|just|circa|quasi|oltre|"
+    r"more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _trend(text: str, value: Value) -> Value:
+    m = _TREND_BEFORE.search(text, max(0, value.start - 40), value.start)
+    if m is None:
+        return value
+    return replace(value, trend=("+" if m.group("up") else "-") + text[m.start() : value.start])
 
 
 # A value given as what was planned before ("originally due to be finished before the end of

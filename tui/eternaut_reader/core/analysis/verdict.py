@@ -18,7 +18,14 @@ from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
-from eternaut_reader.core.analysis.values import DURATION, Value, compare, significant_digits
+from eternaut_reader.core.analysis.values import (
+    DURATION,
+    STATUS_FAMILY,
+    Value,
+    compare,
+    is_measure,
+    significant_digits,
+)
 
 __all__ = [
     "AGREE_SCORE",
@@ -34,6 +41,7 @@ __all__ = [
 AGREE_SCORE = 0.2  # at or above this, the same fact even without a value to compare
 LEFTOVER_SCORE = 0.3  # passages this alike compare the one count each has left (_leftover)
 LEFTOVER_DAYS = 62  # ...and the one day each has left, when this close: one event's
+LEFTOVER_YEARS = 3  # ...and the one year, when this close
 LEFTOVER_APART = 1.25  # ...when the two are this close: two nouns, so a near figure only
 # (Lower, more "confirmed" verdicts come out right, but claims made by one report alone start
 # to be "confirmed" by a passage that merely shares its words: a wrong "confirmed" costs a
@@ -50,6 +58,13 @@ WHAT = {
     "multiplier": "multiplier",
     "quantity": "number",
 }
+
+
+TURNED = "direction"  # how a conflict names a figure that rose in one report and fell in another
+
+
+def _turned(value: Value) -> str:
+    return " ".join(f"{value.trend[1:]}{value.display()}".split())
 
 
 class Conflict(NamedTuple):
@@ -108,6 +123,12 @@ def relate(
     theirs_by_kind: dict[str, list[tuple[int, Value]]] = defaultdict(list)
     for j, value in enumerate(there):
         theirs_by_kind[value.kind].append((j, value))
+    # Passages that share a value of any kind and say much the same (LEFTOVER_SCORE) tell one
+    # event: the one count, or day, each has left over is then one figure told two ways.
+    # (A status shared is too common a word for that: "will begin" / "inizieranno".)
+    alike = score >= LEFTOVER_SCORE and any(
+        compare(a, b) is True for a in here if a.kind != "status" for _, b in theirs_by_kind[a.kind]
+    )
     for kind, what in WHAT.items():
         outcomes = [
             (compare(a, b), a, b, same is None or same(i, j))
@@ -116,8 +137,20 @@ def relate(
             for j, b in theirs_by_kind[kind]
         ]
         agreeing = [(a, b) for o, a, b, _ in outcomes if o is True]
-        if agreeing:
-            # An equal value is evidence of one fact in itself.
+        # One figure, of one measure, that rose in one report and fell in the other
+        # ("Unemployment fell to 6.1%" / "rose to 6.1%"): told two ways, so a conflict.
+        turned = [
+            (a, b)
+            for o, a, b, s in outcomes
+            if o is True and s and a.trend and b.trend and a.trend[0] != b.trend[0]
+        ]
+        if turned:
+            a, b = turned[0]
+            conflicts.append(Conflict(TURNED, _turned(a), _turned(b)))
+            at.append((offset + a.start, offset + a.end))
+        if any(STATUS_FAMILY.get(a.unit) != "start" for a, _ in agreeing):
+            # An equal value is evidence of one fact in itself ("will begin" / "inizieranno",
+            # said of anything planned, is not).
             agreed = True
         # A value that agrees with one of the other's answers its question there ("Q2" and
         # "second half" may both be right): only values with no agreeing partner clash, so
@@ -138,8 +171,11 @@ def relate(
             # The values of this kind no equal value settled: compared by elimination.
             left_here = [a for a in here if a.kind == kind and id(a) not in settled]
             left_there = [b for b in there if b.kind == kind and id(b) not in settled]
-            alike = bool(agreeing) and score >= LEFTOVER_SCORE
             if kind == "quantity":
+                # A count left over is one figure told two ways with the other's count, not
+                # with its measures: "37 people" / "42 passengers … for more than five hours".
+                left_here = [a for a in left_here if not is_measure(a)]
+                left_there = [b for b in left_there if not is_measure(b)]
                 clashes = _leftover(left_here, left_there) if alike else []
                 clashes = clashes or _transposed(left_here, left_there)
                 # One count left on each side, of nouns written differently and of other
@@ -169,6 +205,8 @@ def _shown(mine: Value, other: Value) -> tuple[str, str]:
     """Two clashing values as written; two dates written alike ("March next year" in reports
     a year apart, "on Sunday" in reports of two weeks) also say which day each one is."""
     here, there = mine.display(), other.display()
+    if mine.trend and other.trend and mine.trend[0] != other.trend[0]:
+        return _turned(mine), _turned(other)  # "down 4.5%" / "in rialzo dell'1,2%"
     if mine.kind == "date" and here.casefold() == there.casefold():
         return f"{here} (= {_when(mine)})", f"{there} (= {_when(other)})"
     return here, there
@@ -212,11 +250,24 @@ def _leftover_dates(mine: Sequence[Value], theirs: Sequence[Value]) -> list[tupl
     if len(mine) != 1 or len(theirs) != 1:
         return []
     a, b = mine[0], theirs[0]
+    if a.recent or b.recent or a.former != b.former:
+        return []
     days = a.low == a.high and b.low == b.high  # both a day, not "in 2027" against "March 14"
-    close = abs(a.low - b.low) <= LEFTOVER_DAYS
-    return (
-        [(a, b)] if days and close and not (a.recent or b.recent) and a.former == b.former else []
-    )
+    if days:
+        return [(a, b)] if abs(a.low - b.low) <= LEFTOVER_DAYS else []
+    # ...or both a whole year, a few years apart ("fined in 2019 and in 2022" / "in 2019 and
+    # in 2021"): one year told two ways.
+    years = [_whole_year(v) for v in (a, b)]
+    if None in years:
+        return []
+    return [(a, b)] if abs(years[0] - years[1]) <= LEFTOVER_YEARS else []  # type: ignore[operator]
+
+
+def _whole_year(value: Value) -> int | None:
+    first = dt.date.fromordinal(int(value.low))
+    last = dt.date.fromordinal(int(value.high))
+    whole = (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+    return first.year if whole and first.year == last.year else None
 
 
 def _transposed(mine: Sequence[Value], theirs: Sequence[Value]) -> list[tuple[Value, Value]]:

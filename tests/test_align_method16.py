@@ -1,0 +1,180 @@
+"""Method 16: disagreements that outside testers planted and the alignment took for agreement.
+
+Each case is a pair of reports stating one fact two ways; the tests read the alignment as
+`eternaut-reader align` does, and assert the conflict a fact-checker would see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis import align
+from eternaut_reader.core.analysis.values import compare, extract
+from eternaut_reader.core.analysis.verdict import relate
+from eternaut_reader.core.text.corpus import load_corpus
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ETERNAUT_READER_EMBEDDINGS", "0")
+
+
+def aligned(tmp_path: Path, one: str, two: str, dates: tuple[str, str] = ("2025-06-05",) * 2):
+    """The first match of report one's passage in report two: (relation, conflicts)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "one.txt").write_text(f"Report one\n\n{dates[0]}\n\n{one}\n", encoding="utf-8")
+    (folder / "two.txt").write_text(f"Report two\n\n{dates[1]}\n\n{two}\n", encoding="utf-8")
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False, embed=False)
+    text = next(a.text for a in corpus.articles if a.id == "one")
+    start = text.index(one)
+    found = [m for m in alignment.matches("one", start, start + len(one)) if m.article == "two"]
+    assert found, "the two passages should be matched"
+    return found[0].relation, [(c.what, c.here, c.there) for c in found[0].conflicts]
+
+
+def test_people_and_passengers_are_one_count(tmp_path):
+    """ "Thirty-seven people were evacuated" / "Forty-two passengers were lifted": one count of
+    the same persons, in two words."""
+    relation, found = aligned(
+        tmp_path,
+        "Forty-two passengers were lifted by helicopter from the stalled cable car on Saturday.",
+        "Thirty-seven people were evacuated by helicopter from the cable car on Saturday.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "Forty-two passengers", "Thirty-seven people were evacuated")]
+
+
+def test_the_same_figure_of_people_and_passengers_agrees():
+    (people,) = extract("The cable car carries up to 2,400 people an hour.", "en")
+    (passengers,) = extract("The cable car carries up to 2,400 passengers an hour.", "en")
+    assert compare(people, passengers) is True
+    # ...but "people" is no wildcard for what befell them: the dead are not the injured.
+    (dead,) = extract("Three people were killed.", "en")
+    (injured,) = extract("Three passengers were injured.", "en")
+    assert compare(dead, injured) is None
+
+
+def test_a_year_left_over_in_two_passages_that_agree_on_another(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The plant had been fined twice before for smaller leaks, in 2019 and in 2022.",
+        "It was fined twice before for smaller leaks, in 2019 and in 2021.",
+    )
+    assert (relation, found) == ("conflicts", [("date", "in 2022", "in 2021")])
+
+
+def test_years_before_1950_are_dates(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The museum was built in 1887 by the city council.",
+        "The museum, built by the city council in 1889, is closed.",
+    )
+    assert (relation, found) == ("conflicts", [("date", "in 1887", "in 1889")])
+
+
+def test_a_supply_restored_against_a_supply_still_off(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Water supply has already been restored to every home, the utility said.",
+        "Tap water remains off in most homes and will be restored on Friday, the utility said.",
+    )
+    assert relation == "conflicts"
+    assert found == [("status", "Water supply has already been restored", "remains off")]
+    # A painting is restored too: no status of a service.
+    assert [v.kind for v in extract("The fresco has been restored.", "en")] == []
+
+
+@pytest.mark.parametrize(
+    ("there", "language"),
+    [
+        ("Two workers were treated in hospital after the spill.", "en"),
+        ("Two workers were reportedly taken to hospital after the spill.", "en"),
+        ("Due persone sono state medicate in ospedale dopo lo sversamento.", "it"),
+    ],
+)
+def test_people_treated_in_hospital_were_hurt(tmp_path, there, language):
+    relation, found = aligned(tmp_path, "No one was hurt in the spill.", there)
+    assert relation == "conflicts"
+    assert [what for what, _here, _there in found] == ["number"]
+    # Treated for dehydration where they were: no word of hospital, no count of the injured.
+    (elderly,) = extract("Three elderly passengers were treated for dehydration.", "en")
+    assert elderly.unit != extract("Three people were injured.", "en")[0].unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire did not cause any injuries.",
+        "The fire broke out without injuries.",
+        "L'incendio è divampato senza feriti.",
+    ],
+)
+def test_none_said_in_other_words(text):
+    (none,) = extract(text, "it" if "incendio" in text else "en")
+    (three,) = extract("The fire caused three injuries.", "en")
+    assert none.low == 0 and compare(none, three) is False
+
+
+def test_an_operation_begun_against_one_still_to_begin(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Replacement batteries will begin shipping to customers in April, the company said.",
+        "Le batterie sostitutive per i clienti sono già partite, ha detto l'azienda.",
+    )
+    assert relation == "conflicts"
+    assert found == [("status", "will begin", "sono già partite")]
+
+
+def test_two_plans_to_begin_are_no_agreement_in_themselves():
+    """ "will begin on 3 March" / "inizieranno il 10 marzo": both still to begin, which any
+    plan is, so the two dates decide, not the shared status."""
+    here = extract("Construction will begin on 3 March 2026, said Bellini.", "en")
+    there = extract("I lavori inizieranno il 10 marzo 2026.", "it")
+    assert relate(here, there, 0, 0.6, lambda i, j: False)[0] == "related"
+
+
+def test_a_figure_that_rose_in_one_report_and_fell_in_the_other(tmp_path):
+    relation, found = aligned(
+        tmp_path, "Unemployment fell to 6.1% in May.", "Unemployment rose to 6.1% in May."
+    )
+    assert (relation, found) == ("conflicts", [("direction", "fell to 6.1%", "rose to 6.1%")])
+    # Two figures with opposite directions name their directions in the conflict.
+    down, up = (
+        extract("Its shares closed down 4.5%.", "en"),
+        extract("il titolo ha chiuso in rialzo dell'1,2%", "it"),
+    )
+    _relation, conflicts, _at = relate(down, up, 0, 0.5)
+    assert [(c.what, c.here, c.there) for c in conflicts] == [
+        ("percentage", "down 4.5%", "in rialzo dell'1,2%")
+    ]
+    # "up to 30%" is a bound, not a rise.
+    assert extract("up to 30% of the cost", "en")[0].trend == ""
+
+
+def test_a_weekday_that_both_reports_read_as_one_day(tmp_path):
+    """ "on Saturday" in a report of Sunday 13 July and "Sunday, 13 July" in one of Tuesday
+    15 July: the same weekday read from either date is Saturday 12 July, so the days clash."""
+    relation, found = aligned(
+        tmp_path,
+        "Seventy passengers were stuck in the Seceda cable car near Ortisei on Saturday.",
+        "Seventy passengers were stuck in the Seceda cable car near Ortisei on Sunday, 13 July.",
+        dates=("2025-07-13", "2025-07-15"),
+    )
+    assert relation == "conflicts"
+    assert found == [("date", "on Saturday", "Sunday, 13 July")]
+
+
+def test_a_weekday_in_reports_weeks_apart_is_not_compared(tmp_path):
+    """Read from a report two weeks later, "on Saturday" is another Saturday: the days of the
+    week of publication are too loose there to tell a contradiction from."""
+    relation, found = aligned(
+        tmp_path,
+        "Seventy passengers were stuck in the Seceda cable car near Ortisei on Saturday.",
+        "Seventy passengers were stuck in the Seceda cable car near Ortisei on Sunday, 13 July.",
+        dates=("2025-07-13", "2025-07-29"),
+    )
+    assert (relation, found) == ("agrees", [])
