@@ -178,3 +178,14 @@ def test_a_weekday_in_reports_weeks_apart_is_not_compared(tmp_path):
         dates=("2025-07-13", "2025-07-29"),
     )
     assert (relation, found) == ("agrees", [])
+
+
+def test_greek_words_spelled_the_italian_way_are_cognates(tmp_path):
+    """ "anfore" is "amphorae" as Italian spells it (ph as f): the two counts are one."""
+    relation, found = aligned(
+        tmp_path,
+        "Divers have counted some 200 amphorae in the hold of the wreck.",
+        "I sub hanno contato oltre trecento anfore nella stiva del relitto.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "200 amphorae", "oltre trecento anfore")]

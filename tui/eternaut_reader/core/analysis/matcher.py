@@ -229,6 +229,7 @@ def _read(
             feature.stems = [cognates(s) for s in feature.stems]
         for read in reads:
             read.contexts = [frozenset(cognates(s) for s in c) for c in read.contexts]
+        _translate_counts(reads, features, cognates, None)
     # A word found in many units (the topic: "museum", "ferry") says nothing of which measure
     # a value is: it is left out of the values' contexts.
     df: Counter[str] = Counter(s for f in features for s in set(f.stems))
@@ -250,12 +251,16 @@ def _italian_forms(reads: list[Read]) -> dict[str, set[str]]:
 
 
 def _translate_counts(
-    reads: list[Read], features: list[Features], translate: Callable[[str], str]
+    reads: list[Read],
+    features: list[Features],
+    translate: Callable[[str], str],
+    language: str | None = "it",
 ) -> None:
     """Counted nouns read in English too ("14 lotti" counts what "16 batches" counts, when
-    the lexicon says so): a count is compared with counts of the same noun."""
+    the lexicon says so; "anfore" what "amphorae" does, as cognates): a count is compared
+    with counts of the same noun. language: the reports read so (None: all)."""
     for read, feature in zip(reads, features, strict=True):
-        if read.language != "it":
+        if language is not None and read.language != language:
             continue
         changed = [
             replace(v, unit=translate(v.unit)) if v.kind == "quantity" else v for v in read.values

@@ -93,6 +93,16 @@ def _content_stem(lower: str, language: str) -> str | None:
     return SYNONYMS.get(s, s)
 
 
+# English spellings of Greek and Latin words that Italian writes otherwise.
+_SPELLING = (("mph", "nf"), ("ph", "f"), ("th", "t"), ("y", "i"))
+
+
+def _spelled(stem_: str) -> str:
+    for english, italian in _SPELLING:
+        stem_ = stem_.replace(english, italian)
+    return stem_
+
+
 @dataclass
 class CognateMap:
     """Stems of one language mapped onto their cognate in another (rapidfuzz ratio)."""
@@ -109,13 +119,17 @@ class CognateMap:
             targets = sorted(s for s in others if len(s) >= 5)
             if not own or not targets:
                 continue
+            # Compared as spelled in Italian: "amphor" is "anfor", "theatr" "teatr".
+            own_keys, target_keys = [_spelled(s) for s in own], [_spelled(s) for s in targets]
             # One C call scores every pair; a cognate shares its first three letters too.
-            scores = process.cdist(own, targets, scorer=fuzz.ratio, score_cutoff=COGNATE_RATIO)
+            scores = process.cdist(
+                own_keys, target_keys, scorer=fuzz.ratio, score_cutoff=COGNATE_RATIO
+            )
             for i, source in enumerate(own):
                 row = scores[i]
                 best, best_score = None, 0.0
                 for j, score in enumerate(row):
-                    if score > best_score and targets[j][:3] == source[:3]:
+                    if score > best_score and target_keys[j][:3] == own_keys[i][:3]:
                         best, best_score = targets[j], float(score)
                 if best is not None and best not in mapping:
                     mapping[source] = best
