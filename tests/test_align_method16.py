@@ -189,3 +189,15 @@ def test_greek_words_spelled_the_italian_way_are_cognates(tmp_path):
     )
     assert relation == "conflicts"
     assert found == [("number", "200 amphorae", "oltre trecento anfore")]
+
+
+def test_a_weekday_after_the_other_report_s_date(tmp_path):
+    """ "on Wednesday" in a report of Friday 14 February is 12 February, the day after the
+    "on Tuesday" of a report of Tuesday 11 February: two days for one event."""
+    relation, found = aligned(
+        tmp_path,
+        "Archaeologists presented the Roman shipwreck at the Brindisi museum on Tuesday.",
+        "Archaeologists presented the Roman shipwreck at the Brindisi museum on Wednesday.",
+        dates=("2025-02-11", "2025-02-14"),
+    )
+    assert (relation, found) == ("conflicts", [("date", "on Tuesday", "on Wednesday")])

@@ -684,11 +684,12 @@ def _weekday(value: Value) -> bool:
 
 
 def _one_week(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None) -> bool:
-    """Unless a date is given by its weekday alone, or that weekday, read from the other
-    report's date, is the same day: "on Saturday" in a report of Sunday 13 July and in one of
-    Tuesday 15 July are both 12 July ("Sunday, 13 July" in the second is then a conflict)."""
+    """Unless a date is given by its weekday alone, or the day it names is within a week of
+    the other report's date too: "on Saturday" in a report of Sunday 13 July is 12 July, and
+    a report of Tuesday 15 July that says "Sunday, 13 July" tells another day; "on Wednesday"
+    in a report of Friday 14 February is the day after a report of Tuesday 11 February."""
     return not any(
-        _weekday(value) and (other is None or not 0 <= other.toordinal() - value.low < 7)
+        _weekday(value) and (other is None or abs(other.toordinal() - value.low) >= 7)
         for value, other in ((a, b_date), (b, a_date))
     )
 
