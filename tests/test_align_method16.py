@@ -201,3 +201,14 @@ def test_a_weekday_after_the_other_report_s_date(tmp_path):
         dates=("2025-02-11", "2025-02-14"),
     )
     assert (relation, found) == ("conflicts", [("date", "on Tuesday", "on Wednesday")])
+
+
+def test_the_one_date_of_two_starts_still_to_come(tmp_path):
+    """ "will begin on 3 March" / "inizieranno il 10 marzo": one start, its day told two ways
+    (an outside tester's case, which had been only "related")."""
+    relation, found = aligned(
+        tmp_path,
+        "Construction will begin on 3 March 2026.",
+        "I lavori inizieranno il 10 marzo 2026.",
+    )
+    assert (relation, found) == ("conflicts", [("date", "3 March 2026", "10 marzo 2026")])

@@ -57,7 +57,14 @@ from eternaut_reader.core.analysis.similarity import (
     content_words,
 )
 from eternaut_reader.core.analysis.units import Unit, is_heading, units
-from eternaut_reader.core.analysis.values import WEEKDAY_NAMES, YEARS, Value, compare, extract
+from eternaut_reader.core.analysis.values import (
+    STATUS_FAMILY,
+    WEEKDAY_NAMES,
+    YEARS,
+    Value,
+    compare,
+    extract,
+)
 from eternaut_reader.core.analysis.verdict import Match, relate
 from eternaut_reader.core.analysis.wordnet import meet
 
@@ -623,6 +630,7 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
     restoration's date against a reopening's because both passages name the museum.
     """
     kinds_a, kinds_b = a.kinds, b.kinds
+    starts = _starts(a) & _starts(b)
 
     def same(i: int, j: int) -> bool:
         va, vb = a.values[i], b.values[j]
@@ -649,6 +657,10 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
         if va.kind == "date" and (va.recent or vb.recent) and apart > YEAR_APART:
             return False  # "shut on Tuesday" / "a structure dating from 1962": two events
         if meet(a.contexts[i], b.contexts[j]):
+            return True
+        if va.kind == "date" and kinds_a["date"] == kinds_b["date"] == 1 and starts:
+            # The one date of two passages that both tell a start still to come, or come:
+            # "will begin on 3 March" / "inizieranno il 10 marzo" give its day two ways.
             return True
         if va.kind == "date" and (va.recent or vb.recent):
             # "unveiled yesterday" / "closing price on Tuesday": days of the week of
@@ -681,6 +693,13 @@ _BARE_WEEKDAY = re.compile(
 def _weekday(value: Value) -> bool:
     """Is a date given by its weekday alone ("on Sunday", "sabato")?"""
     return value.recent and _BARE_WEEKDAY.fullmatch(value.display()) is not None
+
+
+def _starts(read: Read) -> set[str]:
+    """The statuses of a start a unit gives: "to start", "started"."""
+    return {
+        v.unit for v in read.values if v.kind == "status" and STATUS_FAMILY.get(v.unit) == "start"
+    }
 
 
 def _one_week(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None) -> bool:
