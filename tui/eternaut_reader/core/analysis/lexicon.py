@@ -368,7 +368,8 @@ sindacalisti union; annunciato announced; annunciata announced; annunciati annou
 annunciate announced; annuncia announced; annunciano announced; annunciando announced;
 due two; tre three; quattro four; cinque five; sei six; sette seven; otto eight; nove nine;
 dieci ten; venti twenty; trenta thirty; quaranta forty; cinquanta fifty; cento hundred;
-mille thousand; mila thousand
+mille thousand; mila thousand; case homes; casa home; abitazioni homes; abitazione home;
+alloggi homes
 """.replace("\n", " ").split(";")
     if len(pair := entry.split()) == 2
     for word, english in [pair]

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from eternaut_reader.core.analysis.lexicon import GLOSSARY, SYNONYMS, stem, stopwords
+from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
 
 __all__ = ["Value", "compare", "extract", "parse_number", "significant_digits"]
 
@@ -817,7 +817,9 @@ def _amounts(text: str, language: str) -> list[Value]:
             if after and after.group(1).lower() not in stopwords(language):
                 name, counted = stem(counted.group(1)), after
         if counted and not (number.word and amount < 2):
-            noun = stem(counted.group(1))
+            word = counted.group(1).lower()
+            # An Italian word whose stem is another's ("case", homes, and "caso", a case).
+            noun = stem(IT_WORDS[word] if language == "it" and word in IT_WORDS else word)
             squared, stop = "", max(counted.end(), end)
             if noun in _SQUARE:
                 length = _NOUN_AFTER_NAME.match(text, counted.end())
