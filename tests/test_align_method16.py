@@ -222,3 +222,13 @@ def test_case_are_homes_and_caso_is_not():
     assert compare(italian, english) is False
     (cases,) = extract("sono stati segnalati tre casi sospetti", "it")
     assert compare(cases, extract("three homes were damaged", "en")[0]) is None
+
+
+def test_a_day_alone_in_common_is_two_events(tmp_path):
+    """Two passages that share their day and nothing else are related, not in agreement:
+    an Italian word the English report does not use cannot weigh against the pair, so the
+    day alone had scored 0.92."""
+    relation, _found = aligned(
+        tmp_path, "The team won 3-1 on Sunday.", "Il sindaco ha parlato domenica ai cittadini."
+    )
+    assert relation == "related"

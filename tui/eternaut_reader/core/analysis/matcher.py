@@ -695,6 +695,10 @@ def _weekday(value: Value) -> bool:
     return value.recent and _BARE_WEEKDAY.fullmatch(value.display()) is not None
 
 
+def _only_a_day(shared: list[str]) -> bool:
+    return bool(shared) and all(k.startswith(("V:date:", "K:date")) for k in shared)
+
+
 def _starts(read: Read) -> set[str]:
     """The statuses of a start a unit gives: "to start", "started"."""
     return {
@@ -866,6 +870,10 @@ def match_units(
             relation, conflicts, at = relate(
                 read.values, reads[j].values, read.unit.start, score, same, triangle=triangle
             )
+            if relation == "agrees" and not triangle and _only_a_day(index.shared(i, j)):
+                # A day and nothing else in common ("The team won 3-1 on Sunday" / "Il
+                # sindaco ha parlato domenica"): two events of one day, not one fact.
+                relation = "related"
             loose = conflicts and index.wording(i, j) < CONFLICT_WORDING
             if loose and not _agreeing(read, reads[j]):
                 # Two figures of one kind in passages that share little else: not one fact
