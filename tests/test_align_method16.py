@@ -232,3 +232,22 @@ def test_a_day_alone_in_common_is_two_events(tmp_path):
         tmp_path, "The team won 3-1 on Sunday.", "Il sindaco ha parlato domenica ai cittadini."
     )
     assert relation == "related"
+
+
+def test_a_second_verb_after_and_starts_a_second_unit():
+    """A long sentence that tells two facts of one subject, joined by "and" with no comma,
+    is two units: the five-year contract is a claim of its own, not a tail of the medical."""
+    from eternaut_reader.core.analysis.units import split_sentence
+
+    text = (
+        "The 24-year-old completed a medical at Westbridge's Hollins Park training ground on "
+        "Sunday and is set to sign a five-year contract running until June 2030."
+    )
+    pieces = [text[s:e] for s, e in split_sentence(text, 0, len(text), "en")]
+    assert pieces == [
+        "The 24-year-old completed a medical at Westbridge's Hollins Park training ground on "
+        "Sunday",
+        "and is set to sign a five-year contract running until June 2030.",
+    ]
+    short = "He signed on Sunday and is happy."  # short sentences stay whole
+    assert [short[s:e] for s, e in split_sentence(short, 0, len(short), "en")] == [short]

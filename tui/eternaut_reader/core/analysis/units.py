@@ -34,6 +34,15 @@ _SUBORDINATES = {
     "en": r"although|though|even\s+though|because|since|whereas|which|where|[a-z]+ing",
     "it": r"anche\s+se|sebbene|benché|perché|poiché|dove|basti\s+pensare|[a-z]+(?:ando|endo)",
 }
+# Then a conjunction with no comma before a second verb of the same subject ("completed a
+# medical on Sunday and is set to sign a five-year contract", "ha superato le visite e sarà
+# presentato domani"): the second verb starts a second fact.
+_SECOND_VERB = {
+    "en": r"\s+(?=(?:and|but)\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might|"
+    r"must|should|did|does|said|says)\b)",
+    "it": r"\s+(?=(?:e|ma)\s+(?:è|sono|ha|hanno|sarà|saranno|era|erano|aveva|avevano|avrebbe|"
+    r"avrebbero|potrebbe|potrebbero|dovrebbe|dovrà|dovranno)\b)",
+}
 # Separators by strength: a piece is cut at the first level that splits it.
 _LEVELS = (
     re.compile(r";\s+|(?<!\d):\s+"),
@@ -101,7 +110,13 @@ def split_sentence(text: str, start: int, end: int, language: str) -> list[tuple
     start, end = _trim(text, start, end)
     if end <= start:
         return []
-    levels = (*_LEVELS, _before(_CONJUNCTIONS, language), _before(_SUBORDINATES, language))
+    second_verb = re.compile(_SECOND_VERB.get(language, _SECOND_VERB["en"]), re.IGNORECASE)
+    levels = (
+        *_LEVELS,
+        _before(_CONJUNCTIONS, language),
+        second_verb,
+        _before(_SUBORDINATES, language),
+    )
 
     def split(s: int, e: int, level: int) -> list[tuple[int, int]]:
         if e - s <= LONG or level >= len(levels):
