@@ -135,7 +135,7 @@ def test_a_held_out_italian_passage_meets_its_english_one_only_through_the_lexic
 def test_the_lexicon_finds_more_italian_english_pairs_on_the_held_out_sets(monkeypatch):
     def found() -> int:
         total = 0
-        for name in ("corpus6", "corpus7", "corpus8"):
+        for name in ("corpus6", "corpus7", "corpus8", "corpus9", "corpus10"):
             corpus = load_corpus([DATA / name])
             clusters = load_clusters(DATA / f"{name}_clusters.json")
             result = evaluate(align(corpus, use_cache=False), corpus.articles, clusters)

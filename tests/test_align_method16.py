@@ -251,3 +251,17 @@ def test_a_second_verb_after_and_starts_a_second_unit():
     ]
     short = "He signed on Sunday and is happy."  # short sentences stay whole
     assert [short[s:e] for s, e in split_sentence(short, 0, len(short), "en")] == [short]
+
+
+def test_one_figure_counted_with_nouns_the_glossary_does_not_pair(tmp_path):
+    """ "17 reti" and "17 goals": no dictionary pairs the nouns, but the one figure of ten
+    or more both give is a feature they share, so the two passages are matched."""
+    relation, _found = aligned(
+        tmp_path,
+        "Ferrandi scored 17 goals in Serie A last season, the club's best tally in years.",
+        "Nell'ultima stagione Ferrandi ha segnato 17 reti in campionato.",
+    )
+    assert relation == "agrees"
+    (goals,) = extract("scored 17 goals", "en")
+    (three,) = extract("scored three goals", "en")
+    assert "count:17" in goals.keys and not any(k.startswith("count:") for k in three.keys)

@@ -68,8 +68,13 @@ class Value:
 
     @property
     def keys(self) -> list[str]:
-        """`key`, and the same for the name a count is also a count of."""
-        return [self.key] + ([self._as_name().key] if self.name else [])
+        """`key`, and the same for the name a count is also a count of; and for a count of
+        ten or more, its figure alone ("17 reti" / "17 goals": nouns the glossary may not
+        pair are still one figure)."""
+        out = [self.key] + ([self._as_name().key] if self.name else [])
+        if self.kind == "quantity" and abs(self.low) >= _BARE_COUNT and not is_measure(self):
+            out.append(f"count:{self.low:.3g}")
+        return out
 
     @property
     def kind_keys(self) -> list[str]:
@@ -100,6 +105,9 @@ class Value:
 
     def display(self) -> str:
         return " ".join(self.text.split()).strip(" ,;:.")
+
+
+_BARE_COUNT = 10  # smaller counts ("two", "three") are too common to tell one fact by
 
 
 def significant_digits(x: float) -> str:
