@@ -265,3 +265,12 @@ def test_one_figure_counted_with_nouns_the_glossary_does_not_pair(tmp_path):
     (goals,) = extract("scored 17 goals", "en")
     (three,) = extract("scored three goals", "en")
     assert "count:17" in goals.keys and not any(k.startswith("count:") for k in three.keys)
+
+
+def test_the_one_share_left_where_another_agrees(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Turnout was 58 percent, down from 63 percent in 2020.",
+        "L'affluenza è stata del 48%, in calo rispetto al 63% del 2020.",
+    )
+    assert (relation, found) == ("conflicts", [("percentage", "58 percent", "48%")])

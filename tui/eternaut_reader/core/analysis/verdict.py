@@ -167,6 +167,15 @@ def relate(
             for o, a, b, s in outcomes
             if o is False and s and id(a) not in settled and id(b) not in settled
         ]
+        if not clashes and kind in ("percent", "money") and alike:
+            # The one share, or amount, each has left where another value agrees: "58 per
+            # cent, down from 63 per cent in 2020" / "48%, in calo rispetto al 63%".
+            left = [(o, a, b) for o, a, b, _ in outcomes if id(a) not in settled]
+            left = [(o, a, b) for o, a, b in left if id(b) not in settled]
+            mine = {id(a) for _, a, _ in left}
+            theirs = {id(b) for _, _, b in left}
+            if len(mine) == len(theirs) == 1 and left[0][0] is False:
+                clashes = [(left[0][1], left[0][2])]
         if not clashes and kind in ("quantity", "date"):
             # The values of this kind no equal value settled: compared by elimination.
             left_here = [a for a in here if a.kind == kind and id(a) not in settled]
