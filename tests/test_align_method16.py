@@ -274,3 +274,19 @@ def test_the_one_share_left_where_another_agrees(tmp_path):
         "L'affluenza è stata del 48%, in calo rispetto al 63% del 2020.",
     )
     assert (relation, found) == ("conflicts", [("percentage", "58 percent", "48%")])
+
+
+def test_an_earthquake_s_magnitude(tmp_path):
+    """ "of magnitude 4.6" / "di magnitudo 5,1": one measure, two figures. The strongest
+    aftershock's magnitude is another measure than the main shock's."""
+    relation, found = aligned(
+        tmp_path,
+        "The earthquake, of magnitude 4.6, struck at 3:12 a.m. on Sunday.",
+        "La scossa, di magnitudo 5,1, è stata registrata domenica alle 3.12.",
+    )
+    assert (relation, found) == ("conflicts", [("number", "magnitude 4.6", "magnitudo 5,1")])
+    (main,) = extract("A magnitude 4.9 earthquake struck", "en")
+    after = extract(
+        "More than 60 aftershocks followed, the strongest of them a magnitude 3.6", "en"
+    )
+    assert compare(main, after[-1]) is None

@@ -180,6 +180,7 @@ _MEASURE_UNITS = frozenset(
         "hectares",
         "acres",
         "degrees",
+        "magnitude",
         "megawatts",
         "kilowatts",
         "gigawatts",
@@ -230,7 +231,7 @@ def is_measure(value: Value) -> bool:
 
 
 def _measured(unit: str) -> bool:
-    return unit.rstrip("2") in _MEASURE_UNITS or unit == DURATION
+    return unit.split("!")[0].rstrip("2") in _MEASURE_UNITS or unit == DURATION
 
 
 def _bounds_meet(a: Value, b: Value) -> bool:
@@ -708,6 +709,15 @@ def _none_counts(text: str) -> list[Value]:
     return out
 
 
+_MAGNITUDE = stem("magnitude")
+_AFTERSHOCK = re.compile(
+    r"\b(?:aftershocks?|repliche|replica|scosse\s+di\s+assestamento|scossa\s+di\s+assestamento)\b"
+    r"[^.]*$",
+    re.IGNORECASE,
+)
+_MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|magnitudo)[\s-]+(?:of\s+|di\s+)?$", re.IGNORECASE)
+
+
 def _amounts(text: str, language: str) -> list[Value]:
     out: list[Value] = _none_counts(text)
     numbers = _numbers(text, language)
@@ -744,6 +754,14 @@ def _amounts(text: str, language: str) -> list[Value]:
         if after:
             currency = _CURRENCIES[after.group(1).lower()]
             out.append(_amount("money", currency, amount, text, start, after.end()))
+            continue
+        scale_word = _MAGNITUDE_BEFORE.search(text, max(0, start - 24), start)
+        if scale_word and not number.word:
+            # "of magnitude 4.6", "di magnitudo 5,1", "magnitude-4.6": an earthquake's size.
+            # An aftershock's magnitude is another measure than the main shock's.
+            after = _AFTERSHOCK.search(text, max(0, scale_word.start() - 120), scale_word.start())
+            noun = _MAGNITUDE + ("!after" if after else "")
+            out.append(_amount("quantity", noun, amount, text, scale_word.start(), end))
             continue
         percent = _PERCENT_AFTER.match(text, end)
         if percent:

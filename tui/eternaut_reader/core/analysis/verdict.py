@@ -172,9 +172,9 @@ def relate(
             # cent, down from 63 per cent in 2020" / "48%, in calo rispetto al 63%".
             left = [(o, a, b) for o, a, b, _ in outcomes if id(a) not in settled]
             left = [(o, a, b) for o, a, b in left if id(b) not in settled]
-            mine = {id(a) for _, a, _ in left}
-            theirs = {id(b) for _, _, b in left}
-            if len(mine) == len(theirs) == 1 and left[0][0] is False:
+            if len({id(a) for _, a, _ in left}) == len({id(b) for _, _, b in left}) == 1 and (
+                left[0][0] is False
+            ):
                 clashes = [(left[0][1], left[0][2])]
         if not clashes and kind in ("quantity", "date"):
             # The values of this kind no equal value settled: compared by elimination.
