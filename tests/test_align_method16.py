@@ -290,3 +290,8 @@ def test_an_earthquake_s_magnitude(tmp_path):
         "More than 60 aftershocks followed, the strongest of them a magnitude 3.6", "en"
     )
     assert compare(main, after[-1]) is None
+
+
+def test_a_short_sentence_with_a_figure_is_a_claim(tmp_path):
+    relation, _found = aligned(tmp_path, "Turnout was 58 percent.", "L'affluenza è stata del 58%.")
+    assert relation == "agrees"

@@ -194,7 +194,13 @@ def _read(
             # A heading, a dateline or a fragment says too little to be checked.
             # ...but "Nobody died." and "Non ci sono vittime." state a count, of none.
             counts = any(v.kind == "quantity" and v.unit for v in values)
-            claim = len(stems) >= MIN_FEATURES or (bool(values) and len(stems) >= 2) or counts
+            # ...and so does a short sentence with a figure ("Turnout was 58 percent.").
+            sentence = unit.text.rstrip().endswith((".", "!", "?"))
+            claim = (
+                len(stems) >= MIN_FEATURES
+                or (bool(values) and len(stems) >= (1 if sentence else 2))
+                or counts
+            )
             claim = claim and not _dateline(unit.text, values)
             heading.append(claim and not values and is_heading(article.text, unit))
             contexts = [value_context(unit.text, v, article.language) for v in values]
