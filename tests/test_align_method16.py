@@ -295,3 +295,16 @@ def test_an_earthquake_s_magnitude(tmp_path):
 def test_a_short_sentence_with_a_figure_is_a_claim(tmp_path):
     relation, _found = aligned(tmp_path, "Turnout was 58 percent.", "L'affluenza è stata del 58%.")
     assert relation == "agrees"
+
+
+def test_a_weekday_and_a_day_named_outright_in_two_ledes(tmp_path):
+    """ "derailed on Monday morning" (a report of Monday 10 March, its dateline's date left
+    out) against "derailed on Sunday 9 March": the one day of each lede, a day apart."""
+    relation, found = aligned(
+        tmp_path,
+        "BRESCIA, Italy, March 10 - A regional passenger train derailed on Monday morning on "
+        "the Brescia-Edolo line near Cedegolo.",
+        "A regional service derailed on the Brescia-Edolo line near Cedegolo on Sunday 9 March.",
+        dates=("2025-03-10", "2025-03-13"),
+    )
+    assert (relation, found) == ("conflicts", [("date", "on Monday", "Sunday 9 March")])

@@ -166,6 +166,21 @@ def _dateline(text: str, values: list[Value]) -> bool:
     return 1 <= len(words) <= 3 and all(w[0].isupper() for w in words)
 
 
+_PLACE_BEFORE = re.compile(r"[^\W\d_][\w .'’()]*(?:,\s*[^\W\d_][\w .'’()]*)*,\s*")
+_DASH_AFTER = re.compile(r"\s*[-—–]\s")
+
+
+def _dateline_date(text: str, value: Value) -> bool:
+    """Is the value the date of a dateline that opens the unit ("BRESCIA, Italy, March 10 -
+    A regional train derailed on Monday")? It is when the report was filed, not a fact's day."""
+    return (
+        value.kind == "date"
+        and _PLACE_BEFORE.fullmatch(text, 0, value.start) is not None
+        and text[:1].isupper()
+        and _DASH_AFTER.match(text, value.end) is not None
+    )
+
+
 def _read(
     articles: list[Article], check: Callable[[float], None], share: float = 0.6
 ) -> tuple[list[Read], list[Features]]:
@@ -185,6 +200,7 @@ def _read(
         work = main_work(article.text, common)
         for unit in units(article):
             values = extract(unit.text, article.language, date, year)
+            values = [v for v in values if not _dateline_date(unit.text, v)]
             found = names(unit.text, common)
             keys = [k for n in found for k in n.keys]
             if work and work not in keys and refers_to_work(unit.text):
@@ -670,8 +686,14 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return True
         if va.kind == "date" and (va.recent or vb.recent):
             # "unveiled yesterday" / "closing price on Tuesday": days of the week of
-            # publication are told apart by their words alone, never by the passage's.
-            return False
+            # publication are told apart by their words alone, never by the passage's...
+            # ...unless it is the one day of each of two passages that tell one event, the
+            # other named outright ("derailed on Monday morning" / "derailed on Sunday 9
+            # March"): as for two days named outright, below.
+            single = kinds_a[va.kind] == kinds_b[vb.kind] == 1 and not (va.recent and vb.recent)
+            if not (single and 0 < abs(va.low - vb.low) <= NEAR_DAYS):
+                return False
+            return wording() >= SAME_WORDING
         if va.kind == "date" and apart > YEAR_APART:
             # Years apart and nothing in common next to them: two events ("bought four years
             # ago" / "announced last week"), however alike the sentences.
