@@ -308,3 +308,15 @@ def test_a_weekday_and_a_day_named_outright_in_two_ledes(tmp_path):
         dates=("2025-03-10", "2025-03-13"),
     )
     assert (relation, found) == ("conflicts", [("date", "on Monday", "Sunday 9 March")])
+
+
+def test_two_weekdays_of_publication_in_passages_that_say_the_same(tmp_path):
+    """ "on Sunday" in a report of Monday 14 July and "sabato" in one of Wednesday 16 July:
+    12 and 13 July, the one day of each of two passages on one medical."""
+    relation, found = aligned(
+        tmp_path,
+        "Ferrandi completed his medical at the Westbridge training ground on Sunday.",
+        "Ferrandi ha completato le visite mediche al centro sportivo del Westbridge sabato.",
+        dates=("2025-07-14", "2025-07-16"),
+    )
+    assert (relation, found) == ("conflicts", [("date", "on Sunday", "sabato")])

@@ -687,9 +687,9 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
         if va.kind == "date" and (va.recent or vb.recent):
             # "unveiled yesterday" / "closing price on Tuesday": days of the week of
             # publication are told apart by their words alone, never by the passage's...
-            # ...unless it is the one day of each of two passages that tell one event, the
+            # ...unless it is the one day of each of two passages that say much the same, the
             # other named outright ("derailed on Monday morning" / "derailed on Sunday 9
-            # March"): as for two days named outright, below.
+            # March"): one event told with two days.
             single = kinds_a[va.kind] == kinds_b[vb.kind] == 1 and not (va.recent and vb.recent)
             if not (single and 0 < abs(va.low - vb.low) <= NEAR_DAYS):
                 return False
