@@ -320,3 +320,13 @@ def test_two_weekdays_of_publication_in_passages_that_say_the_same(tmp_path):
         dates=("2025-07-14", "2025-07-16"),
     )
     assert (relation, found) == ("conflicts", [("date", "on Sunday", "sabato")])
+
+
+def test_units_are_a_count_of_whatever_the_other_report_counts():
+    """ "le unità interessate sono 58.000" / "recalling 48,000 battery packs": "units" stands
+    for the things counted, as "people" stands for the persons."""
+    (units,) = extract("le unità interessate sono 58.000", "it")
+    (packs,) = extract("it was recalling 48,000 battery packs", "en")
+    assert compare(units, packs) is False
+    (same,) = extract("it was recalling 58,000 battery packs", "en")
+    assert compare(units, same) is True

@@ -205,6 +205,8 @@ _MEASURE_UNITS = frozenset(
 
 
 PEOPLE = stem("people")  # "persone", "residents" and "individuals" are read as it too
+# ...and "units" ("le unità interessate sono 58.000" / "48,000 battery packs"), things.
+UNITS = stem("units")
 
 
 def people_and_persons(a: Value, b: Value) -> bool:
@@ -213,7 +215,9 @@ def people_and_persons(a: Value, b: Value) -> bool:
     count the same persons as "people" in one and by their role in the other. A measure
     ("five hours", "two years") is no count of persons. Whether the two count one thing is
     then for their neighbouring words to say (matcher._same_measure)."""
-    if a.kind != "quantity" or b.kind != "quantity" or (PEOPLE in a.nouns) == (PEOPLE in b.nouns):
+    if a.kind != "quantity" or b.kind != "quantity":
+        return False
+    if (PEOPLE in a.nouns) == (PEOPLE in b.nouns) and (UNITS in a.nouns) == (UNITS in b.nouns):
         return False
     if _befell(a) and _befell(b):
         return False  # the dead and the injured, the seriously injured and all the injured
@@ -588,7 +592,8 @@ _BEFALLEN = (
 # "Gli sfollati sono 380", "the dead number three", "i feriti salgono a 14": the noun before,
 # right after its article ("le confezioni interessate sono…" names no noun there).
 _NOUN_IS = re.compile(
-    r"\b(?:the|i|gli|le)\s+([^\W\d_]{4,})\s+(?:sono|are|were|number|numbered|totalled|total|salgono\s+a|"
+    r"\b(?:the|i|gli|le)\s+([^\W\d_]{4,})(?:\s+(?:[^\W\d_]{4,}(?:at[ieo]|ut[ieo]|it[ieo]|ed)))?\s+"
+    r"(?:sono|are|were|number|numbered|totalled|total|salgono\s+a|"
     r"sono\s+saliti\s+a|ammontano\s+a|rose\s+to|rise\s+to|risen\s+to)"
     r"(?:\s+(?:circa|about|around|almeno|at\s+least))?\s+$",
     re.IGNORECASE,
