@@ -183,9 +183,13 @@ async def test_the_text_stays_put_when_the_alignment_arrives_after_a_page_move(m
     monkeypatch.setattr(app_module, "ALIGN_DELAY", 3.0)
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.5)
-        view = focused_pane(app)
-        assert view.ready and app.align_progress is not None
+        # Waits for the first screen, however busy the machine, well inside the delay.
+        for _ in range(50):
+            await pilot.pause(0.05)
+            view = focused_pane(app)
+            if view.ready:
+                break
+        assert view.ready and app.align_progress is not None and app.alignment is None
         await pilot.press("pagedown")
         await pilot.pause()
         shown = view_text(view).splitlines()[1:6]
