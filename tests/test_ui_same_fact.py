@@ -476,6 +476,11 @@ async def test_the_panel_marks_a_link_made_from_the_other_end_and_recuts_after_a
         with open_store() as store:
             assert sum(len(a.links) for a in store.annotations()) == 1
         assert any("Already linked from there" in str(n.message) for n in app._notifications)
+        await pilot.press("plus")  # the other relation from this end: refused, not saved
+        await pilot.pause()
+        with open_store() as store:
+            assert [lk.relation for a in store.annotations() for lk in a.links] == ["contradicts"]
+        assert any("already links to this one" in str(n.message) for n in app._notifications)
         narrow = max(len(line) for line in widget_text(options).splitlines())
         await pilot.resize_terminal(230, 40)
         await settle(app, pilot)

@@ -121,6 +121,18 @@ class NotYours(StoreError):
         )
 
 
+class LinkedFromThere(StoreError):
+    """A link was asked between two annotations the other end already links with another
+    relation: the pair would both support and contradict each other."""
+
+    def __init__(self, relation: str) -> None:
+        self.relation = relation
+        super().__init__(
+            f"the other claim already links to this one as {relation}: change or remove that "
+            "link from there"
+        )
+
+
 class NotInClaim(StoreError):
     """A claim's record was to be written by an annotator with no passage in the claim: a record
     lives on one of the annotator's own annotations (annotations/groups.py)."""

@@ -55,6 +55,7 @@ from eternaut_reader.core.annotations.record import (
 from eternaut_reader.core.gcpause import gc_paused
 from eternaut_reader.core.storage.changes import ANNOTATIONS, Change, Model, Op, apply_change
 from eternaut_reader.core.storage.database import (
+    LinkedFromThere,
     NotYours,
     ReadOnlyStore,
     StoreError,
@@ -380,7 +381,9 @@ class AnnotationStore:
         return before
 
     def link(self, ann_id: str, target_id: str, relation: str = "supports") -> Annotation:
-        """Link an annotation to one in another article; relinking replaces the relation.
+        """Link an annotation to one in another article; relinking replaces the relation. A
+        pair the other end already links with another relation is refused (LinkedFromThere):
+        one claim cannot both support and contradict another.
 
         The annotation must be this annotator's own; the target may be anyone's.
         """
@@ -393,6 +396,9 @@ class AnnotationStore:
             new = Link(target.id, relation, target.article_id)
             if new in before.links:
                 return before
+            back = next((lk for lk in target.links if lk.target == before.id), None)
+            if back is not None and back.relation != relation:
+                raise LinkedFromThere(back.relation)
             links = (*(lk for lk in before.links if lk.target != target.id), new)
             after = before.changed(links=links)
             self._commit("link", before, after)
