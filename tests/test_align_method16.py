@@ -330,3 +330,29 @@ def test_units_are_a_count_of_whatever_the_other_report_counts():
     assert compare(units, packs) is False
     (same,) = extract("it was recalling 58,000 battery packs", "en")
     assert compare(units, same) is True
+
+
+def test_a_report_that_both_disagrees_and_agrees_counts_once():
+    """Four reports: two conflict, one of them with another passage that agrees; a third
+    agrees. The reason counts each other report once (an outside tester read "2 more
+    disagree; 1 other report agrees" with only three other reports)."""
+    from eternaut_reader.core.analysis.verdict import Conflict, Match, suggest
+
+    clash = (Conflict("date", "12 March", "19 March"),)
+    matches = [
+        Match("b", 0, 5, 0.5, "conflicts", clash),
+        Match("c", 0, 5, 0.4, "conflicts", clash),
+        Match("c", 9, 20, 0.3, "agrees"),
+        Match("d", 0, 5, 0.3, "agrees"),
+        Match("e", 0, 5, 0.3, "agrees"),
+        Match("f", 0, 5, 0.3, "agrees"),
+        Match("g", 0, 5, 0.3, "agrees"),
+    ]
+    found = suggest(True, None, "here", matches, lambda m: "there")
+    assert found is not None
+    assert (
+        found.reason
+        == 'date: "19 March" in b vs "12 March" here; 1 more disagrees; 4 other reports agree'
+    )
+    agreeing = suggest(True, None, "here", matches[3:], lambda m: "there")
+    assert agreeing is not None and agreeing.reason == "also stated by 4 other reports: d, e, f, g"

@@ -347,8 +347,11 @@ def suggest(
         c = first.conflicts[0]
         # The reports that agree are part of the picture: one dissent among four that agree
         # is not the same finding as a report that stands alone against another.
-        agreed = len({m.article for m in matches if m.relation == "agrees"} - {first.article})
-        dissent = len({m.article for m in conflicting}) - 1
+        # A report with a passage that conflicts and another that agrees disagrees: it is
+        # counted once, among those that disagree.
+        dissenting = {m.article for m in conflicting}
+        agreed = len({m.article for m in matches if m.relation == "agrees"} - dissenting)
+        dissent = len(dissenting) - 1
         tail = f"; {dissent} more disagree{'s' if dissent == 1 else ''}" if dissent else ""
         if agreed:
             tail += f"; {_reports(agreed)} agree{'s' if agreed == 1 else ''}"
@@ -369,7 +372,7 @@ def suggest(
         also = f"; {_reports(len(reports))} {agree}" if reports else ""
         return Suggestion("speculative", f'hedged ("{hedge}"){also}', tuple(agreeing))
     if reports:
-        listed = ", ".join(reports[:3]) + ("…" if len(reports) > 3 else "")
+        listed = ", ".join(reports)
         return Suggestion(
             "confirmed", f"also stated by {_reports(len(reports))}: {listed}", tuple(agreeing)
         )
@@ -377,7 +380,7 @@ def suggest(
         others = sorted({m.article for m in copied})
         return Suggestion(
             "speculative",
-            f"only copied in {', '.join(others[:3])}{'…' if len(others) > 3 else ''}: "
+            f"only copied in {', '.join(others)}: "
             "a copy is no second source",
             tuple(copied),
         )
