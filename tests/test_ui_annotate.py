@@ -392,3 +392,28 @@ async def test_the_claims_panel_says_when_no_claim_is_left_and_keeps_its_cursor_
         height = table.scrollable_content_region.height - 1
         top = table.scroll_offset.y
         assert table.cursor_row == 59 and top <= 59 < top + height
+
+
+async def test_an_article_a_hidden_pane_had_is_not_shown_twice_after_a_restart():
+    """Wide, four panes; narrow, the first pane moves on to the third pane's article (hidden
+    now); wide again after a restart: four different articles (an outside tester saw one
+    article in two panes and another in none)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        assert len({p.article.id for p in panes(app)}) == len(panes(app)) == 4
+        await pilot.press("q")
+    narrow = ReaderApp(load_corpus())
+    async with narrow.run_test(size=(80, 24)) as pilot:
+        await settle(narrow, pilot)
+        shown = {p.article.id for p in panes(narrow)}
+        await pilot.press("right_square_bracket")
+        await settle(narrow, pilot)
+        moved = focused_pane(narrow).article.id
+        assert moved not in shown
+        await pilot.press("q")
+    wide = ReaderApp(load_corpus())
+    async with wide.run_test(size=(160, 45)) as pilot:
+        await settle(wide, pilot)
+        ids = [p.article.id for p in panes(wide)]
+        assert ids[0] == moved and len(set(ids)) == len(ids) == 4

@@ -380,8 +380,7 @@ def suggest(
         others = sorted({m.article for m in copied})
         return Suggestion(
             "speculative",
-            f"only copied in {', '.join(others)}: "
-            "a copy is no second source",
+            f"only copied in {', '.join(others)}: a copy is no second source",
             tuple(copied),
         )
     related = [m for m in matches if m.relation == "related"]

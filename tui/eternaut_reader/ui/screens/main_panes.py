@@ -46,6 +46,11 @@ class PanesScreen(Screen[None]):
         saved, self._focus_first = session.load(session_file, corpus) if session_file else ([], 0)
         # Which article each pane shows, kept for panes that a narrower terminal hides.
         ids = [a.id for a in corpus.articles]
+        # One pane per article: a session that names one twice (written before a hidden
+        # pane's article was opened in a shown one) keeps its first.
+        saved = [
+            s for n, s in enumerate(saved) if s.article_id not in (t.article_id for t in saved[:n])
+        ]
         restored = [ids.index(state.article_id) for state in saved]
         rest = [i for i in range(len(ids)) if i not in restored]
         self.assignment = (restored + rest)[: len(ids)]
@@ -163,7 +168,15 @@ class PanesScreen(Screen[None]):
         self.show_in_pane(pane, self.corpus.articles[choice])
 
     def show_in_pane(self, pane: ArticlePane, article: Article) -> None:
-        self.assignment[pane.number] = self.corpus.articles.index(article)
+        index = self.corpus.articles.index(article)
+        hidden = len(self.panes)
+        if index in self.assignment[hidden:]:
+            # A pane a narrower terminal hides had this article: it takes this pane's, so
+            # that a wider terminal (or the next start) does not show one article twice.
+            slot = self.assignment.index(index, hidden)
+            self.assignment[slot] = self.assignment[pane.number]
+            self.places.pop(slot, None)
+        self.assignment[pane.number] = index
         pane.show_article(article)
         self.note_session_change()
 
