@@ -158,6 +158,8 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         Binding("r", "claim_view", "Matrix: the claim view of the row", id="matrix.claim"),
         Binding("j", "row(1)", "Matrix: next row", id="matrix.down", show=False),
         Binding("k", "row(-1)", "Matrix: previous row", id="matrix.up", show=False),
+        Binding("l", "column(1)", "Matrix: next report", id="matrix.right", show=False),
+        Binding("h", "column(-1)", "Matrix: previous report", id="matrix.left", show=False),
     ]
 
     def __init__(
@@ -195,7 +197,9 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         glyphs = " ".join(SYMBOLS.values()) + f" {OPEN_SYMBOL}"
         return Content(
             f"{glyphs} tagged there · {CONFLICT_MARK} conflicts · {MATCH_MARK} states it, not "
-            f"tagged · blank: not found · {display_key('enter')} goes there · "
+            f"tagged · blank: not found · {key_hint(self.app, 'matrix.left', 'matrix.right')} "
+            "or ←→ reports · "
+            f"{display_key('enter')} goes there · "
             f"{key_hint(self.app, 'matrix.claim')} the claim · "
             f"{key_hint(self.app, 'matrix.export')} export · {key_hint(self.app, 'matrix.close')} "
             "back"
@@ -264,6 +268,14 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
             table.action_cursor_down()
         else:
             table.action_cursor_up()
+
+    def action_column(self, step: int) -> None:
+        """h and l move between reports, as ← and → do."""
+        table = self.query_one(DataTable)
+        if step > 0:
+            table.action_cursor_right()
+        else:
+            table.action_cursor_left()
 
     def action_claim_view(self) -> None:
         table = self.query_one(DataTable)
