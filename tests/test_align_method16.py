@@ -356,3 +356,20 @@ def test_a_report_that_both_disagrees_and_agrees_counts_once():
     )
     agreeing = suggest(True, None, "here", matches[3:], lambda m: "there")
     assert agreeing is not None and agreeing.reason == "also stated by 4 other reports: d, e, f, g"
+
+
+def test_a_date_stamp_before_a_title_is_no_value_of_it():
+    """One seed opens " date 2025-07-18 Netflix's Pioneering Step…": the stamp is when the
+    report was written, and it had matched the headline to a "second half of 2025"."""
+    import datetime as dt
+
+    from eternaut_reader.core.analysis.matcher import _dateline_date
+
+    text = " date 2025-07-18 Netflix’s Pioneering Step into AI-Enhanced Storytelling"
+    (stamp,) = extract(text, "en", dt.date(2025, 7, 18))
+    assert _dateline_date(text, stamp)
+    lede = "BRESCIA, Italy, March 10 - A regional train derailed on Monday morning."
+    dateline, monday = extract(lede, "en", dt.date(2025, 3, 10))
+    assert _dateline_date(lede, dateline) and not _dateline_date(lede, monday)
+    alone = "2025-07-18"
+    assert not _dateline_date(alone, extract(alone, "en")[0])  # a date line is _dateline's

@@ -170,12 +170,21 @@ _PLACE_BEFORE = re.compile(r"[^\W\d_][\w .'’()]*(?:,\s*[^\W\d_][\w .'’()]*)*
 _DASH_AFTER = re.compile(r"\s*[-—–]\s")
 
 
+_STAMP_BEFORE = re.compile(r"\s*(?:(?:date|data|published|pubblicato)\s*:?\s*)?", re.IGNORECASE)
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _dateline_date(text: str, value: Value) -> bool:
     """Is the value the date of a dateline that opens the unit ("BRESCIA, Italy, March 10 -
-    A regional train derailed on Monday")? It is when the report was filed, not a fact's day."""
+    A regional train derailed on Monday"), or a date stamp before a title ("date 2025-07-18
+    Netflix's Pioneering Step…", as one seed begins)? It is when the report was filed, not a
+    fact's day."""
+    if value.kind != "date":
+        return False
+    if _ISO_DATE.fullmatch(value.text.strip()) and _STAMP_BEFORE.fullmatch(text, 0, value.start):
+        return bool(text[value.end :].strip())  # a date line alone is _dateline's
     return (
-        value.kind == "date"
-        and _PLACE_BEFORE.fullmatch(text, 0, value.start) is not None
+        _PLACE_BEFORE.fullmatch(text, 0, value.start) is not None
         and text[:1].isupper()
         and _DASH_AFTER.match(text, value.end) is not None
     )
