@@ -373,3 +373,61 @@ def test_a_date_stamp_before_a_title_is_no_value_of_it():
     assert _dateline_date(lede, dateline) and not _dateline_date(lede, monday)
     alone = "2025-07-18"
     assert not _dateline_date(alone, extract(alone, "en")[0])  # a date line is _dateline's
+
+
+@pytest.mark.parametrize(
+    ("one", "language"),
+    [
+        ("One person died in the crash.", "en"),
+        ("A man was killed in the crash.", "en"),
+        ("Nell'incidente è morto l'autista.", "it"),
+    ],
+)
+def test_one_dead_against_none(one, language):
+    """An outside tester's "Nobody died" / "One person died" had agreed."""
+    (none,) = extract("Nobody died in the crash.", "en")
+    (single,) = extract(one, language)
+    assert single.low == 1 and compare(none, single) is False
+    (hurt,) = extract("Una donna è rimasta ferita.", "it")
+    assert compare(extract("No one was injured.", "en")[0], hurt) is False
+    assert extract("One of the passengers said so.", "en") == []
+
+
+def test_hundreds_of_people_is_at_least_two_hundred():
+    (about,) = extract("About 300 residents were evacuated.", "en")
+    (hundreds,) = extract("Hundreds of people were evacuated.", "en")
+    (centinaia,) = extract("Centinaia di persone sono state evacuate.", "it")
+    assert (hundreds.low, hundreds.bound, centinaia.low) == (200, ">=", 200)
+    assert compare(about, hundreds) is True and compare(about, centinaia) is True
+    (dozens,) = extract("Dozens of people were evacuated.", "en")
+    assert compare(about, dozens) is not True
+
+
+@pytest.mark.parametrize(
+    ("up", "down", "language"),
+    [
+        ("The river level rose again to 3 metres.", "The river level fell to 3 metres.", "en"),
+        ("Sales rose sharply by 12% last year.", "Le vendite sono di nuovo calate del 12%", "it"),
+    ],
+)
+def test_a_word_between_the_verb_and_the_figure_keeps_its_direction(up, down, language):
+    _relation, conflicts, _at = relate(extract(up, "en"), extract(down, language), 0, 0.6)
+    assert [c.what for c in conflicts] == ["direction"]
+
+
+def test_the_injured_are_not_everyone_on_board():
+    (injured,) = extract("Thirty-one people were injured.", "en")
+    (on_board,) = extract("There were 48 people on board.", "en")
+    assert compare(injured, on_board) is None
+
+
+def test_a_weekday_after_a_future_tense_is_the_next_one():
+    import datetime as dt
+
+    friday = dt.date(2026, 2, 27)
+    (will,) = [
+        v for v in extract("The tram line will open on Sunday.", "en", friday) if v.kind == "date"
+    ]
+    (did,) = extract("The tram line opened on Sunday.", "en", friday)
+    assert dt.date.fromordinal(int(will.low)) == dt.date(2026, 3, 1)
+    assert dt.date.fromordinal(int(did.low)) == dt.date(2026, 2, 22)

@@ -133,6 +133,8 @@ def compare(a: Value, b: Value) -> bool | None:
         return a.unit == b.unit
     if a.unit != b.unit and not (a.nouns & b.nouns) and not people_and_persons(a, b):
         return None  # dollars and euros, passengers and trains
+    if a.nouns & b.nouns == {PEOPLE} and _befell(a) != _befell(b):
+        return None  # "31 people were injured" / "48 people on board": a part, the whole
     if a.kind == "date":
         overlap = a.low <= b.high and b.low <= a.high
         present = _PRESENT.fullmatch(a.text.strip()) and _PRESENT.fullmatch(b.text.strip())
@@ -308,6 +310,16 @@ _HALF_SCALE = re.compile(
 )
 _AND_BEFORE = re.compile(r"\band\s+(?:an?\s+)?$", re.IGNORECASE)
 _DOZEN = re.compile(r"\b(a|one|two|three|una|due|tre)\s+(?:dozen|dozzin[ae])\b", re.IGNORECASE)
+# "hundreds of people", "centinaia di persone": at least two of that many, a rough figure.
+_MANY = {
+    "dozens": 24.0,
+    "decine": 20.0,
+    "hundreds": 200.0,
+    "centinaia": 200.0,
+    "thousands": 2000.0,
+    "migliaia": 2000.0,
+}
+_MANY_OF = re.compile(r"\b(" + "|".join(_MANY) + r")(?=\s+(?:of|di)\b)", re.IGNORECASE)
 # "one", "a" and their Italian forms are numbers only before a scale ("un miliardo").
 _ARTICLES = frozenset({"one", "a", "an", "un", "uno", "una", "un'"})
 _NOT_NUMBERS = frozenset({"second", "secondo", "seconda", "first", "prima", "primo"})
@@ -361,6 +373,9 @@ def _numbers(text: str, language: str) -> list[_Number]:
         count = _count_word(m.group(1)) or 1
         found.append(_Number(m.start(), m.end(), 12.0 * count, True))
     taken = [(m.start(), m.end()) for m in _DOZEN.finditer(text)]
+    for m in _MANY_OF.finditer(text):
+        found.append(_Number(m.start(), m.end(), _MANY[m.group(1).lower()], True))
+        taken.append((m.start(), m.end()))
     for start, end in halves:
         scale = _SCALE_AFTER.match(text, end)
         taken.append((start, scale.end() if scale else end))  # its scale is read with it
@@ -695,6 +710,37 @@ _SCOPE = re.compile(
 )
 
 
+# "One person died", "a man was killed", "una donna è rimasta ferita", "è morto l'autista":
+# a count of one dead or injured, which another report's "nobody died" contradicts.
+_PERSON = (
+    r"(?:person|man|woman|child|boy|girl|passenger|worker|driver|pedestrian|tourist|resident|"
+    r"cyclist|motorcyclist|firefighter|officer|persona|uomo|donna|bambin[oa]|ragazz[oa]|"
+    r"passegger[oa]|operai[oa]|autista|turista|pedone|ciclista|motociclista)"
+)
+_ONE_OF = re.compile(
+    rf"\b(?:one|a|an|un|una|uno|un['’])\s*(?:[^\W\d_]+\s+)?{_PERSON}\s+(?:(?:was|has\s+been|had\s+"
+    r"been|è|è\s+stat[oa]|è\s+rimast[oa])\s+)?(?:seriously\s+|badly\s+|critically\s+|fatally\s+|"
+    r"gravemente\s+)?(killed|died|injured|hurt|wounded|mort[oa]|uccis[oa]|ferit[oa]|decedut[oa])\b"
+    rf"|\b(?:è|è\s+stat[oa]|è\s+rimast[oa])\s+(mort[oa]|uccis[oa]|ferit[oa]|decedut[oa])\s+"
+    rf"(?:un|una|uno|un['’]|l['’]|il|la)\s*(?:[^\W\d_]+\s+)?{_PERSON}\b",
+    re.IGNORECASE,
+)
+_ONE_NOUN = {"uccis": "dead", "decedu": "dead"}
+
+
+def _one_counts(text: str) -> list[Value]:
+    out = []
+    for m in _ONE_OF.finditer(text):
+        noun = stem(next(g for g in m.groups() if g))
+        noun = _ONE_NOUN.get(noun, noun)
+        noun = SYNONYMS.get(GLOSSARY.get(noun, noun), GLOSSARY.get(noun, noun))
+        if noun == _INJURED and _serious(text, m.start(), m.end()):
+            noun = _INJURED_SERIOUSLY
+        count = Value("quantity", noun, 1.0, 1.0, m.group(), m.start(), m.end())
+        out.append(replace(count, name=PEOPLE))
+    return out
+
+
 def _none_counts(text: str) -> list[Value]:
     out = []
     for m in _NONE_OF.finditer(text):
@@ -724,7 +770,7 @@ _MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|magnitudo)[\s-]+(?:of\s+|di\s+)?
 
 
 def _amounts(text: str, language: str) -> list[Value]:
-    out: list[Value] = _none_counts(text)
+    out: list[Value] = [*_none_counts(text), *_one_counts(text)]
     numbers = _numbers(text, language)
     starts = {n.start: n for n in numbers}
     inside: list[tuple[int, int]] = []  # read as part of an amount ("metri e quaranta")
@@ -1135,9 +1181,13 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
                     for v in out
                 ]
                 continue
-            # News reports a weekday of the week before publication ("on Monday").
+            # News reports a weekday of the week before publication ("on Monday")...
             back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
             day = reference - dt.timedelta(days=back)
+            if back and _FUTURE.search(text, _clause_start(text, m.start()), m.start()):
+                # ...or, after a future tense, of the week after it: "will open on Sunday"
+                # written on a Friday is two days later.
+                day += dt.timedelta(days=7)
             add(m, _span(day, day), recent=True)
     return _in_order(text, _outermost(out))
 
@@ -1451,17 +1501,21 @@ _CHANGING = frozenset({"percent", "money", "quantity"})
 _UP = (
     r"rose|risen|rises|rising|increased|increases|grew|grown|grows|gained|gains|jumped|climbed|"
     r"soared|surged|rallied|higher|up(?!\s+to\b)|in\s+(?:rialzo|aumento|crescita)|"
-    r"(?:è|sono)\s+(?:salit|cresciut|aumentat)[oaie]|(?:ha|hanno)\s+guadagnato|guadagna|"
+    r"(?:è|sono)\s+(?:di\s+nuovo\s+|ancora\s+)?(?:salit|cresciut|aumentat)[oaie]|"
+    r"(?:ha|hanno)\s+(?:di\s+nuovo\s+|ancora\s+)?guadagnato|guadagna|"
     r"aumenta|cresce|sale"
 )
 _DOWN = (
     r"fell|fallen|falls|falling|dropped|drops|declined|declines|decreased|decreases|lost|loses|"
     r"slid|slipped|plunged|tumbled|sank|shrank|lower|down|in\s+(?:calo|ribasso|flessione|"
-    r"diminuzione)|(?:è|sono)\s+(?:sces|calat|diminuit)[oaie]|(?:ha|hanno)\s+perso|perde|cala|"
+    r"diminuzione)|(?:è|sono)\s+(?:di\s+nuovo\s+|ancora\s+)?(?:sces|calat|diminuit)[oaie]|"
+    r"(?:ha|hanno)\s+(?:di\s+nuovo\s+|ancora\s+)?perso|perde|cala|"
     r"scende"
 )
+# Words between the verb and the figure: "rose again to", "rose sharply by", "ancora".
+_TREND_ADVERB = r"(?:(?:again|further|sharply|slightly|steadily|ancora|ulteriormente|[a-z]+ly)\s+)?"
 _TREND_BEFORE = re.compile(
-    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:(?:by|to|of|at|a|al|all['’]|del|dell['’]|"
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+{_TREND_ADVERB}(?:(?:by|to|of|at|a|al|all['’]|del|dell['’]|"
     r"di|dal|dall['’])\s*)?(?:(?:about|around|some|nearly|almost|just|circa|quasi|oltre|"
     r"more\s+than)\s+)?$",
     re.IGNORECASE,
@@ -1585,6 +1639,8 @@ _CAP = re.compile(r"\b(?:up\s+to|fino\s+a|al\s+massimo)\s*$", re.IGNORECASE)
 
 
 def _bounded(text: str, value: Value) -> Value:
+    if _MANY_OF.match(text, value.start):
+        return replace(value, bound=">=", rough=True)  # "hundreds of": two hundred or more
     window = max(0, value.start - 28)
     # The longest bound written: "just over" rather than "over", "no more than" than "more".
     found = [
