@@ -41,7 +41,7 @@ __all__ = [
 AGREE_SCORE = 0.2  # at or above this, the same fact even without a value to compare
 LEFTOVER_SCORE = 0.3  # passages this alike compare the one count each has left (_leftover)
 LEFTOVER_DAYS = 62  # ...and the one day each has left, when this close: one event's
-LEFTOVER_YEARS = 3  # ...and the one year, when this close
+LEFTOVER_YEARS = 10  # ...and the one year, when this close ("built in 2012" / "nel 2019")
 LEFTOVER_APART = 1.25  # ...when the two are this close: two nouns, so a near figure only
 # (Lower, more "confirmed" verdicts come out right, but claims made by one report alone start
 # to be "confirmed" by a passage that merely shares its words: a wrong "confirmed" costs a
@@ -264,7 +264,7 @@ def _leftover_dates(mine: Sequence[Value], theirs: Sequence[Value]) -> list[tupl
     days = a.low == a.high and b.low == b.high  # both a day, not "in 2027" against "March 14"
     if days:
         return [(a, b)] if abs(a.low - b.low) <= LEFTOVER_DAYS else []
-    # ...or both a whole year, a few years apart ("fined in 2019 and in 2022" / "in 2019 and
+    # ...or both a whole year, up to ten years apart ("fined in 2019 and in 2022" / "in 2019 and
     # in 2021"): one year told two ways.
     years = [_whole_year(v) for v in (a, b)]
     if None in years:
