@@ -58,6 +58,7 @@ from eternaut_reader.core.analysis.similarity import (
 )
 from eternaut_reader.core.analysis.units import Unit, is_heading, units
 from eternaut_reader.core.analysis.values import (
+    CALENDAR_STEMS,
     STATUS_FAMILY,
     WEEKDAY_NAMES,
     YEARS,
@@ -732,6 +733,30 @@ def _weekday(value: Value) -> bool:
     return value.recent and _BARE_WEEKDAY.fullmatch(value.display()) is not None
 
 
+def _on_topic(
+    pairs: dict[tuple[int, int], float], features: list[Features], group: list[int]
+) -> dict[tuple[int, int], float]:
+    """The pairs of units whose two articles name one person, body, work or place at least:
+    two reports that share no name at all tell two stories (a theatre's reopening opened
+    beside the Netflix reports matched them on "opens" and "premiere")."""
+    names: dict[int, set[str]] = defaultdict(set)
+    for feature, article in zip(features, group, strict=True):
+        names[article].update(n for n in feature.names if n not in CALENDAR_STEMS)
+    apart = {
+        (a, b)
+        for a in names
+        for b in names
+        if a < b and names[a] and names[b] and not names[a] & names[b]
+    }
+    if not apart:
+        return pairs
+    return {
+        (i, j): score
+        for (i, j), score in pairs.items()
+        if (min(group[i], group[j]), max(group[i], group[j])) not in apart
+    }
+
+
 def _only_a_day(shared: list[str]) -> bool:
     return bool(shared) and all(k.startswith(("V:date:", "K:date")) for k in shared)
 
@@ -890,6 +915,7 @@ def match_units(
     pairs = _discount_measures(pairs, reads, index)
     if close:
         pairs = _with_embeddings(pairs, reads, close)
+    pairs = _on_topic(pairs, features, group)
     check(0.9 if embed else 0.85)
     found = _select(pairs, reads, group)
     linked = {i: {j: score for score, j in found_i} for i, found_i in found.items()}

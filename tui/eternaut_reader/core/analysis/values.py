@@ -1050,6 +1050,8 @@ _WEEKDAYS = {
     for name in names.split()
 }
 WEEKDAY_NAMES = tuple(_WEEKDAYS)  # English and Italian, with and without the accent
+# The stems of the names of months and days, capitalised in English but no one's name.
+CALENDAR_STEMS = _MONTH_STEMS | frozenset(stem(day) for day in _WEEKDAYS)
 _WEEKDAY_GAP = re.compile(r"[\s,]{0,3}(?:the\s+|il\s+)?")
 _WEEKDAY = re.compile(
     r"\b(?:on|last|lo\s+scorso|la\s+scorsa)?\s*(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
