@@ -19,6 +19,9 @@ from eternaut_reader.core.text.corpus import Article
 ITALIAN = "Zorblat quenti mavrisso solpetta gravune."
 ENGLISH = "Gribble fontwick wazzle prinkers dobbin."
 OTHER = "Yarrow huddock lemmix tarvel pongle."
+# Reports of one story name someone in common (two that name no one in common tell two).
+NAMED_IT = "Lo ha detto Marta Coluccia."
+NAMED_EN = "Marta Coluccia said so."
 
 
 class FakeModel:
@@ -50,8 +53,8 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeModel:
 
 def _articles() -> list[Article]:
     return [
-        Article(id="it", title="it", language="it", text=f"{ITALIAN}\n\n{OTHER}"),
-        Article(id="en", title="en", language="en", text=ENGLISH),
+        Article(id="it", title="it", language="it", text=f"{ITALIAN}\n\n{OTHER}\n\n{NAMED_IT}"),
+        Article(id="en", title="en", language="en", text=f"{ENGLISH}\n\n{NAMED_EN}"),
     ]
 
 
@@ -63,7 +66,9 @@ def test_passages_with_no_word_in_common_are_matched_through_the_embeddings(fake
     assert _matched(align(_articles(), use_cache=False, embed=True))
     assert not _matched(align(_articles(), use_cache=False, embed=False))
     # Every passage embedded once, in batches; nothing else asked of the model.
-    assert sorted(t for batch in fake.calls for t in batch) == sorted([ITALIAN, OTHER, ENGLISH])
+    assert sorted(t for batch in fake.calls for t in batch) == sorted(
+        [ITALIAN, OTHER, NAMED_IT, ENGLISH, NAMED_EN]
+    )
 
 
 def test_they_are_used_when_installed_and_off_with_the_environment_variable(fake, monkeypatch):
