@@ -35,10 +35,27 @@ class PickerScreen(ModalScreen[str | None]):
     """
 
     BINDINGS = [
-        Binding("enter", "choose", "Open the article in the focused pane", id="picker.open"),
-        Binding("down", "move(1)", "Next article in the list", id="picker.down", show=False),
-        Binding("up", "move(-1)", "Previous article in the list", id="picker.up", show=False),
-        Binding("escape", "close", "Close without opening", id="picker.close"),
+        Binding(
+            "enter",
+            "choose",
+            "Article picker: open the article in the focused pane",
+            id="picker.open",
+        ),
+        Binding(
+            "down",
+            "move(1)",
+            "Article picker: next article in the list",
+            id="picker.down",
+            show=False,
+        ),
+        Binding(
+            "up",
+            "move(-1)",
+            "Article picker: previous article in the list",
+            id="picker.up",
+            show=False,
+        ),
+        Binding("escape", "close", "Article picker: close without opening", id="picker.close"),
     ]
 
     def __init__(self, corpus: Corpus, current: str | None = None) -> None:

@@ -49,10 +49,27 @@ class SearchAllScreen(ModalScreen[MatchChoice | None]):
     """
 
     BINDINGS = [
-        Binding("enter", "choose", "Open the match in the focused pane", id="search-all.open"),
-        Binding("down", "move(1)", "Next match in the list", id="search-all.down", show=False),
-        Binding("up", "move(-1)", "Previous match in the list", id="search-all.up", show=False),
-        Binding("escape", "close", "Close without opening", id="search-all.close"),
+        Binding(
+            "enter",
+            "choose",
+            "Search all: open the match in the focused pane",
+            id="search-all.open",
+        ),
+        Binding(
+            "down",
+            "move(1)",
+            "Search all: next match in the list",
+            id="search-all.down",
+            show=False,
+        ),
+        Binding(
+            "up",
+            "move(-1)",
+            "Search all: previous match in the list",
+            id="search-all.up",
+            show=False,
+        ),
+        Binding("escape", "close", "Search all: close without opening", id="search-all.close"),
     ]
 
     @dataclass
