@@ -715,3 +715,24 @@ async def test_a_tag_key_in_the_same_fact_panel_says_where_tags_are_given():
         await pilot.press("S")  # the panel's own keys still work: link as supporting
         await pilot.pause()
         assert any(a.links for a in app.editor.store.annotations())
+
+
+async def test_the_panel_follows_a_pane_still_shown_after_a_narrowing():
+    """The panel followed the third pane; at 80 columns that pane is gone, and the panel
+    follows a pane still on screen (an outside tester saw it keep the hidden pane's passage)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("tab", "tab", "a")
+        await settle(app, pilot)
+        panel = app.screen.query_one(SameFactPanel)
+        assert panel.source == 2
+        await pilot.resize_terminal(80, 24)
+        await settle(app, pilot)
+        shown = panes(app)
+        assert panel.source == max(p.number for p in shown) < 2
+        followed = next(p for p in shown if p.number == panel.source)
+        span = followed.target_span()
+        assert span is not None
+        quote = followed.article.text[span[0] : span[1]]
+        assert quote[:20] in widget_text(panel.query_one("#same-fact-title"))

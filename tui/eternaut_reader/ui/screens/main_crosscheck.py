@@ -51,6 +51,13 @@ class CrossCheckScreen(ClaimsScreen):
         panel.focus_list()
         self._refresh_key_bar()
 
+    def panes_hidden(self, shown: int) -> None:
+        # The panel followed a pane a narrower terminal took away: it follows the last pane
+        # still shown, the one that took the focus (it had kept showing the hidden one).
+        panel = self._same_fact()
+        if panel is not None and panel.source is not None and panel.source >= shown:
+            panel.follow(shown - 1)
+
     def _close_same_fact(self, panel: SameFactPanel) -> None:
         panel.display = False
         pane = self.pane(panel.source) if panel.source is not None else None

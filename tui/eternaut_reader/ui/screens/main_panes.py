@@ -116,6 +116,11 @@ class PanesScreen(Screen[None]):
             for pane in panes[wanted:]:
                 self.places[pane.number] = pane.place()
                 pane.remove()
+            self.panes_hidden(wanted)
+
+    def panes_hidden(self, shown: int) -> None:
+        """Panes from number `shown` on are gone (a narrower terminal): what followed one of
+        them follows a pane still shown (the cross-check layer's panel)."""
 
     def _assign_new_panes(self, first: int, wanted: int) -> None:
         """Give panes a wider terminal adds an article no pane shows yet: the one a pane had
