@@ -736,3 +736,24 @@ async def test_the_panel_follows_a_pane_still_shown_after_a_narrowing():
         assert span is not None
         quote = followed.article.text[span[0] : span[1]]
         assert quote[:20] in widget_text(panel.query_one("#same-fact-title"))
+
+
+async def test_with_no_color_the_chosen_row_is_in_reverse_video(monkeypatch):
+    """With NO_COLOR the highlighted row has no background: reverse video marks it."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
+        style = options.get_component_rich_style("option-list--option-highlighted")
+        assert style.reverse and style.bold
+    monkeypatch.delenv("NO_COLOR")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
+        assert not options.get_component_rich_style("option-list--option-highlighted").reverse

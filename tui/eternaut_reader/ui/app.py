@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -60,6 +61,14 @@ class ReaderApp(App[None]):
     TITLE = "eternaut-reader"
     # Absolute, so that subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        if os.environ.get("NO_COLOR"):
+            # With NO_COLOR a list's chosen row has no background to stand out by: it is in
+            # reverse video too (an outside tester found only bold marking it).
+            variables["block-cursor-text-style"] = "bold reverse"
+        return variables
 
     @dataclass
     class EditorReady(Message):
