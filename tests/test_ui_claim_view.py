@@ -426,7 +426,10 @@ async def test_an_aligned_report_that_does_not_state_the_claim_shows_where_it_di
         assert "⚠ Where the passages disagree (1)" in text
         assert "⚠ 5/5 “" in text and "⟷ 3/5 “" in text
         assert "status: “upcoming” (5/5) vs “premiered” (3/5)" in text
-        assert "not tagged: an aligned passage of a report that does not state the claim" in text
+        assert (
+            "not tagged: an aligned passage of a report where no passage of the claim is tagged"
+            in text
+        )
         assert "✗ contradicted · you · ⚠ disagrees" in text
 
 

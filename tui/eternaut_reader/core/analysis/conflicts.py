@@ -13,7 +13,8 @@ Three things make two passages of a claim disagree:
 
 Each pair is reported once, with every reason and every conflicting value, the earlier passage
 (in the order of the claim's members) first. Then, once per report, an aligned passage that
-conflicts in a report that does not state the claim at all (nobody tagged it: `Untagged`).
+conflicts in a report where no passage of the claim is tagged (`Untagged`): that report may
+well state it, with another value.
 Pure data.
 """
 
@@ -40,12 +41,13 @@ __all__ = [
 ALIGNED = "the values differ"
 LINKED = "linked as contradicting"
 TAGGED = "tagged differently"
-ELSEWHERE = "an aligned passage of a report that does not state the claim"
+ELSEWHERE = "an aligned passage of a report where no passage of the claim is tagged"
 
 
 @dataclass(frozen=True)
 class Untagged:
-    """A passage of a report that does not state the claim, where the alignment matched it."""
+    """A passage, where the alignment matched the claim, of a report where no passage of the
+    claim is tagged."""
 
     article_id: str
     start: int
