@@ -457,3 +457,12 @@ def test_a_report_of_another_story_matches_nothing(tmp_path):
         assert all(
             not alignment.matches(article.id, u.start, u.end) for u in alignment.units(article.id)
         )
+
+
+def test_italian_round_counts():
+    """ "una sessantina di interventi" is about sixty: 62 agrees with it, 37 does not."""
+    (sixty,) = extract("una sessantina di persone", "it")
+    assert (sixty.low, sixty.rough) == (60, True)
+    assert compare(sixty, extract("62 people", "en")[0]) is True
+    assert compare(sixty, extract("37 people", "en")[0]) is False
+    assert extract("un centinaio di persone", "it")[0].low == 100

@@ -320,6 +320,24 @@ _MANY = {
     "migliaia": 2000.0,
 }
 _MANY_OF = re.compile(r"\b(" + "|".join(_MANY) + r")(?=\s+(?:of|di)\b)", re.IGNORECASE)
+# Italian round counts: "una sessantina di interventi" (about sixty), "un centinaio".
+_ABOUT = {
+    "decina": 10.0,
+    "quindicina": 15.0,
+    "ventina": 20.0,
+    "trentina": 30.0,
+    "quarantina": 40.0,
+    "cinquantina": 50.0,
+    "sessantina": 60.0,
+    "settantina": 70.0,
+    "ottantina": 80.0,
+    "novantina": 90.0,
+    "centinaio": 100.0,
+    "migliaio": 1000.0,
+}
+_ABOUT_OF = re.compile(
+    r"\b(" + "|".join(_ABOUT) + r")(?=\s+(?:di|d['’])\s*[^\W\d_])", re.IGNORECASE
+)
 # "one", "a" and their Italian forms are numbers only before a scale ("un miliardo").
 _ARTICLES = frozenset({"one", "a", "an", "un", "uno", "una", "un'"})
 _NOT_NUMBERS = frozenset({"second", "secondo", "seconda", "first", "prima", "primo"})
@@ -375,6 +393,9 @@ def _numbers(text: str, language: str) -> list[_Number]:
     taken = [(m.start(), m.end()) for m in _DOZEN.finditer(text)]
     for m in _MANY_OF.finditer(text):
         found.append(_Number(m.start(), m.end(), _MANY[m.group(1).lower()], True))
+        taken.append((m.start(), m.end()))
+    for m in _ABOUT_OF.finditer(text):
+        found.append(_Number(m.start(), m.end(), _ABOUT[m.group(1).lower()], True))
         taken.append((m.start(), m.end()))
     for start, end in halves:
         scale = _SCALE_AFTER.match(text, end)
@@ -1643,6 +1664,8 @@ _CAP = re.compile(r"\b(?:up\s+to|fino\s+a|al\s+massimo)\s*$", re.IGNORECASE)
 def _bounded(text: str, value: Value) -> Value:
     if _MANY_OF.match(text, value.start):
         return replace(value, bound=">=", rough=True)  # "hundreds of": two hundred or more
+    if _ABOUT_OF.match(text, value.start):
+        return replace(value, rough=True)  # "una sessantina": about sixty
     window = max(0, value.start - 28)
     # The longest bound written: "just over" rather than "over", "no more than" than "more".
     found = [
