@@ -354,8 +354,10 @@ def test_a_report_that_both_disagrees_and_agrees_counts_once():
         found.reason
         == 'date: "19 March" in b vs "12 March" here; 1 more disagrees; 4 other reports agree'
     )
-    agreeing = suggest(True, None, "here", matches[3:], lambda m: "there")
+    agreeing = suggest(True, None, "here", matches[3:], lambda m: "there", others=6)
     assert agreeing is not None and agreeing.reason == "also stated by 4 other reports: d, e, f, g"
+    every = suggest(True, None, "here", matches[3:], lambda m: "there", others=4)
+    assert every is not None and every.reason == "also stated by all 4 other reports"
 
 
 def test_a_date_stamp_before_a_title_is_no_value_of_it():

@@ -168,8 +168,9 @@ class Alignment:
                 matches = restrict(r.matches, *part)
                 copies = self.copies(article_id)
                 hedge = _hedge_of_part(r, *part)
+                others = len(self.titles) - 1
                 suggestions.append(
-                    suggest(r.claim, hedge, r.unit.text, matches, self.passage, copies)
+                    suggest(r.claim, hedge, r.unit.text, matches, self.passage, copies, others)
                 )
         found = [s for s in suggestions if s is not None]
         for tag in ("contradicted", "speculative"):
@@ -376,6 +377,7 @@ def _compute(
             unit_matches,
             passage,
             copies.get(read.unit.article, frozenset()),
+            len(articles) - 1,
         )
         results[read.unit.article].append(
             UnitResult(read.unit, unit_matches, suggestion, read.hedge, read.claim)

@@ -332,12 +332,14 @@ def suggest(
     matches: Sequence[Match],
     passage: Callable[[Match], str],
     copies: Collection[str] = (),
+    others: int = 0,
 ) -> Suggestion | None:
     """The suggested verdict for a unit (None for a heading or a fragment: claim False).
 
     text is the unit's own text and passage(match) the matched text, to tell a quotation
     from a second source; copies are the reports that copy this unit's report as a whole (a
-    syndicated story): what they say is no second source either.
+    syndicated story): what they say is no second source either. others: how many other
+    reports there are (when every one of two or more states it, they are not listed).
     """
     if not claim:
         return None
@@ -372,15 +374,19 @@ def suggest(
         also = f"; {_reports(len(reports))} {agree}" if reports else ""
         return Suggestion("speculative", f'hedged ("{hedge}"){also}', tuple(agreeing))
     if reports:
+        if len(reports) == others > 1:
+            return Suggestion(
+                "confirmed", f"also stated by all {others} other reports", tuple(agreeing)
+            )
         listed = ", ".join(reports)
         return Suggestion(
             "confirmed", f"also stated by {_reports(len(reports))}: {listed}", tuple(agreeing)
         )
     if copied:
-        others = sorted({m.article for m in copied})
+        copying = sorted({m.article for m in copied})
         return Suggestion(
             "speculative",
-            f"only copied in {', '.join(others)}: a copy is no second source",
+            f"only copied in {', '.join(copying)}: a copy is no second source",
             tuple(copied),
         )
     related = [m for m in matches if m.relation == "related"]
