@@ -468,3 +468,41 @@ def test_italian_round_counts():
     assert compare(sixty, extract("62 people", "en")[0]) is True
     assert compare(sixty, extract("37 people", "en")[0]) is False
     assert extract("un centinaio di persone", "it")[0].low == 100
+
+
+@pytest.mark.parametrize(
+    ("here", "there"),
+    [
+        ("the records of 300,000 patients", "the records of 30,000 patients"),
+        ("Forty patients were transferred", "Four hundred patients were transferred"),
+        ("San Lorenzo cancelled 120 operations", "San Lorenzo cancelled 1,200 operations"),
+    ],
+)
+def test_a_zero_too_many_is_one_figure_misprinted(here, there):
+    """The same digits ten or a hundred times apart: a zero too many in one report (an outside
+    tester's 300,000 / 30,000 records had agreed)."""
+    assert compare(extract(here, "en")[0], extract(there, "en")[0]) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit", "low"),
+    [
+        ("No patients died in the attack.", "en", "dead", 0),
+        ("Un paziente è morto nell'attacco.", "it", "dead", 1),
+        ("Due pazienti sono morti dopo l'attacco.", "it", "dead", 2),
+        ("Sono state evacuate 150 persone dalle case.", "it", "evacua", 150),
+        ("Two road workers were taken to hospital.", "en", "injure", 2),
+        ("Two elderly residents were injured.", "en", "injure", 2),
+    ],
+)
+def test_counts_of_people_said_in_other_orders(text, language, unit, low):
+    (value,) = extract(text, language)
+    assert (value.unit, value.low) == (unit, low)
+
+
+def test_cubic_metres_and_a_year_after_risale_al():
+    (english,) = extract("Some 20,000 cubic metres of rock covered the road.", "en")
+    (italian,) = extract("Circa 30.000 metri cubi di roccia hanno invaso la strada.", "it")
+    assert english.unit == italian.unit and compare(english, italian) is False
+    (year,) = extract("L'ultima frana risale al 1983.", "it")
+    assert year.kind == "date" and year.display() == "risale al 1983"

@@ -116,10 +116,10 @@ def significant_digits(x: float) -> str:
 
 
 def _scale_slip(low: float, high: float) -> bool:
-    """The same digits a thousand or a million times apart: thousand, million and billion
-    swapped in one report."""
+    """The same digits ten, a hundred, a thousand or a million times apart: a zero too many
+    or thousand, million and billion swapped in one report ("300,000" / "30,000" records)."""
     ratio = high / max(low, 1e-9)
-    slipped = any(abs(ratio - 10.0**k) < 1e-6 * 10.0**k for k in (3, 6))
+    slipped = any(abs(ratio - 10.0**k) < 1e-6 * 10.0**k for k in (1, 2, 3, 6))
     return slipped and significant_digits(low) == significant_digits(high)
 
 
@@ -237,7 +237,7 @@ def is_measure(value: Value) -> bool:
 
 
 def _measured(unit: str) -> bool:
-    return unit.split("!")[0].rstrip("2") in _MEASURE_UNITS or unit == DURATION
+    return unit.split("!")[0].rstrip("23") in _MEASURE_UNITS or unit == DURATION
 
 
 def _bounds_meet(a: Value, b: Value) -> bool:
@@ -523,6 +523,8 @@ _UNIT_ALIASES = {
 # same measure as "4 km²".
 _SQUARE = frozenset({stem("square"), stem("sq")})
 _SQUARED_AFTER = re.compile(r"\s+(?:quadrat[oiae]|quadr[oiae])\b", re.IGNORECASE)
+_CUBE = frozenset({stem("cubic")})
+_CUBED_AFTER = re.compile(r"\s+(?:cub[oiae])\b", re.IGNORECASE)
 _DEGREES_AFTER = re.compile(r"\s?°\s?([CF])\b")
 _DEGREE = stem("degrees")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
@@ -587,7 +589,12 @@ _PEOPLE = frozenset(
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been|are|sono\s+stat[ie]|sono\s+rimast[ie]|sono)\s+)?"
     r"(?:(?:all|seriously|badly|slightly|gravemente|lievemente)\s+)?"
-    r"([^\W\d_]{4,}(?:ed|en|ti|te)|hurt|died)\b",
+    r"([^\W\d_]{3,}(?:ed|en|ti|te)|hurt|died)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE_BEFORE = re.compile(
+    r"\b(?:sono\s+stat[ie]|sono\s+rimast[ie]|sono|risultano|were|have\s+been)\s+"
+    r"([^\W\d_]{3,}(?:at[ie]|it[ie]|ut[ie]|ort[ie]|ed|en))\s+(?:(?:circa|about|oltre|almeno)\s+)?$",
     re.IGNORECASE,
 )
 # What befalls people in the news, by how its participles begin: "injured", "hurt",
@@ -710,6 +717,9 @@ _NONE_OF = re.compile(
     r"(?:seriously\s+|badly\s+|critically\s+)?(killed|died|hurt|injured|wounded|"
     r"missing|hospitali[sz]ed|evacuated|arrested)"
     r"|no\s+(?:serious\s+|major\s+)?(deaths|fatalities|casualties|injuries|victims|dead|injured|arrests)"
+    # "No patients died", "no passengers were hurt"
+    r"|no\s+[^\W\d_]+\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:seriously\s+|badly\s+)?(killed|died|hurt|injured|wounded)"
     # "did not cause any injuries", "there were not any casualties", "without injuries"
     r"|(?:not|n['’]t|without)\s+(?:[^\W\d_]+\s+){0,2}?(?:any\s+)?"
     r"(deaths|fatalities|casualties|injuries|victims|arrests)"
@@ -735,8 +745,9 @@ _SCOPE = re.compile(
 # a count of one dead or injured, which another report's "nobody died" contradicts.
 _PERSON = (
     r"(?:person|man|woman|child|boy|girl|passenger|worker|driver|pedestrian|tourist|resident|"
-    r"cyclist|motorcyclist|firefighter|officer|persona|uomo|donna|bambin[oa]|ragazz[oa]|"
-    r"passegger[oa]|operai[oa]|autista|turista|pedone|ciclista|motociclista)"
+    r"cyclist|motorcyclist|firefighter|officer|patient|soldier|student|climber|victim|"
+    r"persona|uomo|donna|bambin[oa]|ragazz[oa]|passegger[oa]|operai[oa]|autista|turista|pedone|"
+    r"ciclista|motociclista|paziente|soldato|studente|studentessa|alpinista)"
 )
 _ONE_OF = re.compile(
     rf"\b(?:one|a|an|un|una|uno|un['’])\s*(?:[^\W\d_]+\s+)?{_PERSON}\s+(?:(?:was|has\s+been|had\s+"
@@ -886,13 +897,24 @@ def _amounts(text: str, language: str) -> list[Value]:
             # "28 were injured", "tre sono rimasti feriti": the people counted are named by
             # what happened to them, as in "23 injured" / "23 feriti".
             counted = _PASSIVE_COUNT.match(text, end)
-        first, people = start, ""
+        first, people, said_after = start, "", end
+        if counted is not None and stem(counted.group(1)) not in _PEOPLE:
+            # "two road workers", "two elderly residents": the people are the word after.
+            after_word = _NOUN_AFTER_NAME.match(text, counted.end())
+            if after_word and stem(after_word.group(1)) in _PEOPLE:
+                counted = after_word
         if counted is None and whole is None:
             named = _NOUN_IS.search(text, max(0, start - 48), start)
             if named and named.group(1).lower() not in stopwords(language):
                 counted, first = named, named.start()
         elif counted is not None and stem(counted.group(1)) in _PEOPLE:
             participle = _PARTICIPLE_AFTER.match(text, counted.end())
+            before = _PARTICIPLE_BEFORE.search(text, max(0, start - 48), start)
+            if not (participle and participle.group(1).lower().startswith(_BEFALLEN)) and (
+                before and before.group(1).lower().startswith(_BEFALLEN)
+            ):
+                # "Sono state evacuate 150 persone": what befell them is said first.
+                participle, first, said_after = before, before.start(1), counted.end()
             if participle and participle.group(1).lower().startswith(_BEFALLEN):
                 # "460 people displaced": the displaced, and still a count of people (of
                 # passengers, for "twelve passengers were injured").
@@ -918,13 +940,21 @@ def _amounts(text: str, language: str) -> list[Value]:
             word = counted.group(1).lower()
             # An Italian word whose stem is another's ("case", homes, and "caso", a case).
             noun = stem(IT_WORDS[word] if language == "it" and word in IT_WORDS else word)
-            squared, stop = "", max(counted.end(), end)
-            if noun in _SQUARE:
+            squared, stop = "", max(counted.end(), end, said_after)
+            if noun in _SQUARE or noun in _CUBE:
+                power = "2" if noun in _SQUARE else "3"
                 length = _NOUN_AFTER_NAME.match(text, counted.end())
                 if length:
-                    counted, noun, squared, stop = length, stem(length.group(1)), "2", length.end()
+                    counted, noun, squared, stop = (
+                        length,
+                        stem(length.group(1)),
+                        power,
+                        length.end(),
+                    )
             elif quadrati := _SQUARED_AFTER.match(text, counted.end()):
                 squared, stop = "2", quadrati.end()
+            elif cubi := _CUBED_AFTER.match(text, counted.end()):
+                squared, stop = "3", cubi.end()
             noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
             noun = SYNONYMS.get(noun, noun) + squared
             centimetres = _AND_CENTIMETRES.match(text, stop) if noun == _METRE else None
@@ -1046,7 +1076,8 @@ _ABBREVIATED = re.compile(
     re.IGNORECASE,
 )
 _PREP_YEAR = re.compile(
-    rf"\b(?:in|by|since|until|from|before|after|during|nel|entro\s+il|entro|dal|fino\s+al|durante)\s+{_YEAR}\b",
+    rf"\b(?:in|by|since|until|from|before|after|during|nel|entro\s+il|entro|dal|fino\s+al|durante|"
+    rf"risale\s+al|risalgono\s+al|risalente\s+al|del)\s+{_YEAR}\b",
     re.IGNORECASE,
 )
 _RELATIVE_YEAR = re.compile(
