@@ -506,3 +506,26 @@ def test_cubic_metres_and_a_year_after_risale_al():
     assert english.unit == italian.unit and compare(english, italian) is False
     (year,) = extract("L'ultima frana risale al 1983.", "it")
     assert year.kind == "date" and year.display() == "risale al 1983"
+
+
+def test_a_weekday_or_a_number_word_in_common_is_no_name_in_common(tmp_path):
+    """A chess report and a hospital report that both capitalise "Monday" and "Forty" tell
+    two stories (an outside tester's "About 60% of the players" had agreed with "About 60% of
+    scheduled operations")."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "chess.txt").write_text(
+        "Dutch teenager wins the Emilia open\n\n2026-01-06\n\nForty players took part on "
+        "Monday. About 60% of the players were from abroad, Bernard Verhoef said.\n",
+        encoding="utf-8",
+    )
+    (folder / "hospital.txt").write_text(
+        "Cyberattack hits San Lorenzo hospital\n\n2026-02-03\n\nForty patients were moved on "
+        "Monday. About 60% of scheduled operations were cancelled, Marco Ferrante said.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False, embed=False)
+    for article in corpus.articles:
+        units = alignment.units(article.id)
+        assert all(not alignment.matches(article.id, u.start, u.end) for u in units)

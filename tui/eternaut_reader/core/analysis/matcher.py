@@ -65,6 +65,7 @@ from eternaut_reader.core.analysis.values import (
     Value,
     compare,
     extract,
+    is_number_word,
 )
 from eternaut_reader.core.analysis.verdict import Match, relate
 from eternaut_reader.core.analysis.wordnet import meet
@@ -741,7 +742,7 @@ def _on_topic(
     beside the Netflix reports matched them on "opens" and "premiere")."""
     names: dict[int, set[str]] = defaultdict(set)
     for feature, article in zip(features, group, strict=True):
-        names[article].update(n for n in feature.names if n not in CALENDAR_STEMS)
+        names[article].update(n for n in feature.names if not _calendar_or_number(n))
     apart = {
         (a, b)
         for a in names
@@ -755,6 +756,11 @@ def _on_topic(
         for (i, j), score in pairs.items()
         if (min(group[i], group[j]), max(group[i], group[j])) not in apart
     }
+
+
+def _calendar_or_number(name: str) -> bool:
+    """A capitalised word that names no one: a month, a day, a number ("Forty patients")."""
+    return name in CALENDAR_STEMS or is_number_word(name)
 
 
 def _only_a_day(shared: list[str]) -> bool:

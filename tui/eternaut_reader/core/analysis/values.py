@@ -358,6 +358,11 @@ def parse_number(digits: str) -> float:
 
 
 @lru_cache(maxsize=8192)
+def is_number_word(word: str) -> bool:
+    """Is the word a number in English or Italian ("forty", "sedici")?"""
+    return any(_word_number(word, language) is not None for language in ("en", "it"))
+
+
 def _word_number(words: str, language: str) -> int | None:
     lang = language if language in ("en", "it") else "en"
     try:
@@ -1102,8 +1107,12 @@ _WEEKDAYS = {
     for name in names.split()
 }
 WEEKDAY_NAMES = tuple(_WEEKDAYS)  # English and Italian, with and without the accent
-# The stems of the names of months and days, capitalised in English but no one's name.
-CALENDAR_STEMS = _MONTH_STEMS | frozenset(stem(day) for day in _WEEKDAYS)
+# The names of months and days and their stems, capitalised in English but no one's name.
+CALENDAR_STEMS = (
+    _MONTH_STEMS
+    | frozenset(stem(day) for day in _WEEKDAYS)
+    | frozenset(name for name in (*_MONTHS, *_WEEKDAYS) if len(name) > 3)
+)
 _WEEKDAY_GAP = re.compile(r"[\s,]{0,3}(?:the\s+|il\s+)?")
 _WEEKDAY = re.compile(
     r"\b(?:on|last|lo\s+scorso|la\s+scorsa)?\s*(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
