@@ -529,3 +529,21 @@ def test_a_weekday_or_a_number_word_in_common_is_no_name_in_common(tmp_path):
     for article in corpus.articles:
         units = alignment.units(article.id)
         assert all(not alignment.matches(article.id, u.start, u.end) for u in units)
+
+
+def test_a_weekday_after_would_in_reported_speech_is_the_next_one():
+    """ "said the vessel would be towed to port on Monday" written on Sunday 14 September is
+    15 September, as the Italian report's "sarà rimorchiata in porto lunedì" (an outside
+    tester saw the two Mondays conflict)."""
+    import datetime as dt
+
+    sunday = dt.date(2025, 9, 14)
+    (english,) = extract(
+        "The operator said the ship would be towed to port on Monday.", "en", sunday
+    )
+    (italian,) = [
+        v
+        for v in extract("La nave sarà rimorchiata in porto lunedì.", "it", sunday)
+        if v.kind == "date"
+    ]
+    assert english.low == italian.low == dt.date(2025, 9, 15).toordinal()

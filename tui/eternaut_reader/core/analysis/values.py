@@ -1270,9 +1270,9 @@ def _count_word(token: str) -> int | None:
 
 
 # Words that put what follows in the future: "will reopen in September", "riaprirà a
-# settembre", "is due to start in March".
+# settembre", "is due to start in March", "said it would be towed on Monday".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|"
+    r"\b(?:will|shall|won't|would|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|"
     r"expected|scheduled)\s+to|going\s+to|plans?\s+to|\w+(?:rà|ranno|remo|rete))\b|\w'll\b",
     re.IGNORECASE,
 )

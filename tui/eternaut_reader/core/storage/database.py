@@ -122,8 +122,8 @@ class NotYours(StoreError):
 
 
 class LinkedFromThere(StoreError):
-    """A link was asked between two annotations the other end already links with another
-    relation: the pair would both support and contradict each other."""
+    """A link was asked between two annotations the other end already links: one link per
+    pair (it shows at both ends), so a pair never both supports and contradicts."""
 
     def __init__(self, relation: str) -> None:
         self.relation = relation

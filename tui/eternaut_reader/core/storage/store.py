@@ -382,8 +382,8 @@ class AnnotationStore:
 
     def link(self, ann_id: str, target_id: str, relation: str = "supports") -> Annotation:
         """Link an annotation to one in another article; relinking replaces the relation. A
-        pair the other end already links with another relation is refused (LinkedFromThere):
-        one claim cannot both support and contradict another.
+        pair the other end already links is refused (LinkedFromThere): one link per pair, which
+        shows at both ends, so a claim never both supports and contradicts another.
 
         The annotation must be this annotator's own; the target may be anyone's.
         """
@@ -397,7 +397,8 @@ class AnnotationStore:
             if new in before.links:
                 return before
             back = next((lk for lk in target.links if lk.target == before.id), None)
-            if back is not None and back.relation != relation:
+            if back is not None:
+                # One link per pair: made from there, it counts for both ends already.
                 raise LinkedFromThere(back.relation)
             links = (*(lk for lk in before.links if lk.target != target.id), new)
             after = before.changed(links=links)
