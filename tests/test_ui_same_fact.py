@@ -749,6 +749,11 @@ async def test_with_no_color_the_chosen_row_is_in_reverse_video(monkeypatch):
         options = app.screen.query_one(SameFactPanel).query_one("OptionList")
         style = options.get_component_rich_style("option-list--option-highlighted")
         assert style.reverse and style.bold
+        await pilot.press("escape", "p")  # the article picker: its list is not focused
+        await settle(app, pilot)
+        picker = app.screen.query_one("#picker-list")
+        assert not picker.has_focus
+        assert picker.get_component_rich_style("option-list--option-highlighted").reverse
     monkeypatch.delenv("NO_COLOR")
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(120, 35)) as pilot:

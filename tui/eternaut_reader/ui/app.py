@@ -68,6 +68,8 @@ class ReaderApp(App[None]):
             # With NO_COLOR a list's chosen row has no background to stand out by: it is in
             # reverse video too (an outside tester found only bold marking it).
             variables["block-cursor-text-style"] = "bold reverse"
+            # ...and when the list has not the focus (the picker's, while typing narrows it).
+            variables["block-cursor-blurred-text-style"] = "reverse"
         return variables
 
     @dataclass
