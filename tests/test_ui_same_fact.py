@@ -762,3 +762,19 @@ async def test_with_no_color_the_chosen_row_is_in_reverse_video(monkeypatch):
         await settle(app, pilot)
         options = app.screen.query_one(SameFactPanel).query_one("OptionList")
         assert not options.get_component_rich_style("option-list--option-highlighted").reverse
+
+
+async def test_f_in_the_panel_follows_the_claims_link():
+    """The claim bar says "f follows" while the panel has the focus: f closes the panel and
+    follows the link, as in the pane (an outside tester found it ignored)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        panel = app.screen.query_one(SameFactPanel)
+        await _to_conflict(pilot, panel.query_one("OptionList"))
+        await pilot.press("minus", "f")
+        await settle(app, pilot)
+        assert not panel.display
+        assert focused_pane(app).article.id.startswith("004")

@@ -94,6 +94,13 @@ class SameFactPanel(Vertical):
             id="same-fact.accept",
             show=False,
         ),
+        Binding(
+            "f",
+            "follow",
+            "Same fact: close, and follow the claim's link (the claim bar's f follows)",
+            id="same-fact.follow",
+            show=False,
+        ),
     ]
 
     @dataclass
@@ -325,3 +332,10 @@ class SameFactPanel(Vertical):
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
+
+    def action_follow(self) -> None:
+        """f as in the pane: the claim bar offers it while the panel has the focus."""
+        pane = self._source_pane()
+        self.post_message(self.Closed())
+        if pane is not None:
+            pane.action_follow()
