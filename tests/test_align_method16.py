@@ -547,3 +547,10 @@ def test_a_weekday_after_would_in_reported_speech_is_the_next_one():
         if v.kind == "date"
     ]
     assert english.low == italian.low == dt.date(2025, 9, 15).toordinal()
+
+
+def test_computer_systems_restored_against_systems_still_offline():
+    (restored,) = extract("The hospital's computer systems have already been restored.", "en")
+    offline, _will = extract("The systems remain offline and will be restored next week.", "en")
+    assert (restored.unit, offline.unit) == ("reopened", "closed")
+    assert compare(restored, offline) is False

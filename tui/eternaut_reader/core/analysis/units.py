@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -105,18 +106,24 @@ def _join_short(pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-def split_sentence(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
-    """Clause spans of the sentence text[start:end], each trimmed, in order."""
-    start, end = _trim(text, start, end)
-    if end <= start:
-        return []
+@lru_cache(maxsize=16)
+def _levels(language: str) -> tuple[re.Pattern[str], ...]:
+    """The separators of a language's sentences, strongest first (compiled once)."""
     second_verb = re.compile(_SECOND_VERB.get(language, _SECOND_VERB["en"]), re.IGNORECASE)
-    levels = (
+    return (
         *_LEVELS,
         _before(_CONJUNCTIONS, language),
         second_verb,
         _before(_SUBORDINATES, language),
     )
+
+
+def split_sentence(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """Clause spans of the sentence text[start:end], each trimmed, in order."""
+    start, end = _trim(text, start, end)
+    if end <= start:
+        return []
+    levels = _levels(language)
 
     def split(s: int, e: int, level: int) -> list[tuple[int, int]]:
         if e - s <= LONG or level >= len(levels):

@@ -131,10 +131,12 @@ def compare(a: Value, b: Value) -> bool | None:
         if STATUS_FAMILY.get(a.unit) != STATUS_FAMILY.get(b.unit):
             return None  # a work's release and a line's reopening: two things
         return a.unit == b.unit
-    if a.unit != b.unit and not (a.nouns & b.nouns) and not people_and_persons(a, b):
-        return None  # dollars and euros, passengers and trains
-    if a.nouns & b.nouns == {PEOPLE} and _befell(a) != _befell(b):
-        return None  # "31 people were injured" / "48 people on board": a part, the whole
+    if a.unit != b.unit or a.name or b.name:  # (compared by their nouns: a hot path)
+        shared = a.nouns & b.nouns
+        if not shared and not people_and_persons(a, b):
+            return None  # dollars and euros, passengers and trains
+        if shared == _ONLY_PEOPLE and _befell(a) != _befell(b):
+            return None  # "31 people were injured" / "48 people on board": a part, the whole
     if a.kind == "date":
         overlap = a.low <= b.high and b.low <= a.high
         present = _PRESENT.fullmatch(a.text.strip()) and _PRESENT.fullmatch(b.text.strip())
@@ -209,6 +211,8 @@ _MEASURE_UNITS = frozenset(
 PEOPLE = stem("people")  # "persone", "residents" and "individuals" are read as it too
 # ...and "units" ("le unità interessate sono 58.000" / "48,000 battery packs"), things.
 UNITS = stem("units")
+_ONLY_PEOPLE = frozenset({PEOPLE})
+_GENERIC = frozenset({PEOPLE, UNITS})
 
 
 def people_and_persons(a: Value, b: Value) -> bool:
@@ -219,7 +223,10 @@ def people_and_persons(a: Value, b: Value) -> bool:
     then for their neighbouring words to say (matcher._same_measure)."""
     if a.kind != "quantity" or b.kind != "quantity":
         return False
-    if (PEOPLE in a.nouns) == (PEOPLE in b.nouns) and (UNITS in a.nouns) == (UNITS in b.nouns):
+    mine, theirs = a.nouns, b.nouns
+    if not (mine | theirs) & _GENERIC:
+        return False
+    if (PEOPLE in mine) == (PEOPLE in theirs) and (UNITS in mine) == (UNITS in theirs):
         return False
     if _befell(a) and _befell(b):
         return False  # the dead and the injured, the seriously injured and all the injured
@@ -765,7 +772,12 @@ _ONE_OF = re.compile(
 _ONE_NOUN = {"uccis": "dead", "decedu": "dead"}
 
 
+_ONE_HINT = re.compile(r"kill|die|injur|hurt|wound|mort|uccis|ferit|decedut", re.IGNORECASE)
+
+
 def _one_counts(text: str) -> list[Value]:
+    if not _ONE_HINT.search(text):
+        return []  # the common case, cheaply: nobody died or was hurt here
     out = []
     for m in _ONE_OF.finditer(text):
         noun = stem(next(g for g in m.groups() if g))
@@ -1386,7 +1398,8 @@ _SERVICE_STATUS = (
             r"\s+chius[aoie]|sarà\s+riapert[ao]|saranno\s+riapert[ie]|"
             # A supply cut ("tap water remains off and will be restored on Friday"): the same
             # closure of a service, of water or power rather than of a line.
-            r"(?:remains?|remained|stays?|is\s+still|are\s+still)\s+(?:off|cut\s+off|suspended)|"
+            r"(?:remains?|remained|stays?|is\s+still|are\s+still)\s+(?:off|offline|down|cut\s+off|"
+            r"suspended)|"
             r"(?:will|is\s+expected\s+to|is\s+due\s+to)\s+be\s+restored|not\s+(?:yet\s+)?"
             r"(?:been\s+)?restored|sarà\s+ripristinat[ao]|saranno\s+ripristinat[ie])\b",
             re.IGNORECASE,
@@ -1402,8 +1415,9 @@ _SERVICE_STATUS = (
             r"riapert[aoie]|(?:ha|hanno)\s+ripreso\s+servizio|(?:è|sono)\s+tornat[aoie]\s+in\s+"
             r"servizio|"
             # ...and its end, said of a supply only: a painting is restored too.
-            r"(?:water|power|electricity|gas|supply|supplies|service|acqua|erogazione|corrente|"
-            r"elettricità|fornitura|servizio)\b[^.;:]{0,60}?(?:(?:has|have|had)\s+(?:already\s+|"
+            r"(?:water|power|electricity|gas|supply|supplies|service|systems?|network|acqua|"
+            r"erogazione|corrente|elettricità|fornitura|servizio|sistemi|rete)\b[^.;:]{0,60}?"
+            r"(?:(?:has|have|had)\s+(?:already\s+|"
             r"now\s+)?been\s+restored|(?:è|sono)\s+(?:già\s+)?stat[aoie]\s+ripristinat[aoie]))",
             re.IGNORECASE,
         ),

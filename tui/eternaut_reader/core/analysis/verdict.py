@@ -125,10 +125,23 @@ def relate(
         theirs_by_kind[value.kind].append((j, value))
     # Passages that share a value of any kind and say much the same (LEFTOVER_SCORE) tell one
     # event: the one count, or day, each has left over is then one figure told two ways.
-    # (A status shared is too common a word for that: "will begin" / "inizieranno".)
-    alike = score >= LEFTOVER_SCORE and any(
-        compare(a, b) is True for a in here if a.kind != "status" for _, b in theirs_by_kind[a.kind]
-    )
+    # (A status shared is too common a word for that: "will begin" / "inizieranno".) Worked
+    # out only when a leftover is looked at: relate runs for every match.
+    known: list[bool] = []
+
+    def alike() -> bool:
+        if not known:
+            known.append(
+                score >= LEFTOVER_SCORE
+                and any(
+                    compare(a, b) is True
+                    for a in here
+                    if a.kind != "status"
+                    for _, b in theirs_by_kind[a.kind]
+                )
+            )
+        return known[0]
+
     for kind, what in WHAT.items():
         outcomes = [
             (compare(a, b), a, b, same is None or same(i, j))
@@ -167,7 +180,7 @@ def relate(
             for o, a, b, s in outcomes
             if o is False and s and id(a) not in settled and id(b) not in settled
         ]
-        if not clashes and kind in ("percent", "money") and alike:
+        if not clashes and kind in ("percent", "money") and alike():
             # The one share, or amount, each has left where another value agrees: "58 per
             # cent, down from 63 per cent in 2020" / "48%, in calo rispetto al 63%".
             left = [(o, a, b) for o, a, b, _ in outcomes if id(a) not in settled]
@@ -185,7 +198,7 @@ def relate(
                 # with its measures: "37 people" / "42 passengers … for more than five hours".
                 left_here = [a for a in left_here if not is_measure(a)]
                 left_there = [b for b in left_there if not is_measure(b)]
-                clashes = _leftover(left_here, left_there) if alike else []
+                clashes = _leftover(left_here, left_there) if alike() else []
                 clashes = clashes or _transposed(left_here, left_there)
                 # One count left on each side, of nouns written differently and of other
                 # figures ("8.000 famiglie" / "18,000 households"): maybe two measures, maybe
@@ -195,7 +208,7 @@ def relate(
                     a, b = left_here[0], left_there[0]
                     if not (a.nouns & b.nouns) and a.low != b.low and a.former == b.former:
                         doubtful = True
-            elif alike:
+            elif alike():
                 clashes = _leftover_dates(left_here, left_there)
         if clashes:
             # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two
