@@ -279,10 +279,10 @@ def _leftover_dates(mine: Sequence[Value], theirs: Sequence[Value]) -> list[tupl
         return [(a, b)] if abs(a.low - b.low) <= LEFTOVER_DAYS else []
     # ...or both a whole year, up to ten years apart ("fined in 2019 and in 2022" / "in 2019 and
     # in 2021"): one year told two ways.
-    years = [_whole_year(v) for v in (a, b)]
-    if None in years:
+    mine_year, their_year = _whole_year(a), _whole_year(b)
+    if mine_year is None or their_year is None:
         return []
-    return [(a, b)] if abs(years[0] - years[1]) <= LEFTOVER_YEARS else []  # type: ignore[operator]
+    return [(a, b)] if abs(mine_year - their_year) <= LEFTOVER_YEARS else []
 
 
 def _whole_year(value: Value) -> int | None:
