@@ -317,33 +317,30 @@ _HALF_SCALE = re.compile(
 )
 _AND_BEFORE = re.compile(r"\band\s+(?:an?\s+)?$", re.IGNORECASE)
 _DOZEN = re.compile(r"\b(a|one|two|three|una|due|tre)\s+(?:dozen|dozzin[ae])\b", re.IGNORECASE)
-# "hundreds of people", "centinaia di persone": at least two of that many, a rough figure.
-_MANY = {
-    "dozens": 24.0,
-    "decine": 20.0,
-    "hundreds": 200.0,
-    "centinaia": 200.0,
-    "thousands": 2000.0,
-    "migliaia": 2000.0,
+# Round counts, a figure and its bound: "hundreds of people", "centinaia di persone" (at
+# least two hundred), "una sessantina di interventi" (about sixty).
+_ROUGH_COUNTS = {
+    "dozens": (24.0, ">="),
+    "decine": (20.0, ">="),
+    "hundreds": (200.0, ">="),
+    "centinaia": (200.0, ">="),
+    "thousands": (2000.0, ">="),
+    "migliaia": (2000.0, ">="),
+    "decina": (10.0, ""),
+    "quindicina": (15.0, ""),
+    "ventina": (20.0, ""),
+    "trentina": (30.0, ""),
+    "quarantina": (40.0, ""),
+    "cinquantina": (50.0, ""),
+    "sessantina": (60.0, ""),
+    "settantina": (70.0, ""),
+    "ottantina": (80.0, ""),
+    "novantina": (90.0, ""),
+    "centinaio": (100.0, ""),
+    "migliaio": (1000.0, ""),
 }
-_MANY_OF = re.compile(r"\b(" + "|".join(_MANY) + r")(?=\s+(?:of|di)\b)", re.IGNORECASE)
-# Italian round counts: "una sessantina di interventi" (about sixty), "un centinaio".
-_ABOUT = {
-    "decina": 10.0,
-    "quindicina": 15.0,
-    "ventina": 20.0,
-    "trentina": 30.0,
-    "quarantina": 40.0,
-    "cinquantina": 50.0,
-    "sessantina": 60.0,
-    "settantina": 70.0,
-    "ottantina": 80.0,
-    "novantina": 90.0,
-    "centinaio": 100.0,
-    "migliaio": 1000.0,
-}
-_ABOUT_OF = re.compile(
-    r"\b(" + "|".join(_ABOUT) + r")(?=\s+(?:di|d['’])\s*[^\W\d_])", re.IGNORECASE
+_ROUGH_COUNT = re.compile(
+    r"\b(" + "|".join(_ROUGH_COUNTS) + r")(?=\s+(?:of|di|d['’])\s*[^\W\d_])", re.IGNORECASE
 )
 # "one", "a" and their Italian forms are numbers only before a scale ("un miliardo").
 _ARTICLES = frozenset({"one", "a", "an", "un", "uno", "una", "un'"})
@@ -364,12 +361,13 @@ def parse_number(digits: str) -> float:
     return float("".join(groups))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def is_number_word(word: str) -> bool:
     """Is the word a number in English or Italian ("forty", "sedici")?"""
     return any(_word_number(word, language) is not None for language in ("en", "it"))
 
 
+@lru_cache(maxsize=8192)
 def _word_number(words: str, language: str) -> int | None:
     lang = language if language in ("en", "it") else "en"
     try:
@@ -403,11 +401,8 @@ def _numbers(text: str, language: str) -> list[_Number]:
         count = _count_word(m.group(1)) or 1
         found.append(_Number(m.start(), m.end(), 12.0 * count, True))
     taken = [(m.start(), m.end()) for m in _DOZEN.finditer(text)]
-    for m in _MANY_OF.finditer(text):
-        found.append(_Number(m.start(), m.end(), _MANY[m.group(1).lower()], True))
-        taken.append((m.start(), m.end()))
-    for m in _ABOUT_OF.finditer(text):
-        found.append(_Number(m.start(), m.end(), _ABOUT[m.group(1).lower()], True))
+    for m in _ROUGH_COUNT.finditer(text):
+        found.append(_Number(m.start(), m.end(), _ROUGH_COUNTS[m.group(1).lower()][0], True))
         taken.append((m.start(), m.end()))
     for start, end in halves:
         scale = _SCALE_AFTER.match(text, end)
@@ -775,6 +770,12 @@ _ONE_NOUN = {"uccis": "dead", "decedu": "dead"}
 _ONE_HINT = re.compile(r"kill|die|injur|hurt|wound|mort|uccis|ferit|decedut", re.IGNORECASE)
 
 
+def _in_english(noun: str) -> str:
+    """A counted noun's stem as the glossary and the synonyms read it ("feriti" -> injured)."""
+    noun = GLOSSARY.get(noun, noun)
+    return SYNONYMS.get(noun, noun)
+
+
 def _one_counts(text: str) -> list[Value]:
     if not _ONE_HINT.search(text):
         return []  # the common case, cheaply: nobody died or was hurt here
@@ -782,7 +783,7 @@ def _one_counts(text: str) -> list[Value]:
     for m in _ONE_OF.finditer(text):
         noun = stem(next(g for g in m.groups() if g))
         noun = _ONE_NOUN.get(noun, noun)
-        noun = SYNONYMS.get(GLOSSARY.get(noun, noun), GLOSSARY.get(noun, noun))
+        noun = _in_english(noun)
         if noun == _INJURED and _serious(text, m.start(), m.end()):
             noun = _INJURED_SERIOUSLY
         count = Value("quantity", noun, 1.0, 1.0, m.group(), m.start(), m.end())
@@ -801,8 +802,7 @@ def _none_counts(text: str) -> list[Value]:
         word = next(g for g in m.groups() if g)
         noun = stem(word)
         noun = _NONE_NOUN.get(noun, noun)
-        noun = GLOSSARY.get(noun, noun)
-        noun = SYNONYMS.get(noun, noun)
+        noun = _in_english(noun)
         if noun == _INJURED and _serious(text, m.start(), m.end()):
             noun = _INJURED_SERIOUSLY  # "no serious injuries", "nessun ferito grave"
         out.append(Value("quantity", noun, 0.0, 0.0, m.group(), m.start(), m.end()))
@@ -936,8 +936,7 @@ def _amounts(text: str, language: str) -> list[Value]:
                 # "460 people displaced": the displaced, and still a count of people (of
                 # passengers, for "twelve passengers were injured").
                 people = stem(counted.group(1))
-                people = GLOSSARY.get(people, people)
-                people = SYNONYMS.get(people, people)
+                people = _in_english(people)
                 counted = participle
         if counted is None and not scale:
             tally = _TALLY.match(text, end)
@@ -1716,10 +1715,9 @@ _CAP = re.compile(r"\b(?:up\s+to|fino\s+a|al\s+massimo)\s*$", re.IGNORECASE)
 
 
 def _bounded(text: str, value: Value) -> Value:
-    if _MANY_OF.match(text, value.start):
-        return replace(value, bound=">=", rough=True)  # "hundreds of": two hundred or more
-    if _ABOUT_OF.match(text, value.start):
-        return replace(value, rough=True)  # "una sessantina": about sixty
+    if rough := _ROUGH_COUNT.match(text, value.start):
+        # "hundreds of": two hundred or more; "una sessantina": about sixty.
+        return replace(value, bound=_ROUGH_COUNTS[rough.group(1).lower()][1], rough=True)
     window = max(0, value.start - 28)
     # The longest bound written: "just over" rather than "over", "no more than" than "more".
     found = [

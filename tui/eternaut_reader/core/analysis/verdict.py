@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
@@ -123,24 +124,19 @@ def relate(
     theirs_by_kind: dict[str, list[tuple[int, Value]]] = defaultdict(list)
     for j, value in enumerate(there):
         theirs_by_kind[value.kind].append((j, value))
+
     # Passages that share a value of any kind and say much the same (LEFTOVER_SCORE) tell one
     # event: the one count, or day, each has left over is then one figure told two ways.
     # (A status shared is too common a word for that: "will begin" / "inizieranno".) Worked
-    # out only when a leftover is looked at: relate runs for every match.
-    known: list[bool] = []
-
+    # out only when a leftover is looked at (relate runs for every match), and once.
+    @cache
     def alike() -> bool:
-        if not known:
-            known.append(
-                score >= LEFTOVER_SCORE
-                and any(
-                    compare(a, b) is True
-                    for a in here
-                    if a.kind != "status"
-                    for _, b in theirs_by_kind[a.kind]
-                )
-            )
-        return known[0]
+        return score >= LEFTOVER_SCORE and any(
+            compare(a, b) is True
+            for a in here
+            if a.kind != "status"
+            for _, b in theirs_by_kind[a.kind]
+        )
 
     for kind, what in WHAT.items():
         outcomes = [
