@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -348,12 +349,35 @@ def stem(word: str) -> str:
     return w[:6]
 
 
-def _glossary(words: str) -> dict[str, str]:
+@lru_cache(maxsize=65536)
+def base_stem(word: str) -> str:
+    """`stem` of an English verb's base form: "renewed", "renewing" -> "renew", as "renew".
+
+    Only the words next to a value are read this way (matcher's value contexts), where a
+    dictionary's base form must meet the text's inflected one ("rinnovato" is "renew" in
+    the lexicon, "renewed" in the report). Read into whole passages, the same stems joined
+    more unrelated English sentences than they found restatements."""
+    if len(word) > 6 and word.endswith("ing"):
+        w = word[:-3]
+    elif len(word) > 4 and word.endswith("ed") and not word.endswith(("eed", "hundred")):
+        w = word[:-2]
+    else:
+        return stem(word)
+    if w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]  # "planned", "stopped"
+    # The root as a base form with its final e, which `stem` drops with any vowel: "clos" is
+    # read as "close", not as the plural of "clo".
+    return stem(w + "e")
+
+
+def _glossary(
+    words: str, key: Callable[[str], str] = stem, target: Callable[[str], str] = stem
+) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for entry in words.replace("\n", " ").split(";"):
         parts = entry.split()
         if len(parts) == 2:
-            pairs.setdefault(stem(parts[0]), stem(parts[1]))
+            pairs.setdefault(key(parts[0]), target(parts[1]))
     return pairs
 
 
@@ -379,6 +403,9 @@ alloggi homes
 GLOSSARY: dict[str, str] = _glossary(_GLOSSARY_WORDS)
 # English stem -> the stem of a common synonym.
 SYNONYMS: dict[str, str] = _glossary(_SYNONYM_WORDS)
+# The same, to the English words' base stems (base_stem), for the words next to a value.
+GLOSSARY_BASE: dict[str, str] = _glossary(_GLOSSARY_WORDS, target=base_stem)
+SYNONYMS_BASE: dict[str, str] = _glossary(_SYNONYM_WORDS, base_stem, base_stem)
 
 
 def stopwords(language: str) -> frozenset[str]:

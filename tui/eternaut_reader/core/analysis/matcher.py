@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from eternaut_reader.core.analysis.bilingual import TranslationMap
 from eternaut_reader.core.analysis.embeddings import similar_pairs
-from eternaut_reader.core.analysis.lexicon import is_hedged, stem
+from eternaut_reader.core.analysis.lexicon import base_stem, is_hedged, stem
 from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
 from eternaut_reader.core.analysis.similarity import (
     COMMON_SHARE,
@@ -259,8 +259,13 @@ def _read(
         )
         for feature in features:
             feature.stems = [translate(s) for s in feature.stems]
+        # The contexts read English verbs by their base form, as the lexicon gives them.
+        english = by_language["en"].union(
+            *(c for r in reads if r.language == "en" for c in r.contexts)
+        )
+        in_context = TranslationMap.build(by_language["it"], english, _italian_forms(reads))
         for read in reads:
-            read.contexts = [frozenset(translate(s) for s in c) for c in read.contexts]
+            read.contexts = [frozenset(in_context(s) for s in c) for c in read.contexts]
         by_language["it"] = {translate(s) for s in by_language["it"]}
         _translate_counts(reads, features, translate)
     if len(by_language) > 1:
@@ -450,8 +455,8 @@ _UNTIL = re.compile(
     re.IGNORECASE,
 )
 # Stems: "shut" and "chiusa" are read as "closed", "resterà" as "remain".
-_CLOSED = frozenset(stem(w) for w in ("closed", "remain", "suspended", "sospesa", "halted"))
-_REOPEN = stem("reopen")
+_CLOSED = frozenset(base_stem(w) for w in ("closed", "remain", "suspended", "sospesa", "halted"))
+_REOPEN = base_stem("reopen")
 CONTEXT_WORDS = 4  # content words each side of a value, within its clause, that name its measure
 # Words that say when in a day or a week, not what happened then.
 _TIME_OF_DAY = frozenset(
@@ -484,7 +489,9 @@ def value_context(text: str, value: Value, language: str) -> frozenset[str]:
     # "on Saturday afternoon" / "ieri pomeriggio" say when, not what: a date's neighbours
     # are counted past them.
     skip = _BOUNDS | _TIME_OF_DAY if value.kind == "date" else _BOUNDS
-    before = [w for w in content_stems(text[left : value.start], language) if w not in skip]
+    before = [
+        w for w in content_stems(text[left : value.start], language, base=True) if w not in skip
+    ]
     tail = text[value.end : right]
     if value.kind == "quantity":
         # "2,900 hectares of vines" / "1,800 hectares of vines were hit": what the count is
@@ -492,7 +499,7 @@ def value_context(text: str, value: Value, language: str) -> frozenset[str]:
         complement = _OF_WHAT.match(tail)
         if complement:
             tail = tail[complement.end() :]
-    after = [w for w in content_stems(tail, language) if w not in skip]
+    after = [w for w in content_stems(tail, language, base=True) if w not in skip]
     found_words = set(before[-words:] + after[:words])
     found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:

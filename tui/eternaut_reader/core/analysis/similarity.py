@@ -27,7 +27,16 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
+from eternaut_reader.core.analysis.lexicon import (
+    GLOSSARY,
+    GLOSSARY_BASE,
+    IT_WORDS,
+    SYNONYMS,
+    SYNONYMS_BASE,
+    base_stem,
+    stem,
+    stopwords,
+)
 
 __all__ = [
     "CognateMap",
@@ -54,11 +63,12 @@ PER_REPORT = 1.2
 MOST_UNITS = 80  # the cost of that, bounded: 100 reports of 5 kB align in as long as before
 
 
-def content_stems(text: str, language: str) -> list[str]:
-    """Stems of the content words of text, glossary-mapped to English where known."""
+def content_stems(text: str, language: str, base: bool = False) -> list[str]:
+    """Stems of the content words of text, glossary-mapped to English where known (with
+    `base`, English verbs by their base form: lexicon.base_stem)."""
     out = []
     for word in _WORD.findall(text):
-        s = _content_stem(word.lower(), language)
+        s = _content_stem(word.lower(), language, base)
         if s is not None:
             out.append(s)
     return out
@@ -81,16 +91,19 @@ def content_words(text: str, language: str) -> list[Word]:
 
 
 @lru_cache(maxsize=65536)
-def _content_stem(lower: str, language: str) -> str | None:
+def _content_stem(lower: str, language: str, base: bool = False) -> str | None:
     if lower in stopwords(language):
         return None
+    to_stem, glossary, synonyms = (
+        (base_stem, GLOSSARY_BASE, SYNONYMS_BASE) if base else (stem, GLOSSARY, SYNONYMS)
+    )
     if language == "it" and lower in IT_WORDS:
-        s = stem(IT_WORDS[lower])
-        return SYNONYMS.get(s, s)
-    s = stem(lower)
+        s = to_stem(IT_WORDS[lower])
+        return synonyms.get(s, s)
+    s = to_stem(lower) if language == "en" else stem(lower)
     if language == "it":
-        s = GLOSSARY.get(s, s)
-    return SYNONYMS.get(s, s)
+        s = glossary.get(s, s)
+    return synonyms.get(s, s)
 
 
 # English spellings of Greek and Latin words that Italian writes otherwise.

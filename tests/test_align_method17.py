@@ -1,0 +1,57 @@
+"""Method 17: disagreements in new text that method 16 took for agreement.
+
+Each case is a pair of reports stating one fact two ways; the tests read the alignment as
+`eternaut-reader align` does, and assert the conflict a fact-checker would see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis import align
+from eternaut_reader.core.analysis.lexicon import base_stem, stem
+from eternaut_reader.core.text.corpus import load_corpus
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ETERNAUT_READER_EMBEDDINGS", "0")
+
+
+def aligned(tmp_path: Path, one: str, two: str, dates: tuple[str, str] = ("2025-06-05",) * 2):
+    """The first match of report one's passage in report two: (relation, conflicts)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "one.txt").write_text(f"Report one\n\n{dates[0]}\n\n{one}\n", encoding="utf-8")
+    (folder / "two.txt").write_text(f"Report two\n\n{dates[1]}\n\n{two}\n", encoding="utf-8")
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False, embed=False)
+    text = next(a.text for a in corpus.articles if a.id == "one")
+    start = text.index(one)
+    found = [m for m in alignment.matches("one", start, start + len(one)) if m.article == "two"]
+    assert found, "the two passages should be matched"
+    return found[0].relation, [(c.what, c.here, c.there) for c in found[0].conflicts]
+
+
+def test_english_verbs_are_read_by_their_base_form_next_to_a_value():
+    assert base_stem("renewed") == base_stem("renew") == base_stem("renewing")
+    assert base_stem("closed") == base_stem("closing") == base_stem("close")
+    # ...not words that only end like a verb.
+    assert base_stem("hundred") == stem("hundred")
+    assert base_stem("agreed") == stem("agreed")
+    assert base_stem("spring") == stem("spring")
+
+
+def test_an_italian_verb_meets_the_english_past_tense_of_its_translation(tmp_path):
+    """The lexicon gives "rinnovare" as "renew"; the English report writes "renewed". The
+    year next to each is then one measure, and two years of it conflict."""
+    relation, found = aligned(
+        tmp_path,
+        "Regional documents show that the track on the Cedegolo section was last renewed "
+        "in 2018.",
+        "Il tratto di Cedegolo, ricordano i sindaci della zona, era stato rinnovato nel 2021.",
+    )
+    assert relation == "conflicts"
+    assert found == [("date", "in 2018", "nel 2021")]
