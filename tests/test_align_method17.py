@@ -49,8 +49,7 @@ def test_an_italian_verb_meets_the_english_past_tense_of_its_translation(tmp_pat
     year next to each is then one measure, and two years of it conflict."""
     relation, found = aligned(
         tmp_path,
-        "Regional documents show that the track on the Cedegolo section was last renewed "
-        "in 2018.",
+        "Regional documents show that the track on the Cedegolo section was last renewed in 2018.",
         "Il tratto di Cedegolo, ricordano i sindaci della zona, era stato rinnovato nel 2021.",
     )
     assert relation == "conflicts"

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from eternaut_reader.core.analysis.bilingual import TranslationMap
 from eternaut_reader.core.analysis.embeddings import similar_pairs
-from eternaut_reader.core.analysis.lexicon import base_stem, is_hedged, stem
+from eternaut_reader.core.analysis.lexicon import base_stem, is_hedged
 from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
 from eternaut_reader.core.analysis.similarity import (
     COMMON_SHARE,
