@@ -54,3 +54,59 @@ def test_an_italian_verb_meets_the_english_past_tense_of_its_translation(tmp_pat
     )
     assert relation == "conflicts"
     assert found == [("date", "in 2018", "nel 2021")]
+
+
+def test_a_window_of_hours_is_not_how_long_the_rain_lasted(tmp_path):
+    """ "In 24 ore sono caduti 180 millimetri" frames a rainfall; "after two days of heavy
+    rain" says how long it rained. An outside tester saw them suggested as a contradiction."""
+    relation, found = aligned(
+        tmp_path,
+        "The river burst its banks after two days of heavy rain, the civil protection agency said.",
+        "In 24 ore sono caduti 180 millimetri di pioggia, secondo la protezione civile, e il "
+        "fiume è esondato.",
+    )
+    assert found == []
+    assert relation != "conflicts"
+
+
+def test_two_windows_of_different_length_still_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "In 24 hours, 180 millimetres of rain fell on the town, the civil protection agency said.",
+        "In 48 hours, 180 millimetres of rain fell on the town, the civil protection agency said.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "24 hours", "48 hours")]
+
+
+def test_millimetres_are_one_unit_however_written(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Some 180 mm of rain fell on Genoa overnight, the regional weather service said.",
+        "Su Genova sono caduti nella notte 230 millimetri di pioggia, secondo il servizio "
+        "meteo regionale.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "180 mm", "230 millimetri")]
+
+
+def test_a_peak_and_the_level_the_river_fell_to_are_two_moments(tmp_path):
+    """ "peaked at 5.2 metres on Sunday" / "è sceso a 3 metri lunedì sera": two times, so
+    neither the heights nor the days clash."""
+    relation, found = aligned(
+        tmp_path,
+        "The river peaked at 5.2 metres on Sunday, the agency said.",
+        "Il fiume è sceso a 3 metri lunedì sera, ha detto l'agenzia.",
+    )
+    assert found == []
+    assert relation != "conflicts"
+
+
+def test_two_peaks_of_different_height_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The river peaked at 5.2 metres on Sunday, the agency said.",
+        "Il fiume ha raggiunto il picco di 4,1 metri domenica, ha detto l'agenzia.",
+    )
+    assert relation == "conflicts"
+    assert ("number", "5.2 metres", "4,1 metri") in found

@@ -66,6 +66,7 @@ from eternaut_reader.core.analysis.values import (
     compare,
     extract,
     is_number_word,
+    two_moments,
 )
 from eternaut_reader.core.analysis.verdict import Match, relate
 from eternaut_reader.core.analysis.wordnet import meet
@@ -671,13 +672,19 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
     """
     kinds_a, kinds_b = a.kinds, b.kinds
     starts = _starts(a) & _starts(b)
+    # A peak in one passage, the level it fell to in the other: two times, of two days.
+    moments = any(two_moments(x, y) for x in a.values for y in b.values)
 
     def same(i: int, j: int) -> bool:
         va, vb = a.values[i], b.values[j]
         if va.kind == "status":
             return True
+        if moments and (va.kind == "date" or two_moments(va, vb)):
+            return False
         if va.former != vb.former:
             return False  # the old plan against the current figure: two measures
+        if va.window != vb.window:
+            return False  # "180 mm in 24 hours" / "after two days of rain": two durations
         if va.kind == "quantity":
             if not (va.nouns & vb.nouns):
                 # "people" against "passengers": one count only where their words say so.

@@ -61,6 +61,9 @@ class Value:
     # A change: its direction and the words before the figure that give it ("+rose to " for
     # "rose to 6.1%", "-in calo del " for "in calo del 3%"); "" where the value is no change.
     trend: str = ""
+    # A duration that frames another figure ("in 24 ore sono caduti 180 millimetri", "within
+    # 48 hours"), not how long the event lasted ("after two days of heavy rain").
+    window: bool = False
 
     @property
     def nouns(self) -> frozenset[str]:
@@ -179,6 +182,8 @@ _MEASURE_UNITS = frozenset(
         "kilograms",
         "tonnes",
         "tons",
+        "millimetres",
+        "centimetres",
         "litres",
         "liters",
         "hectares",
@@ -515,6 +520,12 @@ _UNIT_ALIASES = {
         ("mw", "megawatts"),
         ("kw", "kilowatts"),
         ("kwh", "kilowatts"),
+        ("mwh", "megawatts"),
+        ("gw", "gigawatts"),
+        ("gwh", "gigawatts"),
+        ("mm", "millimetres"),
+        ("cm", "centimetres"),
+        ("ft", "feet"),
         ("gradi", "degrees"),
     )
 } | {
@@ -702,6 +713,16 @@ _NOUN_AFTER_NAME = re.compile(r"\s+([a-zà-ÿ][^\W\d_]*)")
 _IN_HOURS = {"day": 24, "week": 168}
 YEARS = stem("years")  # the noun of ages and anniversaries
 DURATION = "hour"  # the unit durations are counted in: "a two-day strike" is 48 of them
+
+
+# The words before a duration that make it a window: "in 24 hours", "within 48 hours", "in the
+# past 24 hours", "nelle ultime 24 ore", "nel giro di due giorni", "nell'arco di 12 ore".
+_WINDOW = re.compile(
+    r"\b(?:in|within|in\s+the\s+(?:last|past|first|space\s+of)|in\s+(?:just|only)|"
+    r"nelle\s+(?:ultime|prime)|negli\s+(?:ultimi|primi)|nel\s+giro\s+di|nell['’]arco\s+di|"
+    r"in\s+(?:appena|sole|soli))\s+$",
+    re.IGNORECASE,
+)
 
 
 def _amount(kind: str, unit: str, amount: float, text: str, start: int, end: int) -> Value:
@@ -1006,6 +1027,8 @@ def _amounts(text: str, language: str) -> list[Value]:
                 # whatever each report calls them.
                 name = stem(owner.group(1))
             count = _amount("quantity", noun, amount, text, first, stop)
+            if noun == DURATION and _WINDOW.search(text, max(0, first - 30), first):
+                count = replace(count, window=True)
             out.append(replace(count, name=name) if name and name != noun else count)
     for fold in _FOLD_WORD.finditer(text):
         value = _word_number(fold.group(1).lower(), language)
@@ -1598,11 +1621,34 @@ _TREND_BEFORE = re.compile(
 )
 
 
+# A maximum: "peaked at 5.2 metres", "reached a peak of", "il picco di", "ha toccato il massimo
+# di". It is another measure than the level a figure rose or fell to at some other time.
+_PEAK_BEFORE = re.compile(
+    r"\b(?:peaked|peaking|crested|topped\s+out|(?:reached|hit)\s+(?:a\s+|its\s+)?"
+    r"(?:peak|high|maximum)(?:\s+of)?|a\s+peak\s+of|picco|massimo|(?:ha\s+|hanno\s+)?"
+    r"(?:raggiunto|toccato)\s+(?:il\s+)?(?:picco|massimo))"
+    r"\s+(?:at|of|di|del|dei|della|delle|a|al|all['’])?\s*(?:(?:about|around|nearly|circa|quasi|"
+    r"oltre)\s+)?$",
+    re.IGNORECASE,
+)
+PEAK = "^"  # the trend mark of a maximum
+
+
 def _trend(text: str, value: Value) -> Value:
     m = _TREND_BEFORE.search(text, max(0, value.start - 40), value.start)
     if m is None:
-        return value
+        peak = _PEAK_BEFORE.search(text, max(0, value.start - 40), value.start)
+        if peak is None:
+            return value
+        return replace(value, trend=PEAK + text[peak.start() : value.start])
     return replace(value, trend=("+" if m.group("up") else "-") + text[m.start() : value.start])
+
+
+def two_moments(a: Value, b: Value) -> bool:
+    """A peak and the level a figure fell to: two times ("peaked at 5.2 metres on Sunday" /
+    "è sceso a 3 metri lunedì sera"), so neither the figures nor their days clash. (A level
+    risen to in one report and fallen to in the other may be one figure told two ways.)"""
+    return {a.trend[:1], b.trend[:1]} == {PEAK, "-"}
 
 
 # A value given as what was planned before ("originally due to be finished before the end of

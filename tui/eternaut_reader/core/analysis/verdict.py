@@ -151,7 +151,7 @@ def relate(
         turned = [
             (a, b)
             for o, a, b, s in outcomes
-            if o is True and s and a.trend and b.trend and a.trend[0] != b.trend[0]
+            if o is True and s and {a.trend[:1], b.trend[:1]} == {"+", "-"}
         ]
         if turned:
             a, b = turned[0]
@@ -223,7 +223,7 @@ def _shown(mine: Value, other: Value) -> tuple[str, str]:
     """Two clashing values as written; two dates written alike ("March next year" in reports
     a year apart, "on Sunday" in reports of two weeks) also say which day each one is."""
     here, there = mine.display(), other.display()
-    if mine.trend and other.trend and mine.trend[0] != other.trend[0]:
+    if {mine.trend[:1], other.trend[:1]} == {"+", "-"}:
         return _turned(mine), _turned(other)  # "down 4.5%" / "in rialzo dell'1,2%"
     if mine.kind == "date" and here.casefold() == there.casefold():
         return f"{here} (= {_when(mine)})", f"{there} (= {_when(other)})"
