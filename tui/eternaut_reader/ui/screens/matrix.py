@@ -156,10 +156,19 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         Binding("escape,q,m", "close", "Matrix: back to reading", id="matrix.close"),
         Binding("e", "export", "Matrix: export as CSV or Markdown", id="matrix.export"),
         Binding("r", "claim_view", "Matrix: the claim view of the row", id="matrix.claim"),
-        Binding("j", "row(1)", "Matrix: next row", id="matrix.down", show=False),
-        Binding("k", "row(-1)", "Matrix: previous row", id="matrix.up", show=False),
-        Binding("l", "column(1)", "Matrix: next report", id="matrix.right", show=False),
-        Binding("h", "column(-1)", "Matrix: previous report", id="matrix.left", show=False),
+        Binding("j,down", "row(1)", "Matrix: next row", id="matrix.down", show=False),
+        Binding("k,up", "row(-1)", "Matrix: previous row", id="matrix.up", show=False),
+        Binding("l,right", "column(1)", "Matrix: next report", id="matrix.right", show=False),
+        Binding("h,left", "column(-1)", "Matrix: previous report", id="matrix.left", show=False),
+        # The table reads enter itself (DataTable.CellSelected); bound here too so that help,
+        # the README and a keymap name it.
+        Binding(
+            "enter",
+            "go",
+            "Matrix: go to the cell's passage (the first column: the claim)",
+            id="matrix.go",
+            show=False,
+        ),
     ]
 
     def __init__(
@@ -276,6 +285,9 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
             table.action_cursor_right()
         else:
             table.action_cursor_left()
+
+    def action_go(self) -> None:
+        self.query_one(DataTable).action_select_cursor()
 
     def action_claim_view(self) -> None:
         table = self.query_one(DataTable)

@@ -114,8 +114,11 @@ def _links(made: int, received: int) -> str:
 @keyed("Claims panel")
 class ClaimsPanel(Vertical):
     BINDINGS = [
-        Binding("j", "move(1)", "Claims panel: next claim", id="panel.down", show=False),
-        Binding("k", "move(-1)", "Claims panel: previous claim", id="panel.up", show=False),
+        Binding("j,down", "move(1)", "Claims panel: next claim", id="panel.down", show=False),
+        Binding("k,up", "move(-1)", "Claims panel: previous claim", id="panel.up", show=False),
+        # The table reads enter itself (ClaimsTable.Selected); bound here too so that help,
+        # the README and a keymap name it.
+        Binding("enter", "go", "Claims panel: go to the claim", id="panel.go", show=False),
         Binding(
             "c",
             "only_tag('confirmed')",
@@ -293,6 +296,11 @@ class ClaimsPanel(Vertical):
 
     def action_move(self, step: int) -> None:
         self.table.action_cursor(step)
+
+    def action_go(self) -> None:
+        claim = self.selected()
+        if claim is not None:
+            self.post_message(self.Jump(claim))
 
     def action_next_article(self) -> None:
         count = len(self.corpus.articles)
