@@ -110,3 +110,47 @@ def test_two_peaks_of_different_height_conflict(tmp_path):
     )
     assert relation == "conflicts"
     assert ("number", "5.2 metres", "4,1 metri") in found
+
+
+def test_two_times_of_one_event_conflict(tmp_path):
+    """ "completed reconnection shortly after 1 a.m." / "la fornitura è stata riattivata
+    completamente soltanto intorno alle 3 di notte": the time of one restoration, two ways."""
+    relation, found = aligned(
+        tmp_path,
+        "The operator restored supply in stages and completed the reconnection of the "
+        "district shortly after 1 a.m., it said.",
+        "Secondo l'operatore, la fornitura del quartiere è stata riattivata completamente "
+        "soltanto intorno alle 3 di notte.",
+    )
+    assert relation == "conflicts"
+    assert found == [("time", "1 a.m", "alle 3 di notte")]
+
+
+def test_two_times_of_two_events_do_not_conflict(tmp_path):
+    """A story has many hours: the call for help and the rescuers' arrival ("shortly" says
+    how exactly, not of what)."""
+    relation, found = aligned(
+        tmp_path,
+        "The four hikers called the 112 emergency number shortly before 7 p.m., police said.",
+        "Rescuers reached the four hikers shortly after 2 a.m. with blankets, food and warm "
+        "drinks, police said.",
+    )
+    assert found == []
+    assert relation != "conflicts"
+
+
+def test_times_read_with_their_part_of_the_night_and_zone():
+    from eternaut_reader.core.analysis.values import compare, extract
+
+    (three,) = [v for v in extract("intorno alle 3 di notte", "it") if v.kind == "time"]
+    (eleven,) = [v for v in extract("alle 11 di notte", "it") if v.kind == "time"]
+    assert (three.low, three.rough, eleven.low) == (180, True, 23 * 60)
+    (one,) = [v for v in extract("by 1 a.m. on Wednesday", "en") if v.kind == "time"]
+    assert compare(eleven, one) is False  # two hours apart across midnight
+    assert compare(three, one) is False
+    (roughly,) = [v for v in extract("around 1.30 a.m.", "en") if v.kind == "time"]
+    assert compare(roughly, one) is True
+    # A time of one zone ("le 21 italiane") is not compared with a time of none ("8pm").
+    (italian,) = [v for v in extract("poco dopo le 21 italiane", "it") if v.kind == "time"]
+    (eight,) = [v for v in extract("at 8pm", "en") if v.kind == "time"]
+    assert compare(italian, eight) is None

@@ -303,9 +303,12 @@ def test_times_of_day_in_both_languages(text, language, minutes):
     assert not [v for v in extract(text, language) if v.kind == "quantity"]
 
 
-def test_times_help_find_a_fact_but_never_conflict():
+def test_times_help_find_a_fact_and_differ_past_half_an_hour():
+    # Whether two differing times conflict is the matcher's call: only where the words next
+    # to them name one event (test_align_method17).
     seven, eight = one("at 7am", "en", "time"), one("alle 8", "it", "time")
-    assert compare(seven, eight) is None
+    assert compare(seven, eight) is False
+    assert compare(seven, one("alle 7.20", "it", "time")) is True
     assert seven.key == one("07:00", "en", "time").key != eight.key
 
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -231,7 +231,7 @@ def _read(
             )
             claim = claim and not _dateline(unit.text, values)
             heading.append(claim and not values and is_heading(article.text, unit))
-            contexts = [value_context(unit.text, v, article.language) for v in values]
+            contexts = [value_context(unit.text, v, article.language, values) for v in values]
             reads.append(Read(unit, article.language, values, hedge, claim, contexts, date))
             measures = [k for v in values for k in v.kind_keys]
             if any(v.kind == "status" for v in values):
@@ -470,7 +470,14 @@ _TIME_OF_DAY = frozenset(
 )
 # Words that bound a value, of any kind, without naming what it is of ("at least 23",
 # "almeno fino a domenica", "entro il 24 ottobre").
-_BOUNDS = frozenset(content_stems("least almeno fino entro", "en"))
+_BOUNDS = frozenset(
+    content_stems("least almeno fino entro", "en")
+    # ...nor how exactly ("shortly before 7 p.m." / "shortly after 2 a.m.").
+    + content_stems(
+        "shortly around approximately roughly nearly almost just circa intorno verso poco quasi",
+        "en",
+    )
+)
 COUNT_CONTEXT_WORDS = 3  # ...and of a count: its verb or noun is close ("cut 380 jobs")
 
 
@@ -478,9 +485,20 @@ COUNT_CONTEXT_WORDS = 3  # ...and of a count: its verb or noun is close ("cut 38
 _OF_WHAT = re.compile(r"\s+(?:of|di|d'|del|dei|della|delle|degli)\s*[^\W\d_]+", re.IGNORECASE)
 
 
-def value_context(text: str, value: Value, language: str) -> frozenset[str]:
+def value_context(
+    text: str, value: Value, language: str, others: Sequence[Value] = ()
+) -> frozenset[str]:
     """The content stems next to a value in its clause: what it is the value of ("reopen on
-    1 April", "a restoration in 2024"). Two values are of one measure when these meet."""
+    1 April", "a restoration in 2024"). Two values are of one measure when these meet.
+
+    `others`: the unit's other values. A time's context leaves their words out: a story has
+    many hours, and "the four hikers called at 7 p.m." / "rescuers reached the four hikers
+    at 2 a.m." share only the count between them."""
+    if value.kind == "time":
+        for another in others:
+            if another is not value:
+                start, end = another.start, another.end
+                text = text[:start] + " " * (end - start) + text[end:]
     left, right = clause_bounds(text, value.start, value.end)
     # "…on Sunday after the group had been pinned down by a snowstorm": past a subordinating
     # word the clause tells another event, not what the value is of.
@@ -489,7 +507,7 @@ def value_context(text: str, value: Value, language: str) -> frozenset[str]:
     words = COUNT_CONTEXT_WORDS if value.kind == "quantity" else CONTEXT_WORDS
     # "on Saturday afternoon" / "ieri pomeriggio" say when, not what: a date's neighbours
     # are counted past them.
-    skip = _BOUNDS | _TIME_OF_DAY if value.kind == "date" else _BOUNDS
+    skip = _BOUNDS | _TIME_OF_DAY if value.kind in ("date", "time") else _BOUNDS
     before = [
         w for w in content_stems(text[left : value.start], language, base=True) if w not in skip
     ]
@@ -685,6 +703,10 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return False  # the old plan against the current figure: two measures
         if va.window != vb.window:
             return False  # "180 mm in 24 hours" / "after two days of rain": two durations
+        if va.kind == "time":
+            # A story has many hours (the outage began at 7:40 p.m., was over by 1 a.m.): two
+            # are the time of one thing only where their own words say so.
+            return meet(a.contexts[i], b.contexts[j])
         if va.kind == "quantity":
             if not (va.nouns & vb.nouns):
                 # "people" against "passengers": one count only where their words say so.

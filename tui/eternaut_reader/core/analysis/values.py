@@ -26,7 +26,9 @@ __all__ = ["Value", "compare", "extract", "parse_number", "significant_digits"]
 
 # Kinds whose disagreement is a conflict. "year" (a bare year used as a modifier, as in
 # "the 2023 strikes") only helps to find the same fact, it never conflicts.
-CONFLICTING_KINDS = frozenset({"money", "percent", "multiplier", "quantity", "date", "status"})
+CONFLICTING_KINDS = frozenset(
+    {"money", "percent", "multiplier", "quantity", "date", "status", "time"}
+)
 _TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
 _APART = 10.0  # amounts more than ten times apart are not comparable at all
 # Counts more than three times apart neither: a story counts people and things for many
@@ -140,6 +142,10 @@ def compare(a: Value, b: Value) -> bool | None:
             return None  # dollars and euros, passengers and trains
         if shared == _ONLY_PEOPLE and _befell(a) != _befell(b):
             return None  # "31 people were injured" / "48 people on board": a part, the whole
+    if a.kind == "time":
+        apart = abs(a.low - b.low)
+        apart = min(apart, 24 * 60 - apart)  # "11 p.m." and "1 a.m." are two hours apart
+        return apart <= (TIME_ROUGH if a.rough or b.rough else TIME_SLACK)
     if a.kind == "date":
         overlap = a.low <= b.high and b.low <= a.high
         present = _PRESENT.fullmatch(a.text.strip()) and _PRESENT.fullmatch(b.text.strip())
@@ -1527,7 +1533,8 @@ _CLOCK_12 = re.compile(
 _CLOCK_24 = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 # Italian gives the hour after "alle", "dalle", "ore"… ("dalle 7 alle 19", "alle 19.30").
 _ORE = re.compile(
-    r"\b(?:alle|dalle|fino\s+alle|entro\s+le|verso\s+le|le\s+ore|alle\s+ore|dalle\s+ore|ore)"
+    r"\b(?:alle|dalle|fino\s+alle|entro\s+le|verso\s+le|(?:dopo|prima)\s+(?:del)?le|le\s+ore|"
+    r"alle\s+ore|dalle\s+ore|ore)"
     r"\s+([01]?\d|2[0-4])(?:[.:]([0-5]\d))?(?![\w.,:])(?:\s+(di\s+sera|della\s+sera|"
     r"del\s+pomeriggio|di\s+notte|del\s+mattino|di\s+mattina))?",
     re.IGNORECASE,
@@ -1536,14 +1543,38 @@ _NOON = re.compile(r"\b(noon|midday|midnight|mezzogiorno|mezzanotte)\b", re.IGNO
 _LATER = re.compile(r"sera|pomeriggio|notte", re.IGNORECASE)
 
 
+# "around 3 a.m.", "shortly after 1 a.m.", "intorno alle 3", "poco dopo le 21": a time given
+# roughly, which agrees with one TIME_ROUGH minutes from it.
+_TIME_ROUGHLY = re.compile(
+    r"\b(?:around|about|approximately|roughly|shortly\s+(?:after|before)|just\s+(?:after|before)|"
+    r"intorno|verso|circa|poco(?:\s+(?:dopo|prima))?)\s+(?:the\s+|le\s+|alle\s+|delle\s+)?$",
+    re.IGNORECASE,
+)
+# "poco dopo le 21 italiane", "8pm local time", "19:00 GMT": a time of one zone, which another
+# report may give in its own; compared only with a time of the same words.
+_TIME_ZONE = re.compile(
+    r"\s*(?:italian[ei]|ora\s+italiana|local(?:\s+time)?|(?:uk|uk's|british|italian|"
+    r"european)\s+time|ora\s+locale|gmt|bst|cet|cest|utc|et|pt)\b",
+    re.IGNORECASE,
+)
+TIME_SLACK = 30  # minutes: "at 7:40 p.m." / "alle 19.45" is one time
+TIME_ROUGH = 60  # ...and "around 8 p.m." / "alle 19" too
+
+
 def _times(text: str, language: str) -> list[Value]:
     """Times of day, as minutes after midnight. They help find one fact told twice ("from 7am
-    to 7pm" / "dalle 7 alle 19"); they never conflict, since a story has many hours."""
+    to 7pm" / "dalle 7 alle 19"), and conflict only where the words next to them say they are
+    the time of one thing (matcher): a story has many hours."""
     out: list[Value] = []
 
     def add(match: re.Match[str], hour: int, minute: int) -> None:
         minutes = float(hour % 24 * 60 + minute)
-        out.append(Value("time", "", minutes, minutes, match.group(), match.start(), match.end()))
+        zone = _TIME_ZONE.match(text, match.end())
+        unit = "zone:" + zone.group().strip().casefold() if zone else ""
+        value = Value("time", unit, minutes, minutes, match.group(), match.start(), match.end())
+        if _TIME_ROUGHLY.search(text, max(0, match.start() - 30), match.start()):
+            value = replace(value, rough=True)
+        out.append(value)
 
     for m in _CLOCK_12.finditer(text):
         hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
@@ -1553,7 +1584,9 @@ def _times(text: str, language: str) -> list[Value]:
     if language == "it":
         for m in _ORE.finditer(text):
             hour = int(m.group(1))
-            if m.group(3) and _LATER.search(m.group(3)) and hour < 12:
+            later = m.group(3) and _LATER.search(m.group(3))
+            # "alle 9 di sera", "alle 11 di notte"; but "alle 3 di notte" is 3 a.m.
+            if later and hour < 12 and not (later.group().lower() == "notte" and hour < 7):
                 hour += 12
             add(m, hour, int(m.group(2) or 0))
     for m in _NOON.finditer(text):

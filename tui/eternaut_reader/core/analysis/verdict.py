@@ -58,6 +58,7 @@ WHAT = {
     "percent": "percentage",
     "multiplier": "multiplier",
     "quantity": "number",
+    "time": "time",
 }
 
 
