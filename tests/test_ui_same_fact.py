@@ -681,6 +681,28 @@ async def test_linking_twice_from_the_same_end_says_so():
             assert sum(len(a.links) for a in store.annotations()) == 1
 
 
+async def test_the_other_relation_on_a_linked_passage_is_refused_not_swapped():
+    """`-` then `+` on one passage: the contradiction stays; an outside tester saw it turn
+    into support without a word."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
+        await _to_conflict(pilot, options)
+        await pilot.press("minus")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Already linked: contradicts. To change it") for m in messages)
+        assert not any(m.startswith("Linked: supports") for m in messages)
+        with open_store() as store:
+            links = [k.relation for a in store.annotations() for k in a.links]
+        assert links == ["contradicts"]
+
+
 async def test_at_80_columns_a_noted_claim_keeps_the_suggestion_with_both_values():
     """Found by an outside tester: once the claim had a note (and a link), the suggestion
     came last on the bar's two lines and was cut away at 80 columns."""

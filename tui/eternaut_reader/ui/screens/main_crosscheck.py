@@ -143,6 +143,17 @@ class CrossCheckScreen(ClaimsScreen):
         if made is not None and made.relation == message.relation:
             self.notify(f"Already linked: {made.relation}", timeout=3)
             return None
+        if made is not None:
+            # A key pressed next to the other one must not turn a contradiction into support
+            # unseen: the relation is changed deliberately, with L in the pane.
+            self.notify(
+                f"Already linked: {made.relation}. To change it, use L in the pane "
+                "(or u to undo the link)",
+                title="Not linked",
+                severity="warning",
+                timeout=8,
+            )
+            return None
         back = next((k for k in target.annotation.links if k.target == source.id), None)
         if back is not None and back.relation == message.relation:
             # Made from the other end already: a second link would count the pair twice.
