@@ -176,6 +176,7 @@ def test_the_matrix_command_writes_the_same_cells(tmp_path, capsys):
     target = tmp_path / "m.md"
     assert main(["matrix", "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8").startswith("| claim | 1 IT Netflix usa l’IA")
+    assert f"matrix of 1 row written to {target}" in capsys.readouterr().err
 
 
 def test_an_empty_matrix_says_why_it_is_empty(write_articles, capsys):
@@ -189,7 +190,7 @@ def test_an_empty_matrix_says_why_it_is_empty(write_articles, capsys):
     folder = write_articles({"other.txt": "Another story\n\nNothing to do with it."})
     assert main(["matrix", str(folder)]) == 0
     err = capsys.readouterr().err
-    assert "no rows: none of the 1 stored claims is on these articles" in err
+    assert "no rows: the one stored claim is not on these articles" in err
 
 
 def test_the_matrix_command_into_a_missing_folder_names_the_path(tmp_path, capsys):
@@ -800,3 +801,30 @@ async def test_f_in_the_panel_follows_the_claims_link():
         await settle(app, pilot)
         assert not panel.display
         assert focused_pane(app).article.id.startswith("004")
+
+
+async def test_f_on_a_sentence_that_is_no_claim_says_to_tag_it_first():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert "No claim here: tag one first, then link it" in messages
+        assert not any("has no links" in m for m in messages)
+
+
+async def test_the_matrix_with_no_claims_offers_no_empty_export(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)  # no format dialog
+        messages = [str(n.message) for n in app._notifications]
+        assert "No claims to export yet: tag some first" in messages
+    assert list(tmp_path.iterdir()) == []

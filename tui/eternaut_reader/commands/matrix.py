@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
         why = (
             "no claims are stored"
             if not stored
+            else "the one stored claim is not on these articles"
+            if stored == 1
             else f"none of the {stored} stored claims is on these articles"
         )
         note(f"the matrix has no rows: {why}")
@@ -86,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"cannot write {target}: it is a folder")
         except OSError as exc:  # the path, not the temporary file beside it
             return fail(f"cannot write {target}: {exc.strerror or exc}")
-        note(f"matrix of {len(matrix.rows)} rows written to {args.output}")
+        rows = len(matrix.rows)
+        note(f"matrix of {rows} row{'' if rows == 1 else 's'} written to {args.output}")
     else:
         sys.stdout.write(safe(text) if sys.stdout.isatty() else text)
     return 0

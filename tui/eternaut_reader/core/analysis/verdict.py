@@ -385,9 +385,8 @@ def suggest(
         return Suggestion("speculative", f'hedged ("{hedge}"){also}', tuple(agreeing))
     if reports:
         if len(reports) == others > 1:
-            return Suggestion(
-                "confirmed", f"also stated by all {others} other reports", tuple(agreeing)
-            )
+            every = "both other reports" if others == 2 else f"all {others} other reports"
+            return Suggestion("confirmed", f"also stated by {every}", tuple(agreeing))
         listed = ", ".join(reports)
         return Suggestion(
             "confirmed", f"also stated by {_reports(len(reports))}: {listed}", tuple(agreeing)

@@ -329,6 +329,10 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         self.dismiss(None)
 
     def action_export(self) -> None:
+        if not self.matrix.rows:
+            self.notify("No claims to export yet: tag some first", severity="warning")
+            return
+
         def write(choice: str | None) -> None:
             if choice not in {"csv", "md"}:
                 return

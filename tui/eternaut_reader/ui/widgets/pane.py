@@ -1247,7 +1247,10 @@ class ArticlePane(ScrollView, can_focus=True):
     def action_follow(self) -> None:
         claim = self.claim_under_cursor()
         editor = self.editor
-        targets = editor.link_targets(claim) if claim is not None and editor else []
+        if claim is None:
+            self.notify("No claim here: tag one first, then link it", severity="warning")
+            return
+        targets = editor.link_targets(claim) if editor else []
         if not targets:
             self.notify(
                 f"This claim has no links ({key_hint(self.app, 'link')} links it)",
