@@ -524,6 +524,29 @@ def test_a_conflict_in_the_same_fact_panel_keeps_both_values_on_one_line():
     assert _middle("42 passeggeri", 18) == "42 passeggeri"
 
 
+async def test_at_80_columns_the_suggestion_has_the_second_line_before_hints_and_links():
+    """An outside tester saw 'suggest ✗ (A accepts): number: "19 i…ured" in 2/3 vs "12 i…ure…'
+    under a first line with room to spare: the hints and links now wait behind the
+    suggestion, and short values are never cut."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        bar = app.screen.query_one(ClaimBar)
+        suggestion = (
+            'suggest ✗ contradicted (A accepts): number: "19 injured" in 2/3 vs '
+            '"12 injured" here; 1 other report agrees'
+        )
+        bar.show(
+            f"✗ contradicted · r claim view · {suggestion} · links: contradicts 2/3",
+            "all ✓0 ?0 ✗1 ○1 · +3 on 3 articles not open · saved",
+        )
+        await pilot.pause()
+        first, second = widget_text(bar).splitlines()
+        assert first.strip().startswith("✗ contradicted")
+        assert '"19 injured" in 2/3 vs "12 injured" here' in second
+        assert "…ured" not in second
+
+
 async def test_at_80_columns_the_claim_bar_shows_the_value_here():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(80, 24)) as pilot:

@@ -18,7 +18,7 @@ SEPARATOR = " · "
 GAP = " ·"
 # A quoted value in a reason ("premiered", "second half of 2025").
 _QUOTED = re.compile(r'"([^"]{7,})"')
-_KEEP = 8  # a value is never cut shorter than this many characters
+_KEEP = 12  # a value is never cut shorter than this many characters ("19 injured" stays)
 _VERDICT_NAME = re.compile(r"(suggest [✓?✗]) (?:confirmed|speculative|contradicted)\b")
 
 
@@ -63,16 +63,27 @@ def _squeezed_suggestion(line: str, room: int) -> str:
 
 def split_parts(left: str, room: int) -> tuple[str, str]:
     """The parts of `left` (joined by SEPARATOR) that fit in `room` cells, and the rest, whole
-    parts only; the rest is "" when everything fits."""
+    parts only; the rest is "" when everything fits.
+
+    A suggestion that does not fit on the first line starts the second, which it has to
+    itself first: its two conflicting values are what the reader needs, and at 80 columns
+    the parts before it ("c s x to tag", the links) left it too little room and cut
+    "19 injured" to "19 i…ured" (found by an outside tester). The parts that do not fit on
+    the first line follow it there, cut at the end."""
     if cells(left) <= room:
         return left, ""
     parts = left.split(SEPARATOR)
-    first = parts[0]
-    n = 1
-    while n < len(parts) and cells(first + SEPARATOR + parts[n]) <= room:
-        first += SEPARATOR + parts[n]
+    at = next((n for n, part in enumerate(parts) if part.startswith("suggest ")), None)
+    others = [part for n, part in enumerate(parts) if n != at]
+    first = others[0] if others else ""
+    n = 1 if others else 0
+    while n < len(others) and cells(first + SEPARATOR + others[n]) <= room:
+        first += SEPARATOR + others[n]
         n += 1
-    return first, SEPARATOR.join(parts[n:])
+    rest = ([parts[at]] if at is not None else []) + others[n:]
+    if not others:
+        return parts[at] if at is not None else "", ""
+    return first, SEPARATOR.join(rest)
 
 
 class ClaimBar(Widget):
