@@ -154,3 +154,41 @@ def test_times_read_with_their_part_of_the_night_and_zone():
     (italian,) = [v for v in extract("poco dopo le 21 italiane", "it") if v.kind == "time"]
     (eight,) = [v for v in extract("at 8pm", "en") if v.kind == "time"]
     assert compare(italian, eight) is None
+
+
+def test_a_date_in_figures_is_read_day_first_in_italian(tmp_path):
+    """ "crollata domenica 3/3/2024" / "collapsed on 4 March 2024": an outside tester saw them
+    agree, the Italian date unread."""
+    relation, found = aligned(
+        tmp_path,
+        "The footbridge over the river Adda collapsed on 4 March 2024, injuring two people.",
+        "La passerella sul fiume Adda è crollata domenica 3/3/2024, ferendo due persone.",
+    )
+    assert relation == "conflicts"
+    assert found == [("date", "4 March 2024", "domenica 3/3/2024")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        ("il 14.07.2025 alle 19.30", "it", "2025-07-14"),
+        ("dal 3/4/24", "it", "2024-04-03"),
+        ("on 14/7/2025", "en", "2025-07-14"),
+        ("on 7/14/2025", "en", "2025-07-14"),
+        ("on 3/3/2024", "en", "2024-03-03"),
+    ],
+)
+def test_dates_in_figures(text, language, day):
+    import datetime as dt
+
+    from eternaut_reader.core.analysis.values import extract
+
+    (date,) = [v for v in extract(text, language) if v.kind == "date"]
+    assert dt.date.fromordinal(int(date.low)).isoformat() == day
+
+
+def test_an_english_date_in_figures_that_reads_two_ways_is_not_guessed():
+    from eternaut_reader.core.analysis.values import extract
+
+    assert not [v for v in extract("on 3/4/2024", "en") if v.kind == "date"]
+    assert not [v for v in extract("1.200.000 euro", "it") if v.kind == "date"]

@@ -1113,6 +1113,10 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 _ISO = re.compile(rf"\b{_YEAR}-([01]\d)-([0-3]\d)\b")
+# A date in figures: "3/3/2024", "03.03.24", "14/7/2025". Italian and most of Europe write
+# the day first; an English report's "3/4/2024" may be either way round, so there it is read
+# only where one order is impossible (a day past 12) or both give one day.
+_NUMERIC_DATE = re.compile(r"(?<![\w./,-])([0-3]?\d)([/.])([01]?\d)\2(\d{4}|\d{2})(?![\w/]|[.,]\d)")
 # Abbreviated months before a day, as wire copy writes them ("Oct. 19", "Jan 5, 2026"): with
 # their day they are no ordinary word ("mar" and "set" only with a full stop).
 _ABBREVIATED = re.compile(
@@ -1182,7 +1186,19 @@ def _months(year: int, first: int, last: int) -> tuple[float, float]:
     return _span(dt.date(year, first, 1), end - dt.timedelta(days=1))
 
 
-def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value]:
+def _numeric_day(first: int, second: int, year: int, language: str) -> dt.date | None:
+    if year < 100:
+        year += 2000
+    if language == "it" or first > 12 or first == second:
+        return _safe_date(year, second, first)
+    if second > 12:
+        return _safe_date(year, first, second)
+    return None  # "3/4/2024" in English: 3 April or March 4
+
+
+def _dates(
+    text: str, reference: dt.date | None, year: int | None, language: str = "en"
+) -> list[Value]:
     out: list[Value] = []
 
     def add(match: re.Match[str], span: tuple[float, float], recent: bool = False) -> None:
@@ -1219,6 +1235,10 @@ def _dates(text: str, reference: dt.date | None, year: int | None) -> list[Value
     for m in _ISO.finditer(text):
         day = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if day:
+            add(m, _span(day, day))
+    for m in _NUMERIC_DATE.finditer(text):
+        day = _numeric_day(int(m.group(1)), int(m.group(3)), int(m.group(4)), language)
+        if day and 1700 <= day.year <= 2100:
             add(m, _span(day, day))
     for m in _MONTH.finditer(text):
         if m.group(2) in ("may", "MAY") and not (m.group(1) or m.group(3) or m.group(4)):
@@ -1614,7 +1634,7 @@ def extract(
     # 0 metres contradicted "300 metres" (found by an outside tester). Blanked, offsets kept.
     text = _ESCAPE_SEQUENCE.sub(lambda m: " " * len(m.group()), text)
     times = _times(text, language)
-    dates = [d for d in _dates(text, reference, year) if not _within(d, times)]
+    dates = [d for d in _dates(text, reference, year, language) if not _within(d, times)]
     shares = [s for s in _shares(text) if not any(d.start <= s.start < d.end for d in dates)]
     covered = [(v.start, v.end) for v in (*dates, *shares, *times)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
