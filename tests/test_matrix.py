@@ -194,3 +194,43 @@ def test_a_small_tag_inside_a_passage_is_no_verdict_on_it():
     [row] = matrix.rows
     assert row.cells["B"].mark == "·"  # states it, not tagged: the date is no verdict on it
     assert row.cells["C"].mark == "✓"  # a tag covering most of the passage gives its verdict
+
+
+def test_a_claim_linked_as_contradicting_stands_on_the_other_side_of_the_row():
+    """An outside tester's row: an Italian "12 feriti" claim linked as contradicting another
+    report's "19 injured". A third report says 12 injured: it agrees with the row's claim and
+    shows a dot, not the ⚠ of its conflict with "19 injured"; and the contradicting claim
+    shows its verdict with the conflict mark."""
+    row_claim = ann(
+        "a", "A", 0, "Crollo del ponte: 12 feriti", "contradicted", Link("b", "contradicts")
+    )
+    other_side = ann("b", "B", 10, "19 people were injured", None)
+    alignment = FakeAlignment(
+        {
+            ("A", 0): [M("B", 10, 32, "conflicts"), M("C", 5, 25, "agrees")],
+            ("B", 10): [M("A", 0, 27, "conflicts"), M("C", 5, 25, "conflicts")],
+        }
+    )
+    tagged_at = {"A": [placed(row_claim)], "B": [placed(other_side)]}
+    [row] = build_matrix(
+        [placed(row_claim), placed(other_side)], COLUMNS, alignment, tagged_at=tagged_at
+    ).rows
+    assert [row.cells[c].mark for c, _ in COLUMNS] == ["✗", "○⚠", "·", ""]
+
+
+def test_the_scorecard_draws_one_glyph_per_claim_until_the_bar_is_full():
+    from eternaut_reader import load_corpus
+    from eternaut_reader.core.analysis.scorecard import ReportScore
+    from eternaut_reader.ui.screens.matrix import score_lines
+
+    corpus = load_corpus()
+    ids = [a.id for a in corpus.articles]
+
+    def score(article: str, **counts: int) -> ReportScore:
+        return ReportScore(article, "title", **counts)
+
+    one = score_lines([score(ids[0], confirmed=1), score(ids[1], contradicted=2)], corpus, 160)
+    assert one[0].plain.count("✓") == 2  # one in the bar, one in "✓1"
+    assert one[1].plain.count("✗") == 3
+    many = score_lines([score(ids[0], confirmed=500), score(ids[1], confirmed=250)], corpus, 80)
+    assert 4 < many[0].plain.count("✓") - 1 <= 80 and many[1].plain.count("✓") > 2

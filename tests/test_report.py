@@ -160,7 +160,8 @@ def test_the_scorecard_counts_each_reports_claims(report, corpus):
 
 def test_the_matrix_has_one_line_per_claim_in_report_order(report):
     assert [line.number for line in report.matrix] == [1, 2, 3, 4, 5]
-    assert report.matrix[0].marks[1:3] == ("✓", "✗")
+    # The second claim is linked as contradicting the row's: its verdict and the conflict mark.
+    assert report.matrix[0].marks[1:3] == ("✓", "✗⚠")
     assert report.matrix[3].marks[2:4] == ("✓", "✓")  # linked: one row, both reports
     assert report.matrix[4].marks[3] == "○"
 
@@ -380,5 +381,7 @@ def test_html_scorecard_and_matrix_tables(report):
     rows = matrix.findall(".//tbody/tr")
     assert [text_of(r.find("td")) for r in rows] == ["1", "2", "3", "4", "5"]
     # Report 4 only has a passage on the same topic ("ad-supported models"): blank, no dot.
-    assert [text_of(td) for td in rows[0].findall("td")][2:] == ["⚠", "✓", "✗", "", ""]
+    # The Italian report agrees with the row's claim (a dot), whatever it says of the claim
+    # linked as contradicting it (✗⚠).
+    assert [text_of(td) for td in rows[0].findall("td")][2:] == ["·", "✓", "✗⚠", "", ""]
     assert "·" in [text_of(td) for r in rows for td in r.findall("td")]  # a dot elsewhere

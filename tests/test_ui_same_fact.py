@@ -146,7 +146,7 @@ async def test_the_matrix_shows_each_report_and_enter_goes_to_the_passage():
         table = app.screen.query_one(DataTable)
         assert len(app.screen.matrix.rows) == 1  # our claim and the passage it links
         cells = [str(c).strip() for c in table.get_row_at(0)[1:]]
-        assert cells[2] == "✗" and cells[4] == "○"
+        assert cells[2] == "✗" and cells[4] == "○⚠"  # linked as contradicting it
         assert "The series, which premiered recently" in str(table.get_row_at(0)[0])
         table.cursor_coordinate = table.cursor_coordinate._replace(row=0, column=5)
         await pilot.press("enter")

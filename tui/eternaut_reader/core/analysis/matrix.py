@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,8 +31,9 @@ MATCH_MARK = "·"
 LEGEND = (
     f"{SYMBOLS['confirmed']} {SYMBOLS['speculative']} {SYMBOLS['contradicted']} {OPEN_SYMBOL}: "
     "the report's passage is tagged confirmed, speculative, contradicted or open · "
-    f"{CONFLICT_MARK}: an aligned passage conflicts · {MATCH_MARK}: an aligned passage, not "
-    "tagged · blank: nothing found"
+    f"{CONFLICT_MARK}: an aligned passage conflicts (after a glyph: the claim is linked as "
+    f"contradicting the row's) · {MATCH_MARK}: an aligned passage, not tagged · blank: nothing "
+    "found"
 )
 
 __all__ = [
@@ -105,7 +107,8 @@ class Matrix:
         legend = (
             f"\n{SYMBOLS['confirmed']} {SYMBOLS['speculative']} {SYMBOLS['contradicted']} "
             f"{OPEN_SYMBOL} the passage is tagged so · {CONFLICT_MARK} an aligned passage "
-            f"conflicts · {MATCH_MARK} an aligned passage, not tagged · blank: nothing found\n"
+            f"conflicts (after a glyph: the claim is linked as contradicting the row's) · "
+            f"{MATCH_MARK} an aligned passage, not tagged · blank: nothing found\n"
         )
         return "\n".join(rendered) + "\n" + legend
 
@@ -167,24 +170,51 @@ def build_matrix(
         )
         label = summary.summary if summary is not None else group[0].annotation.quote
         row = MatrixRow(" ".join(label.split()), group)
+        # The row says what each report has *on the claim it is named after*: a claim linked
+        # to it as contradicting stands on the other side, and its own agreeing passages are
+        # no conflict with the row (an outside tester saw ⚠ in a report that agrees).
+        anchor = next((c for c in group if c.annotation is summary), group[0]).annotation
+        against = _against(anchor, group)
         for article, _heading in columns:
-            row.cells[article] = _cell(row, article, alignment, by_article.get(article, []))
+            row.cells[article] = _cell(
+                row, article, alignment, by_article.get(article, []), against
+            )
         rows.append(row)
     return Matrix(list(columns), rows)
 
 
+def _against(anchor: Annotation, group: Sequence[Placed]) -> set[str]:
+    """The ids of the group's claims linked to `anchor` as contradicting it, either way."""
+    out = {k.target for k in anchor.links if k.relation == "contradicts"}
+    out |= {
+        c.annotation.id
+        for c in group
+        if any(k.target == anchor.id and k.relation == "contradicts" for k in c.annotation.links)
+    }
+    return out
+
+
 def _cell(
-    row: MatrixRow, article: str, alignment: AlignmentLike | None, tagged: Sequence[Placed]
+    row: MatrixRow,
+    article: str,
+    alignment: AlignmentLike | None,
+    tagged: Sequence[Placed],
+    against: AbstractSet[str] = frozenset(),
 ) -> Cell:
     own = [c for c in row.claims if c.annotation.article_id == article]
     if own:
         first = own[0]
-        return Cell(_glyph(first.annotation), "tagged", first.start, first.end, first.annotation)
+        # A claim linked as contradicting the row's: its verdict, and the conflict mark.
+        mark = _glyph(first.annotation) + (CONFLICT_MARK if first.annotation.id in against else "")
+        return Cell(mark, "tagged", first.start, first.end, first.annotation)
     if alignment is None:
         return Cell("", "none")
+    # What the claims on the other side state conflicts with the row only where it does not
+    # with them: their passages are not looked at for this report.
+    sided = [c for c in row.claims if c.annotation.id not in against]
     found = [
         m
-        for c in row.claims
+        for c in sided
         for m in alignment.matches(c.annotation.article_id, c.start, c.end)
         if m.article == article
     ]

@@ -97,9 +97,9 @@ SCORE_STYLES = {
 
 def score_lines(scores: list[ReportScore], corpus: Corpus, width: int) -> list[Content]:
     """The scorecard as one line per report: its place and language, its title, a bar of
-    one glyph per claim by tag (scaled to fit), the counts, and the claims no other report
-    makes; the report with the most contradicted claims is pointed out. Legible without
-    colour: the glyphs and the numbers say it all."""
+    one glyph per claim by tag (scaled down when the biggest report's would not fit), the
+    counts, and the claims no other report makes; the report with the most contradicted
+    claims is pointed out. Legible without colour: the glyphs and the numbers say it all."""
     if not scores:
         return []
     biggest = max(sum(s.count(t) for t in (*TAGS, OPEN)) for s in scores) or 1
@@ -108,8 +108,10 @@ def score_lines(scores: list[ReportScore], corpus: Corpus, width: int) -> list[C
     outlier = most > 0 and contradicted.count(most) == 1
     label_width = max(12, min(34, width // 4))
     counts_width = 26
-    # A bar chart: the report with the most claims fills the bar, the others in proportion.
+    # A bar chart of one glyph per claim, scaled down only when the report with the most
+    # claims would not fit: a single claim drawn as a full bar looked like many (a tester).
     bar_width = max(4, min(BAR_MOST, width - label_width - counts_width - 6 - 20 * outlier))
+    per_claim = min(1.0, bar_width / biggest)
     lines = []
     for score in scores:
         article = corpus.by_id(score.article_id)
@@ -120,7 +122,7 @@ def score_lines(scores: list[ReportScore], corpus: Corpus, width: int) -> list[C
         parts: list[Content] = [Content(printable(label) + " ")]
         used = 0
         for tag, glyph in (*SYMBOLS.items(), (OPEN, OPEN_SYMBOL)):
-            cells = round(score.count(tag) * bar_width / biggest)
+            cells = round(score.count(tag) * per_claim)
             if score.count(tag) and not cells:
                 cells = 1
             cells = min(cells, bar_width - used)
@@ -205,7 +207,8 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
     def _legend(self) -> Content:
         glyphs = " ".join(SYMBOLS.values()) + f" {OPEN_SYMBOL}"
         return Content(
-            f"{glyphs} tagged there · {CONFLICT_MARK} conflicts · {MATCH_MARK} states it, not "
+            f"{glyphs} tagged there · {CONFLICT_MARK} conflicts (after a glyph: linked as "
+            f"contradicting the row's claim) · {MATCH_MARK} states it, not "
             f"tagged · blank: not found · {key_hint(self.app, 'matrix.left', 'matrix.right')} "
             "or ←→ reports · "
             f"{display_key('enter')} goes there · "
