@@ -117,6 +117,26 @@ def test_the_verdict_is_mixed_when_reports_disagree_and_says_who_says_what():
     assert titles[made[2].article_id] in reason.split("contradicted in ")[1]
 
 
+def test_passages_linked_as_contradicting_make_a_one_tag_claim_mixed():
+    """Confirmed in one report and linked as contradicting another report's open passage:
+    the reports disagree, so the claim is mixed, not "✓ confirmed" above "where the passages
+    disagree" (an outside tester). A claim tagged contradicted stays contradicted."""
+    corpus = load_corpus()
+    with open_store(annotator="ana") as store:
+        made = _three_reports(store, corpus, tags=("confirmed", "confirmed", None))
+        [group] = claim_groups(store.annotations(), {})
+        assert group.verdict == MIXED and group.contradicts_within()
+        assert "open in " in group.verdict_reason()
+        store.unlink(made[0].id, made[2].id)
+        store.link(made[0].id, made[2].id, "supports")
+        [group] = claim_groups(store.annotations(), {})
+        assert group.verdict == "confirmed"
+    with open_store(annotator="bob") as store:
+        made = _three_reports(store, corpus, tags=("contradicted", None, None))
+        groups = claim_groups([a for a in store.annotations() if a.annotator == "bob"], {})
+        assert [g.verdict for g in groups] == ["contradicted"]
+
+
 def test_claims_are_ranked_disagreements_first_then_contradicted_speculative_confirmed():
     corpus = load_corpus()
     article = corpus.articles[0]

@@ -13,7 +13,8 @@ of theirs. When two groups are joined by a new link and both had a record from t
 annotator, the earlier one leads and the other still shows (see `records`).
 
 The claim's verdict comes from its annotations' tags: one tag shared by all is the verdict;
-different tags make it "mixed", and `verdict_reason` says which reports say what.
+different tags make it "mixed", and so do passages linked as contradicting each other under
+one tag other than contradicted; `verdict_reason` says which reports say what.
 """
 
 from __future__ import annotations
@@ -143,8 +144,23 @@ class ClaimGroup:
         if not tags:
             return OPEN
         if len(tags) == 1:
-            return next(iter(tags))
+            tag = next(iter(tags))
+            # Passages linked as contradicting each other: the reports disagree, whatever the
+            # one tag given so far (a "✓ confirmed" above "where the passages disagree" read
+            # as a contradiction of its own page, an outside tester found).
+            if tag != "contradicted" and self.contradicts_within():
+                return MIXED
+            return tag
         return MIXED
+
+    def contradicts_within(self) -> bool:
+        """Is any member linked to another as contradicting it?"""
+        ids = {a.id for a in self.members}
+        return any(
+            link.relation == "contradicts" and link.target in ids
+            for a in self.members
+            for link in a.links
+        )
 
     def tags_by_article(self) -> dict[str, list[str]]:
         """Each report's tags for the claim (open claims as "open"), each tag once."""
