@@ -218,8 +218,8 @@ async def test_link_to_the_other_pane_and_follow_it():
         target = next(a for a in stored_now if a.article_id.startswith("001"))
         assert [(k.target, k.relation) for k in source.links] == [(target.id, "contradicts")]
         assert "links: contradicts 2/5 (f follows)" in claim_bar(app)
-        await pilot.press("j", "f")
-        assert any("no links" in n.message for n in app._notifications)
+        await pilot.press("j", "f")  # a sentence that is no claim
+        assert any("No claim here: tag one first" in n.message for n in app._notifications)
         await pilot.press("k", "f")
         await pilot.pause()
         other = focused_pane(app)

@@ -129,7 +129,8 @@ async def test_a_link_made_from_the_panel_tags_the_passage_and_shows_at_both_end
         await pilot.press("t")  # the claims panel shows both ends too
         await pilot.pause()
         table = widget_text(app.screen.query_one(ClaimsPanel).query_one("ClaimsTable"))
-        assert "1→" in table and "1←" in table
+        # ...with the relation: one contradicting link, made at one end, seen at both.
+        assert table.count("−1") == 2 and "+1" not in table
 
 
 async def test_the_matrix_shows_each_report_and_enter_goes_to_the_passage():

@@ -237,10 +237,11 @@ class AnnotationStore:
         found.sort(key=lambda a: (a.article_id, a.start, a.end, a.created))
         return found
 
-    def linked_from_count(self, ann_id: str) -> int:
-        """How many annotations link to this one (the claims panel's "2←")."""
+    def linked_from_relations(self, ann_id: str) -> list[str]:
+        """The relations of the links made to this annotation ("supports", "contradicts")."""
         with self._cond:
-            return len(self._linked_from.get(ann_id, ()))
+            linking = [self._annotations[i] for i in self._linked_from.get(ann_id, ())]
+        return [k.relation for a in linking for k in a.links if k.target == ann_id]
 
     def of_article(self, article: ArticleLike | str) -> list[Annotation]:
         """The article's annotations, in no particular order (ClaimIndex.of sorts them)."""

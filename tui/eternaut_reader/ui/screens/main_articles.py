@@ -249,7 +249,7 @@ class ArticlesScreen(PanesScreen):
             rows.extend(kept.orphans)
         rows.extend(Row(a, closed=True) for a in self.not_open())
         # A link shows at both of its ends: the store counts those made to each claim.
-        panel.set_rows(rows, editor.me, editor.store.linked_from_count, refit=edit is None)
+        panel.set_rows(rows, editor.me, editor.store.linked_from_relations, refit=edit is None)
 
     def on_claims_panel_jump(self, message: ClaimsPanel.Jump) -> None:
         editor = self.editor

@@ -105,9 +105,12 @@ def _one_line(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _links(made: int, received: int) -> str:
-    """Links made from the claim (→) and to it (←); a dash when there are none."""
-    parts = ([f"{made}→"] if made else []) + ([f"{received}←"] if received else [])
+def _links(relations: list[str]) -> str:
+    """The claim's links, made from it or to it, by relation: "+2 −1" for two supporting and
+    one contradicting; a dash when there are none. (The claim bar says which end made each.)"""
+    supports = relations.count("supports")
+    contradicts = len(relations) - supports
+    parts = ([f"+{supports}"] if supports else []) + ([f"−{contradicts}"] if contradicts else [])
     return " ".join(parts) or "—"
 
 
@@ -173,7 +176,8 @@ class ClaimsPanel(Vertical):
         self.article_filter: int | None = None  # index into corpus.articles
         self._rows: list[Row] = []
         self._me: str | None = None  # the reader's annotator: others' claims are read only
-        self._received: Callable[[str], int] = lambda ann_id: 0  # links made to a claim
+        # The relations of the links other claims made to a claim.
+        self._received: Callable[[str], list[str]] = lambda ann_id: []
         self._shown: list[Row] = []
 
     def compose(self) -> ComposeResult:
@@ -203,7 +207,7 @@ class ClaimsPanel(Vertical):
             else printable(_one_line(annotation.annotator, 20)),
             printable(_one_line(annotation.quote, claim_width)),
             printable(_one_line(annotation.note, 30)) or "—",
-            _links(len(annotation.links), self._received(annotation.id)),
+            _links([k.relation for k in annotation.links] + self._received(annotation.id)),
         )
         return [(text, row.closed) for text in texts]
 
@@ -211,12 +215,13 @@ class ClaimsPanel(Vertical):
         self,
         rows: list[Row],
         me: str | None = None,
-        received: Callable[[str], int] | None = None,
+        received: Callable[[str], list[str]] | None = None,
         *,
         refit: bool = True,
     ) -> None:
-        """Every claim's row; `me` the reader's annotator, received(id) how many links other
-        claims made to that one. refit: fit the article and annotator columns to the rows."""
+        """Every claim's row; `me` the reader's annotator, received(id) the relations of the
+        links other claims made to that one. refit: fit the article and annotator columns to
+        the rows."""
         self._rows = rows
         self._me = me
         if received is not None:
