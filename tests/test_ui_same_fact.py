@@ -446,11 +446,14 @@ async def test_a_in_the_panel_accepts_and_j_k_move_in_the_matrix():
         await pilot.press("escape", "tab", "c", "m")  # a second claim, so a second row
         await pilot.pause()
         table = app.screen.query_one(DataTable)
-        assert table.row_count == 2 and table.cursor_coordinate.row == 0
+        # On the first report's cell, so that Enter goes to a passage (an outside tester).
+        assert table.row_count == 2 and tuple(table.cursor_coordinate) == (0, 1)
         await pilot.press("j")
         assert table.cursor_coordinate.row == 1
         await pilot.press("k")
         assert table.cursor_coordinate.row == 0
+        await pilot.press("l", "l")
+        assert table.cursor_coordinate.column == 3  # report 3
 
 
 async def test_the_panel_marks_a_link_made_from_the_other_end_and_recuts_after_a_resize():

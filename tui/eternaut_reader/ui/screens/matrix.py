@@ -229,7 +229,11 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
             title = "No claims yet: tag some in the panes, then come back"
         self.query_one("#matrix-title", Static).update(Content(title))
         self._fill()
-        self.query_one(DataTable).focus()
+        table = self.query_one(DataTable)
+        if self.matrix.rows and self.matrix.columns:
+            # On the first report's cell: Enter goes to a passage, and l moves to report 2.
+            table.cursor_coordinate = table.cursor_coordinate._replace(row=0, column=1)
+        table.focus()
 
     def on_resize(self) -> None:
         self._fill()
