@@ -66,10 +66,19 @@ class ReaderApp(App[None]):
         variables = super().get_css_variables()
         if os.environ.get("NO_COLOR"):
             # With NO_COLOR a list's chosen row has no background to stand out by: it is in
-            # reverse video too (an outside tester found only bold marking it).
-            variables["block-cursor-text-style"] = "bold reverse"
-            # ...and when the list has not the focus (the picker's, while typing narrows it).
-            variables["block-cursor-blurred-text-style"] = "reverse"
+            # reverse video (an outside tester found only bold marking it). The colours are
+            # swapped by hand, the text in the background's shade on the foreground's: an
+            # option list draws its row with the cursor's colours and not its text style (in
+            # a real terminal a "reverse" row came out bold on grey), while a data table
+            # would reverse a reversed row back.
+            foreground = variables.get("foreground", "white")
+            variables["block-cursor-background"] = foreground
+            variables["block-cursor-foreground"] = variables.get("background", "black")
+            variables["block-cursor-text-style"] = "bold"
+            # ...and when the list has not the focus (the picker's, while typing narrows it)
+            # a lighter band under text of its usual shade (which a blurred option list keeps).
+            variables["block-cursor-blurred-background"] = f"{foreground} 40%"
+            variables["block-cursor-blurred-text-style"] = "bold"
         return variables
 
     @dataclass
