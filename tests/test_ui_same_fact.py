@@ -494,6 +494,36 @@ async def test_the_panel_marks_a_link_made_from_the_other_end_and_recuts_after_a
         assert "\u2800" not in widget_text(options)  # the indent copies as spaces
 
 
+async def test_at_80_columns_a_row_with_badges_puts_its_quote_on_a_line_of_its_own():
+    """ "[✗ contradicted] [linked from there: contradicts]" left the quote no room: it wrapped
+    under them from the first column (an outside tester). It goes on its own indented line."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
+        await _to_conflict(pilot, options)
+        await pilot.press("minus", "escape", "f", "x")  # link, go to the other end, tag it
+        await pilot.pause()
+        # x retagged the claim f landed on (the passage the panel tagged), not its sentence.
+        with open_store() as store:
+            assert sorted((a.article_id[:3], a.tag) for a in store.annotations()) == [
+                ("002", "contradicted"),
+                ("004", "contradicted"),
+            ]
+        await pilot.resize_terminal(80, 24)
+        await settle(app, pilot)
+        await pilot.press("a")
+        await settle(app, pilot)
+        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        row = next(p for p in prompts if "[linked from there: contradicts]" in p)
+        badges, quote = row.split("\n")[:2]
+        assert "“" not in badges and quote.startswith(" " * 13 + "“The series")
+        assert all(len(line) <= options.size.width for p in prompts for line in p.split("\n"))
+
+
 def test_a_narrow_claim_bar_keeps_both_conflicting_values():
     """At 80 columns the reason lost its end, the value "here" (found by an outside tester):
     the verdict's name goes first, then the middle of long values, never the values' ends."""

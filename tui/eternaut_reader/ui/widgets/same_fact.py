@@ -50,6 +50,9 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+MIN_QUOTE = 20  # cells a passage's quote needs beside its badges, or it takes a line of its own
+
+
 def _short(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -253,9 +256,15 @@ class SameFactPanel(Vertical):
                             tagged += f" [linked from there: {linked_from[claim.id]}]"
                 line = (
                     f"  {score_bar(match.score)} {match.score:.2f} "
-                    f"{RELATION_MARKS.get(match.relation, match.relation)}{tagged}  "
-                    f"“{_short(passage, room - len(tagged))}”"
+                    f"{RELATION_MARKS.get(match.relation, match.relation)}{tagged}"
                 )
+                if room - len(tagged) >= MIN_QUOTE:
+                    line += f"  “{_short(passage, room - len(tagged))}”"
+                else:
+                    # The badges leave the quote too little room on their line (at 80 columns
+                    # it wrapped under them from the first column, an outside tester found):
+                    # it goes under them, indented like a conflict's values.
+                    line += "\n" + " " * 13 + f"“{_short(passage, room + 10)}”"
                 for conflict in match.conflicts:
                     # Both values in sight, each cut in the middle to its share of the line:
                     # cut at its end, the line lost the value "there" (and wrapped, found by
