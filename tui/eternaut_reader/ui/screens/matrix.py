@@ -355,7 +355,8 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
 
         self.app.push_screen(
             ChoiceScreen(
-                "Export the matrix (to the current folder) as:",
+                f"Export the matrix to {printable(str(Path.cwd()))} as (claims-matrix.csv "
+                "or .md, never over an existing file):",
                 [
                     Choice("c", "CSV", "csv"),
                     Choice("m", "Markdown", "md"),
