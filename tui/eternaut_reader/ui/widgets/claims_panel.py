@@ -277,11 +277,13 @@ class ClaimsPanel(Vertical):
         keys = key_hint(
             self.app, "panel.confirmed", "panel.speculative", "panel.contradicted", "panel.open"
         )
+        # A key and what it does are never parted by a wrap ("Esc" at a line's end, "closes"
+        # on the next, an outside tester saw): no-break spaces join them.
         summary = (
             f"Claims: {len(self._shown)} of {len(self._rows)} · {shown} ({keys}) · {article} "
-            f"({key_hint(self.app, 'panel.article')}) · {key_hint(self.app, 'panel.clear')} "
-            f"clears · {display_key('enter')} goes there · "
-            f"{key_hint(self.app, 'panel.close')} closes"
+            f"({key_hint(self.app, 'panel.article')}) · {key_hint(self.app, 'panel.clear')}"
+            f"\u00a0clears · {display_key('enter')}\u00a0goes\u00a0there · "
+            f"{key_hint(self.app, 'panel.close')}\u00a0closes"
         )
         closed = [row for row in self._rows if row.closed]
         if closed:
