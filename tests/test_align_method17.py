@@ -192,3 +192,19 @@ def test_an_english_date_in_figures_that_reads_two_ways_is_not_guessed():
 
     assert not [v for v in extract("on 3/4/2024", "en") if v.kind == "date"]
     assert not [v for v in extract("1.200.000 euro", "it") if v.kind == "date"]
+
+
+def test_two_ledes_give_the_main_events_day_in_whatever_words(tmp_path):
+    """A wire of Tuesday 18 November says the bridge closed "on Tuesday"; a weekly of the 21st
+    says "the decision to close … on Monday 17 November". Their ledes share few words, but
+    the one day each gives is the day of the story's main event."""
+    relation, found = aligned(
+        tmp_path,
+        "Authorities in northern Italy closed a 1960s road bridge over the Adige river on "
+        "Tuesday after an inspection found corrosion.",
+        "The Province of Verona's decision to close the Ponte dei Mulini at Legnago on Monday "
+        "17 November is the latest reminder of the state of Italy's post-tensioned bridges.",
+        dates=("2025-11-18", "2025-11-21"),
+    )
+    assert relation == "conflicts"
+    assert found == [("date", "on Tuesday", "Monday 17 November")]

@@ -128,6 +128,7 @@ class Read:
     # "320 jobs"): in that article the noun alone does not say which measure a count is.
     several: frozenset[str] = frozenset()
     counts: list[int] = field(default_factory=list)  # per value: its count's measure, else -1
+    lede: bool = False  # one of its report's first LEDE_UNITS units (headline and lede)
 
     kinds: Counter[str] = field(init=False)  # how many values of each kind the unit gives
 
@@ -210,7 +211,7 @@ def _read(
         date, year = reference(article)
         year = corpus_year if year is None else year
         work = main_work(article.text, common)
-        for unit in units(article):
+        for position, unit in enumerate(units(article)):
             values = extract(unit.text, article.language, date, year)
             values = [v for v in values if not _dateline_date(unit.text, v)]
             found = names(unit.text, common)
@@ -233,6 +234,7 @@ def _read(
             heading.append(claim and not values and is_heading(article.text, unit))
             contexts = [value_context(unit.text, v, article.language, values) for v in values]
             reads.append(Read(unit, article.language, values, hedge, claim, contexts, date))
+            reads[-1].lede = position < LEDE_UNITS
             measures = [k for v in values for k in v.kind_keys]
             if any(v.kind == "status" for v in values):
                 # The release status *of this work*: two units giving one speak of one fact.
@@ -740,6 +742,11 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             single = kinds_a[va.kind] == kinds_b[vb.kind] == 1 and not (va.recent and vb.recent)
             if not (single and 0 < abs(va.low - vb.low) <= NEAR_DAYS):
                 return False
+            # Two reports' ledes tell the story's main event, in whatever words: the one day
+            # each gives is its day ("closed a road bridge on Tuesday" / "the decision to
+            # close the Ponte dei Mulini on Monday 17 November").
+            if a.lede and b.lede:
+                return wording() >= NEAR_DAY_WORDING
             return wording() >= SAME_WORDING
         if va.kind == "date" and apart > YEAR_APART:
             # Years apart and nothing in common next to them: two events ("bought four years
