@@ -208,3 +208,27 @@ def test_two_ledes_give_the_main_events_day_in_whatever_words(tmp_path):
     )
     assert relation == "conflicts"
     assert found == [("date", "on Tuesday", "Monday 17 November")]
+
+
+def test_two_durations_of_two_things_do_not_conflict(tmp_path):
+    """ "an incubation period of up to ten days" / "è morto dopo quasi due settimane in terapia
+    intensiva": a story has many durations; the noun "days" does not say of what."""
+    relation, found = aligned(
+        tmp_path,
+        "With an incubation period of up to ten days, more Legionnaires' cases may follow at "
+        "the hospital, the expert said.",
+        "Il paziente di 84 anni è morto in ospedale domenica, dopo quasi due settimane in "
+        "terapia intensiva per legionella.",
+    )
+    assert found == []
+    assert relation != "conflicts"
+
+
+def test_two_durations_of_one_strike_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The rail strike will last 24 hours from Friday evening, the unions said.",
+        "Lo sciopero dei treni durerà 48 ore a partire da venerdì sera, secondo i sindacati.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "24 hours", "48 ore")]

@@ -59,6 +59,7 @@ from eternaut_reader.core.analysis.similarity import (
 from eternaut_reader.core.analysis.units import Unit, is_heading, units
 from eternaut_reader.core.analysis.values import (
     CALENDAR_STEMS,
+    DURATION,
     STATUS_FAMILY,
     WEEKDAY_NAMES,
     YEARS,
@@ -107,6 +108,10 @@ EMBED_WEIGHT = 0.6
 # about 30 reports of 5 kB; some 40 s) the alignment keeps to the lexical score.
 EMBED_MAX_UNITS = 2000
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# Counts whose noun does not say what they measure: years count ages and histories of many
+# things ("a 139-year-old museum", "morta a 91 anni"), and a story has many durations (an
+# incubation of up to ten days, two weeks in intensive care).
+LOOSE = frozenset({YEARS, DURATION})
 
 
 class AlignCancelled(Exception):
@@ -713,7 +718,8 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             if not (va.nouns & vb.nouns):
                 # "people" against "passengers": one count only where their words say so.
                 return a.counts[i] == b.counts[j] or meet(a.contexts[i], b.contexts[j])
-            if va.unit not in a.several and vb.unit not in b.several and va.unit != YEARS:
+            loose = va.unit in LOOSE and not va.window  # two windows frame figures alike
+            if va.unit not in a.several and vb.unit not in b.several and not loose:
                 return True
             # ...and years count ages and histories of many things ("a 139-year-old museum",
             # "morta a 91 anni"): only their words say which.
