@@ -12,8 +12,9 @@ corpus16 (a bequest of paintings), corpus17 (a bike plant closing), corpus18 (an
 earthquake), corpus19 (a Roman house under a car park), corpus20 (a chemical plant fire),
 corpus21 (a vineyard frost), corpus22 (a satellite launch), corpus23 (a Roman shipwreck),
 corpus24 (an e-bike battery recall), corpus25 (a train derailment), corpus26 (a football
-transfer), corpus27 (a heatwave blackout) and corpus28 (a bank merger), against the hand-built
-clusters
+transfer), corpus27 (a heatwave blackout), corpus28 (a bank merger), corpus29 (a
+Legionnaires' outbreak) and corpus30 (a bridge closed after an inspection), against the
+hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
 contradictions caught. Then the time to align the seeds cold (empty cache, segmentation
@@ -90,6 +91,8 @@ def main() -> None:
         ("corpus26", [DATA / "corpus26"], DATA / "corpus26_clusters.json"),
         ("corpus27", [DATA / "corpus27"], DATA / "corpus27_clusters.json"),
         ("corpus28", [DATA / "corpus28"], DATA / "corpus28_clusters.json"),
+        ("corpus29", [DATA / "corpus29"], DATA / "corpus29_clusters.json"),
+        ("corpus30", [DATA / "corpus30"], DATA / "corpus30_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))
