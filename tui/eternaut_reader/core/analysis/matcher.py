@@ -60,6 +60,7 @@ from eternaut_reader.core.analysis.units import Unit, is_heading, units
 from eternaut_reader.core.analysis.values import (
     CALENDAR_STEMS,
     DURATION,
+    PEAK,
     STATUS_FAMILY,
     WEEKDAY_NAMES,
     YEARS,
@@ -698,7 +699,10 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
     kinds_a, kinds_b = a.kinds, b.kinds
     starts = _starts(a) & _starts(b)
     # A peak in one passage, the level it fell to in the other: two times, of two days.
-    moments = any(two_moments(x, y) for x in a.values for y in b.values)
+    # Only a passage with a peak can have one (and few do): looked for only then.
+    moments = any(v.trend[:1] == PEAK for v in (*a.values, *b.values)) and any(
+        two_moments(x, y) for x in a.values for y in b.values
+    )
 
     def same(i: int, j: int) -> bool:
         va, vb = a.values[i], b.values[j]
