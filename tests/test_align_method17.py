@@ -232,3 +232,58 @@ def test_two_durations_of_one_strike_conflict(tmp_path):
     )
     assert relation == "conflicts"
     assert found == [("number", "24 hours", "48 ore")]
+
+
+def test_ha_gia_avviato_is_an_operation_already_started(tmp_path):
+    """An outside tester's "La polizia ha già avviato le ricerche" against "will start next
+    week" came out as agreement."""
+    relation, found = aligned(
+        tmp_path,
+        "A search of the city's antique shops will start next week, police said.",
+        "La polizia ha già avviato le ricerche nei negozi di antiquariato della città.",
+    )
+    assert relation == "conflicts"
+    assert found == [("status", "will start", "ha già avviato")]
+
+
+def test_a_bare_italian_hour_before_a_comma_is_a_time(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The theft happened at 7 p.m., shortly after the museum closed to visitors.",
+        "Il furto è avvenuto alle 21, dopo la chiusura del museo ai visitatori.",
+    )
+    assert relation == "conflicts"
+    assert found == [("time", "7 p.m", "alle 21")]
+
+
+def test_passages_sharing_only_a_day_and_its_name_are_related_even_in_a_triangle(tmp_path):
+    """ "Heavy rain fell on the city on Tuesday." agreed with two reports' theft sentences of
+    that Tuesday (the two theft sentences agreeing with each other made a triangle)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    reports = {
+        "a": (
+            "2025-11-05",
+            "Thieves stole three violins from the museum in Cremona on "
+            "Tuesday evening, police said.\n\nHeavy rain fell on the city on Tuesday.",
+        ),
+        "b": (
+            "2025-11-06",
+            "Three violins were taken from the museum in Cremona on Tuesday, "
+            "November 4, police said.",
+        ),
+        "c": (
+            "2025-11-05",
+            "Tre violini sono stati rubati ieri sera dal museo di Cremona, secondo la polizia.",
+        ),
+    }
+    for name, (date, body) in reports.items():
+        (folder / f"{name}.txt").write_text(f"Report {name}\n\n{date}\n\n{body}\n", "utf-8")
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False, embed=False)
+    text = next(a.text for a in corpus.articles if a.id == "a")
+    start = text.index("Heavy rain")
+    found = alignment.matches("a", start, start + len("Heavy rain fell on the city on Tuesday."))
+    assert found and all(m.relation == "related" for m in found)
+    suggestion = alignment.suggest("a", start, start + 10)
+    assert suggestion is not None and suggestion.tag == "speculative"

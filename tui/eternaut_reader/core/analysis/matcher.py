@@ -817,7 +817,12 @@ def _calendar_or_number(name: str) -> bool:
 
 
 def _only_a_day(shared: list[str]) -> bool:
-    return bool(shared) and all(k.startswith(("V:date:", "K:date")) for k in shared)
+    """Do two units share a day and nothing else (its weekday's name counted with it: "Heavy
+    rain fell on Tuesday" / "Four violins were taken on Tuesday, November 4")?"""
+    return bool(shared) and all(
+        k.startswith(("V:date:", "K:date")) or _calendar_or_number(k.removeprefix("N:"))
+        for k in shared
+    )
 
 
 def _starts(read: Read) -> set[str]:
@@ -992,7 +997,7 @@ def match_units(
             relation, conflicts, at = relate(
                 read.values, reads[j].values, read.unit.start, score, same, triangle=triangle
             )
-            if relation == "agrees" and not triangle and _only_a_day(index.shared(i, j)):
+            if relation == "agrees" and _only_a_day(index.shared(i, j)):
                 # A day and nothing else in common ("The team won 3-1 on Sunday" / "Il
                 # sindaco ha parlato domenica"): two events of one day, not one fact.
                 relation = "related"

@@ -1480,7 +1480,8 @@ _START_STATUS = (
             r"\b(will\s+(?:only\s+)?(?:begin|start|commence|get\s+under\s+way)|(?:is|are)\s+"
             r"(?:expected|due|set|scheduled|planned)\s+to\s+(?:begin|start|commence)|yet\s+to\s+"
             r"(?:begin|start)|(?:has|have)\s+not\s+yet\s+(?:begun|started)|"
-            r"(?:inizierà|inizieranno|comincerà|cominceranno|partirà|partiranno)|prender(?:à|anno)"
+            r"(?:inizierà|inizieranno|comincerà|cominceranno|partirà|partiranno|avvierà|"
+            r"avvieranno|scatterà|scatteranno)|prender(?:à|anno)"
             r"\s+il\s+via|(?:non\s+(?:è|sono)|devono)\s+ancora\s+(?:iniziat|partit|cominciat)"
             r"[aoie])\b",
             re.IGNORECASE,
@@ -1491,7 +1492,8 @@ _START_STATUS = (
         re.compile(
             r"\b((?:has|have|had)\s+already\s+(?:begun|started|got\s+under\s+way)|already\s+"
             r"(?:began|started|under\s+way)|(?:è|sono)\s+già\s+(?:(?:iniziat|partit|cominciat|"
-            r"avviat)[aoie]|in\s+corso)|(?:ha|hanno)\s+già\s+(?:iniziato|cominciato|preso\s+il\s+via))",
+            r"avviat|scattat)[aoie]|in\s+corso)|(?:ha|hanno)\s+già\s+(?:iniziato|cominciato|avviato|"
+            r"fatto\s+partire|preso\s+il\s+via))",
             re.IGNORECASE,
         ),
     ),
@@ -1555,7 +1557,7 @@ _CLOCK_24 = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 _ORE = re.compile(
     r"\b(?:alle|dalle|fino\s+alle|entro\s+le|verso\s+le|(?:dopo|prima)\s+(?:del)?le|le\s+ore|"
     r"alle\s+ore|dalle\s+ore|ore)"
-    r"\s+([01]?\d|2[0-4])(?:[.:]([0-5]\d))?(?![\w.,:])(?:\s+(di\s+sera|della\s+sera|"
+    r"\s+([01]?\d|2[0-4])(?:[.:]([0-5]\d))?(?![\w:]|[.,]\d)(?:\s+(di\s+sera|della\s+sera|"
     r"del\s+pomeriggio|di\s+notte|del\s+mattino|di\s+mattina))?",
     re.IGNORECASE,
 )
