@@ -900,3 +900,24 @@ async def test_the_matrix_with_no_claims_offers_no_empty_export(tmp_path, monkey
         messages = [str(n.message) for n in app._notifications]
         assert "No claims to export yet: tag some first" in messages
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_a_claim_linked_as_contradicting_is_suggested_contradicted():
+    """An outside tester linked a claim as contradicting another report's passage and was
+    still offered "✓ confirmed … also stated by all 4 other reports"; A would have tagged it
+    so. The link is the reader's own evidence: the suggestion says so, and A follows it."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _ready(app, pilot)
+        assert "suggest ✓ confirmed" in _bar(app)  # the first sentence, as aligned
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("minus")  # its first passage elsewhere, linked as contradicting
+        await pilot.pause()
+        bar = _bar(app)
+        assert "suggest ✗ contradicted (A accepts): you linked it as contradicting 2/5" in bar
+        await pilot.press("A")
+        await pilot.pause()
+        with open_store() as store:
+            tags = sorted((a.article_id[:3], a.tag) for a in store.annotations())
+        assert ("000", "contradicted") in tags

@@ -235,11 +235,9 @@ class ClaimsScreen(ArticlesScreen):
 
     def _suggestion_for(self, pane: ArticlePane | None, claim: Claim | None) -> str:
         """The suggested verdict for what the cursor is on, unless it already has it."""
-        alignment = getattr(self.app, "alignment", None)
-        span = pane.target_span() if pane is not None else None
-        if alignment is None or span is None or pane is None:
+        if pane is None:
             return ""
-        suggestion = alignment.suggest(pane.article.id, *span)
+        suggestion = pane.suggestion()
         editor = self.editor
         if suggestion is None or (
             claim is not None

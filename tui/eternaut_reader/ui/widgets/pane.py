@@ -30,6 +30,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from eternaut_reader.core.analysis.matrix import covers
+from eternaut_reader.core.analysis.verdict import Suggestion
 from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.core.text.display import printable
@@ -1277,17 +1278,44 @@ class ArticlePane(ScrollView, can_focus=True):
         self._follow_turn += 1
         self.post_message(self.FollowRequested(self.number, target))
 
+    def suggestion(self) -> Suggestion | None:
+        """The verdict suggested for what the cursor is on: the alignment's, unless the claim
+        there is linked as contradicting another report's (either end made the link), which
+        is the reader's own evidence of a contradiction. An outside tester linked a claim as
+        contradicting a passage and was still offered "✓ confirmed" on the strength of it."""
+        alignment = getattr(self.app, "alignment", None)
+        span = self.target_span()
+        if alignment is None or span is None:
+            return None
+        claim = self.claim_under_cursor()
+        editor = self.editor
+        if claim is not None and editor is not None:
+            against = [
+                self.corpus.place(stored.article_id)
+                for link in claim.annotation.links
+                if link.relation == "contradicts"
+                and (stored := editor.store.get(link.target)) is not None
+            ]
+            against += [
+                self.corpus.place(other.article_id)
+                for other in editor.links_to(claim.id)
+                if any(k.target == claim.id and k.relation == "contradicts" for k in other.links)
+            ]
+            if against:
+                places = ", ".join(dict.fromkeys(against))
+                return Suggestion("contradicted", f"you linked it as contradicting {places}")
+        return alignment.suggest(self.article.id, *span)
+
     def action_accept_suggestion(self) -> None:
         """Tag what the cursor is on with the verdict the alignment suggests: only ever on
         this key, never by itself."""
         alignment = getattr(self.app, "alignment", None)
-        span = self.target_span()
         if alignment is None:
             self.notify(
                 "The reports are still being aligned: no suggestion yet", severity="warning"
             )
             return
-        suggestion = alignment.suggest(self.article.id, *span) if span is not None else None
+        suggestion = self.suggestion()
         if suggestion is None:
             self.notify("No suggestion here", severity="warning")
             return
