@@ -126,6 +126,27 @@ async def test_r_opens_the_claim_under_the_cursor_with_every_report_and_the_mixe
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_j_and_k_stop_at_the_views_last_and_first_lines():
+    """j past the last line went back to the top (an outside tester thought keys were lost)."""
+    _three_reports()
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(app, pilot)
+        await _open_from_pane(app, pilot)
+        options = app.screen.query_one(OptionList)
+        for _ in range(options.option_count + 3):
+            await pilot.press("j")
+        last = options.highlighted
+        assert last is not None and last > 0
+        await pilot.press("j")
+        assert options.highlighted == last
+        for _ in range(options.option_count + 3):
+            await pilot.press("k")
+        first = options.highlighted
+        await pilot.press("k")
+        assert options.highlighted == first < last
+
+
 async def test_no_claim_under_the_cursor_says_how_to_make_one():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(120, 30)) as pilot:

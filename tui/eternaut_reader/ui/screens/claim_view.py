@@ -40,6 +40,7 @@ from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.claim_text import others_touched
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.matrix import matrix_of
+from eternaut_reader.ui.widgets.chrome import step_options
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Alignment
@@ -512,11 +513,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         return self._rows[index]
 
     def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if step > 0:
-            options.action_cursor_down()
-        else:
-            options.action_cursor_up()
+        step_options(self.query_one(OptionList), step)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # a click on a line

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.core.text.display import all_one_cell, cells, char_cells, printable
+
+if TYPE_CHECKING:
+    from textual.widgets import OptionList
 
 
 def heading_title(article: Article, width: int) -> str:
@@ -65,3 +70,17 @@ def fit(text: str, width: int) -> str:
         out.append(char)
         used += size
     return "".join(out) + "…" + " " * (width - 1 - used)
+
+
+def step_options(options: OptionList, step: int) -> None:
+    """Move an option list's cursor one option down (step > 0) or up, stopping at either end:
+    Textual's list wraps round, and j pressed past the claim view's last line went back to
+    its top (an outside tester thought keys were lost)."""
+    before = options.highlighted
+    if step > 0:
+        options.action_cursor_down()
+    else:
+        options.action_cursor_up()
+    after = options.highlighted
+    if before is not None and after is not None and (after - before) * step < 0:
+        options.highlighted = before

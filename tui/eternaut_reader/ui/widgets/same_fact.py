@@ -25,7 +25,7 @@ from eternaut_reader.core.analysis.matrix import covers
 from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint, keyed
-from eternaut_reader.ui.widgets.chrome import middle_cut
+from eternaut_reader.ui.widgets.chrome import middle_cut, step_options
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Match
@@ -295,11 +295,7 @@ class SameFactPanel(Vertical):
         return self._matches[index]
 
     def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        if step > 0:
-            options.action_cursor_down()
-        else:
-            options.action_cursor_up()
+        step_options(self.query_one(OptionList), step)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
