@@ -126,3 +126,23 @@ def test_corpora_23_and_24_planted_disagreements():
         predicted = {c.id: c.predicted for c in result.clusters}
         assert {predicted[c] for c in planted} == {"contradicted"}, folder
         assert result.verdict_accuracy >= 0.85
+
+
+def test_method_17_catches_what_the_later_held_out_sets_planted():
+    """Disagreements of the held-out sets 25 to 30 that method 17 reads (each first measured
+    before it was tuned on): a year of renewal in two words ("last renewed in 2018" /
+    "rinnovato nel 2021"), a councillor's visit expected and done, a time of restoration
+    ("shortly after 1 a.m." / "intorno alle 3 di notte"), the closure's day in two ledes,
+    counts and money told two ways; and no contradiction between an incubation period and a
+    stay in intensive care."""
+    for folder, planted in (
+        ("corpus25", {"track-renewal-year", "councillor-visit", "injured-total"}),
+        ("corpus27", {"restoration-time", "households-affected"}),
+        ("corpus29", {"case-count", "regional-funding", "announcement-day", "ward-closure-status"}),
+        ("corpus30", {"closure-day", "daily-traffic", "repair-cost"}),
+    ):
+        _, result = run([DATA / folder], f"{folder}_clusters.json")
+        predicted = {c.id: c.predicted for c in result.clusters}
+        assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
+    _, result = run([DATA / "corpus29"], "corpus29_clusters.json")
+    assert {c.id: c.predicted for c in result.clusters}["incubation-ten-days"] == "confirmed"
