@@ -1304,7 +1304,8 @@ class ArticlePane(ScrollView, can_focus=True):
             if against:
                 places = ", ".join(dict.fromkeys(against))
                 return Suggestion("contradicted", f"you linked it as contradicting {places}")
-        return alignment.suggest(self.article.id, *span)
+        found: Suggestion | None = alignment.suggest(self.article.id, *span)
+        return found
 
     def action_accept_suggestion(self) -> None:
         """Tag what the cursor is on with the verdict the alignment suggests: only ever on
