@@ -108,6 +108,12 @@ async def test_export_asks_before_overwriting_and_remembers_the_format(tmp_path,
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)  # the file exists: asked first
+        await pilot.press("enter")  # Enter picks the safe answer: another name (a tester)
+        await pilot.pause()
+        assert app.screen is dialog
+        assert (tmp_path / "claims.md").read_text(encoding="utf-8") == "my own report\n"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         await pilot.press("escape")  # choose another name
         await pilot.pause()
         assert app.screen is dialog

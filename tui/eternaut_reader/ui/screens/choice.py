@@ -24,10 +24,13 @@ class Choice:
 class ChoiceScreen(ModalScreen[str]):
     """Dismisses with the chosen value; the last choice is also what Esc means."""
 
-    def __init__(self, question: str, choices: list[Choice]) -> None:
+    def __init__(self, question: str, choices: list[Choice], *, default: int = 0) -> None:
+        """`default`: the choice that has the focus, which Enter picks; a destructive answer
+        ("Overwrite it") is never the default (Enter overwrote a report, a tester found)."""
         super().__init__()
         self.question = question
         self.choices = choices
+        self.default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice-dialog"):
@@ -37,11 +40,11 @@ class ChoiceScreen(ModalScreen[str]):
                     yield Button(
                         f"{choice.label} ({display_key(choice.key)})",
                         id=f"choice-{n}",
-                        variant="primary" if n == 0 else "default",
+                        variant="primary" if n == self.default else "default",
                     )
 
     def on_mount(self) -> None:
-        self.query_one("#choice-0", Button).focus()
+        self.query_one(f"#choice-{self.default}", Button).focus()
 
     def on_key(self, event: events.Key) -> None:
         for choice in self.choices:

@@ -149,6 +149,7 @@ class ExportScreen(ModalScreen[Path | None]):
                         Choice("o", "Overwrite it", "overwrite"),
                         Choice("escape", "Choose another name", "rename"),
                     ],
+                    default=1,
                 ),
                 answer,
             )
