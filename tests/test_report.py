@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 
 from eternaut_reader import load_corpus
 from eternaut_reader.core.analysis import align
-from eternaut_reader.core.analysis.conflicts import ALIGNED, LINKED, TAGGED
+from eternaut_reader.core.analysis.conflicts import ALIGNED, ELSEWHERE, LINKED, OWN_CLAIM, TAGGED
 from eternaut_reader.core.annotations.model import Evidence, Link
 from eternaut_reader.core.report import build_report, render, report_format
 from tests.helpers.report_data import EVIDENCE, ann, claims, phrase
@@ -148,6 +148,29 @@ def test_a_report_contradicting_itself_by_a_link_is_shown_as_the_claim_view_show
     inside = [d for d in mixed.conflicts if d.left.source is d.right.source]
     assert [(d.left.source.number, d.reasons) for d in inside] == [(2, (LINKED,))]
     assert "*Why side by side: linked as contradicting.*" in render(report, "md")
+
+
+def test_an_aligned_passage_tagged_as_a_claim_of_its_own_says_so(corpus, alignment):
+    """The report showed the tag of an aligned passage under "a report where no passage of the
+    claim is tagged" (an outside tester): the tag belongs to a claim of its own, not linked."""
+    made = claims(corpus)
+    third = corpus.articles[2]
+    start = third.text.index("The series, which premiered recently")
+    made["own"] = ann(third, start, third.text.index(".", start) + 1, "speculative", "own")
+    report = build_report(made.values(), corpus.articles, alignment=alignment)
+    [debut] = [
+        c for c in report.claims if any(s.quote.startswith("In a landmark") for s in c.statements)
+    ]
+    premiered = [d for d in debut.conflicts if "premiered" in d.right.text + d.left.text]
+    assert premiered and all(d.reasons == (OWN_CLAIM,) for d in premiered)
+    assert {d.right.tag for d in premiered} | {d.left.tag for d in premiered} >= {"speculative"}
+    assert OWN_CLAIM in render(report, "md")
+    # Untagged, the same passage is the report's: ELSEWHERE, with no tag.
+    report = build_report(claims(corpus).values(), corpus.articles, alignment=alignment)
+    [debut] = [
+        c for c in report.claims if any(s.quote.startswith("In a landmark") for s in c.statements)
+    ]
+    assert any(d.reasons == (ELSEWHERE,) for d in debut.conflicts)
 
 
 def test_the_scorecard_counts_each_reports_claims(report, corpus):

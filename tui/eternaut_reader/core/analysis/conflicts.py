@@ -30,6 +30,7 @@ __all__ = [
     "ALIGNED",
     "ELSEWHERE",
     "LINKED",
+    "OWN_CLAIM",
     "TAGGED",
     "AlignmentLike",
     "PassageConflict",
@@ -42,6 +43,8 @@ ALIGNED = "the values differ"
 LINKED = "linked as contradicting"
 TAGGED = "tagged differently"
 ELSEWHERE = "an aligned passage of a report where no passage of the claim is tagged"
+# ...when that passage is tagged all the same, as a claim of its own (the report shows its tag).
+OWN_CLAIM = "an aligned passage tagged as a claim of its own, not linked to this one"
 
 
 @dataclass(frozen=True)
