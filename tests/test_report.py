@@ -238,7 +238,7 @@ def test_markdown_tables_scorecard_matrix_and_conflict(report):
     scorecard = next(t for t in all_tables if t[0][0] == "Report")
     assert scorecard[0] == [
         "Report",
-        "Claims",
+        "Claims tagged",
         "✓ confirmed",
         "? speculative",
         "✗ contradicted",

@@ -285,7 +285,7 @@ def _claim(claim: ClaimEntry) -> list[str]:
 def _scorecard(report: Report) -> list[str]:
     labels = {s.id: s.label for s in report.sources}
     head = (
-        '<tr><th scope="col">Report</th><th scope="col" class="n">Claims</th>'
+        '<tr><th scope="col">Report</th><th scope="col" class="n">Claims tagged</th>'
         '<th scope="col" class="n">✓ confirmed</th><th scope="col" class="n">? speculative</th>'
         '<th scope="col" class="n">✗ contradicted</th><th scope="col" class="n">○ open</th>'
         '<th scope="col" class="n">Only this report</th></tr>'

@@ -137,7 +137,7 @@ def _table(head: list[str], rows: list[list[str]], align: list[str]) -> list[str
 
 
 def _scorecard(report: Report) -> list[str]:
-    head = ["Report", "Claims", "✓ confirmed", "? speculative", "✗ contradicted", "○ open"]
+    head = ["Report", "Claims tagged", "✓ confirmed", "? speculative", "✗ contradicted", "○ open"]
     head.append("Only this report")
     rows = [
         [
