@@ -15,7 +15,14 @@ from markdown_it import MarkdownIt
 
 from eternaut_reader import load_corpus
 from eternaut_reader.core.analysis import align
-from eternaut_reader.core.analysis.conflicts import ALIGNED, ELSEWHERE, LINKED, OWN_CLAIM, TAGGED
+from eternaut_reader.core.analysis.conflicts import (
+    ALIGNED,
+    ELSEWHERE,
+    LINKED,
+    OWN_CLAIM,
+    TAGGED,
+    TAGGED_ELSEWHERE,
+)
 from eternaut_reader.core.annotations.model import Evidence, Link
 from eternaut_reader.core.report import build_report, render, report_format
 from tests.helpers.report_data import EVIDENCE, ann, claims, phrase
@@ -171,6 +178,33 @@ def test_an_aligned_passage_tagged_as_a_claim_of_its_own_says_so(corpus, alignme
         c for c in report.claims if any(s.quote.startswith("In a landmark") for s in c.statements)
     ]
     assert any(d.reasons == (ELSEWHERE,) for d in debut.conflicts)
+
+
+def test_a_passage_stating_the_claim_tagged_otherwise_as_its_own_claim_is_a_disagreement(
+    corpus, alignment
+):
+    """ "✓ confirmed" sat above a ✗ cell of its own matrix row, with no word on it (an outside
+    tester): another report's passage stating the claim, tagged ✗ as a claim of its own."""
+    second, fifth = corpus.articles[1], corpus.articles[4]
+    here = ann(
+        second,
+        *phrase(second, "First Mainstream Use of GenAI in TV Production"),
+        "confirmed",
+        "here",
+    )
+    there = ann(
+        fifth,
+        *phrase(fifth, "Netflix Uses Generative AI in TV Show for First Time"),
+        "contradicted",
+        "there",
+    )
+    report = build_report([here, there], corpus.articles, alignment=alignment)
+    [claim] = [c for c in report.claims if c.statements[0].quote.startswith("First Mainstream")]
+    row = [d for d in claim.conflicts if d.reasons == (TAGGED_ELSEWHERE,)]
+    assert [(d.left.tag, d.right.tag, d.right.source.number) for d in row] == [
+        ("confirmed", "contradicted", 5)
+    ]
+    assert TAGGED_ELSEWHERE in render(report, "md")
 
 
 def test_the_scorecard_counts_each_reports_claims(report, corpus):

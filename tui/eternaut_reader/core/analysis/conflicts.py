@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from eternaut_reader.core.analysis.verdict import AlignmentLike, restrict
+from eternaut_reader.core.analysis.verdict import AlignmentLike, Match, restrict
 from eternaut_reader.core.annotations.model import Annotation
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "LINKED",
     "OWN_CLAIM",
     "TAGGED",
+    "TAGGED_ELSEWHERE",
     "AlignmentLike",
     "PassageConflict",
     "Untagged",
@@ -45,6 +46,9 @@ TAGGED = "tagged differently"
 ELSEWHERE = "an aligned passage of a report where no passage of the claim is tagged"
 # ...when that passage is tagged all the same, as a claim of its own (the report shows its tag).
 OWN_CLAIM = "an aligned passage tagged as a claim of its own, not linked to this one"
+# An aligned passage that states the claim, tagged otherwise as a claim of its own: the
+# matrix shows its verdict in the claim's row, beside the claim's own.
+TAGGED_ELSEWHERE = "an aligned passage stating the claim, tagged otherwise as a claim of its own"
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ class PassageConflict:
     def reasons(self) -> tuple[str, ...]:
         """Why the two are side by side: ALIGNED, LINKED, TAGGED in that order, or ELSEWHERE."""
         if isinstance(self.second, Untagged):
-            return (ELSEWHERE,)
+            return (TAGGED_ELSEWHERE,) if self.tags else (ELSEWHERE,)
         found = (ALIGNED, bool(self.values)), (LINKED, self.linked), (TAGGED, bool(self.tags))
         return tuple(reason for reason, present in found if present)
 
@@ -86,11 +90,15 @@ def claim_conflicts(
     members: Sequence[Annotation],
     alignment: AlignmentLike | None = None,
     span: Callable[[Annotation], tuple[int, int] | None] = _stored_span,
+    tagged_over: Callable[[str, int, int], Annotation | None] | None = None,
 ) -> list[PassageConflict]:
     """Every pair of the claim's passages (`members`, in the claim's order) that disagree, in
     that order; then the untagged aligned passages that conflict, once per report that does
     not state the claim. `span` gives where a passage sits now (its anchored span; None for an
-    orphan, which the alignment cannot place)."""
+    orphan, which the alignment cannot place). With `tagged_over` (the claim that covers a
+    passage, as the matrix finds it), an aligned passage that states the claim in such a
+    report, tagged otherwise as a claim of its own, is listed too (TAGGED_ELSEWHERE): the
+    fact-check report's verdict sat above ✗ cells of its own matrix row, a tester found."""
     order = {a.id: n for n, a in enumerate(members)}
     found: dict[tuple[str, str], PassageConflict] = {}
 
@@ -104,6 +112,7 @@ def claim_conflicts(
 
     stated = {a.article_id for a in members}
     elsewhere: dict[str, PassageConflict] = {}
+    agreeing: list[tuple[Annotation, Match]] = []
     if alignment is not None:
         placed = {a.id: span(a) for a in members}
         for a in members:
@@ -111,6 +120,8 @@ def claim_conflicts(
             if where is None:
                 continue
             for match in restrict(alignment.matches(a.article_id, *where), *where):
+                if match.relation == "agrees" and match.article not in stated:
+                    agreeing.append((a, match))
                 if match.relation != "conflicts" or match.article == a.article_id:
                     continue
                 values = [(c.what, c.here, c.there) for c in match.conflicts]
@@ -149,4 +160,13 @@ def claim_conflicts(
                 conflict, forward = pair(a, b)
                 conflict.tags = (a.tag, b.tag) if forward else (b.tag, a.tag)
     ordered = sorted(found.items(), key=lambda kv: (order[kv[0][0]], order[kv[0][1]]))
+    if tagged_over is not None:
+        own = {a.tag for a in members if a.tag is not None}
+        for a, match in agreeing:
+            other = tagged_over(match.article, match.start, match.end)
+            if match.article in elsewhere or other is None or other.tag is None or not own:
+                continue
+            if other.tag not in own:
+                untagged = Untagged(match.article, match.start, match.end)
+                elsewhere[match.article] = PassageConflict(a, untagged, tags=(a.tag, other.tag))
     return [conflict for _, conflict in ordered] + list(elsewhere.values())

@@ -23,7 +23,7 @@ from eternaut_reader.core.analysis.conflicts import (
     Untagged,
     claim_conflicts,
 )
-from eternaut_reader.core.analysis.matrix import Matrix, Placed, build_matrix
+from eternaut_reader.core.analysis.matrix import Matrix, Placed, build_matrix, covers
 from eternaut_reader.core.analysis.scorecard import scorecard
 from eternaut_reader.core.annotations.anchor import anchor
 from eternaut_reader.core.annotations.groups import ClaimGroup, claim_groups
@@ -147,6 +147,13 @@ def build_report(
                 return where.annotation
         return None
 
+    def tagged_over(article_id: str, start: int, end: int) -> Annotation | None:
+        """The claim that stands for the passage, as the matrix's cell: it covers enough."""
+        for where in by_article.get(article_id, []):
+            if covers(where.start, where.end, start, end):
+                return where.annotation
+        return None
+
     claims = []
     for number, group in enumerate(groups, 1):
         statements = [
@@ -161,7 +168,7 @@ def build_report(
         ]
         conflicts = [
             _disagreement(c, source_of, texts, tagged_at)
-            for c in claim_conflicts(group.members, alignment, span_of)
+            for c in claim_conflicts(group.members, alignment, span_of, tagged_over)
         ]
         claims.append(
             ClaimEntry(
