@@ -72,6 +72,42 @@ async def test_c_s_x_tag_the_sentence_and_retag_it_and_d_removes():
     assert stored() == []
 
 
+async def test_a_tag_key_retags_the_short_claim_the_claim_bar_describes(monkeypatch):
+    """A clause of a long sentence, tagged from the same-fact panel or reached by f: the claim
+    bar describes it, and a tag key retags it rather than add an unlinked claim over the whole
+    sentence beside it (two testers saw the duplicate); v selects the sentence to tag it."""
+    monkeypatch.setenv("ETERNAUT_READER_ANNOTATOR", "tester")
+    corpus = load_corpus()
+    first = corpus.articles[0]
+    start = first.text.index("Netflix compie")
+    with open_store(annotator="tester") as store:
+        clause = store.add(first, start, start + len("Netflix compie"), None)
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot)
+        assert "○ open" in claim_bar(app)
+        await pilot.press("s")
+        await pilot.pause()
+        [ann] = app.editor.store.annotations()
+        assert (ann.id, ann.tag) == (clause.id, "speculative")
+
+
+async def test_closing_the_claims_panel_gives_the_focus_back_to_the_pane_that_had_it():
+    """The focus went to the first pane, and the next tag acted on another article (a tester)."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(app, pilot, "tab", "tab")
+        third = focused_pane(app)
+        assert third.number == 2
+        for close in ("escape", "t"):
+            await pilot.press("t")
+            await pilot.pause()
+            assert app.screen.query_one(ClaimsPanel).display  # it has the focus now
+            await pilot.press(close)
+            await pilot.pause()
+            assert focused_pane(app) is third, close
+
+
 async def test_tags_survive_a_restart_with_panes_and_cursors():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(100, 30)) as pilot:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 class ArticlesScreen(PanesScreen):
     # The claims on articles not open, with the key they were found for (not_open).
     _not_open_cache: tuple[object, list[Annotation]] | None = None
+    _pane_before_panel: ArticlePane | None = None  # where the focus goes back to
 
     def __init__(self, corpus: Corpus, session_file: Path | None = None) -> None:
         super().__init__(corpus, session_file)
@@ -206,6 +207,9 @@ class ArticlesScreen(PanesScreen):
         same_fact = self._same_fact()
         if same_fact is not None and same_fact.display:
             same_fact.display = False  # one panel at a time at the bottom
+        # The pane the focus comes back to when the panel closes (it went to the first pane,
+        # and the next tag acted on another article, an outside tester found).
+        self._pane_before_panel = self.focused_view
         panel.display = True
         self.fill_panel()
         panel.focus_table()
@@ -214,7 +218,11 @@ class ArticlesScreen(PanesScreen):
     def _close_panel(self, panel: ClaimsPanel) -> None:
         panel.display = False
         if self.focused_view is None:
-            self._focus_pane(0)
+            before = self._pane_before_panel
+            if before is not None and before in self.panes:
+                self.set_focus(before)
+            else:
+                self._focus_pane(0)
         self._refresh_key_bar()
 
     def on_claims_panel_closed(self) -> None:

@@ -29,7 +29,6 @@ from textual.selection import Selection as MouseSelection
 from textual.strip import Strip
 from textual.timer import Timer
 
-from eternaut_reader.core.analysis.matrix import covers
 from eternaut_reader.core.analysis.verdict import Suggestion
 from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.text.corpus import Article, Corpus
@@ -1176,17 +1175,16 @@ class ArticlePane(ScrollView, can_focus=True):
 
     def _claimed_part(self, span: tuple[int, int]) -> tuple[int, int]:
         """What a tag key acts on when nothing is selected: the user's own claim the claim bar
-        describes, when it makes up a good part of the cursor's sentence (a clause tagged from
-        the same-fact panel, or reached by f), else the sentence. A tag key on a sentence
-        holding such a claim made a second claim over it (found by testing)."""
+        describes (a clause tagged from the same-fact panel, or reached by f), else the
+        sentence. A tag key on a sentence holding such a claim made a second claim over it,
+        unlinked, while the link stayed on the first (found by testers); `v` selects the
+        sentence to tag it whole."""
         if self.reading.selection is not None or self.text_selection is not None:
             return span
         claim = self.claim_under_cursor()
         if claim is None or claim.annotation.annotator != self.me:
             return span
-        if (claim.start, claim.end) != span and covers(claim.start, claim.end, *span):
-            return claim.start, claim.end
-        return span
+        return claim.start, claim.end
 
     def action_untag(self) -> None:
         editor = self._require_editor(self.action_untag)
