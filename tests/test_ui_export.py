@@ -135,6 +135,27 @@ async def test_export_asks_before_overwriting_and_remembers_the_format(tmp_path,
         assert app.screen.query_one("#export-format").value == "md"
 
 
+async def test_an_export_that_would_hold_no_claim_is_refused(tmp_path, monkeypatch):
+    """With no claim to write, ctrl+s wrote a file of 0 claims, even over an earlier export
+    (a tester); it says there is nothing to export and writes nothing."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "claims.csv").write_text("an earlier export\n", encoding="utf-8")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#export-format").value = "csv"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog  # no overwrite question, no export
+        messages = [str(n.message) for n in app._notifications]
+        assert "No claims to export with these tags and this article" in messages
+    assert (tmp_path / "claims.csv").read_text(encoding="utf-8") == "an earlier export\n"
+
+
 async def test_ticked_and_empty_boxes_differ_without_colour(monkeypatch):
     """With NO_COLOR every box of the dialog showed "X", ticked or not."""
     monkeypatch.setenv("NO_COLOR", "1")

@@ -129,6 +129,11 @@ class ExportScreen(ModalScreen[Path | None]):
             self.notify("Choose at least one tag to export", severity="warning")
             return
         article = str(self.query_one("#export-article", Select).value) or None
+        if fmt not in REPORTS and not self._any_claim(tags, article):
+            # Nothing to write: an empty file must not replace an earlier export (a tester's
+            # "o" on the overwrite question wrote a file of 0 claims).
+            self.notify("No claims to export with these tags and this article", severity="warning")
+            return
         raw = self.query_one("#export-path", Input).value.strip()
         if not raw:
             self.notify("Give a file to write", severity="warning")
@@ -165,6 +170,13 @@ class ExportScreen(ModalScreen[Path | None]):
         bar.display = True
         bar.update(progress=0)
         self._worker = self._run(fmt, tags, article, path)
+
+    def _any_claim(self, tags: list[str], article: str | None) -> bool:
+        wanted = {None if t == OPEN else t for t in tags}
+        return any(
+            a.tag in wanted and (article is None or a.article_id == article)
+            for a in self.store.annotations()
+        )
 
     @work(thread=True, exit_on_error=False)
     def _run(self, fmt: str, tags: list[str], article: str | None, path: Path) -> Path:
