@@ -229,10 +229,13 @@ def test_undo_and_redo_cover_add_update_remove_and_link(db: Path, articles: list
 
         store.undo()  # remove
         assert store.get(ann.id) is not None
+        assert store.last_step == "claim"  # what "Undo (…)" names
         store.undo()  # link
         assert store.get(ann.id).links == ()  # type: ignore[union-attr]
+        assert store.last_step == "link"
         store.undo()  # update
         assert store.get(ann.id).note == "first"  # type: ignore[union-attr]
+        assert store.last_step == "note"
         store.undo()  # add
         assert store.get(ann.id) is None
 
@@ -242,6 +245,7 @@ def test_undo_and_redo_cover_add_update_remove_and_link(db: Path, articles: list
     with open_store(db) as store:
         assert store.get(ann.id).note == "second"  # type: ignore[union-attr]
         store.redo()  # the link, redone after a restart
+        assert store.last_step == "link"  # said after a restart too
         store.redo()  # the remove
         assert store.get(ann.id) is None
         assert store.redo() is None

@@ -108,6 +108,18 @@ async def test_closing_the_claims_panel_gives_the_focus_back_to_the_pane_that_ha
             assert focused_pane(app) is third, close
 
 
+async def test_undo_says_what_it_undid():
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(app, pilot, "c", "s", "u")
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Undo (tag): “") for m in messages)
+        await pilot.press("u")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Undo (claim): “") for m in messages)
+
+
 async def test_tags_survive_a_restart_with_panes_and_cursors():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(100, 30)) as pilot:

@@ -168,6 +168,7 @@ class AnnotationStore:
         self._linked_from: dict[str, set[str]] = {}
         self._history = History()
         self._step = ""  # the step the changes now being made belong to (one_step)
+        self.last_step = ""  # what the last undo or redo changed (step_words)
         self._hashed: tuple[str, str] | None = None  # (text, hash) of the last article seen
         reason = f"{self.path} was opened read-only" if readonly else read_only_reason(self.path)
         self._writer = Writer(
@@ -477,6 +478,7 @@ class AnnotationStore:
                 return []
             entries, change = found
             self._enqueue(change)
+            self.last_step = step_words(entries)
             return _touched(entries, before=True)
 
     def redo_step(self) -> list[Annotation]:
@@ -489,6 +491,7 @@ class AnnotationStore:
                 return []
             entries, change = found
             self._enqueue(change)
+            self.last_step = step_words(entries)
             return _touched(entries, before=False)
 
     # ---- saving (see writer.py) ------------------------------------------------------------
@@ -682,6 +685,24 @@ def open_store(
     if on_state is not None:
         store.on_state(on_state)
     return store
+
+
+_FIELDS = ("tag", "note", "summary", "review", "evidence")
+
+
+def step_words(entries: list[HistoryEntry]) -> str:
+    """What an undo step changed, in a word or two ("tag", "note, link", "claim"), so that
+    "Undo:" can say what it undid (after a restart it named only the claim, a tester found)."""
+    words: list[str] = []
+    for entry in entries:
+        before, after = entry.before, entry.after
+        if before is None or after is None:
+            words.append("claim")
+            continue
+        if before.links != after.links:
+            words.append("link")
+        words += [name for name in _FIELDS if getattr(before, name) != getattr(after, name)]
+    return ", ".join(dict.fromkeys(words))
 
 
 def _touched(entries: list[HistoryEntry], *, before: bool) -> list[Annotation]:

@@ -96,8 +96,12 @@ class ClaimsScreen(ArticlesScreen):
         self._bring_into_view(edit)
         quote = edit.annotation.quote if edit.annotation else ""
         short = quote if len(quote) <= 40 else quote[:39] + "…"
+        what = getattr(editor.store, "last_step", "")
+        of = f" ({what})" if what else ""  # "Undo (note): “…”"
         # One step may have touched several claims (a link and the open claims it made).
-        self.notify(f"{which.capitalize()}: “{short}”{others_touched(len(edit.also))}", timeout=3)
+        self.notify(
+            f"{which.capitalize()}{of}: “{short}”{others_touched(len(edit.also))}", timeout=3
+        )
 
     def _bring_into_view(self, edit: Edit) -> None:
         """An undo or redo in an article no pane shows opens it, so the user sees what
