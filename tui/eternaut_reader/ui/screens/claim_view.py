@@ -731,7 +731,11 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             self.on_edit(edit)
         self.refresh_claim()
         quote = _short(edit.annotation.quote, 40) if edit.annotation is not None else ""
-        self.notify(f"{which.capitalize()}: “{quote}”{others_touched(len(edit.also))}", timeout=3)
+        what = self.editor.store.last_step
+        of = f" ({what})" if what else ""  # "Undo (evidence): “…”", as in the panes
+        self.notify(
+            f"{which.capitalize()}{of}: “{quote}”{others_touched(len(edit.also))}", timeout=3
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)
