@@ -287,3 +287,24 @@ def test_passages_sharing_only_a_day_and_its_name_are_related_even_in_a_triangle
     assert found and all(m.relation == "related" for m in found)
     suggestion = alignment.suggest("a", start, start + 10)
     assert suggestion is not None and suggestion.tag == "speculative"
+
+
+def test_a_sentence_of_two_confirmed_clauses_names_every_report_that_states_either():
+    """The claim bar named only the first clause's reports, while the same-fact panel listed
+    the sentence's: the sentence's suggestion now names them all (an outside tester)."""
+    corpus = load_corpus()
+    fifth = corpus.articles[4]
+    start = fifth.text.index("The decision signals a new era")
+    sentence = next(s for s in fifth.segment() if s.start <= start < s.end)
+    alignment = align(corpus, use_cache=False, embed=False)
+    clauses = [u for u in alignment.units(fifth.id) if sentence.start <= u.start < sentence.end]
+    assert len(clauses) == 2
+    named = set()
+    for clause in clauses:
+        one = alignment.suggest(fifth.id, clause.start, clause.end)
+        assert one is not None and one.tag == "confirmed"
+        named |= {m.article for m in one.evidence}
+    whole = alignment.suggest(fifth.id, sentence.start, sentence.end)
+    assert whole is not None and whole.tag == "confirmed"
+    assert {m.article for m in whole.evidence} == named
+    assert all(article in whole.reason for article in named) or "all 4 other" in whole.reason

@@ -35,6 +35,7 @@ from eternaut_reader.core.analysis.verdict import (
     Conflict,
     Match,
     Suggestion,
+    merge_confirmed,
     restrict,
     suggest,
 )
@@ -177,6 +178,8 @@ class Alignment:
             tagged = [s for s in found if s.tag == tag]
             if tagged:
                 return tagged[0]
+        if len(found) > 1:
+            return merge_confirmed(found, len(self.titles) - 1)
         return found[0] if found else None
 
     # -- the cache's form ------------------------------------------------------------------

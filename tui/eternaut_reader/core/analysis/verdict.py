@@ -384,13 +384,7 @@ def suggest(
         also = f"; {_reports(len(reports))} {agree}" if reports else ""
         return Suggestion("speculative", f'hedged ("{hedge}"){also}', tuple(agreeing))
     if reports:
-        if len(reports) == others > 1:
-            every = "both other reports" if others == 2 else f"all {others} other reports"
-            return Suggestion("confirmed", f"also stated by {every}", tuple(agreeing))
-        listed = ", ".join(reports)
-        return Suggestion(
-            "confirmed", f"also stated by {_reports(len(reports))}: {listed}", tuple(agreeing)
-        )
+        return _confirmed(reports, others, tuple(agreeing))
     if copied:
         copying = sorted({m.article for m in copied})
         return Suggestion(
@@ -404,6 +398,23 @@ def suggest(
             "speculative", "only related passages elsewhere, none states this", tuple(related)
         )
     return Suggestion("speculative", "stated by this report alone")
+
+
+def _confirmed(reports: Sequence[str], others: int, evidence: tuple[Match, ...]) -> Suggestion:
+    """ "confirmed", naming the reports that state it (all of them in a word)."""
+    if len(reports) == others > 1:
+        every = "both other reports" if others == 2 else f"all {others} other reports"
+        return Suggestion("confirmed", f"also stated by {every}", evidence)
+    listed = ", ".join(reports)
+    return Suggestion("confirmed", f"also stated by {_reports(len(reports))}: {listed}", evidence)
+
+
+def merge_confirmed(found: Sequence[Suggestion], others: int) -> Suggestion:
+    """Several units' "confirmed" as one, for a span over them (a sentence of two clauses):
+    every report that states one of them. The first unit's alone named other reports than
+    the same-fact panel lists for the sentence, a tester found."""
+    evidence = tuple(m for s in found for m in s.evidence)
+    return _confirmed(sorted({m.article for m in evidence}), others, evidence)
 
 
 def _reports(n: int) -> str:
