@@ -75,6 +75,15 @@ def others_touched(count: int) -> str:
     return f" and {count} other claim{'s' if count > 1 else ''}" if count else ""
 
 
+def step_notice(which: str, what: str, annotation: Annotation | None, also: int) -> str:
+    """The notification of one undo or redo: what it changed and on which claim, "Undo (note):
+    “Netflix has confirmed…”" (what: the store's last_step), and how many other claims."""
+    quote = " ".join(annotation.quote.split()) if annotation is not None else ""
+    short = quote if len(quote) <= 40 else quote[:39] + "…"
+    of = f" ({what})" if what else ""
+    return f"{which.capitalize()}{of}: “{short}”{others_touched(also)}"
+
+
 def suggestion_text(tag: str, reason: str, corpus: Corpus, accept_key: str | None) -> str:
     """accept_key None: nothing can be tagged (a read-only database), so no key is offered."""
     # The key first: a narrow terminal cuts the end of the reason, never how to accept it.

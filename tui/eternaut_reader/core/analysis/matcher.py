@@ -239,8 +239,18 @@ def _read(
             claim = claim and not _dateline(unit.text, values)
             heading.append(claim and not values and is_heading(article.text, unit))
             contexts = [value_context(unit.text, v, article.language, values) for v in values]
-            reads.append(Read(unit, article.language, values, hedge, claim, contexts, date))
-            reads[-1].lede = position < LEDE_UNITS
+            reads.append(
+                Read(
+                    unit,
+                    article.language,
+                    values,
+                    hedge,
+                    claim,
+                    contexts,
+                    date,
+                    lede=position < LEDE_UNITS,
+                )
+            )
             measures = [k for v in values for k in v.kind_keys]
             if any(v.kind == "status" for v in values):
                 # The release status *of this work*: two units giving one speak of one fact.

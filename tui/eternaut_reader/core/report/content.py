@@ -225,22 +225,20 @@ def _disagreement(
     one tagged as a claim of its own, not linked to this one, with that claim's tag, as the
     matrix shows it)."""
 
-    own_claim = False
-
     def side(passage: Annotation | Untagged) -> Passage:
-        nonlocal own_claim
         if isinstance(passage, Untagged):
             text = texts.get(passage.article_id, "")[passage.start : passage.end]
             other = tagged_at(passage.article_id, passage.start, passage.end)
             if other is not None:
-                own_claim = True
                 return Passage(source_of(passage.article_id), text, other.tag, other.annotator)
             return Passage(source_of(passage.article_id), text, None, None)
         return Passage(source_of(passage.article_id), passage.quote, passage.tag, passage.annotator)
 
     first, second = side(conflict.first), side(conflict.second)
     # A tagged passage is no "report where no passage of the claim is tagged": it says whose
-    # claim the tag shown belongs to (an outside tester read the two as contradicting).
+    # claim the tag shown belongs to (an outside tester read the two as contradicting). Only
+    # the second side can be such a passage; tagged, it has an annotator.
+    own_claim = isinstance(conflict.second, Untagged) and second.annotator is not None
     reasons = tuple(OWN_CLAIM if r == ELSEWHERE and own_claim else r for r in conflict.reasons)
     return Disagreement(first, second, tuple(ValueConflict(*v) for v in conflict.values), reasons)
 

@@ -37,7 +37,7 @@ from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.storage.database import NotInClaim, StoreError
 from eternaut_reader.core.terminal import one_line
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.claim_text import others_touched
+from eternaut_reader.ui.claim_text import step_notice
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.matrix import matrix_of
 from eternaut_reader.ui.widgets.chrome import step_options
@@ -730,12 +730,8 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         if self.on_edit is not None:
             self.on_edit(edit)
         self.refresh_claim()
-        quote = _short(edit.annotation.quote, 40) if edit.annotation is not None else ""
-        what = self.editor.store.last_step
-        of = f" ({what})" if what else ""  # "Undo (evidence): “…”", as in the panes
-        self.notify(
-            f"{which.capitalize()}{of}: “{quote}”{others_touched(len(edit.also))}", timeout=3
-        )
+        notice = step_notice(which, self.editor.store.last_step, edit.annotation, len(edit.also))
+        self.notify(notice, timeout=3)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,7 @@ from textual import on
 
 from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.storage.database import StoreError
-from eternaut_reader.ui.claim_text import describe, others_touched, suggestion_text, totals
+from eternaut_reader.ui.claim_text import describe, step_notice, suggestion_text, totals
 from eternaut_reader.ui.keys import key_hint
 from eternaut_reader.ui.screens.main_articles import ArticlesScreen
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
@@ -94,14 +94,9 @@ class ClaimsScreen(ArticlesScreen):
             return
         self.apply_edit(edit)
         self._bring_into_view(edit)
-        quote = edit.annotation.quote if edit.annotation else ""
-        short = quote if len(quote) <= 40 else quote[:39] + "…"
-        what = getattr(editor.store, "last_step", "")
-        of = f" ({what})" if what else ""  # "Undo (note): “…”"
         # One step may have touched several claims (a link and the open claims it made).
-        self.notify(
-            f"{which.capitalize()}{of}: “{short}”{others_touched(len(edit.also))}", timeout=3
-        )
+        notice = step_notice(which, editor.store.last_step, edit.annotation, len(edit.also))
+        self.notify(notice, timeout=3)
 
     def _bring_into_view(self, edit: Edit) -> None:
         """An undo or redo in an article no pane shows opens it, so the user sees what

@@ -75,14 +75,13 @@ def split_parts(left: str, room: int) -> tuple[str, str]:
     parts = left.split(SEPARATOR)
     at = next((n for n, part in enumerate(parts) if part.startswith("suggest ")), None)
     others = [part for n, part in enumerate(parts) if n != at]
-    first = others[0] if others else ""
-    n = 1 if others else 0
+    if not others:  # the suggestion alone: one line, squeezed as it must be
+        return left, ""
+    first, n = others[0], 1
     while n < len(others) and cells(first + SEPARATOR + others[n]) <= room:
         first += SEPARATOR + others[n]
         n += 1
     rest = ([parts[at]] if at is not None else []) + others[n:]
-    if not others:
-        return parts[at] if at is not None else "", ""
     return first, SEPARATOR.join(rest)
 
 
