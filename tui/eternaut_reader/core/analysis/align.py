@@ -61,7 +61,7 @@ __all__ = [
 # The method's version: a cached result made by another version is recomputed.
 # 16: people and passengers, a year left over, a supply cut, hospital = injured, a start, a
 # rise or a fall.
-METHOD_VERSION = 17
+METHOD_VERSION = 18
 
 
 @dataclass

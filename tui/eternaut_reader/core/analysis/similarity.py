@@ -34,6 +34,7 @@ from eternaut_reader.core.analysis.lexicon import (
     SYNONYMS,
     SYNONYMS_BASE,
     base_stem,
+    phrased,
     stem,
     stopwords,
 )
@@ -67,7 +68,7 @@ def content_stems(text: str, language: str, base: bool = False) -> list[str]:
     """Stems of the content words of text, glossary-mapped to English where known (with
     `base`, English verbs by their base form: lexicon.base_stem)."""
     out = []
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(phrased(text, language)):
         s = _content_stem(word.lower(), language, base)
         if s is not None:
             out.append(s)
@@ -82,7 +83,7 @@ class Word(NamedTuple):
 def content_words(text: str, language: str) -> list[Word]:
     """The content words of text with their stems: what content_stems reads, word by word."""
     out = []
-    for word in _WORD.findall(text):
+    for word in _WORD.findall(phrased(text, language)):
         lower = word.lower()
         s = _content_stem(lower, language)
         if s is not None:
