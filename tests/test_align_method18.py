@@ -67,3 +67,14 @@ def test_coming_off_the_rails_is_derailing_in_either_language():
     italian = content_stems("Due carrozze sono uscite dai binari.", "it")
     derailed = content_stems("Due carrozze sono deragliate.", "it")
     assert {"carria", "derail"} <= set(english) & set(italian) & set(derailed)
+
+
+def test_works_not_expected_to_start_conflict_with_works_already_started(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The propping works are not expected to start before early December, the engineer said.",
+        "I lavori di puntellamento del pilone sono già partiti questa mattina, ha detto "
+        "l'ingegnere.",
+    )
+    assert relation == "conflicts"
+    assert found == [("status", "are not expected to start", "sono già partiti")]

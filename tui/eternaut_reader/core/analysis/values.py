@@ -1477,7 +1477,8 @@ _START_STATUS = (
     (
         "to start",
         re.compile(
-            r"\b(will\s+(?:only\s+)?(?:begin|start|commence|get\s+under\s+way)|(?:is|are)\s+"
+            r"\b(will\s+(?:only\s+|not\s+)?(?:begin|start|commence|get\s+under\s+way)|won[’']t\s+"
+            r"(?:begin|start|commence)|(?:is|are)\s+(?:not\s+)?"
             r"(?:expected|due|set|scheduled|planned)\s+to\s+(?:begin|start|commence)|yet\s+to\s+"
             r"(?:begin|start)|(?:has|have)\s+not\s+yet\s+(?:begun|started)|"
             r"(?:inizierà|inizieranno|comincerà|cominceranno|partirà|partiranno|avvierà|"
