@@ -78,3 +78,88 @@ def test_works_not_expected_to_start_conflict_with_works_already_started(tmp_pat
     )
     assert relation == "conflicts"
     assert found == [("status", "are not expected to start", "sono già partiti")]
+
+
+def _election(tmp_path: Path, share: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """A story of an election, where "vote" is in every other passage: the word that says
+    which share a percentage is must still count next to the share."""
+    filler = [
+        "Voters returned to the polls for the run-off vote on Sunday and Monday.",
+        "The vote count ended late on Monday night.",
+        "Postal votes were counted separately this year.",
+        "The vote was marked by a low turnout.",
+        "Both candidates thanked their voters after the vote.",
+        "The vote ends eight months of commissioner rule.",
+    ]
+    italian = [
+        "Gli elettori sono tornati alle urne per il voto di ballottaggio.",
+        "Lo spoglio dei voti è finito lunedì sera.",
+        "Il voto è stato segnato da una bassa affluenza.",
+        "I voti per posta sono stati contati a parte.",
+    ]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Report one\n\n2026-06-12\n\n"
+        + "\n\n".join(
+            [*filler, f"Bassani won the run-off held on Sunday and Monday with {share} of the vote"]
+        ),
+        encoding="utf-8",
+    )
+    (folder / "two.txt").write_text(
+        "Report two\n\n2026-06-08\n\n"
+        + "\n\n".join(
+            [*filler, "Bassani won 52.4% of the vote against 47.6% for Tagliaferri, a builder."]
+        ),
+        encoding="utf-8",
+    )
+    (folder / "tre.txt").write_text(
+        "Rapporto tre\n\n2026-06-09\n\n" + "\n\n".join(italian), encoding="utf-8"
+    )
+    from eternaut_reader.core.analysis import align
+    from eternaut_reader.core.text.corpus import load_corpus
+
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False, embed=False)
+    text = next(a.text for a in corpus.articles if a.id == "one")
+    start = text.index("Bassani won")
+    other = next(a.text for a in corpus.articles if a.id == "two")
+    found = [
+        m
+        for m in alignment.matches("one", start, start + 20)
+        if m.article == "two" and "52.4%" in other[m.start : m.end]
+    ]
+    assert found, "the two passages should be matched"
+    return found[0].relation, [(c.what, c.here, c.there) for c in found[0].conflicts]
+
+
+def test_a_share_of_the_vote_conflicts_in_a_story_all_about_votes(tmp_path):
+    relation, found = _election(tmp_path, "53.9 per cent")
+    assert relation == "conflicts"
+    assert found[0] == ("percentage", "53.9 per cent", "52.4%")
+
+
+def test_the_same_share_of_the_vote_agrees(tmp_path):
+    assert _election(tmp_path, "52.4 per cent") == ("agrees", [])
+
+
+def test_two_ages_of_two_people_do_not_conflict(tmp_path):
+    """ "a 44-year-old architect" (the mayor) and "the 38-year-old leader" (her deputy) share
+    the word "old", which is the age's own word, not whose age it is."""
+    _, found = aligned(
+        tmp_path,
+        "Bassani, a 44-year-old architect, won the run-off against the centre-right candidate.",
+        "Her deputy will be Lorenzo Gatti, the 38-year-old leader of the Greens, Bassani said "
+        "after the run-off.",
+    )
+    assert found == []
+
+
+def test_two_ages_of_one_person_still_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The driver, a 54-year-old man from Pisogne, was flown to Brescia by helicopter.",
+        "The 57-year-old driver from Pisogne was flown to Brescia by helicopter.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "54-year", "57-year")]

@@ -135,6 +135,9 @@ class Read:
     several: frozenset[str] = frozenset()
     counts: list[int] = field(default_factory=list)  # per value: its count's measure, else -1
     lede: bool = False  # one of its report's first LEDE_UNITS units (headline and lede)
+    # Per value: the words of what a share or an amount is of ("53.9 per cent of the vote"),
+    # kept in its context even when the whole story uses them.
+    of_what: list[frozenset[str]] = field(default_factory=list)
 
     kinds: Counter[str] = field(init=False)  # how many values of each kind the unit gives
 
@@ -249,6 +252,7 @@ def _read(
                     contexts,
                     date,
                     lede=position < LEDE_UNITS,
+                    of_what=[of_what(unit.text, v, article.language) for v in values],
                 )
             )
             measures = [k for v in values for k in v.kind_keys]
@@ -285,6 +289,7 @@ def _read(
         in_context = TranslationMap.build(by_language["it"], english, _italian_forms(reads))
         for read in reads:
             read.contexts = [frozenset(in_context(s) for s in c) for c in read.contexts]
+            read.of_what = [frozenset(in_context(s) for s in c) for c in read.of_what]
         by_language["it"] = {translate(s) for s in by_language["it"]}
         _translate_counts(reads, features, translate)
     if len(by_language) > 1:
@@ -293,13 +298,19 @@ def _read(
             feature.stems = [cognates(s) for s in feature.stems]
         for read in reads:
             read.contexts = [frozenset(cognates(s) for s in c) for c in read.contexts]
+            read.of_what = [frozenset(cognates(s) for s in c) for c in read.of_what]
         _translate_counts(reads, features, cognates, None)
     # A word found in many units (the topic: "museum", "ferry") says nothing of which measure
-    # a value is: it is left out of the values' contexts.
+    # a value is: it is left out of the values' contexts, unless it is what a share or an
+    # amount is of ("won 53.9 per cent of the vote" / "won 52.4% of the vote" in a story of
+    # an election, where every other passage speaks of votes).
     df: Counter[str] = Counter(s for f in features for s in set(f.stems))
     crowded = max(8, int(COMMON_SHARE * len(features)), int(PER_REPORT * len(articles)))
     for read in reads:
-        read.contexts = [frozenset(s for s in c if df[s] <= crowded) for c in read.contexts]
+        read.contexts = [
+            frozenset(s for s in c if df[s] <= crowded or s in k)
+            for c, k in zip(read.contexts, read.of_what, strict=True)
+        ]
     _mark_several(reads)
     return reads, features
 
@@ -496,6 +507,7 @@ _BOUNDS = frozenset(
         "en",
     )
 )
+_AGE_WORDS = frozenset(base_stem(w) for w in ("old", "aged", "age", "età"))
 COUNT_CONTEXT_WORDS = 3  # ...and of a count: its verb or noun is close ("cut 380 jobs")
 
 
@@ -526,6 +538,10 @@ def value_context(
     # "on Saturday afternoon" / "ieri pomeriggio" say when, not what: a date's neighbours
     # are counted past them.
     skip = _BOUNDS | _TIME_OF_DAY if value.kind in ("date", "time") else _BOUNDS
+    if value.kind == "quantity" and value.unit == YEARS:
+        # "a 44-year-old architect" / "the 38-year-old leader": "old" is the age's own word,
+        # not whose age it is; two ages meet on the person's words, or not at all.
+        skip = skip | _AGE_WORDS
     before = [
         w for w in content_stems(text[left : value.start], language, base=True) if w not in skip
     ]
@@ -542,6 +558,24 @@ def value_context(
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
         found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
     return frozenset(found_words)
+
+
+_OF_THE_WHAT = re.compile(
+    r"\s+(?:of|di|d'|del|dei|della|delle|degli|dello)\s*(?:(?:the|its|their|all)\s+)?"
+    r"[^\W\d_]+",
+    re.IGNORECASE,
+)
+
+
+def of_what(text: str, value: Value, language: str) -> frozenset[str]:
+    """The words of the "of" phrase right after a share or an amount: what it is of ("53.9
+    per cent of the vote", "il 52,4% dei voti"); empty for other values."""
+    if value.kind not in ("percent", "money"):
+        return frozenset()
+    complement = _OF_THE_WHAT.match(text, value.end)
+    if complement is None:
+        return frozenset()
+    return frozenset(content_stems(complement.group(), language, base=True))
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
