@@ -126,6 +126,14 @@ def test_article_by_title_in_any_case(capsys):
     assert any(m["article"] == "corriere-del-lago" for u in data["units"] for m in u["matches"])
 
 
+def test_article_id_in_any_case(capsys):
+    """Ids are lower case whatever the file name's case: a tester typed the file's name."""
+    data = run_json(capsys, str(CORPUS2), "--article", "Lakeside-Chronicle")
+    assert {u["article"] for u in data["units"]} == {"lakeside-chronicle"}
+    data = run_json(capsys, str(CORPUS2), "--article", "LAKESIDE")
+    assert {u["article"] for u in data["units"]} == {"lakeside-chronicle"}
+
+
 def test_an_unknown_article_is_one_line(capsys):
     assert main(["align", "--article", "nope"]) == 1
     err = capsys.readouterr().err

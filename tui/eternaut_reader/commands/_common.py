@@ -73,7 +73,11 @@ def resolve_articles(
         if query in ids:
             found.append(query)
             continue
-        matches = [i for i in ids if i.startswith(query)] or [
+        # Ids are lower case whatever the file's name ("openCity-variety.txt"): any case will do.
+        folded = query.casefold()
+        matches = [i for i in ids if i.casefold() == folded] or [
+            i for i in ids if i.casefold().startswith(folded)
+        ] or [
             i for i, t in titles.items() if t.casefold() == query.casefold()
         ]
         if len(matches) == 1:
