@@ -6,12 +6,17 @@ Each case is a pair of reports stating one fact two ways; the tests read the ali
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
+from eternaut_reader.core.analysis import align
 from eternaut_reader.core.analysis.lexicon import phrased
 from eternaut_reader.core.analysis.similarity import content_stems
+from eternaut_reader.core.analysis.values import extract
+from eternaut_reader.core.analysis.verdict import days_of, relate
+from eternaut_reader.core.text.corpus import load_corpus
 from tests.helpers.pairs import aligned
 
 
@@ -116,9 +121,6 @@ def _election(tmp_path: Path, share: str) -> tuple[str, list[tuple[str, str, str
     (folder / "tre.txt").write_text(
         "Rapporto tre\n\n2026-06-09\n\n" + "\n\n".join(italian), encoding="utf-8"
     )
-    from eternaut_reader.core.analysis import align
-    from eternaut_reader.core.text.corpus import load_corpus
-
     corpus = load_corpus([folder])
     alignment = align(corpus, use_cache=False, embed=False)
     text = next(a.text for a in corpus.articles if a.id == "one")
@@ -163,3 +165,116 @@ def test_two_ages_of_one_person_still_conflict(tmp_path):
     )
     assert relation == "conflicts"
     assert found == [("number", "54-year", "57-year")]
+
+
+# What an outside tester found on corpora of their own (session 10).
+
+
+def test_a_verb_that_gives_a_bound_is_a_bound(tmp_path):
+    """ "revenue tops one billion euros" is more than a billion: €1.2 billion agrees."""
+    relation, found = aligned(
+        tmp_path,
+        "Ducati Élite revenue tops one billion euros for the first time, the company said.",
+        "Il fatturato di Ducati Élite ha raggiunto 1,2 miliardi di euro, ha detto l'azienda.",
+    )
+    assert (relation, found) == ("agrees", [])
+    (tmp_path / "less").mkdir()
+    relation, found = aligned(
+        tmp_path / "less",
+        "Ducati Élite revenue topped one billion euros for the first time, the company said.",
+        "Ducati Élite revenue reached 900 million euros, the company said.",
+    )
+    assert relation == "conflicts"
+    assert found == [("money", "topped one billion euros", "900 million euros")]
+
+
+def test_people_injured_by_a_gerund_are_the_injured(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "A fire closed the Café Müller bakery in Bolzano on Sunday, injuring 3 people.",
+        "Incendio al panificio Café Müller di Bolzano domenica: 5 feriti.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "injuring 3 people", "5 feriti")]
+
+
+@pytest.mark.parametrize("other", ["1.300 lavoratori", "1,000 lavoratori"])
+def test_counts_far_apart_in_passages_saying_the_same_conflict(tmp_path, other):
+    """300 against 1,300 is more than three times apart, which two measures of a story
+    usually are; in two passages that say the same it is one figure, mistyped or not."""
+    relation, found = aligned(
+        tmp_path,
+        "Ducati Élite will hire 300 workers at its Bologna plant next year.",
+        f"Ducati Élite assumerà {other} nello stabilimento di Bologna l'anno prossimo.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "300 workers", other)]
+
+
+def test_a_group_and_a_region_counted_apart_do_not_conflict(tmp_path):
+    _, found = aligned(
+        tmp_path,
+        "The combined bank will have around 310 branches and 2,900 employees.",
+        "Nel Comasco il Credito Lariano conta 74 sportelli e circa 900 dipendenti.",
+    )
+    assert found == []
+
+
+def test_last_month_is_the_month_before_the_reports_date(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The Valtorta road closed last month after the landslide.",
+        "La strada di Valtorta è stata chiusa a settembre dopo la frana.",
+        dates=("2025-11-04", "2025-11-04"),
+    )
+    assert relation == "conflicts"
+    assert found == [("date", "last month", "settembre")]
+    (tmp_path / "same").mkdir()
+    relation, found = aligned(
+        tmp_path / "same",
+        "The Valtorta road closed last month after the landslide.",
+        "La strada di Valtorta è stata chiusa a ottobre dopo la frana.",
+        dates=("2025-11-04", "2025-11-04"),
+    )
+    assert (relation, found) == ("agrees", [])
+
+
+def test_a_conflict_of_days_in_words_names_the_days(tmp_path):
+    """ "ieri" against "on Sunday": the reason gives the days the reports' dates make them;
+    the JSON's values stay as written."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "one.txt").write_text(
+        "Report one\n\n2025-06-05\n\nThe bakery closed on Sunday after the fire.\n"
+    )
+    (folder / "two.txt").write_text(
+        "Report two\n\n2025-06-05\n\nIl panificio ha chiuso ieri dopo l'incendio.\n"
+    )
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False, embed=False)
+    text = next(a.text for a in corpus.articles if a.id == "one")
+    start = text.index("The bakery")
+    end = text.index("fire.") + 5
+    (match,) = [m for m in alignment.matches("one", start, end) if m.article == "two"]
+    assert [(c.here, c.there) for c in match.conflicts] == [("on Sunday", "ieri")]
+    assert match.shown(0) == ("on Sunday (= 1 Jun 2025)", "ieri (= 4 Jun 2025)")
+    suggestion = alignment.suggest("one", start, end)
+    assert suggestion is not None
+    assert suggestion.reason.startswith(
+        'date: "ieri (= 4 Jun 2025)" in two vs "on Sunday (= 1 Jun 2025)" here'
+    )
+    # ...and a day the words give in figures is not said twice.
+    here = extract("The bakery closed on 1 June after the fire.", "en", dt.date(2025, 6, 5))
+    there = extract("Il panificio ha chiuso ieri.", "it", dt.date(2025, 6, 5))
+    _, conflicts, _ = relate(here, there, 0, 0.5)
+    assert days_of(conflicts, here, there) == (("", "4 Jun 2025"),)
+
+
+def test_a_premiere_still_awaited_conflicts_with_one_that_happened(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The Open City still awaits its premiere, the producers said.",
+        "The Open City premiered at the Taormina festival on Saturday, the producers said.",
+    )
+    assert relation == "conflicts"
+    assert found == [("status", "still awaits its premiere", "premiered")]

@@ -163,4 +163,5 @@ def test_the_seeds_mixed_claim_and_the_reports_that_state_its_date_otherwise(cor
     assert isinstance(untagged.second, Untagged)
     assert untagged.second.article_id == corpus.articles[0].id
     assert untagged.first.id == "ads-2"
-    assert untagged.values == [("date", "by 2026", "seconda metà dell’anno")]
+    # The day in words is given as the report's date makes it.
+    assert untagged.values == [("date", "by 2026", "seconda metà dell’anno (= Jul 2025–Dec 2025)")]

@@ -132,7 +132,7 @@ def test_a_mixed_claim_shows_its_conflicting_statements_side_by_side_with_the_va
     # The Italian report states the same date without being tagged: shown as such.
     untagged = [d for d in mixed.conflicts if d.right.annotator is None]
     assert [d.right.source.number for d in untagged] == [1]
-    assert untagged[0].values[0].right == "seconda metà dell’anno"
+    assert untagged[0].values[0].right == "seconda metà dell’anno (= Jul 2025–Dec 2025)"
 
 
 def test_without_an_alignment_conflicts_come_from_links_and_tags(corpus):

@@ -75,11 +75,11 @@ def resolve_articles(
             continue
         # Ids are lower case whatever the file's name ("openCity-variety.txt"): any case will do.
         folded = query.casefold()
-        matches = [i for i in ids if i.casefold() == folded] or [
-            i for i in ids if i.casefold().startswith(folded)
-        ] or [
-            i for i, t in titles.items() if t.casefold() == query.casefold()
-        ]
+        matches = (
+            [i for i in ids if i.casefold() == folded]
+            or [i for i in ids if i.casefold().startswith(folded)]
+            or [i for i, t in titles.items() if t.casefold() == query.casefold()]
+        )
         if len(matches) == 1:
             found.append(matches[0])
         elif matches:

@@ -164,5 +164,6 @@ def _report(alignment: Alignment, ids: list[str], languages: dict[str, str]) -> 
                 where = f"{place} {m.article} [{m.start}-{m.end}] ({language})"
                 say(f"    {_MARK[m.relation]} {m.relation} {m.score:.2f} {where}")
                 say(f"        {_short(alignment.passage(m))}")
-                for c in m.conflicts:
-                    say(f'        {c.what}: "{c.here}" here vs "{c.there}" there')
+                for k, c in enumerate(m.conflicts):
+                    here, there = m.shown(k)
+                    say(f'        {c.what}: "{here}" here vs "{there}" there')

@@ -61,7 +61,9 @@ __all__ = [
 # The method's version: a cached result made by another version is recomputed.
 # 16: people and passengers, a year left over, a supply cut, hospital = injured, a start, a
 # rise or a fall.
-METHOD_VERSION = 18
+# 18-19: phrases as one word, what a share is of, ages, counts far apart in passages alike,
+# bounds given by a verb, relative months, the day of a date in words in its conflict.
+METHOD_VERSION = 19
 
 
 @dataclass
@@ -252,11 +254,11 @@ def _index_of(matches: list[Match], match: Match) -> int:
 
 def _match_row(m: Match) -> list[Any]:
     conflicts = [[*c, s, e] for c, (s, e) in zip(m.conflicts, m.at, strict=True)]
-    return [m.article, m.start, m.end, m.score, m.relation, conflicts]
+    return [m.article, m.start, m.end, m.score, m.relation, conflicts, [list(d) for d in m.days]]
 
 
 def _match_from(row: list[Any]) -> Match:
-    article, start, end, score, relation, conflicts = row
+    article, start, end, score, relation, conflicts, days = row
     if relation not in RELATIONS:
         raise ValueError(f"unknown relation {relation!r}")
     return Match(
@@ -267,6 +269,7 @@ def _match_from(row: list[Any]) -> Match:
         str(relation),
         tuple(Conflict(str(w), str(h), str(t)) for w, h, t, _, _ in conflicts),
         tuple((int(s), int(e)) for _, _, _, s, e in conflicts),
+        tuple((str(a), str(b)) for a, b in days),
     )
 
 

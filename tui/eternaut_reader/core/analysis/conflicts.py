@@ -124,7 +124,7 @@ def claim_conflicts(
                     agreeing.append((a, match))
                 if match.relation != "conflicts" or match.article == a.article_id:
                     continue
-                values = [(c.what, c.here, c.there) for c in match.conflicts]
+                values = [(c.what, *match.shown(k)) for k, c in enumerate(match.conflicts)]
                 if match.article not in stated:
                     if match.article not in elsewhere:
                         untagged = Untagged(match.article, match.start, match.end)

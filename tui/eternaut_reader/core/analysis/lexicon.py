@@ -313,7 +313,8 @@ residents people; inhabitants people; locals people; hurt injured; wounded injur
 hospitalised injured; hospitalized injured; hospital injured; households families;
 homes families;
 displaced evacuated; evacuees evacuated; homeless evacuated;
-injuries injured; killed dead; died dead; deaths dead; aeroplanes aircraft;
+injuries injured; injuring injured; wounding injured; hurting injured; killed dead;
+killing dead; died dead; deaths dead; aeroplanes aircraft;
 contained control; extinguished control; losses damage; farmland land; woodland forest;
 forests forest; woods forest; started start; began start; broke start; erupted start;
 firms companies; businesses companies; employees workers; staff workers; jobs workers;

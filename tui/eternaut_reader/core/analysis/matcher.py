@@ -70,7 +70,7 @@ from eternaut_reader.core.analysis.values import (
     is_number_word,
     two_moments,
 )
-from eternaut_reader.core.analysis.verdict import Match, relate
+from eternaut_reader.core.analysis.verdict import Match, days_of, relate
 from eternaut_reader.core.analysis.wordnet import meet
 
 if TYPE_CHECKING:
@@ -699,8 +699,14 @@ def _restated_conflicts(
                     continue
                 unit = other.unit
                 score = round(min(index.cosine(i, j), 1.0), 3)
+                days = days_of(conflicts, read.values, other.values)
                 added.append(
-                    (Match(unit.article, unit.start, unit.end, score, relation, conflicts, at), j)
+                    (
+                        Match(
+                            unit.article, unit.start, unit.end, score, relation, conflicts, at, days
+                        ),
+                        j,
+                    )
                 )
                 have.add(j)
         if added:
@@ -1060,6 +1066,7 @@ def match_units(
                         relation,
                         conflicts,
                         at,
+                        days_of(conflicts, read.values, reads[j].values),
                     ),
                     j,
                 )

@@ -22,7 +22,7 @@ from text_to_num import text2num
 
 from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
 
-__all__ = ["Value", "compare", "extract", "parse_number", "significant_digits"]
+__all__ = ["Value", "compare", "extract", "far_apart", "parse_number", "significant_digits"]
 
 # Kinds whose disagreement is a conflict. "year" (a bare year used as a modifier, as in
 # "the 2023 strikes") only helps to find the same fact, it never conflicts.
@@ -126,6 +126,23 @@ def _scale_slip(low: float, high: float) -> bool:
     ratio = high / max(low, 1e-9)
     slipped = any(abs(ratio - 10.0**k) < 1e-6 * 10.0**k for k in (1, 2, 3, 6))
     return slipped and significant_digits(low) == significant_digits(high)
+
+
+FAR_APART = 10.0  # counts of one noun this far apart may still be one figure: see far_apart
+
+
+def far_apart(a: Value, b: Value) -> bool:
+    """Two counts, or amounts, of one noun too far apart for `compare` to take for one
+    figure (more than three times), but less than FAR_APART: in two passages that say
+    nearly the same ("will hire 300 workers" / "will hire 1,000 workers", or "1,300", the
+    slip of a key a fact-checker looks for first) they are one figure told two ways after
+    all; elsewhere, two measures (a group's 2,900 employees, a region's 900)."""
+    if a.kind != b.kind or a.kind not in ("quantity", "money") or a.bound or b.bound:
+        return False
+    if a.unit != b.unit or a.name or b.name or is_measure(a) or a.former != b.former:
+        return False
+    low, high = sorted((abs(a.low), abs(b.low)))
+    return low > 0 and _COUNTS_APART * low < high <= FAR_APART * low
 
 
 def compare(a: Value, b: Value) -> bool | None:
@@ -621,6 +638,11 @@ _PARTICIPLE_BEFORE = re.compile(
     r"([^\W\d_]{3,}(?:at[ie]|it[ie]|ut[ie]|ort[ie]|ed|en))\s+(?:(?:circa|about|oltre|almeno)\s+)?$",
     re.IGNORECASE,
 )
+# "…closed the bakery, injuring 3 people": what befell them, said first by a gerund.
+_GERUND_BEFORE = re.compile(
+    r"\b(injuring|killing|wounding|hurting)\s+(?:(?:at\s+least|about|some|around|nearly)\s+)?$",
+    re.IGNORECASE,
+)
 # What befalls people in the news, by how its participles begin: "injured", "hurt",
 # "evacuated", "feriti", "sfollati"… ("1,300 workers downed tools" counts workers).
 _BEFALLEN = (
@@ -953,7 +975,9 @@ def _amounts(text: str, language: str) -> list[Value]:
                 counted, first = named, named.start()
         elif counted is not None and stem(counted.group(1)) in _PEOPLE:
             participle = _PARTICIPLE_AFTER.match(text, counted.end())
-            before = _PARTICIPLE_BEFORE.search(text, max(0, start - 48), start)
+            before = _PARTICIPLE_BEFORE.search(
+                text, max(0, start - 48), start
+            ) or _GERUND_BEFORE.search(text, max(0, start - 48), start)
             if not (participle and participle.group(1).lower().startswith(_BEFALLEN)) and (
                 before and before.group(1).lower().startswith(_BEFALLEN)
             ):
@@ -1135,6 +1159,14 @@ _RELATIVE_YEAR = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow|ieri|oggi|domani)\b", re.IGNORECASE)
+# "last month", "il mese scorso", "earlier this month", "next month": a month of the
+# report's date (an outside tester saw "closed last month" agree with "chiusa a settembre"
+# in a November report).
+_RELATIVE_MONTH = re.compile(
+    r"\b(?:(?:earlier\s+|later\s+)?(next|this|last)\s+month|il\s+mese\s+(prossimo|scorso)"
+    r"|(?:il|lo)\s+(prossimo|scorso)\s+mese|(quest)o\s+mese)\b",
+    re.IGNORECASE,
+)
 _WEEKDAYS = {
     name: number
     for number, names in enumerate(
@@ -1175,6 +1207,12 @@ _MONTH_YEAR = re.compile(
 _YEAR_SHIFT = {"next": 1, "prossimo": 1, "this": 0, "quest": 0, "last": -1, "scorso": -1}
 _PRESENT = re.compile(r"today|oggi", re.IGNORECASE)
 _DAY_SHIFT = {"yesterday": -1, "ieri": -1, "today": 0, "oggi": 0, "tomorrow": 1, "domani": 1}
+
+
+def _month_shifted(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after day's (before, when negative)."""
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _span(start: dt.date, end: dt.date) -> tuple[float, float]:
@@ -1279,6 +1317,11 @@ def _dates(
             word = next(g for g in m.groups() if g).lower()
             y = reference.year + _YEAR_SHIFT[word]
             add(m, _span(dt.date(y, 1, 1), dt.date(y, 12, 31)))
+        for m in _RELATIVE_MONTH.finditer(text):
+            word = next(g for g in m.groups() if g).lower()
+            first = _month_shifted(reference, _YEAR_SHIFT[word])
+            last = _month_shifted(first, 1) - dt.timedelta(days=1)
+            add(m, _span(first, last))
         for m in _YEARS_AGO.finditer(text):
             # "four years ago", "due anni fa" in a 2025 report: 2021, 2023.
             n = _count_word(m.group(1))
@@ -1417,7 +1460,14 @@ _STATUS = (
             r"\b(upcoming|forthcoming|yet\s+to\s+(?:be\s+released|premiere|debut|air)"
             r"|will\s+(?:premiere|debut|be\s+released|air|launch)|set\s+to\s+(?:premiere|debut|air)"
             r"|coming\s+soon|due\s+out|in\s+uscita|di\s+prossima\s+uscita|uscirà|usciranno"
-            r"|debutterà|arriverà\s+su|in\s+arrivo|(?:prima\s+del|in\s+vista\s+del|verso\s+il)\s+debutto)\b",
+            r"|debutterà|arriverà\s+su|in\s+arrivo|(?:prima\s+del|in\s+vista\s+del|verso\s+il)\s+debutto"
+            # "still awaits its premiere", "has not yet been released", "attende il debutto"
+            r"|(?:still\s+)?awaits?\s+(?:its\s+|their\s+)?(?:premiere|release|debut)"
+            r"|(?:has|have)\s+(?:yet|still)\s+to\s+(?:premiere|debut|be\s+released|air)"
+            r"|(?:has|have)\s+not\s+(?:yet\s+)?(?:premiered|debuted|been\s+released|aired)"
+            r"|non\s+(?:è|sono)\s+ancora\s+(?:uscit[aoie]|andat[aoie]\s+in\s+onda)"
+            r"|(?:attende|attendono|aspetta|aspettano)\s+(?:ancora\s+)?(?:il|la|l['’])\s*"
+            r"(?:debutto|prima|uscita))\b",
             re.IGNORECASE,
         ),
     ),
@@ -1518,6 +1568,7 @@ _WORK_NOUN = re.compile(
 # even with no "series" or "film" near.
 _ONLY_OF_WORKS = re.compile(
     r"(?:premiered|debuted|ha\s+debuttato|hanno\s+debuttato|will\s+premiere|"
+    r"(?:still\s+)?awaits?\s+(?:its\s+|their\s+)?premiere|"
     r"will\s+debut|set\s+to\s+(?:premiere|debut)|yet\s+to\s+(?:premiere|debut)|debutterà|"
     r"in\s+uscita|di\s+prossima\s+uscita|uscirà)\b",
     re.IGNORECASE,
@@ -1776,7 +1827,13 @@ _BOUNDS = (
         ">",
         re.compile(
             r"\b(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of|oltre|"
-            r"più\s+" + _IT_DI + r"|sopra|superiore\s+a|ben\s+oltre)" + _OF_THE + r"\s*$",
+            r"più\s+" + _IT_DI + r"|sopra|superiore\s+a|ben\s+oltre|"
+            # ...and a verb that says it: "revenue tops one billion", "ha superato gli 11
+            # miliardi" (an outside tester saw "tops €1 billion" against "€1.2 billion").
+            r"tops|topped|topping|exceeds|exceeded|exceeding|surpass(?:es|ed|ing)?|"
+            r"supera|superano|superato|superata|superati|superate|superando|sfonda|sfondato)"
+            + _OF_THE
+            + r"\s*$",
             re.IGNORECASE,
         ),
     ),

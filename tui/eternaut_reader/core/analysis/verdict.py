@@ -24,6 +24,7 @@ from eternaut_reader.core.analysis.values import (
     STATUS_FAMILY,
     Value,
     compare,
+    far_apart,
     is_measure,
     significant_digits,
 )
@@ -44,6 +45,9 @@ LEFTOVER_SCORE = 0.3  # passages this alike compare the one count each has left 
 LEFTOVER_DAYS = 62  # ...and the one day each has left, when this close: one event's
 LEFTOVER_YEARS = 10  # ...and the one year, when this close ("built in 2012" / "nel 2019")
 LEFTOVER_APART = 1.25  # ...when the two are this close: two nouns, so a near figure only
+# Passages this alike tell one fact: two counts of one noun in them are one figure, however
+# far apart (values.far_apart). Two reports rarely word two different facts so nearly alike.
+NEAR_SAME_SCORE = 0.45
 # (Lower, more "confirmed" verdicts come out right, but claims made by one report alone start
 # to be "confirmed" by a passage that merely shares its words: a wrong "confirmed" costs a
 # fact-checker more than a wrong "speculative".)
@@ -82,7 +86,10 @@ class Match:
     """A passage of another article that states the same fact, or a related one.
 
     at[i] is where conflicts[i].here stands in the article of the unit matched from, so that
-    part of a unit can be judged on the values it holds.
+    part of a unit can be judged on the values it holds. days[i], for a date written in words
+    ("ieri", "on Sunday", "last month"), gives the days the reports' own dates make of its two
+    values ("" for one given in figures): the reason and the panel say them, so that nobody
+    works them out by hand (an outside tester). `shown(i)` gives both values with them.
     """
 
     article: str
@@ -92,6 +99,13 @@ class Match:
     relation: str  # agrees, conflicts, related
     conflicts: tuple[Conflict, ...] = ()
     at: tuple[tuple[int, int], ...] = ()
+    days: tuple[tuple[str, str], ...] = ()
+
+    def shown(self, i: int) -> tuple[str, str]:
+        """conflicts[i]'s values here and there, each with its day where it has one."""
+        conflict = self.conflicts[i]
+        here_day, there_day = self.days[i] if i < len(self.days) else ("", "")
+        return _with_day(conflict.here, here_day), _with_day(conflict.there, there_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +221,16 @@ def relate(
                         doubtful = True
             elif alike():
                 clashes = _leftover_dates(left_here, left_there)
+        if not clashes and kind in ("quantity", "money") and score >= NEAR_SAME_SCORE:
+            clashes = [
+                (a, b)
+                for o, a, b, s in outcomes
+                if o is None
+                and s
+                and id(a) not in settled
+                and id(b) not in settled
+                and far_apart(a, b)
+            ]
         if clashes:
             # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two
             # values are the ones told two ways (380 and 320), so they name the conflict.
@@ -229,6 +253,37 @@ def _shown(mine: Value, other: Value) -> tuple[str, str]:
     if mine.kind == "date" and here.casefold() == there.casefold():
         return f"{here} (= {_when(mine)})", f"{there} (= {_when(other)})"
     return here, there
+
+
+def days_of(
+    conflicts: Sequence[Conflict], here: Sequence[Value], there: Sequence[Value]
+) -> tuple[tuple[str, str], ...]:
+    """For each conflict of `relate`, the days its two values are when written in words
+    (Match.days); () when none is."""
+
+    def day(shown: str, values: Sequence[Value]) -> str:
+        value = next((v for v in values if v.kind == "date" and v.display() == shown), None)
+        return "" if value is None else _day(value)
+
+    days = tuple(
+        (day(c.here, here), day(c.there, there)) if c.what == "date" else ("", "")
+        for c in conflicts
+    )
+    return days if any(a or b for a, b in days) else ()
+
+
+def _with_day(value: str, day: str) -> str:
+    return f"{value} (= {day})" if day else value
+
+
+def _day(value: Value) -> str:
+    """The day (or month, or year) a date written in words is: "ieri" against "on Sunday"
+    leaves a fact-checker to work out the days from the reports' dates (an outside tester).
+    "" for any other value, and for a date that gives its figures or says its day already."""
+    shown = value.display()
+    if value.kind != "date" or any(c.isdigit() for c in shown) or value.low > value.high:
+        return ""
+    return _when(value)
 
 
 def _when(value: Value) -> str:
@@ -357,6 +412,7 @@ def suggest(
     if conflicting:
         first = conflicting[0]
         c = first.conflicts[0]
+        here, there = first.shown(0)
         # The reports that agree are part of the picture: one dissent among four that agree
         # is not the same finding as a report that stands alone against another.
         # A report with a passage that conflicts and another that agrees disagrees: it is
@@ -369,7 +425,7 @@ def suggest(
             tail += f"; {_reports(agreed)} agree{'s' if agreed == 1 else ''}"
         return Suggestion(
             "contradicted",
-            f'{c.what}: "{c.there}" in {first.article} vs "{c.here}" here{tail}',
+            f'{c.what}: "{there}" in {first.article} vs "{here}" here{tail}',
             tuple(conflicting),
         )
     agreeing: list[Match] = []

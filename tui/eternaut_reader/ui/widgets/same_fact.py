@@ -265,14 +265,15 @@ class SameFactPanel(Vertical):
                     # it wrapped under them from the first column, an outside tester found):
                     # it goes under them, indented like a conflict's values.
                     line += "\n" + " " * 13 + f"“{_short(passage, room + 10)}”"
-                for conflict in match.conflicts:
+                for k, conflict in enumerate(match.conflicts):
                     # Both values in sight, each cut in the middle to its share of the line:
                     # cut at its end, the line lost the value "there" (and wrapped, found by
                     # an outside tester at 80 columns).
                     frame = f"{conflict.what}: “” here vs “”"
                     share = max(8, (room + 12 - len(frame)) // 2)
-                    here_value = _middle(conflict.here, share)
-                    there_value = _middle(conflict.there, share)
+                    here_shown, there_shown = match.shown(k)
+                    here_value = _middle(here_shown, share)
+                    there_value = _middle(there_shown, share)
                     values = f"{conflict.what}: “{here_value}” here vs “{there_value}”"
                     # Plain spaces: they copy as spaces (braille blanks copied as "⠀").
                     line += "\n" + " " * 13 + "⚠ " + _short(values, room + 12)
