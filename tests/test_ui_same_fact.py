@@ -921,3 +921,37 @@ async def test_a_claim_linked_as_contradicting_is_suggested_contradicted():
         with open_store() as store:
             tags = sorted((a.article_id[:3], a.tag) for a in store.annotations())
         assert ("000", "contradicted") in tags
+
+
+async def test_undo_with_the_panel_open_brings_the_bar_to_the_claim_undone():
+    """The panel has the focus, and `u` takes back a tag made in another article: the pane
+    shows that article again, the panel follows it, and so must the claim bar (it kept the
+    claim shown before, an outside tester found)."""
+    corpus = load_corpus()
+    fifth = corpus.articles[4]
+    there = fifth.text.index("In a landmark move")
+    with open_store(annotator=ME) as store:
+        store.add(fifth, there, there + 18, "confirmed")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _on_premiered(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        pane = focused_pane(app)
+        tagged = pane.article.id
+        app.screen.show_in_pane(pane, app.corpus.by_id(fifth.id))
+        for other in panes(app):  # no pane shows the tagged article now
+            if other is not pane and other.article.id == tagged:
+                spare = next(a for a in app.corpus.articles if a.id not in (tagged, fifth.id))
+                app.screen.show_in_pane(other, spare)
+        await settle(app, pilot)
+        pane.move_cursor(pane.sentence_at(there))
+        await pilot.pause()
+        assert "✓ confirmed" in _bar(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.query_one(SameFactPanel).has_focus_within
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert pane.article.id == tagged
+        assert "✓ confirmed" not in _bar(app) and "no claim here" in _bar(app)

@@ -112,6 +112,9 @@ class ClaimsScreen(ArticlesScreen):
             return
         start, end = edit.spans[-1]
         focused = self.focused_view
+        panel = self._same_fact()
+        if focused is None and panel is not None and panel.display and panel.source is not None:
+            focused = self.pane(panel.source)  # the pane the same-fact panel works from
         showing = [p for p in self.panes if p.article.id == article.id]
         pane = (focused if focused in showing else None) or (showing[0] if showing else None)
         if pane is None:
@@ -127,10 +130,15 @@ class ClaimsScreen(ArticlesScreen):
     def _pane_changed(self, message: ArticlePane.Changed) -> None:
         self.note_session_change()
         focused = self.focused_view
+        same_fact = self._same_fact()
+        follows = same_fact is not None and same_fact.display and same_fact.source == message.pane
         if focused is not None and message.pane == focused.number:
             self.refresh_claim_bar()
-        same_fact = self._same_fact()
-        if same_fact is not None and same_fact.display and same_fact.source == message.pane:
+        elif focused is None and follows:
+            # The panel has the focus and the bar follows its pane's claim: an undo that
+            # moved that pane's cursor left the bar on the claim before (an outside tester).
+            self.refresh_claim_bar()
+        if same_fact is not None and follows:
             same_fact.refresh_matches()
         self._refresh_key_bar()
 
