@@ -955,3 +955,26 @@ async def test_undo_with_the_panel_open_brings_the_bar_to_the_claim_undone():
         await settle(app, pilot)
         assert pane.article.id == tagged
         assert "✓ confirmed" not in _bar(app) and "no claim here" in _bar(app)
+
+
+async def test_a_clause_tagged_out_of_a_hedged_sentence_keeps_its_own_suggestion():
+    """The Italian report's sentence is hedged ("potrebbe") after its first clause. That
+    clause, selected, is suggested "confirmed"; once tagged, the claim bar and `A` must go on
+    judging the claim's own words, not the sentence's (it turned "speculative")."""
+    corpus = load_corpus()
+    italian = corpus.articles[0]
+    start = italian.text.index("A confermarlo")
+    end = italian.text.index("del secondo trimestre") + len("del secondo trimestre")
+    with open_store(annotator=ME) as store:
+        claim_id = store.add(italian, start, end, None).id  # an open claim
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _ready(app, pilot)
+        app.screen.go_to_claim(*app.editor.claim(claim_id))
+        await pilot.pause()
+        pane = focused_pane(app) or panes(app)[0]
+        assert pane.claim_under_cursor() is not None
+        assert "suggest ✓ confirmed" in _bar(app) and "potrebbe" not in _bar(app)
+        await pilot.press("A")
+        await pilot.pause()
+        assert _stored() == [("000", "confirmed", ME)]

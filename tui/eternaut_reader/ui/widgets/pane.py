@@ -1302,6 +1302,11 @@ class ArticlePane(ScrollView, can_focus=True):
             if against:
                 places = ", ".join(dict.fromkeys(against))
                 return Suggestion("contradicted", f"you linked it as contradicting {places}")
+        if claim is not None and self.reading.selection is None:
+            # The claim's own words, not its sentence's: a clause tagged out of a sentence
+            # hedged elsewhere ("… potrebbe …") was offered "speculative" once tagged, where
+            # its selection had been offered "confirmed" (an outside tester).
+            span = (claim.start, claim.end)
         found: Suggestion | None = alignment.suggest(self.article.id, *span)
         return found
 
