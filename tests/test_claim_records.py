@@ -254,6 +254,23 @@ def test_the_scorecard_counts_each_reports_verdicts_and_the_claims_only_it_makes
     assert scores[corpus.articles[4].id].claims == 0
 
 
+def test_the_scorecard_counts_every_claim_of_a_report_even_two_in_one_linked_group():
+    """Two claims of one report linked into one group are two claims, as the pane's header
+    and the claims panel count them (the scorecard drew one glyph for both, a tester saw)."""
+    corpus = load_corpus()
+    with open_store(annotator="ana") as store:
+        made = _three_reports(store, corpus)
+        first = corpus.articles[0]
+        second = first.segment()[1]
+        extra = store.add(first, second.start, second.end, "speculative")
+        store.link(made[1].id, extra.id, "supports")  # joined through the second report
+        groups = claim_groups(store.annotations())
+    assert len(groups) == 1
+    columns = [(a.id, a.title) for a in corpus.articles]
+    score = {s.article_id: s for s in scorecard(groups, columns)}[first.id]
+    assert (score.claims, score.confirmed, score.speculative) == (2, 1, 1)
+
+
 def test_a_record_written_through_a_stale_view_of_the_claim_lands_on_a_passage_still_there():
     # The reader's view of the claim predates a change from disk: its lead was removed by
     # another program. The record goes to the annotator's passage that is left, no traceback.

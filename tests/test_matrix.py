@@ -218,6 +218,33 @@ def test_a_claim_linked_as_contradicting_stands_on_the_other_side_of_the_row():
     assert [row.cells[c].mark for c, _ in COLUMNS] == ["✗", "○⚠", "·", ""]
 
 
+def test_writing_a_summary_on_the_other_side_does_not_change_the_cells():
+    """The row's cells are read from its first claim, whichever claim holds the summary: a
+    tester saw a cell turn ?⚠ when a summary was written, and back with its undo."""
+    from dataclasses import replace
+
+    row_claim = ann(
+        "a", "A", 0, "Crollo del ponte: 12 feriti", "contradicted", Link("b", "contradicts")
+    )
+    other_side = ann("b", "B", 10, "19 people were injured", None)
+    alignment = FakeAlignment(
+        {
+            ("A", 0): [M("B", 10, 32, "conflicts"), M("C", 5, 25, "agrees")],
+            ("B", 10): [M("A", 0, 27, "conflicts"), M("C", 5, 25, "conflicts")],
+        }
+    )
+
+    def marks(b: Annotation) -> list[str]:
+        tagged_at = {"A": [placed(row_claim)], "B": [placed(b)]}
+        [row] = build_matrix(
+            [placed(row_claim), placed(b)], COLUMNS, alignment, tagged_at=tagged_at
+        ).rows
+        return [row.cells[c].mark for c, _ in COLUMNS]
+
+    summarised = replace(other_side, summary="How many were injured")
+    assert marks(summarised) == marks(other_side) == ["✗", "○⚠", "·", ""]
+
+
 def test_the_scorecard_draws_one_glyph_per_claim_until_the_bar_is_full():
     from eternaut_reader import load_corpus
     from eternaut_reader.core.analysis.scorecard import ReportScore

@@ -170,10 +170,12 @@ def build_matrix(
         )
         label = summary.summary if summary is not None else group[0].annotation.quote
         row = MatrixRow(" ".join(label.split()), group)
-        # The row says what each report has *on the claim it is named after*: a claim linked
-        # to it as contradicting stands on the other side, and its own agreeing passages are
-        # no conflict with the row (an outside tester saw ⚠ in a report that agrees).
-        anchor = next((c for c in group if c.annotation is summary), group[0]).annotation
+        # The row says what each report has *on its first claim* (in the reports' order): a
+        # claim linked to it as contradicting stands on the other side, and its own agreeing
+        # passages are no conflict with the row (an outside tester saw ⚠ in a report that
+        # agrees). Not on the claim that holds the summary: writing one changed the cells
+        # (another tester saw ? turn ?⚠ and back with the summary's undo).
+        anchor = group[0].annotation
         against = _against(anchor, group)
         for article, _heading in columns:
             row.cells[article] = _cell(

@@ -1,8 +1,8 @@
 """The source scorecard: per report, how its claims were judged, to spot the outlier.
 
-For each report: how many claims it states that were tagged confirmed, speculative and
-contradicted there (a claim counts once per report, under each tag its passages carry), how
-many are still open, and how many claims no other report makes (no link joins them to another
+For each report: how many of its claims (its own tagged passages, each once, as the pane's
+header and the claims panel count them) were tagged confirmed, speculative and contradicted,
+how many are still open, and how many claims no other report makes (no link joins them to another
 report's passage and, when an alignment is given, no aligned passage was found elsewhere).
 The report (`report` command, export dialog) prints it as a table; the reader's matrix view
 draws it as a bar per report.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from eternaut_reader.core.analysis.verdict import AlignmentLike
 from eternaut_reader.core.annotations.groups import ClaimGroup
-from eternaut_reader.core.annotations.tags import OPEN, TAGS
+from eternaut_reader.core.annotations.tags import OPEN, TAGS, tag_key
 
 __all__ = ["ReportScore", "scorecard"]
 
@@ -47,13 +47,14 @@ def scorecard(
     for group in groups:
         articles = group.articles
         alone = len(articles) == 1 and not _aligned_elsewhere(group, alignment)
-        for article, tags in group.tags_by_article().items():
-            row = counts.get(article)
+        for annotation in group.members:
+            # Each claim once: two passages of one report linked into one group were drawn
+            # as one glyph, and the scorecard disagreed with the pane's header (a tester).
+            row = counts.get(annotation.article_id)
             if row is None:
                 continue
             row["claims"] += 1
-            for tag in tags:
-                row[tag] += 1
+            row[tag_key(annotation.tag)] += 1
             if alone:
                 row["alone"] += 1
     return [ReportScore(article, title, **counts[article]) for article, title in columns]
