@@ -978,3 +978,19 @@ async def test_a_clause_tagged_out_of_a_hedged_sentence_keeps_its_own_suggestion
         await pilot.press("A")
         await pilot.pause()
         assert _stored() == [("000", "confirmed", ME)]
+
+
+def test_the_score_bar_tells_strong_matches_apart():
+    """0.53 and 0.79 drew as the same full bar (a tester); a weak match is more than a sliver."""
+    from eternaut_reader.ui.widgets.same_fact import score_bar
+
+    assert score_bar(0.53) != score_bar(0.79)
+    assert score_bar(1.0) == "█████" and score_bar(0.0).strip() == ""
+    assert len(score_bar(0.1).strip()) >= 1
+    bars = [score_bar(s / 10) for s in range(11)]
+    assert all(len(b) == 5 for b in bars)
+
+    def eighths(bar: str) -> int:
+        return sum(8 if c == "█" else " ▏▎▍▌▋▊▉".index(c) for c in bar)
+
+    assert [eighths(b) for b in bars] == sorted(eighths(b) for b in bars)

@@ -9,6 +9,8 @@ contradicting it, without leaving the panel. Until the alignment is done it says
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -39,8 +41,10 @@ _ORDER = {"conflicts": 0, "agrees": 1, "related": 2}
 
 def score_bar(score: float, cells: int = BAR_CELLS) -> str:
     """A score as a bar of block characters ("███▌ "), readable without colour."""
-    # Scores above a half are as strong as matches get: they fill the bar.
-    eighths = round(max(0.0, min(1.0, score * 2)) * cells * 8)
+    # On a square-root scale: the weak matches (0.1–0.3) still show as more than a sliver,
+    # and the strong ones still differ (read as double, everything from 0.5 up drew as a
+    # full bar, an outside tester found).
+    eighths = round(math.sqrt(max(0.0, min(1.0, score))) * cells * 8)
     full, part = divmod(eighths, 8)
     bar = "█" * full + ("" if part == 0 else " ▏▎▍▌▋▊▉"[part])
     return bar.ljust(cells)
