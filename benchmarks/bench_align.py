@@ -13,7 +13,8 @@ earthquake), corpus19 (a Roman house under a car park), corpus20 (a chemical pla
 corpus21 (a vineyard frost), corpus22 (a satellite launch), corpus23 (a Roman shipwreck),
 corpus24 (an e-bike battery recall), corpus25 (a train derailment), corpus26 (a football
 transfer), corpus27 (a heatwave blackout), corpus28 (a bank merger), corpus29 (a
-Legionnaires' outbreak) and corpus30 (a bridge closed after an inspection), against the
+Legionnaires' outbreak), corpus30 (a bridge closed after an inspection), corpus31 (a municipal
+run-off) and corpus32 (a glacier study and collapse), against the
 hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
@@ -93,6 +94,8 @@ def main() -> None:
         ("corpus28", [DATA / "corpus28"], DATA / "corpus28_clusters.json"),
         ("corpus29", [DATA / "corpus29"], DATA / "corpus29_clusters.json"),
         ("corpus30", [DATA / "corpus30"], DATA / "corpus30_clusters.json"),
+        ("corpus31", [DATA / "corpus31"], DATA / "corpus31_clusters.json"),
+        ("corpus32", [DATA / "corpus32"], DATA / "corpus32_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

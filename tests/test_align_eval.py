@@ -146,3 +146,20 @@ def test_method_17_catches_what_the_later_held_out_sets_planted():
         assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
     _, result = run([DATA / "corpus29"], "corpus29_clusters.json")
     assert {c.id: c.predicted for c in result.clusters}["incubation-ten-days"] == "confirmed"
+
+
+def test_method_18_catches_who_and_the_share_of_the_vote():
+    """Disagreements of the held-out sets 28 to 32 that method 18 reads: who holds a role
+    (the merged bank's chief executive, the deputy mayor), who led a study or signed an
+    order, a share of the vote in a story all about votes, propping works started against
+    not expected to start. Sets 31 and 32 were first measured before any of it (notes):
+    8 of 12 disagreements then."""
+    for folder, planted in (
+        ("corpus28", {"ceo"}),
+        ("corpus30", {"who-ordered-closure", "propping-status"}),
+        ("corpus31", {"deputy-mayor", "winner-vote-share", "runoff-turnout", "margin-in-votes"}),
+        ("corpus32", {"lead-institution", "thickness-loss-2025", "collapse-volume"}),
+    ):
+        _, result = run([DATA / folder], f"{folder}_clusters.json")
+        predicted = {c.id: c.predicted for c in result.clusters}
+        assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)

@@ -292,8 +292,9 @@ assicurate insured; valore value; complice accomplice; banda gang; sconvolti dev
 sconvolto devastated; ritrovamento recovery; recuperare recover; sospettato suspect;
 sospettati suspects; ricercati wanted; unità units; interessate affected;
 interessati affected; carrozza carriage; carrozze carriages; vagone carriage;
-vagoni carriages; deragliamento derailment; deragliato derailed; deragliata derailed;
-deragliare derail; grave serious; gravi serious; gravemente seriously
+vagoni carriages; vicesindaco deputy; vicesindaca deputy; deragliamento derailment;
+deragliato derailed; deragliata derailed; deragliare derail; grave serious; gravi serious;
+gravemente seriously
 """
 
 # English words of one meaning that news reports use in turn, by stem -> a shared stem.

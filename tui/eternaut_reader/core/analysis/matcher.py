@@ -756,8 +756,8 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
 
     def same(i: int, j: int) -> bool:
         va, vb = a.values[i], b.values[j]
-        if va.kind == "status":
-            return True
+        if va.kind in ("status", "who"):
+            return True  # a status names its work; who, the role or the act
         if moments and (va.kind == "date" or two_moments(va, vb)):
             return False
         if va.former != vb.former:
@@ -1051,7 +1051,12 @@ def match_units(
                 # A day and nothing else in common ("The team won 3-1 on Sunday" / "Il
                 # sindaco ha parlato domenica"): two events of one day, not one fact.
                 relation = "related"
-            loose = conflicts and index.wording(i, j) < CONFLICT_WORDING
+            # (Who holds one role is the fact itself, however little else two passages
+            # share: "il ruolo di vicesindaco andrebbe a Molinari" / "her deputy mayor will be
+            # Gatti".)
+            loose = (
+                any(c.what != "who" for c in conflicts) and index.wording(i, j) < CONFLICT_WORDING
+            )
             if loose and not _agreeing(read, reads[j]):
                 # Two figures of one kind in passages that share little else: not one fact
                 # told two ways, so not a contradiction either.

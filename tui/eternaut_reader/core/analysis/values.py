@@ -21,13 +21,14 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
+from eternaut_reader.core.analysis.roles import EXCLUSIVE, roles
 
 __all__ = ["Value", "compare", "extract", "far_apart", "parse_number", "significant_digits"]
 
 # Kinds whose disagreement is a conflict. "year" (a bare year used as a modifier, as in
 # "the 2023 strikes") only helps to find the same fact, it never conflicts.
 CONFLICTING_KINDS = frozenset(
-    {"money", "percent", "multiplier", "quantity", "date", "status", "time"}
+    {"money", "percent", "multiplier", "quantity", "date", "status", "time", "who"}
 )
 _TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
 _APART = 10.0  # amounts more than ten times apart are not comparable at all
@@ -42,8 +43,9 @@ _COUNTS_APART = 3.0
 class Value:
     """One value as written (text, start, end relative to the text read) and normalised."""
 
-    kind: str  # money, percent, multiplier, quantity, date, status, year, time
-    unit: str  # currency, counted noun or status word; "" where there is none
+    kind: str  # money, percent, multiplier, quantity, date, status, year, time, who
+    # currency, counted noun, status word, or (who) the role or act; "" where there is none
+    unit: str
     low: float  # the amount; for a date its first day (proleptic ordinal)
     high: float  # the amount again; for a date its last day
     text: str
@@ -76,6 +78,8 @@ class Value:
         """`key`, and the same for the name a count is also a count of; and for a count of
         ten or more, its figure alone ("17 reti" / "17 goals": nouns the glossary may not
         pair are still one figure)."""
+        if self.kind == "who":
+            return [self.key]  # the role ("who:deputy mayor"): its holder is a name already
         out = [self.key] + ([self._as_name().key] if self.name else [])
         if self.kind == "quantity" and abs(self.low) >= _BARE_COUNT and not is_measure(self):
             out.append(f"count:{self.low:.3g}")
@@ -84,6 +88,10 @@ class Value:
     @property
     def kind_keys(self) -> list[str]:
         """`kind_key`, and the same for the name a count is also a count of."""
+        if self.kind == "who":
+            # A role is no measure to find passages by: weighed as one, it drew an election
+            # story's "was elected mayor" away from the passages that state it.
+            return []
         return [self.kind_key] + ([self._as_name().kind_key] if self.name else [])
 
     def _as_name(self) -> Value:
@@ -104,7 +112,7 @@ class Value:
     def kind_key(self) -> str:
         """A feature for "speaks of the same measure": a date, a count of passengers, a
         release status; two units that both give one are likely about the same fact."""
-        if self.kind in ("quantity", "money"):
+        if self.kind in ("quantity", "money", "who"):
             return f"{self.kind}:{self.unit}"
         return self.kind
 
@@ -128,6 +136,17 @@ def _scale_slip(low: float, high: float) -> bool:
     return slipped and significant_digits(low) == significant_digits(high)
 
 
+def _same_agent(a: Value, b: Value) -> bool | None:
+    """One role or act with agents that share a word agree, and conflict with none; one
+    person in two roles no one holds together conflicts (roles.EXCLUSIVE)."""
+    shared = bool(set(a.name.split()) & set(b.name.split()))
+    if a.unit == b.unit:
+        return shared
+    if shared and a.unit in EXCLUSIVE and b.unit in EXCLUSIVE:
+        return False
+    return None
+
+
 FAR_APART = 10.0  # counts of one noun this far apart may still be one figure: see far_apart
 
 
@@ -149,6 +168,8 @@ def compare(a: Value, b: Value) -> bool | None:
     """True if the values agree, False if they conflict, None if they measure different things."""
     if a.kind != b.kind or a.kind not in CONFLICTING_KINDS:
         return None
+    if a.kind == "who":  # the unit is the role or act, the name the agent's own words
+        return _same_agent(a, b)
     if a.kind == "status":  # the unit is the status itself: "upcoming" or "released"
         if STATUS_FAMILY.get(a.unit) != STATUS_FAMILY.get(b.unit):
             return None  # a work's release and a line's reopening: two things
@@ -1697,7 +1718,11 @@ def extract(
     amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
     found = [_former(text, v) for v in (*dates, *amounts, *times)]
     found = [_trend(text, v) if v.kind in _CHANGING else v for v in found]
-    return sorted([*found, *_status(text)], key=lambda v: (v.start, v.kind))
+    who = [
+        Value("who", role, 0.0, 0.0, text[start:end], start, end, name=agent)
+        for role, agent, start, end in roles(text)
+    ]
+    return sorted([*found, *_status(text), *who], key=lambda v: (v.start, v.kind))
 
 
 # A figure that rose or fell, by the word before it: "closed down 4.5%", "rose to 6.1%", "in

@@ -63,6 +63,7 @@ WHAT = {
     "multiplier": "multiplier",
     "quantity": "number",
     "time": "time",
+    "who": "who",
 }
 
 

@@ -10,7 +10,6 @@ contradicting it, without leaving the panel. Until the alignment is done it says
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

@@ -1,0 +1,132 @@
+"""Who: a role and its holder, an act and its agent (core.analysis.roles), and the conflicts
+they make between reports: who will be chief executive or deputy mayor, who led a study,
+who signed an order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis.roles import roles
+from tests.helpers.pairs import aligned
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ETERNAUT_READER_EMBEDDINGS", "0")
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "agent"),
+    [
+        (
+            "Credito Lariano's Marco Ferrante will lead the merged bank as CEO",
+            "chief executive",
+            "ferrant marc",
+        ),
+        (
+            "Marco Ferrante, numero uno del Credito Lariano, assumerà la presidenza.",
+            "chair",
+            "ferrant marc",
+        ),
+        (
+            "Her deputy mayor will be Lorenzo Gatti, the leader of the Greens.",
+            "deputy mayor",
+            "gatt lorenz",
+        ),
+        ("il ruolo di vicesindaco andrebbe a Federica Molinari", "deputy mayor", "federic molinar"),
+        (
+            "The research, led by glaciologists at the University of Valdora, appeared on Monday",
+            "led",
+            "valdor",
+        ),
+        (
+            "L'ordinanza è stata firmata dal sindaco di Legnago, Roberta Castellani.",
+            "ordered",
+            "legnag",
+        ),
+        ("The board appointed Giulia Sartori chief executive.", "chief executive", "giuli sartor"),
+    ],
+)
+def test_a_role_or_an_act_is_read_with_its_holder(text, role, agent):
+    assert [(r, a) for r, a, _, _ in roles(text)] == [(role, agent)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor will be there on Monday.",  # no holder named
+        "The council was led by a majority of one.",  # no name after "by"
+        "Giulia Sartori, attuale amministratrice delegata di Valli Alpine, ha parlato ieri.",
+        "the new chief executive will be named next month",
+    ],
+)
+def test_no_role_without_a_holder_named_for_it(text):
+    assert roles(text) == []
+
+
+def test_one_person_named_chief_executive_and_chair_is_a_contradiction(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Credito Lariano chief executive Marco Ferrante will lead the merged bank as CEO.",
+        "Marco Ferrante, numero uno del Credito Lariano, assumerà la presidenza della banca.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["who"]
+
+
+def test_one_person_named_chief_executive_in_both_agrees(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Credito Lariano chief executive Marco Ferrante will lead the merged bank as CEO.",
+        "Marco Ferrante, oggi alla testa del Credito Lariano, sarà l'amministratore delegato "
+        "della banca nata dalla fusione.",
+    )
+    assert (relation, found) == ("agrees", [])
+
+
+def test_two_people_for_one_role_conflict_however_little_else_is_shared(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "She announced on Tuesday that her deputy mayor will be Lorenzo Gatti, the leader of "
+        "the local Greens.",
+        "Secondo indiscrezioni raccolte al comitato, il ruolo di vicesindaco andrebbe a Federica "
+        "Molinari, capolista di Piacenza Bene Comune.",
+    )
+    assert relation == "conflicts"
+    assert found == [
+        ("who", "deputy mayor will be Lorenzo Gatti", "vicesindaco andrebbe a Federica Molinari")
+    ]
+
+
+def test_two_bodies_leading_one_study_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The study, led by Italy's National Institute for Alpine Research in Turin, found the "
+        "glacier lost 3.2 metres of ice.",
+        "Lo studio, coordinato dal dipartimento di Scienze della Terra dell'Università di "
+        "Valdora, ha misurato una perdita di 3,2 metri di ghiaccio.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["who"]
+
+
+def test_two_people_in_two_roles_do_not_conflict(tmp_path):
+    """Ferrante as chief executive and Sartori as chair: both may be true."""
+    _, found = aligned(
+        tmp_path,
+        "Marco Ferrante will lead the merged bank as CEO, the banks said.",
+        "Giulia Sartori will become chair of the merged bank, the banks said.",
+    )
+    assert found == []
+
+
+def test_the_same_holder_named_two_ways_agrees(tmp_path):
+    _, found = aligned(
+        tmp_path,
+        "The closure order was signed by Legnago mayor Roberta Castellani on Tuesday.",
+        "L'ordinanza di chiusura è stata firmata dal sindaco Roberta Castellani martedì.",
+    )
+    assert found == []

@@ -1,0 +1,152 @@
+"""Who: the person or body a passage names for a role or as the agent of an act.
+
+Reports disagree on who as often as on how many: who will be chief executive or deputy
+mayor ("Marco Ferrante will lead the merged bank as CEO" / "Ferrante assumerà la
+presidenza"), who led a study or signed an order ("led by the University of Valdora" /
+"led by the National Institute for Alpine Research"; "firmata dal sindaco di Legnago" /
+"firmata dal presidente della Provincia"). Each is read as a value of kind "who": its
+`unit` is the role or the act (ceo, chair, mayor…; led, ordered), its `name` the agent's
+distinctive words (capitalised words less titles and generic nouns: "valdora",
+"castellani legnago roberta"). Two of one role or act with no word of the agent in common
+conflict; so do two roles of one person that one person cannot hold together (CEO and chair
+of one bank, named in one story).
+
+Only these plain patterns are read, and only where the agent is named: an appointment
+("will be", "will become", "was named", "sarà", "andrà a"), a role followed by its holder
+("her deputy mayor will be Lorenzo Gatti"), or an act with its agent after "by" / "da".
+"""
+
+from __future__ import annotations
+
+import re
+
+from eternaut_reader.core.analysis.lexicon import unaccent
+
+__all__ = ["EXCLUSIVE", "ROLE_FAMILIES", "roles"]
+
+# Roles by family, longest first within a family's pattern (English, Italian).
+_ROLE_WORDS = {
+    "deputy mayor": r"deputy\s+mayor|vice[\s-]?mayor|vice\s*sindac[oa]",
+    "chief executive": (
+        r"chief\s+executive(?:\s+officer)?|ceo|amministrat(?:ore|rice)\s+delegat[oa]|"
+        r"direttore\s+generale|managing\s+director"
+    ),
+    "chair": r"chair(?:man|woman|person)?|presiden(?:te|tessa|za)",
+    "mayor": r"(?<!deputy\s)(?<!vice\s)(?<!vice-)mayor|(?<!vice)sindac[oa]",
+    "coach": r"head\s+coach|coach|allenatore",
+    "captain": r"captain|capitan[oa]",
+    "director": r"(?<!managing\s)director|diret(?:tore|trice)(?!\s+generale)",
+}
+ROLE_FAMILIES = tuple(_ROLE_WORDS)
+_ROLE = "(?:" + "|".join(f"(?P<r{n}>{p})" for n, p in enumerate(_ROLE_WORDS.values())) + ")"
+# Roles one person does not hold together in one story: an appointment to one of them
+# against another's, for the same person, is a contradiction ("as CEO" / "la presidenza").
+EXCLUSIVE = frozenset({"chief executive", "chair", "deputy mayor", "mayor"})
+
+# A name: capitalised words, with connectors inside ("Giulia Sartori", "Banca Valli Alpine",
+# "University of Valdora"); an apposition may follow ("Marco Ferrante, oggi alla testa del
+# Credito Lariano, sarà…").
+_CAP = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+)"  # capitalised whatever the pattern's flags
+_NAME = rf"(?P<name>{_CAP}(?:\s+(?:(?:of|di|del|della|dei|de|da|van|von|the)\s+)?{_CAP}){{0,4}})"
+_APPOSITION = r"(?:,[^,;.:()«»\"“”]{1,90},)?"
+_DET = r"(?:(?:the|its|their|her|his|a|new|il|la|lo|l['’]|nuov[oa]|prossim[oa])\s*)*"
+_APPOINTED = (
+    r"(?:will\s+(?:be|become|serve\s+as|take\s+over\s+as|act\s+as)|"
+    r"(?:was|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|elected|chosen|picked|"
+    r"confirmed|nominated|designated)(?:\s+as)?|"
+    r"will\s+(?:lead|run|head)\s+[^,;.:]{0,40}?\s+as|becomes|became|"
+    r"sarà|diventerà|(?:è|sarà)\s+stat[oa]\s+(?:nominat|scelt|confermat|elett|designat)[oa]"
+    r"(?:\s+come)?|assumerà)"
+)
+_PATTERNS = (
+    # "Marco Ferrante will lead the merged bank as CEO", "Giulia Sartori will become chair",
+    # "Marco Ferrante, oggi alla testa del Credito Lariano, sarà l'amministratore delegato",
+    # "Ferrante, numero uno del Credito Lariano, assumerà la presidenza".
+    re.compile(rf"{_NAME}{_APPOSITION}\s+{_APPOINTED}\s+{_DET}{_ROLE}\b", re.IGNORECASE),
+    # "her deputy mayor will be Lorenzo Gatti", "il vicesindaco sarà Federica Molinari",
+    # "il ruolo di vicesindaco andrebbe a Federica Molinari".
+    re.compile(
+        rf"\b{_ROLE}\s+(?:will\s+be|is\s+to\s+be|sarà|sarebbe|(?:andrà|andrebbe|spetterà|"
+        rf"spetterebbe|toccherà|toccherebbe)\s+a)\s+{_NAME}",
+        re.IGNORECASE,
+    ),
+    # "named Lorenzo Gatti as her deputy", "appointed Giulia Sartori chief executive".
+    re.compile(
+        rf"\b(?:named|appointed|picked|chose|nominated|nominato|nominata|scelto|scelta)\s+"
+        rf"{_NAME}\s+(?:as\s+|come\s+)?{_DET}{_ROLE}\b",
+        re.IGNORECASE,
+    ),
+)
+# An act and its agent after "by" / "da": who led, ordered or signed it.
+_ACTS = {
+    "led": (
+        r"(?:led|headed|coordinated|directed|conducted)\s+by|"
+        r"(?:guidat|coordinat|dirett|condott)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
+    ),
+    "ordered": (
+        r"(?:ordered|signed|issued|decreed)\s+by|"
+        r"(?:firmat|dispost|ordinat|emess)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
+    ),
+}
+_ACT = re.compile(
+    "(?:"
+    + "|".join(f"(?P<{k}>{p})" for k, p in _ACTS.items())
+    + r")\s*(?P<agent>[^,;.:()«»]{1,90})",
+    re.IGNORECASE,
+)
+# Capitalised words that say what kind of body or person, not which one.
+_GENERIC = frozenset(
+    unaccent(w)
+    for w in """university università universita institute istituto national nazionale
+    research ricerca department dipartimento province provincia region regione council
+    consiglio comune city città town ministry ministero agency agenzia authority autorità
+    office ufficio centre center centro school scuola faculty facoltà italy italia italian
+    italiano italiana the of di del della dei degli delle de da dal dalla for per and e
+    mayor sindaco sindaca president presidente chair chairman professor professore dr dott
+    mr mrs ms signor signora sciences scienze science earth terra bank banca group gruppo
+    company società spa inc ltd new nuovo nuova""".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_OWNER = re.compile(r"['’]s\s+")
+
+
+def _distinctive(phrase: str) -> str:
+    """The agent's own words: its capitalised words less generic ones, sorted, joined."""
+    words = {_POSSESSIVE.sub("", unaccent(w)).strip("'’") for w in _WORD.findall(phrase)}
+    words = {w[:-1] if len(w) > 4 and w[-1] in "aeio" else w for w in words - _GENERIC}
+    return " ".join(sorted(w for w in words if len(w) > 1))
+
+
+def _family(match: re.Match[str]) -> str:
+    for n, family in enumerate(ROLE_FAMILIES):
+        if match.group(f"r{n}"):
+            return family
+    return ""
+
+
+def roles(text: str) -> list[tuple[str, str, int, int]]:
+    """The roles and acts in text with their agents: (role or act, the agent's distinctive
+    words, start, end of the phrase that says it). Only where the agent is named."""
+    out: list[tuple[str, str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            # "Banca Valli Alpine's Giulia Sartori": the holder is who comes after the
+            # possessive, not the body (two people of one bank are two people).
+            holder = _OWNER.split(m.group("name"))[-1]
+            agent = _distinctive(holder)
+            if not agent or not holder[:1].isupper():
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((_family(m), agent, m.start(), m.end()))
+    for m in _ACT.finditer(text):
+        act = "led" if m.group("led") else "ordered"
+        agent_text = m.group("agent")
+        agent = _distinctive(agent_text)
+        if not agent or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        out.append((act, agent, m.start(), m.end()))
+    return out
