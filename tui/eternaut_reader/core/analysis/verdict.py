@@ -154,7 +154,10 @@ def relate(
             for _, b in theirs_by_kind[a.kind]
         )
 
+    kinds_here = {value.kind for value in here}
     for kind, what in WHAT.items():
+        if kind not in kinds_here or kind not in theirs_by_kind:
+            continue  # nothing of this kind on one side: nothing to compare (a hot path)
         outcomes = [
             (compare(a, b), a, b, same is None or same(i, j))
             for i, a in enumerate(here)
