@@ -125,9 +125,19 @@ def _family(match: re.Match[str]) -> str:
     return ""
 
 
+# Any role word or act at all: most passages have none, and are passed over at once (the
+# patterns above try a name at every capitalised word).
+_ANY = re.compile(
+    "|".join([*_ROLE_WORDS.values(), *_ACTS.values()]).replace("(?<!deputy\\s)", ""),
+    re.IGNORECASE,
+)
+
+
 def roles(text: str) -> list[tuple[str, str, int, int]]:
     """The roles and acts in text with their agents: (role or act, the agent's distinctive
     words, start, end of the phrase that says it). Only where the agent is named."""
+    if _ANY.search(text) is None:
+        return []
     out: list[tuple[str, str, int, int]] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
