@@ -278,3 +278,42 @@ def test_a_premiere_still_awaited_conflicts_with_one_that_happened(tmp_path):
     )
     assert relation == "conflicts"
     assert found == [("status", "still awaits its premiere", "premiered")]
+
+
+def test_a_hut_reopened_against_a_hut_still_closed_conflicts(tmp_path):
+    """In a story all about the hut, the two passages share only the hut and their statuses:
+    a status is of the thing both name, so they conflict however little else they share
+    (held-out set 32 missed it)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    english = [
+        "The Fassin hut sits at 2,870 metres below the glacier.",
+        "Guests at the hut were woken by the noise before dawn.",
+        "Rescuers walked the hut's guests down to the valley.",
+        "The hut's owner said bookings had been strong all summer.",
+        "Officials inspected the hut and the trail on Monday.",
+        "The hut will remain closed until further notice, regional officials said.",
+    ]
+    italian = [
+        "Il rifugio Fassin si trova a 2.870 metri sotto il ghiacciaio.",
+        "Gli ospiti del rifugio sono stati svegliati dal boato prima dell'alba.",
+        "I soccorritori hanno accompagnato a valle gli ospiti del rifugio.",
+        "Il gestore del rifugio dice che le prenotazioni erano molte.",
+        "Il rifugio, invece, ha riaperto ieri pomeriggio dopo il sopralluogo dei tecnici.",
+    ]
+    (folder / "one.txt").write_text("The hut\n\n2026-09-15\n\n" + "\n\n".join(english))
+    (folder / "two.txt").write_text("Il rifugio\n\n2026-09-16\n\n" + "\n\n".join(italian))
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False, embed=False)
+    text = next(a.text for a in corpus.articles if a.id == "one")
+    start = text.index("The hut will remain")
+    other = next(a.text for a in corpus.articles if a.id == "two")
+    found = [
+        m
+        for m in alignment.matches("one", start, start + 20)
+        if m.article == "two" and "riaperto" in other[m.start : m.end]
+    ]
+    assert [m.relation for m in found] == ["conflicts"]
+    assert [(c.what, c.here, c.there) for c in found[0].conflicts] == [
+        ("status", "remain closed", "ha riaperto")
+    ]

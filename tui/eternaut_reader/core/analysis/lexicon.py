@@ -292,7 +292,8 @@ assicurate insured; valore value; complice accomplice; banda gang; sconvolti dev
 sconvolto devastated; ritrovamento recovery; recuperare recover; sospettato suspect;
 sospettati suspects; ricercati wanted; unità units; interessate affected;
 interessati affected; carrozza carriage; carrozze carriages; vagone carriage;
-vagoni carriages; vicesindaco deputy; vicesindaca deputy; deragliamento derailment;
+vagoni carriages; vicesindaco deputy; vicesindaca deputy; rifugio hut; rifugi huts;
+deragliamento derailment;
 deragliato derailed; deragliata derailed; deragliare derail; grave serious; gravi serious;
 gravemente seriously
 """

@@ -1053,9 +1053,15 @@ def match_units(
                 relation = "related"
             # (Who holds one role is the fact itself, however little else two passages
             # share: "il ruolo di vicesindaco andrebbe a Molinari" / "her deputy mayor will be
-            # Gatti".)
+            # Gatti". A status is too, of a thing both name: "Il rifugio ha riaperto" / "The
+            # hut will remain closed".)
             loose = (
-                any(c.what != "who" for c in conflicts) and index.wording(i, j) < CONFLICT_WORDING
+                any(c.what != "who" for c in conflicts)
+                and index.wording(i, j) < CONFLICT_WORDING
+                and not (
+                    all(c.what == "status" for c in conflicts)
+                    and any(not k.startswith(("K:", "V:")) for k in index.shared(i, j))
+                )
             )
             if loose and not _agreeing(read, reads[j]):
                 # Two figures of one kind in passages that share little else: not one fact
