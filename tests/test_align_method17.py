@@ -109,7 +109,7 @@ def test_two_times_of_one_event_conflict(tmp_path):
         "soltanto intorno alle 3 di notte.",
     )
     assert relation == "conflicts"
-    assert found == [("time", "1 a.m", "alle 3 di notte")]
+    assert found == [("time", "1 a.m.", "alle 3 di notte")]
 
 
 def test_two_times_of_two_events_do_not_conflict(tmp_path):
@@ -239,7 +239,7 @@ def test_a_bare_italian_hour_before_a_comma_is_a_time(tmp_path):
         "Il furto è avvenuto alle 21, dopo la chiusura del museo ai visitatori.",
     )
     assert relation == "conflicts"
-    assert found == [("time", "7 p.m", "alle 21")]
+    assert found == [("time", "7 p.m.", "alle 21")]
 
 
 def test_passages_sharing_only_a_day_and_its_name_are_related_even_in_a_triangle(tmp_path):

@@ -317,3 +317,35 @@ def test_a_hut_reopened_against_a_hut_still_closed_conflicts(tmp_path):
     assert [(c.what, c.here, c.there) for c in found[0].conflicts] == [
         ("status", "remain closed", "ha riaperto")
     ]
+
+
+def test_one_hour_each_in_passages_that_say_the_same_conflict(tmp_path):
+    """The words next to the hours are the story's own (the slide, la frana), left out of
+    their contexts in a story about it: each is the one hour of two passages that say much
+    the same, so they conflict (an outside tester saw them agree); "a.m." keeps its dot."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    english = [
+        "A landslide hit the village of Valtorta in the Bergamo valleys.",
+        "The landslide buried the provincial road under mud and rock.",
+        "Residents said the landslide sounded like thunder.",
+        "Engineers are studying the slope above the landslide.",
+        "The landslide came down at about 3 a.m. on Monday, the regional civil protection "
+        "agency said.",
+    ]
+    italian = [
+        "Una frana ha colpito il paese di Valtorta, nelle valli bergamasche.",
+        "La frana ha sepolto la strada provinciale sotto fango e rocce.",
+        "I residenti dicono che la frana sembrava un tuono.",
+        "La frana è scesa intorno alle 5 del mattino di lunedì, ha detto la protezione civile "
+        "regionale.",
+    ]
+    (folder / "one.txt").write_text("Landslide\n\n2025-11-04\n\n" + "\n\n".join(english))
+    (folder / "two.txt").write_text("Frana\n\n2025-11-04\n\n" + "\n\n".join(italian))
+    corpus = load_corpus([folder])
+    alignment = align(corpus, use_cache=False, embed=False)
+    text = next(a.text for a in corpus.articles if a.id == "one")
+    start = text.index("The landslide came down")
+    suggestion = alignment.suggest("one", start, text.index("agency said.", start) + 12)
+    assert suggestion is not None and suggestion.tag == "contradicted"
+    assert suggestion.reason.startswith('time: "alle 5 del mattino" in two vs "3 a.m." here')

@@ -766,8 +766,21 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return False  # "180 mm in 24 hours" / "after two days of rain": two durations
         if va.kind == "time":
             # A story has many hours (the outage began at 7:40 p.m., was over by 1 a.m.): two
-            # are the time of one thing only where their own words say so.
-            return meet(a.contexts[i], b.contexts[j])
+            # are the time of one thing only where their own words say so, or where each is
+            # the one hour of two passages that say much the same of one day ("The slide came
+            # down at about 3 a.m. on Monday" / "La frana è scesa intorno alle 5 del mattino
+            # di lunedì": the words next to the hours are the story's own, left out of the
+            # contexts; the hikers' call at 7 p.m. and their rescue at 2 a.m. give no day).
+            if meet(a.contexts[i], b.contexts[j]):
+                return True
+            one_day = any(
+                compare(x, y) is True
+                for x in a.values
+                if x.kind == "date"
+                for y in b.values
+                if y.kind == "date"
+            )
+            return one_day and kinds_a["time"] == kinds_b["time"] == 1 and wording() >= SAME_WORDING
         if va.kind == "quantity":
             if not (va.nouns & vb.nouns):
                 # "people" against "passengers": one count only where their words say so.

@@ -117,7 +117,10 @@ class Value:
         return self.kind
 
     def display(self) -> str:
-        return " ".join(self.text.split()).strip(" ,;:.")
+        shown = " ".join(self.text.split()).strip(" ,;:.")
+        if self.text.rstrip(" ,;:").lower().endswith(("a.m.", "p.m.")):
+            shown += "."  # "3 a.m.", not "3 a.m" (an outside tester)
+        return shown
 
 
 _BARE_COUNT = 10  # smaller counts ("two", "three") are too common to tell one fact by
