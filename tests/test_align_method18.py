@@ -377,3 +377,28 @@ def test_the_ages_left_over_when_one_age_is_shared_are_of_two_people(tmp_path):
         if c.what == "number"
     ]
     assert found == []
+
+
+def test_a_count_of_an_earlier_event_recalled_is_not_todays(tmp_path):
+    """ "memories of July 2022, when … killed eleven people" recalls another event: its count
+    is not the 27 people walked down from the hut (held-out set 32 saw them contradict)."""
+    _, found = aligned(
+        tmp_path,
+        "Le 27 persone che si trovavano nel rifugio sono state accompagnate a valle dal soccorso "
+        "alpino.",
+        "The episode revived memories of July 2022, when part of the Marmolada glacier broke "
+        "away and killed eleven people near the hut.",
+        dates=("2026-09-17", "2026-09-22"),
+    )
+    assert found == []
+
+
+def test_two_reports_recalling_one_earlier_event_still_compare_its_count(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "It was the strongest quake in the region since 2016, when 299 people died.",
+        "È la scossa più forte nella regione dal 2016, quando 249 persone sono morte.",
+        dates=("2026-03-02", "2026-03-02"),
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["number"]

@@ -58,7 +58,10 @@ class Value:
     # A day of the week of publication ("yesterday", "on Tuesday", "last week"): news gives
     # several (the announcement, a closing price), so only the words next to it say which.
     recent: bool = False
-    former: bool = False  # a superseded plan: "originally due by March", "doveva chiudersi"
+    # A figure of another time than the story's: a superseded plan ("originally due by
+    # March", "doveva chiudersi"), or an earlier event recalled ("July 2022, when the
+    # Marmolada glacier broke away and killed eleven people").
+    former: bool = False
     # An amount given as a bound: "more than 70" is ">", "at least 30" ">=", "less than
     # half" "<", "no more than 10" "<=", "nearly 100" "~<" (a little less), "just over" "~>".
     bound: str = ""
@@ -1720,6 +1723,8 @@ def extract(
     amounts = [v for v in amounts if not (v.kind == "quantity" and v.unit in _MONTH_STEMS)]
     amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
     found = [_former(text, v) for v in (*dates, *amounts, *times)]
+    if reference is not None:
+        found = _recalled(text, found, dates, reference)
     found = [_trend(text, v) if v.kind in _CHANGING else v for v in found]
     who = [
         Value("who", role, 0.0, 0.0, text[start:end], start, end, name=agent)
@@ -1803,6 +1808,30 @@ _FORMERLY = re.compile(
 def _clause_start(text: str, position: int) -> int:
     """Where the sentence or clause holding `position` starts (after . ; : ! or ?)."""
     return max(text.rfind(stop, 0, position) for stop in ".;:!?") + 1
+
+
+# "…memories of July 2022, when part of the glacier broke away and killed eleven people",
+# "the worst since 2016, quando il sisma fece 299 vittime": the figures of the "when" clause
+# after a date a year or more before the report's are that earlier event's.
+_WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|quando|in\s+cui|allorché)\b[^.;:!?]*$", re.IGNORECASE)
+_RECALLED_DAYS = 365
+
+
+def _recalled(
+    text: str, found: list[Value], dates: list[Value], reference: dt.date
+) -> list[Value]:
+    long_ago = [d for d in dates if d.high < reference.toordinal() - _RECALLED_DAYS]
+    if not long_ago:
+        return found
+    out = []
+    for value in found:
+        if value.kind in ("quantity", "money", "percent") and any(
+            d.end <= value.start and _WHEN_AFTER.match(text[d.end : value.start])
+            for d in long_ago
+        ):
+            value = replace(value, former=True)
+        out.append(value)
+    return out
 
 
 def _former(text: str, value: Value) -> Value:
