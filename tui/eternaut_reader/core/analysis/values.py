@@ -1817,17 +1817,14 @@ _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|quando|in\s+cui|allorché)\b[^.;:!?]*
 _RECALLED_DAYS = 365
 
 
-def _recalled(
-    text: str, found: list[Value], dates: list[Value], reference: dt.date
-) -> list[Value]:
+def _recalled(text: str, found: list[Value], dates: list[Value], reference: dt.date) -> list[Value]:
     long_ago = [d for d in dates if d.high < reference.toordinal() - _RECALLED_DAYS]
     if not long_ago:
         return found
     out = []
     for value in found:
         if value.kind in ("quantity", "money", "percent") and any(
-            d.end <= value.start and _WHEN_AFTER.match(text[d.end : value.start])
-            for d in long_ago
+            d.end <= value.start and _WHEN_AFTER.match(text[d.end : value.start]) for d in long_ago
         ):
             value = replace(value, former=True)
         out.append(value)
