@@ -402,3 +402,22 @@ def test_two_reports_recalling_one_earlier_event_still_compare_its_count(tmp_pat
     )
     assert relation == "conflicts"
     assert [what for what, _, _ in found] == ["number"]
+
+
+def test_rough_times_given_to_the_minute_keep_their_minutes(tmp_path):
+    """ "at about 9.40 pm" and "just after 10.20pm" are forty minutes apart: rough, but to
+    the minute, so not an hour's leeway as "around 10 p.m." gets (held-out set 34)."""
+    relation, found = aligned(
+        tmp_path,
+        "Organisers halted the show and began clearing the arena at about 9.40 pm on Saturday.",
+        "Organisers halted the show and began clearing the arena just after 10.20pm on Saturday.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["time"]
+    (tmp_path / "hour").mkdir()
+    relation, found = aligned(
+        tmp_path / "hour",
+        "Organisers halted the show and began clearing the arena at around 10 p.m. on Saturday.",
+        "Organisers halted the show and began clearing the arena just after 10.20pm on Saturday.",
+    )
+    assert (relation, found) == ("agrees", [])

@@ -189,7 +189,10 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind == "time":
         apart = abs(a.low - b.low)
         apart = min(apart, 24 * 60 - apart)  # "11 p.m." and "1 a.m." are two hours apart
-        return apart <= (TIME_ROUGH if a.rough or b.rough else TIME_SLACK)
+        # A rough hour ("around 8 p.m.", "intorno alle 3") is an hour either way; a rough time
+        # given to the minute ("at about 9.40 pm", "just after 10.20pm") is not.
+        rough = any(v.rough and v.low % 60 == 0 for v in (a, b))
+        return apart <= (TIME_ROUGH if rough else TIME_SLACK)
     if a.kind == "date":
         overlap = a.low <= b.high and b.low <= a.high
         present = _PRESENT.fullmatch(a.text.strip()) and _PRESENT.fullmatch(b.text.strip())
