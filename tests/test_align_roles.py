@@ -45,7 +45,13 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         (
             "L'ordinanza è stata firmata dal sindaco di Legnago, Roberta Castellani.",
             "ordered",
-            "legnag",
+            "legnag mayor",
+        ),
+        ("The talks had been convened by the port authority.", "convened", "port"),
+        (
+            "L'incontro convocato dal prefetto Anna Maria Tescari",
+            "convened",
+            "anna mari prefect tescar",
         ),
         ("The board appointed Giulia Sartori chief executive.", "chief executive", "giuli sartor"),
     ],
@@ -130,3 +136,31 @@ def test_the_same_holder_named_two_ways_agrees(tmp_path):
         "L'ordinanza di chiusura è stata firmata dal sindaco Roberta Castellani martedì.",
     )
     assert found == []
+
+
+def test_the_prefect_named_two_ways_is_one_agent_and_the_port_authority_another(tmp_path):
+    """ "convocato dal prefetto Anna Maria Tescari" and "convocati dal prefetto di Genova"
+    name one office; "convened by the port authority" another (held-out set 33)."""
+    _, found = aligned(
+        tmp_path,
+        "L'incontro convocato dal prefetto Anna Maria Tescari si terrà giovedì in prefettura.",
+        "Giovedì siamo convocati dal prefetto di Genova per l'incontro in prefettura.",
+    )
+    assert found == []
+    (tmp_path / "other").mkdir()
+    relation, found = aligned(
+        tmp_path / "other",
+        "The talks on Thursday had been convened by the port authority, unions said.",
+        "L'incontro di giovedì è stato convocato dal prefetto Anna Maria Tescari, dicono i "
+        "sindacati.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["who"]
+
+
+def test_ships_waiting_are_not_hedged():
+    """ "in attesa" is waiting, not "expected": "32 navi in attesa al largo" is no hedge."""
+    from eternaut_reader.core.analysis.lexicon import is_hedged
+
+    assert is_hedged("32 navi in attesa al largo", "it") is None
+    assert is_hedged("La decisione è attesa per domani", "it") == "attesa"

@@ -490,6 +490,8 @@ def is_hedged(text: str, language: str) -> str | None:
         found.discard("secondo")
     if "may" in found and not _MAY_VERB.search(text):
         found.discard("may")  # the month ("3 May 2024"), not the verb
+    if "attesa" in found and not _EXPECTED.search(folded):
+        found.discard("attesa")  # "32 navi in attesa al largo": waiting, not expected
     for cue in found & _ATTRIBUTIONS:
         if not any(_unnamed(text, m.end()) for m in cue_pattern(cue).finditer(text)):
             found.discard(cue)  # "according to INGV", "secondo l'Ingv": a named source
@@ -503,6 +505,11 @@ def is_hedged(text: str, language: str) -> str | None:
             ):
                 return match.group(0)
     return None
+
+
+# "attesa" hedges as "expected" ("è attesa per domani", "la decisione attesa"), not as the
+# noun of "in attesa", "sala d'attesa", "lista d'attesa" (waiting).
+_EXPECTED = re.compile(r"(?<!\bin )(?<!d')\battesa\b(?!\s+(?:di|del|della|dei|delle|degli)\b)")
 
 
 @lru_cache(maxsize=8)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from eternaut_reader.core.analysis.lexicon import unaccent
+from eternaut_reader.core.analysis.lexicon import stopwords, unaccent
 
 __all__ = ["EXCLUSIVE", "ROLE_FAMILIES", "roles"]
 
@@ -87,6 +87,10 @@ _ACTS = {
         r"(?:ordered|signed|issued|decreed)\s+by|"
         r"(?:firmat|dispost|ordinat|emess)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
     ),
+    "convened": (
+        r"(?:convened|summoned|called)\s+by|"
+        r"(?:convocat|indett)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
+    ),
 }
 _ACT = re.compile(
     "(?:"
@@ -102,7 +106,7 @@ _GENERIC = frozenset(
     consiglio comune city città town ministry ministero agency agenzia authority autorità
     office ufficio centre center centro school scuola faculty facoltà italy italia italian
     italiano italiana the of di del della dei degli delle de da dal dalla for per and e
-    mayor sindaco sindaca president presidente chair chairman professor professore dr dott
+    chairman professor professore dr dott
     mr mrs ms signor signora sciences scienze science earth terra bank banca group gruppo
     company società spa inc ltd new nuovo nuova""".split()  # noqa: SIM905
 )
@@ -111,10 +115,42 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _OWNER = re.compile(r"['’]s\s+")
 
 
-def _distinctive(phrase: str) -> str:
-    """The agent's own words: its capitalised words less generic ones, sorted, joined."""
+# An office, in either language and any case, as one word: "the prefect" and "il prefetto
+# Anna Maria Tescari" are one agent, "il sindaco di Legnago" and "the province" two.
+_OFFICES = {
+    unaccent(word): office
+    for office, words in {
+        "prefect": "prefect prefetto prefetta prefettura prefecture",
+        "mayor": "mayor sindaco sindaca",
+        "president": "president presidente presidentessa",
+        "governor": "governor governatore governatrice",
+        "minister": "minister ministro ministra",
+    }.items()
+    for word in words.split()
+}
+_ANY_WORD = re.compile(r"[^\W\d_]+")
+_THE = re.compile(r"\s*the\b", re.IGNORECASE)
+_DA_THE = re.compile(r"\bd(?:al|alla|allo|all['’]|ai|agli|alle)\s*$", re.IGNORECASE)
+_STOP = stopwords("en") | stopwords("it") | {"all", "both", "some", "two", "three"}
+
+
+def _distinctive(phrase: str, plain: bool = False) -> str:
+    """The agent's own words: its capitalised words less generic ones, and the office it
+    names, sorted, joined; with `plain`, a body named in lower case by its first words."""
     words = {_POSSESSIVE.sub("", unaccent(w)).strip("'’") for w in _WORD.findall(phrase)}
+    offices = {
+        _OFFICES[w] for w in map(unaccent, _ANY_WORD.findall(phrase.lower())) if w in _OFFICES
+    }
     words = {w[:-1] if len(w) > 4 and w[-1] in "aeio" else w for w in words - _GENERIC}
+    words = {w for w in words if unaccent(w) not in _OFFICES} | offices
+    if not words and plain:
+        # A body named in lower case ("convened by the port authority"): its first words.
+        first = [
+            unaccent(w)
+            for w in _ANY_WORD.findall(phrase.lower())
+            if w not in _STOP and unaccent(w) not in _GENERIC
+        ][:2]
+        words = {w[:-1] if len(w) > 4 and w[-1] in "aeio" else w for w in first}
     return " ".join(sorted(w for w in words if len(w) > 1))
 
 
@@ -153,9 +189,12 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
             taken.append((m.start(), m.end()))
             out.append((_family(m), agent, m.start(), m.end()))
     for m in _ACT.finditer(text):
-        act = "led" if m.group("led") else "ordered"
+        act = next(k for k in _ACTS if m.group(k))
         agent_text = m.group("agent")
-        agent = _distinctive(agent_text)
+        # Only a body named with the definite article ("by the port authority", "dalla
+        # protezione civile") is one in lower case: not "led by a majority".
+        definite = _THE.match(agent_text) or _DA_THE.search(m.group(act))
+        agent = _distinctive(agent_text, plain=bool(definite))
         if not agent or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         out.append((act, agent, m.start(), m.end()))
