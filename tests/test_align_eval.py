@@ -158,7 +158,9 @@ def test_method_18_catches_who_and_the_share_of_the_vote():
         ("corpus28", {"ceo"}),
         ("corpus30", {"who-ordered-closure", "propping-status"}),
         ("corpus31", {"deputy-mayor", "winner-vote-share", "runoff-turnout", "margin-in-votes"}),
-        ("corpus32", {"lead-institution", "thickness-loss-2025", "collapse-volume"}),
+        ("corpus32", {"lead-institution", "thickness-loss-2025", "collapse-volume", "hut-status"}),
+        ("corpus33", {"talks-convened-by", "talks-timing"}),
+        ("corpus34", {"evacuation-time", "saturday-ticket-price", "injured-count"}),
     ):
         _, result = run([DATA / folder], f"{folder}_clusters.json")
         predicted = {c.id: c.predicted for c in result.clusters}
