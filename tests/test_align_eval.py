@@ -159,7 +159,7 @@ def test_method_18_catches_who_and_the_share_of_the_vote():
         ("corpus30", {"who-ordered-closure", "propping-status"}),
         ("corpus31", {"deputy-mayor", "winner-vote-share", "runoff-turnout", "margin-in-votes"}),
         ("corpus32", {"lead-institution", "thickness-loss-2025", "collapse-volume", "hut-status"}),
-        ("corpus33", {"talks-convened-by", "talks-timing"}),
+        ("corpus33", {"talks-convened-by"}),
         ("corpus34", {"evacuation-time", "saturday-ticket-price", "injured-count"}),
     ):
         _, result = run([DATA / folder], f"{folder}_clusters.json")

@@ -421,3 +421,16 @@ def test_rough_times_given_to_the_minute_keep_their_minutes(tmp_path):
         "Organisers halted the show and began clearing the arena just after 10.20pm on Saturday.",
     )
     assert (relation, found) == ("agrees", [])
+
+
+def test_figures_after_when_and_an_earlier_year_are_that_years():
+    """ "When Ruggeri took over in 2016, the group had revenue of 2.3 billion euros" gives
+    2016's revenue, not this year's (an outside tester saw it contradict "4 miliardi")."""
+    values = extract(
+        "When Ruggeri took over in 2016, the group had revenue of 2.3 billion euros.",
+        "en",
+        dt.date(2025, 5, 12),
+    )
+    assert [(v.kind, v.former) for v in values if v.kind == "money"] == [("money", True)]
+    now = extract("In 2024 revenue topped 4 billion euros.", "en", dt.date(2025, 5, 12))
+    assert [(v.kind, v.former) for v in now if v.kind == "money"] == [("money", False)]

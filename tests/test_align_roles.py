@@ -40,14 +40,14 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         (
             "The research, led by glaciologists at the University of Valdora, appeared on Monday",
             "led",
-            "valdor",
+            "@valdor",
         ),
         (
             "L'ordinanza è stata firmata dal sindaco di Legnago, Roberta Castellani.",
             "ordered",
             "legnag mayor",
         ),
-        ("The talks had been convened by the port authority.", "convened", "port"),
+        ("The talks had been convened by the port authority.", "convened", "@port"),
         (
             "L'incontro convocato dal prefetto Anna Maria Tescari",
             "convened",
@@ -164,3 +164,43 @@ def test_ships_waiting_are_not_hedged():
 
     assert is_hedged("32 navi in attesa al largo", "it") is None
     assert is_hedged("La decisione è attesa per domani", "it") == "attesa"
+
+
+# An outside tester's false conflicts of "who" (session 10).
+
+
+def test_one_university_named_in_english_and_italian_is_one_agent(tmp_path):
+    _, found = aligned(
+        tmp_path,
+        "The study was led by the University of Padua and found that bees forage less.",
+        "Lo studio è stato guidato dall'Università di Padova e ha scoperto che le api "
+        "bottinano meno.",
+    )
+    assert found == []
+
+
+def test_a_place_after_the_agent_is_not_the_agent(tmp_path):
+    _, found = aligned(
+        tmp_path,
+        "The meeting was convened by the outgoing board in Verona on Monday.",
+        "The meeting was convened by the outgoing board on Monday, the club said.",
+    )
+    assert found == []
+
+
+def test_a_person_and_the_body_they_work_for_do_not_conflict(tmp_path):
+    _, found = aligned(
+        tmp_path,
+        "The field study was coordinated by entomologist Elena Marchetti over three seasons.",
+        "Lo studio sul campo è stato coordinato dall'Università di Padova per tre stagioni.",
+    )
+    assert [what for what, _, _ in found if what == "who"] == []
+
+
+def test_the_agent_is_its_name_not_the_rest_of_the_sentence():
+    [(act, agent, start, end)] = roles(
+        "A study led by the University of Padua found that low doses cut foraging."
+    )
+    assert (act, agent) == ("led", "@padu")
+    text = "A study led by the University of Padua found that low doses cut foraging."
+    assert text[start:end] == "led by the University of Padua"

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 
 from eternaut_reader.core.analysis.lexicon import stopwords, unaccent
+from eternaut_reader.core.analysis.names import EXONYMS
 
-__all__ = ["EXCLUSIVE", "ROLE_FAMILIES", "roles"]
+__all__ = ["EXCLUSIVE", "INSTITUTION", "OFFICES", "ROLE_FAMILIES", "roles"]
 
 # Roles by family, longest first within a family's pattern (English, Italian).
 _ROLE_WORDS = {
@@ -88,7 +89,7 @@ _ACTS = {
         r"(?:firmat|dispost|ordinat|emess)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
     ),
     "convened": (
-        r"(?:convened|summoned|called)\s+by|"
+        r"(?:convened|summoned)\s+by|"
         r"(?:convocat|indett)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
     ),
 }
@@ -128,6 +129,8 @@ _OFFICES = {
     }.items()
     for word in words.split()
 }
+OFFICES = frozenset(_OFFICES.values())
+_OFFICE_NAMES = OFFICES
 _ANY_WORD = re.compile(r"[^\W\d_]+")
 _THE = re.compile(r"\s*the\b", re.IGNORECASE)
 _DA_THE = re.compile(r"\bd(?:al|alla|allo|all['’]|ai|agli|alle)\s*$", re.IGNORECASE)
@@ -138,6 +141,7 @@ def _distinctive(phrase: str, plain: bool = False) -> str:
     """The agent's own words: its capitalised words less generic ones, and the office it
     names, sorted, joined; with `plain`, a body named in lower case by its first words."""
     words = {_POSSESSIVE.sub("", unaccent(w)).strip("'’") for w in _WORD.findall(phrase)}
+    words = {EXONYMS.get(w.lower(), w) for w in words}  # "Padova" is "Padua"
     offices = {
         _OFFICES[w] for w in map(unaccent, _ANY_WORD.findall(phrase.lower())) if w in _OFFICES
     }
@@ -195,12 +199,72 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
             out.append((_family(m), agent, m.start(), m.end()))
     for m in _ACT.finditer(text):
         act = next(k for k in _ACTS if m.group(k))
-        agent_text = m.group("agent")
+        agent_text = _agent_phrase(m.group("agent"))
         # Only a body named with the definite article ("by the port authority", "dalla
         # protezione civile") is one in lower case: not "led by a majority".
         definite = _THE.match(agent_text) or _DA_THE.search(m.group(act))
         agent = _distinctive(agent_text, plain=bool(definite))
         if not agent or any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        out.append((act, agent, m.start(), m.end()))
+        if _INSTITUTION.search(agent_text) and not any(o in agent.split() for o in _OFFICE_NAMES):
+            # A body, which a person of it may act for ("coordinated by Professor Marchetti" /
+            # "dall'Università di Padova"); an office holder ("the president of the
+            # Province") acts as the office, and is compared with bodies.
+            agent = INSTITUTION + agent
+        end = m.start("agent") + len(agent_text.rstrip())
+        out.append((act, agent, m.start(), end))
     return out
+
+
+INSTITUTION = "@"  # marks the words of a body ("the University of Padua"), not a person's
+_INSTITUTION = re.compile(
+    r"\b(?:universit[yàa]|institute|istituto|department|dipartimento|ministry|ministero|"
+    r"agency|agenzia|authority|autorit[àa]|council|consiglio|province|provincia|region|"
+    r"regione|company|società|board|commission|commissione|court|tribunale|police|polizia|"
+    r"prefettura|comune|government|governo|foundation|fondazione|association|associazione)\b",
+    re.IGNORECASE,
+)
+# After the agent's name: a place it acts in ("the outgoing board in Verona") or the rest of
+# the sentence ("the University of Padua found that…") is not the agent.
+_AGENT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CONNECT = frozenset(
+    "of di del della dello dei degli delle dell dell' dell’ for per and e & de the".split()  # noqa: SIM905
+)
+_ELIDED = re.compile(r"^(?:d|l|dell|dall|nell|sull|all|coll)['’]", re.IGNORECASE)
+_TITLES = frozenset(  # a title between a place and a name: "Legnago mayor Roberta Castellani"
+    "professor professore professoressa dr dott dottor dottoressa doctor mr mrs ms".split()  # noqa: SIM905
+)
+_PLACE_BEFORE = frozenset(
+    "in a nel nella nello nei negli nelle near presso on during after before since until".split()  # noqa: SIM905
+)
+# Days and months are capitalised in English, and no agent's name.
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()  # noqa: SIM905
+)
+
+
+def _agent_phrase(phrase: str) -> str:
+    """The agent's words at the start of phrase: lower-case words before a name ("glaciologists
+    at the"), then the name with its connectors, up to the first word of neither; a name
+    after "in" is the place the agent acts in, and ends it."""
+    seen_name = False
+    end = 0
+    previous = ""
+    for m in _AGENT_WORD.finditer(phrase):
+        word = _ELIDED.sub("", m.group())  # "dell'Università" is "Università"
+        capital = word[:1].isupper()
+        titled = unaccent(word.lower()) in _OFFICES or word.lower() in _TITLES
+        if seen_name and not capital and word.lower() not in _CONNECT and not titled:
+            break
+        if capital and not seen_name and previous in _PLACE_BEFORE and end:
+            break  # "the outgoing board in Verona": the board, in Verona
+        if word.lower() in _CALENDAR:
+            break  # "…the outgoing board on Monday"
+        if capital:
+            seen_name = True
+        end = m.end()
+        previous = word.lower()
+        if not seen_name and len(phrase[:end].split()) > 6:
+            break
+    return phrase[:end] if end else phrase

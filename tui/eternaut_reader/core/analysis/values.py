@@ -21,7 +21,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
-from eternaut_reader.core.analysis.roles import EXCLUSIVE, roles
+from eternaut_reader.core.analysis.roles import EXCLUSIVE, INSTITUTION, OFFICES, roles
 
 __all__ = ["Value", "compare", "extract", "far_apart", "parse_number", "significant_digits"]
 
@@ -145,8 +145,16 @@ def _scale_slip(low: float, high: float) -> bool:
 def _same_agent(a: Value, b: Value) -> bool | None:
     """One role or act with agents that share a word agree, and conflict with none; one
     person in two roles no one holds together conflicts (roles.EXCLUSIVE)."""
-    shared = bool(set(a.name.split()) & set(b.name.split()))
+    words_a, words_b = (
+        set(a.name.lstrip(INSTITUTION).split()),
+        set(b.name.lstrip(INSTITUTION).split()),
+    )
+    shared = bool(words_a & words_b)
     if a.unit == b.unit:
+        body_a, body_b = a.name.startswith(INSTITUTION), b.name.startswith(INSTITUTION)
+        person = (not body_a and not words_a & OFFICES) or (not body_b and not words_b & OFFICES)
+        if body_a != body_b and person and not shared:
+            return None  # "coordinated by Professor Marchetti" / "dall'Università di Padova"
         return shared
     if shared and a.unit in EXCLUSIVE and b.unit in EXCLUSIVE:
         return False
@@ -1817,6 +1825,8 @@ def _clause_start(text: str, position: int) -> int:
 # "the worst since 2016, quando il sisma fece 299 vittime": the figures of the "when" clause
 # after a date a year or more before the report's are that earlier event's.
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|quando|in\s+cui|allorché)\b[^.;:!?]*$", re.IGNORECASE)
+_WHEN_BEFORE = re.compile(r"\b(?:when|quando)\b[^.;:!?,]*$", re.IGNORECASE)
+_SENTENCE_STOP = re.compile(r"[.;:!?](?!\d)")
 _RECALLED_DAYS = 365
 
 
@@ -1827,7 +1837,16 @@ def _recalled(text: str, found: list[Value], dates: list[Value], reference: dt.d
     out = []
     for value in found:
         if value.kind in ("quantity", "money", "percent") and any(
-            d.end <= value.start and _WHEN_AFTER.match(text[d.end : value.start]) for d in long_ago
+            d.end <= value.start
+            and (
+                _WHEN_AFTER.match(text[d.end : value.start])
+                # "When Ruggeri took over in 2016, the group had revenue of 2.3 billion"
+                or (
+                    _WHEN_BEFORE.search(text, max(0, d.start - 80), d.start) is not None
+                    and _SENTENCE_STOP.search(text, d.end, value.start) is None
+                )
+            )
+            for d in long_ago
         ):
             value = replace(value, former=True)
         out.append(value)
