@@ -434,3 +434,15 @@ def test_figures_after_when_and_an_earlier_year_are_that_years():
     assert [(v.kind, v.former) for v in values if v.kind == "money"] == [("money", True)]
     now = extract("In 2024 revenue topped 4 billion euros.", "en", dt.date(2025, 5, 12))
     assert [(v.kind, v.former) for v in now if v.kind == "money"] == [("money", False)]
+
+
+def test_a_weekday_after_will_and_an_hour_is_the_next_one():
+    """The dots of "4 p.m." end no clause: "will be presented … at 4 p.m. on Tuesday",
+    written on Monday 12 May, is Tuesday 13 May (it was read as the 6th)."""
+    values = extract(
+        "Conti will be presented at a press conference at 4 p.m. on Tuesday.",
+        "en",
+        dt.date(2025, 5, 12),
+    )
+    (day,) = [v for v in values if v.kind == "date"]
+    assert dt.date.fromordinal(int(day.low)) == dt.date(2025, 5, 13)

@@ -1388,7 +1388,7 @@ def _dates(
             # News reports a weekday of the week before publication ("on Monday")...
             back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
             day = reference - dt.timedelta(days=back)
-            if back and _FUTURE.search(text, _clause_start(text, m.start()), m.start()):
+            if back and _FUTURE.search(text, _sentence_start(text, m.start()), m.start()):
                 # ...or, after a future tense, of the week after it: "will open on Sunday"
                 # written on a Friday is two days later.
                 day += dt.timedelta(days=7)
@@ -1819,6 +1819,21 @@ _FORMERLY = re.compile(
 def _clause_start(text: str, position: int) -> int:
     """Where the sentence or clause holding `position` starts (after . ; : ! or ?)."""
     return max(text.rfind(stop, 0, position) for stop in ".;:!?") + 1
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the clause holding `position` starts, commas included, reading the dots of
+    "4 p.m." or "U.S." as no stop: "will be presented at 4 p.m. on Tuesday" is one clause,
+    its Tuesday the next one (an outside tester)."""
+    start = 0
+    for m in _STOP.finditer(text, 0, position):
+        start = m.end()
+    return start
+
+
+# A stop, or a comma, but not the dots of "p.m." or "U.S." ("…will pay 14.50 euros per
+# share, a premium to the closing price on Tuesday": the Tuesday is the comma's clause's).
+_STOP = re.compile(r"[;:!?,]|(?<!\.[A-Za-z])(?<!\b[A-Za-z])\.(?!\d)")
 
 
 # "…memories of July 2022, when part of the glacier broke away and killed eleven people",
