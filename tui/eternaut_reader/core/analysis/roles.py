@@ -13,7 +13,11 @@ of one bank, named in one story).
 
 Only these plain patterns are read, and only where the agent is named: an appointment
 ("will be", "will become", "was named", "sarà", "andrà a"), a role followed by its holder
-("her deputy mayor will be Lorenzo Gatti"), or an act with its agent after "by" / "da".
+("her deputy mayor will be Lorenzo Gatti"), or an act with its agent after "by" / "da"
+(led, ordered or signed, convened). An agent is its name, not the place or the rest of the
+sentence after it; an office ("il prefetto", "the mayor") is one word in both languages, and
+a body ("the University of Padua", marked INSTITUTION) is not compared with a person, who
+may act for it (values._same_agent).
 """
 
 from __future__ import annotations
@@ -130,7 +134,7 @@ _OFFICES = {
     for word in words.split()
 }
 OFFICES = frozenset(_OFFICES.values())
-_OFFICE_NAMES = OFFICES
+
 _ANY_WORD = re.compile(r"[^\W\d_]+")
 _THE = re.compile(r"\s*the\b", re.IGNORECASE)
 _DA_THE = re.compile(r"\bd(?:al|alla|allo|all['’]|ai|agli|alle)\s*$", re.IGNORECASE)
@@ -206,7 +210,7 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
         agent = _distinctive(agent_text, plain=bool(definite))
         if not agent or any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        if _INSTITUTION.search(agent_text) and not any(o in agent.split() for o in _OFFICE_NAMES):
+        if _INSTITUTION.search(agent_text) and not any(o in agent.split() for o in OFFICES):
             # A body, which a person of it may act for ("coordinated by Professor Marchetti" /
             # "dall'Università di Padova"); an office holder ("the president of the
             # Province") acts as the office, and is compared with bodies.
