@@ -11,13 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from eternaut_reader.core.analysis import align
 from eternaut_reader.core.analysis.lexicon import phrased
 from eternaut_reader.core.analysis.similarity import content_stems
 from eternaut_reader.core.analysis.values import extract
 from eternaut_reader.core.analysis.verdict import days_of, relate
-from eternaut_reader.core.text.corpus import load_corpus
-from tests.helpers.pairs import aligned
+from tests.helpers.pairs import aligned, aligned_reports, text_of
 
 
 @pytest.fixture(autouse=True)
@@ -102,30 +100,24 @@ def _election(tmp_path: Path, share: str) -> tuple[str, list[tuple[str, str, str
         "Il voto è stato segnato da una bassa affluenza.",
         "I voti per posta sono stati contati a parte.",
     ]
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "one.txt").write_text(
-        "Report one\n\n2026-06-12\n\n"
-        + "\n\n".join(
-            [*filler, f"Bassani won the run-off held on Sunday and Monday with {share} of the vote"]
-        ),
-        encoding="utf-8",
+    won = f"Bassani won the run-off held on Sunday and Monday with {share} of the vote"
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "one": ("Report one", "2026-06-12", [*filler, won]),
+            "two": (
+                "Report two",
+                "2026-06-08",
+                [
+                    *filler,
+                    "Bassani won 52.4% of the vote against 47.6% for Tagliaferri, a builder.",
+                ],
+            ),
+            "tre": ("Rapporto tre", "2026-06-09", italian),
+        },
     )
-    (folder / "two.txt").write_text(
-        "Report two\n\n2026-06-08\n\n"
-        + "\n\n".join(
-            [*filler, "Bassani won 52.4% of the vote against 47.6% for Tagliaferri, a builder."]
-        ),
-        encoding="utf-8",
-    )
-    (folder / "tre.txt").write_text(
-        "Rapporto tre\n\n2026-06-09\n\n" + "\n\n".join(italian), encoding="utf-8"
-    )
-    corpus = load_corpus([folder])
-    alignment = align(corpus, use_cache=False, embed=False)
-    text = next(a.text for a in corpus.articles if a.id == "one")
-    start = text.index("Bassani won")
-    other = next(a.text for a in corpus.articles if a.id == "two")
+    start = text_of(corpus, "one").index("Bassani won")
+    other = text_of(corpus, "two")
     found = [
         m
         for m in alignment.matches("one", start, start + 20)
@@ -242,17 +234,14 @@ def test_last_month_is_the_month_before_the_reports_date(tmp_path):
 def test_a_conflict_of_days_in_words_names_the_days(tmp_path):
     """ "ieri" against "on Sunday": the reason gives the days the reports' dates make them;
     the JSON's values stay as written."""
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "one.txt").write_text(
-        "Report one\n\n2025-06-05\n\nThe bakery closed on Sunday after the fire.\n"
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "one": ("Report one", "2025-06-05", ["The bakery closed on Sunday after the fire."]),
+            "two": ("Report two", "2025-06-05", ["Il panificio ha chiuso ieri dopo l'incendio."]),
+        },
     )
-    (folder / "two.txt").write_text(
-        "Report two\n\n2025-06-05\n\nIl panificio ha chiuso ieri dopo l'incendio.\n"
-    )
-    corpus = load_corpus([folder])
-    alignment = align(corpus, use_cache=False, embed=False)
-    text = next(a.text for a in corpus.articles if a.id == "one")
+    text = text_of(corpus, "one")
     start = text.index("The bakery")
     end = text.index("fire.") + 5
     (match,) = [m for m in alignment.matches("one", start, end) if m.article == "two"]
@@ -284,8 +273,6 @@ def test_a_hut_reopened_against_a_hut_still_closed_conflicts(tmp_path):
     """In a story all about the hut, the two passages share only the hut and their statuses:
     a status is of the thing both name, so they conflict however little else they share
     (held-out set 32 missed it)."""
-    folder = tmp_path / "reports"
-    folder.mkdir()
     english = [
         "The Fassin hut sits at 2,870 metres below the glacier.",
         "Guests at the hut were woken by the noise before dawn.",
@@ -301,13 +288,15 @@ def test_a_hut_reopened_against_a_hut_still_closed_conflicts(tmp_path):
         "Il gestore del rifugio dice che le prenotazioni erano molte.",
         "Il rifugio, invece, ha riaperto ieri pomeriggio dopo il sopralluogo dei tecnici.",
     ]
-    (folder / "one.txt").write_text("The hut\n\n2026-09-15\n\n" + "\n\n".join(english))
-    (folder / "two.txt").write_text("Il rifugio\n\n2026-09-16\n\n" + "\n\n".join(italian))
-    corpus = load_corpus([folder])
-    alignment = align(corpus, use_cache=False, embed=False)
-    text = next(a.text for a in corpus.articles if a.id == "one")
-    start = text.index("The hut will remain")
-    other = next(a.text for a in corpus.articles if a.id == "two")
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "one": ("The hut", "2026-09-15", english),
+            "two": ("Il rifugio", "2026-09-16", italian),
+        },
+    )
+    start = text_of(corpus, "one").index("The hut will remain")
+    other = text_of(corpus, "two")
     found = [
         m
         for m in alignment.matches("one", start, start + 20)
@@ -323,8 +312,6 @@ def test_one_hour_each_in_passages_that_say_the_same_conflict(tmp_path):
     """The words next to the hours are the story's own (the slide, la frana), left out of
     their contexts in a story about it: each is the one hour of two passages that say much
     the same, so they conflict (an outside tester saw them agree); "a.m." keeps its dot."""
-    folder = tmp_path / "reports"
-    folder.mkdir()
     english = [
         "A landslide hit the village of Valtorta in the Bergamo valleys.",
         "The landslide buried the provincial road under mud and rock.",
@@ -340,11 +327,11 @@ def test_one_hour_each_in_passages_that_say_the_same_conflict(tmp_path):
         "La frana è scesa intorno alle 5 del mattino di lunedì, ha detto la protezione civile "
         "regionale.",
     ]
-    (folder / "one.txt").write_text("Landslide\n\n2025-11-04\n\n" + "\n\n".join(english))
-    (folder / "two.txt").write_text("Frana\n\n2025-11-04\n\n" + "\n\n".join(italian))
-    corpus = load_corpus([folder])
-    alignment = align(corpus, use_cache=False, embed=False)
-    text = next(a.text for a in corpus.articles if a.id == "one")
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {"one": ("Landslide", "2025-11-04", english), "two": ("Frana", "2025-11-04", italian)},
+    )
+    text = text_of(corpus, "one")
     start = text.index("The landslide came down")
     suggestion = alignment.suggest("one", start, text.index("agency said.", start) + 12)
     assert suggestion is not None and suggestion.tag == "contradicted"
@@ -355,21 +342,29 @@ def test_the_ages_left_over_when_one_age_is_shared_are_of_two_people(tmp_path):
     """Both reports give the mayor's age, 44; one gives her deputy's, 38, the other
     another candidate's, 51. The two ages left are not one measure by elimination, as
     counts of one thing would be (a tester's screen showed "38-year" against "51 anni")."""
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    (folder / "one.txt").write_text(
-        "Run-off\n\n2026-06-12\n\nBassani, a 44-year-old architect, won the run-off.\n\n"
-        "Her deputy mayor will be Lorenzo Gatti, the 38-year-old leader of the Greens.\n"
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "one": (
+                "Run-off",
+                "2026-06-12",
+                [
+                    "Bassani, a 44-year-old architect, won the run-off.",
+                    "Her deputy mayor will be Lorenzo Gatti, the 38-year-old leader of the Greens.",
+                ],
+            ),
+            "two": (
+                "Ballottaggio",
+                "2026-06-09",
+                [
+                    "Chiara Bassani, 44 anni, architetta, ha vinto il ballottaggio.",
+                    "Sul vicesindaco non ha perso tempo: sarà Federica Molinari, 51 anni, ex "
+                    "dirigente scolastica.",
+                ],
+            ),
+        },
     )
-    (folder / "two.txt").write_text(
-        "Ballottaggio\n\n2026-06-09\n\nChiara Bassani, 44 anni, architetta, ha vinto il "
-        "ballottaggio.\n\nSul vicesindaco non ha perso tempo: sarà Federica Molinari, 51 anni, "
-        "ex dirigente scolastica.\n"
-    )
-    corpus = load_corpus([folder])
-    alignment = align(corpus, use_cache=False, embed=False)
-    text = next(a.text for a in corpus.articles if a.id == "one")
-    start = text.index("Her deputy")
+    start = text_of(corpus, "one").index("Her deputy")
     found = [
         (c.here, c.there)
         for m in alignment.matches("one", start, start + 30)

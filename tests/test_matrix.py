@@ -196,11 +196,9 @@ def test_a_small_tag_inside_a_passage_is_no_verdict_on_it():
     assert row.cells["C"].mark == "✓"  # a tag covering most of the passage gives its verdict
 
 
-def test_a_claim_linked_as_contradicting_stands_on_the_other_side_of_the_row():
+def _injured_row() -> tuple[Annotation, Annotation, FakeAlignment]:
     """An outside tester's row: an Italian "12 feriti" claim linked as contradicting another
-    report's "19 injured". A third report says 12 injured: it agrees with the row's claim and
-    shows a dot, not the ⚠ of its conflict with "19 injured"; and the contradicting claim
-    shows its verdict with the conflict mark."""
+    report's "19 injured", and a third report that says 12 injured."""
     row_claim = ann(
         "a", "A", 0, "Crollo del ponte: 12 feriti", "contradicted", Link("b", "contradicts")
     )
@@ -211,6 +209,15 @@ def test_a_claim_linked_as_contradicting_stands_on_the_other_side_of_the_row():
             ("B", 10): [M("A", 0, 27, "conflicts"), M("C", 5, 25, "conflicts")],
         }
     )
+    return row_claim, other_side, alignment
+
+
+def test_a_claim_linked_as_contradicting_stands_on_the_other_side_of_the_row():
+    """An outside tester's row: an Italian "12 feriti" claim linked as contradicting another
+    report's "19 injured". A third report says 12 injured: it agrees with the row's claim and
+    shows a dot, not the ⚠ of its conflict with "19 injured"; and the contradicting claim
+    shows its verdict with the conflict mark."""
+    row_claim, other_side, alignment = _injured_row()
     tagged_at = {"A": [placed(row_claim)], "B": [placed(other_side)]}
     [row] = build_matrix(
         [placed(row_claim), placed(other_side)], COLUMNS, alignment, tagged_at=tagged_at
@@ -223,16 +230,7 @@ def test_writing_a_summary_on_the_other_side_does_not_change_the_cells():
     tester saw a cell turn ?⚠ when a summary was written, and back with its undo."""
     from dataclasses import replace
 
-    row_claim = ann(
-        "a", "A", 0, "Crollo del ponte: 12 feriti", "contradicted", Link("b", "contradicts")
-    )
-    other_side = ann("b", "B", 10, "19 people were injured", None)
-    alignment = FakeAlignment(
-        {
-            ("A", 0): [M("B", 10, 32, "conflicts"), M("C", 5, 25, "agrees")],
-            ("B", 10): [M("A", 0, 27, "conflicts"), M("C", 5, 25, "conflicts")],
-        }
-    )
+    row_claim, other_side, alignment = _injured_row()
 
     def marks(b: Annotation) -> list[str]:
         tagged_at = {"A": [placed(row_claim)], "B": [placed(b)]}

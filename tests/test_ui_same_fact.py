@@ -54,6 +54,16 @@ async def _to_conflict(pilot, options) -> None:
         await pilot.press("down")
 
 
+async def _contradicted_and_on_conflict(app, pilot):
+    """Tag the cursor's sentence contradicted, open the same-fact panel and move its cursor
+    to the passage that conflicts; the panel's option list."""
+    await pilot.press("x", "a")
+    await pilot.pause()
+    options = app.screen.query_one(SameFactPanel).query_one("OptionList")
+    await _to_conflict(pilot, options)
+    return options
+
+
 def _bar(app) -> str:
     return widget_text(app.screen.query_one(ClaimBar))
 
@@ -137,10 +147,7 @@ async def test_the_matrix_shows_each_report_and_enter_goes_to_the_passage():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(140, 40)) as pilot:
         await _on_premiered(app, pilot)
-        await pilot.press("x", "a")
-        await pilot.pause()
-        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
-        await _to_conflict(pilot, options)
+        await _contradicted_and_on_conflict(app, pilot)
         await pilot.press("minus", "escape", "m")
         await pilot.pause()
         assert isinstance(app.screen, MatrixScreen)
@@ -505,10 +512,7 @@ async def test_at_80_columns_a_row_with_badges_puts_its_quote_on_a_line_of_its_o
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(140, 40)) as pilot:
         await _on_premiered(app, pilot)
-        await pilot.press("x", "a")
-        await pilot.pause()
-        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
-        await _to_conflict(pilot, options)
+        options = await _contradicted_and_on_conflict(app, pilot)
         await pilot.press("minus", "escape", "f", "x")  # link, go to the other end, tag it
         await pilot.pause()
         # x retagged the claim f landed on (the passage the panel tagged), not its sentence.
@@ -630,10 +634,7 @@ async def test_the_panel_shows_the_users_own_claim_where_a_colleague_tagged_the_
     app = ReaderApp(corpus)
     async with app.run_test(size=(160, 45)) as pilot:
         await _on_premiered(app, pilot)
-        await pilot.press("x", "a")
-        await pilot.pause()
-        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
-        await _to_conflict(pilot, options)
+        options = await _contradicted_and_on_conflict(app, pilot)
         assert "[○ open]" in str(options.get_option_at_index(options.highlighted).prompt)
         await pilot.press("minus")
         await pilot.pause()
@@ -729,10 +730,7 @@ async def test_linking_twice_from_the_same_end_says_so():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(140, 40)) as pilot:
         await _on_premiered(app, pilot)
-        await pilot.press("x", "a")
-        await pilot.pause()
-        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
-        await _to_conflict(pilot, options)
+        await _contradicted_and_on_conflict(app, pilot)
         await pilot.press("minus")
         await pilot.pause()
         await pilot.press("minus")
@@ -750,10 +748,7 @@ async def test_the_other_relation_on_a_linked_passage_is_refused_not_swapped():
     app = ReaderApp(load_corpus())
     async with app.run_test(size=(140, 40)) as pilot:
         await _on_premiered(app, pilot)
-        await pilot.press("x", "a")
-        await pilot.pause()
-        options = app.screen.query_one(SameFactPanel).query_one("OptionList")
-        await _to_conflict(pilot, options)
+        await _contradicted_and_on_conflict(app, pilot)
         await pilot.press("minus")
         await pilot.pause()
         await pilot.press("plus")

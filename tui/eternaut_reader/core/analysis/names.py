@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from eternaut_reader.core.analysis.lexicon import STOPWORDS, unaccent
 
-__all__ = ["Name", "main_work", "names", "refers_to_work", "vocabulary"]
+__all__ = ["Name", "main_work", "names", "refers_to_work", "token_key", "vocabulary"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _WORD = re.compile(r"[^\W_]+")
@@ -122,7 +122,8 @@ def vocabulary(texts: Iterable[str]) -> frozenset[str]:
     )
 
 
-def _token_key(token: str) -> str:
+def token_key(token: str) -> str:
+    """A name's word as a key: unaccented, its final vowel dropped ("Padova", "Ferrante")."""
     t = unaccent(token)
     return t[:-1] if len(t) > 4 and t[-1] in "aeiou" else t
 
@@ -140,8 +141,8 @@ def name_keys(words: list[str]) -> tuple[str, ...]:
     last = content[-1] if content else words[-1]
     if len(content) > 1 and len(last) >= 4 and last[0].isupper() and last[1:].islower():
         # "Ted Sarandos" and "Sarandos", "Lake Como" and "Como": one person, one place.
-        return (_token_key(last),)
-    return (" ".join(_token_key(w) for w in content),)
+        return (token_key(last),)
+    return (" ".join(token_key(w) for w in content),)
 
 
 def _acronym(token: str) -> bool:

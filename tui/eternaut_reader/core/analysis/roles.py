@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from eternaut_reader.core.analysis.lexicon import stopwords, unaccent
-from eternaut_reader.core.analysis.names import EXONYMS
+from eternaut_reader.core.analysis.names import EXONYMS, token_key
 
 __all__ = ["EXCLUSIVE", "INSTITUTION", "OFFICES", "ROLE_FAMILIES", "roles"]
 
@@ -149,7 +149,7 @@ def _distinctive(phrase: str, plain: bool = False) -> str:
     offices = {
         _OFFICES[w] for w in map(unaccent, _ANY_WORD.findall(phrase.lower())) if w in _OFFICES
     }
-    words = {w[:-1] if len(w) > 4 and w[-1] in "aeio" else w for w in words - _GENERIC}
+    words = {token_key(w) for w in words - _GENERIC}
     words = {w for w in words if unaccent(w) not in _OFFICES} | offices
     if not words and plain:
         # A body named in lower case ("convened by the port authority"): its first words.
@@ -158,7 +158,7 @@ def _distinctive(phrase: str, plain: bool = False) -> str:
             for w in _ANY_WORD.findall(phrase.lower())
             if w not in _STOP and unaccent(w) not in _GENERIC
         ][:2]
-        words = {w[:-1] if len(w) > 4 and w[-1] in "aeio" else w for w in first}
+        words = {token_key(w) for w in first}
     return " ".join(sorted(w for w in words if len(w) > 1))
 
 

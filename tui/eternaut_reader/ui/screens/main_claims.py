@@ -111,10 +111,7 @@ class ClaimsScreen(ArticlesScreen):
         if not edit.spans:
             return
         start, end = edit.spans[-1]
-        focused = self.focused_view
-        panel = self._same_fact()
-        if focused is None and panel is not None and panel.display and panel.source is not None:
-            focused = self.pane(panel.source)  # the pane the same-fact panel works from
+        focused = self._working_pane()
         showing = [p for p in self.panes if p.article.id == article.id]
         pane = (focused if focused in showing else None) or (showing[0] if showing else None)
         if pane is None:
@@ -124,21 +121,28 @@ class ClaimsScreen(ArticlesScreen):
         if pane.ready:
             pane.move_cursor(pane.sentence_at(start))
 
+    def _working_pane(self) -> ArticlePane | None:
+        """The pane the user works in: the focused one, or, while the same-fact panel has the
+        focus, the pane it works from (an undo then brings its step there, and the claim bar
+        follows that pane's claim: it stayed on the claim before, an outside tester found)."""
+        focused = self.focused_view
+        if focused is not None:
+            return focused
+        panel = self._same_fact()
+        if panel is not None and panel.display and panel.source is not None:
+            return self.pane(panel.source)
+        return None
+
     # -- the claim bar ---------------------------------------------------------------------
 
     @on(ArticlePane.Changed)
     def _pane_changed(self, message: ArticlePane.Changed) -> None:
         self.note_session_change()
-        focused = self.focused_view
+        working = self._working_pane()
+        if working is not None and message.pane == working.number:
+            self.refresh_claim_bar()
         same_fact = self._same_fact()
-        follows = same_fact is not None and same_fact.display and same_fact.source == message.pane
-        if focused is not None and message.pane == focused.number:
-            self.refresh_claim_bar()
-        elif focused is None and follows:
-            # The panel has the focus and the bar follows its pane's claim: an undo that
-            # moved that pane's cursor left the bar on the claim before (an outside tester).
-            self.refresh_claim_bar()
-        if same_fact is not None and follows:
+        if same_fact is not None and same_fact.display and same_fact.source == message.pane:
             same_fact.refresh_matches()
         self._refresh_key_bar()
 
@@ -159,10 +163,7 @@ class ClaimsScreen(ArticlesScreen):
             else:
                 bar.show("annotations loading…", "")
             return
-        pane = self.focused_view
-        panel = self._same_fact()
-        if pane is None and panel is not None and panel.display and panel.source is not None:
-            pane = self.pane(panel.source)  # the panel follows this pane's claim
+        pane = self._working_pane()
         claim = pane.claim_under_cursor() if pane is not None else None
         read_only = editor.store.read_only
         if self._panel_focused():
