@@ -558,6 +558,9 @@ def value_context(
             tail = tail[complement.end() :]
     after = [w for w in content_stems(tail, language, base=True) if w not in skip]
     found_words = set(before[-words:] + after[:words])
+    if value.kind == "quantity" and value.unit == YEARS:
+        # "Benetti, 38": the age's own text starts with whose it is (values._owned).
+        found_words |= set(content_stems(value.text, language, base=True)) - skip
     found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
         found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
@@ -737,6 +740,9 @@ def _restated(
     return out
 
 
+_TO_COME_AND_HELD = frozenset({"scheduled", "held"})
+
+
 def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:
     """Whether value i of unit a and value j of unit b measure one thing.
 
@@ -760,6 +766,12 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
 
     def same(i: int, j: int) -> bool:
         va, vb = a.values[i], b.values[j]
+        if va.kind == "status" and {va.unit, vb.unit} == _TO_COME_AND_HELD:
+            # "is scheduled for Thursday" in Monday's report, "was held yesterday" in
+            # Friday's: the meeting took place in between. Only an older report saying it
+            # happened contradicts a newer one saying it is still to come.
+            planned, held = (a.date, b.date) if va.unit == "scheduled" else (b.date, a.date)
+            return planned is None or held is None or planned >= held
         if va.kind in ("status", "who"):
             return True  # a status names its work; who, the role or the act
         if moments and (va.kind == "date" or two_moments(va, vb)):
@@ -1072,18 +1084,25 @@ def match_units(
             # share: "il ruolo di vicesindaco andrebbe a Molinari" / "her deputy mayor will be
             # Gatti". A status is too, of a thing both name: "Il rifugio ha riaperto" / "The
             # hut will remain closed".)
-            loose = (
-                any(c.what != "who" for c in conflicts)
+            if (
+                conflicts
                 and index.wording(i, j) < CONFLICT_WORDING
-                and not (
-                    all(c.what == "status" for c in conflicts)
-                    and any(not k.startswith(("K:", "V:")) for k in index.shared(i, j))
-                )
-            )
-            if loose and not _agreeing(read, reads[j]):
+                and not _agreeing(read, reads[j])
+            ):
                 # Two figures of one kind in passages that share little else: not one fact
-                # told two ways, so not a contradiction either.
-                relation, conflicts, at = "related", (), ()
+                # told two ways, so not a contradiction either. Who and a status of a thing
+                # both name stand (above), even beside a figure that goes.
+                named = any(not k.startswith(("K:", "V:")) for k in index.shared(i, j))
+                standing = [
+                    (c, where)
+                    for c, where in zip(conflicts, at, strict=True)
+                    if c.what == "who" or (c.what == "status" and named)
+                ]
+                if standing:
+                    conflicts = tuple(c for c, _ in standing)
+                    at = tuple(where for _, where in standing)
+                else:
+                    relation, conflicts, at = "related", (), ()
             kept.append(
                 (
                     Match(

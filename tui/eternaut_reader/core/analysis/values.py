@@ -178,6 +178,9 @@ def far_apart(a: Value, b: Value) -> bool:
     return low > 0 and _COUNTS_APART * low < high <= FAR_APART * low
 
 
+_PUT_OFF_AND_SET = frozenset({"postponed", "scheduled"})
+
+
 def compare(a: Value, b: Value) -> bool | None:
     """True if the values agree, False if they conflict, None if they measure different things."""
     if a.kind != b.kind or a.kind not in CONFLICTING_KINDS:
@@ -187,6 +190,8 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind == "status":  # the unit is the status itself: "upcoming" or "released"
         if STATUS_FAMILY.get(a.unit) != STATUS_FAMILY.get(b.unit):
             return None  # a work's release and a line's reopening: two things
+        if {a.unit, b.unit} == _PUT_OFF_AND_SET:
+            return None  # "postponed" and then "scheduled for Thursday": both may be so
         return a.unit == b.unit
     if a.unit != b.unit or a.name or b.name:  # (compared by their nouns: a hot path)
         shared = a.nouns & b.nouns
@@ -673,7 +678,9 @@ _PARTICIPLE_AFTER = re.compile(
 )
 _PARTICIPLE_BEFORE = re.compile(
     r"\b(?:sono\s+stat[ie]|sono\s+rimast[ie]|sono|risultano|were|have\s+been)\s+"
-    r"([^\W\d_]{3,}(?:at[ie]|it[ie]|ut[ie]|ort[ie]|ed|en))\s+(?:(?:circa|about|oltre|almeno)\s+)?$",
+    # ("morte", "morti": the dead, however short the participle)
+    r"([^\W\d_]{3,}(?:at[ie]|it[ie]|ut[ie]|ed|en)|[^\W\d_]*ort[ie])\s+"
+    r"(?:(?:circa|about|oltre|almeno)\s+)?$",
     re.IGNORECASE,
 )
 # "…closed the bakery, injuring 3 people": what befell them, said first by a gerund.
@@ -778,6 +785,11 @@ _NOUN_AFTER_NAME = re.compile(r"\s+([a-zà-ÿ][^\W\d_]*)")
 
 _IN_HOURS = {"day": 24, "week": 168}
 YEARS = stem("years")  # the noun of ages and anniversaries
+# An age in apposition: a name or a person's noun, a comma, the figure, a comma or the end
+# of the clause ("Benetti, 38,", "the mayor, 54, said").
+_OLDEST = 120
+_AGE_BEFORE = re.compile(r"[^\W\d_]{2,}['’]?,\s+$")
+_AGE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|$)")
 DURATION = "hour"  # the unit durations are counted in: "a two-day strike" is 48 of them
 
 
@@ -857,9 +869,12 @@ _ONE_NOUN = {"uccis": "dead", "decedu": "dead"}
 _ONE_HINT = re.compile(r"kill|die|injur|hurt|wound|mort|uccis|ferit|decedut", re.IGNORECASE)
 
 
-def _in_english(noun: str) -> str:
-    """A counted noun's stem as the glossary and the synonyms read it ("feriti" -> injured)."""
-    noun = GLOSSARY.get(noun, noun)
+def _in_english(noun: str, language: str = "it") -> str:
+    """A counted noun's stem as the glossary and the synonyms read it ("feriti" -> injured).
+    The glossary is Italian's: an English noun may have an Italian stem's letters ("men" is
+    "meno", less), so it is read by the synonyms alone."""
+    if language == "it":
+        noun = GLOSSARY.get(noun, noun)
     return SYNONYMS.get(noun, noun)
 
 
@@ -980,6 +995,12 @@ def _amounts(text: str, language: str) -> list[Value]:
                 celsius = round((celsius - 32) * 5 / 9, 1)
             out.append(_amount("quantity", _DEGREE, celsius, text, start, degrees.end()))
             continue
+        aged = _AGE_BEFORE.search(text, max(0, start - 40), start)
+        if aged and not number.word and 0 < amount < _OLDEST and _AGE_AFTER.match(text, end):
+            # "Marco Benetti, 38, a driver", "The mayor, 54, was elected": an age, as
+            # another report's "38 anni" or "a 38-year-old" gives it (_owned: whose).
+            out.append(_amount("quantity", YEARS, amount, text, start, end))
+            continue
         if not number.word and _ORDINAL_AFTER.match(text, end):
             continue  # "17th-century", "3rd": an ordinal, not a count
         counted = _COUNTED.match(text, end)
@@ -1025,7 +1046,7 @@ def _amounts(text: str, language: str) -> list[Value]:
                 # "460 people displaced": the displaced, and still a count of people (of
                 # passengers, for "twelve passengers were injured").
                 people = stem(counted.group(1))
-                people = _in_english(people)
+                people = _in_english(people, language)
                 counted = participle
         if counted is None and not scale:
             tally = _TALLY.match(text, end)
@@ -1060,8 +1081,7 @@ def _amounts(text: str, language: str) -> list[Value]:
                 squared, stop = "2", quadrati.end()
             elif cubi := _CUBED_AFTER.match(text, counted.end()):
                 squared, stop = "3", cubi.end()
-            noun = _UNIT_ALIASES.get(noun, GLOSSARY.get(noun, noun))
-            noun = SYNONYMS.get(noun, noun) + squared
+            noun = _in_english(_UNIT_ALIASES.get(noun, noun), language) + squared
             centimetres = _AND_CENTIMETRES.match(text, stop) if noun == _METRE else None
             if centimetres:
                 # "due metri e quaranta", "2 metri e 40 centimetri": metres and centimetres
@@ -1587,8 +1607,67 @@ _START_STATUS = (
         ),
     ),
 )
+# Whether an event (a meeting, a match, a concert, a vote) took place, is still to come, or
+# was called off or put off: "The meeting is scheduled for Thursday" / "si è svolto ieri
+# pomeriggio", "The concert was cancelled" / "Il concerto si è regolarmente svolto". Said of
+# an event noun near it only ("was held in custody" is no meeting).
+_EVENT_STATUS = (
+    (
+        "cancelled",
+        re.compile(
+            r"\b((?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?"
+            r"(?:cancell?ed|called\s+off|scrapped|axed)|(?:è|sono)\s+(?:stat[aoie]\s+)?"
+            r"(?:annullat[aoie]|cancellat[aoie])|(?:è|sono)\s+saltat[aoie])\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "postponed",
+        re.compile(
+            r"\b((?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:now\s+)?"
+            r"(?:postponed|put\s+off|pushed\s+back|rescheduled)|(?:è|sono)\s+(?:stat[aoie]\s+)?"
+            r"(?:rinviat[aoie]|posticipat[aoie]|spostat[aoie]|slittat[aoie]))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "held",
+        re.compile(
+            r"\b(went\s+ahead|took\s+place|(?:was|were|has\s+been|have\s+been)\s+held"
+            r"|(?:si\s+)?(?:è|sono)\s+(?:regolarmente\s+)?(?:svolt[aoie]|tenut[aoie])"
+            r"|(?:è|sono)\s+andat[aoie]\s+in\s+scena|(?:ha|hanno)\s+avuto\s+luogo)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "scheduled",
+        re.compile(
+            r"\b((?:is|are)\s+(?:now\s+)?(?:scheduled|set|due|planned|expected)\s+(?:for|to\s+"
+            r"(?:take\s+place|be\s+held|go\s+ahead))|will\s+(?:take\s+place|be\s+held|go\s+"
+            r"ahead)|si\s+(?:terrà|terranno|svolgerà|svolgeranno)|(?:è|sono)\s+in\s+programma"
+            r"|(?:è|sono)\s+(?:previst[aoie]|fissat[aoie]|convocat[aoie])\s+per)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_EVENT_NOUN = re.compile(
+    r"\b(meeting|talks|summit|match|game|final|race|concert|show|festival|gig|performance|"
+    r"ceremony|event|conference|hearing|vote|ballot|referendum|election|debate|parade|march|"
+    r"protest|demonstration|rally|strike|session|assembly|auction|launch|exam|"
+    r"incontro|riunione|vertice|tavolo|partita|finale|gara|concerto|spettacolo|esibizione|"
+    r"cerimonia|evento|conferenza|udienza|voto|votazione|referendum|elezioni|dibattito|"
+    r"sfilata|corteo|protesta|manifestazione|sciopero|seduta|assemblea|asta|lancio|esame)\b",
+    re.IGNORECASE,
+)
+_EVENT_WINDOW = 60  # characters between an event's noun and what is said of it
+
+
 # Which thing a status is of: a work's release, a closure's end, or an operation's start.
 STATUS_FAMILY = {
+    "cancelled": "event",
+    "postponed": "event",
+    "held": "event",
+    "scheduled": "event",
     "upcoming": "release",
     "released": "release",
     "closed": "service",
@@ -1633,6 +1712,17 @@ def _status(text: str) -> list[Value]:
             if not any(s <= m.start() < e for s, e in taken):
                 taken.append((m.start(), m.end()))
                 out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
+    if not _EVENT_NOUN.search(text):
+        return out  # the common case, cheaply: no event named here
+    events = [m.start() for m in _EVENT_NOUN.finditer(text)]
+    for status, pattern in _EVENT_STATUS:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if not any(-_EVENT_WINDOW <= e - m.start() <= _EVENT_WINDOW for e in events):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
     return out
 
 
@@ -1712,6 +1802,17 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 
 
+def _owned(text: str, value: Value) -> Value:
+    """An age in apposition with whose it is: "Benetti, 38", "Il sindaco, 45 anni" (the name
+    or noun is what tells two people's ages apart, matcher.value_context)."""
+    if value.kind != "quantity" or value.unit != YEARS:
+        return value
+    owner = _AGE_BEFORE.search(text, max(0, value.start - 40), value.start)
+    if owner is None:
+        return value
+    return replace(value, text=text[owner.start() : value.end], start=owner.start())
+
+
 def extract(
     text: str,
     language: str = "en",
@@ -1733,6 +1834,7 @@ def extract(
     # "15 October" with no year to place it is no count of Octobers: left out, not misread.
     amounts = [v for v in amounts if not (v.kind == "quantity" and v.unit in _MONTH_STEMS)]
     amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
+    amounts = [_owned(text, v) for v in amounts]
     found = [_former(text, v) for v in (*dates, *amounts, *times)]
     if reference is not None:
         found = _recalled(text, found, dates, reference)

@@ -77,7 +77,7 @@ def _turned(value: Value) -> str:
 class Conflict(NamedTuple):
     """Two values of one measure that disagree: (what, here, there)."""
 
-    what: str  # date, status, money, percentage, multiplier, number
+    what: str  # date, status, money, percentage, multiplier, number, time, who, direction
     here: str  # the value as written in this unit
     there: str  # the value as written in the other report
 

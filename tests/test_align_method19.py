@@ -1,0 +1,139 @@
+"""Method 19: what an outside tester's first small corpora showed missing.
+
+Each case is a pair of short reports stating one fact two ways, the kind a fact-checker
+writes to try the tool; the tests read the alignment as `eternaut-reader align` does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis.values import extract
+from tests.helpers.pairs import aligned
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ETERNAUT_READER_EMBEDDINGS", "0")
+
+
+def test_an_english_count_of_men_is_of_men_not_of_an_italian_word():
+    """ "men" has the letters of the stem of "meno" (less): the Italian glossary read it so."""
+    (value,) = extract("Police arrested three men on Friday.", "en")[:1]
+    assert value.unit == "men"
+
+
+def test_three_men_against_quattro_uomini_conflicts(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Police arrested three men on Friday.",
+        "La polizia ha arrestato quattro uomini venerdì.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "three men", "quattro uomini")]
+
+
+def test_the_dead_said_before_their_count_in_italian_are_the_dead(tmp_path):
+    """ "sono morte dodici persone": the participle comes first, and is short."""
+    (value,) = extract("Nell'incidente sono morte dodici persone.", "it")
+    assert (value.unit, value.low) == ("dead", 12.0)
+    relation, found = aligned(
+        tmp_path,
+        "Ten people were killed in the crash.",
+        "Nell'incidente sono morte dodici persone.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "Ten people were killed", "morte dodici persone")]
+
+
+def test_an_age_in_apposition_is_an_age_with_its_owner():
+    (age,) = [v for v in extract("Marco Benetti, 38, a driver from Verona.", "en")]
+    assert (age.unit, age.low, age.display()) == ("year", 38.0, "Benetti, 38")
+    # Not a list of figures, nor a year.
+    assert extract("The vote was 21, 15 against.", "en") == []
+
+
+def test_two_ages_of_one_mayor_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The mayor, 54, was elected in 2019.",
+        "Il sindaco, 45 anni, è stato eletto nel 2019.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "mayor, 54", "sindaco, 45 anni")]
+
+
+def test_ages_of_two_people_do_not_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The driver, Marco Benetti, 38, was taken to hospital in Verona after the crash.",
+        "Il passeggero, Luca Rossi, 51 anni, è stato portato in ospedale a Verona.",
+    )
+    assert (relation, found) != ("conflicts", [("number", "Benetti, 38", "Rossi, 51 anni")])
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        ("The concert was cancelled because of the storm.", "en", "cancelled"),
+        ("The final has been called off.", "en", "cancelled"),
+        ("La partita è stata annullata per la pioggia.", "it", "cancelled"),
+        ("The vote was postponed to next week.", "en", "postponed"),
+        ("L'udienza è stata rinviata a giugno.", "it", "postponed"),
+        ("The meeting went ahead as planned.", "en", "held"),
+        ("Il concerto si è regolarmente svolto.", "it", "held"),
+        ("The meeting is scheduled for Thursday.", "en", "scheduled"),
+        ("Il vertice si terrà giovedì a Roma.", "it", "scheduled"),
+    ],
+)
+def test_whether_an_event_took_place_is_a_status(text, language, status):
+    assert [v.unit for v in extract(text, language) if v.kind == "status"] == [status]
+
+
+def test_held_said_of_no_event_is_no_status():
+    assert extract("He was held in custody overnight.", "en") == []
+
+
+def test_a_concert_cancelled_against_one_that_went_ahead_conflicts(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The concert was cancelled because of the storm.",
+        "Il concerto si è regolarmente svolto nonostante il temporale.",
+    )
+    assert relation == "conflicts"
+    assert found == [("status", "was cancelled", "si è regolarmente svolto")]
+
+
+def test_postponed_and_then_scheduled_do_not_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The council meeting was postponed and is now scheduled for Thursday evening.",
+        "The council meeting is scheduled for Thursday evening at the town hall.",
+    )
+    assert (relation, found) == ("agrees", [])
+
+
+def test_talks_to_come_against_talks_held_conflict_in_reports_of_one_day(tmp_path):
+    """Set 33's planted disagreement: the wire says the talks are still to come."""
+    relation, found = aligned(
+        tmp_path,
+        "The meeting between unions and terminal operators is scheduled for Thursday.",
+        "L'incontro tra sindacati e terminalisti si è svolto ieri pomeriggio in prefettura.",
+        dates=("2025-03-20", "2025-03-20"),
+    )
+    assert relation == "conflicts"
+    assert found[0][0] == "status"
+
+
+def test_talks_to_come_in_an_older_report_than_the_one_saying_they_were_held_agree(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The meeting between unions and terminal operators is scheduled for Thursday.",
+        "L'incontro tra sindacati e terminalisti si è svolto giovedì pomeriggio in prefettura.",
+        dates=("2025-03-17", "2025-03-21"),
+    )
+    assert relation != "conflicts"
+    assert ("status", "is scheduled for", "si è svolto") not in found
