@@ -14,8 +14,9 @@ corpus21 (a vineyard frost), corpus22 (a satellite launch), corpus23 (a Roman sh
 corpus24 (an e-bike battery recall), corpus25 (a train derailment), corpus26 (a football
 transfer), corpus27 (a heatwave blackout), corpus28 (a bank merger), corpus29 (a
 Legionnaires' outbreak), corpus30 (a bridge closed after an inspection), corpus31 (a municipal
-run-off), corpus32 (a glacier study and collapse), corpus33 (a port strike) and corpus34 (a
-festival stopped by a storm), against the
+run-off), corpus32 (a glacier study and collapse), corpus33 (a port strike), corpus34 (a
+festival stopped by a storm), corpus35 (a ransomware attack on a town hall) and corpus36 (a
+Roman mosaic found under a car park), against the
 hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
@@ -99,6 +100,8 @@ def main() -> None:
         ("corpus32", [DATA / "corpus32"], DATA / "corpus32_clusters.json"),
         ("corpus33", [DATA / "corpus33"], DATA / "corpus33_clusters.json"),
         ("corpus34", [DATA / "corpus34"], DATA / "corpus34_clusters.json"),
+        ("corpus35", [DATA / "corpus35"], DATA / "corpus35_clusters.json"),
+        ("corpus36", [DATA / "corpus36"], DATA / "corpus36_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

@@ -137,3 +137,97 @@ def test_talks_to_come_in_an_older_report_than_the_one_saying_they_were_held_agr
     )
     assert relation != "conflicts"
     assert ("status", "is scheduled for", "si è svolto") not in found
+
+
+def test_inflation_slowed_against_rose_to_one_figure_is_a_direction_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path, "Inflation slowed to 2.1% in May.", "L'inflazione è salita al 2,1% a maggio."
+    )
+    assert relation == "conflicts"
+    assert found[0][0] == "direction"
+
+
+def test_people_stuck_in_lifts_are_counted_alike_in_both_languages(tmp_path):
+    """ "bloccate" and "trapped" say the same of the people counted; 37 is no sixty."""
+    relation, found = aligned(
+        tmp_path,
+        "Firefighters rescued 37 people trapped in lifts.",
+        "I vigili del fuoco hanno liberato una sessantina di persone bloccate negli ascensori.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "37 people trapped", "sessantina di persone bloccate")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        ("The bridge reopened to traffic yesterday.", "en", "reopened"),
+        ("The registry office is back online.", "en", "reopened"),
+        ("L'anagrafe è tornata operativa da ieri pomeriggio.", "it", "reopened"),
+        ("L'anagrafe resta ferma.", "it", "closed"),
+        ("I sistemi restano bloccati.", "it", "closed"),
+    ],
+)
+def test_a_service_back_or_still_down_is_a_status(text, language, status):
+    assert [v.unit for v in extract(text, language) if v.kind == "status"] == [status]
+
+
+def test_a_bridge_reopened_against_one_still_closed_conflicts(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The bridge reopened to traffic yesterday after two months of repairs.",
+        "The bridge remains closed to traffic after two months of repairs.",
+    )
+    assert relation == "conflicts"
+    assert found == [("status", "reopened to traffic", "remains closed")]
+
+
+def test_one_weekday_read_in_two_tenses_is_no_conflict(tmp_path):
+    """The present "closes on Sunday" reads last Sunday, the future "chiuderanno domenica"
+    next Sunday: in reports of one day that is one Sunday."""
+    relation, found = aligned(
+        tmp_path, "Voting closes at 10 p.m. on Sunday.", "I seggi chiuderanno alle 22 di domenica."
+    )
+    assert (relation, found) == ("agrees", [])
+    (tmp_path / "later").mkdir()
+    relation, found = aligned(
+        tmp_path / "later",
+        "Voting closes at 10 p.m. on Sunday.",
+        "I seggi chiuderanno alle 23 di domenica.",
+    )
+    assert found == [("time", "10 p.m.", "alle 23")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "shown"),
+    [
+        ("The team won 3-1 on Saturday.", "en", "3-1"),
+        ("Sabato la squadra si è imposta per 3 a 1.", "it", "3 a 1"),
+        ("La partita è finita 1-1.", "it", "1-1"),
+        ("It was a 2–0 defeat at home.", "en", "2–0"),
+    ],
+)
+def test_a_game_result_is_a_score(text, language, shown):
+    assert [v.text for v in extract(text, language) if v.kind == "score"] == [shown]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The journey takes 2-3 days.", "The council backed the plan 21-15.", "Open 9-5 daily."],
+)
+def test_ranges_and_tallies_of_votes_are_no_scores(text):
+    assert [v for v in extract(text, "en") if v.kind == "score"] == []
+
+
+def test_two_results_of_one_game_conflict_and_one_told_two_ways_agrees(tmp_path):
+    relation, found = aligned(
+        tmp_path, "The team won 3-1 on Saturday.", "La squadra ha vinto 2-1 sabato."
+    )
+    assert (relation, found) == ("conflicts", [("score", "3-1", "2-1")])
+    (tmp_path / "same").mkdir()
+    relation, found = aligned(
+        tmp_path / "same",
+        "The team won 3-1 on Saturday.",
+        "Sabato la squadra si è imposta per 3 a 1.",
+    )
+    assert (relation, found) == ("agrees", [])

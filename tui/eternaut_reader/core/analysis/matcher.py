@@ -95,6 +95,7 @@ ANCHOR_SCORE = 0.3  # a passage matched this well by two units vouches for their
 RESTATED_SCORE = 0.1  # a passage restating a matched one in its report is matched from this
 MAX_MATCHES = 24  # matches kept per unit in all, best first
 YEAR_APART = 365  # days between a past and a future date that make them two occurrences
+WEEK = 7
 SAME_WORDING = 0.2  # units this alike (Index.wording) give one value of each kind for one fact
 NEAR_DAYS = 60  # ...and two single days at most this far apart, in units this alike:
 CONFLICT_WORDING = 0.06  # wording similarity a conflicting match needs (Index.wording)
@@ -808,6 +809,17 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             # "morta a 91 anni"): only their words say which.
             return a.counts[i] == b.counts[j] or meet(a.contexts[i], b.contexts[j])
         if va.kind == "date" and _past_and_future(va, a.date, vb, b.date):
+            return False
+        if (
+            va.kind == "date"
+            and a.date == b.date
+            and abs(va.low - vb.low) == WEEK
+            and _weekday(va)
+            and _weekday(vb)
+        ):
+            # "Voting closes on Sunday" / "I seggi chiuderanno domenica" in reports of one
+            # day: one Sunday, read as last week's by the present tense and as next week's by
+            # the future. A week apart is the tense, not the day.
             return False
         if va.kind == "date" and a.date != b.date and not _one_week(va, a.date, vb, b.date):
             # "on Sunday" in reports of two days may be one Sunday or two: too loose to tell

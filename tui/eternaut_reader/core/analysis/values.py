@@ -28,7 +28,7 @@ __all__ = ["Value", "compare", "extract", "far_apart", "parse_number", "signific
 # Kinds whose disagreement is a conflict. "year" (a bare year used as a modifier, as in
 # "the 2023 strikes") only helps to find the same fact, it never conflicts.
 CONFLICTING_KINDS = frozenset(
-    {"money", "percent", "multiplier", "quantity", "date", "status", "time", "who"}
+    {"money", "percent", "multiplier", "quantity", "date", "status", "time", "who", "score"}
 )
 _TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
 _APART = 10.0  # amounts more than ten times apart are not comparable at all
@@ -43,7 +43,7 @@ _COUNTS_APART = 3.0
 class Value:
     """One value as written (text, start, end relative to the text read) and normalised."""
 
-    kind: str  # money, percent, multiplier, quantity, date, status, year, time, who
+    kind: str  # money, percent, multiplier, quantity, date, status, year, time, who, score
     # currency, counted noun, status word, or (who) the role or act; "" where there is none
     unit: str
     low: float  # the amount; for a date its first day (proleptic ordinal)
@@ -187,6 +187,8 @@ def compare(a: Value, b: Value) -> bool | None:
         return None
     if a.kind == "who":  # the unit is the role or act, the name the agent's own words
         return _same_agent(a, b)
+    if a.kind == "score":  # a result: "3-1" / "3 a 1", whichever side is named first
+        return a.low == b.low
     if a.kind == "status":  # the unit is the status itself: "upcoming" or "released"
         if STATUS_FAMILY.get(a.unit) != STATUS_FAMILY.get(b.unit):
             return None  # a work's release and a line's reopening: two things
@@ -673,7 +675,7 @@ _PEOPLE = frozenset(
 _PARTICIPLE_AFTER = re.compile(
     r"\s+(?:(?:were|was|have\s+been|had\s+been|are|sono\s+stat[ie]|sono\s+rimast[ie]|sono)\s+)?"
     r"(?:(?:all|seriously|badly|slightly|gravemente|lievemente)\s+)?"
-    r"([^\W\d_]{3,}(?:ed|en|ti|te)|hurt|died)\b",
+    r"([^\W\d_]{3,}(?:ed|en|ti|te)|hurt|died|stuck)\b",
     re.IGNORECASE,
 )
 _PARTICIPLE_BEFORE = re.compile(
@@ -717,6 +719,8 @@ _BEFALLEN = (
     "arrestat",
     "ricoverat",
     "intrappolat",
+    "bloccat",
+    "stuck",
     "dispers",
     "intossicat",
     "contagiat",
@@ -875,7 +879,17 @@ def _in_english(noun: str, language: str = "it") -> str:
     "meno", less), so it is read by the synonyms alone."""
     if language == "it":
         noun = GLOSSARY.get(noun, noun)
-    return SYNONYMS.get(noun, noun)
+    noun = SYNONYMS.get(noun, noun)
+    return next((what for begins, what in _BEFELL if noun.startswith(begins)), noun)
+
+
+# What befell the people counted, one word for each whatever the language or the form:
+# "salvate", "soccorse", "rescued"; "intrappolate", "bloccate", "trapped", "stuck".
+_BEFELL = (
+    (("resc", "salvat", "soccors"), stem("rescued")),
+    (("trapp", "intrap", "blocca", "stuck"), stem("trapped")),
+    (("infect", "contag"), stem("infected")),
+)
 
 
 def _one_counts(text: str) -> list[Value]:
@@ -1552,6 +1566,9 @@ _SERVICE_STATUS = (
             r"are\s+still)\s+(?:closed|shut)|yet\s+to\s+reopen|riaprirà|riapriranno|"
             r"(?:resterà|resteranno|rimane|rimangono|rimarrà|rimarranno|è\s+ancora|sono\s+ancora)"
             r"\s+chius[aoie]|sarà\s+riapert[ao]|saranno\s+riapert[ie]|"
+            # "l'anagrafe resta ferma", "i sistemi restano bloccati", "è ancora offline"
+            r"(?:resta|restano|rimane|rimangono|è\s+ancora|sono\s+ancora)\s+(?:ferm[aoie]|"
+            r"bloccat[aoie]|offline|fuori\s+uso|inaccessibil[ei])|"
             # A supply cut ("tap water remains off and will be restored on Friday"): the same
             # closure of a service, of water or power rather than of a line.
             r"(?:remains?|remained|stays?|is\s+still|are\s+still)\s+(?:off|offline|down|cut\s+off|"
@@ -1565,7 +1582,15 @@ _SERVICE_STATUS = (
         "reopened",
         re.compile(
             r"\b((?:has|have|had)\s+(?:already\s+|now\s+)?reopened|(?<!be\s)(?<!been\s)"
-            r"(?<!to\s)reopened\s+(?:on|at|in|yesterday|today|last|this)\b|"
+            r"(?<!to\s)reopened(?:\s+to\s+(?:traffic|the\s+public|visitors|passengers|vehicles|"
+            r"cars|trains|shipping))?(?=\s+(?:on|at|in|yesterday|today|last|this|after)\b|"
+            r"\s*[.,;])|"
+            # "is back online", "è tornata operativa": a system's outage over.
+            r"(?:is|are|was|were)\s+(?:now\s+)?back\s+(?:online|up|in\s+operation)|"
+            r"(?:is|are)\s+(?:now\s+)?(?:working|operational|running)\s+again|"
+            r"(?:è|sono)\s+(?:già\s+)?(?:tornat[aoie]\s+(?:operativ[aoie]|online|in\s+funzione|"
+            r"a\s+funzionare)|di\s+nuovo\s+operativ[aoie]|nuovamente\s+operativ[aoie])|"
+            r"(?:ha|hanno)\s+ripreso\s+a\s+funzionare|"
             r"(?:is|are)\s+(?:now\s+)?open\s+again|back\s+in\s+service|resumed\s+service|"
             r"(?:ha|hanno)\s+(?:già\s+)?riaperto|(?:è|sono)\s+(?:già\s+)?(?:stat[aoie]\s+)?"
             r"riapert[aoie]|(?:ha|hanno)\s+ripreso\s+servizio|(?:è|sono)\s+tornat[aoie]\s+in\s+"
@@ -1827,9 +1852,12 @@ def extract(
     # 0 metres contradicted "300 metres" (found by an outside tester). Blanked, offsets kept.
     text = _ESCAPE_SEQUENCE.sub(lambda m: " " * len(m.group()), text)
     times = _times(text, language)
-    dates = [d for d in _dates(text, reference, year, language) if not _within(d, times)]
+    scores = _scores(text)
+    dates = [
+        d for d in _dates(text, reference, year, language) if not _within(d, [*times, *scores])
+    ]
     shares = [s for s in _shares(text) if not any(d.start <= s.start < d.end for d in dates)]
-    covered = [(v.start, v.end) for v in (*dates, *shares, *times)]
+    covered = [(v.start, v.end) for v in (*dates, *shares, *times, *scores)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
     # "15 October" with no year to place it is no count of Octobers: left out, not misread.
     amounts = [v for v in amounts if not (v.kind == "quantity" and v.unit in _MONTH_STEMS)]
@@ -1843,7 +1871,42 @@ def extract(
         Value("who", role, 0.0, 0.0, text[start:end], start, end, name=agent)
         for role, agent, start, end in roles(text)
     ]
-    return sorted([*found, *_status(text), *who], key=lambda v: (v.start, v.kind))
+    return sorted([*found, *scores, *_status(text), *who], key=lambda v: (v.start, v.kind))
+
+
+# A match's result: "won 3-1", "a 2–0 defeat", "ha vinto per 3 a 1", "finita 1-1". Said of a
+# game only: a word of winning, losing or scoring in the clause before it or right after.
+_SCORE = re.compile(
+    r"(?<![\d.,:/])(\d{1,2})(?:\s*[-–]\s*|\s+a\s+)(\d{1,2})"
+    r"(?![\d,:/-]|[.]\d|\s*(?:%|per\s*cent))"
+)
+_GAME_BEFORE = re.compile(
+    r"\b(?:won|win|wins|winning|lost|lose|loses|beat|beats|beaten|drew|draw|defeated|thrashed|"
+    r"edged|scored|score|scoreline|result|ended|finished|vinto|vince|vincono|perso|perde|"
+    r"pareggiato|pareggia|battuto|batte|sconfitt[aoie]|vittoria|successo|risultato|punteggio|"
+    r"finit[aoie]|terminat[aoie]|chius[aoie]|imposto|impost[aoie])\b[^.;:]{0,30}$",
+    re.IGNORECASE,
+)
+_GAME_AFTER = re.compile(
+    r"\s+(?:win|victory|defeat|loss|draw|home\s+win|away\s+win|vittoria|sconfitta|successo|"
+    r"pareggio)\b",
+    re.IGNORECASE,
+)
+_SCORE_SIDES = 100  # a result of two figures is one number: the larger side first
+
+
+def _scores(text: str) -> list[Value]:
+    out = []
+    for m in _SCORE.finditer(text):
+        before = _GAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if not (before or _GAME_AFTER.match(text, m.end())):
+            continue
+        if _VOTING.search(text, _clause_start(text, m.start()), _sentence_end(text, m.end())):
+            continue  # "won 21-15 in the vote": a tally of votes, read as one (_TALLY)
+        high, low = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
+        result = float(high * _SCORE_SIDES + low)
+        out.append(Value("score", "", result, result, m.group(), m.start(), m.end()))
+    return out
 
 
 # A figure that rose or fell, by the word before it: "closed down 4.5%", "rose to 6.1%", "in
@@ -1853,13 +1916,18 @@ _CHANGING = frozenset({"percent", "money", "quantity"})
 _UP = (
     r"rose|risen|rises|rising|increased|increases|grew|grown|grows|gained|gains|jumped|climbed|"
     r"soared|surged|rallied|higher|up(?!\s+to\b)|in\s+(?:rialzo|aumento|crescita)|"
-    r"(?:è|sono)\s+(?:di\s+nuovo\s+|ancora\s+)?(?:salit|cresciut|aumentat)[oaie]|"
+    # "inflation accelerated to 3%", "edged up to", "ha accelerato al 3%"
+    r"accelerated|quickened|picked\s+up|(?:edged|ticked|crept)\s+up|(?:ha|hanno)\s+accelerato|"
+    r"accelera|(?:è|sono)\s+(?:di\s+nuovo\s+|ancora\s+)?(?:salit|cresciut|aumentat)[oaie]|"
     r"(?:ha|hanno)\s+(?:di\s+nuovo\s+|ancora\s+)?guadagnato|guadagna|"
     r"aumenta|cresce|sale"
 )
 _DOWN = (
     r"fell|fallen|falls|falling|dropped|drops|declined|declines|decreased|decreases|lost|loses|"
-    r"slid|slipped|plunged|tumbled|sank|shrank|lower|down|in\s+(?:calo|ribasso|flessione|"
+    r"slid|slipped|plunged|tumbled|sank|shrank|lower|down|"
+    # "inflation slowed to 2.1%", "eased to", "è rallentata al 2,1%"
+    r"slowed|eased|cooled|dipped|retreated|(?:edged|ticked|crept)\s+down|"
+    r"(?:ha|hanno)\s+rallentato|rallenta|(?:è|sono)\s+rallentat[oaie]|in\s+(?:calo|ribasso|flessione|"
     r"diminuzione)|(?:è|sono)\s+(?:di\s+nuovo\s+|ancora\s+)?(?:sces|calat|diminuit)[oaie]|"
     r"(?:ha|hanno)\s+(?:di\s+nuovo\s+|ancora\s+)?perso|perde|cala|"
     r"scende"
@@ -1921,6 +1989,11 @@ _FORMERLY = re.compile(
 def _clause_start(text: str, position: int) -> int:
     """Where the sentence or clause holding `position` starts (after . ; : ! or ?)."""
     return max(text.rfind(stop, 0, position) for stop in ".;:!?") + 1
+
+
+def _sentence_end(text: str, position: int) -> int:
+    found = re.compile(r"[.!?;](?!\d)").search(text, position)
+    return found.start() if found else len(text)
 
 
 def _sentence_start(text: str, position: int) -> int:

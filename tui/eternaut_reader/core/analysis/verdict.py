@@ -61,6 +61,7 @@ WHAT = {
     "money": "money",
     "percent": "percentage",
     "multiplier": "multiplier",
+    "score": "score",
     "quantity": "number",
     "time": "time",
     "who": "who",
@@ -77,7 +78,7 @@ def _turned(value: Value) -> str:
 class Conflict(NamedTuple):
     """Two values of one measure that disagree: (what, here, there)."""
 
-    what: str  # date, status, money, percentage, multiplier, number, time, who, direction
+    what: str  # date, status, money, percentage, multiplier, number, time, who, direction, score
     here: str  # the value as written in this unit
     there: str  # the value as written in the other report
 
