@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from eternaut_reader.core.analysis.lexicon import SYNONYMS, stem, stopwords, unaccent
+from eternaut_reader.core.analysis.lexicon import SYNONYMS, news_words, stem, stopwords, unaccent
 
 __all__ = ["TranslationMap", "could_be_lemma", "entries"]
 
@@ -100,6 +100,11 @@ def could_be_lemma(form: str, lemma: str) -> bool:
     return False
 
 
+def _english_stem(word: str) -> str:
+    target = stem(word)
+    return SYNONYMS.get(target, target)
+
+
 @dataclass
 class TranslationMap:
     """Italian stems of one corpus mapped onto English stems found in its English units."""
@@ -114,7 +119,15 @@ class TranslationMap:
         the lemmas those words can be forms of are looked up ("trasferimento" is not
         "trasferta")."""
         mapping: dict[str, str] = {}
+        news = news_words()
         for source in sorted(italian - english):
+            # The news vocabulary first, by the corpus's own words of this stem: "autisti" is
+            # "drivers" where an English report has drivers.
+            offered = {news[w] for w in forms.get(source, ()) if w in news}
+            found = next((t for t in sorted(map(_english_stem, offered)) if t in english), None)
+            if found is not None:
+                mapping[source] = found
+                continue
             if len(source) < MIN_STEM:
                 continue
             words = {unaccent(w) for w in forms.get(source, ())}

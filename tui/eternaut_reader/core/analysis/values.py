@@ -880,7 +880,11 @@ def _in_english(noun: str, language: str = "it") -> str:
     if language == "it":
         noun = GLOSSARY.get(noun, noun)
     noun = SYNONYMS.get(noun, noun)
-    return next((what for begins, what in _BEFELL if noun.startswith(begins)), noun)
+    return _befell_as(noun) or noun
+
+
+def _befell_as(noun: str) -> str | None:
+    return next((what for begins, what in _BEFELL if noun.startswith(begins)), None)
 
 
 # What befell the people counted, one word for each whatever the language or the form:
@@ -1080,6 +1084,7 @@ def _amounts(text: str, language: str) -> list[Value]:
             word = counted.group(1).lower()
             # An Italian word whose stem is another's ("case", homes, and "caso", a case).
             noun = stem(IT_WORDS[word] if language == "it" and word in IT_WORDS else word)
+            noun = _befell_as(stem(word)) or noun  # "bloccate" is "trapped", not "blocked"
             squared, stop = "", max(counted.end(), end, said_after)
             if noun in _SQUARE or noun in _CUBE:
                 power = "2" if noun in _SQUARE else "3"
@@ -1606,6 +1611,34 @@ _SERVICE_STATUS = (
 )
 # Whether a planned operation (a recovery, the shipping of replacements, works) has begun:
 # "will begin shipping in April" / "le sostituzioni sono già partite".
+# Whether a thing was taken away or is still where it was: a find lifted or left in situ, a
+# ban lifted or still in force ("the dolphin panel was detached and taken to Ancona" / "the
+# mosaic remains in place").
+_PLACE_STATUS = (
+    (
+        "in place",
+        re.compile(
+            r"\b((?:remains?|remained|stays?|is\s+still|are\s+still|was\s+still|were\s+still)\s+"
+            r"(?:in\s+place|in\s+situ|where\s+it\s+(?:is|was))|"
+            r"(?:si\s+trova|si\s+trovano|resta|restano|rimane|rimangono|è|sono)\s+ancora\s+"
+            r"(?:al\s+(?:suo|loro)\s+posto|in\s+situ|in\s+loco)|"
+            r"(?:resta|restano|rimane|rimangono)\s+(?:per\s+ora\s+)?(?:al\s+(?:suo|loro)\s+posto|"
+            r"in\s+situ))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "removed",
+        re.compile(
+            r"\b((?:has|have|had)\s+(?:already\s+)?been\s+(?:removed|lifted|detached|taken\s+away)|"
+            r"(?:was|were)\s+(?:already\s+)?(?:removed|detached|taken\s+away)|"
+            r"(?:ha|hanno)\s+(?:già\s+)?(?:staccato|rimosso|asportato|prelevato)|"
+            r"(?:è|sono)\s+(?:già\s+)?stat[aoie]\s+(?:staccat[aoie]|rimoss[aoie]|asportat[aoie]|"
+            r"prelevat[aoie]|portat[aoie]\s+via))\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
 _START_STATUS = (
     (
         "to start",
@@ -1689,6 +1722,8 @@ _EVENT_WINDOW = 60  # characters between an event's noun and what is said of it
 
 # Which thing a status is of: a work's release, a closure's end, or an operation's start.
 STATUS_FAMILY = {
+    "in place": "place",
+    "removed": "place",
     "cancelled": "event",
     "postponed": "event",
     "held": "event",
@@ -1732,7 +1767,7 @@ def _status(text: str) -> list[Value]:
                 continue  # "upcoming ad formats", "released figures": not a work's release
             taken.append((m.start(), m.end()))
             out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
-    for status, pattern in (*_SERVICE_STATUS, *_START_STATUS):
+    for status, pattern in (*_SERVICE_STATUS, *_START_STATUS, *_PLACE_STATUS):
         for m in pattern.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
                 taken.append((m.start(), m.end()))
