@@ -5,6 +5,7 @@ writes to try the tool; the tests read the alignment as `eternaut-reader align` 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,45 @@ def test_a_news_word_is_taken_only_where_the_english_reports_use_its_translation
     sport = TranslationMap.build(italian, {stem("champions"), stem("drivers")}, forms)
     assert sport(stem("campioni")) == stem("champions")
     assert sport(stem("autisti")) == stem("drivers")
+
+
+def test_the_dead_counted_by_an_active_verb_against_an_italian_count_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The storm killed at least 12 people in Liguria.",
+        "Almeno 21 persone sono morte in Liguria a causa del maltempo.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "killed at least 12 people", "Almeno 21 persone")] or (
+        found and found[0][0] == "number"
+    )
+
+
+def test_a_count_in_a_sentence_opening_on_a_year_long_past_is_of_then():
+    (_, _, dead) = extract(
+        "In September 1997, two strong earthquakes in Umbria killed 11 people.",
+        "en",
+        dt.date(2025, 5, 1),
+    )
+    assert (dead.unit, dead.low, dead.former) == ("dead", 11.0, True)
+    (dead,) = extract("The quake killed 11 people.", "en", dt.date(2025, 5, 1))
+    assert not dead.former
+
+
+def test_300_engineers_against_1300_in_alike_passages_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The company said it would hire 300 engineers next year.",
+        "L'azienda assumerà 1.300 ingegneri il prossimo anno.",
+    )
+    assert (relation, found) == ("conflicts", [("number", "300 engineers", "1.300 ingegneri")])
+
+
+def test_a_vote_to_come_against_one_held_last_week_conflicts(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The vote is scheduled for next Thursday.",
+        "Il voto si è già svolto giovedì scorso.",
+    )
+    assert relation == "conflicts"
+    assert ("status", "is scheduled for", "si è già svolto") in found

@@ -681,13 +681,18 @@ _PARTICIPLE_AFTER = re.compile(
 _PARTICIPLE_BEFORE = re.compile(
     r"\b(?:sono\s+stat[ie]|sono\s+rimast[ie]|sono|risultano|were|have\s+been)\s+"
     # ("morte", "morti": the dead, however short the participle)
-    r"([^\W\d_]{3,}(?:at[ie]|it[ie]|ut[ie]|ed|en)|[^\W\d_]*ort[ie])\s+"
+    r"([^\W\d_]{3,}(?:at[ie]|it[ie]|ut[ie]|ed|en)|[^\W\d_]*ort[ie]|uccis[ie])\s+"
     r"(?:(?:circa|about|oltre|almeno)\s+)?$",
     re.IGNORECASE,
 )
 # "…closed the bakery, injuring 3 people": what befell them, said first by a gerund.
 _GERUND_BEFORE = re.compile(
-    r"\b(injuring|killing|wounding|hurting)\s+(?:(?:at\s+least|about|some|around|nearly)\s+)?$",
+    r"\b(?:(?:ha|hanno)\s+)?(injuring|killing|wounding|hurting|"
+    # ...or by the verb in the active voice: "The storm killed at least 12 people", "ha
+    # ucciso almeno dodici persone", "evacuated 300 residents".
+    r"killed|injured|wounded|evacuated|rescued|arrested|infected|"
+    r"uccis[oa]|ferit[oa]|evacuat[oa]|salvat[oa]|arrestat[oa]|contagiat[oa])"
+    r"\s+(?:(?:at\s+least|about|some|around|nearly|almeno|circa|oltre)\s+)?$",
     re.IGNORECASE,
 )
 # What befalls people in the news, by how its participles begin: "injured", "hurt",
@@ -718,6 +723,7 @@ _BEFALLEN = (
     "soccors",
     "arrestat",
     "ricoverat",
+    "uccis",
     "intrappolat",
     "bloccat",
     "stuck",
@@ -890,6 +896,7 @@ def _befell_as(noun: str) -> str | None:
 # What befell the people counted, one word for each whatever the language or the form:
 # "salvate", "soccorse", "rescued"; "intrappolate", "bloccate", "trapped", "stuck".
 _BEFELL = (
+    (("uccis",), "dead"),
     (("resc", "salvat", "soccors"), stem("rescued")),
     (("trapp", "intrap", "blocca", "stuck"), stem("trapped")),
     (("infect", "contag"), stem("infected")),
@@ -1692,7 +1699,7 @@ _EVENT_STATUS = (
         "held",
         re.compile(
             r"\b(went\s+ahead|took\s+place|(?:was|were|has\s+been|have\s+been)\s+held"
-            r"|(?:si\s+)?(?:è|sono)\s+(?:regolarmente\s+)?(?:svolt[aoie]|tenut[aoie])"
+            r"|(?:si\s+)?(?:è|sono)\s+(?:già\s+|regolarmente\s+)?(?:svolt[aoie]|tenut[aoie])"
             r"|(?:è|sono)\s+andat[aoie]\s+in\s+scena|(?:ha|hanno)\s+avuto\s+luogo)\b",
             re.IGNORECASE,
         ),
@@ -2055,23 +2062,36 @@ _SENTENCE_STOP = re.compile(r"[.;:!?](?!\d)")
 _RECALLED_DAYS = 365
 
 
+_OPENING_WORDS = frozenset({"", "in", "nel", "back in", "già nel", "ancora nel"})
+
+
 def _recalled(text: str, found: list[Value], dates: list[Value], reference: dt.date) -> list[Value]:
     long_ago = [d for d in dates if d.high < reference.toordinal() - _RECALLED_DAYS]
     if not long_ago:
         return found
     out = []
     for value in found:
-        if value.kind in ("quantity", "money", "percent") and any(
-            d.end <= value.start
-            and (
-                _WHEN_AFTER.match(text[d.end : value.start])
-                # "When Ruggeri took over in 2016, the group had revenue of 2.3 billion"
-                or (
-                    _WHEN_BEFORE.search(text, max(0, d.start - 80), d.start) is not None
-                    and _SENTENCE_STOP.search(text, d.end, value.start) is None
+        if (
+            value.kind in ("quantity", "money", "percent")
+            and any(
+                d.end <= value.start
+                and (
+                    _WHEN_AFTER.match(text[d.end : value.start])
+                    # "When Ruggeri took over in 2016, the group had revenue of 2.3 billion"
+                    or (
+                        _WHEN_BEFORE.search(text, max(0, d.start - 80), d.start) is not None
+                        and _SENTENCE_STOP.search(text, d.end, value.start) is None
+                    )
+                    # "In September 1997, two earthquakes killed 11 people": a sentence that
+                    # opens on a year long past tells of then.
+                    or (
+                        text[_sentence_start(text, d.start) : d.start].strip().lower()
+                        in _OPENING_WORDS
+                        and _SENTENCE_STOP.search(text, d.end, value.start) is None
+                    )
                 )
+                for d in long_ago
             )
-            for d in long_ago
         ):
             value = replace(value, former=True)
         out.append(value)
