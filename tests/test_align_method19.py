@@ -308,3 +308,79 @@ def test_a_vote_to_come_against_one_held_last_week_conflicts(tmp_path):
     )
     assert relation == "conflicts"
     assert ("status", "is scheduled for", "si è già svolto") in found
+
+
+def test_a_short_italian_report_is_read_as_italian_not_catalan():
+    """py3langid ranks "La strada resterà chiusa per due settimane." Catalan first, Italian a
+    little behind: the language the alignment reads wins when it is that close."""
+    from eternaut_reader.core.text.corpus import detect_language
+
+    assert detect_language("La strada resterà chiusa per due settimane.") == "it"
+    assert detect_language("La carretera estarà tancada durant dues setmanes.") == "ca"
+    assert detect_language("El museo abre el 14 de marzo.") == "es"
+
+
+def test_two_durations_of_one_closure_conflict_in_two_languages(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The road will stay closed for three weeks.",
+        "La strada resterà chiusa per due settimane.",
+    )
+    assert (relation, found) == ("conflicts", [("number", "three weeks", "due settimane")])
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "conflict"),
+    [
+        (
+            "It was the third attack on the council this year.",
+            "È il quarto attacco al Comune quest'anno.",
+            ("ordinal", "third attack", "quarto attacco"),
+        ),
+        (
+            "Prices have doubled since last year.",
+            "I prezzi sono triplicati rispetto all'anno scorso.",
+            ("multiplier", "doubled", "triplicati"),
+        ),
+        (
+            "Police said the driver was 19.",
+            "Secondo la polizia il conducente aveva 21 anni.",
+            ("number", "driver was 19", "21 anni"),
+        ),
+        (
+            "The new law takes effect next month.",
+            "La nuova legge è già in vigore.",
+            ("status", "takes effect", "è già in vigore"),
+        ),
+    ],
+)
+def test_values_a_tester_writes_first(tmp_path, one, two, conflict):
+    relation, found = aligned(tmp_path, one, two)
+    assert relation == "conflicts"
+    assert conflict in found
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        ("It was the third attack on the council this year.", "È il terzo attacco al Comune."),
+        ("Prices have doubled since last year.", "I prezzi sono raddoppiati in un anno."),
+        ("Police said the driver was 19.", "Secondo la polizia il conducente aveva 19 anni."),
+    ],
+)
+def test_the_same_values_told_two_ways_agree(tmp_path, one, two):
+    relation, found = aligned(tmp_path, one, two)
+    assert (relation, found) == ("agrees", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ci vuole un quarto d'ora.",
+        "Lo stabilimento di Sesto San Giovanni.",
+        "The death toll was 19.",
+    ],
+)
+def test_no_ordinal_nor_age_where_there_is_none(text):
+    language = "en" if text.startswith("The") else "it"
+    assert [v for v in extract(text, language) if v.kind == "ordinal" or v.unit == "year"] == []

@@ -189,7 +189,7 @@ IT_SECONDO_ORDINAL = re.compile(
 # Italian stem -> English stem for common news words that are not cognates. Both sides are
 # written the way `stem()` in similarity.py reduces a word, so the lookup is by stem.
 _GLOSSARY_WORDS = """
-edificio building; palazzo building; crollo collapse; crolla collapse; velocemente fast;
+volta time; edificio building; palazzo building; crollo collapse; crolla collapse; velocemente fast;
 veloce fast; rapidamente fast; rapido fast; più more; meno less; fatturato revenue;
 ricavi revenue; entrate revenue; utile profit; utili profit; perdite loss; perdita loss;
 dollari dollar; dollaro dollar; miliardi billion; miliardo billion; milioni million;

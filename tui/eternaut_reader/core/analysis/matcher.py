@@ -339,7 +339,8 @@ def _translate_counts(
         if language is not None and read.language != language:
             continue
         changed = [
-            replace(v, unit=translate(v.unit)) if v.kind == "quantity" else v for v in read.values
+            replace(v, unit=translate(v.unit)) if v.kind in ("quantity", "ordinal") else v
+            for v in read.values
         ]
         if changed == read.values:
             continue
@@ -741,7 +742,7 @@ def _restated(
     return out
 
 
-_TO_COME_AND_HELD = frozenset({"scheduled", "held"})
+_TO_COME_AND_DONE = (frozenset({"scheduled", "held"}), frozenset({"to start", "started"}))
 
 
 def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:
@@ -767,12 +768,18 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
 
     def same(i: int, j: int) -> bool:
         va, vb = a.values[i], b.values[j]
-        if va.kind == "status" and {va.unit, vb.unit} == _TO_COME_AND_HELD:
+        if va.kind == "status" and {va.unit, vb.unit} in _TO_COME_AND_DONE:
             # "is scheduled for Thursday" in Monday's report, "was held yesterday" in
-            # Friday's: the meeting took place in between. Only an older report saying it
-            # happened contradicts a newer one saying it is still to come.
-            planned, held = (a.date, b.date) if va.unit == "scheduled" else (b.date, a.date)
-            return planned is None or held is None or planned >= held
+            # Friday's: the meeting took place in between. A report saying it is still to
+            # come contradicts a newer one saying it happened only when the newer one is
+            # dated before the day the older one gave ("will begin shipping in April" / "le
+            # sostituzioni sono già partite" the next day, in March).
+            coming, done = (a, b) if va.unit in ("scheduled", "to start") else (b, a)
+            if coming.date is None or done.date is None or coming.date >= done.date:
+                return True
+            return any(
+                v.kind == "date" and v.low > done.date.toordinal() for v in coming.values
+            )
         if va.kind in ("status", "who"):
             return True  # a status names its work; who, the role or the act
         if moments and (va.kind == "date" or two_moments(va, vb)):

@@ -28,7 +28,18 @@ __all__ = ["Value", "compare", "extract", "far_apart", "parse_number", "signific
 # Kinds whose disagreement is a conflict. "year" (a bare year used as a modifier, as in
 # "the 2023 strikes") only helps to find the same fact, it never conflicts.
 CONFLICTING_KINDS = frozenset(
-    {"money", "percent", "multiplier", "quantity", "date", "status", "time", "who", "score"}
+    {
+        "money",
+        "percent",
+        "multiplier",
+        "quantity",
+        "date",
+        "status",
+        "time",
+        "who",
+        "score",
+        "ordinal",
+    }
 )
 _TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
 _APART = 10.0  # amounts more than ten times apart are not comparable at all
@@ -43,7 +54,8 @@ _COUNTS_APART = 3.0
 class Value:
     """One value as written (text, start, end relative to the text read) and normalised."""
 
-    kind: str  # money, percent, multiplier, quantity, date, status, year, time, who, score
+    # money, percent, multiplier, quantity, date, status, year, time, who, score, ordinal
+    kind: str
     # currency, counted noun, status word, or (who) the role or act; "" where there is none
     unit: str
     low: float  # the amount; for a date its first day (proleptic ordinal)
@@ -189,6 +201,8 @@ def compare(a: Value, b: Value) -> bool | None:
         return _same_agent(a, b)
     if a.kind == "score":  # a result: "3-1" / "3 a 1", whichever side is named first
         return a.low == b.low
+    if a.kind == "ordinal":  # "the third attack" / "il quarto attacco": of one noun only
+        return a.low == b.low if a.unit == b.unit else None
     if a.kind == "status":  # the unit is the status itself: "upcoming" or "released"
         if STATUS_FAMILY.get(a.unit) != STATUS_FAMILY.get(b.unit):
             return None  # a work's release and a line's reopening: two things
@@ -1657,7 +1671,12 @@ _START_STATUS = (
             r"(?:inizierà|inizieranno|comincerà|cominceranno|partirà|partiranno|avvierà|"
             r"avvieranno|scatterà|scatteranno)|prender(?:à|anno)"
             r"\s+il\s+via|(?:non\s+(?:è|sono)|devono)\s+ancora\s+(?:iniziat|partit|cominciat)"
-            r"[aoie])\b",
+            r"[aoie]|"
+            # A rule's start: "will take effect", "takes effect on 1 September", "entrerà in
+            # vigore" (against "è già in vigore", "took effect").
+            r"will\s+(?:only\s+)?(?:take\s+effect|come\s+into\s+force)|"
+            r"(?:takes|take)\s+effect(?=\s+(?:on|from|next|in|at)\b)|comes?\s+into\s+force"
+            r"(?=\s+(?:on|from|next|in|at)\b)|entrer(?:à|anno)\s+in\s+vigore)\b",
             re.IGNORECASE,
         ),
     ),
@@ -1667,7 +1686,10 @@ _START_STATUS = (
             r"\b((?:has|have|had)\s+already\s+(?:begun|started|got\s+under\s+way)|already\s+"
             r"(?:began|started|under\s+way)|(?:è|sono)\s+già\s+(?:(?:iniziat|partit|cominciat|"
             r"avviat|scattat)[aoie]|in\s+corso)|(?:ha|hanno)\s+già\s+(?:iniziato|cominciato|avviato|"
-            r"fatto\s+partire|preso\s+il\s+via))",
+            r"fatto\s+partire|preso\s+il\s+via)|"
+            r"(?:is|are)\s+already\s+in\s+(?:force|effect)|(?:has|have)\s+already\s+(?:taken\s+"
+            r"effect|come\s+into\s+force)|took\s+effect|came\s+into\s+force|(?:è|sono)\s+già\s+in\s+"
+            r"vigore|(?:è|sono)\s+(?:già\s+)?entrat[aoie]\s+in\s+vigore)",
             re.IGNORECASE,
         ),
     ),
@@ -1913,7 +1935,88 @@ def extract(
         Value("who", role, 0.0, 0.0, text[start:end], start, end, name=agent)
         for role, agent, start, end in roles(text)
     ]
+    found += [
+        v
+        for v in (*_folds(text), *_ordinals(text, language), *_stated_ages(text))
+        if not any(f.start < v.end and v.start < f.end for f in found)
+    ]
     return sorted([*found, *scores, *_status(text), *who], key=lambda v: (v.start, v.kind))
+
+
+# A multiplier said by its verb: "prices have doubled", "sono triplicati", "halved".
+_FOLD_VERB = re.compile(
+    r"\b(doubl|tripl|quadrupl|halv|raddoppi|triplic|quadruplic|dimezz)(?:ed|ing|es|e|at[aoie]|ano|"
+    r"ava|ano|erà|eranno|a)\b",
+    re.IGNORECASE,
+)
+_FOLD_OF = {
+    "doubl": 2.0,
+    "tripl": 3.0,
+    "quadrupl": 4.0,
+    "halv": 0.5,
+    "raddoppi": 2.0,
+    "triplic": 3.0,
+    "quadruplic": 4.0,
+    "dimezz": 0.5,
+}
+
+
+def _folds(text: str) -> list[Value]:
+    out = []
+    for m in _FOLD_VERB.finditer(text):
+        times = _FOLD_OF[m.group(1).lower()]
+        out.append(Value("multiplier", "", times, times, m.group(), m.start(), m.end()))
+    return out
+
+
+# "the third attack this year", "il quarto attacco", "for the fifth consecutive year", "la
+# 3ª edizione": which time something happens. "first" and "second" are left out: "first" is
+# in every other sentence ("first reported"), "second" and "secondo" are also a unit of time
+# and "according to".
+_ORDINAL_WORDS = {
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "terzo": 3, "terza": 3, "quarto": 4, "quarta": 4, "quinto": 5, "quinta": 5,
+    "sesto": 6, "sesta": 6, "settimo": 7, "settima": 7, "ottavo": 8, "ottava": 8, "nono": 9,
+    "nona": 9, "decimo": 10, "decima": 10,
+}  # fmt: skip
+_ORDINAL = re.compile(
+    r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|([3-9]|1\d)(?:rd|th|ª|º|°))\s+"
+    r"(?:(?:consecutive|straight|successive|consecutiv[oa]|)\s*)([^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+_ORDINAL_ARTICLE = re.compile(r"\b(?:the|its|their|a|il|la|l['’]|lo|per\s+la|for\s+the)\s+$", re.I)
+
+
+def _ordinals(text: str, language: str) -> list[Value]:
+    out = []
+    for m in _ORDINAL.finditer(text):
+        if not _ORDINAL_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "quarto d'ora", "Sesto San Giovanni": no ordinal of a thing
+        word, digits, noun = m.group(1), m.group(2), m.group(3)
+        if noun.lower() in stopwords(language) or (word and word[0].isupper()):
+            continue  # "Sesto San Giovanni" is a town
+        rank = float(_ORDINAL_WORDS[word.lower()] if word else int(digits))
+        lemma = IT_WORDS.get(noun.lower(), noun) if language == "it" else noun
+        unit = _in_english(stem(lemma.lower()), language)
+        out.append(Value("ordinal", unit, rank, rank, m.group(), m.start(), m.end()))
+    return out
+
+
+# "the driver was 19", "the victim, who was 34": an age stated with "was", after a person.
+_AGE_STATED = re.compile(
+    rf"\b{_PERSON}s?\b[^.;:!?]{{0,25}}?\b(?:was|is|aged)\s+(\d{{1,3}})"
+    r"(?=\s*(?:[.,;)]|$)|\s+(?:years?\b|when\b|at\s+the\s+time\b))",
+    re.IGNORECASE,
+)
+
+
+def _stated_ages(text: str) -> list[Value]:
+    out = []
+    for m in _AGE_STATED.finditer(text):
+        age = float(m.group(1))
+        if 0 < age < _OLDEST:
+            out.append(_amount("quantity", YEARS, age, text, m.start(), m.end(1)))
+    return out
 
 
 # A match's result: "won 3-1", "a 2–0 defeat", "ha vinto per 3 a 1", "finita 1-1". Said of a

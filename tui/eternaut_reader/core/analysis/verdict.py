@@ -64,6 +64,7 @@ WHAT = {
     "percent": "percentage",
     "multiplier": "multiplier",
     "score": "score",
+    "ordinal": "ordinal",
     "quantity": "number",
     "time": "time",
     "who": "who",
@@ -80,7 +81,8 @@ def _turned(value: Value) -> str:
 class Conflict(NamedTuple):
     """Two values of one measure that disagree: (what, here, there)."""
 
-    what: str  # date, status, money, percentage, multiplier, number, time, who, direction, score
+    # date, status, money, percentage, multiplier, number, time, who, direction, score, ordinal
+    what: str
     here: str  # the value as written in this unit
     there: str  # the value as written in the other report
 
