@@ -384,3 +384,59 @@ def test_the_same_values_told_two_ways_agree(tmp_path, one, two):
 def test_no_ordinal_nor_age_where_there_is_none(text):
     language = "en" if text.startswith("The") else "it"
     assert [v for v in extract(text, language) if v.kind == "ordinal" or v.unit == "year"] == []
+
+
+def test_a_weekday_with_a_planned_present_is_the_next_one():
+    """ "La biblioteca riapre sabato" in a Thursday's report is the Saturday to come (an
+    outside tester saw it read as the one before, against another report's "domani")."""
+    thursday = dt.date(2026, 5, 14)
+
+    def day(text: str, language: str) -> dt.date:
+        (date,) = [v for v in extract(text, language, thursday) if v.kind == "date"]
+        return dt.date.fromordinal(int(date.low))
+
+    assert day("La biblioteca riapre sabato dopo i lavori.", "it") == dt.date(2026, 5, 16)
+    assert day("The exhibition opens on Saturday.", "en") == dt.date(2026, 5, 16)
+    assert day("La biblioteca ha riaperto sabato.", "it") == dt.date(2026, 5, 9)
+    assert day("Police said on Saturday the road reopens.", "en") == dt.date(2026, 5, 9)
+
+
+def test_a_series_tally_is_no_score_and_the_game_score_conflicts(tmp_path):
+    text = "Brenta beat Sanlago 88-79 on Sunday to move 2-1 up in their playoff semi-final."
+    assert [v.text for v in extract(text, "en") if v.kind == "score"] == ["88-79"]
+    relation, found = aligned(
+        tmp_path,
+        "Olimpia Brenta beat Libertas Sanlago 88-79 in Game 3 of the semi-final on Sunday.",
+        "Olimpia Brenta beat Libertas Sanlago 88-81 in Game 3 of the semi-final on Sunday.",
+    )
+    assert (relation, found) == ("conflicts", [("score", "88-79", "88-81")])
+
+
+def test_who_scored_or_found_it_is_who(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The decisive three-pointer was scored by American forward Devon Hayes.",
+        "La tripla decisiva è stata segnata proprio da Rinaldi.",
+    )
+    assert relation == "conflicts"
+    assert found == [
+        ("who", "scored by American forward Devon Hayes", "segnata proprio da Rinaldi")
+    ]
+    (found_by,) = [
+        v
+        for v in extract("It was spotted by Ranieri on Monday near Piazza Garibaldi.", "en")
+        if v.kind == "who"
+    ]
+    assert (found_by.unit, found_by.text) == ("found", "spotted by Ranieri")
+
+
+def test_news_not_confirmed_is_hedged(tmp_path):
+    from eternaut_reader.core.analysis.lexicon import is_hedged
+
+    assert is_hedged("ma la notizia non è confermata", "it") == "non è confermata"
+    assert is_hedged("The report has not been confirmed.", "en") == "not been confirmed"
+
+
+def test_an_age_before_year_old_is_shown_whole():
+    (age,) = extract("A 47-year-old driver was arrested.", "en")
+    assert (age.unit, age.display()) == ("year", "47-year-old")

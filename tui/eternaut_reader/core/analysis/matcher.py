@@ -777,11 +777,13 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             coming, done = (a, b) if va.unit in ("scheduled", "to start") else (b, a)
             if coming.date is None or done.date is None or coming.date >= done.date:
                 return True
-            return any(
-                v.kind == "date" and v.low > done.date.toordinal() for v in coming.values
-            )
+            return any(v.kind == "date" and v.low > done.date.toordinal() for v in coming.values)
         if va.kind in ("status", "who"):
             return True  # a status names its work; who, the role or the act
+        if va.kind == "score":
+            # The one result each of two matched passages gives is the game's ("beat Sanlago
+            # 88-79" / "è finita 88-81"): a story tells few games.
+            return kinds_a["score"] == kinds_b["score"] == 1 or meet(a.contexts[i], b.contexts[j])
         if moments and (va.kind == "date" or two_moments(va, vb)):
             return False
         if va.former != vb.former:

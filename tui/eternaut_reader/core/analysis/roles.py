@@ -96,6 +96,17 @@ _ACTS = {
         r"(?:convened|summoned)\s+by|"
         r"(?:convocat|indett)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
     ),
+    # "The decisive basket was scored by Devon Hayes" / "segnata da Rinaldi".
+    "scored": (
+        r"(?:scored|netted)\s+by|(?:segnat|realizzat)[oaie]\s+(?:(?:proprio|solo|poi)\s+)?"
+        r"(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
+    ),
+    # "first spotted by Giulia Ranieri", "scoperto da un tecnico", "flagged by analysts at ACN".
+    "found": (
+        r"(?:spotted|discovered|found|detected|noticed|flagged|identified)\s+by|"
+        r"(?:scopert|notat|individuat|rilevat|segnalat|trovat)[oaie]\s+(?:da|dal|dalla|dall['’]|"
+        r"dai|dagli|dalle)"
+    ),
 }
 _ACT = re.compile(
     "(?:"
@@ -177,7 +188,9 @@ _KEYS = (
     "director", "led by", "headed by", "coordinated by", "directed by", "conducted by",
     "ordered by", "signed by", "issued by", "decreed by", "convened by", "summoned by",
     "called by", "guidat", "coordinat", "dirett", "condott", "firmat", "dispost", "ordinat",
-    "emess", "convocat", "indett",
+    "emess", "convocat", "indett", "scored by", "netted by", "segnat", "realizzat",
+    "spotted by", "discovered by", "found by", "detected by", "noticed by", "flagged by",
+    "identified by", "scopert", "notat", "individuat", "rilevat", "segnalat", "trovat",
 )  # fmt: skip
 
 
@@ -248,6 +261,9 @@ _CALENDAR = frozenset(
 )
 
 
+_ROLE_THEN_NAME = re.compile(r"[a-z]+(?:\s+[a-z]+)?\s+(?-i:[A-Z])")
+
+
 def _agent_phrase(phrase: str) -> str:
     """The agent's words at the start of phrase: lower-case words before a name ("glaciologists
     at the"), then the name with its connectors, up to the first word of neither; a name
@@ -255,11 +271,25 @@ def _agent_phrase(phrase: str) -> str:
     seen_name = False
     end = 0
     previous = ""
+    named = 0  # capitalised words of the name so far
     for m in _AGENT_WORD.finditer(phrase):
         word = _ELIDED.sub("", m.group())  # "dell'Università" is "Università"
         capital = word[:1].isupper()
         titled = unaccent(word.lower()) in _OFFICES or word.lower() in _TITLES
         if seen_name and not capital and word.lower() not in _CONNECT and not titled:
+            lower = word.lower()
+            if (
+                named == 1
+                and lower not in _STOP
+                and lower not in _PLACE_BEFORE
+                and _ROLE_THEN_NAME.match(phrase, m.start())
+            ):
+                # "American forward Devon Hayes": a word that says what kind of person, the
+                # role, then the name.
+                seen_name, named = False, 0
+                end = m.end()
+                previous = lower
+                continue
             break
         if capital and not seen_name and previous in _PLACE_BEFORE and end:
             break  # "the outgoing board in Verona": the board, in Verona
@@ -267,8 +297,15 @@ def _agent_phrase(phrase: str) -> str:
             break  # "…the outgoing board on Monday"
         if capital:
             seen_name = True
+            named += 1
         end = m.end()
         previous = word.lower()
         if not seen_name and len(phrase[:end].split()) > 6:
             break
-    return phrase[:end] if end else phrase
+    if not end:
+        return phrase
+    # "led by Rossi and the team in Milan": the name, not the words that join it to more.
+    words = phrase[:end].split()
+    while len(words) > 1 and words[-1].lower() in _CONNECT | _PLACE_BEFORE:
+        words.pop()
+    return phrase[: phrase.index(words[-1], len(" ".join(words[:-1]))) + len(words[-1])]
