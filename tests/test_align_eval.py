@@ -165,3 +165,18 @@ def test_method_18_catches_who_and_the_share_of_the_vote():
         _, result = run([DATA / folder], f"{folder}_clusters.json")
         predicted = {c.id: c.predicted for c in result.clusters}
         assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
+
+
+def test_method_19_catches_statuses_and_dates_of_the_newest_sets():
+    """Disagreements of the held-out sets that method 19 reads: a registry office working
+    again against still offline (set 35, first measured before method 19: 1 of 6), a mosaic
+    panel already lifted against still in place (set 36: 2 of 6), and a deal's closing in the
+    first half of 2026 against by the end of 2025, in passages the news vocabulary pairs."""
+    for folder, planted in (
+        ("corpus28", {"closing-timing"}),
+        ("corpus35", {"ransom-amount", "registry-office-status"}),
+        ("corpus36", {"mosaic-size", "car-park-cost", "mosaic-lifted-status"}),
+    ):
+        _, result = run([DATA / folder], f"{folder}_clusters.json")
+        predicted = {c.id: c.predicted for c in result.clusters}
+        assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)

@@ -122,12 +122,16 @@ class TranslationMap:
         news = news_words()
         for source in sorted(italian - english):
             # The news vocabulary first, by the corpus's own words of this stem: "autisti" is
-            # "drivers" where an English report has drivers.
-            offered = {news[w] for w in forms.get(source, ()) if w in news}
-            found = next((t for t in sorted(map(_english_stem, offered)) if t in english), None)
-            if found is not None:
-                mapping[source] = found
-                continue
+            # "drivers" where an English report has drivers. Only where it gives every word
+            # of the stem one meaning: "farmaci" (drugs) is in it, "farmacie" (pharmacies),
+            # of the same stem, is not, and a drug recall's pharmacies are no drugs.
+            words = forms.get(source, ())
+            offered = {_english_stem(news[w]) for w in words if w in news}
+            if len(offered) == 1 and all(w in news for w in words):
+                (found,) = offered
+                if found in english:
+                    mapping[source] = found
+                    continue
             if len(source) < MIN_STEM:
                 continue
             words = {unaccent(w) for w in forms.get(source, ())}
