@@ -443,7 +443,7 @@ def test_an_age_before_year_old_is_shown_whole():
 
 
 def test_a_news_word_is_not_taken_for_a_stem_it_gives_only_one_word_of():
-    """"farmaci" (drugs) is in the news vocabulary; "farmacie" (pharmacies) shares its stem
+    """ "farmaci" (drugs) is in the news vocabulary; "farmacie" (pharmacies) shares its stem
     and is not: a drug recall's "farmacie" stayed "drugs" and lost its deadline's conflict."""
     forms = {stem("farmacie"): {"farmacie", "farmaci"}}
     mapped = TranslationMap.build(set(forms), {stem("drugs"), stem("pharmacies")}, forms)
