@@ -128,9 +128,9 @@ class TranslationMap:
             words = forms.get(source, ())
             offered = {_english_stem(news[w]) for w in words if w in news}
             if len(offered) == 1 and all(w in news for w in words):
-                (found,) = offered
-                if found in english:
-                    mapping[source] = found
+                (news_word,) = offered
+                if news_word in english:
+                    mapping[source] = news_word
                     continue
             if len(source) < MIN_STEM:
                 continue
