@@ -448,3 +448,100 @@ def test_a_news_word_is_not_taken_for_a_stem_it_gives_only_one_word_of():
     forms = {stem("farmacie"): {"farmacie", "farmaci"}}
     mapped = TranslationMap.build(set(forms), {stem("drugs"), stem("pharmacies")}, forms)
     assert mapped(stem("farmacie")) != stem("drugs")
+
+
+# What a second outside tester found in two fully consistent corpora of their own (false
+# contradictions) and two with planted ones.
+
+
+def _day_of(text: str, language: str, written: dt.date) -> dt.date:
+    (date,) = [v for v in extract(text, language, written) if v.kind == "date"]
+    return dt.date.fromordinal(int(date.low))
+
+
+def test_a_headline_infinitive_puts_its_weekday_ahead():
+    thursday = dt.date(2026, 9, 3)
+    text = "Lodi's Ferrari swimming pool to reopen on Saturday after renovation."
+    assert _day_of(text, "en", thursday) == dt.date(2026, 9, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Una settimana dopo il rilascio di martedì scorso a San Foca.", "it"),
+        ("A week after last Tuesday's release at San Foca beach.", "en"),
+    ],
+)
+def test_last_tuesday_written_on_a_tuesday_is_a_week_ago(text, language):
+    tuesday = dt.date(2026, 9, 8)
+    assert _day_of(text, language, tuesday) == dt.date(2026, 9, 1)
+
+
+def test_a_pool_to_reopen_then_reopened_on_that_day_is_no_conflict(tmp_path):
+    relation, _ = aligned(
+        tmp_path,
+        "The Ferrari swimming pool in Lodi will reopen on Saturday, 5 September, after works.",
+        "The Ferrari swimming pool in Lodi reopened on Saturday, 5 September, after works.",
+        dates=("2026-09-03", "2026-09-07"),
+    )
+    assert relation != "conflicts"
+    (tmp_path / "later").mkdir()
+    relation, _ = aligned(
+        tmp_path / "later",
+        "The Ferrari swimming pool in Lodi will reopen on Saturday, 12 September, after works.",
+        "The Ferrari swimming pool in Lodi reopened on Saturday, 5 September, after works.",
+        dates=("2026-09-03", "2026-09-07"),
+    )
+    assert relation == "conflicts"
+
+
+def test_the_other_two_are_a_part_not_the_count_told_again(tmp_path):
+    _, found = aligned(
+        tmp_path,
+        "Tre tartarughe sono state dotate di un trasmettitore satellitare da 3.500 euro.",
+        "Nina ha percorso 120 chilometri; le altre due tartarughe con il trasmettitore "
+        "satellitare sono rimaste vicino alla costa.",
+    )
+    assert ("number", "Tre tartarughe", "due tartarughe") not in found
+
+
+def test_a_day_past_and_a_day_to_come_are_two_events(tmp_path):
+    relation, _ = aligned(
+        tmp_path,
+        "The giraffe calf will be shown to the public on Saturday 12 September.",
+        "Asha, the giraffe calf born on 1 September, has not yet been shown to the public.",
+        dates=("2026-09-03", "2026-09-14"),
+    )
+    assert relation != "conflicts"
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "conflict"),
+    [
+        (
+            "Pesaro won 3-1 against Trento in the Super Cup final.",
+            "Pesaro won 3-2 against Trento in the Super Cup final.",
+            ("score", "3-1", "3-2"),
+        ),
+        (
+            "Delfini Pesaro beat Aquile Trento 3-1 to win the volleyball Super Cup in Ancona.",
+            "Le Delfini Pesaro hanno vinto la Supercoppa ad Ancona battendo le Aquile Trento "
+            "per 3 a 2.",
+            ("score", "3-1", "3 a 2"),
+        ),
+        (
+            "Pesaro's coach is Marco Rinaldi.",
+            "Pesaro's coach is Paolo Ferri.",
+            ("who", "coach is Marco Rinaldi", "coach is Paolo Ferri"),
+        ),
+        (
+            "The giraffe calf weighed 62 kg at birth.",
+            "Alla nascita la giraffa pesava 82 chili.",
+            ("number", "62 kg", "82 chili"),
+        ),
+    ],
+)
+def test_what_the_second_tester_planted(tmp_path, one, two, conflict):
+    relation, found = aligned(tmp_path, one, two)
+    assert relation == "conflicts"
+    assert conflict in found

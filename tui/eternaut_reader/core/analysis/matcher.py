@@ -742,7 +742,13 @@ def _restated(
     return out
 
 
-_TO_COME_AND_DONE = (frozenset({"scheduled", "held"}), frozenset({"to start", "started"}))
+_TO_COME_AND_DONE = (
+    frozenset({"scheduled", "held"}),
+    frozenset({"to start", "started"}),
+    # "will reopen on Saturday, 5 September" on the 3rd, "reopened on Saturday" on the 7th
+    frozenset({"closed", "reopened"}),
+)
+_TO_COME = frozenset({"scheduled", "to start", "closed"})
 
 
 def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:
@@ -770,14 +776,22 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
         va, vb = a.values[i], b.values[j]
         if va.kind == "status" and {va.unit, vb.unit} in _TO_COME_AND_DONE:
             # "is scheduled for Thursday" in Monday's report, "was held yesterday" in
-            # Friday's: the meeting took place in between. A report saying it is still to
+            # Friday's: the meeting took place in between (and a pool said to reopen on
+            # Saturday, then to have reopened, the same). A report saying it is still to
             # come contradicts a newer one saying it happened only when the newer one is
             # dated before the day the older one gave ("will begin shipping in April" / "le
             # sostituzioni sono già partite" the next day, in March).
-            coming, done = (a, b) if va.unit in ("scheduled", "to start") else (b, a)
+            coming, done = (a, b) if va.unit in _TO_COME else (b, a)
             if coming.date is None or done.date is None or coming.date >= done.date:
                 return True
-            return any(v.kind == "date" and v.low > done.date.toordinal() for v in coming.values)
+            # ...or when the newer one says it happened by the older one's day ("Il rifugio ha
+            # riaperto ieri pomeriggio", the day the other report has it still closed).
+            planned_later = any(
+                v.kind == "date" and v.low > done.date.toordinal() for v in coming.values
+            )
+            return planned_later or any(
+                v.kind == "date" and v.high <= coming.date.toordinal() for v in done.values
+            )
         if va.kind in ("status", "who"):
             return True  # a status names its work; who, the role or the act
         if va.kind == "score":
@@ -817,7 +831,9 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             # ...and years count ages and histories of many things ("a 139-year-old museum",
             # "morta a 91 anni"): only their words say which.
             return a.counts[i] == b.counts[j] or meet(a.contexts[i], b.contexts[j])
-        if va.kind == "date" and _past_and_future(va, a.date, vb, b.date):
+        if va.kind == "date" and (
+            _past_and_future(va, a.date, vb, b.date) or _before_and_after(va, a.date, vb, b.date)
+        ):
             return False
         if (
             va.kind == "date"
@@ -941,6 +957,17 @@ def _one_week(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None
         _weekday(value) and (other is None or abs(other.toordinal() - value.low) >= 7)
         for value, other in ((a, b_date), (b, a_date))
     )
+
+
+def _before_and_after(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None) -> bool:
+    """One day already past when its report was written and the other still to come in its
+    own: "born at the zoo on 1 September" / "will be shown to the public on Saturday 12
+    September" tell two events, whatever the words around them."""
+    if a_date is None or b_date is None:
+        return False
+    a_past, b_past = a.high < a_date.toordinal(), b.high < b_date.toordinal()
+    a_coming, b_coming = a.low > a_date.toordinal(), b.low > b_date.toordinal()
+    return (a_past and b_coming) or (b_past and a_coming)
 
 
 def _past_and_future(a: Value, a_date: dt.date | None, b: Value, b_date: dt.date | None) -> bool:

@@ -69,9 +69,9 @@ _PATTERNS = (
     # "Ferrante, numero uno del Credito Lariano, assumerà la presidenza".
     re.compile(rf"{_NAME}{_APPOSITION}\s+{_APPOINTED}\s+{_DET}{_ROLE}\b", re.IGNORECASE),
     # "her deputy mayor will be Lorenzo Gatti", "il vicesindaco sarà Federica Molinari",
-    # "il ruolo di vicesindaco andrebbe a Federica Molinari".
+    # "il ruolo di vicesindaco andrebbe a Federica Molinari", "Pesaro's coach is Marco Rinaldi".
     re.compile(
-        rf"\b{_ROLE}\s+(?:will\s+be|is\s+to\s+be|sarà|sarebbe|(?:andrà|andrebbe|spetterà|"
+        rf"\b{_ROLE}\s+(?:will\s+be|is\s+to\s+be|is|was|è|sarà|sarebbe|(?:andrà|andrebbe|spetterà|"
         rf"spetterebbe|toccherà|toccherebbe)\s+a)\s+{_NAME}",
         re.IGNORECASE,
     ),

@@ -592,6 +592,10 @@ _UNIT_ALIASES = {
         ("kms", "kilometres"),
         ("m", "metres"),
         ("kg", "kilograms"),
+        ("chili", "kilograms"),
+        ("chilo", "kilograms"),
+        ("chilogrammi", "kilograms"),
+        ("kilos", "kilograms"),
         ("t", "tonnes"),
         ("h", "hours"),
         ("hr", "hours"),
@@ -1154,6 +1158,10 @@ def _amounts(text: str, language: str) -> list[Value]:
                 # "ventiquattro uomini del Soccorso alpino": the count of one body's people,
                 # whatever each report calls them.
                 name = stem(owner.group(1))
+            if _OTHER_BEFORE.search(text, max(0, first - 16), first):
+                # "the other two turtles", "le altre due", "altre quattro tartarughe": a part
+                # besides the one counted elsewhere, not that count told again.
+                noun += "!other"
             count = _amount("quantity", noun, amount, text, first, stop)
             if noun == DURATION and _WINDOW.search(text, max(0, first - 30), first):
                 count = replace(count, window=True)
@@ -1291,6 +1299,12 @@ _WEEKDAY_GAP = re.compile(r"[\s,]{0,3}(?:the\s+|il\s+)?")
 _WEEKDAY = re.compile(
     r"\b(?:on|last|lo\s+scorso|la\s+scorsa)?\s*(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE
 )
+_OTHER_BEFORE = re.compile(
+    r"\b(?:(?:the\s+)?other|another|(?:gli\s+|le\s+|degli\s+|delle\s+)?altr[ieao])\s+$",
+    re.IGNORECASE,
+)
+_LAST_BEFORE = re.compile(r"\b(?:last|scors[oa])\b", re.IGNORECASE)
+_SCORSO_AFTER = re.compile(r"\s+scors[oa]\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(
     r"\b(\d{1,2}|[^\W\d_]+)\s+(?:years?\s+ago|anni\s+fa|anno\s+fa)\b", re.IGNORECASE
 )
@@ -1447,6 +1461,8 @@ def _dates(
                 continue
             # News reports a weekday of the week before publication ("on Monday")...
             back = (reference.weekday() - _WEEKDAYS[m.group(1).lower()]) % 7
+            if back == 0 and (_LAST_BEFORE.search(m.group()) or _SCORSO_AFTER.match(text, m.end())):
+                back = 7  # "last Tuesday", "martedì scorso" written on a Tuesday: a week ago
             day = reference - dt.timedelta(days=back)
             opening = _sentence_start(text, m.start())
             if back and (
@@ -1500,7 +1516,10 @@ _PAST_MARK = re.compile(
 # settembre", "is due to start in March", "said it would be towed on Monday".
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|would|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|"
-    r"expected|scheduled)\s+to|going\s+to|plans?\s+to|\w+(?:rà|ranno|remo|rete))\b|\w'll\b",
+    r"expected|scheduled)\s+to|going\s+to|plans?\s+to|\w+(?:rà|ranno|remo|rete)|"
+    # A headline's infinitive: "Lodi pool to reopen on Saturday", "Council to vote Monday".
+    r"to\s+(?:re)?(?:open|close|start|begin|resume|return|launch|hold|"
+    r"host|vote|meet|debut|premiere|end|finish|unveil|announce))\b|\w'll\b",
     re.IGNORECASE,
 )
 
@@ -2058,7 +2077,8 @@ _SCORE = re.compile(
     r"(?![\d,:/-]|[.]\d|\s*(?:%|per\s*cent))"
 )
 _GAME_BEFORE = re.compile(
-    r"\b(?:won|win|wins|winning|lost|lose|loses|beat|beats|beaten|drew|draw|defeated|thrashed|"
+    r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|drew|draw|"
+    r"drawing|defeated|defeating|thrashed|battendo|vincendo|perdendo|sconfiggendo|superando|"
     r"edged|scored|score|scoreline|result|ended|finished|vinto|vince|vincono|perso|perde|"
     r"pareggiato|pareggia|battuto|batte|sconfitt[aoie]|vittoria|successo|risultato|punteggio|"
     r"finit[aoie]|terminat[aoie]|chius[aoie]|imposto|impost[aoie])\b[^.;:]{0,30}$",
@@ -2070,6 +2090,12 @@ _GAME_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SCORE_SIDES = 100  # a result of two figures is one number: the larger side first
+# (_VOTING without "against": "won 3-1 against Trento" is a game.)
+_VOTE_WORD = re.compile(
+    r"\b(?:vot\w*|backed|approv\w*|passed|adopted|ballot\w*|elect\w*|favou?r|"
+    r"favorevol\w*|contrar\w*|maggioranza|majority)\b",
+    re.IGNORECASE,
+)
 _SERIES_AFTER = re.compile(
     r"\s+(?:up|down|lead|ahead|behind|in\s+the\s+(?:series|tie)|series|nella\s+serie|"
     r"nel(?:la)?\s+(?:serie|conto))\b",
@@ -2091,7 +2117,7 @@ def _scores(text: str) -> list[Value]:
         before = _GAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if not (before or _GAME_AFTER.match(text, m.end())):
             continue
-        if _VOTING.search(text, _clause_start(text, m.start()), _sentence_end(text, m.end())):
+        if _VOTE_WORD.search(text, _clause_start(text, m.start()), _sentence_end(text, m.end())):
             continue  # "won 21-15 in the vote": a tally of votes, read as one (_TALLY)
         high, low = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
         result = float(high * _SCORE_SIDES + low)
