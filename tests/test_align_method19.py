@@ -12,7 +12,7 @@ import pytest
 
 from eternaut_reader.core.analysis.bilingual import TranslationMap
 from eternaut_reader.core.analysis.lexicon import stem
-from eternaut_reader.core.analysis.values import extract
+from eternaut_reader.core.analysis.values import compare, extract
 from tests.helpers.pairs import aligned
 
 
@@ -545,3 +545,41 @@ def test_what_the_second_tester_planted(tmp_path, one, two, conflict):
     relation, found = aligned(tmp_path, one, two)
     assert relation == "conflicts"
     assert conflict in found
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "conflict"),
+    [
+        (
+            "Ieri la giraffa Asha ha fatto il suo debutto davanti al pubblico.",
+            "The giraffe calf Asha has not yet made her public debut.",
+            ("status", "ha fatto il suo debutto", "not yet made her public debut"),
+        ),
+        (
+            "The giraffe calf Asha was shown to the public for the first time yesterday.",
+            "The giraffe calf Asha has not yet been shown to the public.",
+            ("status", "was shown", "not yet been shown"),
+        ),
+        (
+            "The supply contract was signed in Rome on Monday.",
+            "Il contratto di fornitura non è ancora stato firmato.",
+            ("status", "was signed", "non è ancora stato firmato"),
+        ),
+    ],
+)
+def test_an_act_done_against_not_yet_done_conflicts(tmp_path, one, two, conflict):
+    relation, found = aligned(tmp_path, one, two)
+    assert relation == "conflicts"
+    assert conflict in found
+
+
+def test_an_act_to_be_done_is_no_act_done_and_two_acts_are_not_compared():
+    statuses = [
+        v.unit
+        for v in extract("The takeover must be approved by the competition watchdog.", "en")
+        if v.kind == "status"
+    ]
+    assert statuses == []
+    (signed,) = [v for v in extract("The deal was signed on Monday.", "en") if v.kind == "status"]
+    (shown,) = [v for v in extract("It has not yet been shown.", "en") if v.kind == "status"]
+    assert compare(signed, shown) is None

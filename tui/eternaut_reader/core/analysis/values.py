@@ -103,9 +103,10 @@ class Value:
     @property
     def kind_keys(self) -> list[str]:
         """`kind_key`, and the same for the name a count is also a count of."""
-        if self.kind == "who":
+        if self.kind == "who" or (self.kind == "status" and ":" in self.unit):
             # A role is no measure to find passages by: weighed as one, it drew an election
-            # story's "was elected mayor" away from the passages that state it.
+            # story's "was elected mayor" away from the passages that state it. Nor is an act
+            # done or not ("was announced", "è stato firmato"): too common a phrase.
             return []
         return [self.kind_key] + ([self._as_name().kind_key] if self.name else [])
 
@@ -193,6 +194,11 @@ def far_apart(a: Value, b: Value) -> bool:
 _PUT_OFF_AND_SET = frozenset({"postponed", "scheduled"})
 
 
+def _status_family(unit: str) -> str | None:
+    """What a status is of: STATUS_FAMILY's, or for an act done or not its act ("show")."""
+    return STATUS_FAMILY.get(unit) or unit.partition(":")[2] or None
+
+
 def compare(a: Value, b: Value) -> bool | None:
     """True if the values agree, False if they conflict, None if they measure different things."""
     if a.kind != b.kind or a.kind not in CONFLICTING_KINDS:
@@ -204,7 +210,7 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind == "ordinal":  # "the third attack" / "il quarto attacco": of one noun only
         return a.low == b.low if a.unit == b.unit else None
     if a.kind == "status":  # the unit is the status itself: "upcoming" or "released"
-        if STATUS_FAMILY.get(a.unit) != STATUS_FAMILY.get(b.unit):
+        if _status_family(a.unit) != _status_family(b.unit):
             return None  # a work's release and a line's reopening: two things
         if {a.unit, b.unit} == _PUT_OFF_AND_SET:
             return None  # "postponed" and then "scheduled for Thursday": both may be so
@@ -1794,6 +1800,39 @@ _EVENT_NOUN = re.compile(
 _EVENT_WINDOW = 60  # characters between an event's noun and what is said of it
 
 
+# An act done or not yet done: "was shown to the public yesterday" / "has not yet been
+# shown to the public", "ha fatto il suo debutto" / "has not yet made her public debut", "è
+# stato firmato" / "non è ancora stato firmato". Two conflict only for one act (the status's
+# unit is "done:show" or "pending:show").
+_ACTS_DONE = {
+    "show": ("shown", "present", "unveil", "debut", "mostrat", "esposto", "esposta"),
+    "sign": ("signed", "firmat", "sottoscritt"),
+    "approve": ("approved", "approvat", "ratified", "ratificat"),
+    "publish": ("published", "pubblicat"),
+    "pay": ("paid", "pagat", "versat"),
+    "deliver": ("delivered", "consegnat"),
+    "announce": ("announced", "annunciat"),
+}
+_ACT_DONE = re.compile(
+    r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been|not\s+been|yet\s+been)\s+"
+    r"(?:officially\s+|formally\s+|"
+    r"finally\s+)?(shown|presented|unveiled|signed|approved|ratified|published|paid|delivered|"
+    r"announced)|(?:made|make|makes)\s+(?:its|her|his|their)\s+(?:public\s+|official\s+)?(debut)|"
+    r"(?:è|sono)\s+(?:già\s+|ancora\s+)?stat[aoie]\s+(?:ufficialmente\s+)?(presentat[aoie]|"
+    r"mostrat[aoie]|espost[aoie]|firmat[aoie]|sottoscritt[aoie]|approvat[aoie]|ratificat[aoie]|"
+    r"pubblicat[aoie]|pagat[aoie]|versat[aoie]|consegnat[aoie]|annunciat[aoie])|"
+    r"(?:ha|hanno)\s+(?:già\s+|ancora\s+)?fatto\s+(?:il\s+suo|la\s+sua|il\s+loro)\s+(debutto))\b",
+    re.IGNORECASE,
+)
+_ACTS_DONE["show"] += ("debutto",)
+# Not done yet: "has not yet been shown", "is yet to be signed", "non è ancora stato firmato",
+# "non ha ancora fatto il suo debutto", "has not yet made her public debut".
+_NOT_YET = re.compile(
+    r"\b(?:not\s+yet|yet\s+to|not\s+been|non\s+(?:è|sono|ha|hanno)\s+ancora|"
+    r"non\s+(?:è|sono)\s+stat[aoie]|still\s+to|ancora\s+da|never)\b",
+    re.IGNORECASE,
+)
+
 # Which thing a status is of: a work's release, a closure's end, or an operation's start.
 STATUS_FAMILY = {
     "in place": "place",
@@ -1846,6 +1885,16 @@ def _status(text: str) -> list[Value]:
             if not any(s <= m.start() < e for s, e in taken):
                 taken.append((m.start(), m.end()))
                 out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
+    for m in _ACT_DONE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        verb = next(g for g in m.groups() if g).lower()
+        act = next(name for name, stems in _ACTS_DONE.items() if verb.startswith(stems))
+        cue = _NOT_YET.search(text, max(0, m.start() - 24), m.end())
+        start = cue.start() if cue else m.start()  # shown with its "not yet"
+        taken.append((start, m.end()))
+        unit = ("pending:" if cue else "done:") + act
+        out.append(Value("status", unit, 0.0, 0.0, text[start : m.end()], start, m.end()))
     if not _EVENT_NOUN.search(text):
         return out  # the common case, cheaply: no event named here
     events = [m.start() for m in _EVENT_NOUN.finditer(text)]
