@@ -583,3 +583,26 @@ def test_an_act_to_be_done_is_no_act_done_and_two_acts_are_not_compared():
     (signed,) = [v for v in extract("The deal was signed on Monday.", "en") if v.kind == "status"]
     (shown,) = [v for v in extract("It has not yet been shown.", "en") if v.kind == "status"]
     assert compare(signed, shown) is None
+
+
+def test_an_age_whose_owner_is_the_clause_before(tmp_path):
+    """ "Her mother, Zuri, is nine years old": Zuri is whose age, one clause back."""
+    relation, found = aligned(
+        tmp_path,
+        "Her mother, Zuri, is nine years old and has given birth twice before.",
+        "Her mother, 12-year-old Zuri, has had two calves before.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "nine years", "mother, 12-year-old")]
+
+
+def test_a_crowd_of_a_figure_is_a_count_of_the_crowd(tmp_path):
+    (crowd,) = extract("The crowd of 4,800 at the final was the largest yet.", "en")
+    assert (crowd.unit, crowd.low, crowd.text) == ("crowd", 4800.0, "crowd of 4,800")
+    assert [v.unit for v in extract("A total of 48,000 packs were recalled.", "en")] == ["pack"]
+    relation, found = aligned(
+        tmp_path,
+        "The crowd of 4,800 at the Super Cup final in Ancona was the largest in its history.",
+        "Alla finale di Supercoppa ad Ancona c'erano 4.200 spettatori, record per la coppa.",
+    )
+    assert (relation, found) == ("conflicts", [("number", "crowd of 4,800", "4.200 spettatori")])

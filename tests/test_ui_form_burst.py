@@ -13,6 +13,16 @@ from eternaut_reader.ui.screens.note import NoteScreen
 from tests.screen import settle
 
 
+async def _until(pilot, done, rounds: int = 50) -> None:
+    """Pauses until done() holds, a bounded number of them: two pauses left the burst half
+    handled on a loaded machine (a full parallel run); the assertions after say what is
+    wrong if it never holds."""
+    for _ in range(rounds):
+        await pilot.pause()
+        if done():
+            return
+
+
 def _burst(app, text: str) -> None:
     """Every key posted at once, none waited for: what a terminal delivers in one read."""
     for char in text:
@@ -28,8 +38,9 @@ async def test_a_tab_in_a_burst_moves_to_the_next_field_of_the_note_dialog():
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         _burst(app, "Two outlets\tNetflix used AI")
-        await pilot.pause()
-        await pilot.pause()
+        await _until(
+            pilot, lambda: app.screen.query_one("#note-summary", Input).value == "Netflix used AI"
+        )
         assert app.screen.query_one(TextArea).text == "Two outlets"
         assert app.screen.query_one("#note-summary", Input).value == "Netflix used AI"
 
@@ -49,8 +60,9 @@ async def test_a_tab_in_a_burst_moves_to_the_next_field_of_the_evidence_form(mon
         await pilot.pause()
         assert isinstance(app.screen, EvidenceScreen)
         _burst(app, "https://example.org/a\tQ2 letter\tthe quote")
-        await pilot.pause()
-        await pilot.pause()
+        await _until(
+            pilot, lambda: [f.value for f in app.screen.query(Input)][2:3] == ["the quote"]
+        )
         values = [field.value for field in app.screen.query(Input)]
         assert values[:3] == ["https://example.org/a", "Q2 letter", "the quote"]
 

@@ -202,7 +202,8 @@ IT_SECONDO_ORDINAL = re.compile(
 # Italian stem -> English stem for common news words that are not cognates. Both sides are
 # written the way `stem()` in similarity.py reduces a word, so the lookup is by stem.
 _GLOSSARY_WORDS = """
-volta time; edificio building; palazzo building; crollo collapse; crolla collapse; velocemente fast;
+volta time; spettatori crowd;
+edificio building; palazzo building; crollo collapse; crolla collapse; velocemente fast;
 veloce fast; rapidamente fast; rapido fast; più more; meno less; fatturato revenue;
 ricavi revenue; entrate revenue; utile profit; utili profit; perdite loss; perdita loss;
 dollari dollar; dollaro dollar; miliardi billion; miliardo billion; milioni million;
@@ -314,6 +315,7 @@ gravemente seriously
 
 # English words of one meaning that news reports use in turn, by stem -> a shared stem.
 _SYNONYM_WORDS = """
+spectators crowd; attendance crowd;
 ads advertising; ad advertising; adverts advertising; commercials advertising;
 faster fast; quicker fast; quick fast; quickly fast; rapid fast; rapidly fast; speed fast;
 speedup fast; accelerate fast; cheaper cheap; inexpensive cheap; harness use; utilize use;

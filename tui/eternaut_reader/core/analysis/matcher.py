@@ -561,14 +561,22 @@ def value_context(
     after = [w for w in content_stems(tail, language, base=True) if w not in skip]
     found_words = set(before[-words:] + after[:words])
     if value.kind == "quantity" and value.unit == YEARS:
-        # "Benetti, 38": the age's own text starts with whose it is (values._owned).
-        found_words |= set(content_stems(value.text, language, base=True)) - skip
+        # "Benetti, 38": the age's own text starts with whose it is (values._owned); "Her
+        # mother, Zuri, is nine years old": whose is the clause before, when this one names
+        # no one before the age.
+        own = " ".join(w for w in _ANY_DIGITS.sub(" ", value.text).split() if not is_number_word(w))
+        found_words |= {w for w in content_stems(own, language, base=True) if w not in skip}
+        found_words -= set(content_stems(value.text.split()[-1], language, base=True))
+        if not before and left:
+            previous = clause_bounds(text, left - 1, left - 1)[0]
+            found_words |= set(content_stems(text[previous:left], language, base=True)[-words:])
     found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
         found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
     return frozenset(found_words)
 
 
+_ANY_DIGITS = re.compile(r"\d+")
 _OF_THE_WHAT = re.compile(
     r"\s+(?:of|di|d'|del|dei|della|delle|degli|dello)\s*(?:(?:the|its|their|all)\s+)?"
     r"[^\W\d_]+",

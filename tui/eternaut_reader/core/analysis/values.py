@@ -759,6 +759,16 @@ _BEFALLEN = (
 )
 # "Gli sfollati sono 380", "the dead number three", "i feriti salgono a 14": the noun before,
 # right after its article ("le confezioni interessate sono…" names no noun there).
+# "a crowd of 4,800", "a fleet of 30": the noun before "of" when none follows the figure.
+_NOUN_OF = re.compile(
+    r"\b([^\W\d_]{4,})\s+of\s+(?:(?:about|some|around|nearly|almost|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+# ...not a word that says how a figure is taken ("a total of", "an age of", "a cost of").
+_NO_COUNT_OF = frozenset(
+    """total number figure sum maximum minimum average peak record height depth length width
+    value cost price rate share level speed distance temperature weight area score age""".split()  # noqa: SIM905
+)
 _NOUN_IS = re.compile(
     r"\b(?:the|i|gli|le)\s+([^\W\d_]{4,})(?:\s+(?:[^\W\d_]{4,}(?:at[ieo]|ut[ieo]|it[ieo]|ed)))?\s+"
     r"(?:sono|are|were|number|numbered|totalled|total|salgono\s+a|"
@@ -1078,8 +1088,14 @@ def _amounts(text: str, language: str) -> list[Value]:
             if after_word and stem(after_word.group(1)) in _PEOPLE:
                 counted = after_word
         if counted is None and whole is None:
-            named = _NOUN_IS.search(text, max(0, start - 48), start)
-            if named and named.group(1).lower() not in stopwords(language):
+            named = _NOUN_IS.search(text, max(0, start - 48), start) or _NOUN_OF.search(
+                text, max(0, start - 40), start
+            )
+            if (
+                named
+                and named.group(1).lower() not in stopwords(language)
+                and named.group(1).lower() not in _NO_COUNT_OF
+            ):
                 counted, first = named, named.start()
         elif counted is not None and stem(counted.group(1)) in _PEOPLE:
             participle = _PARTICIPLE_AFTER.match(text, counted.end())
