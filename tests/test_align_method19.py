@@ -606,3 +606,26 @@ def test_a_crowd_of_a_figure_is_a_count_of_the_crowd(tmp_path):
         "Alla finale di Supercoppa ad Ancona c'erano 4.200 spettatori, record per la coppa.",
     )
     assert (relation, found) == ("conflicts", [("number", "crowd of 4,800", "4.200 spettatori")])
+
+
+def test_the_day_something_was_said_is_not_the_day_it_happened(tmp_path):
+    born, said = [
+        v
+        for v in extract(
+            "A giraffe calf was born at the zoo on Tuesday, the zoo said on Wednesday.",
+            "en",
+            dt.date(2026, 9, 3),
+        )
+        if v.kind == "date"
+    ]
+    (nata,) = extract("La giraffa è nata mercoledì 2 settembre.", "it", dt.date(2026, 9, 3))
+    assert (born.said, said.said) == (False, True)
+    assert compare(said, nata) is None  # no agreement through the day it was announced
+    relation, _ = aligned(
+        tmp_path,
+        "A female giraffe calf was born at the Valmarina zoo on Tuesday, the zoo said on "
+        "Wednesday.",
+        "La giraffa Asha è nata mercoledì 2 settembre al parco zoologico di Valmarina.",
+        dates=("2026-09-03", "2026-09-03"),
+    )
+    assert relation != "agrees"

@@ -143,7 +143,8 @@ class Read:
     kinds: Counter[str] = field(init=False)  # how many values of each kind the unit gives
 
     def __post_init__(self) -> None:
-        self.kinds = Counter(v.kind for v in self.values)
+        # (a day something was said is no second day of what happened: values.Value.said)
+        self.kinds = Counter(v.kind for v in self.values if not v.said)
 
 
 def reference(article: Article) -> tuple[dt.date | None, int | None]:

@@ -83,6 +83,9 @@ class Value:
     # A duration that frames another figure ("in 24 ore sono caduti 180 millimetri", "within
     # 48 hours"), not how long the event lasted ("after two days of heavy rain").
     window: bool = False
+    # The day something was said, not the day it happened: "born on Tuesday, the zoo said on
+    # Wednesday" (an outside tester: Wednesday agreed with "nata mercoledì 2 settembre").
+    said: bool = False
 
     @property
     def nouns(self) -> frozenset[str]:
@@ -229,6 +232,8 @@ def compare(a: Value, b: Value) -> bool | None:
         rough = any(v.rough and v.low % 60 == 0 for v in (a, b))
         return apart <= (TIME_ROUGH if rough else TIME_SLACK)
     if a.kind == "date":
+        if a.said != b.said:
+            return None  # the day it was said, against the day it happened
         overlap = a.low <= b.high and b.low <= a.high
         present = _PRESENT.fullmatch(a.text.strip()) and _PRESENT.fullmatch(b.text.strip())
         if not overlap and present:
@@ -2001,6 +2006,17 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 
 
+# "…, the zoo said on Wednesday", "announced on Monday", "ha comunicato ieri": the day of the
+# saying, when the passage gives the day of what happened before it ("born on Tuesday, the zoo
+# said on Wednesday"). Alone ("Bath city council said on Tuesday") it may be the fact itself.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|told\s+\w+|reported|confirmed|stated|added|explained|"
+    r"(?:ha|hanno)\s+(?:detto|annunciato|comunicato|riferito|confermato|spiegato|dichiarato|"
+    r"fatto\s+sapere)|ha\s+reso\s+noto)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _owned(text: str, value: Value) -> Value:
     """An age in apposition with whose it is: "Benetti, 38", "Il sindaco, 45 anni" (the name
     or noun is what tells two people's ages apart, matcher.value_context)."""
@@ -2043,6 +2059,13 @@ def extract(
     amounts = [v for v in amounts if not (v.kind == "quantity" and v.unit in _MONTH_STEMS)]
     amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
     amounts = [_owned(text, v) for v in amounts]
+    dates = [
+        replace(d, said=True)
+        if _SAID_BEFORE.search(text, max(0, d.start - 40), d.start)
+        and any(e.end <= d.start for e in dates)
+        else d
+        for d in dates
+    ]
     found = [_former(text, v) for v in (*dates, *amounts, *times)]
     if reference is not None:
         found = _recalled(text, found, dates, reference)
