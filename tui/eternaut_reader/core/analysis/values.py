@@ -1845,7 +1845,6 @@ _ACT_DONE = re.compile(
     r"(?:ha|hanno)\s+(?:già\s+|ancora\s+)?fatto\s+(?:il\s+suo|la\s+sua|il\s+loro)\s+(debutto))\b",
     re.IGNORECASE,
 )
-_ACTS_DONE["show"] += ("debutto",)
 # Not done yet: "has not yet been shown", "is yet to be signed", "non è ancora stato firmato",
 # "non ha ancora fatto il suo debutto", "has not yet made her public debut".
 _NOT_YET = re.compile(
