@@ -150,6 +150,16 @@ def main() -> None:
     seconds = timed(lambda: align(load_corpus([huge])))
     peak = peak_memory(lambda: align(load_corpus([huge]), use_cache=False))
     print(f"  {'one 5 MB article and two of 5 kB, cold':<48}{ms(seconds)}   peak {mb(peak)}")
+    # One unit of 40,000 characters with no stop in it (a pasted table, "1-1-1-…"): each
+    # value's clause was looked for from the start of the text, quadratic in its length.
+    from eternaut_reader.core.analysis.values import extract
+
+    for label, text in (
+        ("40 kB unit of '1-1-1-…', values read", "1-" * 20_000),
+        ("24 kB unit of 'won 3-1 …', values read", "won 3-1 " * 3_000),
+    ):
+        seconds = timed(lambda text=text: extract(text, "en"))
+        print(f"  {label:<48}{ms(seconds)}")
 
 
 def timed(work) -> float:

@@ -379,6 +379,10 @@ _BARE_YEAR = re.compile(r"(?:19|20)\d\d|2100")
 _CONNECTORS = frozenset({"and", "e"})
 # A figure in digits, or "and a half", just before a scale word ("2 million", "two and a half
 # million"): the scale belongs to that figure.
+# How far back a pattern anchored at a value's start looks ("$", "and a", "first"): a search
+# from the text's start made each value cost the whole text before it, quadratic in a long
+# unit ("1-1-1-…" over 40,000 characters took 90 s).
+_LOOK_BACK = 32
 _DIGITS_BEFORE = re.compile(r"(?:\d|\band\s+a\s+half)\s*$", re.IGNORECASE)
 _SCALES = {
     "thousand": 1e3,
@@ -491,7 +495,9 @@ def _numbers(text: str, language: str) -> list[_Number]:
     halves = [
         (m.start(), m.end())
         for m in _HALF_SCALE.finditer(text)
-        if not _AND_BEFORE.search(text, 0, m.start())  # "two and a half million": see below
+        if not _AND_BEFORE.search(
+            text, max(0, m.start() - _LOOK_BACK), m.start()
+        )  # "two and a half million": see below
     ]
     found += [_Number(start, end, 0.5, True) for start, end in halves]
     # "a dozen", "two dozen", "una dozzina": twelves.
@@ -516,7 +522,9 @@ def _numbers(text: str, language: str) -> list[_Number]:
         if token in _NOT_NUMBERS or token in _CONNECTORS or _word_number(token, language) is None:
             i += 1
             continue
-        if token in _SCALES and _DIGITS_BEFORE.search(text, 0, tokens[i].start()):
+        if token in _SCALES and _DIGITS_BEFORE.search(
+            text, max(0, tokens[i].start() - _LOOK_BACK), tokens[i].start()
+        ):
             i += 1  # the scale of the figure before it ("2 million"), not one million
             continue
         # The longest run of words from here that still reads as one number; "and" between
@@ -1000,7 +1008,8 @@ def _amounts(text: str, language: str) -> list[Value]:
             scale
             and scale.group(1).lower() in _MONEY_ONLY_SCALES
             and not (
-                _CURRENCY_BEFORE.search(text, 0, start) or _CURRENCY_AFTER.match(text, scale.end())
+                _CURRENCY_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+                or _CURRENCY_AFTER.match(text, scale.end())
             )
         ):
             scale = None  # "2.4 m below the street": metres; "$2.4m", "€14m": millions
@@ -1011,7 +1020,7 @@ def _amounts(text: str, language: str) -> list[Value]:
             half = _E_MEZZO.match(text, end)
             if half:
                 amount, end = amount + factor / 2, half.end()
-        before = _CURRENCY_BEFORE.search(text, 0, start)
+        before = _CURRENCY_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
         after = _CURRENCY_AFTER.match(text, end)
         if before:
             currency = _CURRENCIES[before.group(1).lower()]
@@ -2289,22 +2298,33 @@ _FORMERLY = re.compile(
 )
 
 
+# How far a clause or a sentence is looked for around a value: news sentences are far
+# shorter, and a unit of 40,000 characters with no stop ("1-1-1-…", a pasted table) made each
+# value's search run over the whole of it before, quadratic in its length.
+_CLAUSE_REACH = 400
+
+
 def _clause_start(text: str, position: int) -> int:
     """Where the sentence or clause holding `position` starts (after . ; : ! or ?)."""
-    return max(text.rfind(stop, 0, position) for stop in ".;:!?") + 1
+    floor = max(0, position - _CLAUSE_REACH)
+    return max(floor, max(text.rfind(stop, floor, position) for stop in ".;:!?") + 1)
 
 
 def _sentence_end(text: str, position: int) -> int:
-    found = re.compile(r"[.!?;](?!\d)").search(text, position)
-    return found.start() if found else len(text)
+    ceiling = min(len(text), position + _CLAUSE_REACH)
+    found = _SENTENCE_END.search(text, position, ceiling)
+    return found.start() if found else ceiling
+
+
+_SENTENCE_END = re.compile(r"[.!?;](?!\d)")
 
 
 def _sentence_start(text: str, position: int) -> int:
     """Where the clause holding `position` starts, commas included, reading the dots of
     "4 p.m." or "U.S." as no stop: "will be presented at 4 p.m. on Tuesday" is one clause,
     its Tuesday the next one (an outside tester)."""
-    start = 0
-    for m in _STOP.finditer(text, 0, position):
+    start = max(0, position - _CLAUSE_REACH)
+    for m in _STOP.finditer(text, start, position):
         start = m.end()
     return start
 
@@ -2499,7 +2519,7 @@ _FRACTION_OF = {"quar": 25.0, "thir": 100 / 3, "terz": 100 / 3}  # by the word's
 def _fractions(text: str) -> list[Value]:
     out = []
     for m in _FRACTION.finditer(text):
-        if _ORDINAL_BEFORE.search(text, 0, m.start()):
+        if _ORDINAL_BEFORE.search(text, max(0, m.start() - _LOOK_BACK), m.start()):
             continue  # "la seconda metà dell'anno", "the first half": a part of the year
         if m.group(3) or m.group(4):
             share = 50.0
