@@ -474,11 +474,19 @@ def _count_measures(reads: list[Read]) -> None:
 CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]«»\"“”—–]|\s-\s")
 
 
+# How far either side of a value its clause is looked for: a unit of 40,000 characters with
+# no break ("1-1-1-…") made every value's context the whole unit, quadratic in its length.
+CLAUSE_REACH = 400
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the clause holding text[start:end] begins and ends (CLAUSE_BREAK apart)."""
-    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    found = CLAUSE_BREAK.search(text, end)
-    return left, found.start() if found else len(text)
+    """Where the clause holding text[start:end] begins and ends (CLAUSE_BREAK apart), within
+    CLAUSE_REACH characters of it."""
+    floor = max(0, start - CLAUSE_REACH)
+    left = max((m.end() for m in CLAUSE_BREAK.finditer(text, floor, start)), default=floor)
+    ceiling = min(len(text), end + CLAUSE_REACH)
+    found = CLAUSE_BREAK.search(text, end, ceiling)
+    return left, found.start() if found else ceiling
 
 
 _ANOTHER_EVENT = re.compile(
