@@ -329,35 +329,29 @@ def test_two_durations_of_one_closure_conflict_in_two_languages(tmp_path):
     assert (relation, found) == ("conflicts", [("number", "three weeks", "due settimane")])
 
 
-@pytest.mark.parametrize(
-    ("one", "two", "conflict"),
-    [
-        (
-            "It was the third attack on the council this year.",
-            "È il quarto attacco al Comune quest'anno.",
-            ("ordinal", "third attack", "quarto attacco"),
-        ),
-        (
-            "Prices have doubled since last year.",
-            "I prezzi sono triplicati rispetto all'anno scorso.",
-            ("multiplier", "doubled", "triplicati"),
-        ),
-        (
-            "Police said the driver was 19.",
-            "Secondo la polizia il conducente aveva 21 anni.",
-            ("number", "driver was 19", "21 anni"),
-        ),
-        (
-            "The new law takes effect next month.",
-            "La nuova legge è già in vigore.",
-            ("status", "takes effect", "è già in vigore"),
-        ),
-    ],
-)
-def test_values_a_tester_writes_first(tmp_path, one, two, conflict):
-    relation, found = aligned(tmp_path, one, two)
-    assert relation == "conflicts"
-    assert conflict in found
+# Values a tester writes first: an ordinal, a multiplier by its verb, a stated age, a rule's start.
+_FIRST_WRITTEN = [
+    (
+        "It was the third attack on the council this year.",
+        "È il quarto attacco al Comune quest'anno.",
+        ("ordinal", "third attack", "quarto attacco"),
+    ),
+    (
+        "Prices have doubled since last year.",
+        "I prezzi sono triplicati rispetto all'anno scorso.",
+        ("multiplier", "doubled", "triplicati"),
+    ),
+    (
+        "Police said the driver was 19.",
+        "Secondo la polizia il conducente aveva 21 anni.",
+        ("number", "driver was 19", "21 anni"),
+    ),
+    (
+        "The new law takes effect next month.",
+        "La nuova legge è già in vigore.",
+        ("status", "takes effect", "è già in vigore"),
+    ),
+]
 
 
 @pytest.mark.parametrize(
@@ -515,59 +509,54 @@ def test_a_day_past_and_a_day_to_come_are_two_events(tmp_path):
     assert relation != "conflicts"
 
 
-@pytest.mark.parametrize(
-    ("one", "two", "conflict"),
-    [
-        (
-            "Pesaro won 3-1 against Trento in the Super Cup final.",
-            "Pesaro won 3-2 against Trento in the Super Cup final.",
-            ("score", "3-1", "3-2"),
-        ),
-        (
-            "Delfini Pesaro beat Aquile Trento 3-1 to win the volleyball Super Cup in Ancona.",
-            "Le Delfini Pesaro hanno vinto la Supercoppa ad Ancona battendo le Aquile Trento "
-            "per 3 a 2.",
-            ("score", "3-1", "3 a 2"),
-        ),
-        (
-            "Pesaro's coach is Marco Rinaldi.",
-            "Pesaro's coach is Paolo Ferri.",
-            ("who", "coach is Marco Rinaldi", "coach is Paolo Ferri"),
-        ),
-        (
-            "The giraffe calf weighed 62 kg at birth.",
-            "Alla nascita la giraffa pesava 82 chili.",
-            ("number", "62 kg", "82 chili"),
-        ),
-    ],
-)
-def test_what_the_second_tester_planted(tmp_path, one, two, conflict):
-    relation, found = aligned(tmp_path, one, two)
-    assert relation == "conflicts"
-    assert conflict in found
+# What the second outside tester planted: scores, who is coach, kilograms as "chili".
+_SECOND_TESTER = [
+    (
+        "Pesaro won 3-1 against Trento in the Super Cup final.",
+        "Pesaro won 3-2 against Trento in the Super Cup final.",
+        ("score", "3-1", "3-2"),
+    ),
+    (
+        "Delfini Pesaro beat Aquile Trento 3-1 to win the volleyball Super Cup in Ancona.",
+        "Le Delfini Pesaro hanno vinto la Supercoppa ad Ancona battendo le Aquile Trento "
+        "per 3 a 2.",
+        ("score", "3-1", "3 a 2"),
+    ),
+    (
+        "Pesaro's coach is Marco Rinaldi.",
+        "Pesaro's coach is Paolo Ferri.",
+        ("who", "coach is Marco Rinaldi", "coach is Paolo Ferri"),
+    ),
+    (
+        "The giraffe calf weighed 62 kg at birth.",
+        "Alla nascita la giraffa pesava 82 chili.",
+        ("number", "62 kg", "82 chili"),
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("one", "two", "conflict"),
-    [
-        (
-            "Ieri la giraffa Asha ha fatto il suo debutto davanti al pubblico.",
-            "The giraffe calf Asha has not yet made her public debut.",
-            ("status", "ha fatto il suo debutto", "not yet made her public debut"),
-        ),
-        (
-            "The giraffe calf Asha was shown to the public for the first time yesterday.",
-            "The giraffe calf Asha has not yet been shown to the public.",
-            ("status", "was shown", "not yet been shown"),
-        ),
-        (
-            "The supply contract was signed in Rome on Monday.",
-            "Il contratto di fornitura non è ancora stato firmato.",
-            ("status", "was signed", "non è ancora stato firmato"),
-        ),
-    ],
-)
-def test_an_act_done_against_not_yet_done_conflicts(tmp_path, one, two, conflict):
+# An act done against not yet done.
+_ACTS_DONE = [
+    (
+        "Ieri la giraffa Asha ha fatto il suo debutto davanti al pubblico.",
+        "The giraffe calf Asha has not yet made her public debut.",
+        ("status", "ha fatto il suo debutto", "not yet made her public debut"),
+    ),
+    (
+        "The giraffe calf Asha was shown to the public for the first time yesterday.",
+        "The giraffe calf Asha has not yet been shown to the public.",
+        ("status", "was shown", "not yet been shown"),
+    ),
+    (
+        "The supply contract was signed in Rome on Monday.",
+        "Il contratto di fornitura non è ancora stato firmato.",
+        ("status", "was signed", "non è ancora stato firmato"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "two", "conflict"), _FIRST_WRITTEN + _SECOND_TESTER + _ACTS_DONE)
+def test_one_planted_disagreement_each(tmp_path, one, two, conflict):
     relation, found = aligned(tmp_path, one, two)
     assert relation == "conflicts"
     assert conflict in found

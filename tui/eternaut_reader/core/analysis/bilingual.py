@@ -55,6 +55,12 @@ def _by_prefix() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def _english_stem(word: str) -> str:
+    """An English word's stem as the glossary reads it, through the synonyms."""
+    target = stem(word)
+    return SYNONYMS.get(target, target)
+
+
 def entries(stem_: str) -> list[Entry]:
     """The lemmas whose stem is `stem_`, each with the English stems of its senses in
     MultiWordNet's order (at most MAX_SENSES senses and MAX_WORDS words of each)."""
@@ -67,8 +73,7 @@ def entries(stem_: str) -> list[Entry]:
         for sense in senses.split("; ")[:MAX_SENSES]:
             for word in sense.split()[:MAX_WORDS]:
                 if word not in english_stop:
-                    target = stem(word)
-                    targets.append(SYNONYMS.get(target, target))
+                    targets.append(_english_stem(word))
         if targets:
             out.append((lemma, tuple(targets)))
     return out
@@ -98,11 +103,6 @@ def could_be_lemma(form: str, lemma: str) -> bool:
         root = lemma[:-3]
         return form.startswith(root) and len(form) - len(root) <= MAX_VERB_ENDING
     return False
-
-
-def _english_stem(word: str) -> str:
-    target = stem(word)
-    return SYNONYMS.get(target, target)
 
 
 @dataclass

@@ -59,6 +59,7 @@ from eternaut_reader.core.analysis.similarity import (
 from eternaut_reader.core.analysis.units import Unit, is_heading, units
 from eternaut_reader.core.analysis.values import (
     CALENDAR_STEMS,
+    CLAUSE_REACH,
     DURATION,
     PEAK,
     STATUS_FAMILY,
@@ -474,14 +475,10 @@ def _count_measures(reads: list[Read]) -> None:
 CLAUSE_BREAK = re.compile(r",(?!\d)|[;:()\[\]«»\"“”—–]|\s-\s")
 
 
-# How far either side of a value its clause is looked for: a unit of 40,000 characters with
-# no break ("1-1-1-…") made every value's context the whole unit, quadratic in its length.
-CLAUSE_REACH = 400
-
-
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause holding text[start:end] begins and ends (CLAUSE_BREAK apart), within
-    CLAUSE_REACH characters of it."""
+    CLAUSE_REACH characters of it (a unit of 40,000 characters with no break, "1-1-1-…",
+    made every value's context the whole unit, quadratic in its length)."""
     floor = max(0, start - CLAUSE_REACH)
     left = max((m.end() for m in CLAUSE_BREAK.finditer(text, floor, start)), default=floor)
     ceiling = min(len(text), end + CLAUSE_REACH)
@@ -759,13 +756,11 @@ def _restated(
     return out
 
 
-_TO_COME_AND_DONE = (
-    frozenset({"scheduled", "held"}),
-    frozenset({"to start", "started"}),
-    # "will reopen on Saturday, 5 September" on the 3rd, "reopened on Saturday" on the 7th
-    frozenset({"closed", "reopened"}),
-)
-_TO_COME = frozenset({"scheduled", "to start", "closed"})
+# Statuses of a plan and of its outcome, (still to come, done): "will reopen on Saturday,
+# 5 September" on the 3rd, "reopened on Saturday" on the 7th.
+_PLAN_AND_OUTCOME = (("scheduled", "held"), ("to start", "started"), ("closed", "reopened"))
+_TO_COME_AND_DONE = tuple(frozenset(pair) for pair in _PLAN_AND_OUTCOME)
+_TO_COME = frozenset(plan for plan, _ in _PLAN_AND_OUTCOME)
 
 
 def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:

@@ -831,11 +831,12 @@ _OWNER = re.compile(
 )
 # A vote's tally written as two bare numbers, in a clause about voting.
 _TALLY = re.compile(r"\s*(?:-|–|\bto\b|\ba\b)\s*(\d+|[^\W\d_]+)\b", re.IGNORECASE)
-_VOTING = re.compile(
-    r"\b(?:vot\w*|backed|approv\w*|passed|adopted|ballot\w*|elect\w*|favou?r|against|"
-    r"approvat\w*|favorevol\w*|contrar\w*|maggioranza|majority)\b",
-    re.IGNORECASE,
+# Words of a vote; a tally's "against" besides ("21 for, 15 against").
+_VOTE_WORDS = (
+    r"vot\w*|backed|approv\w*|passed|adopted|ballot\w*|elect\w*|favou?r|favorevol\w*|"
+    r"contrar\w*|maggioranza|majority"
 )
+_VOTING = re.compile(rf"\b(?:{_VOTE_WORDS}|against)\b", re.IGNORECASE)
 _VOTE = stem("votes")
 _NOUN_AFTER_NAME = re.compile(r"\s+([a-zà-ÿ][^\W\d_]*)")
 
@@ -1500,12 +1501,12 @@ def _dates(
             if back == 0 and (_LAST_BEFORE.search(m.group()) or _SCORSO_AFTER.match(text, m.end())):
                 back = 7  # "last Tuesday", "martedì scorso" written on a Tuesday: a week ago
             day = reference - dt.timedelta(days=back)
-            opening = _sentence_start(text, m.start())
+            opening, closing = _sentence_start(text, m.start()), _sentence_end(text, m.end())
             if back and (
                 _FUTURE.search(text, opening, m.start())
                 or (
-                    _PLANNED_PRESENT.search(text, opening, _sentence_end(text, m.end()))
-                    and not _PAST_MARK.search(text, opening, _sentence_end(text, m.end()))
+                    _PLANNED_PRESENT.search(text, opening, closing)
+                    and not _PAST_MARK.search(text, opening, closing)
                 )
             ):
                 # ...or, after a future tense, of the week after it: "will open on Sunday"
@@ -2187,11 +2188,7 @@ _GAME_AFTER = re.compile(
 )
 _SCORE_SIDES = 100  # a result of two figures is one number: the larger side first
 # (_VOTING without "against": "won 3-1 against Trento" is a game.)
-_VOTE_WORD = re.compile(
-    r"\b(?:vot\w*|backed|approv\w*|passed|adopted|ballot\w*|elect\w*|favou?r|"
-    r"favorevol\w*|contrar\w*|maggioranza|majority)\b",
-    re.IGNORECASE,
-)
+_VOTE_WORD = re.compile(rf"\b(?:{_VOTE_WORDS})\b", re.IGNORECASE)
 _SERIES_AFTER = re.compile(
     r"\s+(?:up|down|lead|ahead|behind|in\s+the\s+(?:series|tie)|series|nella\s+serie|"
     r"nel(?:la)?\s+(?:serie|conto))\b",
@@ -2301,17 +2298,17 @@ _FORMERLY = re.compile(
 # How far a clause or a sentence is looked for around a value: news sentences are far
 # shorter, and a unit of 40,000 characters with no stop ("1-1-1-…", a pasted table) made each
 # value's search run over the whole of it before, quadratic in its length.
-_CLAUSE_REACH = 400
+CLAUSE_REACH = 400
 
 
 def _clause_start(text: str, position: int) -> int:
     """Where the sentence or clause holding `position` starts (after . ; : ! or ?)."""
-    floor = max(0, position - _CLAUSE_REACH)
+    floor = max(0, position - CLAUSE_REACH)
     return max(floor, max(text.rfind(stop, floor, position) for stop in ".;:!?") + 1)
 
 
 def _sentence_end(text: str, position: int) -> int:
-    ceiling = min(len(text), position + _CLAUSE_REACH)
+    ceiling = min(len(text), position + CLAUSE_REACH)
     found = _SENTENCE_END.search(text, position, ceiling)
     return found.start() if found else ceiling
 
@@ -2323,7 +2320,7 @@ def _sentence_start(text: str, position: int) -> int:
     """Where the clause holding `position` starts, commas included, reading the dots of
     "4 p.m." or "U.S." as no stop: "will be presented at 4 p.m. on Tuesday" is one clause,
     its Tuesday the next one (an outside tester)."""
-    start = max(0, position - _CLAUSE_REACH)
+    start = max(0, position - CLAUSE_REACH)
     for m in _STOP.finditer(text, start, position):
         start = m.end()
     return start
