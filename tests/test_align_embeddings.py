@@ -106,3 +106,62 @@ def test_past_a_few_thousand_passages_the_alignment_keeps_to_the_words(fake, mon
     monkeypatch.setattr(matcher, "EMBED_MAX_UNITS", 2)
     assert not _matched(align(_articles(), use_cache=False, embed=True))
     assert fake.calls == []
+
+
+# -- the fitted pair model (pairmodel.py) --------------------------------------------------
+
+
+def test_the_shipped_pair_model_reads_and_fits_its_features():
+    from eternaut_reader.core.analysis import pairmodel
+
+    model = pairmodel.load()
+    assert model is not None, "data/pair_model.json is missing or written for other features"
+    assert len(model.weights) == len(model.mean) == len(model.scale) == len(pairmodel.FEATURES)
+    assert 0.0 < model.threshold < 1.0
+
+
+def _candidates(cosine_ab: float, lexical_ab: float | None):
+    """Three reports of two passages each; passage 0 (report 0) against 2 (report 1)."""
+    import numpy as np
+
+    from eternaut_reader.core.analysis import pairmodel
+
+    n = 6
+    cosines = np.full((n, n), 0.80, dtype=np.float32)
+    np.fill_diagonal(cosines, 1.0)
+    cosines[0, 2] = cosines[2, 0] = cosine_ab
+    lexical = {(0, 3): 0.08, (1, 4): 0.09}
+    if lexical_ab is not None:
+        lexical[(0, 2)] = lexical_ab
+    pairs, x = pairmodel.candidates(
+        lexical, cosines, [0, 0, 1, 1, 2, 2], [True] * n, ["it", "it", "en", "en", "en", "en"]
+    )
+    return dict(zip(pairs, pairmodel.load().probabilities(x).tolist(), strict=True))
+
+
+def test_the_model_chooses_each_others_closest_and_leaves_a_stray_pair():
+    from eternaut_reader.core.analysis import pairmodel
+
+    threshold = pairmodel.load().threshold
+    same = _candidates(0.93, 0.45)
+    assert same[(0, 2)] >= threshold  # closest both ways, in words and in meaning
+    assert same[(0, 3)] < threshold  # a word or two in common, far in meaning
+    # Shared meaning alone, no word in common (Italian and English): still chosen.
+    assert _candidates(0.95, None)[(0, 2)] >= threshold
+    # Neither: the pair is a candidate (among the closest few) but is not chosen.
+    assert _candidates(0.79, None)[(0, 2)] < threshold
+
+
+def test_without_its_pair_model_the_embeddings_keep_to_the_rules(fake, monkeypatch, tmp_path):
+    """A missing or stale model file is no error: the rules choose, as before the model."""
+    from eternaut_reader.core.analysis import pairmodel
+
+    for text in (None, "{not json", '{"features": ["another"], "mean": []}'):
+        path = tmp_path / "pair_model.json"
+        if text is not None:
+            path.write_text(text, encoding="utf-8")
+        monkeypatch.setattr(pairmodel, "DATA", path)
+        pairmodel.load.cache_clear()
+        assert pairmodel.load() is None
+        assert _matched(align(_articles(), use_cache=False, embed=True))
+    pairmodel.load.cache_clear()

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["ENV", "available", "similar_pairs", "wanted"]
+__all__ = ["ENV", "available", "close_pairs", "similar_pairs", "vectors", "wanted"]
 
 ENV = "ETERNAUT_READER_EMBEDDINGS"
 _OFF = ("0", "off", "false", "no")
@@ -53,6 +53,22 @@ def wanted() -> bool:
     return available()
 
 
+def vectors(texts: Sequence[str], check: Callable[[float], None]) -> Any | None:
+    """The texts' embeddings (unit length, one row each), or None without the extra.
+    check(fraction) is called between batches (it may raise to cancel)."""
+    model = _model()
+    if model is None or not texts:
+        return None
+    np = importlib.import_module("numpy")
+    parts = []
+    for start in range(0, len(texts), BATCH):
+        check(start / len(texts))
+        # The same prefix on both sides: the comparison is symmetric, passage to passage.
+        parts.append(model.query(list(texts[start : start + BATCH])))
+    check(1.0)
+    return np.concatenate(parts)
+
+
 def similar_pairs(
     texts: Sequence[str],
     groups: Sequence[int],
@@ -62,21 +78,19 @@ def similar_pairs(
     """The pairs (i < j) of texts in different groups whose embeddings' cosine is at least
     `floor`, with that cosine. check(fraction) is called between batches (it may raise to
     cancel)."""
-    model = _model()
-    if model is None or not texts:
+    vectors_ = vectors(texts, check)
+    if vectors_ is None:
         return {}
+    return close_pairs(vectors_, groups, floor)
+
+
+def close_pairs(vectors: Any, groups: Sequence[int], floor: float) -> dict[tuple[int, int], float]:
+    """The pairs (i < j) of rows in different groups whose cosine is at least `floor`."""
     np = importlib.import_module("numpy")
-    parts = []
-    for start in range(0, len(texts), BATCH):
-        check(start / len(texts))
-        # The same prefix on both sides: the comparison is symmetric, passage to passage.
-        parts.append(model.query(list(texts[start : start + BATCH])))
-    check(1.0)
-    vectors = np.concatenate(parts)
     group = np.asarray(groups)
     found: dict[tuple[int, int], float] = {}
-    keep = min(NEAREST, len(texts) - 1)
-    for top in range(0, len(texts), BLOCK):
+    keep = min(NEAREST, len(vectors) - 1)
+    for top in range(0, len(vectors), BLOCK):
         cosines = vectors[top : top + BLOCK] @ vectors.T
         cosines[group[top : top + BLOCK, None] == group[None, :]] = -2.0  # its own report
         # Each passage's closest few in the other reports, not every pair over the floor: a
