@@ -6,13 +6,13 @@
 For every set of tests/data/align, the alignment is run with the embeddings and, for each
 candidate pair of claims between two annotated passages, its features are taken with the
 answer (one cluster holds both). A logistic model (standardised features, an L2 penalty,
-fitted by Newton's method) is then judged leave-one-set-out: fitted on all sets but one,
-it chooses the pairs of that one. The figures printed are pairwise precision and recall
-pooled over the sets, counted as core/analysis/evaluate.py counts them, for a few
-thresholds (the model's pairs with the rules' pairs that give values of one kind, as
-matcher._fitted takes them), beside the rule-based choice alone (matcher._select). With
---write the model fitted on all the sets, at the threshold of the best leave-one-set-out
-F1, is written to core/analysis/data/pair_model.json.
+fitted by Newton's method) is then judged leave-one-set-out: fitted on all sets but one, it
+chooses the pairs of that one. The figures printed are pairwise precision and recall pooled
+over the sets, counted as core/analysis/evaluate.py counts them, for a few thresholds (the
+model's pairs with the rules' pairs that give values of one kind, as matcher._fitted takes
+them), beside the rules' choice alone (matcher._select). With --write the model fitted on all
+the sets, at the threshold of the best leave-one-set-out F1, is written to
+core/analysis/data/pair_model.json; then bump align.METHOD_VERSION.
 """
 
 from __future__ import annotations
@@ -54,16 +54,14 @@ def collect(name: str) -> dict[str, Any]:
 
     seen: dict[str, Any] = {}
 
-    def capture(lexical, scored, embedded, reads, group, features, model):  # type: ignore[no-untyped-def]
-        cosines = embedded @ embedded.T
-        seen["pairs"], seen["x"] = pairmodel.candidates(
-            lexical, cosines, group, [r.claim for r in reads], [r.language for r in reads]
-        )
+    def capture(lexical, scored, reads, group, apart, index, embedded, model):  # type: ignore[no-untyped-def]
+        pairs, rows = matcher._candidates(lexical, reads, group, index, embedded @ embedded.T)
+        seen["pairs"], seen["x"] = pairs, np.asarray(rows, dtype=float).reshape(len(rows), -1)
         seen["reads"], seen["group"] = reads, group
         return matcher._select(scored, reads, group), set()  # the rules alone, for comparison
 
     matcher._fitted = capture  # type: ignore[assignment]
-    pairmodel.load = lambda: pairmodel.PairModel((), (), (), 0.0, 1.0)  # type: ignore[assignment]
+    pairmodel.load = lambda: pairmodel.PairModel((), (), (), (), 0.0, 1.0)  # type: ignore[assignment]
     corpus = load_corpus(None if name == "seeds" else [DATA / name])
     alignment = align(corpus, use_cache=False)
     reads, group = seen["reads"], seen["group"]
@@ -148,6 +146,37 @@ def probabilities(x: Any, mean: Any, scale: Any, w: Any, bias: float) -> Any:
     return 1.0 / (1.0 + np.exp(-(((x - mean) / scale) @ w + bias)))
 
 
+def judge(sets: list[dict[str, Any]], label: str) -> float:
+    """Print leave-one-set-out precision and recall per threshold; return the best F1's."""
+    import numpy as np
+
+    gold = sum(s["gold"] for s in sets)
+    right, chosen = (sum(s["ruled"][k] for s in sets) for k in (0, 1))
+    print(f"{label}: {len(sets)} sets, {gold} answer pairs")
+    print(f"  rules (matcher._select):  P {right / chosen:.3f}  R {right / gold:.3f}")
+    held = {t: [0, 0] for t in THRESHOLDS}
+    for n, s in enumerate(sets):
+        rest = [o for k, o in enumerate(sets) if k != n]
+        model = fit(np.vstack([o["x"] for o in rest]), np.concatenate([o["y"] for o in rest]))
+        p = probabilities(s["x"], *model)
+        for t in THRESHOLDS:
+            taken = (p >= t) | s["kept"]
+            held[t][0] += int((s["y"] & taken).sum()) + s["kept_only"][0]
+            held[t][1] += int(taken.sum()) + s["kept_only"][1]
+    best, best_f1 = THRESHOLDS[0], -1.0
+    for t in THRESHOLDS:
+        tp, n = held[t]
+        precision, recall = tp / n if n else 1.0, tp / gold
+        f1 = 2 * precision * recall / (precision + recall)
+        print(
+            f"  model and the rules' pairs of one kind, leave-one-set-out, threshold {t:.2f}:"
+            f"  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}"
+        )
+        if f1 > best_f1:
+            best, best_f1 = t, f1
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write data/pair_model.json")
@@ -155,43 +184,28 @@ def main() -> None:
     import numpy as np
 
     sys.path.insert(0, str(ROOT / "tui"))
+    from eternaut_reader.core.analysis import embeddings, pairmodel
+
+    if not embeddings.available():
+        raise SystemExit("fit_pair_model: the embeddings extra is not installed")
     with ProcessPoolExecutor(2) as pool:
         sets = list(pool.map(collect, set_names()))
-    gold = sum(s["gold"] for s in sets)
-    right, chosen = (sum(s["ruled"][k] for s in sets) for k in (0, 1))
-    print(f"{len(sets)} sets, {gold} answer pairs")
-    print(f"rules (matcher._select):  P {right / chosen:.3f}  R {right / gold:.3f}")
-    held = {t: [0, 0] for t in THRESHOLDS}
-    for n, s in enumerate(sets):
-        rest = [o for k, o in enumerate(sets) if k != n]
-        model = fit(np.vstack([o["x"] for o in rest]), np.concatenate([o["y"] for o in rest]))
-        p = probabilities(s["x"], *model)
-        for t in THRESHOLDS:
-            chosen = (p >= t) | s["kept"]
-            held[t][0] += int((s["y"] & chosen).sum()) + s["kept_only"][0]
-            held[t][1] += int(chosen.sum()) + s["kept_only"][1]
-    best, best_f1 = THRESHOLDS[0], -1.0
-    for t in THRESHOLDS:
-        tp, n = held[t]
-        precision, recall = tp / n if n else 1.0, tp / gold
-        f1 = 2 * precision * recall / (precision + recall)
-        print(
-            f"model and the rules' comparable pairs, leave-one-set-out, threshold {t:.2f}:  "
-            f"P {precision:.3f}  R {recall:.3f}"
-        )
-        if f1 > best_f1:
-            best, best_f1 = t, f1
+    threshold = judge(sets, "with the embeddings")
+    mean, scale, w, bias = fit(
+        np.vstack([s["x"] for s in sets]), np.concatenate([s["y"] for s in sets])
+    )
+    model = pairmodel.PairModel(
+        pairmodel.LEXICAL + pairmodel.COSINE,
+        tuple(mean.tolist()),
+        tuple(scale.tolist()),
+        tuple(w.tolist()),
+        bias,
+        threshold,
+    )
     if args.write:
-        from eternaut_reader.core.analysis import pairmodel
-
-        mean, scale, w, bias = fit(
-            np.vstack([s["x"] for s in sets]), np.concatenate([s["y"] for s in sets])
-        )
-        model = pairmodel.PairModel(
-            tuple(mean.tolist()), tuple(scale.tolist()), tuple(w.tolist()), bias, best
-        )
-        pairmodel.DATA.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-        print(f"written: {pairmodel.DATA} (threshold {best:.2f})")
+        text = json.dumps({"embeddings": model.to_json()}, indent=1) + "\n"
+        pairmodel.DATA.write_text(text, encoding="utf-8")
+        print(f"written: {pairmodel.DATA}")
 
 
 if __name__ == "__main__":

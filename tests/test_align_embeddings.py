@@ -7,6 +7,7 @@ without the 91 MB extra; the last test runs the real model when it is installed
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -108,60 +109,72 @@ def test_past_a_few_thousand_passages_the_alignment_keeps_to_the_words(fake, mon
     assert fake.calls == []
 
 
-# -- the fitted pair model (pairmodel.py) --------------------------------------------------
+# -- the fitted pair model with the embeddings (pairmodel.py) ------------------------------
 
 
-def test_the_shipped_pair_model_reads_and_fits_its_features():
-    from eternaut_reader.core.analysis import pairmodel
-
-    model = pairmodel.load()
-    assert model is not None, "data/pair_model.json is missing or written for other features"
-    assert len(model.weights) == len(model.mean) == len(model.scale) == len(pairmodel.FEATURES)
-    assert 0.0 < model.threshold < 1.0
-
-
-def _candidates(cosine_ab: float, lexical_ab: float | None):
-    """Three reports of two passages each; passage 0 (report 0) against 2 (report 1)."""
+def test_the_embeddings_pair_model_weighs_the_cosine_beside_the_other_passages():
+    """Each passage's closest in another report is a candidate, and its rank there counts."""
     import numpy as np
 
     from eternaut_reader.core.analysis import pairmodel
 
-    n = 6
-    cosines = np.full((n, n), 0.80, dtype=np.float32)
+    cosines = np.full((6, 6), 0.80, dtype=np.float32)
     np.fill_diagonal(cosines, 1.0)
-    cosines[0, 2] = cosines[2, 0] = cosine_ab
-    lexical = {(0, 3): 0.08, (1, 4): 0.09}
-    if lexical_ab is not None:
-        lexical[(0, 2)] = lexical_ab
-    pairs, x = pairmodel.candidates(
-        lexical, cosines, [0, 0, 1, 1, 2, 2], [True] * n, ["it", "it", "en", "en", "en", "en"]
-    )
-    return dict(zip(pairs, pairmodel.load().probabilities(x).tolist(), strict=True))
+    cosines[0, 2] = cosines[2, 0] = 0.93  # each other's closest, reports 0 and 1
+    pairs, rows = pairmodel.cosine_features(cosines, [0, 0, 1, 1, 2, 2], [True] * 6, [])
+    row = dict(zip(pairs, rows, strict=True))
+    names = list(pairmodel.COSINE)
+    assert row[(0, 2)][names.index("the closest, both sides")] == 1.0
+    assert row[(0, 3)][names.index("the closest, both sides")] == 0.0
+    assert row[(0, 2)][names.index("cosine")] == pytest.approx(0.93)
+    # A pair of passages of one report, or a passage that is no claim, is never a candidate.
+    assert (0, 1) not in row
+    pairs, _ = pairmodel.cosine_features(cosines, [0, 0, 1, 1, 2, 2], [False] + [True] * 5, [])
+    assert all(0 not in pair for pair in pairs)
+    model = pairmodel.load()
+    assert model is not None
+    # An Italian and an English passage of a dozen features each, sharing no word.
+    no_word = dict.fromkeys(pairmodel.LEXICAL, 0.0)
+    no_word["log rank, better side"] = no_word["log rank, worse side"] = math.log1p(30)
+    no_word["across languages"] = 1.0
+    no_word["log features, fewer"] = no_word["log features, more"] = math.log(12)
+    lexical = list(no_word.values())
+    assert model.probability(lexical + row[(0, 2)]) >= model.threshold  # meaning alone
+    assert model.probability(lexical + row[(0, 3)]) < model.threshold
 
 
-def test_the_model_chooses_each_others_closest_and_leaves_a_stray_pair():
+def test_the_shipped_pair_model_reads():
     from eternaut_reader.core.analysis import pairmodel
 
-    threshold = pairmodel.load().threshold
-    same = _candidates(0.93, 0.45)
-    assert same[(0, 2)] >= threshold  # closest both ways, in words and in meaning
-    assert same[(0, 3)] < threshold  # a word or two in common, far in meaning
-    # Shared meaning alone, no word in common (Italian and English): still chosen.
-    assert _candidates(0.95, None)[(0, 2)] >= threshold
-    # Neither: the pair is a candidate (among the closest few) but is not chosen.
-    assert _candidates(0.79, None)[(0, 2)] < threshold
+    model = pairmodel.load()
+    assert model is not None, "data/pair_model.json is missing or written for other features"
+    assert model.features == pairmodel.LEXICAL + pairmodel.COSINE
+    assert len(model.weights) == len(model.mean) == len(model.scale) == len(model.features)
+    assert 0.0 < model.threshold < 1.0
 
 
 def test_without_its_pair_model_the_embeddings_keep_to_the_rules(fake, monkeypatch, tmp_path):
-    """A missing or stale model file is no error: the rules choose, as before the model."""
-    from eternaut_reader.core.analysis import pairmodel
+    """A missing, broken or stale model file is no error: the rules choose, as before."""
+    from eternaut_reader.core.analysis import matcher, pairmodel
 
-    for text in (None, "{not json", '{"features": ["another"], "mean": []}'):
-        path = tmp_path / "pair_model.json"
-        if text is not None:
-            path.write_text(text, encoding="utf-8")
-        monkeypatch.setattr(pairmodel, "DATA", path)
+    chosen_by_model = []
+    fitted = matcher._fitted
+    monkeypatch.setattr(matcher, "_fitted", lambda *a: chosen_by_model.append(1) or fitted(*a))
+    assert _matched(align(_articles(), use_cache=False, embed=True))
+    assert chosen_by_model  # the shipped model chose
+    stale = '{"embeddings": {"features": ["another"], "mean": [0], "scale": [1], "weights": [1]}}'
+    try:
+        for text in (None, "{not json", stale, '{"embeddings": {}}'):
+            path = tmp_path / "pair_model.json"
+            path.unlink(missing_ok=True)
+            if text is not None:
+                path.write_text(text, encoding="utf-8")
+            monkeypatch.setattr(pairmodel, "DATA", path)
+            pairmodel.load.cache_clear()
+            chosen_by_model.clear()
+            assert pairmodel.load() is None
+            assert _matched(align(_articles(), use_cache=False, embed=True))
+            assert not chosen_by_model
+    finally:
+        monkeypatch.undo()
         pairmodel.load.cache_clear()
-        assert pairmodel.load() is None
-        assert _matched(align(_articles(), use_cache=False, embed=True))
-    pairmodel.load.cache_clear()

@@ -917,21 +917,25 @@ def _weekday(value: Value) -> bool:
     return value.recent and _BARE_WEEKDAY.fullmatch(value.display()) is not None
 
 
-def _on_topic(
-    pairs: dict[tuple[int, int], float], features: list[Features], group: list[int]
-) -> dict[tuple[int, int], float]:
-    """The pairs of units whose two articles name one person, body, work or place at least:
-    two reports that share no name at all tell two stories (a theatre's reopening opened
-    beside the Netflix reports matched them on "opens" and "premiere")."""
+def _apart(features: list[Features], group: list[int]) -> set[tuple[int, int]]:
+    """The pairs of articles (by index, smaller first) that name no person, body, work or
+    place in common: two reports that share no name at all tell two stories (a theatre's
+    reopening opened beside the Netflix reports matched them on "opens" and "premiere")."""
     names: dict[int, set[str]] = defaultdict(set)
     for feature, article in zip(features, group, strict=True):
         names[article].update(n for n in feature.names if not _calendar_or_number(n))
-    apart = {
+    return {
         (a, b)
         for a in names
         for b in names
         if a < b and names[a] and names[b] and not names[a] & names[b]
     }
+
+
+def _on_topic(
+    pairs: dict[tuple[int, int], float], apart: set[tuple[int, int]], group: list[int]
+) -> dict[tuple[int, int], float]:
+    """The pairs of units whose two articles are not `apart` (_apart)."""
     if not apart:
         return pairs
     return {
@@ -1102,34 +1106,54 @@ def _comparable(a: Read, b: Read) -> bool:
     return any(v.kind_key in kinds for v in b.values)
 
 
+def _candidates(
+    lexical: dict[tuple[int, int], float],
+    reads: list[Read],
+    group: list[int],
+    index: Index,
+    cosines: Any,
+) -> tuple[list[tuple[int, int]], list[list[float]]]:
+    """The pairs the fitted model (pairmodel.py) weighs, and their features: pairs of
+    claims with a lexical score or close in meaning, screened."""
+    claim = [r.claim for r in reads]
+    scored = sorted(p for p in lexical if claim[p[0]] and claim[p[1]])
+    ranked = pairmodel.ranks(scored, lexical, group)
+    close, by_cosine = pairmodel.cosine_features(cosines, group, claim, scored)
+    kept = set(pairmodel.screened(close, ranked))
+    pairs = [p for p in close if p in kept]
+    lede = [r.lede for r in reads]
+    rows = pairmodel.lexical_features(pairs, lexical, ranked, index, group, lede)
+    by_cosine = [row for p, row in zip(close, by_cosine, strict=True) if p in kept]
+    return pairs, [x + y for x, y in zip(rows, by_cosine, strict=True)]
+
+
 def _fitted(
     lexical: dict[tuple[int, int], float],
     scored: dict[tuple[int, int], float],
-    embedded: Any,
     reads: list[Read],
     group: list[int],
-    features: list[Features],
+    apart: set[tuple[int, int]],
+    index: Index,
+    embedded: Any,
     model: pairmodel.PairModel,
 ) -> tuple[dict[int, list[tuple[float, int]]], set[tuple[int, int]]]:
-    """The matches of every unit with the embeddings, (score, other unit), and the pairs
-    only the model chose. The pairs the fitted model (pairmodel.py) chooses from the
-    lexical scores and the embeddings, and those the rules (_select) choose that give
-    values of one kind: the model judges wording, and two passages giving two counts of one
-    thing are worth setting side by side even when worded apart. A pair keeps its score
-    with the embeddings' lift (what the panel shows), at least MATCH_SCORE."""
+    """The matches of every unit, (score, other unit), and the pairs only the model chose:
+    the pairs the fitted model (pairmodel.py) chooses, and those the rules (_select) choose
+    that give values of one kind: the model judges what two passages say, and two passages
+    giving two counts of one thing are worth setting side by side even when worded apart.
+    A pair keeps its score (with the embeddings' lift: what the panel shows), at least
+    MATCH_SCORE."""
     cosines = embedded @ embedded.T
-    pairs, x = pairmodel.candidates(
-        lexical, cosines, group, [r.claim for r in reads], [r.language for r in reads]
-    )
+    pairs, rows = _candidates(lexical, reads, group, index, cosines)
     chosen: dict[tuple[int, int], float] = {}
-    if pairs:
-        for (i, j), p in zip(pairs, model.probabilities(x).tolist(), strict=True):
-            if p >= model.threshold:
-                lift = EMBED_WEIGHT * max(0.0, float(cosines[i, j]) - EMBED_FLOOR)
-                lift /= 1.0 - EMBED_FLOOR
-                base = scored.get((i, j), lexical.get((i, j), 0.0) + lift)
-                chosen[(i, j)] = max(base, MATCH_SCORE)
-    chosen = _on_topic(chosen, features, group)
+    for (i, j), row in zip(pairs, rows, strict=True):
+        if model.probability(row) >= model.threshold:
+            base = scored.get((i, j))
+            if base is None:
+                lift = max(0.0, float(cosines[i, j]) - EMBED_FLOOR) / (1.0 - EMBED_FLOOR)
+                base = lexical.get((i, j), 0.0) + EMBED_WEIGHT * lift
+            chosen[(i, j)] = max(base, MATCH_SCORE)
+    chosen = _on_topic(chosen, apart, group)
     by_rules = {
         (a, b): score
         for a, found in _select(scored, reads, group).items()
@@ -1172,15 +1196,16 @@ def match_units(
     index = Index(features, [r.language for r in reads], len(articles))
     pairs = _with_ledes(index.pairs(group, MATCH_SCORE), reads, group, index)
     pairs = _discount_measures(pairs, reads, index)
-    lexical = _on_topic(pairs, features, group)
+    apart = _apart(features, group)
+    lexical = _on_topic(pairs, apart, group)
     if close:
         pairs = _with_embeddings(pairs, reads, close)
-    pairs = _on_topic(pairs, features, group)
+    pairs = _on_topic(pairs, apart, group)
     check(0.9 if embed else 0.85)
     model = pairmodel.load() if embedded is not None else None
     model_only: set[tuple[int, int]] = set()
     if model is not None:
-        found, model_only = _fitted(lexical, pairs, embedded, reads, group, features, model)
+        found, model_only = _fitted(lexical, pairs, reads, group, apart, index, embedded, model)
     else:
         found = _select(pairs, reads, group)
     linked = {i: {j: score for score, j in found_i} for i, found_i in found.items()}

@@ -218,6 +218,7 @@ class Index:
             for v, language in zip(self.vectors, self.languages, strict=True)
         ]
         self._common = common_units(total, reports)
+        self._wording: dict[int, tuple[dict[str, float], float]] = {}
         self._postings: dict[str, list[int]] = defaultdict(list)
         for i, vector in enumerate(self.vectors):
             for key in vector:
@@ -265,19 +266,51 @@ class Index:
             return 0.0
         return va[key] * vb[key] / self._norm(a, b)
 
+    def parts(self, a: int, b: int) -> tuple[list[float], list[float], float]:
+        """What the shared words, measures, names and values each add to the score of a
+        pair, how many of each the two share, and their wording (in one pass: the model
+        asks this of tens of thousands of pairs)."""
+        va, vb = self.vectors[a], self.vectors[b]
+        if len(vb) < len(va):
+            va, vb = vb, va
+        norm = self._norm(a, b)
+        added, shared = [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]
+        worded = 0.0
+        for key, weight in va.items():
+            other = vb.get(key)
+            if other is not None:
+                part = _PARTS.get(key[:2], 0)
+                added[part] += weight * other / norm
+                shared[part] += 1
+                if part == 0 or part == 2 or _named(key):
+                    worded += weight * other
+        na, nb = self._words(a)[1], self._words(b)[1]
+        return added, shared, (worded / (na * nb) if na and nb else 0.0)
+
     def wording(self, a: int, b: int) -> float:
         """The cosine of two units on their words, names and named measures ("a number of
         passengers", "the release of this series"), bare values and measures left out: how
         far they say the same thing apart from figures that merely share a kind."""
-        va, vb = self.vectors[a], self.vectors[b]
-
-        def words(v: dict[str, float]) -> dict[str, float]:
-            return {k: w for k, w in v.items() if not k.startswith(("K:", "V:")) or _named(k)}
-
-        wa, wb = words(va), words(vb)
+        wa, na = self._words(a)
+        wb, nb = self._words(b)
+        if len(wb) < len(wa):
+            wa, wb = wb, wa
         dot = sum(w * wb[k] for k, w in wa.items() if k in wb)
-        norm = math.sqrt(sum(w * w for w in wa.values()) * sum(w * w for w in wb.values()))
-        return dot / norm if norm else 0.0
+        return dot / (na * nb) if na and nb else 0.0
+
+    def _words(self, a: int) -> tuple[dict[str, float], float]:
+        """A unit's vector without bare values and measures, and its length (kept: the
+        model asks for the wording of tens of thousands of pairs)."""
+        found = self._wording.get(a)
+        if found is None:
+            words = {
+                k: w
+                for k, w in self.vectors[a].items()
+                if not k.startswith(("K:", "V:")) or _named(k)
+            }
+            found = words, math.sqrt(sum(w * w for w in words.values()))
+            self._wording[a] = found
+        return found
 
     def shared(self, a: int, b: int) -> list[str]:
         """The features two units share, heaviest first."""
@@ -289,6 +322,9 @@ def common_units(units: int, reports: int) -> int:
     """The most units a feature may be found in and still tell one fact from another."""
     topic = max(8, min(int(COMMON_SHARE * units), COMMON_UNITS))
     return max(topic, min(int(PER_REPORT * reports), MOST_UNITS))
+
+
+_PARTS = {"K:": 1, "N:": 2, "V:": 3}  # Index.parts: words (0), measures, names, values
 
 
 def _named(key: str) -> bool:
