@@ -839,6 +839,14 @@ _VOTE_WORDS = (
 _VOTING = re.compile(rf"\b(?:{_VOTE_WORDS}|against)\b", re.IGNORECASE)
 _VOTE = stem("votes")
 _NOUN_AFTER_NAME = re.compile(r"\s+([a-zà-ÿ][^\W\d_]*)")
+_PLURAL_HEAD = re.compile(r"[a-z]{2,}[^s\W]s")  # "ships", "packs", "vessels"; not "glass"
+_IT_BEFORE = frozenset(
+    f"{base}{end}"
+    for base in ("piccol", "nuov", "vecch", "numeros", "divers")
+    for end in ("i", "e")
+) | {"grandi", "ulteriori"}
+# "320 job cuts", "40 branch closures", "150 job losses": the jobs and branches are counted.
+_LOST_HEADS = frozenset(stem(w) for w in ("cuts", "losses", "closures", "redundancies"))
 
 
 _IN_HOURS = {"day": 24, "week": 168}
@@ -1142,6 +1150,31 @@ def _amounts(text: str, language: str) -> list[Value]:
             after = _NOUN_AFTER_NAME.match(text, counted.end())
             if after and after.group(1).lower() not in stopwords(language):
                 name, counted = stem(counted.group(1)), after
+        if counted and language == "en" and amount != 1 and not name:
+            # "23 container ships", "48,000 battery packs": in English the last noun of a
+            # compound is what is counted, and the one before it may be too. After a count
+            # of two or more, a singular word followed by one ending in -s is such a pair,
+            # not a noun and its verb ("23 workers strike", "two ships sank").
+            head = _NOUN_AFTER_NAME.match(text, counted.end())
+            first_word = counted.group(1).lower()
+            if (
+                head
+                and _PLURAL_HEAD.fullmatch(head.group(1))
+                and not first_word.endswith("s")
+                and first_word not in stopwords(language)
+                and head.group(1).lower() not in stopwords(language)
+                and not _measured(_UNIT_ALIASES.get(stem(first_word), stem(first_word)))
+                and stem(first_word) not in _PEOPLE
+                and stem(first_word) not in _SQUARE | _CUBE
+                and stem(head.group(1)) not in _LOST_HEADS
+            ):
+                name, counted = stem(first_word), head
+        if counted and language == "it" and not name and counted.group(1).lower() in _IT_BEFORE:
+            # "due piccoli paesaggi", "tre nuovi treni": the few adjectives Italian puts
+            # before a noun; the noun after them is what is counted.
+            head = _NOUN_AFTER_NAME.match(text, counted.end())
+            if head and head.group(1).lower() not in stopwords(language):
+                name, counted = stem(counted.group(1)), head
         if counted and not (number.word and amount < 2):
             word = counted.group(1).lower()
             # An Italian word whose stem is another's ("case", homes, and "caso", a case).
