@@ -180,3 +180,30 @@ def test_method_19_catches_statuses_and_dates_of_the_newest_sets():
         _, result = run([DATA / folder], f"{folder}_clusters.json")
         predicted = {c.id: c.predicted for c in result.clusters}
         assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
+
+
+def test_method_20_counts_the_last_noun_of_a_compound():
+    """The port strike's "Twenty-three container ships were anchored outside the harbour"
+    against "32 navi in attesa al largo": a count of ships on both sides now, so a
+    disagreement; and the planted disagreements of method 20's held-out sets (a water main
+    burst, snow-leopard cubs) that it caught at first sight stay caught."""
+    for folder, planted in (
+        ("corpus33", {"ships-waiting-offshore"}),
+        (
+            "corpus37",
+            {"households-without-water", "repair-cost", "viale-verdi-status", "network-water-loss"},
+        ),
+        (
+            "corpus38",
+            {
+                "number-of-cubs",
+                "birth-date",
+                "enclosure-cost",
+                "enclosure-size-increase",
+                "leopard-house-status",
+            },
+        ),
+    ):
+        _, result = run([DATA / folder], f"{folder}_clusters.json")
+        predicted = {c.id: c.predicted for c in result.clusters}
+        assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
