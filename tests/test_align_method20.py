@@ -61,3 +61,50 @@ def test_twenty_three_container_ships_against_32_navi_conflicts(tmp_path):
     )
     assert relation == "conflicts"
     assert found == [("number", "Twenty-three container ships", "32 navi")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "places"),
+    [
+        ("at the junction of Viale Verdi and Via Manin", "en", ["street:verdi", "street:manin"]),
+        (
+            "all'incrocio tra viale Verdi e via Solferino",
+            "it",
+            ["street:verdi", "street:solferino"],
+        ),
+        ("Found beneath Piazza Garibaldi, the main square", "en", ["square:garibaldi"]),
+        ("nel cantiere di largo San Rocco", "it", ["square:san rocco"]),
+        ("The shop on Manin Street reopened.", "en", ["street:manin"]),
+        ("Il corteo ha percorso via della Conciliazione.", "it", ["street:della conciliazione"]),
+        ("The main square was closed.", "en", []),  # no name: no place to compare
+    ],
+)
+def test_streets_and_squares_are_read_by_their_names(text, language, places):
+    assert [v.unit for v in extract(text, language) if v.kind == "place"] == places
+
+
+def test_two_streets_for_one_burst_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The water main burst at the junction of Viale Verdi and Via Manin on Tuesday night.",
+        "La condotta ha ceduto martedì notte all'incrocio tra viale Verdi e via Solferino.",
+    )
+    assert relation == "conflicts"
+    assert found == [("place", "Via Manin", "via Solferino")]
+
+
+def test_one_street_in_two_languages_agrees_and_a_street_is_no_square(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The water main burst under Via Manin on Tuesday night.",
+        "La condotta è esplosa martedì notte sotto via Manin.",
+    )
+    assert (relation, found) == ("agrees", [])
+    square = tmp_path / "square"
+    square.mkdir()
+    relation, found = aligned(
+        square,
+        "The water main burst under Via Manin on Tuesday night.",
+        "La condotta è esplosa martedì notte sotto piazza Manin.",
+    )
+    assert relation != "conflicts"

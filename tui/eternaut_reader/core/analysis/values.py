@@ -39,6 +39,7 @@ CONFLICTING_KINDS = frozenset(
         "who",
         "score",
         "ordinal",
+        "place",
     }
 )
 _TOLERANCE = 0.02  # amounts within 2% of each other agree ("oltre 11 miliardi" / "$11.0bn")
@@ -210,6 +211,10 @@ def compare(a: Value, b: Value) -> bool | None:
         return _same_agent(a, b)
     if a.kind == "score":  # a result: "3-1" / "3 a 1", whichever side is named first
         return a.low == b.low
+    if a.kind == "place":  # "street:manin": a street against a street, a square a square
+        if a.unit.partition(":")[0] != b.unit.partition(":")[0]:
+            return None
+        return a.unit == b.unit
     if a.kind == "ordinal":  # "the third attack" / "il quarto attacco": of one noun only
         return a.low == b.low if a.unit == b.unit else None
     if a.kind == "status":  # the unit is the status itself: "upcoming" or "released"
@@ -2121,7 +2126,51 @@ def extract(
         for v in (*_folds(text), *_ordinals(text, language), *_stated_ages(text))
         if not any(f.start < v.end and v.start < f.end for f in found)
     ]
-    return sorted([*found, *scores, *_status(text), *who], key=lambda v: (v.start, v.kind))
+    places = [p for p in _places(text) if not any(f.start < p.end and p.start < f.end for f in who)]
+    return sorted([*found, *scores, *_status(text), *who, *places], key=lambda v: (v.start, v.kind))
+
+
+# A street or a square by its name, as local news places an event: "at the junction of Viale
+# Verdi and Via Manin" / "all'incrocio tra viale Verdi e via Solferino", "beneath Piazza
+# Garibaldi" / "in largo San Rocco", "on Manin Street". Two streets, or two squares, of one
+# event in two reports conflict; a street and a square are not alternatives.
+_PLACE_WORD = r"[A-Z][\w'’-]*"
+_PLACE_OF = r"(?:(?:d[ei]|del|della|dei|degli|delle|di)\s+)"
+_PLACE_NAME = rf"{_PLACE_OF}?{_PLACE_WORD}(?:\s+{_PLACE_OF}?{_PLACE_WORD}){{0,3}}"
+_PLACE_CLASS = {
+    **dict.fromkeys(
+        (
+            "via",
+            "viale",
+            "corso",
+            "strada",
+            "vicolo",
+            "lungomare",
+            "street",
+            "road",
+            "avenue",
+            "lane",
+            "boulevard",
+        ),
+        "street",
+    ),
+    **dict.fromkeys(("piazza", "piazzale", "largo", "square"), "square"),
+}
+_PLACE = re.compile(
+    rf"\b(?:(?P<type>(?i:via|viale|corso|strada|vicolo|lungomare|piazza|piazzale|largo))\s+"
+    rf"(?P<name>{_PLACE_NAME})|(?P<name2>{_PLACE_NAME})\s+"
+    rf"(?P<type2>Street|Road|Avenue|Lane|Boulevard|Square))\b"
+)
+
+
+def _places(text: str) -> list[Value]:
+    out = []
+    for m in _PLACE.finditer(text):
+        kind = (m.group("type") or m.group("type2")).lower()
+        name = " ".join((m.group("name") or m.group("name2")).lower().split())
+        unit = f"{_PLACE_CLASS[kind]}:{name}"
+        out.append(Value("place", unit, 0.0, 0.0, m.group(), m.start(), m.end()))
+    return out
 
 
 # A multiplier said by its verb: "prices have doubled", "sono triplicati", "halved".

@@ -68,6 +68,7 @@ WHAT = {
     "quantity": "number",
     "time": "time",
     "who": "who",
+    "place": "place",
 }
 
 
