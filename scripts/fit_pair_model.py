@@ -22,7 +22,6 @@ import json
 import os
 import sys
 import tempfile
-from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -49,7 +48,7 @@ def collect(name: str) -> dict[str, Any]:
     import numpy as np
 
     from eternaut_reader.core.analysis import align, matcher, pairmodel
-    from eternaut_reader.core.analysis.evaluate import load_clusters
+    from eternaut_reader.core.analysis.evaluate import annotated_units, load_clusters
     from eternaut_reader.core.text.corpus import load_corpus
 
     seen: dict[str, Any] = {}
@@ -66,16 +65,10 @@ def collect(name: str) -> dict[str, Any]:
     alignment = align(corpus, use_cache=False)
     reads, group = seen["reads"], seen["group"]
     index = {(r.unit.article, r.unit.start, r.unit.end): n for n, r in enumerate(reads)}
-    by_id = {a.id: a for a in corpus.articles}
-    clusters: dict[int, set[str]] = defaultdict(set)
-    for cluster in load_clusters(DATA / f"{name}_clusters.json")["clusters"]:
-        for quote in cluster["quotes"]:
-            article = by_id[quote["article"]]
-            start = article.text.index(quote["quote"])
-            end = start + len(quote["quote"])
-            for unit in alignment.units(article.id):
-                if unit.start < end and start < unit.end:
-                    clusters[index[(article.id, unit.start, unit.end)]].add(cluster["id"])
+    quoted = annotated_units(
+        alignment, corpus.articles, load_clusters(DATA / f"{name}_clusters.json")
+    )
+    clusters = {index[span]: ids for span, ids in quoted.items()}
     annotated = sorted(clusters)
     gold = {
         (a, b)
@@ -84,10 +77,10 @@ def collect(name: str) -> dict[str, Any]:
         if group[a] != group[b] and clusters[a] & clusters[b]
     }
     ruled = {
-        (min(i, m.index), max(i, m.index))
+        (min(i, j), max(i, j))
         for i in annotated
-        for m in _matches(alignment, reads[i], index)
-        if m.index in clusters
+        for m in alignment.matches(reads[i].unit.article, reads[i].unit.start, reads[i].unit.end)
+        if (j := index.get((m.article, m.start, m.end), -1)) in clusters
     }
     # What the model adds to: the rules' pairs that give values of one kind (matcher._fitted).
     kept = {(a, b) for a, b in ruled if matcher._comparable(reads[a], reads[b])}
@@ -102,20 +95,6 @@ def collect(name: str) -> dict[str, Any]:
         "gold": len(gold),
         "ruled": (len(ruled & gold), len(ruled)),
     }
-
-
-class _Matched:
-    def __init__(self, index: int) -> None:
-        self.index = index
-
-
-def _matches(alignment: Any, read: Any, index: dict[tuple[str, int, int], int]) -> list[_Matched]:
-    unit = read.unit
-    return [
-        _Matched(index[(m.article, m.start, m.end)])
-        for m in alignment.matches(unit.article, unit.start, unit.end)
-        if (m.article, m.start, m.end) in index
-    ]
 
 
 def fit(x: Any, y: Any) -> tuple[Any, Any, Any, float]:

@@ -96,7 +96,7 @@ def test_the_real_model_joins_italian_and_english_on_meaning():
         "Pharmacies have until 31 October to return the packs.",
         "The weather in the valley stayed dry and mild all week.",
     ]
-    found = embeddings.similar_pairs(texts, [0, 1, 1], 0.0, lambda f: None)
+    found = embeddings.close_pairs(embeddings.vectors(texts, lambda f: None), [0, 1, 1], 0.0)
     assert found[(0, 1)] > found[(0, 2)] + 0.05  # the same fact, far closer than the weather
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["ENV", "available", "close_pairs", "similar_pairs", "vectors", "wanted"]
+__all__ = ["ENV", "available", "close_pairs", "vectors", "wanted"]
 
 ENV = "ETERNAUT_READER_EMBEDDINGS"
 _OFF = ("0", "off", "false", "no")
@@ -67,21 +67,6 @@ def vectors(texts: Sequence[str], check: Callable[[float], None]) -> Any | None:
         parts.append(model.query(list(texts[start : start + BATCH])))
     check(1.0)
     return np.concatenate(parts)
-
-
-def similar_pairs(
-    texts: Sequence[str],
-    groups: Sequence[int],
-    floor: float,
-    check: Callable[[float], None],
-) -> dict[tuple[int, int], float]:
-    """The pairs (i < j) of texts in different groups whose embeddings' cosine is at least
-    `floor`, with that cosine. check(fraction) is called between batches (it may raise to
-    cancel)."""
-    vectors_ = vectors(texts, check)
-    if vectors_ is None:
-        return {}
-    return close_pairs(vectors_, groups, floor)
 
 
 def close_pairs(vectors: Any, groups: Sequence[int], floor: float) -> dict[tuple[int, int], float]:

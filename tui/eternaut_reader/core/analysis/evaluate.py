@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from eternaut_reader.core.analysis.align import Alignment
     from eternaut_reader.core.text.corpus import Article
 
-__all__ = ["ClusterResult", "Evaluation", "evaluate", "load_clusters"]
+__all__ = ["ClusterResult", "Evaluation", "annotated_units", "evaluate", "load_clusters"]
 
 _PRIORITY = {"contradicted": 0, "speculative": 1, "confirmed": 2}
 
@@ -90,24 +90,30 @@ def load_clusters(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def evaluate(
+def annotated_units(
     alignment: Alignment, articles: Sequence[Article], clusters: dict[str, Any]
-) -> Evaluation:
+) -> dict[tuple[str, int, int], set[str]]:
+    """The units (article, start, end) that some cluster quotes, with those clusters' ids: a
+    quote marks every unit it overlaps."""
     by_id = {a.id: a for a in articles}
-    result = Evaluation()
-    unit_clusters: dict[tuple[str, int, int], set[str]] = {}
+    found: dict[tuple[str, int, int], set[str]] = {}
     for cluster in clusters["clusters"]:
         for quote in cluster["quotes"]:
             article = by_id[quote["article"]]
             start = article.text.index(quote["quote"])
             end = start + len(quote["quote"])
-            spans = [
-                (article.id, u.start, u.end)
-                for u in alignment.units(article.id)
-                if u.start < end and start < u.end
-            ]
-            for span in spans:
-                unit_clusters.setdefault(span, set()).add(cluster["id"])
+            for u in alignment.units(article.id):
+                if u.start < end and start < u.end:
+                    found.setdefault((article.id, u.start, u.end), set()).add(cluster["id"])
+    return found
+
+
+def evaluate(
+    alignment: Alignment, articles: Sequence[Article], clusters: dict[str, Any]
+) -> Evaluation:
+    by_id = {a.id: a for a in articles}
+    result = Evaluation()
+    unit_clusters = annotated_units(alignment, articles, clusters)
 
     def pair_kind(a: str, b: str) -> str:
         return "-".join(sorted((by_id[a].language, by_id[b].language)))

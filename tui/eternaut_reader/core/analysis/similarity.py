@@ -274,6 +274,7 @@ class Index:
         if len(vb) < len(va):
             va, vb = vb, va
         norm = self._norm(a, b)
+        (words, na), nb = self._words(a), self._words(b)[1]
         added, shared = [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]
         worded = 0.0
         for key, weight in va.items():
@@ -282,9 +283,8 @@ class Index:
                 part = _PARTS.get(key[:2], 0)
                 added[part] += weight * other / norm
                 shared[part] += 1
-                if part == 0 or part == 2 or _named(key):
+                if key in words:  # as wording() counts it
                     worded += weight * other
-        na, nb = self._words(a)[1], self._words(b)[1]
         return added, shared, (worded / (na * nb) if na and nb else 0.0)
 
     def wording(self, a: int, b: int) -> float:
