@@ -69,7 +69,7 @@ __all__ = [
 # (scripts/fit_pair_model.py --write), and this goes up.
 # 22: the last noun of a compound is counted ("23 container ships", "due piccoli paesaggi").
 # 23: streets and squares by their names ("Via Manin" / "via Solferino").
-METHOD_VERSION = 23
+METHOD_VERSION = 24
 
 
 @dataclass

@@ -71,6 +71,7 @@ from eternaut_reader.core.analysis.values import (
     compare,
     extract,
     is_number_word,
+    starts_from,
     two_moments,
 )
 from eternaut_reader.core.analysis.verdict import Match, days_of, relate
@@ -869,9 +870,14 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return False  # "shut on Tuesday" / "a structure dating from 1962": two events
         if meet(a.contexts[i], b.contexts[j]):
             return True
-        if va.kind == "date" and kinds_a["date"] == kinds_b["date"] == 1 and starts:
+        if (
+            va.kind == "date"
+            and kinds_a["date"] == kinds_b["date"] == 1
+            and (starts or (starts_from(a.unit.text, va) and starts_from(b.unit.text, vb)))
+        ):
             # The one date of two passages that both tell a start still to come, or come:
-            # "will begin on 3 March" / "inizieranno il 10 marzo" give its day two ways.
+            # "will begin on 3 March" / "inizieranno il 10 marzo", "drivers to pay from
+            # September" / "Dal primo ottobre … dovrà pagare" give its day two ways.
             return True
         if va.kind == "date" and (va.recent or vb.recent):
             # "unveiled yesterday" / "closing price on Tuesday": days of the week of

@@ -1006,6 +1006,45 @@ _AFTERSHOCK = re.compile(
 _MAGNITUDE_BEFORE = re.compile(r"\b(?:magnitude|magnitudo)[\s-]+(?:of\s+|di\s+)?$", re.IGNORECASE)
 
 
+# A part of a toll told right after it: "injuring 23 people, two of them seriously", "27
+# feriti, tre dei quali in gravi condizioni", "di cui due gravi". The part is the count of the
+# seriously injured another report gives as "the two most seriously injured".
+_PART_OF_THEM = re.compile(
+    r"\b(?:(?P<n>\w+)\s+(?:of\s+(?:them|whom)|dei\s+quali|delle\s+quali|tra\s+(?:loro|cui))"
+    r"|(?:di|tra)\s+cui\s+(?P<m>\w+)|,\s+(?P<k>\w+)(?=\s+(?:seriously|critically|gravi|grave|"
+    r"in\s+(?:gravi|serious|critical)\s+condi)))\b",
+    re.IGNORECASE,
+)
+# "the three seriously injured passengers", "due gravemente feriti": the adverb is no noun.
+_SERIOUSLY_HURT = re.compile(
+    r"\b(?P<n>\w+)\s+(?:seriously|critically|badly|gravemente)\s+(?:injured|hurt|ferit[ie])\b",
+    re.IGNORECASE,
+)
+
+
+def _serious_parts(text: str, numbers: list[_Number], found: list[Value]) -> list[Value]:
+    if not _SERIOUS.search(text):
+        return []  # the common case, cheaply
+    out = []
+    for m in _SERIOUSLY_HURT.finditer(text):
+        number = next((n for n in numbers if n.start == m.start("n")), None)
+        if number is not None and 0 < number.value < 1000:
+            out.append(_amount("quantity", _INJURED_SERIOUSLY, number.value, text, *m.span()))
+    for m in _PART_OF_THEM.finditer(text):
+        group = next(g for g in ("n", "m", "k") if m.group(g))
+        number = next((n for n in numbers if n.start == m.start(group)), None)
+        if number is None or not 0 < number.value < 1000:
+            continue
+        clause = _clause_start(text, m.start())
+        toll = [v for v in found if v.unit == _INJURED and clause <= v.start and v.end <= m.start()]
+        if toll and number.value < toll[-1].low and _serious(text, m.start(), m.end()):
+            severity = _SERIOUS.search(text, m.start(), min(len(text), m.end() + 20))
+            stop = severity.end() if severity else m.end()
+            first = m.start(group) if group == "k" else m.start()
+            out.append(_amount("quantity", _INJURED_SERIOUSLY, number.value, text, first, stop))
+    return out
+
+
 def _amounts(text: str, language: str) -> list[Value]:
     out: list[Value] = [*_none_counts(text), *_one_counts(text)]
     numbers = _numbers(text, language)
@@ -1247,6 +1286,9 @@ def _amounts(text: str, language: str) -> list[Value]:
             value = _word_number(fold.group(1).lower(), "en")
         if value is not None:
             out.append(_amount("multiplier", "", value, text, fold.start(), fold.end()))
+    parts = _serious_parts(text, numbers, out)
+    out = [v for v in out if not any(p.start < v.end and v.start < p.end for p in parts)]
+    out += parts
     return out
 
 
@@ -1628,9 +1670,28 @@ def _in_order(text: str, dates: list[Value]) -> list[Value]:
 
 def _year_of_month(text: str, position: int, month: int, reference: dt.date) -> int:
     """The year of a month written without one at `position`: the next such month after a
-    future tense in its clause, else the nearest (_nearest_year)."""
+    future tense in its clause, or as the start of what its clause says will be ("Dal
+    primo ottobre chi vorrà entrare … dovrà pagare", written in March: next October), else
+    the nearest (_nearest_year)."""
     ahead = _FUTURE.search(text, _clause_start(text, position), position) is not None
+    if not ahead and _FROM_BEFORE.search(text, max(0, position - 16), position):
+        ahead = _FUTURE.search(text, position, _sentence_end(text, position)) is not None
     return _nearest_year(reference, month, ahead=ahead)
+
+
+def starts_from(text: str, value: Value) -> bool:
+    """Is a date written as the start of something ("from September", "dal primo ottobre")?"""
+    return (
+        value.kind == "date"
+        and _FROM_BEFORE.search(text, max(0, value.start - 16), value.start) is not None
+    )
+
+
+# A date as the start of something: "from 1 October", "dal primo ottobre", "a partire da".
+_FROM_BEFORE = re.compile(
+    r"\b(?:from|starting|as\s+of|dal|dall['’]|dai|a\s+partire\s+da[l]?|da)\s*(?:the\s+|il\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _nearest_year(reference: dt.date, month: int, *, ahead: bool = False) -> int:

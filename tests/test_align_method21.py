@@ -1,0 +1,110 @@
+"""Method 21 (METHOD_VERSION 24): the seriously injured as a part of a toll; a start "from"
+a month.
+
+"injuring 23 people, two of them seriously" counted the 23 and dropped the two, so "27
+feriti, tre dei quali in gravi condizioni" never contradicted it; "Dal primo ottobre chi vorrà
+entrare … dovrà pagare", written in March, was read as last October."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis.values import extract
+from tests.helpers.pairs import aligned
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ETERNAUT_READER_EMBEDDINGS", "0")
+
+
+def _counts(text: str, language: str) -> list[tuple[str, float]]:
+    return [(v.unit, v.low) for v in extract(text, language) if v.kind == "quantity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "counts"),
+    [
+        (
+            "injuring 23 people, two of them seriously, emergency services said.",
+            "en",
+            [("injure", 23.0), ("injure!serious", 2.0)],
+        ),
+        (
+            "Il bilancio è di 27 feriti, tre dei quali in gravi condizioni.",
+            "it",
+            [("injure", 27.0), ("injure!serious", 3.0)],
+        ),
+        ("27 feriti, di cui due gravi", "it", [("injure", 27.0), ("injure!serious", 2.0)]),
+        (
+            "deraglia il regionale: 23 feriti, tre gravi",
+            "it",
+            [("injure", 23.0), ("injure!serious", 3.0)],
+        ),
+        ("The three seriously injured passengers were airlifted.", "en", [("injure!serious", 3.0)]),
+    ],
+)
+def test_the_seriously_injured_are_a_count_of_their_own(text, language, counts):
+    assert _counts(text, language) == counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "23 people were injured, two of them children.",  # a part, but not of the serious
+        "Of the 150 passengers, 40 of them were students, none seriously hurt.",  # no toll
+    ],
+)
+def test_a_part_that_is_not_of_the_seriously_injured_is_not_read_as_one(text):
+    assert "injure!serious" not in [unit for unit, _ in _counts(text, "en")]
+
+
+def test_two_of_them_seriously_against_tre_dei_quali_in_gravi_condizioni(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "A regional train derailed on Monday morning, injuring 23 people, two of them seriously.",
+        "Lunedì mattina è deragliato un treno regionale: 23 feriti, tre dei quali in gravi "
+        "condizioni.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "two of them seriously", "tre dei quali in gravi")]
+
+
+def test_the_same_part_told_two_ways_agrees(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The toll is 23 injured, two of them seriously.",
+        "Il bilancio: 23 feriti, di cui due gravi.",
+    )
+    assert (relation, found) == ("agrees", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Dal primo ottobre chi vorrà entrare in centro dovrà pagare cinque euro.", 2026),
+        ("From 1 October drivers will pay five euros.", 2026),
+        ("From 1 October drivers paid five euros.", 2025),  # a past start: the nearest October
+        ("Il primo ottobre ha pagato cinque euro.", 2025),
+    ],
+)
+def test_a_start_from_a_month_written_before_it_is_next_years_when_what_starts_is_to_come(
+    text, year
+):
+    (date,) = [v for v in extract(text, "it", dt.date(2026, 3, 17)) if v.kind == "date"]
+    assert dt.date.fromordinal(int(date.low)) == dt.date(year, 10, 1)
+
+
+def test_two_starts_from_two_months_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Padua approves congestion charge: drivers will pay from September.",
+        "Padova, dal primo ottobre chi vorrà entrare in auto in centro dovrà pagare cinque euro.",
+        ("2026-03-17", "2026-03-17"),
+    )
+    assert relation == "conflicts"
+    assert found == [("date", "September", "primo ottobre")]
