@@ -198,3 +198,26 @@ def test_with_the_real_model_the_fitted_choice_lists_fewer_wrong_passages(monkey
     ruled = evaluate(align(corpus, use_cache=False, embed=True), corpus.articles, clusters)
     assert len(fitted.false_pairs) < len(ruled.false_pairs)
     assert len(fitted.missed_pairs) <= len(ruled.missed_pairs)
+
+
+def test_a_pair_the_model_chooses_on_meaning_alone_shows_how_sure_it_is(monkeypatch):
+    """Below the cosine floor the words give such a pair no score: its bar in the panel
+    showed as good as none (the floor, 0.07). It shows the model's confidence instead, on
+    the lexical scale, and its relation is still worked out on the words."""
+    import numpy as np
+
+    from eternaut_reader.core.analysis import matcher
+
+    class Near:
+        def query(self, texts: list[str]) -> object:
+            rows = [
+                [1.0, 0.0] if t == ITALIAN else [0.8, 0.6] if t == ENGLISH else [0.0, 1.0]
+                for t in texts
+            ]
+            return np.asarray(rows, dtype=np.float32)
+
+    monkeypatch.setattr(embeddings, "_model", lambda: Near())
+    result = align(_articles(), use_cache=False, embed=True)
+    (match,) = [m for m in result.matches("it", 0, len(ITALIAN)) if m.article == "en"]
+    assert matcher.MATCH_SCORE < match.score <= matcher.MODEL_SCORE
+    assert match.relation == "related"
