@@ -108,3 +108,22 @@ def test_two_starts_from_two_months_conflict(tmp_path):
     )
     assert relation == "conflicts"
     assert found == [("date", "September", "primo ottobre")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "minutes"),
+    [
+        ("Erano da poco passate le 15 di mercoledì quando la benna si fermò.", "it", 15 * 60),
+        ("Erano le 7.42 quando il convoglio ha centrato la frana.", "it", 7 * 60 + 42),
+        ("È successo alle quattro del mattino di lunedì.", "it", 4 * 60),
+        ("Il concerto è iniziato alle nove di sera.", "it", 21 * 60),
+        ("We saw the first cub at about two in the morning.", "en", 2 * 60),
+        ("The storm hit at ten at night.", "en", 22 * 60),
+    ],
+)
+def test_hours_in_words_and_after_erano_le_are_times_of_day(text, language, minutes):
+    assert [v.low for v in extract(text, language) if v.kind == "time"] == [minutes]
+
+
+def test_a_number_word_after_alle_with_no_part_of_the_day_is_no_time():
+    assert "time" not in [v.kind for v in extract("Il premio è andato alle due squadre.", "it")]

@@ -2041,6 +2041,20 @@ def _status(text: str) -> list[Value]:
 # ---------------------------------------------------------------------------------------------
 # Times of day: "7am", "7 p.m.", "19:00", "alle 19", "dalle 7", "mezzanotte"
 
+_IT_HOURS = {
+    word: hour
+    for hour, word in enumerate(
+        "una due tre quattro cinque sei sette otto nove dieci undici dodici".split(),  # noqa: SIM905
+        start=1,
+    )
+}
+_EN_HOURS = {
+    word: hour
+    for hour, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(),  # noqa: SIM905
+        start=1,
+    )
+}
 _CLOCK_12 = re.compile(
     r"(?<![\w.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE
 )
@@ -2048,9 +2062,20 @@ _CLOCK_24 = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 # Italian gives the hour after "alle", "dalle", "ore"… ("dalle 7 alle 19", "alle 19.30").
 _ORE = re.compile(
     r"\b(?:alle|dalle|fino\s+alle|entro\s+le|verso\s+le|(?:dopo|prima)\s+(?:del)?le|le\s+ore|"
-    r"alle\s+ore|dalle\s+ore|ore)"
-    r"\s+([01]?\d|2[0-4])(?:[.:]([0-5]\d))?(?![\w:]|[.,]\d)(?:\s+(di\s+sera|della\s+sera|"
-    r"del\s+pomeriggio|di\s+notte|del\s+mattino|di\s+mattina))?",
+    r"alle\s+ore|dalle\s+ore|ore|(?:passate|erano|sono)\s+(?:da\s+poco\s+)?le)"
+    r"\s+(?:([01]?\d|2[0-4])(?:[.:]([0-5]\d))?(?![\w:]|[.,]\d)|"
+    # An hour in words only with the part of the day or "in punto": "alle due squadre" is
+    # no time.
+    rf"({'|'.join(_IT_HOURS)})(?=\s+(?:d[ei]|della|del)\s+(?:sera|pomeriggio|notte|mattin)|"
+    r"\s+in\s+punto))"
+    r"(?:\s+(di\s+sera|della\s+sera|del\s+pomeriggio|di\s+notte|della\s+notte|del\s+mattino|"
+    r"di\s+mattina))?",
+    re.IGNORECASE,
+)
+# "at two in the morning", "at about four o'clock", "at nine in the evening".
+_EN_HOUR = re.compile(
+    rf"\bat\s+(?:about\s+|around\s+)?({'|'.join(_EN_HOURS)})\s+(?:o['’]clock(?:\s+in\s+the\s+"
+    r"(morning|afternoon|evening))?|in\s+the\s+(morning|afternoon|evening)|at\s+(night))\b",
     re.IGNORECASE,
 )
 _NOON = re.compile(r"\b(noon|midday|midnight|mezzogiorno|mezzanotte)\b", re.IGNORECASE)
@@ -2097,12 +2122,21 @@ def _times(text: str, language: str) -> list[Value]:
         add(m, int(m.group(1)), int(m.group(2)))
     if language == "it":
         for m in _ORE.finditer(text):
-            hour = int(m.group(1))
-            later = m.group(3) and _LATER.search(m.group(3))
+            hour = int(m.group(1)) if m.group(1) else _IT_HOURS[m.group(3).lower()]
+            later = m.group(4) and _LATER.search(m.group(4))
             # "alle 9 di sera", "alle 11 di notte"; but "alle 3 di notte" is 3 a.m.
             if later and hour < 12 and not (later.group().lower() == "notte" and hour < 7):
                 hour += 12
             add(m, hour, int(m.group(2) or 0))
+    for m in _EN_HOUR.finditer(text):
+        hour = _EN_HOURS[m.group(1).lower()] % 12
+        part = (m.group(2) or m.group(3) or m.group(4) or "").lower()
+        add(
+            m,
+            hour
+            + (12 if part in ("afternoon", "evening") or (part == "night" and hour > 6) else 0),
+            0,
+        )
     for m in _NOON.finditer(text):
         add(m, 0 if m.group(1).lower() in ("midnight", "mezzanotte") else 12, 0)
     return _outermost(out)
