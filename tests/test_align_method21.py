@@ -127,3 +127,51 @@ def test_hours_in_words_and_after_erano_le_are_times_of_day(text, language, minu
 
 def test_a_number_word_after_alle_with_no_part_of_the_day_is_no_time():
     assert "time" not in [v.kind for v in extract("Il premio è andato alle due squadre.", "it")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        ("between 30 and 35 million euros", "en", 30e6, 35e6),
+        ("tra 30 e 35 milioni di euro", "it", 30e6, 35e6),
+        ("between $30 million and $35 million", "en", 30e6, 35e6),
+        ("from 2 to 3 billion dollars", "en", 2e9, 3e9),
+        ("30-35 milioni di euro", "it", 30e6, 35e6),
+        ("da 200 a 250 persone", "it", 200, 250),
+        ("un periodo di incubazione da 2 a 10 giorni", "it", 48, 240),  # days, in hours
+    ],
+)
+def test_a_range_is_one_value_from_its_low_to_its_high_end(text, language, low, high):
+    (value,) = [v for v in extract(text, language) if v.kind in ("money", "quantity")]
+    assert (value.low, value.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose from 30 to 35 million euros.",  # a change, not a range
+        "from 3 to 35 million euros",  # not of one order of magnitude
+        "30 and 35 million euros",  # two figures
+    ],
+)
+def test_a_change_or_two_figures_are_no_range(text):
+    assert all(v.low == v.high for v in extract(text, "en") if v.kind == "money")
+
+
+@pytest.mark.parametrize(
+    ("other", "relation"),
+    [
+        ("The deal is worth 32 million euros.", "agrees"),
+        ("The deal is worth 35 million euros.", "agrees"),
+        ("The deal is worth 45 million euros.", "conflicts"),
+    ],
+)
+def test_a_figure_inside_a_range_agrees_with_it_and_one_outside_conflicts(
+    tmp_path, other, relation
+):
+    found = aligned(
+        tmp_path,
+        "L'accordo con il club vale tra 30 e 35 milioni di euro.",
+        other,
+    )
+    assert found[0] == relation

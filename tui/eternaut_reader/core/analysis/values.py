@@ -246,6 +246,8 @@ def compare(a: Value, b: Value) -> bool | None:
             # today"), not two dates for one event.
             return None
         return overlap
+    if a.low != a.high or b.low != b.high:
+        return _ranges_meet(a, b)
     low, high = sorted((abs(a.low), abs(b.low)))
     if a.kind == "quantity" and low == 0:
         return high == 0  # "no one was killed" / "two people died"
@@ -316,6 +318,18 @@ PEOPLE = stem("people")  # "persone", "residents" and "individuals" are read as 
 UNITS = stem("units")
 _ONLY_PEOPLE = frozenset({PEOPLE})
 _GENERIC = frozenset({PEOPLE, UNITS})
+
+
+def _ranges_meet(a: Value, b: Value) -> bool | None:
+    """A range ("between 30 and 35 million") against a figure or another range: they agree
+    where they meet (within the tolerance), and conflict where not, unless they are so far
+    apart that they measure two things."""
+    middle_a, middle_b = (a.low + a.high) / 2, (b.low + b.high) / 2
+    low, high = sorted((abs(middle_a), abs(middle_b)))
+    if high > (_COUNTS_APART if a.kind in ("quantity", "money") else _APART) * max(low, 1e-9):
+        return None
+    slack = _ROUGH_TOLERANCE if a.rough or b.rough else _TOLERANCE
+    return a.low * (1 - slack) <= b.high and b.low * (1 - slack) <= a.high
 
 
 def people_and_persons(a: Value, b: Value) -> bool:
@@ -2201,6 +2215,7 @@ def extract(
     amounts = [v for v in amounts if not (v.kind == "quantity" and v.unit in _MONTH_STEMS)]
     amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
     amounts = [_owned(text, v) for v in amounts]
+    amounts = _ranges(text, language, amounts)
     dates = [
         replace(d, said=True)
         if _SAID_BEFORE.search(text, max(0, d.start - 40), d.start)
@@ -2647,6 +2662,80 @@ _BOUNDS = (
 # A cap on money ("will pay up to 150,000 euros", "fino a 2 milioni") is a bound; "up to 150
 # passengers" states the boat's capacity, a figure that "120 passeggeri" contradicts.
 _CAP = re.compile(r"\b(?:up\s+to|fino\s+a|al\s+massimo)\s*$", re.IGNORECASE)
+
+
+# A range written before the figure that carries the unit: "between 30 and 35 million euros",
+# "tra 30 e 35 milioni", "from 2 to 3 billion dollars", "da 200 a 250 persone", "30-35
+# milioni". The value is the range (low to high): "32 million" lies in it, "40 million" not.
+# ("rose from 30 to 35 million" is a change, not a range: left to _trend.)
+_RANGE_BEFORE = re.compile(
+    r"(?:\b(?P<word>between|tra|fra|from|da|dai|dalle|dagli)\s+)?(?:[$€£]\s*)?"
+    r"(?P<low>\d[\d.,]*|[^\W\d_]+)(?:\s*(?P<scale>[^\W\d_]+))?"
+    r"(?:\s+(?P<join>and|e|to|a|al|alle|ai)\s+|\s*(?P<dash>[-–])\s*)(?:[$€£]\s*)?$",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rising|fell|fallen|falling|grew|grown|increased|decreased|climbed|"
+    r"dropped|jumped|cut|raised|lowered|went|moved|salit[oaie]|sces[oaie]|cresciut[oaie]|"
+    r"passat[oaie]|aumentat[oaie]|diminuit[oaie]|calat[oaie]|portat[oaie]|ridott[oaie]|"
+    r"alzat[oaie]|abbassat[oaie])\b[^.;:]{0,30}$",
+    re.IGNORECASE,
+)
+_RANGE_JOINS = {"between": ("and",), "tra": ("e",), "fra": ("e",), "from": ("to",)}
+_RANGE_JOINS.update(dict.fromkeys(("da", "dai", "dalle", "dagli"), ("a", "al", "alle", "ai")))
+
+
+def _ranges(text: str, language: str, values: list[Value]) -> list[Value]:
+    out = []
+    for value in values:
+        if value.kind not in ("quantity", "money") or value.bound or value.low != value.high:
+            out.append(value)
+            continue
+        m = _RANGE_BEFORE.search(text, max(0, value.start - 40), value.start)
+        low = _range_low(m, value, language) if m else None
+        if (
+            m is None
+            or low is None
+            or _CHANGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        ):
+            out.append(value)
+            continue
+        start = m.start()
+        out.append(replace(value, low=low, start=start, text=text[start : value.end]))
+    spans = [(v.start, v.end) for v in out if v.low != v.high and v.kind in ("quantity", "money")]
+    # "between $30 million and $35 million": the low end is no figure of its own.
+    return [v for v in out if not any(s <= v.start and v.end < e for s, e in spans)]
+
+
+def _range_low(m: re.Match[str], value: Value, language: str) -> float | None:
+    """The low end of a range whose high end is `value`, or None where m is no range."""
+    word, join = (m.group("word") or "").lower(), (m.group("join") or "").lower()
+    if word and join not in _RANGE_JOINS[word]:
+        return None
+    if not word and not m.group("dash"):
+        return None  # "30 and 35 million" alone may be two figures, not one range
+    if m.group("dash") and (word or not m.group("low")[0].isdigit()):
+        return None
+    numbers = _numbers(m.group("low"), language)
+    if len(numbers) != 1 or numbers[0].end != len(m.group("low")):
+        return None
+    high_numbers = _numbers(value.text, language)
+    if not high_numbers:
+        return None
+    low = numbers[0].value
+    scale = m.group("scale")
+    if scale and scale.lower() in _SCALES:
+        low *= _SCALES[scale.lower()]
+    elif scale:
+        return None  # "from 30 people to 35 million": two figures
+    else:
+        low *= value.low / high_numbers[0].value if high_numbers[0].value else 1.0
+    # A dash joins two figures of one scale ("30-35"); words may span more ("da 2 a 10
+    # giorni"), though not orders of magnitude ("from 3 to 35 million" is no range).
+    widest = _COUNTS_APART if m.group("dash") else _APART
+    if not 0 < low < value.low or low < value.low / widest:
+        return None
+    return low
 
 
 def _bounded(text: str, value: Value) -> Value:
