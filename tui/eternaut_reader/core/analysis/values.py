@@ -2681,8 +2681,13 @@ _CHANGE_BEFORE = re.compile(
     r"alzat[oaie]|abbassat[oaie])\b[^.;:]{0,30}$",
     re.IGNORECASE,
 )
-_RANGE_JOINS = {"between": ("and",), "tra": ("e",), "fra": ("e",), "from": ("to",)}
-_RANGE_JOINS.update(dict.fromkeys(("da", "dai", "dalle", "dagli"), ("a", "al", "alle", "ai")))
+_RANGE_JOINS: dict[str, tuple[str, ...]] = {
+    "between": ("and",),
+    "tra": ("e",),
+    "fra": ("e",),
+    "from": ("to",),
+    **dict.fromkeys(("da", "dai", "dalle", "dagli"), ("a", "al", "alle", "ai")),
+}
 
 
 def _ranges(text: str, language: str, values: list[Value]) -> list[Value]:
