@@ -175,3 +175,36 @@ def test_a_figure_inside_a_range_agrees_with_it_and_one_outside_conflicts(
         other,
     )
     assert found[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "amounts"),
+    [
+        ("35 milioni di euro di parte fissa più 7 di bonus", "it", [35e6, 7e6]),
+        ("Alla Virtus vanno 40 milioni di euro, più 5 milioni di bonus", "it", [40e6, 5e6]),
+        ("a fee of 40 million euros plus 5 million in add-ons", "en", [40e6, 5e6]),
+    ],
+)
+def test_an_amount_added_to_money_is_money_of_its_currency_and_scale(text, language, amounts):
+    values = [v for v in extract(text, language) if v.kind in ("money", "quantity")]
+    assert [(v.kind, v.unit, v.low) for v in values] == [("money", "EUR", a) for a in amounts]
+
+
+def test_a_count_added_to_money_stays_a_count():
+    values = extract("40 million euros plus 5 players", "en")
+    assert [(v.kind, v.low) for v in values] == [("money", 40e6), ("quantity", 5.0)]
+
+
+def test_the_fee_against_the_fee_and_the_bonus_against_the_bonus(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Alla Virtus Ancona vanno 40 milioni di euro, più 5 milioni di bonus legati agli "
+        "obiettivi.",
+        "L'accordo prevede per la Virtus Ancona 35 milioni di euro di parte fissa più 7 di "
+        "bonus legati agli obiettivi.",
+    )
+    assert relation == "conflicts"
+    assert found == [
+        ("money", "40 milioni di euro", "35 milioni di euro"),
+        ("money", "5 milioni", "7 di bonus"),
+    ]

@@ -900,7 +900,15 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             # ago" / "announced last week"), however alike the sentences.
             return False
         if kinds_a[va.kind] != 1 or kinds_b[vb.kind] != 1:
-            return False
+            # ...but two amounts each, in passages that say much the same, are told in one
+            # order: "40 milioni di euro, più 5 milioni di bonus" / "35 milioni di euro di
+            # parte fissa più 7 di bonus" (the fee against the fee, the bonus the bonus).
+            return (
+                va.kind in ("money", "percent")
+                and kinds_a[va.kind] == kinds_b[vb.kind] == 2
+                and _rank(a.values, i) == _rank(b.values, j)
+                and wording() >= SAME_WORDING
+            )
         if va.kind == "date" and apart <= NEAR_DAYS and va.low == va.high and vb.low == vb.high:
             # One day named in each, weeks apart at most: the same event told with another
             # day ("aperto sabato 14 febbraio" / "open on Saturday 7 February") even when the
@@ -909,6 +917,11 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
         return wording() >= SAME_WORDING
 
     return same
+
+
+def _rank(values: list[Value], i: int) -> int:
+    """The place of values[i] among the values of its kind in its unit, from 0."""
+    return sum(v.kind == values[i].kind for v in values[:i])
 
 
 _BARE_WEEKDAY = re.compile(

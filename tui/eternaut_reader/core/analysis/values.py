@@ -1059,6 +1059,38 @@ def _serious_parts(text: str, numbers: list[_Number], found: list[Value]) -> lis
     return out
 
 
+# An amount added to money just before it, in its clause: "plus 5 million in add-ons", "più
+# 7 di bonus", "e altri 2 milioni".
+_PLUS_BEFORE = re.compile(
+    r"\b(?:plus|più|with\s+a\s+further|and\s+(?:another|a\s+further)|e\s+altri|oltre\s+a)\s+"
+    r"(?:up\s+to\s+|fino\s+a\s+|another\s+|altri\s+)?$",
+    re.IGNORECASE,
+)
+_ELLIPTIC_FLOOR = 1e5  # money this large is written with a scale a bare figure after it shares
+# ...where the bare figure is followed by what it pays for: "più 7 di bonus", "plus 5 in".
+_ELLIPTIC_AFTER = re.compile(r"\s+(?:di|in|of|per|for)\s+[^\W\d_]+", re.IGNORECASE)
+
+
+def _added_money(text: str, start: int, found: list[Value]) -> Value | None:
+    plus = _PLUS_BEFORE.search(text, max(0, start - 32), start)
+    if plus is None:
+        return None
+    money = [v for v in found if v.kind == "money" and v.end <= plus.start()]
+    if not money or plus.start() - money[-1].end > 60:
+        return None
+    if _SENTENCE_STOP.search(text, money[-1].end, plus.start()):
+        return None
+    return money[-1]
+
+
+def _scale_of(money: Value) -> float:
+    """The scale a money value was written with ("35 milioni di euro": a million), else 1."""
+    for word in reversed(re.findall(r"[^\W\d_]+", money.text.lower())):
+        if word in _SCALES and word not in _MONEY_ONLY_SCALES:
+            return _SCALES[word]
+    return 1.0
+
+
 def _amounts(text: str, language: str) -> list[Value]:
     out: list[Value] = [*_none_counts(text), *_one_counts(text)]
     numbers = _numbers(text, language)
@@ -1097,6 +1129,19 @@ def _amounts(text: str, language: str) -> list[Value]:
             currency = _CURRENCIES[after.group(1).lower()]
             out.append(_amount("money", currency, amount, text, start, after.end()))
             continue
+        added = _added_money(text, start, out)
+        if added is not None and not number.word and not _PERCENT_AFTER.match(text, end):
+            # "40 milioni di euro, più 5 milioni di bonus", "35 milioni … più 7 di bonus":
+            # an amount added to money is money of its currency, and of its scale if it
+            # gives none.
+            elliptic = None if scale else _ELLIPTIC_AFTER.match(text, end)
+            if scale or added.low < _ELLIPTIC_FLOOR:
+                out.append(_amount("money", added.unit, amount, text, start, end))
+                continue
+            if elliptic and amount < 1000:
+                amount *= _scale_of(added)
+                out.append(_amount("money", added.unit, amount, text, start, elliptic.end()))
+                continue
         scale_word = _MAGNITUDE_BEFORE.search(text, max(0, start - 24), start)
         if scale_word and not number.word:
             # "of magnitude 4.6", "di magnitudo 5,1", "magnitude-4.6": an earthquake's size.

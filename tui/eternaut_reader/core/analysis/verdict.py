@@ -241,10 +241,15 @@ def relate(
                 and id(b) not in settled
                 and far_apart(a, b)
             ]
-        if clashes:
-            # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two
-            # values are the ones told two ways (380 and 320), so they name the conflict.
-            mine, other = min(clashes, key=lambda p: _apart(*p))
+        # Several pairs clash ("380 of the 1,450 jobs" / "320 jobs"): the closest two values
+        # are the ones told two ways (380 and 320), so they name the conflict; two other
+        # values that clash too are another ("40 milioni … più 5 milioni di bonus" / "35
+        # milioni … più 7 di bonus": the fee, and the bonus).
+        used: set[int] = set()
+        for mine, other in sorted(clashes, key=lambda p: _apart(*p)):
+            if id(mine) in used or id(other) in used:
+                continue
+            used.update((id(mine), id(other)))
             conflicts.append(Conflict(what, *_shown(mine, other)))
             at.append((offset + mine.start, offset + mine.end))
     if conflicts:
