@@ -208,3 +208,54 @@ def test_the_fee_against_the_fee_and_the_bonus_against_the_bonus(tmp_path):
         ("money", "40 milioni di euro", "35 milioni di euro"),
         ("money", "5 milioni", "7 di bonus"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("CREMONA, 14 APR - Sono stati trovati tre frammenti.", dt.date(2026, 4, 14)),
+        ("Il decreto è del 3 ott. 2025.", dt.date(2025, 10, 3)),
+        ("La sentenza è attesa il 14 mar 2026.", dt.date(2026, 3, 14)),
+    ],
+)
+def test_a_day_before_an_abbreviated_month_is_a_date(text, day):
+    (date,) = [v for v in extract(text, "it", dt.date(2026, 4, 14)) if v.kind == "date"]
+    assert dt.date.fromordinal(int(date.low)) == day
+    assert "apr" not in [v.unit for v in extract(text, "it", dt.date(2026, 4, 14))]
+
+
+def test_three_lower_case_letters_after_a_number_are_no_month():
+    assert [v.kind for v in extract("Ne ha comprati 3 set da cucina.", "it")] == ["quantity"]
+
+
+def test_al_largo_di_is_off_the_coast_not_a_square():
+    assert not [
+        v for v in extract("la nave scoperta al largo di Carovigno", "it") if v.kind == "place"
+    ]
+    assert [
+        v.unit for v in extract("nel cantiere di largo San Rocco", "it") if v.kind == "place"
+    ] == ["square:san rocco"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("entrato in atmosfera a 25 chilometri al secondo", "it", "kilome/s"),
+        ("at around 18 kilometres per second", "en", "kilome/s"),
+        ("a 18 km/s", "it", "kilome/s"),
+        ("at 90 km/h", "en", "kilome/h"),
+        ("a 120 chilometri orari", "it", "kilome/h"),
+        ("a 24 chilometri di altezza", "it", "kilome"),
+    ],
+)
+def test_a_length_per_second_or_hour_is_a_speed(text, language, unit):
+    assert [v.unit for v in extract(text, language) if v.kind == "quantity"] == [unit]
+
+
+def test_an_altitude_is_no_speed(tmp_path):
+    relation, _ = aligned(
+        tmp_path,
+        "La fase luminosa del meteorite si è conclusa a 24 chilometri di altezza.",
+        "The meteorite hit the atmosphere at around 18 kilometres per second.",
+    )
+    assert relation != "conflicts"

@@ -361,7 +361,8 @@ def is_measure(value: Value) -> bool:
 
 
 def _measured(unit: str) -> bool:
-    return unit.split("!")[0].rstrip("23") in _MEASURE_UNITS or unit == DURATION
+    base = unit.split("!")[0].removesuffix("/s").removesuffix("/h").rstrip("23")
+    return base in _MEASURE_UNITS or unit == DURATION
 
 
 def _bounds_meet(a: Value, b: Value) -> bool:
@@ -623,6 +624,14 @@ _PERCENT_AFTER = re.compile(
 _TIMES_AFTER = re.compile(r"(?:\s?[x×](?![\w])|\s+(?:times|volte)\b|-?fold\b)", re.IGNORECASE)
 _FOLD_WORD = re.compile(r"\b([^\W\d_]+)fold\b", re.IGNORECASE)
 # Abbreviated units, by stem, to the stem of the word written out.
+# A length per unit of time: "/s", "per second", "al secondo"; "/h", "per hour", "orari".
+_PER_TIME = re.compile(
+    r"\s*(?:(/\s*h(?:r|our)?\b|\s+per\s+hour|\s+an\s+hour|\s+all['’]ora|\s+orar[io]|"
+    r"\s+l['’]ora)|/\s*s(?:ec)?\b|\s+per\s+second|\s+a\s+second|\s+al\s+secondo)",
+    re.IGNORECASE,
+)
+_SPEED_WORDS = {"kmh": "h", "mph": "h", "kph": "h"}  # units that are speeds already
+_LENGTHS = frozenset(stem(w) for w in ("kilometres", "metres", "miles"))
 _UNIT_ALIASES = {
     stem(short): stem(word)
     for short, word in (
@@ -1298,7 +1307,14 @@ def _amounts(text: str, language: str) -> list[Value]:
                 squared, stop = "2", quadrati.end()
             elif cubi := _CUBED_AFTER.match(text, counted.end()):
                 squared, stop = "3", cubi.end()
+            speed = _SPEED_WORDS.get(noun)
             noun = _in_english(_UNIT_ALIASES.get(noun, noun), language) + squared
+            per = _PER_TIME.match(text, stop) if noun in _LENGTHS and not squared else None
+            if per or speed:
+                # "18 km/s", "25 chilometri al secondo", "90 km/h", "120 chilometri orari":
+                # a speed, another measure than a length ("a 24 chilometri di altezza").
+                hour = speed == "h" or bool(per and per.group(1))
+                noun, stop = noun + ("/h" if hour else "/s"), per.end() if per else stop
             centimetres = _AND_CENTIMETRES.match(text, stop) if noun == _METRE else None
             if centimetres:
                 # "due metri e quaranta", "2 metri e 40 centimetri": metres and centimetres
@@ -1428,6 +1444,15 @@ _NUMERIC_DATE = re.compile(r"(?<![\w./,-])([0-3]?\d)([/.])([01]?\d)\2(\d{4}|\d{2
 _ABBREVIATED = re.compile(
     rf"\b(?:(jan|feb|apr|jun|jul|aug|oct|nov|dec)\.?|(mar|sep)\.)\s*(\d{{1,2}})(?!\d)"
     rf"(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?",
+    re.IGNORECASE,
+)
+# ...and after the day, as Italian wires date their copy ("CREMONA, 14 APR -", "il 3 ott.
+# 2025"): in capitals, with a full stop or before a year, since "14 mar" or "3 set" may be
+# other words.
+_DAY_ABBREVIATED = re.compile(
+    rf"\b(\d{{1,2}})\s+(?:(?-i:(JAN|GEN|FEB|MAR|APR|MAY|MAG|JUN|GIU|JUL|LUG|AUG|AGO|SEPT?|SET|"
+    rf"OCT|OTT|NOV|DEC|DIC))\b\.?|(jan|gen|feb|mar|apr|mag|jun|giu|jul|lug|aug|ago|sept?|set|oct|"
+    rf"ott|nov|dec|dic)(?:\.|(?=,?\s+(?:1[7-9]|20)\d\d\b)))(?:,?\s+{_YEAR})?",
     re.IGNORECASE,
 )
 _PREP_YEAR = re.compile(
@@ -1595,6 +1620,14 @@ def _dates(
         if not m.group(4) and reference is not None and y == reference.year:
             y = _year_of_month(text, m.start(), month, reference)
         day = _safe_date(y, month, int(m.group(3))) if y else None
+        if day:
+            add(m, _span(day, day))
+    for m in _DAY_ABBREVIATED.finditer(text):
+        y = int(m.group(4)) if m.group(4) else year
+        month = _MONTHS[(m.group(2) or m.group(3)).lower()]
+        if not m.group(4) and reference is not None and y == reference.year:
+            y = _year_of_month(text, m.start(), month, reference)
+        day = _safe_date(y, month, int(m.group(1))) if y else None
         if day:
             add(m, _span(day, day))
     for m in _PREP_YEAR.finditer(text):
@@ -2318,10 +2351,15 @@ _PLACE = re.compile(
 )
 
 
+_OFFSHORE = re.compile(r"\b(?:al|dal|nel|verso\s+il|prendere\s+il)\s+$", re.IGNORECASE)
+
+
 def _places(text: str) -> list[Value]:
     out = []
     for m in _PLACE.finditer(text):
         kind = (m.group("type") or m.group("type2")).lower()
+        if kind == "largo" and _OFFSHORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "al largo di Carovigno": off the coast, not a square
         name = " ".join((m.group("name") or m.group("name2")).lower().split())
         unit = f"{_PLACE_CLASS[kind]}:{name}"
         out.append(Value("place", unit, 0.0, 0.0, m.group(), m.start(), m.end()))
