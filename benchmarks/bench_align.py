@@ -16,8 +16,9 @@ transfer), corpus27 (a heatwave blackout), corpus28 (a bank merger), corpus29 (a
 Legionnaires' outbreak), corpus30 (a bridge closed after an inspection), corpus31 (a municipal
 run-off), corpus32 (a glacier study and collapse), corpus33 (a port strike), corpus34 (a
 festival stopped by a storm), corpus35 (a ransomware attack on a town hall), corpus36 (a
-Roman mosaic found under a car park), corpus37 (a water main burst) and corpus38 (snow-leopard
-cubs born at a wildlife park), against the
+Roman mosaic found under a car park), corpus37 (a water main burst), corpus38 (snow-leopard
+cubs born at a wildlife park), corpus39 (a wildfire in Sardinia) and corpus40 (a meteorite
+fall over the Po valley), against the
 hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
@@ -105,6 +106,8 @@ def main() -> None:
         ("corpus36", [DATA / "corpus36"], DATA / "corpus36_clusters.json"),
         ("corpus37", [DATA / "corpus37"], DATA / "corpus37_clusters.json"),
         ("corpus38", [DATA / "corpus38"], DATA / "corpus38_clusters.json"),
+        ("corpus39", [DATA / "corpus39"], DATA / "corpus39_clusters.json"),
+        ("corpus40", [DATA / "corpus40"], DATA / "corpus40_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

@@ -213,3 +213,22 @@ def test_method_20_counts_the_last_noun_of_a_compound():
         _, result = run([DATA / folder], f"{folder}_clusters.json")
         predicted = {c.id: c.predicted for c in result.clusters}
         assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
+
+
+def test_method_21_catches_the_seriously_injured_the_bonus_and_its_held_out_sets_figures():
+    """The derailment's "two of them seriously" against "tre dei quali in gravi condizioni",
+    the transfer's bonus ("più 7 di bonus" against "5 milioni di bonus"), and the planted
+    disagreements of method 21's held-out sets (a wildfire in Sardinia, a meteorite fall)
+    caught at first sight; the meteorite's entry speed is told from its altitude since."""
+    for folder, planted in (
+        ("corpus25", {"seriously-injured"}),
+        ("corpus26", {"add-ons", "base-fee"}),
+        (
+            "corpus39",
+            {"burned-area", "canadair-count", "evacuee-count", "sp27-status", "damage-estimate"},
+        ),
+        ("corpus40", {"total-mass", "fragment-count", "entry-speed"}),
+    ):
+        _, result = run([DATA / folder], f"{folder}_clusters.json")
+        predicted = {c.id: c.predicted for c in result.clusters}
+        assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
