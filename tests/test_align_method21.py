@@ -259,3 +259,79 @@ def test_an_altitude_is_no_speed(tmp_path):
         "The meteorite hit the atmosphere at around 18 kilometres per second.",
     )
     assert relation != "conflicts"
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "agent"),
+    [
+        # Words between the act and its "by"; a description, then the name after a comma.
+        (
+            "They were spotted on Tuesday morning by the owner of the field, Luigi Bresciani.",
+            "found",
+            "brescian luig",
+        ),
+        (
+            "That check was carried out on 31 May by the park's vet, Marta Zanin.",
+            "carried out",
+            "mart zanin",
+        ),
+        (
+            "Il controllo è stato eseguito dalla veterinaria del parco, Marta Zanin.",
+            "carried out",
+            "mart zanin",
+        ),
+        (
+            "I frammenti saranno analizzati dall'Istituto di Scienze Planetarie.",
+            "analysed",
+            "@planetari",
+        ),
+        ("Le analisi sono affidate all'Università di Milano.", "analysed", "@milan"),
+        # Italian's cleft sentence puts the agent last.
+        (
+            "A trovarli è stato un agricoltore di 67 anni, Luigi Bresciani.",
+            "found",
+            "brescian luig",
+        ),
+        ("A convocare l'incontro è stato il prefetto di Genova.", "convened", "geno prefect"),
+        ("A trovare i frammenti, martedì mattina, sono stati due volontari.", "found", ""),
+    ],
+)
+def test_more_acts_and_their_agents(text, act, agent):
+    from eternaut_reader.core.analysis.roles import roles
+
+    found = [(a, who) for a, who, _, _ in roles(text)]
+    assert found == ([(act, agent)] if agent else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The discovery was unveiled yesterday morning by the archaeological superintendency.",
+        "The strike, called by the Unione Lavoratori Portuali, began on Monday.",
+    ],
+)
+def test_an_act_is_a_whole_word(text):
+    """ "unveiLED … by", "calLED by" were read as "led by" (a false conflict of who)."""
+    from eternaut_reader.core.analysis.roles import roles
+
+    assert roles(text) == []
+
+
+def test_a_speaker_after_the_comma_is_no_agent():
+    from eternaut_reader.core.analysis.roles import roles
+
+    assert [
+        who
+        for _, who, _, _ in roles("It was coordinated by Professor Marchetti, Giulia Rossi said.")
+    ] == ["marchett"]
+
+
+def test_two_finders_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "A trovare i frammenti del meteorite sono stati due volontari della rete FRIDA, Elena "
+        "Fornasari e Davide Pini.",
+        "The meteorite fragments were spotted by the owner of the field, Luigi Bresciani.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["who"]

@@ -45,7 +45,7 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         (
             "L'ordinanza è stata firmata dal sindaco di Legnago, Roberta Castellani.",
             "ordered",
-            "legnag mayor",
+            "castellan legnag mayor robert",  # the office and, after the comma, its holder
         ),
         ("The talks had been convened by the port authority.", "convened", "@port"),
         (

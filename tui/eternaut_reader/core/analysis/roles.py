@@ -14,8 +14,11 @@ of one bank, named in one story).
 Only these plain patterns are read, and only where the agent is named: an appointment
 ("will be", "will become", "was named", "sarà", "andrà a"), a role followed by its holder
 ("her deputy mayor will be Lorenzo Gatti"), or an act with its agent after "by" / "da"
-(led, ordered or signed, convened). An agent is its name, not the place or the rest of the
-sentence after it; an office ("il prefetto", "the mayor") is one word in both languages, and
+(led, ordered or signed, convened, scored, found, carried out, analysed; a few words may come
+between: "spotted on Tuesday morning by"), or last in an Italian cleft sentence ("A trovarli
+è stato un agricoltore, Luigi Bresciani"). A description followed by a name after a comma
+("the owner of the field, Luigi Bresciani") is that person. An agent is its name, not the
+place or the rest of the sentence after it; an office ("il prefetto", "the mayor") is one word in both languages, and
 a body ("the University of Padua", marked INSTITUTION) is not compared with a person, who
 may act for it (values._same_agent).
 """
@@ -82,35 +85,74 @@ _PATTERNS = (
         re.IGNORECASE,
     ),
 )
+# "da" and its forms with the article, longest first ("dalla" is not "da" + "lla").
+_DA = r"(?:dall['’]|dalla|dalle|dagli|dai|dal|da\b)"
 # An act and its agent after "by" / "da": who led, ordered or signed it.
 _ACTS = {
     "led": (
         r"(?:led|headed|coordinated|directed|conducted)\s+by|"
-        r"(?:guidat|coordinat|dirett|condott)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
+        rf"(?:guidat|coordinat|dirett|condott)[oaie]\s+{_DA}"
     ),
     "ordered": (
         r"(?:ordered|signed|issued|decreed)\s+by|"
-        r"(?:firmat|dispost|ordinat|emess)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
+        rf"(?:firmat|dispost|ordinat|emess)[oaie]\s+{_DA}"
     ),
     "convened": (
         r"(?:convened|summoned)\s+by|"
-        r"(?:convocat|indett)[oaie]\s+(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
+        rf"(?:convocat|indett)[oaie]\s+{_DA}"
     ),
     # "The decisive basket was scored by Devon Hayes" / "segnata da Rinaldi".
     "scored": (
         r"(?:scored|netted)\s+by|(?:segnat|realizzat)[oaie]\s+(?:(?:proprio|solo|poi)\s+)?"
-        r"(?:da|dal|dalla|dall['’]|dai|dagli|dalle)"
+        rf"{_DA}"
     ),
     # "first spotted by Giulia Ranieri", "scoperto da un tecnico", "flagged by analysts at ACN".
     "found": (
         r"(?:spotted|discovered|found|detected|noticed|flagged|identified)\s+by|"
-        r"(?:scopert|notat|individuat|rilevat|segnalat|trovat)[oaie]\s+(?:da|dal|dalla|dall['’]|"
-        r"dai|dagli|dalle)"
+        rf"(?:scopert|notat|individuat|rilevat|segnalat|trovat)[oaie]\s+{_DA}"
+    ),
+    # "The check was carried out on 31 May by the park's vet", "eseguito dalla veterinaria
+    # del parco", "effettuata dai tecnici".
+    "carried out": (
+        r"(?:carried\s+out|performed)\s+by|"
+        rf"(?:eseguit|effettuat)[oaie]\s+{_DA}"
+    ),
+    # "will be analysed by the Institute of Planetary Sciences", "saranno studiati dal
+    # dipartimento di Scienze della Terra", "Le analisi sono affidate all'Istituto".
+    "analysed": (
+        r"(?:analy[sz]ed|studied|examined|tested)\s+by|"
+        rf"(?:analizzat|studiat|esaminat)[oaie]\s+{_DA}|"
+        r"(?:analisi|indagini|accertamenti|esami)\s+(?:sono|saranno)\s+affidat[ie]\s+"
+        r"(?:all['’]|alla|alle|agli|ai|al|a\b)"
     ),
 }
+# Italian puts the agent last in a cleft sentence: "A trovarli è stato un agricoltore di 67
+# anni, Luigi Bresciani", "A convocare l'incontro è stato il prefetto", "Ad accorgersene sono
+# stati due tecnici".
+_CLEFT_ACTS = (
+    *((stem, "found") for stem in ("trov", "scopr", "not", "accorg", "individu", "dare", "segnal")),
+    *((stem, "ordered") for stem in ("ordin", "firm", "dispor")),
+    *((stem, "led") for stem in ("guid", "coordin", "dirig")),
+    ("convoc", "convened"),
+    ("segn", "scored"),
+    *((stem, "carried out") for stem in ("esegu", "effettu")),
+    *((stem, "analysed") for stem in ("analizz", "studi", "esamin")),
+)
+_CLEFT = re.compile(
+    r"\b[Aa]d?\s+(?P<cleft>(?:trovar|scoprir|notar|accorger|individuar|segnalar|ordinar|firmar|"
+    r"disporr|guidar|coordinar|dirigere|convocar|segnar|eseguir|effettuar|analizzar|studiar|"
+    r"esaminar)\w*|dare\s+l['’]allarme)(?:[\s,]+[^\s,;.:]+){0,5}?,?\s+(?:è|sono)\s+stat[oaie]\s+"
+    r"(?P<agent>[^,;.:()«»]{1,90})"
+)
+# Words between the act and its "by" ("spotted on Tuesday morning by the owner of the
+# field"), none a stop or a comma.
+_GAP = r"(?:\s+[^\s,;.:()«»]+){0,4}?"
+_BY = r"\s+by"
 _ACT = re.compile(
     "(?:"
-    + "|".join(f"(?P<{k}>{p})" for k, p in _ACTS.items())
+    + "|".join(
+        f"(?P<{k.replace(' ', '_')}>\\b(?:{p.replace(_BY, _GAP + _BY)}))" for k, p in _ACTS.items()
+    )
     + r")\s*(?P<agent>[^,;.:()«»]{1,90})",
     re.IGNORECASE,
 )
@@ -185,12 +227,18 @@ def _family(match: re.Match[str]) -> str:
 _KEYS = (
     "mayor", "sindac", "ceo", "chief executive", "amministrat", "direttore", "direttrice",
     "managing director", "chair", "presiden", "coach", "allenatore", "captain", "capitan",
-    "director", "led by", "headed by", "coordinated by", "directed by", "conducted by",
-    "ordered by", "signed by", "issued by", "decreed by", "convened by", "summoned by",
+    "director", "led ", "headed", "coordinated", "directed", "conducted",
+    "ordered", "signed", "issued", "decreed", "convened", "summoned",
     "called by", "guidat", "coordinat", "dirett", "condott", "firmat", "dispost", "ordinat",
-    "emess", "convocat", "indett", "scored by", "netted by", "segnat", "realizzat",
-    "spotted by", "discovered by", "found by", "detected by", "noticed by", "flagged by",
-    "identified by", "scopert", "notat", "individuat", "rilevat", "segnalat", "trovat",
+    "emess", "convocat", "indett", "scored", "netted", "segnat", "realizzat",
+    "spotted", "discovered", "found", "detected", "noticed", "flagged",
+    "identified", "scopert", "notat", "individuat", "rilevat", "segnalat", "trovat",
+    "carried out", "performed", "eseguit", "effettuat", "analysed", "analyzed", "studied",
+    "examined", "tested", "analizzat", "studiat", "esaminat", "affidat",
+    "a trovar", "a scoprir", "a notar", "accorger", "individuar", "a segnalar", "a ordinar",
+    "a firmar", "a disporr", "a guidar", "a coordinar", "a dirigere", "a convocar",
+    "a segnar", "eseguir", "effettuar", "analizzar", "a studiar", "esaminar", "l'allarme",
+    "l’allarme",
 )  # fmt: skip
 
 
@@ -214,13 +262,26 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
                 continue
             taken.append((m.start(), m.end()))
             out.append((_family(m), agent, m.start(), m.end()))
-    for m in _ACT.finditer(text):
-        act = next(k for k in _ACTS if m.group(k))
+    for m in (*_ACT.finditer(text), *_CLEFT.finditer(text)):
+        if "cleft" in m.groupdict() and m.group("cleft"):
+            act = next(a for stem, a in _CLEFT_ACTS if m.group("cleft").lower().startswith(stem))
+        else:
+            act = next(k for k in _ACTS if m.group(k.replace(" ", "_")))
         agent_text = _agent_phrase(m.group("agent"))
         # Only a body named with the definite article ("by the port authority", "dalla
         # protezione civile") is one in lower case: not "led by a majority".
-        definite = _THE.match(agent_text) or _DA_THE.search(m.group(act))
+        said = m.group("cleft") if "cleft" in m.groupdict() else m.group(act.replace(" ", "_"))
+        definite = _THE.match(agent_text) or _DA_THE.search(said)
         agent = _distinctive(agent_text, plain=bool(definite))
+        end = m.start("agent") + len(agent_text.rstrip())
+        named = _APPOSED_NAME.match(text, end)
+        if named:
+            # "by the owner of the field, Luigi Bresciani", "dalla veterinaria del parco,
+            # Marta Zanin": the person the words describe, by name ("due volontari della rete
+            # FRIDA, Elena Fornasari": the network and its people).
+            described = _distinctive(agent_text) if _WORD.search(agent_text) else ""
+            agent = " ".join(sorted({*described.split(), *_distinctive(named.group(1)).split()}))
+            end = named.end(1)
         if not agent or any(s < m.end() and m.start() < e for s, e in taken):
             continue
         if _INSTITUTION.search(agent_text) and not any(o in agent.split() for o in OFFICES):
@@ -228,11 +289,15 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
             # "dall'Università di Padova"); an office holder ("the president of the
             # Province") acts as the office, and is compared with bodies.
             agent = INSTITUTION + agent
-        end = m.start("agent") + len(agent_text.rstrip())
         out.append((act, agent, m.start(), end))
     return out
 
 
+_APPOSED_NAME = re.compile(
+    rf",\s+({_CAP}(?:\s+{_CAP}){{1,3}})\b(?!\s+(?:said|says|told|added|explained|noted|"
+    r"wrote|ha\s+detto|ha\s+spiegato|ha\s+aggiunto|commenta|spiega|dice|aggiunge|racconta))",
+    re.IGNORECASE,
+)
 INSTITUTION = "@"  # marks the words of a body ("the University of Padua"), not a person's
 _INSTITUTION = re.compile(
     r"\b(?:universit[yàa]|institute|istituto|department|dipartimento|ministry|ministero|"
