@@ -18,9 +18,9 @@ Only these plain patterns are read, and only where the agent is named: an appoin
 between: "spotted on Tuesday morning by"), or last in an Italian cleft sentence ("A trovarli
 è stato un agricoltore, Luigi Bresciani"). A description followed by a name after a comma
 ("the owner of the field, Luigi Bresciani") is that person. An agent is its name, not the
-place or the rest of the sentence after it; an office ("il prefetto", "the mayor") is one word in both languages, and
-a body ("the University of Padua", marked INSTITUTION) is not compared with a person, who
-may act for it (values._same_agent).
+place or the rest of the sentence after it; an office ("il prefetto", "the mayor") is one
+word in both languages, and a body ("the University of Padua", marked INSTITUTION) is not
+compared with a person, who may act for it (values._same_agent).
 """
 
 from __future__ import annotations
