@@ -335,3 +335,26 @@ def test_two_finders_conflict(tmp_path):
     )
     assert relation == "conflicts"
     assert [what for what, _, _ in found] == ["who"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "amount"),
+    [
+        ("a due metri e mezzo sotto il livello della strada", "metr", 2.5),
+        ("due ore e mezza di ritardo", "hour", 2.5),
+        ("tre anni e mezzo di lavori", "year", 3.5),
+    ],
+)
+def test_a_measure_and_a_half(text, unit, amount):
+    assert [(v.unit, v.low) for v in extract(text, "it") if v.kind == "quantity"] == [
+        (unit, amount)
+    ]
+
+
+def test_two_metres_and_a_half_agrees_with_2_5_metres(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Il mosaico romano si trova a due metri e mezzo sotto il livello della strada.",
+        "The Roman mosaic lies about 2.5 metres below the street level.",
+    )
+    assert (relation, found) == ("agrees", [])

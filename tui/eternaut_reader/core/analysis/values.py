@@ -1315,8 +1315,12 @@ def _amounts(text: str, language: str) -> list[Value]:
                 # a speed, another measure than a length ("a 24 chilometri di altezza").
                 hour = speed == "h" or bool(per and per.group(1))
                 noun, stop = noun + ("/h" if hour else "/s"), per.end() if per else stop
+            half = _E_MEZZO.match(text, stop) if _measured(noun) or noun in _IN_HOURS else None
+            if half:
+                # "due metri e mezzo", "tre ore e mezza": a measure and a half.
+                amount, stop = amount + 0.5, half.end()
             centimetres = _AND_CENTIMETRES.match(text, stop) if noun == _METRE else None
-            if centimetres:
+            if centimetres and not half:
                 # "due metri e quaranta", "2 metri e 40 centimetri": metres and centimetres
                 # (not "5 metri e una scala").
                 extra = _count_word(centimetres.group(1))
