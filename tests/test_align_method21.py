@@ -358,3 +358,21 @@ def test_two_metres_and_a_half_agrees_with_2_5_metres(tmp_path):
         "The Roman mosaic lies about 2.5 metres below the street level.",
     )
     assert (relation, found) == ("agrees", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("il conto per il ripristino potrebbe superare i 700mila euro", "it"),
+        ("the bill could exceed 700,000 euros", "en"),
+    ],
+)
+def test_an_amount_it_may_exceed_is_a_bound(text, language):
+    (money,) = [v for v in extract(text, language) if v.kind == "money"]
+    assert (money.low, money.bound) == (700_000, ">")
+
+
+def test_the_top_ten_is_no_bound():
+    assert [v.bound for v in extract("one of the top 10 firms", "en") if v.kind == "quantity"] == [
+        ""
+    ]

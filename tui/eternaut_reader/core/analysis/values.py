@@ -2708,8 +2708,9 @@ _BOUNDS = (
             r"più\s+" + _IT_DI + r"|sopra|superiore\s+a|ben\s+oltre|"
             # ...and a verb that says it: "revenue tops one billion", "ha superato gli 11
             # miliardi" (an outside tester saw "tops €1 billion" against "€1.2 billion").
-            r"tops|topped|topping|exceeds|exceeded|exceeding|surpass(?:es|ed|ing)?|"
-            r"supera|superano|superato|superata|superati|superate|superando|sfonda|sfondato)"
+            r"tops|topped|topping|exceeds?|exceeded|exceeding|surpass(?:es|ed|ing)?|"
+            r"supera|superano|superare|superato|superata|superati|superate|superando|sfonda|"
+            r"sfondare|sfondato)"
             + _OF_THE
             + r"\s*$",
             re.IGNORECASE,
