@@ -1081,6 +1081,8 @@ _ELLIPTIC_AFTER = re.compile(r"\s+(?:di|in|of|per|for)\s+[^\W\d_]+", re.IGNORECA
 
 
 def _added_money(text: str, start: int, found: list[Value]) -> Value | None:
+    if not any(v.kind == "money" for v in found):
+        return None  # the common case, cheaply: no money before it
     plus = _PLUS_BEFORE.search(text, max(0, start - 32), start)
     if plus is None:
         return None
@@ -2762,6 +2764,9 @@ _RANGE_BEFORE = re.compile(
     r"(?:\s+(?P<join>and|e|to|a|al|alle|ai)\s+|\s*(?P<dash>[-–])\s*)(?:[$€£]\s*)?$",
     re.IGNORECASE,
 )
+_RANGE_JOINED = re.compile(
+    r"(?:\s(?:and|e|to|a|al|alle|ai)\s+|[-–]\s*)(?:[$€£]\s*)?$", re.IGNORECASE
+)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rising|fell|fallen|falling|grew|grown|increased|decreased|climbed|"
     r"dropped|jumped|cut|raised|lowered|went|moved|salit[oaie]|sces[oaie]|cresciut[oaie]|"
@@ -2783,6 +2788,9 @@ def _ranges(text: str, language: str, values: list[Value]) -> list[Value]:
     for value in values:
         if value.kind not in ("quantity", "money") or value.bound or value.low != value.high:
             out.append(value)
+            continue
+        if not _RANGE_JOINED.search(text, max(0, value.start - 8), value.start):
+            out.append(value)  # the common case, cheaply: no "and", "to", "a" or dash before
             continue
         m = _RANGE_BEFORE.search(text, max(0, value.start - 40), value.start)
         low = _range_low(m, value, language) if m else None
