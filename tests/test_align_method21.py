@@ -376,3 +376,38 @@ def test_the_top_ten_is_no_bound():
     assert [v.bound for v in extract("one of the top 10 firms", "en") if v.kind == "quantity"] == [
         ""
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("He was taken to hospital in Nuoro.", "en", "hospital:nuoro"),
+        ("È stato portato all'ospedale di Lanusei.", "it", "hospital:lanusei"),
+        ("the Alessandro Manzoni hospital in Lecco", "en", "hospital:lecco"),
+        ("all'ospedale Manzoni di Lecco", "it", "hospital:lecco"),
+        ("a village in the province of Cremona", "en", "province:cremona"),
+        ("in provincia di Mantova", "it", "province:mantua"),  # the exonym
+        ("The Province of Verona's decision", "en", "province:verona"),
+    ],
+)
+def test_a_hospital_by_its_town_and_a_province_are_places(text, language, unit):
+    assert [v.unit for v in extract(text, language) if v.kind == "place"] == [unit]
+
+
+def test_a_hospital_by_its_own_name_is_not_compared():
+    """ "ospedale Santa Chiara" and "the hospital in Casalmaggiore" may be one hospital."""
+    assert not [
+        v for v in extract("ricoverato all'ospedale Santa Chiara", "it") if v.kind == "place"
+    ]
+
+
+def test_two_provinces_for_one_find_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The meteorite fragments were found in a wheat field near Roncoferro, a village in "
+        "the province of Cremona.",
+        "I frammenti del meteorite sono stati trovati in un campo di frumento di Castelponte, "
+        "in provincia di Mantova.",
+    )
+    assert relation == "conflicts"
+    assert ("place", "province of Cremona", "provincia di Mantova") in found

@@ -21,6 +21,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
+from eternaut_reader.core.analysis.names import EXONYMS
 from eternaut_reader.core.analysis.roles import EXCLUSIVE, INSTITUTION, OFFICES, roles
 
 __all__ = ["Value", "compare", "extract", "far_apart", "parse_number", "significant_digits"]
@@ -99,6 +100,8 @@ class Value:
         pair are still one figure)."""
         if self.kind == "who":
             return [self.key]  # the role ("who:deputy mayor"): its holder is a name already
+        if self.unit.startswith(("hospital:", "province:")):
+            return []  # most passages of a local story name its province: no evidence
         out = [self.key] + ([self._as_name().key] if self.name else [])
         if self.kind == "quantity" and abs(self.low) >= _BARE_COUNT and not is_measure(self):
             out.append(f"count:{self.low:.3g}")
@@ -107,10 +110,15 @@ class Value:
     @property
     def kind_keys(self) -> list[str]:
         """`kind_key`, and the same for the name a count is also a count of."""
-        if self.kind == "who" or (self.kind == "status" and ":" in self.unit):
+        if (
+            self.kind == "who"
+            or (self.kind == "status" and ":" in self.unit)
+            or self.unit.startswith(("hospital:", "province:"))
+        ):
             # A role is no measure to find passages by: weighed as one, it drew an election
             # story's "was elected mayor" away from the passages that state it. Nor is an act
-            # done or not ("was announced", "è stato firmato"): too common a phrase.
+            # done or not ("was announced", "è stato firmato"): too common a phrase. Nor a
+            # province or a town's hospital, which most passages of a local story name.
             return []
         return [self.kind_key] + ([self._as_name().kind_key] if self.name else [])
 
@@ -214,6 +222,11 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind == "place":  # "street:manin": a street against a street, a square a square
         if a.unit.partition(":")[0] != b.unit.partition(":")[0]:
             return None
+        if a.unit.startswith(("hospital:", "province:")):
+            # ...and a hospital or a province by a word of its name in common ("the
+            # Alessandro Manzoni hospital in Lecco" / "ospedale Manzoni di Lecco").
+            words_a = set(a.unit.partition(":")[2].split())
+            return bool(words_a & set(b.unit.partition(":")[2].split()))
         return a.unit == b.unit
     if a.kind == "ordinal":  # "the third attack" / "il quarto attacco": of one noun only
         return a.low == b.low if a.unit == b.unit else None
@@ -2369,7 +2382,34 @@ def _places(text: str) -> list[Value]:
         name = " ".join((m.group("name") or m.group("name2")).lower().split())
         unit = f"{_PLACE_CLASS[kind]}:{name}"
         out.append(Value("place", unit, 0.0, 0.0, m.group(), m.start(), m.end()))
+    for m in _WHICH_PLACE.finditer(text):
+        # "taken to hospital in Nuoro" / "all'ospedale di Lanusei", "in the province of
+        # Cremona" / "in provincia di Mantova": which one, by the words of its name.
+        kind = "hospital" if m.group("hospital") else "province"
+        words = sorted({_place_word(w) for w in _PLACE_NAME_WORD.findall(m.group("name"))})
+        if words and not any(v.start < m.end() and m.start() < v.end for v in out):
+            unit = f"{kind}:{' '.join(words)}"
+            out.append(Value("place", unit, 0.0, 0.0, m.group(), m.start(), m.end()))
     return out
+
+
+# A hospital by its town, or a province: "(taken to) hospital in Nuoro", "the Alessandro
+# Manzoni hospital in Lecco", "all'ospedale di Lanusei", "ospedale Manzoni di Lecco", "in the
+# province of Cremona", "in provincia di Mantova". A hospital named by its own name alone
+# ("ospedale Santa Chiara") is not compared: another report may name it by its town.
+_WHICH_NAME = r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:di|del|della|of|in|a)\s+)?[A-Z][\w'’-]*){0,3})"
+_WHICH_PLACE = re.compile(
+    r"\b(?:(?P<hospital>(?i:hospital|ospedale|policlinico))(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"\s+(?i:in|di|a|at)"
+    rf"|(?P<province>(?i:province|provincia))\s+(?i:of|di))\s+{_WHICH_NAME}"
+)
+_PLACE_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _place_word(word: str) -> str:
+    """A word of a place's name, in English where it has an exonym ("Mantova" is "mantua")."""
+    lower = re.sub(r"['’]s$", "", word.lower())  # "the Province of Verona's decision"
+    return EXONYMS.get(lower, lower)
 
 
 # A multiplier said by its verb: "prices have doubled", "sono triplicati", "halved".
@@ -2712,9 +2752,7 @@ _BOUNDS = (
             # miliardi" (an outside tester saw "tops €1 billion" against "€1.2 billion").
             r"tops|topped|topping|exceeds?|exceeded|exceeding|surpass(?:es|ed|ing)?|"
             r"supera|superano|superare|superato|superata|superati|superate|superando|sfonda|"
-            r"sfondare|sfondato)"
-            + _OF_THE
-            + r"\s*$",
+            r"sfondare|sfondato)" + _OF_THE + r"\s*$",
             re.IGNORECASE,
         ),
     ),
