@@ -1093,18 +1093,17 @@ _ELLIPTIC_FLOOR = 1e5  # money this large is written with a scale a bare figure 
 _ELLIPTIC_AFTER = re.compile(r"\s+(?:di|in|of|per|for)\s+[^\W\d_]+", re.IGNORECASE)
 
 
-def _added_money(text: str, start: int, found: list[Value]) -> Value | None:
-    if not any(v.kind == "money" for v in found):
+def _added_money(text: str, start: int, money: Value | None) -> Value | None:
+    """The money value (the last one read before the figure at `start`) that the figure is
+    added to, if any."""
+    if money is None:
         return None  # the common case, cheaply: no money before it
     plus = _PLUS_BEFORE.search(text, max(0, start - 32), start)
-    if plus is None:
+    if plus is None or money.end > plus.start() or plus.start() - money.end > 60:
         return None
-    money = [v for v in found if v.kind == "money" and v.end <= plus.start()]
-    if not money or plus.start() - money[-1].end > 60:
+    if _SENTENCE_STOP.search(text, money.end, plus.start()):
         return None
-    if _SENTENCE_STOP.search(text, money[-1].end, plus.start()):
-        return None
-    return money[-1]
+    return money
 
 
 def _scale_of(money: Value) -> float:
@@ -1120,6 +1119,8 @@ def _amounts(text: str, language: str) -> list[Value]:
     numbers = _numbers(text, language)
     starts = {n.start: n for n in numbers}
     inside: list[tuple[int, int]] = []  # read as part of an amount ("metri e quaranta")
+    last_money: Value | None = None
+    money_checked = 0
     for number in numbers:
         start, end, amount = number.start, number.end, number.value
         if any(s < start < e for s, e in inside):
@@ -1153,7 +1154,11 @@ def _amounts(text: str, language: str) -> list[Value]:
             currency = _CURRENCIES[after.group(1).lower()]
             out.append(_amount("money", currency, amount, text, start, after.end()))
             continue
-        added = _added_money(text, start, out)
+        for seen in out[money_checked:]:  # the last money read so far, in one pass
+            if seen.kind == "money":
+                last_money = seen
+        money_checked = len(out)
+        added = _added_money(text, start, last_money)
         if added is not None and not number.word and not _PERCENT_AFTER.match(text, end):
             # "40 milioni di euro, più 5 milioni di bonus", "35 milioni … più 7 di bonus":
             # an amount added to money is money of its currency, and of its scale if it
