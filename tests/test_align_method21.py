@@ -283,7 +283,7 @@ def test_an_altitude_is_no_speed(tmp_path):
         (
             "I frammenti saranno analizzati dall'Istituto di Scienze Planetarie.",
             "analysed",
-            "@planetari",
+            "@planetar",
         ),
         ("Le analisi sono affidate all'Università di Milano.", "analysed", "@milan"),
         # Italian's cleft sentence puts the agent last.
@@ -411,3 +411,23 @@ def test_two_provinces_for_one_find_conflict(tmp_path):
     )
     assert relation == "conflicts"
     assert ("place", "province of Cremona", "provincia di Mantova") in found
+
+
+def test_one_institute_named_in_two_languages_agrees(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The meteorite fragments will be studied by the Institute of Planetary Sciences.",
+        "I frammenti del meteorite saranno studiati dall'Istituto di Scienze Planetarie.",
+    )
+    assert ("who" not in [what for what, _, _ in found]) and relation != "conflicts"
+
+
+def test_a_person_described_is_not_contradicted_by_a_person_named(tmp_path):
+    """ "the park's veterinarian" may well be Marta Zanin (an outside tester saw them
+    conflict)."""
+    relation, found = aligned(
+        tmp_path,
+        "The autopsy on the deer was carried out by the park's veterinarian.",
+        "L'autopsia sul cervo è stata eseguita dalla veterinaria del parco, Marta Zanin.",
+    )
+    assert relation != "conflicts" and found == []

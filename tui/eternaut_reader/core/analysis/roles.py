@@ -30,7 +30,7 @@ import re
 from eternaut_reader.core.analysis.lexicon import stopwords, unaccent
 from eternaut_reader.core.analysis.names import EXONYMS, token_key
 
-__all__ = ["EXCLUSIVE", "INSTITUTION", "OFFICES", "ROLE_FAMILIES", "roles"]
+__all__ = ["DESCRIBED", "EXCLUSIVE", "INSTITUTION", "OFFICES", "ROLE_FAMILIES", "roles"]
 
 # Roles by family, longest first within a family's pattern (English, Italian).
 _ROLE_WORDS = {
@@ -202,7 +202,7 @@ def _distinctive(phrase: str, plain: bool = False) -> str:
     offices = {
         _OFFICES[w] for w in map(unaccent, _ANY_WORD.findall(phrase.lower())) if w in _OFFICES
     }
-    words = {token_key(w) for w in words - _GENERIC}
+    words = {_cognate(token_key(w)) for w in words - _GENERIC}
     words = {w for w in words if unaccent(w) not in _OFFICES} | offices
     if not words and plain:
         # A body named in lower case ("convened by the port authority"): its first words.
@@ -213,6 +213,12 @@ def _distinctive(phrase: str, plain: bool = False) -> str:
         ][:2]
         words = {token_key(w) for w in first}
     return " ".join(sorted(w for w in words if len(w) > 1))
+
+
+def _cognate(key: str) -> str:
+    """A name's word as English and Italian both spell it: "Planetary" and "Planetarie" are
+    one word ("planetar")."""
+    return key[:-1] if len(key) > 5 and key[-1] in "iy" else key
 
 
 def _family(match: re.Match[str]) -> str:
@@ -289,6 +295,10 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
             # "dall'Università di Padova"); an office holder ("the president of the
             # Province") acts as the office, and is compared with bodies.
             agent = INSTITUTION + agent
+        elif not named and not _WORD.search(agent_text) and not set(agent.split()) & OFFICES:
+            # Words that say what kind of person, with no name ("the park's veterinarian"):
+            # compared with no one but an agent told in the same words.
+            agent = DESCRIBED + agent
         out.append((act, agent, m.start(), end))
     return out
 
@@ -299,6 +309,7 @@ _APPOSED_NAME = re.compile(
     re.IGNORECASE,
 )
 INSTITUTION = "@"  # marks the words of a body ("the University of Padua"), not a person's
+DESCRIBED = "~"  # marks a person described, not named ("the park's veterinarian")
 _INSTITUTION = re.compile(
     r"\b(?:universit[yàa]|institute|istituto|department|dipartimento|ministry|ministero|"
     r"agency|agenzia|authority|autorit[àa]|council|consiglio|province|provincia|region|"

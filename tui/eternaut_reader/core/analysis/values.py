@@ -22,7 +22,7 @@ from text_to_num import text2num
 
 from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
 from eternaut_reader.core.analysis.names import EXONYMS
-from eternaut_reader.core.analysis.roles import EXCLUSIVE, INSTITUTION, OFFICES, roles
+from eternaut_reader.core.analysis.roles import DESCRIBED, EXCLUSIVE, INSTITUTION, OFFICES, roles
 
 __all__ = ["Value", "compare", "extract", "far_apart", "parse_number", "significant_digits"]
 
@@ -171,10 +171,15 @@ def _same_agent(a: Value, b: Value) -> bool | None:
     """One role or act with agents that share a word agree, and conflict with none; one
     person in two roles no one holds together conflicts (roles.EXCLUSIVE)."""
     words_a, words_b = (
-        set(a.name.lstrip(INSTITUTION).split()),
-        set(b.name.lstrip(INSTITUTION).split()),
+        set(a.name.lstrip(INSTITUTION + DESCRIBED).split()),
+        set(b.name.lstrip(INSTITUTION + DESCRIBED).split()),
     )
     shared = bool(words_a & words_b)
+    if a.unit == b.unit and DESCRIBED in (a.name[:1], b.name[:1]):
+        # "carried out by the park's veterinarian" / "dalla veterinaria del parco, Marta
+        # Zanin": a description may be of anyone named, and in two languages its words
+        # differ. Only the same words agree; nothing conflicts.
+        return True if shared else None
     if a.unit == b.unit:
         body_a, body_b = a.name.startswith(INSTITUTION), b.name.startswith(INSTITUTION)
         person = (not body_a and not words_a & OFFICES) or (not body_b and not words_b & OFFICES)
