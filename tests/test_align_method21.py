@@ -431,3 +431,19 @@ def test_a_person_described_is_not_contradicted_by_a_person_named(tmp_path):
         "L'autopsia sul cervo è stata eseguita dalla veterinaria del parco, Marta Zanin.",
     )
     assert relation != "conflicts" and found == []
+
+
+@pytest.mark.parametrize(
+    ("total", "relation"),
+    [
+        ("Rovato will pay 45 million euros for Tiago Lemos, including bonuses.", "agrees"),
+        ("Rovato will pay 50 million euros for Tiago Lemos, including bonuses.", "conflicts"),
+    ],
+)
+def test_a_fee_and_a_bonus_against_their_sum(tmp_path, total, relation):
+    found = aligned(
+        tmp_path,
+        "Il Rovato ha preso Tiago Lemos per 40 milioni di euro più 5 di bonus.",
+        total,
+    )
+    assert found[0] == relation

@@ -191,6 +191,16 @@ def relate(
         # a report's "ieri" matching the other's "on Wednesday" leaves "30 giugno" against
         # "31 May" to be told.
         settled = {id(v) for pair in agreeing for v in pair}
+        if kind == "money":
+            # A fee and a bonus in one report, their sum in the other ("40 million euros
+            # plus 5 million in bonuses" / "45 milioni, bonus compresi"): one figure, told in
+            # parts (an outside tester saw 40 and 45 conflict).
+            summed = _summed(
+                [a for a in here if a.kind == kind], [b for _, b in theirs_by_kind[kind]]
+            ) or _summed([b for _, b in theirs_by_kind[kind]], [a for a in here if a.kind == kind])
+            if summed:
+                settled |= {id(v) for v in summed}
+                agreed = True
         # Two values of one kind that differ where nothing says they measure one thing: the
         # passages may tell two facts, or one fact two ways; either way not an agreement.
         doubtful = doubtful or any(
@@ -257,6 +267,19 @@ def relate(
     if doubtful and not agreed:
         return "related", (), ()
     return ("agrees" if agreed or score >= AGREE_SCORE or triangle else "related"), (), ()
+
+
+def _summed(parts: Sequence[Value], totals: Sequence[Value]) -> list[Value]:
+    """Two amounts of one currency and a third that is their sum: the three, else []."""
+    for i, a in enumerate(parts):
+        for b in parts[i + 1 :]:
+            if a.unit != b.unit or a.bound or b.bound:
+                continue
+            whole = replace(a, low=a.low + b.low, high=a.high + b.high, bound="", rough=False)
+            for total in totals:
+                if total.unit == a.unit and compare(whole, total) is True:
+                    return [a, b, total]
+    return []
 
 
 def _shown(mine: Value, other: Value) -> tuple[str, str]:
