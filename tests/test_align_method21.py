@@ -372,12 +372,6 @@ def test_an_amount_it_may_exceed_is_a_bound(text, language):
     assert (money.low, money.bound) == (700_000, ">")
 
 
-def test_the_top_ten_is_no_bound():
-    assert [v.bound for v in extract("one of the top 10 firms", "en") if v.kind == "quantity"] == [
-        ""
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "language", "unit"),
     [
@@ -447,3 +441,33 @@ def test_a_fee_and_a_bonus_against_their_sum(tmp_path, total, relation):
         total,
     )
     assert found[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("The crater is one metre deep.", "en", ("metr", 1.0)),
+        ("Il cratere è profondo un metro e mezzo.", "it", ("metr", 1.5)),
+        ("It took one hour.", "en", ("hour", 1.0)),
+    ],
+)
+def test_one_of_a_measure_is_read(text, language, count):
+    assert [(v.unit, v.low) for v in extract(text, language) if v.kind == "quantity"] == [count]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Experts from one of the top 10 firms were called in.", "a top-5 finish", "5 euros a day"],
+)
+def test_a_rank_an_article_or_a_rate_is_no_count(text):
+    assert [v for v in extract(text, "en") if v.kind == "quantity"] == []
+
+
+def test_one_metre_against_three_metres_conflicts(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The crater left by the meteorite is one metre deep.",
+        "Il cratere lasciato dal meteorite è profondo 3 metri.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "one metre", "3 metri")]

@@ -485,6 +485,8 @@ _ROUGH_COUNT = re.compile(
 # "one", "a" and their Italian forms are numbers only before a scale ("un miliardo").
 _ARTICLES = frozenset({"one", "a", "an", "un", "uno", "una", "un'"})
 _NOT_NUMBERS = frozenset({"second", "secondo", "seconda", "first", "prima", "primo"})
+_ONE_WORDS = frozenset({"one", "un", "uno", "una"})  # not "a": "5 euros a day" is a rate
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
 def parse_number(digits: str) -> float:
@@ -587,6 +589,11 @@ def _numbers(text: str, language: str) -> list[_Number]:
         value = _word_number(words, language)
         end_of_run = tokens[best - 1].end()
         lone_article = words in _ARTICLES and not _SCALE_AFTER.match(text, end_of_run)
+        if lone_article and words in _ONE_WORDS:
+            # "one metre", "un metro e mezzo", "one hour": a measure, not an article.
+            after = _NEXT_WORD.match(text, end_of_run)
+            noun = stem(after.group(1)) if after else ""
+            lone_article = not _measured(_UNIT_ALIASES.get(noun, noun))
         if value is not None and not lone_article:
             found.append(_Number(tokens[i].start(), end_of_run, float(value), True))
         i = best
@@ -1098,6 +1105,9 @@ _ELLIPTIC_FLOOR = 1e5  # money this large is written with a scale a bare figure 
 _ELLIPTIC_AFTER = re.compile(r"\s+(?:di|in|of|per|for)\s+[^\W\d_]+", re.IGNORECASE)
 
 
+_TOP_BEFORE = re.compile(r"\btop[\s-]+$", re.IGNORECASE)
+
+
 def _added_money(text: str, start: int, money: Value | None) -> Value | None:
     """The money value (the last one read before the figure at `start`) that the figure is
     added to, if any."""
@@ -1220,6 +1230,8 @@ def _amounts(text: str, language: str) -> list[Value]:
             # another report's "38 anni" or "a 38-year-old" gives it (_owned: whose).
             out.append(_amount("quantity", YEARS, amount, text, start, end))
             continue
+        if _TOP_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "one of the top 10 firms": a rank, not a count
         if not number.word and _ORDINAL_AFTER.match(text, end):
             continue  # "17th-century", "3rd": an ordinal, not a count
         counted = _COUNTED.match(text, end)
@@ -1312,7 +1324,15 @@ def _amounts(text: str, language: str) -> list[Value]:
             head = _NOUN_AFTER_NAME.match(text, counted.end())
             if head and head.group(1).lower() not in stopwords(language):
                 name, counted = stem(counted.group(1)), head
-        if counted and not (number.word and amount < 2):
+        one_measure = (
+            number.word
+            and amount == 1
+            and counted is not None
+            and _measured(_UNIT_ALIASES.get(stem(counted.group(1)), stem(counted.group(1))))
+        )
+        if counted and (one_measure or not (number.word and amount < 2)):
+            # ("one" and "un" count nothing, "one of the", "un incidente", but "one metre",
+            # "un metro e mezzo" and "one hour" measure.)
             word = counted.group(1).lower()
             # An Italian word whose stem is another's ("case", homes, and "caso", a case).
             noun = stem(IT_WORDS[word] if language == "it" and word in IT_WORDS else word)
