@@ -487,3 +487,13 @@ def test_thousands_of_copies_of_a_figure_are_compared_once_each():
     assert [(c.what, c.here, c.there) for c in conflicts] == [
         ("money", "40 milioni di euro", "45 million euros")
     ]
+
+
+def test_two_provinces_of_one_rescue_conflict_in_passages_that_share_few_words(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The rescue took place in the province of Nuoro.",
+        "Il soccorso è avvenuto in provincia di Cagliari.",
+    )
+    assert relation == "conflicts"
+    assert found == [("place", "province of Nuoro", "provincia di Cagliari")]

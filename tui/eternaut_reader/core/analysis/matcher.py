@@ -810,6 +810,8 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             )
         if va.kind in ("status", "who"):
             return True  # a status names its work; who, the role or the act
+        if va.kind == "place" and va.unit.startswith("province:"):
+            return True  # a local story happens in one province
         if va.kind == "score":
             # The one result each of two matched passages gives is the game's ("beat Sanlago
             # 88-79" / "è finita 88-81"): a story tells few games.
