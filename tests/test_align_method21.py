@@ -497,3 +497,18 @@ def test_two_provinces_of_one_rescue_conflict_in_passages_that_share_few_words(t
     )
     assert relation == "conflicts"
     assert found == [("place", "province of Nuoro", "provincia di Cagliari")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "hours"),
+    [
+        ("after half an hour", "en", 0.5),
+        ("dopo mezz'ora", "it", 0.5),
+        ("after 45 minutes", "en", 0.75),
+        ("dopo 90 minuti", "it", 1.5),
+    ],
+)
+def test_half_an_hour_and_minutes_are_durations_in_hours(text, language, hours):
+    assert [(v.unit, v.low) for v in extract(text, language) if v.kind == "quantity"] == [
+        ("hour", hours)
+    ]

@@ -335,7 +335,8 @@ def test_fractions_are_round_percentages(text, language, share):
 def test_fractions_of_time_are_not_shares():
     assert [v.kind for v in extract("the first quarter of 2025", "en")] == ["date"]
     assert [v.kind for v in extract("the second half of 2025", "en")] == ["date"]
-    assert extract("half an hour later", "en") == []
+    # (Since method 21, a duration: half an hour.)
+    assert [(v.kind, v.low) for v in extract("half an hour later", "en")] == [("quantity", 0.5)]
 
 
 @pytest.mark.parametrize(

@@ -486,7 +486,9 @@ _ROUGH_COUNT = re.compile(
 _ARTICLES = frozenset({"one", "a", "an", "un", "uno", "una", "un'"})
 _NOT_NUMBERS = frozenset({"second", "secondo", "seconda", "first", "prima", "primo"})
 _ONE_WORDS = frozenset({"one", "un", "uno", "una"})  # not "a": "5 euros a day" is a rate
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+_NEXT_WORD = re.compile(r"(?:\s+|['’])([^\W\d_]+)")  # "un metro", "un'ora"
+# Half an hour, which no figure says: "after half an hour", "dopo mezz'ora".
+_HALF_HOUR = re.compile(r"\b(?:half\s+an\s+hour|mezz['’]\s?ora|mezzora)\b", re.IGNORECASE)
 
 
 def parse_number(digits: str) -> float:
@@ -902,7 +904,7 @@ _IT_BEFORE = frozenset(
 _LOST_HEADS = frozenset(stem(w) for w in ("cuts", "losses", "closures", "redundancies"))
 
 
-_IN_HOURS = {"day": 24, "week": 168}
+_IN_HOURS = {"day": 24, "week": 168, "minut": 1 / 60}
 YEARS = stem("years")  # the noun of ages and anniversaries
 # An age in apposition: a name or a person's noun, a comma, the figure, a comma or the end
 # of the clause ("Benetti, 38,", "the mayor, 54, said").
@@ -1131,6 +1133,7 @@ def _scale_of(money: Value) -> float:
 
 def _amounts(text: str, language: str) -> list[Value]:
     out: list[Value] = [*_none_counts(text), *_one_counts(text)]
+    out += [_amount("quantity", DURATION, 0.5, text, *m.span()) for m in _HALF_HOUR.finditer(text)]
     numbers = _numbers(text, language)
     starts = {n.start: n for n in numbers}
     inside: list[tuple[int, int]] = []  # read as part of an amount ("metri e quaranta")
