@@ -512,3 +512,17 @@ def test_half_an_hour_and_minutes_are_durations_in_hours(text, language, hours):
     assert [(v.unit, v.low) for v in extract(text, language) if v.kind == "quantity"] == [
         ("hour", hours)
     ]
+
+
+def test_a_very_long_paragraph_is_segmented_by_the_fast_engine_into_its_sentences():
+    """pySBD's time grows with the square of a paragraph's length (a 40,000-character line
+    with no stop took it 4-5 s): past FAST_PARAGRAPH characters sentencex splits it, with
+    the same offsets into the text."""
+    from eternaut_reader.core.text.segment import FAST_PARAGRAPH, sentences
+
+    text = "Titolo.\n\n" + "Il sindaco ha parlato alla città. " * 400
+    assert len(text) > FAST_PARAGRAPH
+    found = sentences(text, "it")
+    assert len(found) == 401
+    assert all(text[s.start : s.end] == s.text for s in found)
+    assert found[1].text == "Il sindaco ha parlato alla città."

@@ -31,6 +31,9 @@ SUPPORTED_LANGUAGES = frozenset(
 
 # Above this many characters the fast engine segments the article (pySBD would take > 1 s).
 FAST_ABOVE = 250_000
+# ...and a paragraph this long, whatever the article: pySBD's time grows with the square of a
+# paragraph's length (a 40,000-character line with no stop took it 4-5 s, sentencex none).
+FAST_PARAGRAPH = 8_000
 
 # pySBD builds a pattern per abbreviation it finds, hundreds in English and Italian together:
 # more than the re module's cache holds (512 in CPython 3.11), so each was compiled afresh on
@@ -140,13 +143,18 @@ def sentences(
     if engine is None:
         engine = "pysbd" if len(text) <= FAST_ABOVE else "sentencex"
     split = _pysbd_split(language) if engine == "pysbd" else _sentencex_split(language)
+    fast = split if engine != "pysbd" else None
     paras = paragraphs(text)
     out: list[Sentence] = []
     total = len(paras) or 1
     step = max(1, total // 100)
     for index, para in enumerate(paras):
         chunk = text[para.start : para.end]
-        for start, end in _align(chunk, split(chunk)):
+        use = split
+        if len(chunk) > FAST_PARAGRAPH and engine == "pysbd":
+            fast = fast or _sentencex_split(language)
+            use = fast
+        for start, end in _align(chunk, use(chunk)):
             out.append(Sentence(para.start + start, para.start + end, chunk[start:end], index))
         if index % step == 0:
             if cancel is not None and cancel():
