@@ -526,3 +526,18 @@ def test_a_very_long_paragraph_is_segmented_by_the_fast_engine_into_its_sentence
     assert len(found) == 401
     assert all(text[s.start : s.end] == s.text for s in found)
     assert found[1].text == "Il sindaco ha parlato alla città."
+
+
+@pytest.mark.parametrize(
+    ("other", "relation"),
+    [
+        ("The club's turnover was 30 million euros last year.", "agrees"),  # the earlier level
+        ("The club's turnover is now 35 million euros.", "agrees"),
+        ("The club's turnover rose to 32 million euros.", "conflicts"),
+    ],
+)
+def test_a_change_gives_its_earlier_level_too(tmp_path, other, relation):
+    """ "passato da 30 a 35 milioni": 30 was last year's figure, not one that 35 contradicts
+    (an outside tester saw "30 million last year" conflict)."""
+    found = aligned(tmp_path, "Il fatturato del club è passato da 30 a 35 milioni di euro.", other)
+    assert found[0] == relation

@@ -2619,6 +2619,8 @@ PEAK = "^"  # the trend mark of a maximum
 
 
 def _trend(text: str, value: Value) -> Value:
+    if value.former and value.text[:1] in "fFdD":
+        return value  # "rose from 30 to 35": the 30 it rose from has no direction of its own
     m = _TREND_BEFORE.search(text, max(0, value.start - 40), value.start)
     if m is None:
         peak = _PEAK_BEFORE.search(text, max(0, value.start - 40), value.start)
@@ -2865,12 +2867,20 @@ def _ranges(text: str, language: str, values: list[Value]) -> list[Value]:
             continue
         m = _RANGE_BEFORE.search(text, max(0, value.start - 40), value.start)
         low = _range_low(m, value, language) if m else None
-        if (
-            m is None
-            or low is None
-            or _CHANGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        ):
+        if m is None or low is None:
             out.append(value)
+            continue
+        if _CHANGE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            # "rose from 30 to 35 million": a change, whose first figure is the earlier level
+            # ("30 million last year" in another report agrees with it, not against 35).
+            out.append(value)
+            if m.group("word"):
+                first = text[m.start() : m.end()].rstrip()
+                first = re.sub(r"\s+(?:and|e|to|a|al|alle|ai)$", "", first, flags=re.IGNORECASE)
+                earlier = Value(
+                    value.kind, value.unit, low, low, first, m.start(), m.start() + len(first)
+                )
+                out.append(replace(earlier, name=value.name, former=True))
             continue
         start = m.start()
         out.append(replace(value, low=low, start=start, text=text[start : value.end]))
