@@ -269,14 +269,15 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
             taken.append((m.start(), m.end()))
             out.append((_family(m), agent, m.start(), m.end()))
     for m in (*_ACT.finditer(text), *_CLEFT.finditer(text)):
-        if "cleft" in m.groupdict() and m.group("cleft"):
-            act = next(a for stem, a in _CLEFT_ACTS if m.group("cleft").lower().startswith(stem))
+        if m.re is _CLEFT:
+            said = m.group("cleft")
+            act = next(a for stem, a in _CLEFT_ACTS if said.lower().startswith(stem))
         else:
             act = next(k for k in _ACTS if m.group(k.replace(" ", "_")))
+            said = m.group(act.replace(" ", "_"))
         agent_text = _agent_phrase(m.group("agent"))
         # Only a body named with the definite article ("by the port authority", "dalla
         # protezione civile") is one in lower case: not "led by a majority".
-        said = m.group("cleft") if "cleft" in m.groupdict() else m.group(act.replace(" ", "_"))
         definite = _THE.match(agent_text) or _DA_THE.search(said)
         agent = _distinctive(agent_text, plain=bool(definite))
         end = m.start("agent") + len(agent_text.rstrip())

@@ -100,7 +100,7 @@ class Value:
         pair are still one figure)."""
         if self.kind == "who":
             return [self.key]  # the role ("who:deputy mayor"): its holder is a name already
-        if self.unit.startswith(("hospital:", "province:")):
+        if self.unit.startswith(NAMED_PLACES):
             return []  # most passages of a local story name its province: no evidence
         out = [self.key] + ([self._as_name().key] if self.name else [])
         if self.kind == "quantity" and abs(self.low) >= _BARE_COUNT and not is_measure(self):
@@ -113,7 +113,7 @@ class Value:
         if (
             self.kind == "who"
             or (self.kind == "status" and ":" in self.unit)
-            or self.unit.startswith(("hospital:", "province:"))
+            or self.unit.startswith(NAMED_PLACES)
         ):
             # A role is no measure to find passages by: weighed as one, it drew an election
             # story's "was elected mayor" away from the passages that state it. Nor is an act
@@ -151,6 +151,8 @@ class Value:
         return shown
 
 
+# Places compared by a word of their names (_places), not by the whole of it.
+NAMED_PLACES = ("hospital:", "province:")
 _BARE_COUNT = 10  # smaller counts ("two", "three") are too common to tell one fact by
 
 
@@ -227,7 +229,7 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind == "place":  # "street:manin": a street against a street, a square a square
         if a.unit.partition(":")[0] != b.unit.partition(":")[0]:
             return None
-        if a.unit.startswith(("hospital:", "province:")):
+        if a.unit.startswith(NAMED_PLACES):
             # ...and a hospital or a province by a word of its name in common ("the
             # Alessandro Manzoni hospital in Lecco" / "ospedale Manzoni di Lecco").
             words_a = set(a.unit.partition(":")[2].split())
@@ -376,6 +378,12 @@ def _befell(value: Value) -> bool:
 def is_measure(value: Value) -> bool:
     """A measure (hours, metres, hectares), as against a count of things or people."""
     return any(_measured(n) for n in value.nouns)
+
+
+def _unit_word(word: str) -> bool:
+    """Is a word a unit of measure ("metre", "metro", "km", "ore")?"""
+    noun = stem(word)
+    return _measured(_UNIT_ALIASES.get(noun, noun))
 
 
 def _measured(unit: str) -> bool:
@@ -594,8 +602,7 @@ def _numbers(text: str, language: str) -> list[_Number]:
         if lone_article and words in _ONE_WORDS:
             # "one metre", "un metro e mezzo", "one hour": a measure, not an article.
             after = _NEXT_WORD.match(text, end_of_run)
-            noun = stem(after.group(1)) if after else ""
-            lone_article = not _measured(_UNIT_ALIASES.get(noun, noun))
+            lone_article = not (after and _unit_word(after.group(1)))
         if value is not None and not lone_article:
             found.append(_Number(tokens[i].start(), end_of_run, float(value), True))
         i = best
@@ -1327,12 +1334,7 @@ def _amounts(text: str, language: str) -> list[Value]:
             head = _NOUN_AFTER_NAME.match(text, counted.end())
             if head and head.group(1).lower() not in stopwords(language):
                 name, counted = stem(counted.group(1)), head
-        one_measure = (
-            number.word
-            and amount == 1
-            and counted is not None
-            and _measured(_UNIT_ALIASES.get(stem(counted.group(1)), stem(counted.group(1))))
-        )
+        one_measure = number.word and amount == 1 and counted and _unit_word(counted.group(1))
         if counted and (one_measure or not (number.word and amount < 2)):
             # ("one" and "un" count nothing, "one of the", "un incidente", but "one metre",
             # "un metro e mezzo" and "one hour" measure.)

@@ -143,7 +143,7 @@ def sentences(
     if engine is None:
         engine = "pysbd" if len(text) <= FAST_ABOVE else "sentencex"
     split = _pysbd_split(language) if engine == "pysbd" else _sentencex_split(language)
-    fast = split if engine != "pysbd" else None
+    fast = None if engine == "pysbd" else split  # sentencex is imported when first needed
     paras = paragraphs(text)
     out: list[Sentence] = []
     total = len(paras) or 1
@@ -151,7 +151,7 @@ def sentences(
     for index, para in enumerate(paras):
         chunk = text[para.start : para.end]
         use = split
-        if len(chunk) > FAST_PARAGRAPH and engine == "pysbd":
+        if len(chunk) > FAST_PARAGRAPH:
             fast = fast or _sentencex_split(language)
             use = fast
         for start, end in _align(chunk, use(chunk)):
