@@ -49,6 +49,7 @@ from eternaut_reader.core.analysis.bilingual import TranslationMap
 from eternaut_reader.core.analysis.embeddings import close_pairs, vectors
 from eternaut_reader.core.analysis.lexicon import base_stem, is_hedged
 from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
+from eternaut_reader.core.analysis.parallel import map_in_workers
 from eternaut_reader.core.analysis.similarity import (
     COMMON_SHARE,
     PER_REPORT,
@@ -210,64 +211,88 @@ def _dateline_date(text: str, value: Value) -> bool:
     )
 
 
+@dataclass
+class _ArticleRead:
+    """One article's units as read on their own (in a worker process, for a large corpus)."""
+
+    reads: list[Read] = field(default_factory=list)
+    features: list[Features] = field(default_factory=list)
+    titled: list[bool] = field(default_factory=list)  # a headline in title case
+    heading: list[bool] = field(default_factory=list)  # a heading, if it names nothing known
+
+
+def _read_article(article: Article, shared: tuple[frozenset[str], int | None]) -> _ArticleRead:
+    """Every unit of one article read: what needs no other article (parallel.py)."""
+    common, corpus_year = shared
+    out = _ArticleRead()
+    reads, features, titled, heading = out.reads, out.features, out.titled, out.heading
+    date, year = reference(article)
+    year = corpus_year if year is None else year
+    work = main_work(article.text, common)
+    for position, unit in enumerate(units(article)):
+        values = extract(unit.text, article.language, date, year)
+        values = [v for v in values if not _dateline_date(unit.text, v)]
+        found = names(unit.text, common)
+        keys = [k for n in found for k in n.keys]
+        if work and work not in keys and refers_to_work(unit.text):
+            keys.append(work)  # "the series" is the series the article is about
+        stems = content_stems(unit.text, article.language)
+        hedge = is_hedged(unit.text, article.language)
+        # A heading, a dateline or a fragment says too little to be checked.
+        # ...but "Nobody died." and "Non ci sono vittime." state a count, of none.
+        counts = any(v.kind == "quantity" and v.unit for v in values)
+        # ...and so does a short sentence with a figure ("Turnout was 58 percent.").
+        sentence = unit.text.rstrip().endswith((".", "!", "?"))
+        claim = (
+            len(stems) >= MIN_FEATURES
+            or (bool(values) and len(stems) >= (1 if sentence else 2))
+            or counts
+        )
+        claim = claim and not _dateline(unit.text, values)
+        heading.append(claim and not values and is_heading(article.text, unit))
+        contexts = [value_context(unit.text, v, article.language, values) for v in values]
+        reads.append(
+            Read(
+                unit,
+                article.language,
+                values,
+                hedge,
+                claim,
+                contexts,
+                date,
+                lede=position < LEDE_UNITS,
+                of_what=[of_what(unit.text, v, article.language) for v in values],
+            )
+        )
+        measures = [k for v in values for k in v.kind_keys]
+        if any(v.kind == "status" for v in values):
+            # The release status *of this work*: two units giving one speak of one fact.
+            measures += [f"status@{k}" for k in keys]
+        features.append(Features(stems, keys, [k for v in values for k in v.keys], measures))
+        titled.append(_title_case(unit.text))
+    return out
+
+
 def _read(
     articles: list[Article], check: Callable[[float], None], share: float = 0.6
 ) -> tuple[list[Read], list[Features]]:
     common = vocabulary(a.text for a in articles)
-    reads: list[Read] = []
-    features: list[Features] = []
-    titled: list[bool] = []
-    heading: list[bool] = []
     # An article with no date and no year in its text (a note, a page that lost its
     # dateline) reads "15 October" in the year the other reports are of.
     years = Counter(y for y in (reference(a)[1] for a in articles) if y is not None)
     corpus_year = max(years, key=lambda y: (years[y], y)) if years else None
-    for number, article in enumerate(articles):
-        check(share * number / max(len(articles), 1))
-        date, year = reference(article)
-        year = corpus_year if year is None else year
-        work = main_work(article.text, common)
-        for position, unit in enumerate(units(article)):
-            values = extract(unit.text, article.language, date, year)
-            values = [v for v in values if not _dateline_date(unit.text, v)]
-            found = names(unit.text, common)
-            keys = [k for n in found for k in n.keys]
-            if work and work not in keys and refers_to_work(unit.text):
-                keys.append(work)  # "the series" is the series the article is about
-            stems = content_stems(unit.text, article.language)
-            hedge = is_hedged(unit.text, article.language)
-            # A heading, a dateline or a fragment says too little to be checked.
-            # ...but "Nobody died." and "Non ci sono vittime." state a count, of none.
-            counts = any(v.kind == "quantity" and v.unit for v in values)
-            # ...and so does a short sentence with a figure ("Turnout was 58 percent.").
-            sentence = unit.text.rstrip().endswith((".", "!", "?"))
-            claim = (
-                len(stems) >= MIN_FEATURES
-                or (bool(values) and len(stems) >= (1 if sentence else 2))
-                or counts
-            )
-            claim = claim and not _dateline(unit.text, values)
-            heading.append(claim and not values and is_heading(article.text, unit))
-            contexts = [value_context(unit.text, v, article.language, values) for v in values]
-            reads.append(
-                Read(
-                    unit,
-                    article.language,
-                    values,
-                    hedge,
-                    claim,
-                    contexts,
-                    date,
-                    lede=position < LEDE_UNITS,
-                    of_what=[of_what(unit.text, v, article.language) for v in values],
-                )
-            )
-            measures = [k for v in values for k in v.kind_keys]
-            if any(v.kind == "status" for v in values):
-                # The release status *of this work*: two units giving one speak of one fact.
-                measures += [f"status@{k}" for k in keys]
-            features.append(Features(stems, keys, [k for v in values for k in v.keys], measures))
-            titled.append(_title_case(unit.text))
+    check(0.0)
+    parts = map_in_workers(
+        _read_article,
+        articles,
+        [len(a.text) for a in articles],
+        (common, corpus_year),
+        lambda n: check(share * n / max(len(articles), 1)),
+    )
+    reads = [r for part in parts for r in part.reads]
+    features = [f for part in parts for f in part.features]
+    titled = [t for part in parts for t in part.titled]
+    heading = [h for part in parts for h in part.heading]
     # In a headline every word is capitalised ("First AI-Generated Scene Debuts in El
     # Eternauta"): there, only what the reports also capitalise in running text is a name.
     known = {k for f, t in zip(features, titled, strict=True) if not t for k in f.names}

@@ -108,6 +108,17 @@ class Article:
             self.language = language
             self._sentences = None
 
+    def __getstate__(self) -> dict[str, object]:
+        # Sent to a worker process (analysis/parallel.py) without its lock, which is this
+        # process's; the copy gets a lock of its own.
+        state = self.__dict__.copy()
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
 
 @dataclass
 class Corpus:
