@@ -349,7 +349,15 @@ def _ranges_meet(a: Value, b: Value) -> bool | None:
     if high > (_COUNTS_APART if a.kind in ("quantity", "money") else _APART) * max(low, 1e-9):
         return None
     slack = _ROUGH_TOLERANCE if a.rough or b.rough else _TOLERANCE
+    if a.low != a.high and b.low != b.high and not (a.bound or b.bound):
+        # Two ranges are one estimate when their ends are: "€800,000-1.2m" and "1 million to
+        # 1.5 million euros" overlap, but are two estimates of one sale.
+        return _close(a.low, b.low, slack) and _close(a.high, b.high, slack)
     return a.low * (1 - slack) <= b.high and b.low * (1 - slack) <= a.high
+
+
+def _close(x: float, y: float, slack: float) -> bool:
+    return abs(x - y) <= slack * max(abs(x), abs(y))
 
 
 def people_and_persons(a: Value, b: Value) -> bool:
@@ -630,6 +638,13 @@ def _and_a_half(text: str, number: _Number) -> _Number:
 # Amounts: money, percentages, multipliers, counted quantities
 
 _CURRENCY_BEFORE = re.compile(r"(US\$|\$|€|£|USD|EUR|GBP)\s?$")
+# The high end of a range of money whose currency stands before its low end only: "€800,000-
+# 1.2m", "$2m to $3m" has its own. Its "m" is millions, not metres.
+_CURRENCY_RANGE_BEFORE = re.compile(
+    r"(US\$|\$|€|£)\s?\d[\d.,]*\s?(?:m|bn|b|k|million|billion|milioni|miliardi)?"
+    r"(?:\s*[-–]\s*|\s+to\s+)$",
+    re.IGNORECASE,
+)
 _CURRENCY_AFTER = re.compile(
     r"\s*(?:di\s+|d['’]\s*|of\s+)?(dollari|dollaro|dollars?|euros?|sterline|pounds?|usd|eur|gbp)\b",
     re.IGNORECASE,
@@ -1159,6 +1174,7 @@ def _amounts(text: str, language: str) -> list[Value]:
             and not (
                 _CURRENCY_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
                 or _CURRENCY_AFTER.match(text, scale.end())
+                or _CURRENCY_RANGE_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
             )
         ):
             scale = None  # "2.4 m below the street": metres; "$2.4m", "€14m": millions
@@ -1169,11 +1185,15 @@ def _amounts(text: str, language: str) -> list[Value]:
             half = _E_MEZZO.match(text, end)
             if half:
                 amount, end = amount + factor / 2, half.end()
-        before = _CURRENCY_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
+        before = _CURRENCY_BEFORE.search(
+            text, max(0, start - _LOOK_BACK), start
+        ) or _CURRENCY_RANGE_BEFORE.search(text, max(0, start - _LOOK_BACK), start)
         after = _CURRENCY_AFTER.match(text, end)
         if before:
             currency = _CURRENCIES[before.group(1).lower()]
-            out.append(_amount("money", currency, amount, text, before.start(), end))
+            # (A range's high end starts at its figure: _ranges joins it to the low end.)
+            begin = before.start() if before.re is _CURRENCY_BEFORE else start
+            out.append(_amount("money", currency, amount, text, begin, end))
             continue
         if after:
             currency = _CURRENCIES[after.group(1).lower()]
@@ -2887,8 +2907,11 @@ def _ranges(text: str, language: str, values: list[Value]) -> list[Value]:
         start = m.start()
         out.append(replace(value, low=low, start=start, text=text[start : value.end]))
     spans = [(v.start, v.end) for v in out if v.low != v.high and v.kind in ("quantity", "money")]
-    # "between $30 million and $35 million": the low end is no figure of its own.
-    return [v for v in out if not any(s <= v.start and v.end < e for s, e in spans)]
+    # "between $30 million and $35 million", "an estimate of 1 million to 1.5 million euros":
+    # the low end is no figure of its own.
+    return [
+        v for v in out if not any(s < v.end < e or (s <= v.start and v.end < e) for s, e in spans)
+    ]
 
 
 def _range_low(m: re.Match[str], value: Value, language: str) -> float | None:
@@ -2896,8 +2919,19 @@ def _range_low(m: re.Match[str], value: Value, language: str) -> float | None:
     word, join = (m.group("word") or "").lower(), (m.group("join") or "").lower()
     if word and join not in _RANGE_JOINS[word]:
         return None
+    scale = m.group("scale")
     if not word and not m.group("dash"):
-        return None  # "30 and 35 million" alone may be two figures, not one range
+        # "30 and 35 million" alone may be two figures, not one range; "1 million to 1.5
+        # million euros", a scale written at both ends, is one.
+        high_scale = _SCALE_AFTER.search(value.text)
+        if not (
+            join == "to"
+            and scale
+            and high_scale
+            and scale.lower() == high_scale.group(1).lower()
+            and scale.lower() in _SCALES
+        ):
+            return None
     if m.group("dash") and (word or not m.group("low")[0].isdigit()):
         return None
     numbers = _numbers(m.group("low"), language)
@@ -2907,19 +2941,22 @@ def _range_low(m: re.Match[str], value: Value, language: str) -> float | None:
     if not high_numbers:
         return None
     low = numbers[0].value
-    scale = m.group("scale")
-    if scale and scale.lower() in _SCALES:
-        low *= _SCALES[scale.lower()]
-    elif scale:
-        return None  # "from 30 people to 35 million": two figures
-    else:
-        low *= value.low / high_numbers[0].value if high_numbers[0].value else 1.0
     # A dash joins two figures of one scale ("30-35"); words may span more ("da 2 a 10
     # giorni"), though not orders of magnitude ("from 3 to 35 million" is no range).
     widest = _COUNTS_APART if m.group("dash") else _APART
-    if not 0 < low < value.low or low < value.low / widest:
-        return None
-    return low
+    if scale and scale.lower() in _SCALES:
+        candidates = [low * _SCALES[scale.lower()]]
+    elif scale:
+        return None  # "from 30 people to 35 million": two figures
+    else:
+        # The high end's scale ("30-35 milioni"), or none where the low end is written in
+        # full ("800.000-1,2 milioni di euro").
+        factor = value.low / high_numbers[0].value if high_numbers[0].value else 1.0
+        candidates = [low * factor, low]
+    for low in candidates:
+        if 0 < low < value.low and low >= value.low / widest:
+            return low
+    return None
 
 
 def _bounded(text: str, value: Value) -> Value:

@@ -1,0 +1,71 @@
+"""Method 22 (METHOD_VERSION 25): ranges of money written the ways estimates are.
+
+An auction's estimate is "800.000-1,2 milioni di euro" (the low end in full, the scale on the
+high end only), "€800,000-1.2m" (whose "m" had been read as metres) or "1 million to 1.5
+million euros" (a scale at both ends, no "from"). Two ranges are one estimate only when their
+ends are: overlapping is not agreeing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis.values import extract
+from tests.helpers.pairs import aligned
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ETERNAUT_READER_EMBEDDINGS", "0")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "currency", "low", "high"),
+    [
+        ("La stima era di 800.000-1,2 milioni di euro", "it", "EUR", 800_000, 1_200_000),
+        ("the top estimate of €800,000-1.2m.", "en", "EUR", 800_000, 1_200_000),
+        ("a pre-sale estimate of 1 million to 1.5 million euros", "en", "EUR", 1e6, 1.5e6),
+        ("valued at $2m to $3m", "en", "USD", 2e6, 3e6),
+        ("between $30 million and $35 million", "en", "USD", 30e6, 35e6),
+        ("30-35 milioni di euro", "it", "EUR", 30e6, 35e6),  # the scale on the high end only
+    ],
+)
+def test_an_estimate_is_one_range_of_money(text, language, currency, low, high):
+    values = extract(text, language)
+    assert [(v.kind, v.unit, v.low, v.high) for v in values] == [("money", currency, low, high)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue rose 1 million to 1.5 million euros.",  # a change
+        "1 million to 1.5 billion euros",  # two scales: no range
+        "The pit is 2.4 m deep.",  # metres, with no money before
+    ],
+)
+def test_no_range_where_the_figures_are_no_estimate(text):
+    values = extract(text, "en")
+    assert all(v.low == v.high for v in values)
+    if "pit" in text:
+        assert [(v.kind, v.low) for v in values] == [("quantity", 2.4)]
+
+
+@pytest.mark.parametrize(
+    ("other", "relation"),
+    [
+        ("The auction house estimated the drawing at €800,000-1.2m before the sale.", "agrees"),
+        ("The auction house estimated the drawing at €1m-1.5m before the sale.", "conflicts"),
+        ("The auction house estimated the drawing at about €1m before the sale.", "agrees"),
+    ],
+)
+def test_two_estimates_agree_when_their_ends_do(tmp_path, other, relation):
+    found = aligned(
+        tmp_path,
+        "La casa d'aste aveva stimato il disegno 800.000-1,2 milioni di euro prima dell'asta.",
+        other,
+    )
+    assert found[0] == relation
+    if relation == "conflicts":
+        assert found[1][0][0] == "money"
