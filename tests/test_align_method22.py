@@ -3,7 +3,10 @@
 An auction's estimate is "800.000-1,2 milioni di euro" (the low end in full, the scale on the
 high end only), "€800,000-1.2m" (whose "m" had been read as metres) or "1 million to 1.5
 million euros" (a scale at both ends, no "from"). Two ranges are one estimate only when their
-ends are: overlapping is not agreeing."""
+ends are: overlapping is not agreeing.
+
+Who gives an order is read in the active voice too: "The Catania prefecture has banned…",
+"il sindaco di Zafferana Etnea, Gaetano Bonaccorsi, ha firmato un'ordinanza…"."""
 
 from __future__ import annotations
 
@@ -69,3 +72,51 @@ def test_two_estimates_agree_when_their_ends_do(tmp_path, other, relation):
     assert found[0] == relation
     if relation == "conflicts":
         assert found[1][0][0] == "money"
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The Catania prefecture has banned motorbikes from the roads.", "catan prefect"),
+        (
+            "Per evitare incidenti, il sindaco di Zafferana Etnea, Gaetano Bonaccorsi, ha "
+            "firmato un'ordinanza che vieta la circolazione.",
+            "bonaccors etne gaetan mayor zafferan",
+        ),
+        (
+            "The mayor of Roncoferro, Paola Gandolfi, has also banned searches.",
+            "gandolf mayor paol roncoferr",
+        ),
+        ("Il prefetto ha disposto la chiusura delle scuole.", "prefect"),
+    ],
+)
+def test_the_subject_of_an_order_is_its_agent(text, agent):
+    from eternaut_reader.core.analysis.roles import roles
+
+    assert [(act, who) for act, who, _, _ in roles(text)] == [("ordered", agent)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities have banned fireworks.",  # a clause's first word, capitalised as such
+        "It has ordered a review.",
+        "The Veneto civil protection agency had issued an orange alert.",  # an alert, no order
+    ],
+)
+def test_no_agent_where_the_subject_names_none_or_the_act_is_no_order(text):
+    from eternaut_reader.core.analysis.roles import roles
+
+    assert roles(text) == []
+
+
+def test_a_ban_ordered_by_the_prefecture_conflicts_with_one_signed_by_the_mayor(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The Catania prefecture has banned motorbikes and scooters from the roads of the "
+        "worst-hit towns for 72 hours.",
+        "Il sindaco di Zafferana Etnea, Gaetano Bonaccorsi, ha firmato un'ordinanza che vieta "
+        "per 72 ore la circolazione di moto e scooter nelle strade coperte di cenere.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["who"]

@@ -15,7 +15,9 @@ Only these plain patterns are read, and only where the agent is named: an appoin
 ("will be", "will become", "was named", "sarà", "andrà a"), a role followed by its holder
 ("her deputy mayor will be Lorenzo Gatti"), or an act with its agent after "by" / "da"
 (led, ordered or signed, convened, scored, found, carried out, analysed; a few words may come
-between: "spotted on Tuesday morning by"), or last in an Italian cleft sentence ("A trovarli
+between: "spotted on Tuesday morning by"), an order or a ban with its agent as the subject
+("The Catania prefecture has banned", "il sindaco, Gaetano Bonaccorsi, ha firmato"), or last
+in an Italian cleft sentence ("A trovarli
 è stato un agricoltore, Luigi Bresciani"). A description followed by a name after a comma
 ("the owner of the field, Luigi Bresciani") is that person. An agent is its name, not the
 place or the rest of the sentence after it; an office ("il prefetto", "the mayor") is one
@@ -144,6 +146,19 @@ _CLEFT = re.compile(
     r"esaminar)\w*|dare\s+l['’]allarme)(?:[\s,]+[^\s,;.:]+){0,5}?,?\s+(?:è|sono)\s+stat[oaie]\s+"
     r"(?P<agent>[^,;.:()«»]{1,90})"
 )
+# The agent as the subject before its act: "The Catania prefecture has banned motorbikes",
+# "il sindaco di Zafferana Etnea, Gaetano Bonaccorsi, ha firmato un'ordinanza". Orders and
+# bans only: what a body "has issued" is as often an alert or a statement.
+_ACTIVE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:also\s+|already\s+|now\s+|since\s+|\w+ly\s+)?"
+    r"(?:ordered|signed|decreed|banned|prohibited)|"
+    r"(?:ha|hanno|aveva|avevano)\s+(?:anche\s+|già\s+|inoltre\s+|poi\s+|intanto\s+)?"
+    r"(?:firmat|ordinat|dispost|vietat|decretat)[oaie])\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;:!?()«»\"“”]")
+_SUBJECT_WORDS = 8  # a subject longer than this is a clause, not an agent
+_ARTICLE = re.compile(r"\b(?:the|il|la|lo|i|gli|le|l['’])(?=[\s\w])", re.IGNORECASE)
 # Words between the act and its "by" ("spotted on Tuesday morning by the owner of the
 # field"), none a stop or a comma.
 _GAP = r"(?:\s+[^\s,;.:()«»]+){0,4}?"
@@ -244,7 +259,7 @@ _KEYS = (
     "a trovar", "a scoprir", "a notar", "accorger", "individuar", "a segnalar", "a ordinar",
     "a firmar", "a disporr", "a guidar", "a coordinar", "a dirigere", "a convocar",
     "a segnar", "eseguir", "effettuar", "analizzar", "a studiar", "esaminar", "l'allarme",
-    "l’allarme",
+    "l’allarme", "banned", "prohibited", "firmat", "vietat", "decretat",
 )  # fmt: skip
 
 
@@ -301,7 +316,50 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
             # compared with no one but an agent told in the same words.
             agent = DESCRIBED + agent
         out.append((act, agent, m.start(), end))
+    for m in _ACTIVE.finditer(text):
+        found = _subject(text, m.start())
+        if found and not any(s < m.end() and found[1] < e for s, e in taken):
+            out.append(("ordered", found[0], found[1], m.end()))
     return out
+
+
+def _subject(text: str, verb: int) -> tuple[str, int] | None:
+    """The agent named as the subject before an act at `verb`, and where it starts: the last
+    words before it back to a comma or the clause's start; a name between commas is the
+    person the words before it describe ("il sindaco di Zafferana Etnea, Gaetano
+    Bonaccorsi,"). None where the subject is no agent ("It has ordered", "Authorities have
+    banned")."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, verb)), default=0)
+    parts = text[start:verb].split(",")
+    if parts and not parts[-1].strip():
+        parts.pop()
+    if not parts:
+        return None
+    subject = parts[-1]
+    words = subject.split()
+    if not words or len(words) > _SUBJECT_WORDS or words[0].lower() in ("and", "e", "but", "ma"):
+        return None
+    named = len(parts) > 1 and all(w[:1].isupper() for w in words) and len(words) <= 4
+    if named and len(parts[-2].split()) <= _SUBJECT_WORDS:
+        # The description from its article on ("Per questo la sindaca, Paola Gandolfi,").
+        described = parts[-2]
+        articles = list(_ARTICLE.finditer(described))
+        subject = described[articles[-1].start() :] if articles else described
+        subject += "," + parts[-1]
+    begin = verb - len(text[start:verb]) + text[start:verb].index(subject.strip())
+    plain = _THE.match(subject) is not None or subject.strip().lower().startswith(
+        ("il ", "la ", "lo ", "l'", "l’", "i ", "gli ", "le ")
+    )
+    if not text[start:begin].strip() and len(parts) == 1:
+        # A clause's first word is capitalised whatever it is ("Authorities have banned"):
+        # not a name by that alone.
+        subject = subject.strip().split(maxsplit=1)[1] if len(words) > 1 else ""
+    agent = _distinctive(subject, plain=plain)
+    if not agent or not any(w not in _STOP for w in agent.split()):
+        return None
+    if _INSTITUTION.search(subject) and not any(o in agent.split() for o in OFFICES):
+        agent = INSTITUTION + agent
+    return agent, begin
 
 
 _APPOSED_NAME = re.compile(
