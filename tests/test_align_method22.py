@@ -14,8 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from eternaut_reader.core.analysis.align import align
 from eternaut_reader.core.analysis.values import extract
+from eternaut_reader.core.text.corpus import load_corpus
 from tests.helpers.pairs import aligned
+
+DATA = Path(__file__).parent / "data" / "align"
 
 
 @pytest.fixture(autouse=True)
@@ -120,3 +124,40 @@ def test_a_ban_ordered_by_the_prefecture_conflicts_with_one_signed_by_the_mayor(
     )
     assert relation == "conflicts"
     assert [what for what, _, _ in found] == ["who"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "lake"),
+    [
+        ("nella villa dei Reina a Bellagio, sul lago di Como", "it", "lake:como"),
+        ("kept it at their villa on Lake Maggiore", "en", "lake:maggiore"),
+        ("i vigneti sul Lago Maggiore", "it", "lake:maggiore"),
+    ],
+)
+def test_a_lake_is_a_place(text, language, lake):
+    assert [(v.kind, v.unit) for v in extract(text, language)] == [("place", lake)]
+
+
+def test_two_lakes_in_passages_that_say_the_same_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Per oltre un secolo il disegno è rimasto custodito nella villa dei Reina a Bellagio, "
+        "sul lago di Como.",
+        "For more than a century the Reina family kept the drawing at their villa on Lake "
+        "Maggiore.",
+    )
+    assert relation == "conflicts"
+    assert found == [("place", "lago di Como", "Lake Maggiore")]
+
+
+def test_two_lakes_of_one_region_in_passages_that_differ_do_not():
+    """The vineyard-frost set names Lake Iseo (Franciacorta) and Lake Garda (Valtènesi) in
+    passages matched at a low score: two districts, not a disagreement."""
+    corpus = load_corpus([DATA / "corpus21"])
+    alignment = align(corpus, use_cache=False, embed=False)
+    garda = next(a for a in corpus.articles if "Lake Garda" in a.text)
+    start = garda.text.index("Frost damage was also reported")
+    matches = alignment.matches(garda.id, start, start + 40)
+    assert any("Lake Iseo" in corpus.by_id(m.article).text[m.start : m.end] for m in matches)
+    for match in matches:
+        assert all(c.what != "place" for c in match.conflicts)

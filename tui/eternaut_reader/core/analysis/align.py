@@ -71,7 +71,7 @@ __all__ = [
 # 23: streets and squares by their names ("Via Manin" / "via Solferino").
 # 24 (method 21): the seriously injured, ranges, bonuses, speeds, provinces and hospitals.
 # 25 (method 22): estimates as ranges ("800.000-1,2 milioni", "€800,000-1.2m"); two ranges
-# agree only when their ends do; who orders or bans, as the subject of the act.
+# agree only when their ends do; who orders or bans, as the subject of the act; lakes.
 METHOD_VERSION = 25
 
 

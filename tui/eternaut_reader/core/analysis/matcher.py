@@ -837,6 +837,11 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return True  # a status names its work; who, the role or the act
         if va.kind == "place" and va.unit.startswith("province:"):
             return True  # a local story happens in one province
+        if va.kind == "place" and va.unit.startswith("lake:"):
+            # A story may name several lakes (frost "south of Lake Iseo" and "on Lake Garda");
+            # passages that say much the same name one ("a villa on Lake Maggiore" / "a
+            # Bellagio, sul lago di Como").
+            return wording() >= SAME_WORDING
         if va.kind == "score":
             # The one result each of two matched passages gives is the game's ("beat Sanlago
             # 88-79" / "è finita 88-81"): a story tells few games.

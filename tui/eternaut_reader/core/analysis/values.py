@@ -152,7 +152,7 @@ class Value:
 
 
 # Places compared by a word of their names (_places), not by the whole of it.
-NAMED_PLACES = ("hospital:", "province:")
+NAMED_PLACES = ("hospital:", "province:", "lake:")
 _BARE_COUNT = 10  # smaller counts ("two", "three") are too common to tell one fact by
 
 
@@ -2440,7 +2440,7 @@ def _places(text: str) -> list[Value]:
     for m in _WHICH_PLACE.finditer(text):
         # "taken to hospital in Nuoro" / "all'ospedale di Lanusei", "in the province of
         # Cremona" / "in provincia di Mantova": which one, by the words of its name.
-        kind = "hospital" if m.group("hospital") else "province"
+        kind = "hospital" if m.group("hospital") else "lake" if m.group("lake") else "province"
         words = sorted({_place_word(w) for w in _PLACE_NAME_WORD.findall(m.group("name"))})
         if words and not any(v.start < m.end() and m.start() < v.end for v in out):
             unit = f"{kind}:{' '.join(words)}"
@@ -2448,15 +2448,18 @@ def _places(text: str) -> list[Value]:
     return out
 
 
-# A hospital by its town, or a province: "(taken to) hospital in Nuoro", "the Alessandro
-# Manzoni hospital in Lecco", "all'ospedale di Lanusei", "ospedale Manzoni di Lecco", "in the
-# province of Cremona", "in provincia di Mantova". A hospital named by its own name alone
+# A hospital by its town, a province or a lake: "(taken to) hospital in Nuoro", "the
+# Alessandro Manzoni hospital in Lecco", "all'ospedale di Lanusei", "ospedale Manzoni di
+# Lecco", "in the province of Cremona", "in provincia di Mantova", "Lake Maggiore", "sul lago
+# di Como". A hospital named by its own name alone
 # ("ospedale Santa Chiara") is not compared: another report may name it by its town.
 _WHICH_NAME = r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:di|del|della|of|in|a)\s+)?[A-Z][\w'’-]*){0,3})"
 _WHICH_PLACE = re.compile(
     r"\b(?:(?P<hospital>(?i:hospital|ospedale|policlinico))(?:\s+[A-Z][\w'’-]*){0,3}"
     r"\s+(?i:in|di|a|at)"
-    rf"|(?P<province>(?i:province|provincia))\s+(?i:of|di))\s+{_WHICH_NAME}"
+    rf"|(?P<province>(?i:province|provincia))\s+(?i:of|di)"
+    r"|(?P<lake>(?i:lake|lago))(?:\s+(?i:of|di))?)\s+"
+    rf"{_WHICH_NAME}"
 )
 _PLACE_NAME_WORD = re.compile(r"[A-Z][\w'’-]*")
 
