@@ -161,3 +161,38 @@ def test_two_lakes_of_one_region_in_passages_that_differ_do_not():
     assert any("Lake Iseo" in corpus.by_id(m.article).text[m.start : m.end] for m in matches)
     for match in matches:
         assert all(c.what != "place" for c in match.conflicts)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "side"),
+    [
+        ("si è diretta verso la Valle del Bove, sul versante orientale", "it", "side:east"),
+        ("crept down the volcano's uninhabited western flank", "en", "side:west"),
+        ("sul versante est del monte", "it", "side:east"),
+        ("la costa sud-orientale", "it", "shore:south-east"),
+    ],
+)
+def test_a_side_by_the_compass_is_a_place(text, language, side):
+    assert [(v.kind, v.unit) for v in extract(text, language)] == [("place", side)]
+
+
+def test_the_north_east_side_is_on_the_east_and_not_on_the_west():
+    from eternaut_reader.core.analysis.values import compare
+
+    (north_east,) = extract("the north-eastern flank", "en")
+    (east,) = extract("sul versante orientale", "it")
+    (west,) = extract("the western flank", "en")
+    assert compare(north_east, east) is True
+    assert compare(east, west) is False
+
+
+def test_a_lava_flow_down_the_western_flank_conflicts_with_one_on_the_eastern(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Meanwhile a lava flow advanced about 3 km into the Valle del Bove, a vast depression "
+        "on the volcano's eastern flank.",
+        "The lava flow crept down the volcano's uninhabited western flank, well away from any "
+        "villages.",
+    )
+    assert relation == "conflicts"
+    assert found == [("place", "eastern flank", "western flank")]

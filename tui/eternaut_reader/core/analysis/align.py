@@ -71,7 +71,8 @@ __all__ = [
 # 23: streets and squares by their names ("Via Manin" / "via Solferino").
 # 24 (method 21): the seriously injured, ranges, bonuses, speeds, provinces and hospitals.
 # 25 (method 22): estimates as ranges ("800.000-1,2 milioni", "€800,000-1.2m"); two ranges
-# agree only when their ends do; who orders or bans, as the subject of the act; lakes.
+# agree only when their ends do; who orders or bans, as the subject of the act; lakes and
+# sides by the compass.
 METHOD_VERSION = 25
 
 

@@ -105,6 +105,7 @@ SAME_WORDING = 0.2  # units this alike (Index.wording) give one value of each ki
 NEAR_DAYS = 60  # ...and two single days at most this far apart, in units this alike:
 CONFLICT_WORDING = 0.06  # wording similarity a conflicting match needs (Index.wording)
 NEAR_DAY_WORDING = CONFLICT_WORDING
+SIDE_WORDING = 0.15  # units this alike give the sides of one thing (_same_measure)
 MIN_FEATURES = 3  # fewer content words and no value: a heading or a fragment, not a claim
 # With the embeddings extra: most passages of one story have cosines of 0.75-0.85 with each
 # other; above EMBED_FLOOR a pair gains up to EMBED_WEIGHT. Chosen on the ten evaluation sets
@@ -837,10 +838,16 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return True  # a status names its work; who, the role or the act
         if va.kind == "place" and va.unit.startswith("province:"):
             return True  # a local story happens in one province
+        if va.kind == "place" and va.unit.startswith(("side:", "shore:")):
+            # ...and a side, of a thing both passages speak of: "the volcano's western flank"
+            # / "on the volcano's eastern flank" (0.18 alike), not a lake's southern shore and
+            # another's western one (0.10). (Fitted on those two pairs alone.)
+            return wording() >= SIDE_WORDING
         if va.kind == "place" and va.unit.startswith("lake:"):
-            # A story may name several lakes (frost "south of Lake Iseo" and "on Lake Garda");
-            # passages that say much the same name one ("a villa on Lake Maggiore" / "a
-            # Bellagio, sul lago di Como").
+            # A story may name several lakes (frost "south of Lake Iseo" and "on Lake Garda"),
+            # or sides ("the eastern slopes", "the western shore"); passages that say much the
+            # same name one ("a villa on Lake Maggiore" / "a Bellagio, sul lago di Como"; "the
+            # volcano's western flank" / "sul versante orientale").
             return wording() >= SAME_WORDING
         if va.kind == "score":
             # The one result each of two matched passages gives is the game's ("beat Sanlago

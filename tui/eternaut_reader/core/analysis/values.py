@@ -152,7 +152,7 @@ class Value:
 
 
 # Places compared by a word of their names (_places), not by the whole of it.
-NAMED_PLACES = ("hospital:", "province:", "lake:")
+NAMED_PLACES = ("hospital:", "province:", "lake:", "side:", "shore:")
 _BARE_COUNT = 10  # smaller counts ("two", "three") are too common to tell one fact by
 
 
@@ -229,6 +229,10 @@ def compare(a: Value, b: Value) -> bool | None:
     if a.kind == "place":  # "street:manin": a street against a street, a square a square
         if a.unit.partition(":")[0] != b.unit.partition(":")[0]:
             return None
+        if a.unit.startswith(("side:", "shore:")):
+            # ...a side by its point of the compass: the north-east is on the east.
+            here, there = a.unit.partition(":")[2], b.unit.partition(":")[2]
+            return here in there or there in here
         if a.unit.startswith(NAMED_PLACES):
             # ...and a hospital or a province by a word of its name in common ("the
             # Alessandro Manzoni hospital in Lecco" / "ospedale Manzoni di Lecco").
@@ -2445,7 +2449,46 @@ def _places(text: str) -> list[Value]:
         if words and not any(v.start < m.end() and m.start() < v.end for v in out):
             unit = f"{kind}:{' '.join(words)}"
             out.append(Value("place", unit, 0.0, 0.0, m.group(), m.start(), m.end()))
+    for m in _SIDE.finditer(text):
+        # "the volcano's western flank" / "sul versante orientale", "the eastern shore": which
+        # side of a mountain, a town or a lake.
+        direction = _DIRECTIONS[(m.group("dir") or m.group("dir2")).lower().replace(" ", "-")]
+        noun = (m.group("noun") or m.group("noun2")).lower()
+        unit = f"{'shore' if noun in _SHORES else 'side'}:{direction}"
+        out.append(Value("place", unit, 0.0, 0.0, m.group(), m.start(), m.end()))
     return out
+
+
+# Sides by the points of the compass, in English and Italian, and what they are sides of.
+_DIRECTIONS = {
+    **dict.fromkeys(("north", "northern", "settentrionale", "nord"), "north"),
+    **dict.fromkeys(("south", "southern", "meridionale", "sud"), "south"),
+    **dict.fromkeys(("east", "eastern", "orientale", "est"), "east"),
+    **dict.fromkeys(("west", "western", "occidentale", "ovest"), "west"),
+    **dict.fromkeys(
+        ("north-east", "north-eastern", "northeast", "northeastern", "nord-est", "nordest",
+         "nord-orientale", "nordorientale"), "north-east"
+    ),
+    **dict.fromkeys(
+        ("north-west", "north-western", "northwest", "northwestern", "nord-ovest", "nordovest",
+         "nord-occidentale", "nordoccidentale"), "north-west"
+    ),
+    **dict.fromkeys(
+        ("south-east", "south-eastern", "southeast", "southeastern", "sud-est", "sudest",
+         "sud-orientale", "sudorientale"), "south-east"
+    ),
+    **dict.fromkeys(
+        ("south-west", "south-western", "southwest", "southwestern", "sud-ovest", "sudovest",
+         "sud-occidentale", "sudoccidentale"), "south-west"
+    ),
+}  # fmt: skip
+_SHORES = frozenset({"shore", "shores", "coast", "sponda", "riva", "costa"})
+_DIRECTION = "|".join(sorted((re.escape(d) for d in _DIRECTIONS), key=len, reverse=True))
+_SIDE = re.compile(
+    rf"\b(?:(?P<dir>{_DIRECTION})\s+(?P<noun>flanks?|sides?|slopes?|shores?|coast)|"
+    rf"(?P<noun2>versante|versanti|fianco|lato|pendici|sponda|riva|costa)\s+(?P<dir2>{_DIRECTION}))\b",
+    re.IGNORECASE,
+)
 
 
 # A hospital by its town, a province or a lake: "(taken to) hospital in Nuoro", "the
