@@ -17,8 +17,9 @@ Legionnaires' outbreak), corpus30 (a bridge closed after an inspection), corpus3
 run-off), corpus32 (a glacier study and collapse), corpus33 (a port strike), corpus34 (a
 festival stopped by a storm), corpus35 (a ransomware attack on a town hall), corpus36 (a
 Roman mosaic found under a car park), corpus37 (a water main burst), corpus38 (snow-leopard
-cubs born at a wildlife park), corpus39 (a wildfire in Sardinia) and corpus40 (a meteorite
-fall over the Po valley), against the
+cubs born at a wildlife park), corpus39 (a wildfire in Sardinia), corpus40 (a meteorite
+fall over the Po valley), corpus41 (an eruption of Etna that shut Catania airport) and
+corpus42 (a record auction of a Renaissance drawing), against the
 hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
@@ -108,6 +109,8 @@ def main() -> None:
         ("corpus38", [DATA / "corpus38"], DATA / "corpus38_clusters.json"),
         ("corpus39", [DATA / "corpus39"], DATA / "corpus39_clusters.json"),
         ("corpus40", [DATA / "corpus40"], DATA / "corpus40_clusters.json"),
+        ("corpus41", [DATA / "corpus41"], DATA / "corpus41_clusters.json"),
+        ("corpus42", [DATA / "corpus42"], DATA / "corpus42_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

@@ -232,3 +232,26 @@ def test_method_21_catches_the_seriously_injured_the_bonus_and_its_held_out_sets
         _, result = run([DATA / folder], f"{folder}_clusters.json")
         predicted = {c.id: c.predicted for c in result.clusters}
         assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
+
+
+def test_method_22_catches_its_held_out_sets_disagreements():
+    """Method 22's held-out sets (an eruption of Etna, an auction of a drawing), written by
+    a helper who read no code: the disagreements caught at first sight (the ash column, the
+    flights cancelled, the cable car; the buyer's premium, the drawing's size) and those caught
+    since by method 22's rules (the ban's issuer, the lava flow's flank, the family's lake)."""
+    for folder, planted in (
+        (
+            "corpus41",
+            {
+                "ash-column-height",
+                "flights-cancelled-tuesday",
+                "cable-car-status-wednesday",
+                "two-wheeler-ban-issuer",
+                "lava-flow-direction",
+            },
+        ),
+        ("corpus42", {"buyers-premium-rate", "drawing-dimensions", "family-villa-location"}),
+    ):
+        _, result = run([DATA / folder], f"{folder}_clusters.json")
+        predicted = {c.id: c.predicted for c in result.clusters}
+        assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
