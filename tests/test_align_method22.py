@@ -196,3 +196,30 @@ def test_a_lava_flow_down_the_western_flank_conflicts_with_one_on_the_eastern(tm
     )
     assert relation == "conflicts"
     assert found == [("place", "eastern flank", "western flank")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        ("Valmorra mill fire: 150 people forced from their homes", "en", 150.0),
+        ("Residents were forced to leave their homes: 80 people in all.", "en", None),
+        ("Valmorra, incendio al mulino Corsini: evacuati 120 residenti", "it", 120.0),
+        ("forcing the evacuation of 120 residents from nearby homes", "en", 120.0),
+        ("è stata disposta l'evacuazione di 300 persone", "it", 300.0),
+    ],
+)
+def test_people_driven_from_their_homes_are_the_evacuated(text, language, count):
+    evacuated = [v.low for v in extract(text, language) if "evacua" in v.nouns]
+    assert evacuated == ([count] if count else [])
+
+
+def test_a_headline_of_150_forced_from_home_conflicts_with_120_evacuated(tmp_path):
+    """An outside tester saw "150 people forced from their homes" agree with "120 residents
+    evacuated": the first was counted as people, the second as the evacuated."""
+    relation, found = aligned(
+        tmp_path,
+        "Valmorra mill fire: 150 people forced from their homes",
+        "Valmorra, incendio al mulino Corsini: evacuati 120 residenti",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "150 people forced from their homes", "evacuati 120 residenti")]

@@ -796,6 +796,16 @@ _PARTICIPLE_AFTER = re.compile(
     r"([^\W\d_]{3,}(?:ed|en|ti|te)|hurt|died|stuck)\b",
     re.IGNORECASE,
 )
+# People driven from their homes are the evacuated, however it is said: "150 people forced
+# from their homes", "residents forced to leave their homes", "120 famiglie costrette a
+# lasciare le loro case".
+_DISPLACED_AFTER = re.compile(
+    r"\s+(?:(?:were|have\s+been|had\s+been|sono\s+stat[ie]|sono)\s+)?"
+    r"(forced|driven|costrett[ie])\s+(?:from|out\s+of|to\s+(?:leave|flee|abandon|quit)|"
+    r"a\s+(?:lasciare|abbandonare))\s+(?:their\s+|le\s+(?:loro\s+)?|la\s+(?:loro\s+)?)?"
+    r"(?:homes?|houses?|case|abitazion[ie]|casa)\b",
+    re.IGNORECASE,
+)
 _PARTICIPLE_BEFORE = re.compile(
     r"\b(?:sono\s+stat[ie]|sono\s+rimast[ie]|sono|risultano|were|have\s+been)\s+"
     # ("morte", "morti": the dead, however short the participle)
@@ -809,7 +819,10 @@ _GERUND_BEFORE = re.compile(
     # ...or by the verb in the active voice: "The storm killed at least 12 people", "ha
     # ucciso almeno dodici persone", "evacuated 300 residents".
     r"killed|injured|wounded|evacuated|rescued|arrested|infected|"
-    r"uccis[oa]|ferit[oa]|evacuat[oa]|salvat[oa]|arrestat[oa]|contagiat[oa])"
+    # ...or by a headline's participle, "Valmorra, evacuati 120 residenti", or a noun, "forcing
+    # the evacuation of 120 residents", "l'evacuazione di 300 persone".
+    r"uccis[oaie]|ferit[oaie]|evacuat[oaie]|salvat[oaie]|arrestat[oaie]|contagiat[oaie]|"
+    r"evacuation\s+of|evacuazione\s+d[ei]\w*)"
     r"\s+(?:(?:at\s+least|about|some|around|nearly|almeno|circa|oltre)\s+)?$",
     re.IGNORECASE,
 )
@@ -1032,6 +1045,7 @@ def _befell_as(noun: str) -> str | None:
 
 # What befell the people counted, one word for each whatever the language or the form:
 # "salvate", "soccorse", "rescued"; "intrappolate", "bloccate", "trapped", "stuck".
+_EVACUATED = stem("evacuated")
 _BEFELL = (
     (("uccis",), "dead"),
     (("resc", "salvat", "soccors"), stem("rescued")),
@@ -1288,6 +1302,7 @@ def _amounts(text: str, language: str) -> list[Value]:
             # what happened to them, as in "23 injured" / "23 feriti".
             counted = _PASSIVE_COUNT.match(text, end)
         first, people, said_after = start, "", end
+        forced_out = False
         if counted is not None and stem(counted.group(1)) not in _PEOPLE:
             # "two road workers", "two elderly residents": the people are the word after.
             after_word = _NOUN_AFTER_NAME.match(text, counted.end())
@@ -1319,6 +1334,9 @@ def _amounts(text: str, language: str) -> list[Value]:
                 people = stem(counted.group(1))
                 people = _in_english(people, language)
                 counted = participle
+            elif displaced := _DISPLACED_AFTER.match(text, counted.end()):
+                people = _in_english(stem(counted.group(1)), language)
+                counted, forced_out = displaced, True
         if counted is None and not scale:
             tally = _TALLY.match(text, end)
             if tally and _VOTING.search(text, _clause_start(text, start), start):
@@ -1366,6 +1384,8 @@ def _amounts(text: str, language: str) -> list[Value]:
             # An Italian word whose stem is another's ("case", homes, and "caso", a case).
             noun = stem(IT_WORDS[word] if language == "it" and word in IT_WORDS else word)
             noun = _befell_as(stem(word)) or noun  # "bloccate" is "trapped", not "blocked"
+            if forced_out:
+                noun = _EVACUATED
             squared, stop = "", max(counted.end(), end, said_after)
             if noun in _SQUARE or noun in _CUBE:
                 power = "2" if noun in _SQUARE else "3"
