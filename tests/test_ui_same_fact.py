@@ -989,3 +989,23 @@ def test_the_score_bar_tells_strong_matches_apart():
         return sum(8 if c == "█" else " ▏▎▍▌▋▊▉".index(c) for c in bar)
 
     assert [eighths(b) for b in bars] == sorted(eighths(b) for b in bars)
+
+
+async def test_a_link_made_by_another_annotator_is_said_to_be_theirs(monkeypatch):
+    """An outside tester, running as "bob", was told "you linked it as contradicting" of a
+    link Zoë had made: the suggestion names whose link it is."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("minus")
+        await pilot.pause()
+        assert "you linked it as contradicting 2/5" in _bar(app)
+    monkeypatch.setenv("ETERNAUT_READER_ANNOTATOR", "bob")
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _ready(app, pilot)
+        bar = _bar(app)
+        assert f"suggest ✗ contradicted (A accepts): {ME} linked it as contradicting 2/5" in bar
+        assert "you linked" not in bar

@@ -1288,20 +1288,29 @@ class ArticlePane(ScrollView, can_focus=True):
         claim = self.claim_under_cursor()
         editor = self.editor
         if claim is not None and editor is not None:
+            # (place, who made the link): the claim's own links, and those made to it.
             against = [
-                self.corpus.place(stored.article_id)
+                (self.corpus.place(stored.article_id), claim.annotation.annotator)
                 for link in claim.annotation.links
                 if link.relation == "contradicts"
                 and (stored := editor.store.get(link.target)) is not None
             ]
             against += [
-                self.corpus.place(other.article_id)
+                (self.corpus.place(other.article_id), other.annotator)
                 for other in editor.links_to(claim.id)
                 if any(k.target == claim.id and k.relation == "contradicts" for k in other.links)
             ]
             if against:
-                places = ", ".join(dict.fromkeys(against))
-                return Suggestion("contradicted", f"you linked it as contradicting {places}")
+                places = ", ".join(dict.fromkeys(place for place, _ in against))
+                makers = dict.fromkeys(who for _, who in against)
+                # Whose link it is: an outside tester, as "bob", was told "you linked it" of
+                # a link Zoë made.
+                who = (
+                    "you"
+                    if set(makers) == {self.me}
+                    else " and ".join("you" if m == self.me else (m or "someone") for m in makers)
+                )
+                return Suggestion("contradicted", f"{who} linked it as contradicting {places}")
         if claim is not None and self.reading.selection is None:
             # The claim's own words, not its sentence's: a clause tagged out of a sentence
             # hedged elsewhere ("… potrebbe …") was offered "speculative" once tagged, where
