@@ -1009,3 +1009,31 @@ async def test_a_link_made_by_another_annotator_is_said_to_be_theirs(monkeypatch
         bar = _bar(app)
         assert f"suggest ✗ contradicted (A accepts): {ME} linked it as contradicting 2/5" in bar
         assert "you linked" not in bar
+
+
+async def test_a_claim_of_an_article_no_pane_shows_opens_in_the_focused_pane():
+    """An outside tester, in pane 2, chose a claim in the claims panel whose article no pane
+    showed: it replaced pane 1's article, not pane 2's, as the README says it should."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        first = panes(app)[0]
+        await pilot.press("c")  # a claim on the first article, in pane 1
+        await pilot.pause()
+        claimed = first.article.id
+        await pilot.press("right_square_bracket")  # pane 1 moves on to another article
+        await pilot.pause()
+        shown = {p.article.id for p in panes(app)}
+        assert claimed not in shown and len(panes(app)) == 2
+        await pilot.press("tab")  # focus pane 2
+        await pilot.pause()
+        second = focused_pane(app)
+        assert second is panes(app)[1]
+        left = panes(app)[0].article.id
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("enter")  # the one claim, on an article no pane shows
+        await pilot.pause()
+        assert panes(app)[1].article.id == claimed
+        assert panes(app)[0].article.id == left
+        assert focused_pane(app) is panes(app)[1]

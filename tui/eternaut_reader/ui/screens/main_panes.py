@@ -287,13 +287,22 @@ class PanesScreen(Screen[None]):
         if showing:
             pane = showing[0]
         else:
-            others = [p for p in panes if p is not avoid] or panes
-            pane = others[0]
+            pane = self._pane_to_replace(avoid)
             self.show_in_pane(pane, article)
         pane.go_to_span(start, end)
         if focus:
             self.set_focus(pane)
         return pane
+
+    def _pane_to_replace(self, avoid: ArticlePane | None) -> ArticlePane:
+        """The pane an article no pane shows takes: the one in focus (or in focus before the
+        claims panel took it), as the README says, unless that is `avoid` (the pane a jump
+        comes from, whose passage the reader is checking), then the first other. An outside
+        tester, in pane 2, saw the claims panel open an article in pane 1."""
+        panes = self.panes
+        others = [p for p in panes if p is not avoid] or panes
+        recent = self.focused_view or getattr(self, "_pane_before_panel", None)
+        return recent if recent in others else others[0]
 
     def go_to_claim(self, article: Article, claim: Claim, avoid: ArticlePane | None = None) -> None:
         """Show a claim: in a pane already showing its article, else in another pane."""
@@ -302,8 +311,7 @@ class PanesScreen(Screen[None]):
         if showing:
             pane = next((p for p in showing if p is not avoid), showing[0])
         else:
-            others = [p for p in panes if p is not avoid] or panes
-            pane = others[0]
+            pane = self._pane_to_replace(avoid)
             self.show_in_pane(pane, article)
         pane.show_claim(claim)
         self.set_focus(pane)
