@@ -144,3 +144,24 @@ async def test_quit_while_a_large_article_is_segmented_does_not_wait(write_artic
         assert not article.segmented
         await pilot.press("q")
     assert not article.segmented  # the segmenter stopped rather than finishing first
+
+
+async def test_search_all_goes_to_the_pane_that_already_shows_the_article():
+    """An outside tester's Ctrl+F opened, in the focused pane, an article another pane
+    already showed: one article in two panes. The focus goes to that pane instead."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        before = [p.article.id for p in app.screen.panes]
+        assert focused_pane(app) is app.screen.panes[0]
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "tenfold")
+        options = app.screen.query_one("#search-all-list", OptionList)
+        await wait_for(pilot, lambda: app.screen.query_text == "tenfold" and options.option_count)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [p.article.id for p in app.screen.panes] == before  # no pane changed article
+        pane = focused_pane(app)
+        assert pane.article.id.startswith("003")
+        start, end = pane.reading.search.current_span or (0, 0)
+        assert pane.article.text[start:end] == "tenfold"

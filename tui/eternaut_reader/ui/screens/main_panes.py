@@ -195,10 +195,21 @@ class PanesScreen(Screen[None]):
             article = self.corpus.by_id(article_id) if article_id else None
             target = pane if pane is not None and pane.is_mounted else next(iter(self.panes), None)
             if article is not None and target is not None:
-                self.show_in_pane(target, article)
+                target = self._showing(article, target)
                 self.set_focus(target)
 
         self.app.push_screen(PickerScreen(self.corpus, current), chosen)
+
+    def _showing(self, article: Article, target: ArticlePane) -> ArticlePane:
+        """The pane that shows article: another pane already showing it (one article is
+        never shown twice; an outside tester's Ctrl+F showed one in two panes), else target,
+        which it is then shown in."""
+        elsewhere = [p for p in self.panes if p.article.id == article.id and p is not target]
+        if elsewhere and target.article.id != article.id:
+            return elsewhere[0]
+        if target.article.id != article.id:
+            self.show_in_pane(target, article)
+        return target
 
     def action_search_all(self) -> None:
         from eternaut_reader.ui.screens.search_all import MatchChoice, SearchAllScreen
@@ -211,7 +222,7 @@ class PanesScreen(Screen[None]):
             target = pane if pane is not None and pane.is_mounted else next(iter(self.panes), None)
             if match is None or article is None or target is None:
                 return
-            self.show_in_pane(target, article)
+            target = self._showing(article, target)
             target.show_match(match.query, match.start, match.end)
             self.set_focus(target)
 
