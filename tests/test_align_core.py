@@ -578,3 +578,25 @@ def test_reports_listed_in_a_reason_follow_the_readers_order():
         rename_reports("also stated by 3 other reports: alpha, mid, zeta", names)
         == "also stated by 3 other reports: 1/3, 2/3, 3/3"
     )
+
+
+def test_a_sentence_speculative_by_one_of_its_clauses_says_which(seeds):
+    """An outside tester read "only related passages elsewhere, none states this" over a
+    panel of passages that agree: the sentence's other clause is stated elsewhere. The reason
+    names the clause it is about."""
+    corpus, alignment = seeds
+    article = next(a for a in corpus.articles if a.id.startswith("004"))
+    start = article.text.index("While challenges around labor")
+    end = article.text.index(".", start) + 1
+    clauses = [
+        alignment.suggest(article.id, u.start, u.end)
+        for u in alignment.units(article.id)
+        if start <= u.start and u.end <= end
+    ]
+    assert {s.tag for s in clauses if s} == {"speculative", "confirmed"}
+    found = alignment.suggest(article.id, start, end)
+    assert found is not None and found.tag == "speculative"
+    assert found.reason.startswith("the clause “…authenticity remain, one thing is clear”: ")
+    # One clause alone is named by nothing but its reason.
+    alone = next(s for s in clauses if s and s.tag == "speculative")
+    assert not alone.reason.startswith("the clause")

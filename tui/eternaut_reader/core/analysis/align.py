@@ -172,8 +172,10 @@ class Alignment:
         outside the span does not count: it is about another fact of the same sentence.
         """
         suggestions = []
+        clauses: list[str] = []  # each suggestion's unit text
         for r in self._overlapping(article_id, start, end):
             whole = end <= start or (start <= r.unit.start and r.unit.end <= end)
+            clauses.append(r.unit.text)
             if whole:
                 suggestions.append(r.suggestion)
             else:
@@ -187,9 +189,18 @@ class Alignment:
                 )
         found = [s for s in suggestions if s is not None]
         for tag in ("contradicted", "speculative"):
-            tagged = [s for s in found if s.tag == tag]
+            tagged = [
+                (s, c) for s, c in zip(suggestions, clauses, strict=True) if s and s.tag == tag
+            ]
             if tagged:
-                return tagged[0]
+                chosen, clause = tagged[0]
+                if len(found) > 1 and tag == "speculative":
+                    # Of one clause of several: the sentence's other clauses may well be
+                    # stated elsewhere ("only related passages elsewhere" under a panel of
+                    # passages that agree, as an outside tester saw), so say which.
+                    reason = f"{_clause_name(clause)}: {chosen.reason}"
+                    return Suggestion(chosen.tag, reason, chosen.evidence)
+                return chosen
         if len(found) > 1:
             return merge_confirmed(found, len(self.titles) - 1)
         return found[0] if found else None
@@ -400,3 +411,10 @@ def _compute(
         )
     check(1.0)
     return Alignment(results, texts, {a.id: a.title for a in articles}, copies)
+
+
+def _clause_name(text: str) -> str:
+    """A clause named by its words, cut to fit a claim bar: “…one thing is clear”."""
+    words = " ".join(text.split()).rstrip(".;:,")
+    short = words if len(words) <= 40 else "…" + words[-39:].lstrip()
+    return f"the clause “{short}”"
