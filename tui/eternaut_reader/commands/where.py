@@ -6,6 +6,7 @@ import argparse
 import os
 
 from eternaut_reader.commands._common import note, say
+from eternaut_reader.core.text.display import counted
 
 HELP = (
     "print the database path, the data directory, the config file, the alignment cache and "
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     say(f"config:    {config.path} ({origin}{'' if config.exists else ', not created yet'})")
     for problem in config.problems:
         note(problem)
-    say(f"corpus:    {corpus.source}, {len(corpus.articles)} articles")
+    say(f"corpus:    {corpus.source}, {counted(len(corpus.articles), 'article')}")
     for article in corpus.articles:
         say(f"  {article.id}  [{article.language}]  {article.title}")
     say(f"articles:  {records_path(args.db)} (where each came from, your corrections)")

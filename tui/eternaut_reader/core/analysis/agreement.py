@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from eternaut_reader.core.annotations.model import TAGS, Annotation
 from eternaut_reader.core.formats.base import ArticleInfo, prepare
+from eternaut_reader.core.text.display import counted
 
 __all__ = [
     "ClaimGroup",
@@ -266,10 +267,6 @@ def _figure(kappa: float | None) -> str:
     return "undefined" if kappa is None else f"{kappa:.3f} ({interpret(kappa)})"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _and(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
@@ -289,23 +286,23 @@ def render(report: Report, titles: Mapping[str, str] | None = None) -> str:
     titles = {**report.titles, **(titles or {})}
     names = ", ".join(_clean(n, 40) for n in report.annotators)
     out = [
-        f"{_plural(len(report.claims), 'claim')} tagged by two or more of "
+        f"{counted(len(report.claims), 'claim')} tagged by two or more of "
         f"{len(report.annotators)} annotators: {names}"
     ]
     left_out = []
     if report.single:
-        left_out.append(f"{_plural(report.single, 'claim')} tagged by one annotator only")
+        left_out.append(f"{counted(report.single, 'claim')} tagged by one annotator only")
     if report.orphans:
-        left_out.append(f"{_plural(report.orphans, 'orphan annotation')}")
+        left_out.append(f"{counted(report.orphans, 'orphan annotation')}")
     if report.open:
-        left_out.append(f"{_plural(report.open, 'open claim')} (no verdict yet)")
+        left_out.append(f"{counted(report.open, 'open claim')} (no verdict yet)")
     if left_out:
         out.append(f"Left out: {_and(left_out)}.")
     if len(report.annotators) >= 3:
         out += [
             "",
             f"Fleiss' kappa: {_figure(report.fleiss)}, on "
-            f"{_plural(report.fleiss_n, 'claim')} tagged by all {len(report.annotators)}",
+            f"{counted(report.fleiss_n, 'claim')} tagged by all {len(report.annotators)}",
         ]
     for pair in report.pairs:
         out.append("")
@@ -314,7 +311,7 @@ def render(report: Report, titles: Mapping[str, str] | None = None) -> str:
             out.append(head + "no claims tagged by both")
             continue
         out.append(
-            head + f"Cohen's kappa {_figure(pair.kappa)}, on {_plural(pair.n, 'claim')}; "
+            head + f"Cohen's kappa {_figure(pair.kappa)}, on {counted(pair.n, 'claim')}; "
             f"observed agreement {pair.observed:.3f}, expected by chance {pair.expected:.3f}"
         )
         out += _table(pair)

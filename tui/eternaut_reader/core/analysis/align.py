@@ -194,10 +194,15 @@ class Alignment:
             ]
             if tagged:
                 chosen, clause = tagged[0]
-                if len(found) > 1 and tag == "speculative":
+                if (
+                    len(found) > 1
+                    and tag == "speculative"
+                    and not chosen.reason.startswith("hedged")
+                ):
                     # Of one clause of several: the sentence's other clauses may well be
                     # stated elsewhere ("only related passages elsewhere" under a panel of
-                    # passages that agree, as an outside tester saw), so say which.
+                    # passages that agree, as an outside tester saw), so say which. (A hedge
+                    # names its own word: "hedged (\"potrebbe\")".)
                     reason = f"{_clause_name(clause)}: {chosen.reason}"
                     return Suggestion(chosen.tag, reason, chosen.evidence)
                 return chosen
@@ -416,5 +421,9 @@ def _compute(
 def _clause_name(text: str) -> str:
     """A clause named by its words, cut to fit a claim bar: “…one thing is clear”."""
     words = " ".join(text.split()).rstrip(".;:,")
-    short = words if len(words) <= 40 else "…" + words[-39:].lstrip()
-    return f"the clause “{short}”"
+    if len(words) > 40:
+        tail = words[-39:]
+        if words[-40] != " " and " " in tail:
+            tail = tail.split(" ", 1)[1]  # from a whole word
+        words = "…" + tail.lstrip()
+    return f"the clause “{words}”"

@@ -17,7 +17,7 @@ from rich.cells import cell_len, get_character_cell_size
 
 from eternaut_reader.core.terminal import safe
 
-__all__ = ["all_one_cell", "cells", "char_cells", "printable"]
+__all__ = ["all_one_cell", "cells", "char_cells", "counted", "printable"]
 
 
 def _not_one_cell() -> re.Pattern[str]:
@@ -53,3 +53,9 @@ def char_cells(char: str) -> int:
 def cells(text: str) -> int:
     """Terminal cells taken by text, as rich (and so Textual) measures it."""
     return cell_len(text)
+
+
+def counted(n: int, word: str, plural: str | None = None) -> str:
+    """ "1 claim", "12 claims": a count and its noun, singular for one (an outside tester
+    read "1 articles", "1 matches", "Exported 1 claims")."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"

@@ -17,7 +17,7 @@ from eternaut_reader.core.annotations.model import TAGS
 from eternaut_reader.core.annotations.tags import OPEN
 from eternaut_reader.core.formats import FORMATS, ExportCancelled, ExportError, export
 from eternaut_reader.core.report import REPORT_FORMATS, ReportError
-from eternaut_reader.core.text.display import printable
+from eternaut_reader.core.text.display import counted, printable
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
@@ -240,7 +240,9 @@ class ExportScreen(ModalScreen[Path | None]):
     def _done(self, path: Path, count: int, notes: tuple[str, ...] = (), what: str = "") -> None:
         # "Exported 12 claims to …", or "Exported the HTML report of 5 claims to …"
         what = f"{what} " if what else ""
-        self.notify(f"Exported {what}{count} claims to {path}", title="Export", timeout=10)
+        self.notify(
+            f"Exported {what}{counted(count, 'claim')} to {path}", title="Export", timeout=10
+        )
         if notes:  # what the format would need and did not get (ClaimReview: review_url)
             self.notify("\n".join(notes), title="Export", severity="warning", timeout=20)
         self.dismiss(path)

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from eternaut_reader.core.terminal import safe
 from eternaut_reader.core.text.corpus import Corpus
+from eternaut_reader.core.text.display import counted
 from eternaut_reader.core.text.finder import ArticleMatches, search_articles
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
@@ -87,7 +88,10 @@ class SearchAllScreen(ModalScreen[MatchChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-all-dialog"):
-            yield Static(f"Search all {len(self.corpus.articles)} articles", id="search-all-title")
+            yield Static(
+                f"Search all {counted(len(self.corpus.articles), 'article')}",
+                id="search-all-title",
+            )
             yield SafeInput(self.initial, placeholder="a word or phrase", id="search-all-query")
             yield Static("", id="search-all-status")
             yield OptionList(id="search-all-list")
@@ -173,8 +177,8 @@ class SearchAllScreen(ModalScreen[MatchChoice | None]):
             status.update(
                 Text(
                     safe(
-                        f"{total} matches of {message.query!r} in {len(message.results)} "
-                        f"of {len(self.corpus.articles)} articles"
+                        f"{counted(total, 'match', 'matches')} of {message.query!r} in "
+                        f"{len(message.results)} of {counted(len(self.corpus.articles), 'article')}"
                     )
                 )
             )

@@ -32,7 +32,7 @@ from textual.timer import Timer
 from eternaut_reader.core.analysis.verdict import Suggestion
 from eternaut_reader.core.storage.database import StoreError
 from eternaut_reader.core.text.corpus import Article, Corpus
-from eternaut_reader.core.text.display import printable
+from eternaut_reader.core.text.display import counted, printable
 from eternaut_reader.core.text.reading import Reading, Selection
 from eternaut_reader.core.text.wrap import WrapIndex
 from eternaut_reader.ui.keys import PROMPT_KEYS, key_hint, keyed
@@ -1053,8 +1053,8 @@ class ArticlePane(ScrollView, can_focus=True):
         if reading.prompt is not None:
             found = len(reading.search.matches)
             keep, cancel = PROMPT_KEYS["enter"].keys, PROMPT_KEYS["escape"].keys
-            counted = "found" if reading.search.complete else "nearby, counting…"
-            count = f"  {found} {counted}" if reading.prompt else f"  {keep} keep · {cancel} cancel"
+            so_far = "found" if reading.search.complete else "nearby, counting…"
+            count = f"  {found} {so_far}" if reading.prompt else f"  {keep} keep · {cancel} cancel"
             return f"/{reading.prompt}▏{count}"
         if reading.selection is not None:
             low, high = sorted((reading.selection.anchor, reading.selection.head))
@@ -1078,7 +1078,7 @@ class ArticlePane(ScrollView, can_focus=True):
             elif not found:
                 where = "no matches"
             elif reading.search.current < 0:
-                where = f"{found} matches"
+                where = counted(found, "match", "matches")
             else:
                 where = f"{reading.search.current + 1}/{found}"
             parts.append(f"/{reading.search.query} {where}")
