@@ -156,3 +156,10 @@ def test_textual_key_names_are_keys_in_a_keymap(tmp_path):
     out = result.stderr + result.stdout
     assert "'search'" not in out and "'matrix'" not in out
     assert f"{config}:4: [keymap] 'export': 'solidus' is no key; ignored" in out
+
+
+def test_where_counts_one_article_in_the_singular(write_articles, capsys):
+    folder = write_articles({"one.txt": "A headline\n\nOne sentence of a report.\n"})
+    assert main(["where", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert ", 1 article\n" in out and "1 articles" not in out
