@@ -67,3 +67,10 @@ def test_safe_stream_passes_tabs_and_newlines_and_nothing_else():
     stream.flush()
     assert target.getvalue().startswith("a\tb\n")
     assert not leaks(target.getvalue())
+
+
+def test_a_safe_stream_ends_a_csv_row_as_a_line_and_still_shows_a_lone_return():
+    target = io.StringIO()
+    stream = SafeStream(target)
+    stream.write('id,quote\r\n1,"a\rb"\r\n')
+    assert target.getvalue() == 'id,quote\n1,"a␍b"\n'
