@@ -1037,3 +1037,25 @@ async def test_a_claim_of_an_article_no_pane_shows_opens_in_the_focused_pane():
         assert panes(app)[1].article.id == claimed
         assert panes(app)[0].article.id == left
         assert focused_pane(app) is panes(app)[1]
+
+
+def test_claim_bar_cuts_a_part_to_the_first_line_rather_than_after_the_suggestion():
+    """At 80 columns the links went after the suggestion on the second line, where nothing
+    of them was left, with some 30 cells free on the first (an outside tester)."""
+    from eternaut_reader.ui.widgets.claim_bar import split_parts
+
+    links = "→ contradicts 4/5 · ← supported by 2/5, 3/5 and 5/5"
+    left = (
+        "✓ confirmed · r claim view · "
+        + links
+        + " · suggest ✗ contradicted (A accepts): you linked it as contradicting 4/5"
+    )
+    first, rest = split_parts(left, 70)
+    assert first.startswith("✓ confirmed · r claim view · → contradicts 4/5 · ← supported by")
+    assert first.endswith("…") and len(first) == 70
+    assert rest == "suggest ✗ contradicted (A accepts): you linked it as contradicting 4/5"
+    # Too little room left for a part to say anything: it follows the suggestion, whole.
+    first, rest = split_parts(left, 52)
+    assert first == "✓ confirmed · r claim view · → contradicts 4/5"
+    assert rest.startswith("suggest ✗ contradicted (A accepts)")
+    assert rest.endswith("← supported by 2/5, 3/5 and 5/5")

@@ -19,6 +19,7 @@ GAP = " ·"
 # A quoted value in a reason ("premiered", "second half of 2025").
 _QUOTED = re.compile(r'"([^"]{7,})"')
 _KEEP = 12  # a value is never cut shorter than this many characters ("19 injured" stays)
+_PART_CUT = 16  # cells a part cut to fit the first line must keep, "… ← supported by 2…"
 _VERDICT_NAME = re.compile(r"(suggest [✓?✗]) (?:confirmed|speculative|contradicted)\b")
 
 
@@ -80,6 +81,13 @@ def split_parts(left: str, room: int) -> tuple[str, str]:
     first, n = others[0], 1
     while n < len(others) and cells(first + SEPARATOR + others[n]) <= room:
         first += SEPARATOR + others[n]
+        n += 1
+    left_over = room - cells(first) - len(SEPARATOR)
+    if at is not None and n < len(others) and left_over >= _PART_CUT:
+        # The next part (the links, the note) cut to what is left of the first line: after
+        # the suggestion on the second it was cut to nothing at 80 columns, with some 30
+        # cells free here (an outside tester).
+        first += SEPARATOR + fit(others[n], left_over)
         n += 1
     rest = ([parts[at]] if at is not None else []) + others[n:]
     return first, SEPARATOR.join(rest)
