@@ -330,3 +330,14 @@ def test_merge_reports_each_outcome_and_saves_them_after_reopening(tmp_path, ali
         assert store.get("new-one") == fresh
         assert store.get(ours[1].id) == newer
         assert store.get(ours[2].id) == ours[2]
+
+
+def test_our_csv_export_is_refused_as_csv_not_as_bad_json(tmp_path):
+    """An outside tester importing claims.csv was told it was "not JSON (line 1, column 1…)"."""
+    path = tmp_path / "claims.csv"
+    path.write_text("id,article,quote,tag\r\n1,a,some words,confirmed\r\n", encoding="utf-8")
+    with pytest.raises(ImportFileError) as caught:
+        read_file(path)
+    assert str(caught.value) == (
+        f"{path}: a CSV file: import reads our JSON, JSON Lines and W3C exports only"
+    )

@@ -268,7 +268,13 @@ class _Reader:
             with self._open(path) as (f, size):
                 fmt, annotations = self.parse(f, size)
         except _Bad as exc:
-            raise ImportFileError(path, str(exc)) from None
+            why = str(exc)
+            if path.suffix.lower() in (".csv", ".tsv", ".md") and why.startswith("not JSON"):
+                # Our own CSV or Markdown export is for people, not for reading back (an
+                # outside tester was told only that it was "not JSON").
+                kind = "a Markdown" if path.suffix.lower() == ".md" else "a CSV"
+                why = f"{kind} file: import reads our JSON, JSON Lines and W3C exports only"
+            raise ImportFileError(path, why) from None
         return ParsedFile(path, fmt, annotations)
 
     # -- the file ------------------------------------------------------------------------------
