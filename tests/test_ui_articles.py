@@ -407,3 +407,27 @@ async def test_i_refuses_a_date_or_a_language_it_cannot_use_and_says_why(write_a
         await pilot.pause()
         assert app.screen is not dialog
         assert pane_header(focused_pane(app)).splitlines()[1].endswith("· IT · 2025-07-18")
+
+
+async def test_keys_typed_ahead_of_the_question_act_after_it_not_in_the_name():
+    """ "c j x" sent together asked the name on c, then typed "jx" into it and lost the x
+    tag (an outside tester). Keys made before the question are the reader's: they act once
+    it is answered."""
+    from textual import events
+
+    app = ReaderApp(load_corpus(), ask_profile=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        ahead = [events.Key("j", "j"), events.Key("x", "x")]  # made before the question
+        await pilot.press("c")
+        for key in ahead:
+            app.post_message(key)
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.query_one("#profile-name").value == ""
+        await pilot.press(*"Ana", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        tags = sorted(a.tag for a in app.editor.store.annotations())
+        assert tags == ["confirmed", "contradicted"]  # c's claim, then j x on the next one
+        assert {a.annotator for a in app.editor.store.annotations()} == {"Ana"}

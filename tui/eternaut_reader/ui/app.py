@@ -343,8 +343,11 @@ class ReaderApp(App[None]):
             if main is not None:
                 main.claims_loaded()
             then()
+            for key in question.early:  # typed ahead of the question: the reader's keys
+                self.post_message(events.Key(key.key, key.character))
 
-        self.push_screen(ProfileScreen(default_annotator(), str(self.config.path)), answer)
+        question = ProfileScreen(default_annotator(), str(self.config.path))
+        self.push_screen(question, answer)
         return True
 
     @work(thread=True, exit_on_error=False, group="align")

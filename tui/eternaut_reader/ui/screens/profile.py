@@ -6,17 +6,33 @@ skip is written too (`name = ""`), so the question is never asked again.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from eternaut_reader.core.terminal import one_line
 from eternaut_reader.ui.keys import key_hint, keyed
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
+
+
+class _NameInput(SafeInput):
+    """The name field, which keys typed before the question was asked never reach: "c j x"
+    sent together tagged, then typed "jx" as the name (an outside tester). They are kept for
+    the reader, to act on once the question is answered."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if isinstance(screen, ProfileScreen) and event.time <= screen.asked_at:
+            event.prevent_default()
+            event.stop()
+            screen.early.append(event)
+            return
+        await super()._on_key(event)
 
 
 @keyed("Dialogs")
@@ -48,6 +64,10 @@ class ProfileScreen(ModalScreen[str | None]):
         super().__init__()
         self.fallback = fallback
         self.config_path = config_path
+        # When the question came (on the clock of events): a key made before it was typed
+        # ahead, for the reader, not for the name (see _NameInput).
+        self.asked_at = Message().time
+        self.early: list[events.Key] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="profile-dialog"):
@@ -58,7 +78,7 @@ class ProfileScreen(ModalScreen[str | None]):
                     f"kept in {one_line(self.config_path)} ([profile] name)."
                 )
             )
-            yield SafeInput(placeholder="your name, e.g. Ana Pérez", id="profile-name")
+            yield _NameInput(placeholder="your name, e.g. Ana Pérez", id="profile-name")
             with Horizontal(id="profile-buttons"):
                 yield Button("Save", id="profile-save", variant="primary")
                 yield Button("Skip", id="profile-skip")
@@ -72,6 +92,12 @@ class ProfileScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#profile-name", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # A key typed ahead that reached the dialog before its field had the focus.
+        if event.time <= self.asked_at and event.key not in ("escape", "enter"):
+            event.stop()
+            self.early.append(event)
 
     def _save(self) -> None:
         name = " ".join(self.query_one("#profile-name", Input).value.split())
