@@ -223,3 +223,14 @@ def test_a_headline_of_150_forced_from_home_conflicts_with_120_evacuated(tmp_pat
     )
     assert relation == "conflicts"
     assert found == [("number", "150 people forced from their homes", "evacuati 120 residenti")]
+
+
+def test_seven_offerenti_against_five_bidders_conflict(tmp_path):
+    """ "offerenti" was not in the news vocabulary: the two counts were of two nouns."""
+    relation, found = aligned(
+        tmp_path,
+        "A contendersi il disegno all'asta sono stati sette offerenti, tra sala e telefoni.",
+        "By our count five bidders were active at the auction for the drawing.",
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "sette offerenti", "five bidders")]

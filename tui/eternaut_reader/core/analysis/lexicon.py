@@ -492,7 +492,7 @@ SYNONYMS: dict[str, str] = _glossary(_SYNONYM_WORDS)
 
 @lru_cache(maxsize=1)
 def news_words() -> dict[str, str]:
-    """Everyday Italian news words by their whole form, from data/it_en_news.txt (930 pairs:
+    """Everyday Italian news words by their whole form, from data/it_en_news.txt (952 pairs:
     "autisti drivers", "atterrato landed"): what bilingual.TranslationMap offers first for an
     Italian word, taken only where the corpus's English reports use the word it gives (so
     "campioni" is "champions" in a football story and left alone in a water-testing one).
