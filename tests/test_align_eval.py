@@ -238,7 +238,8 @@ def test_method_22_catches_its_held_out_sets_disagreements():
     """Method 22's held-out sets (an eruption of Etna, an auction of a drawing), written by
     a helper who read no code: the disagreements caught at first sight (the ash column, the
     flights cancelled, the cable car; the buyer's premium, the drawing's size) and those caught
-    since by method 22's rules (the ban's issuer, the lava flow's flank, the family's lake)."""
+    since by method 22's rules (the ban's issuer, the lava flow's flank, the family's lake)
+    and its news vocabulary (the bidders, "sette offerenti" against "five bidders")."""
     for folder, planted in (
         (
             "corpus41",
@@ -250,7 +251,10 @@ def test_method_22_catches_its_held_out_sets_disagreements():
                 "lava-flow-direction",
             },
         ),
-        ("corpus42", {"buyers-premium-rate", "drawing-dimensions", "family-villa-location"}),
+        (
+            "corpus42",
+            {"buyers-premium-rate", "drawing-dimensions", "family-villa-location", "bidder-count"},
+        ),
     ):
         _, result = run([DATA / folder], f"{folder}_clusters.json")
         predicted = {c.id: c.predicted for c in result.clusters}
