@@ -234,3 +234,62 @@ def test_seven_offerenti_against_five_bidders_conflict(tmp_path):
     )
     assert relation == "conflicts"
     assert found == [("number", "sette offerenti", "five bidders")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "years"),
+    [
+        ("2 anni e 6 mesi al geometra comunale", "it", 2.5),
+        ("sentenced to six years and eight months in prison", "en", 6 + 8 / 12),
+        ("6 years, 4 months in prison", "en", 6 + 4 / 12),
+        ("sei anni e otto mesi di reclusione", "it", 6 + 8 / 12),
+    ],
+)
+def test_a_term_of_years_and_months_is_one_value_in_years(text, language, years):
+    (value,) = [v for v in extract(text, language) if v.kind == "quantity"]
+    assert value.unit == "year" and value.low == pytest.approx(years)
+
+
+def test_two_years_and_a_count_after_them_stay_two_values():
+    assert [(v.unit, v.low) for v in extract("two years and 14 workers", "en")] == [
+        ("year", 2.0),
+        ("worker", 14.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound"),
+    [
+        ("The trial stretched over forty-one hearings.", ""),
+        ("The festival was spread over three days.", ""),
+        ("Over 40 people were hurt.", ">"),
+        ("The meeting lasted over three hours.", ">"),
+    ],
+)
+def test_over_after_a_verb_of_extent_is_no_bound(text, bound):
+    (value,) = extract(text, "en")
+    assert value.bound == bound
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "relation"),
+    [
+        (
+            "Il tribunale ha inflitto 2 anni e 6 mesi al geometra comunale Ciro Maione.",
+            "Il tribunale ha inflitto due anni e mezzo al geometra del Comune Ciro Maione.",
+            "agrees",
+        ),
+        (
+            "The court sentenced Salvatore Iaccarino to six years and eight months in prison.",
+            "The court sentenced Salvatore Iaccarino to six years and four months in prison.",
+            "conflicts",
+        ),
+        (
+            "Ci sono volute 41 udienze per arrivare alla sentenza del processo.",
+            "The trial stretched over forty-one hearings before the sentence.",
+            "agrees",
+        ),
+    ],
+)
+def test_terms_and_hearings_compare_as_told(tmp_path, one, two, relation):
+    assert aligned(tmp_path, one, two)[0] == relation

@@ -105,6 +105,11 @@ class Value:
         out = [self.key] + ([self._as_name().key] if self.name else [])
         if self.kind == "quantity" and abs(self.low) >= _BARE_COUNT and not is_measure(self):
             out.append(f"count:{self.low:.3g}")
+        if self.unit == YEARS and self.low == self.high and self.low % 1:
+            # "six years and four months" and "six years and eight months": a term of years
+            # and months shares its years with another, as a sign of one fact (before they
+            # were one value, the two 6s did).
+            out.append(f"{self.kind}:{self.unit}:{int(self.low)}")
         return out
 
     @property
@@ -917,6 +922,10 @@ def _serious(text: str, start: int, stop: int) -> bool:
 
 
 _METRE = stem("metres")
+_AND_MONTHS = re.compile(
+    r"(?:\s*,\s*|\s+e\s+|\s+and\s+|\s*,\s+and\s+)(\d{1,2}|[^\W\d_]+)\s+(?:mesi|mese|months?)\b",
+    re.IGNORECASE,
+)
 _AND_CENTIMETRES = re.compile(r"\s+e\s+(\d{1,2}|[^\W\d_]+)\b(\s+centimetri)?", re.IGNORECASE)
 # The body a count's people belong to: a name after "of", "from", "del"…
 _OWNER = re.compile(
@@ -1425,6 +1434,14 @@ def _amounts(text: str, language: str) -> list[Value]:
                 cm = extra if extra is not None and 0 < extra < 100 else 0
                 if cm and (said or (cm >= 10 and not counts)):
                     amount, stop = amount + cm / 100, centimetres.end()
+                    inside.append((start, stop))
+            months = _AND_MONTHS.match(text, stop) if noun == YEARS and not half else None
+            if months:
+                # "2 anni e 6 mesi", "six years and eight months": one term, in years ("due
+                # anni e mezzo" agrees; an outside tester saw "2 anni" against it).
+                extra = _count_word(months.group(1))
+                if extra is not None and 0 < extra < 12:
+                    amount, stop = amount + extra / 12, months.end()
                     inside.append((start, stop))
             if (noun in _CARED_FOR and _TO_HOSPITAL.match(text, stop)) or _SENT_TO_HOSPITAL.match(
                 text, stop
@@ -3025,6 +3042,18 @@ def _range_low(m: re.Match[str], value: Value, language: str) -> float | None:
     return None
 
 
+# "Over" and "under" after a verb of extent are prepositions: a trial "stretched over forty-one
+# hearings", rain "spread over three days", a count "split under two headings" (an outside
+# tester's "over forty-one hearings" contradicted "41 udienze"). Not after "lasted" or "fell":
+# "lasted over three hours" is more than three.
+_SPREAD_OVER = re.compile(r"(?:over|under)\b", re.IGNORECASE)
+_SPREAD_BEFORE = re.compile(
+    r"\b(?:stretch|spread|span|held|hold|took\s+place|split|divid|distribut|scatter|play|"
+    r"stag)\w*\s+$",
+    re.IGNORECASE,
+)
+
+
 def _bounded(text: str, value: Value) -> Value:
     if rough := _ROUGH_COUNT.match(text, value.start):
         # "hundreds of": two hundred or more; "una sessantina": about sixty.
@@ -3038,6 +3067,10 @@ def _bounded(text: str, value: Value) -> Value:
     ]
     if found:
         start, bound = min(found)
+        if _SPREAD_OVER.match(text, start) and _SPREAD_BEFORE.search(
+            text, max(0, start - 24), start
+        ):
+            return value  # "stretched over forty-one hearings": over them, not more of them
         return replace(value, bound=bound, start=start, text=text[start : value.end])
     cap = _CAP.search(text, window, value.start) if value.kind == "money" else None
     if cap:
