@@ -18,8 +18,9 @@ run-off), corpus32 (a glacier study and collapse), corpus33 (a port strike), cor
 festival stopped by a storm), corpus35 (a ransomware attack on a town hall), corpus36 (a
 Roman mosaic found under a car park), corpus37 (a water main burst), corpus38 (snow-leopard
 cubs born at a wildlife park), corpus39 (a wildfire in Sardinia), corpus40 (a meteorite
-fall over the Po valley), corpus41 (an eruption of Etna that shut Catania airport) and
-corpus42 (a record auction of a Renaissance drawing), against the
+fall over the Po valley), corpus41 (an eruption of Etna that shut Catania airport),
+corpus42 (a record auction of a Renaissance drawing), corpus43 (the verdict of a corruption
+trial in Naples) and corpus44 (a flash flood of the Seveso in Milan), against the
 hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
@@ -111,6 +112,8 @@ def main() -> None:
         ("corpus40", [DATA / "corpus40"], DATA / "corpus40_clusters.json"),
         ("corpus41", [DATA / "corpus41"], DATA / "corpus41_clusters.json"),
         ("corpus42", [DATA / "corpus42"], DATA / "corpus42_clusters.json"),
+        ("corpus43", [DATA / "corpus43"], DATA / "corpus43_clusters.json"),
+        ("corpus44", [DATA / "corpus44"], DATA / "corpus44_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))
