@@ -265,8 +265,9 @@ def test_method_22s_second_held_out_sets_at_first_sight_and_since():
     """Held-out sets written after method 22's rules (a corruption verdict in Naples, a flood
     of the Seveso): the disagreements caught at first sight (the confiscation, the rain's
     duration, the damage, and the sentence, by its months then and as one term of six years
-    and eight months against six and four now); no longer wrongly contradicted: a term of "2 anni e 6 mesi"
-    against "due anni e mezzo", and "41 udienze" against "stretched over forty-one hearings"."""
+    and eight months against six and four now); no longer wrongly contradicted: a term of
+    "2 anni e 6 mesi" against "due anni e mezzo", and "41 udienze" against "stretched over
+    forty-one hearings"."""
     for folder, planted, agreed in (
         (
             "corpus43",
