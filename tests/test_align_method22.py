@@ -293,3 +293,36 @@ def test_over_after_a_verb_of_extent_is_no_bound(text, bound):
 )
 def test_terms_and_hearings_compare_as_told(tmp_path, one, two, relation):
     assert aligned(tmp_path, one, two)[0] == relation
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        (
+            "A British tourist was fined 1,500 euros for carving his initials into a wall of "
+            "the Colosseum, police said.",
+            "Un turista britannico è stato multato di 1.500 euro per aver inciso le sue "
+            "iniziali su un muro del Colosseo, ha detto la polizia.",
+        ),
+        (
+            "Engineers inspecting the Verona Arena found cracks in two arches on Friday.",
+            "I tecnici che ispezionavano l'Arena di Verona hanno scoperto crepe in due arcate "
+            "venerdì.",
+        ),
+    ],
+)
+def test_a_landmark_named_in_each_language_is_one_story(tmp_path, one, two):
+    """An outside tester's two reports of one fine at the Colosseum / Colosseo were "two
+    stories": no name in common, so nothing was matched."""
+    from tests.helpers.pairs import aligned_reports, text_of
+
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "en": ("tourist fined", "2025-09-03", [one]),
+            "it": ("turista multato", "2025-09-03", [two]),
+        },
+    )
+    start = text_of(corpus, "en").index(one)
+    found = alignment.matches("en", start, start + len(one))
+    assert [(m.article, m.relation) for m in found][:1] == [("it", "agrees")]

@@ -77,7 +77,40 @@ EXONYMS: dict[str, str] = {
     "lago maggiore": "lake maggiore",
     "alpi": "alps",
     "dolomiti": "dolomites",
+    # Places and landmarks English names its own way (an outside tester's Colosseum /
+    # Colosseo made two reports of one fine "two stories", with nothing matched).
+    "siracusa": "syracuse",
+    "brennero": "brenner",
+    "puglia": "apulia",
+    "valle d'aosta": "aosta valley",
+    "val d'aosta": "aosta valley",
+    "alto adige": "south tyrol",
+    "sudtirolo": "south tyrol",
+    "pianura padana": "po valley",
+    "vesuvio": "vesuvius",
+    "tevere": "tiber",
+    "cervino": "matterhorn",
+    "monte bianco": "mont blanc",
+    "vaticano": "vatican",
+    "citta del vaticano": "vatican",
+    "vatican city": "vatican",
+    "colosseo": "colosseum",
+    "galleria degli uffizi": "uffizi",
+    "uffizi gallery": "uffizi",
+    "gli uffizi": "uffizi",
+    "arena di verona": "verona arena",
+    "cappella sistina": "sistine chapel",
+    "fontana di trevi": "trevi fountain",
+    "duomo di milano": "milan cathedral",
+    "torre di pisa": "leaning tower",
+    "canal grande": "grand canal",
+    "costiera amalfitana": "amalfi coast",
+    "isole eolie": "aeolian islands",
+    "stretto di messina": "strait of messina",
+    "lago d'iseo": "lake iseo",
+    "lago di iseo": "lake iseo",
 }
+_EXONYM_NAMES = frozenset(EXONYMS.values())
 _WORK_NOUN = re.compile(
     r"\b(?:series|show|film|movie|season|documentary|serie|miniserie|stagione|documentario)\b",
     re.IGNORECASE,
@@ -135,8 +168,10 @@ def name_keys(words: list[str]) -> tuple[str, ...]:
     if not words:
         return ()
     plain = unaccent(" ".join(words))
-    if plain in EXONYMS:
-        words = EXONYMS[plain].split()
+    if plain in EXONYMS or plain in _EXONYM_NAMES:
+        # One name in both languages' forms ("Arena di Verona" / "Verona Arena"), keyed as
+        # the English is, its last word capitalised as a name's would be.
+        words = [w.capitalize() for w in EXONYMS.get(plain, plain).split()]
     content = [w for w in words if unaccent(w) not in _DETERMINERS]
     last = content[-1] if content else words[-1]
     if len(content) > 1 and len(last) >= 4 and last[0].isupper() and last[1:].islower():
