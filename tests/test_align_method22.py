@@ -326,3 +326,38 @@ def test_a_landmark_named_in_each_language_is_one_story(tmp_path, one, two):
     start = text_of(corpus, "en").index(one)
     found = alignment.matches("en", start, start + len(one))
     assert [(m.article, m.relation) for m in found][:1] == [("it", "agrees")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        ("La Galleria degli Uffizi resta chiusa ai visitatori.", "it", "closed"),
+        ("Gli Uffizi restano ancora chiusi.", "it", "closed"),
+        ("Gallery still shut after flood", "en", "closed"),
+    ],
+)
+def test_still_closed_is_a_closure_however_it_is_said(text, language, status):
+    assert [(v.kind, v.unit) for v in extract(text, language)] == [("status", status)]
+
+
+def test_the_day_before_yesterday_is_two_days_before_the_report():
+    import datetime as dt
+
+    report = dt.date(2025, 10, 8)
+    for text, language in (
+        ("Rapinatori armati hanno rubato 80mila euro l'altro ieri.", "it"),
+        ("Armed robbers stole 80,000 euros the day before yesterday.", "en"),
+    ):
+        (day,) = [v for v in extract(text, language, report, 2025) if v.kind == "date"]
+        assert dt.date.fromordinal(int(day.low)) == dt.date(2025, 10, 6)
+
+
+def test_a_robbery_of_l_altro_ieri_agrees_with_yesterday_in_a_report_a_day_older(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Armed robbers stole 80,000 euros from a bank in central Parma yesterday, police said.",
+        "Rapinatori armati hanno rubato 80mila euro da una banca del centro di Parma l'altro "
+        "ieri, ha detto la polizia.",
+        dates=("2025-10-07", "2025-10-08"),
+    )
+    assert (relation, found) == ("agrees", [])

@@ -1580,7 +1580,13 @@ _RELATIVE_YEAR = re.compile(
     r"|lo\s+(scorso)\s+anno|(quest)['’]\s*anno)\b",
     re.IGNORECASE,
 )
-_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tomorrow|ieri|oggi|domani)\b", re.IGNORECASE)
+# (Two days away first: "l'altro ieri" and "the day before yesterday" are no "ieri", and an
+# outside tester's robbery of "l'altro ieri" conflicted with "yesterday" a day earlier.)
+_RELATIVE_DAY = re.compile(
+    r"\b(the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|l['’]altro\s*ieri|"
+    r"altroieri|ieri\s+l['’]altro|dopodomani|yesterday|today|tomorrow|ieri|oggi|domani)\b",
+    re.IGNORECASE,
+)
 # "last month", "il mese scorso", "earlier this month", "next month": a month of the
 # report's date (an outside tester saw "closed last month" agree with "chiusa a settembre"
 # in a November report).
@@ -1635,6 +1641,15 @@ _MONTH_YEAR = re.compile(
 _YEAR_SHIFT = {"next": 1, "prossimo": 1, "this": 0, "quest": 0, "last": -1, "scorso": -1}
 _PRESENT = re.compile(r"today|oggi", re.IGNORECASE)
 _DAY_SHIFT = {"yesterday": -1, "ieri": -1, "today": 0, "oggi": 0, "tomorrow": 1, "domani": 1}
+_TWO_DAYS = {
+    "the day before yesterday": -2,
+    "l'altro ieri": -2,
+    "l'altroieri": -2,
+    "altroieri": -2,
+    "ieri l'altro": -2,
+    "the day after tomorrow": 2,
+    "dopodomani": 2,
+}
 
 
 def _month_shifted(day: dt.date, months: int) -> dt.date:
@@ -1768,7 +1783,8 @@ def _dates(
             monday = reference - dt.timedelta(days=reference.weekday() + 7)
             add(m, _span(monday, monday + dt.timedelta(days=6)), recent=True)
         for m in _RELATIVE_DAY.finditer(text):
-            day = reference + dt.timedelta(days=_DAY_SHIFT[m.group(1).lower()])
+            said = " ".join(m.group(1).lower().replace("’", "'").split())
+            day = reference + dt.timedelta(days=_DAY_SHIFT.get(said, _TWO_DAYS.get(said, 0)))
             add(m, _span(day, day), recent=True)
         days = [v.start for v in out if v.high == v.low]  # explicit days: "14 March"
         for m in _WEEKDAY.finditer(text):
@@ -1977,9 +1993,10 @@ _SERVICE_STATUS = (
         re.compile(
             r"\b(will\s+(?:only\s+|not\s+|then\s+)?reopen|won[’']t\s+reopen|(?:is|are)\s+"
             r"(?:expected|due|set|scheduled)\s+to\s+reopen|(?:remains?|remained|stays?|is\s+still|"
-            r"are\s+still)\s+(?:closed|shut)|yet\s+to\s+reopen|riaprirà|riapriranno|"
-            r"(?:resterà|resteranno|rimane|rimangono|rimarrà|rimarranno|è\s+ancora|sono\s+ancora)"
-            r"\s+chius[aoie]|sarà\s+riapert[ao]|saranno\s+riapert[ie]|"
+            r"are\s+still)\s+(?:closed|shut)|still\s+(?:closed|shut)\b|"
+            r"yet\s+to\s+reopen|riaprirà|riapriranno|"
+            r"(?:resta|restano|resterà|resteranno|rimane|rimangono|rimarrà|rimarranno|è\s+ancora|"
+            r"sono\s+ancora)\s+(?:ancora\s+)?chius[aoie]|sarà\s+riapert[ao]|saranno\s+riapert[ie]|"
             # "l'anagrafe resta ferma", "i sistemi restano bloccati", "è ancora offline"
             r"(?:resta|restano|rimane|rimangono|è\s+ancora|sono\s+ancora)\s+(?:ferm[aoie]|"
             r"bloccat[aoie]|offline|fuori\s+uso|inaccessibil[ei])|"
