@@ -361,3 +361,41 @@ def test_a_robbery_of_l_altro_ieri_agrees_with_yesterday_in_a_report_a_day_older
         dates=("2025-10-07", "2025-10-08"),
     )
     assert (relation, found) == ("agrees", [])
+
+
+@pytest.mark.parametrize(
+    ("one", "two"),
+    [
+        (
+            "A German hiker died on Sunday after falling 50 metres from a path near the Tre "
+            "Cime di Lavaredo, rescuers said.",
+            "A German hiker survived a 50-metre fall from a path near the Tre Cime di Lavaredo "
+            "on Sunday, rescuers said.",
+        ),
+        (
+            "A court in Genoa on Wednesday acquitted former regional councillor Paolo Ricci of "
+            "corruption charges.",
+            "Il tribunale di Genova ha condannato mercoledì l'ex consigliere regionale Paolo "
+            "Ricci per corruzione.",
+        ),
+    ],
+)
+def test_opposite_outcomes_of_one_person_conflict(tmp_path, one, two):
+    """An outside tester saw "died" agree with "survived" at 1.00, and "acquitted" with
+    "ha condannato"."""
+    relation, found = aligned(tmp_path, one, two)
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["status"]
+
+
+def test_a_trial_that_acquits_one_and_convicts_another_is_no_contradiction(tmp_path):
+    _, found = aligned(
+        tmp_path,
+        "The court acquitted former councillor Marco De Simone of all charges on Tuesday.",
+        "The court convicted former official Salvatore Iaccarino of corruption on Tuesday.",
+    )
+    assert all(what != "status" for what, _, _ in found)
+
+
+def test_two_people_died_is_a_count_not_a_fate():
+    assert [v.kind for v in extract("Two people died in the crash.", "en")] == ["quantity"]

@@ -20,7 +20,14 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from eternaut_reader.core.analysis.lexicon import GLOSSARY, IT_WORDS, SYNONYMS, stem, stopwords
+from eternaut_reader.core.analysis.lexicon import (
+    GLOSSARY,
+    IT_WORDS,
+    SYNONYMS,
+    stem,
+    stopwords,
+    unaccent,
+)
 from eternaut_reader.core.analysis.names import EXONYMS
 from eternaut_reader.core.analysis.roles import DESCRIBED, EXCLUSIVE, INSTITUTION, OFFICES, roles
 
@@ -100,8 +107,10 @@ class Value:
         pair are still one figure)."""
         if self.kind == "who":
             return [self.key]  # the role ("who:deputy mayor"): its holder is a name already
-        if self.unit.startswith(NAMED_PLACES):
-            return []  # most passages of a local story name its province: no evidence
+        if self.unit.startswith(NAMED_PLACES) or self.unit in _OUTCOME_UNITS:
+            # Most passages of a local story name its province, and of a deadly one say who
+            # died: no evidence of one fact.
+            return []
         out = [self.key] + ([self._as_name().key] if self.name else [])
         if self.kind == "quantity" and abs(self.low) >= _BARE_COUNT and not is_measure(self):
             out.append(f"count:{self.low:.3g}")
@@ -119,6 +128,7 @@ class Value:
             self.kind == "who"
             or (self.kind == "status" and ":" in self.unit)
             or self.unit.startswith(NAMED_PLACES)
+            or self.unit in _OUTCOME_UNITS
         ):
             # A role is no measure to find passages by: weighed as one, it drew an election
             # story's "was elected mayor" away from the passages that state it. Nor is an act
@@ -158,6 +168,8 @@ class Value:
 
 # Places compared by a word of their names (_places), not by the whole of it.
 NAMED_PLACES = ("hospital:", "province:", "lake:", "side:", "shore:")
+_OUTCOME_UNITS = frozenset({"convicted", "acquitted", "died", "survived"})  # (see _outcomes)
+_COUNT_REACH = 24  # characters between a count and a verb that tells what befell those counted
 _BARE_COUNT = 10  # smaller counts ("two", "three") are too common to tell one fact by
 
 
@@ -251,6 +263,11 @@ def compare(a: Value, b: Value) -> bool | None:
             return None  # a work's release and a line's reopening: two things
         if {a.unit, b.unit} == _PUT_OFF_AND_SET:
             return None  # "postponed" and then "scheduled for Thursday": both may be so
+        outcome = _status_family(a.unit) in ("verdict", "fate")
+        if outcome and a.name and b.name and a.name != b.name:
+            # Two people's outcomes (a trial acquits one, convicts another); one passage that
+            # names nobody ("the hiker") may be of either.
+            return None
         return a.unit == b.unit
     if a.unit != b.unit or a.name or b.name:  # (compared by their nouns: a hot path)
         shared = a.nouns & b.nouns
@@ -2200,6 +2217,10 @@ STATUS_FAMILY = {
     "reopened": "service",
     "to start": "start",
     "started": "start",
+    "convicted": "verdict",
+    "acquitted": "verdict",
+    "died": "fate",
+    "survived": "fate",
 }
 
 _WORK_NOUN = re.compile(
@@ -2248,6 +2269,7 @@ def _status(text: str) -> list[Value]:
         taken.append((start, m.end()))
         unit = ("pending:" if cue else "done:") + act
         out.append(Value("status", unit, 0.0, 0.0, text[start : m.end()], start, m.end()))
+    out += _outcomes(text, taken)
     if not _EVENT_NOUN.search(text):
         return out  # the common case, cheaply: no event named here
     events = [m.start() for m in _EVENT_NOUN.finditer(text)]
@@ -2260,6 +2282,114 @@ def _status(text: str) -> list[Value]:
             taken.append((m.start(), m.end()))
             out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
     return out
+
+
+# What came of a person: a verdict ("acquitted" / "ha condannato") or their fate ("died" /
+# "è sopravvissuto"). Opposite outcomes of one person are a contradiction (an outside tester
+# saw "A German hiker died" agree with "survived" at 1.00, and "acquitted" with "convicted").
+# The person is the value's name: the capitalised name nearest the verb in its clause, or none
+# ("un escursionista"). Two outcomes compare only for one person, or where one passage names
+# nobody: a trial convicts one defendant and acquits another.
+_OUTCOMES = (
+    (
+        "acquitted",
+        re.compile(
+            r"\b(?:acquitted|cleared\s+of|found\s+not\s+guilty|(?:è|sono)\s+stat[oaie]\s+"
+            r"(?:assolt|prosciolt)[oaie]|(?:ha|hanno)\s+(?:assolto|prosciolto)|assolt[oaie]\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "convicted",
+        re.compile(
+            r"\b(?:convicted|found\s+guilty|(?:was|were|has\s+been)\s+sentenced|sentenced\s+"
+            r"(?:him|her|them)|(?:è|sono)\s+stat[oaie]\s+condannat[oaie]|(?:ha|hanno)\s+"
+            r"condannato|condannat[oaie]\s+(?:a|per|in))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "died",
+        re.compile(
+            r"\b(?:died|dies|was\s+killed|lost\s+(?:his|her)\s+life|(?:è|era)\s+mort[oa]|"
+            r"muore|ha\s+perso\s+la\s+vita|(?:è|era)\s+decedut[oa])\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "survived",
+        re.compile(
+            r"\b(?:survived|survives|escaped\s+unhurt|(?:è|era)\s+sopravvissut[oa]|sopravvive|"
+            r"si\s+è\s+salvat[oa]|(?:è|era)\s+rimast[oa]\s+illes[oa])\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+_OUTCOME_HINT = re.compile(
+    r"acquit|cleared|guilty|sentenced|assolt|assolto|prosciolt|condann|convicted|died|dies|killed|"
+    r"lost|mort|muore|perso|decedut|surviv|unhurt|sopravviss|salvat|illes",
+    re.IGNORECASE,
+)
+# A count before the verb ("two people died", "3 feriti sono morti", "Nobody died among the
+# firefighters") is a count (of none, of a group), not a fate.
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d|\b(?:no|none|nobody|no[\s-]one|nessun[oa]?|two|three|four|five|six|seven|eight|"
+    r"nine|ten|dozens?|hundreds?|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|decine|"
+    r"centinaia))\b[^.;:]{0,30}$",
+    re.IGNORECASE,
+)
+_PERSON_NAME = re.compile(r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+)(?:\s+(?-i:[A-ZÀ-ÖØ-Þ][\w'’-]+))*")
+_CLAUSE_MARK = re.compile(r"[.;:]|,\s+(?:while|whereas|but|and|mentre|ma|e)\b", re.IGNORECASE)
+
+
+def _outcomes(text: str, taken: list[tuple[int, int]]) -> list[Value]:
+    if not _OUTCOME_HINT.search(text):
+        return []  # the common case, cheaply
+    out: list[Value] = []
+    for status, pattern in _OUTCOMES:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            if _COUNTED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue
+            taken.append((m.start(), m.end()))
+            name = _outcome_person(text, m.start(), m.end())
+            out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end(), name=name))
+    return out
+
+
+def _outcome_person(text: str, start: int, end: int) -> str:
+    """The person an outcome is of, as the lower-case last word of their name: the first
+    name after the verb in its clause ("acquitted former councillor Paolo Ricci"), else the
+    last before it ("Paolo Ricci was acquitted"); "" where the clause names nobody ("A German
+    hiker died")."""
+    after_end = next((m.start() for m in _CLAUSE_MARK.finditer(text, end)), len(text))
+    names = [n for n in _PERSON_NAME.finditer(text, end, after_end) if _a_name(n.group())]
+    if names:
+        return unaccent(names[0].group().split()[-1].lower())
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, 0, start)]
+    opening = marks[-1] if marks else 0
+    named = []
+    for n in _PERSON_NAME.finditer(text, opening, start):
+        words = n.group().split()
+        sentence = max(text.rfind(c, 0, n.start()) for c in ".;:!?") + 1
+        if not text[sentence : n.start()].strip():
+            words = words[1:]  # a sentence's first word is capitalised whatever it is ("Ex")
+        if words and _a_name(" ".join(words)):
+            named.append(words[-1])
+    return unaccent(named[-1].lower()) if named else ""
+
+
+def _a_name(words: str) -> bool:
+    """Capitalised words that name someone: not an article, a clause's opening word or a day
+    ("died on Sunday")."""
+    first = words.split()[0].lower()
+    return (
+        first not in stopwords("en")
+        and first not in stopwords("it")
+        and first.rstrip(".") not in _MONTHS
+        and first not in _WEEKDAYS
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -2447,7 +2577,16 @@ def extract(
         if not any(f.start < v.end and v.start < f.end for f in found)
     ]
     places = [p for p in _places(text) if not any(f.start < p.end and p.start < f.end for f in who)]
-    return sorted([*found, *scores, *_status(text), *who, *places], key=lambda v: (v.start, v.kind))
+    counts = [v for v in found if v.kind == "quantity"]
+    statuses = [
+        v
+        for v in _status(text)
+        # "One person died", "No one was killed", "Un paziente è morto": a count of the dead
+        # (or of none), which another report's count contradicts, not one person's fate.
+        if v.unit not in _OUTCOME_UNITS
+        or not any(c.start < v.end and v.start - _COUNT_REACH < c.end for c in counts)
+    ]
+    return sorted([*found, *scores, *statuses, *who, *places], key=lambda v: (v.start, v.kind))
 
 
 # A street or a square by its name, as local news places an event: "at the junction of Viale
