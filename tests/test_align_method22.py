@@ -399,3 +399,32 @@ def test_a_trial_that_acquits_one_and_convicts_another_is_no_contradiction(tmp_p
 
 def test_two_people_died_is_a_count_not_a_fate():
     assert [v.kind for v in extract("Two people died in the crash.", "en")] == ["quantity"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "agent"),
+    [
+        ("Laura Bonfanti was named president of the Venice Biennale.", "chair", "bonfant laur"),
+        ("Alberico Evani is the new coach of Sampdoria, the club said.", "coach", "alberic evan"),
+        ("Leonardo Semplici è il nuovo allenatore della Sampdoria.", "coach", "leonard semplic"),
+        (
+            "Giulia Ferraris è stata nominata lunedì presidente della Biennale di Venezia.",
+            "chair",
+            "ferraris giuli",
+        ),
+    ],
+)
+def test_a_role_and_its_holder_said_these_ways(text, role, agent):
+    from eternaut_reader.core.analysis.roles import roles
+
+    assert [(r, a) for r, a, _, _ in roles(text)] == [(role, agent)]
+
+
+def test_two_new_coaches_of_one_club_conflict(tmp_path):
+    """An outside tester's "X is the new coach" / "Y is the new coach" agreed at 0.68."""
+    relation, found = aligned(
+        tmp_path,
+        "Alberico Evani is the new coach of Sampdoria, the club said on Monday.",
+        "Leonardo Semplici is the new coach of Sampdoria, the club said on Monday.",
+    )
+    assert relation == "conflicts" and [what for what, _, _ in found] == ["who"]

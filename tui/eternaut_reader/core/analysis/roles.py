@@ -41,7 +41,7 @@ _ROLE_WORDS = {
         r"chief\s+executive(?:\s+officer)?|ceo|amministrat(?:ore|rice)\s+delegat[oa]|"
         r"direttore\s+generale|managing\s+director"
     ),
-    "chair": r"chair(?:man|woman|person)?|presiden(?:te|tessa|za)",
+    "chair": r"chair(?:man|woman|person)?|president|presiden(?:te|tessa|za)",
     "mayor": r"(?<!deputy\s)(?<!vice\s)(?<!vice-)mayor|(?<!vice)sindac[oa]",
     "coach": r"head\s+coach|coach|allenatore",
     "captain": r"captain|capitan[oa]",
@@ -65,14 +65,23 @@ _APPOINTED = (
     r"(?:was|has\s+been|had\s+been|is|will\s+be)\s+(?:named|appointed|elected|chosen|picked|"
     r"confirmed|nominated|designated)(?:\s+as)?|"
     r"will\s+(?:lead|run|head)\s+[^,;.:]{0,40}?\s+as|becomes|became|"
+    # "Alberico Evani is the new coach of Sampdoria", "è il nuovo allenatore"
+    r"(?:is|è)(?:\s+now)?(?=\s+(?:the|il|la)\s+(?:new|nuov[oa])\b)|"
     r"sarà|diventerà|(?:è|sarà)\s+stat[oa]\s+(?:nominat|scelt|confermat|elett|designat)[oa]"
     r"(?:\s+come)?|assumerà)"
+)
+_WHEN = (
+    r"(?:ieri|oggi|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|yesterday|today|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
 )
 _PATTERNS = (
     # "Marco Ferrante will lead the merged bank as CEO", "Giulia Sartori will become chair",
     # "Marco Ferrante, oggi alla testa del Credito Lariano, sarà l'amministratore delegato",
     # "Ferrante, numero uno del Credito Lariano, assumerà la presidenza".
-    re.compile(rf"{_NAME}{_APPOSITION}\s+{_APPOINTED}\s+{_DET}{_ROLE}\b", re.IGNORECASE),
+    # (A day may come between: "è stata nominata lunedì presidente".)
+    re.compile(
+        rf"{_NAME}{_APPOSITION}\s+{_APPOINTED}(?:\s+{_WHEN})?\s+{_DET}{_ROLE}\b", re.IGNORECASE
+    ),
     # "her deputy mayor will be Lorenzo Gatti", "il vicesindaco sarà Federica Molinari",
     # "il ruolo di vicesindaco andrebbe a Federica Molinari", "Pesaro's coach is Marco Rinaldi".
     re.compile(
