@@ -428,3 +428,58 @@ def test_two_new_coaches_of_one_club_conflict(tmp_path):
         "Leonardo Semplici is the new coach of Sampdoria, the club said on Monday.",
     )
     assert relation == "conflicts" and [what for what, _, _ in found] == ["who"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "celsius"),
+    [
+        ("Temperatures fell to -5°C on Thursday night.", "en", -5.0),
+        ("la temperatura è scesa a meno 5 gradi", "it", -5.0),
+        ("Temperatures dropped to -4.5C overnight.", "en", -4.5),
+        ("The thermometer touched four and a half degrees below zero.", "en", -4.5),
+        ("5 gradi sotto zero", "it", -5.0),
+        ("Temperatures reached 100.4 degrees Fahrenheit.", "en", 38.0),
+    ],
+)
+def test_a_temperature_keeps_its_sign_and_its_scale(text, language, celsius):
+    (value,) = [v for v in extract(text, language) if v.kind == "quantity"]
+    assert value.unit == "degr" and value.low == pytest.approx(celsius)
+
+
+def test_minus_five_degrees_conflicts_with_five(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Temperatures in Aosta fell to 5°C on Thursday night, the coldest of the winter so far.",
+        "Ad Aosta la temperatura è scesa a meno 5 gradi nella notte di giovedì, la più fredda "
+        "dell'inverno finora.",
+        dates=("2025-01-10", "2025-01-10"),
+    )
+    assert relation == "conflicts"
+    assert found == [("number", "5°C", "meno 5 gradi")]
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "agree"),
+    [
+        ("3 kilometres", "3,000 metres", True),
+        ("1.5 tonnes", "1,500 kg", True),
+        ("5 miles", "8 kilometres", True),
+        ("1.5 metres", "120 centimetres", False),
+        ("3 kilometres", "3 kilograms", None),
+    ],
+)
+def test_one_measure_in_two_units_compares_in_one(one, two, agree):
+    from eternaut_reader.core.analysis.values import compare
+
+    (a,) = extract(one, "en")
+    (b,) = extract(two, "en")
+    assert compare(a, b) is agree
+
+
+def test_four_square_kilometres_against_forty_hectares_conflict():
+    from eternaut_reader.core.analysis.values import compare
+
+    (a,) = extract("the fire burned 4 square kilometres", "en")
+    (b,) = extract("il fuoco ha bruciato 40 ettari", "it")
+    (c,) = extract("il fuoco ha bruciato 400 ettari", "it")
+    assert compare(a, b) is False and compare(a, c) is True

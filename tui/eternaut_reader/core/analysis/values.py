@@ -269,6 +269,15 @@ def compare(a: Value, b: Value) -> bool | None:
             # names nobody ("the hiker") may be of either.
             return None
         return a.unit == b.unit
+    if a.kind == "quantity" and a.unit != b.unit:
+        # One measure in two units: "3 kilometres" / "3,000 metres", "1.5 tonnes" / "1,500
+        # kg", "5 miles" / "8 km", "4 km²" / "400 ettari" (an outside tester saw the first two
+        # conflict, and 2 tonnes agree with 500 kilograms).
+        base_a, base_b = _in_base(a), _in_base(b)
+        if base_a is not None and base_b is not None:
+            if base_a.unit != base_b.unit:
+                return None
+            a, b = base_a, base_b
     if a.unit != b.unit or a.name or b.name:  # (compared by their nouns: a hot path)
         shared = a.nouns & b.nouns
         if not shared and not people_and_persons(a, b):
@@ -294,6 +303,8 @@ def compare(a: Value, b: Value) -> bool | None:
         return overlap
     if a.low != a.high or b.low != b.high:
         return _ranges_meet(a, b)
+    if a.unit == _DEGREE and (a.low < 0) != (b.low < 0) and max(abs(a.low), abs(b.low)) >= 1:
+        return False  # -5°C is no 5°C (a change's sign is its trend's; a temperature's its own)
     low, high = sorted((abs(a.low), abs(b.low)))
     if a.kind == "quantity" and low == 0:
         return high == 0  # "no one was killed" / "two people died"
@@ -364,6 +375,44 @@ PEOPLE = stem("people")  # "persone", "residents" and "individuals" are read as 
 UNITS = stem("units")
 _ONLY_PEOPLE = frozenset({PEOPLE})
 _GENERIC = frozenset({PEOPLE, UNITS})
+
+
+# Units of one dimension, by their stems, with what one of them is in the dimension's base.
+_IN_BASE = {
+    stem("kilometres"): ("length", 1000.0),
+    stem("metres"): ("length", 1.0),
+    stem("centimetres"): ("length", 0.01),
+    stem("millimetres"): ("length", 0.001),
+    stem("miles"): ("length", 1609.344),
+    stem("feet"): ("length", 0.3048),
+    stem("kilograms"): ("mass", 1.0),
+    stem("tonnes"): ("mass", 1000.0),
+    stem("grams"): ("mass", 0.001),
+    stem("hectares"): ("area", 10_000.0),
+}
+
+
+def _in_base(value: Value) -> Value | None:
+    """The value in its dimension's base unit (metres, kilograms, square metres; a speed in
+    metres an hour or a second), or None when its unit has no known dimension."""
+    unit, per = value.unit, ""
+    for suffix in ("/h", "/s"):
+        if unit.endswith(suffix):
+            unit, per = unit.removesuffix(suffix), suffix
+    power = 1
+    if unit.endswith(("2", "3")) and unit[:-1] in _IN_BASE:
+        unit, power = unit[:-1], int(unit[-1])
+    known = _IN_BASE.get(unit)
+    if known is None or "!" in value.unit:
+        return None
+    dimension, factor = known
+    if dimension != "length" and (power != 1 or per):
+        return None
+    name = dimension if power == 1 else ("area" if power == 2 else "volume")
+    factor = factor**power
+    return replace(
+        value, unit=name + per, low=value.low * factor, high=value.high * factor, name=""
+    )
 
 
 def _ranges_meet(a: Value, b: Value) -> bool | None:
@@ -751,7 +800,15 @@ _SQUARE = frozenset({stem("square"), stem("sq")})
 _SQUARED_AFTER = re.compile(r"\s+(?:quadrat[oiae]|quadr[oiae])\b", re.IGNORECASE)
 _CUBE = frozenset({stem("cubic")})
 _CUBED_AFTER = re.compile(r"\s+(?:cub[oiae])\b", re.IGNORECASE)
-_DEGREES_AFTER = re.compile(r"\s?°\s?([CF])\b")
+_DEGREES_AFTER = re.compile(
+    r"(?:\s?°\s?([CF])\b|(?-i:([CF]))\b(?![’'])|"  # "40°C", "-4.5C" (no space before the C)
+    r"\s?(?:degrees?|gradi)(?:\s+(Celsius|Fahrenheit|centigrad[ei]))?\b)",
+    re.IGNORECASE,
+)
+# Below zero in words: "meno 5 gradi", "minus 5 degrees" (an outside tester's -5°C agreed with
+# 5°C, and "meno 5 gradi" with "5°C").
+_MINUS_BEFORE = re.compile(r"\b(?:meno|minus)\s+$", re.IGNORECASE)
+_BELOW_ZERO_AFTER = re.compile(r"\s+(?:below\s+(?:zero|freezing)|sotto\s+(?:lo\s+)?zero)\b", re.I)
 _DEGREE = stem("degrees")
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th|°|ª|º)(?![^\W\d_])", re.IGNORECASE)
 _COUNTED = re.compile(r"(?:-|\s*)(?:(?:di|of|de|d['’])\s+)?([^\W\d_]{1,})")
@@ -1293,10 +1350,18 @@ def _amounts(text: str, language: str) -> list[Value]:
             # "40°C", "104 °F": a temperature, in degrees Celsius like "40 gradi".
             below = start > 0 and text[start - 1] in "-−"
             start -= below
+            minus = _MINUS_BEFORE.search(text, max(0, start - 8), start)
+            if minus:
+                below, start = True, minus.start()
+            stop = degrees.end()
+            if zero := _BELOW_ZERO_AFTER.match(text, stop):
+                below, stop = True, zero.end()
             celsius = -amount if below else amount
-            if degrees.group(1).upper() == "F":
+            written = degrees.group(1) or degrees.group(2) or degrees.group(3) or "C"
+            fahrenheit = written[0].upper() == "F"
+            if fahrenheit:
                 celsius = round((celsius - 32) * 5 / 9, 1)
-            out.append(_amount("quantity", _DEGREE, celsius, text, start, degrees.end()))
+            out.append(_amount("quantity", _DEGREE, celsius, text, start, stop))
             continue
         aged = _AGE_BEFORE.search(text, max(0, start - 40), start)
         if aged and not number.word and 0 < amount < _OLDEST and _AGE_AFTER.match(text, end):
