@@ -483,3 +483,18 @@ def test_four_square_kilometres_against_forty_hectares_conflict():
     (b,) = extract("il fuoco ha bruciato 40 ettari", "it")
     (c,) = extract("il fuoco ha bruciato 400 ettari", "it")
     assert compare(a, b) is False and compare(a, c) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Firefighters could not reach the village of Premana for six hours.", None),
+        ("Rescuers couldn't reach them before dawn.", None),
+        ("The bridge could reopen next week.", "could"),
+        ("Police could not rule out arson.", "could"),
+    ],
+)
+def test_could_not_is_what_was_not_possible_not_a_hedge(text, hedge):
+    from eternaut_reader.core.analysis.lexicon import is_hedged
+
+    assert is_hedged(text, "en") == hedge

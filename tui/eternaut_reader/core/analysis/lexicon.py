@@ -523,6 +523,10 @@ def is_hedged(text: str, language: str) -> str | None:
         found.discard("may")  # the month ("3 May 2024"), not the verb
     if "attesa" in found and not _EXPECTED.search(folded):
         found.discard("attesa")  # "32 navi in attesa al largo": waiting, not expected
+    if "could" in found and not _COULD_HEDGE.search(folded):
+        # "Firefighters could not reach the village for six hours": what was not possible,
+        # told as fact (an outside tester saw it hedged, its Italian twin not).
+        found.discard("could")
     for cue in found & _ATTRIBUTIONS:
         if not any(_unnamed(text, m.end()) for m in cue_pattern(cue).finditer(text)):
             found.discard(cue)  # "according to INGV", "secondo l'Ingv": a named source
@@ -553,6 +557,11 @@ def _cues(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?=\b({cues})\b)")
 
 
+# "could" hedges unless it says what was not possible: "could not reach", "couldn't".
+_COULD_HEDGE = re.compile(
+    r"\bcould\b(?!\s+not\b|n't)(?!\s+(?:only|never|hardly|barely)\b)|"
+    r"\bcould\s+not\s+(?:be\s+(?:confirmed|verified|ruled\s+out)|rule\s+out)"
+)
 _MAY_VERB = re.compile(r"(?<!\d )\bmay\b(?!\s+\d)")
 # Attribution is a hedge when its source has no name ("according to sources", "secondo gli
 # esperti", "secondo quanto riferito"), not when it is named ("according to Italy's National
