@@ -498,3 +498,10 @@ def test_could_not_is_what_was_not_possible_not_a_hedge(text, hedge):
     from eternaut_reader.core.analysis.lexicon import is_hedged
 
     assert is_hedged(text, "en") == hedge
+
+
+def test_a_wire_time_before_its_zone_is_a_time_not_a_count():
+    values = extract("The capsule docked at 0600 GMT on Monday.", "en")
+    assert [(v.kind, v.unit, v.low) for v in values if v.kind != "date"] == [
+        ("time", "zone:gmt", 360.0)
+    ]

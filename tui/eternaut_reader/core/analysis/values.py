@@ -2478,6 +2478,12 @@ _CLOCK_12 = re.compile(
     r"(?<![\w.,:])(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE
 )
 _CLOCK_24 = re.compile(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
+# A wire's time, four digits before a zone: "at 0600 GMT", "0800 local time" (an outside tester
+# saw them read as counts, and conflict).
+_CLOCK_WIRE = re.compile(
+    r"(?<![\w.,:])([01]\d|2[0-3])([0-5]\d)(?=\s*(?:gmt|utc|bst|cet|cest|local\s+time|hrs)\b)",
+    re.IGNORECASE,
+)
 # Italian gives the hour after "alle", "dalle", "ore"… ("dalle 7 alle 19", "alle 19.30").
 _ORE = re.compile(
     r"\b(?:alle|dalle|fino\s+alle|entro\s+le|verso\s+le|(?:dopo|prima)\s+(?:del)?le|le\s+ore|"
@@ -2538,6 +2544,8 @@ def _times(text: str, language: str) -> list[Value]:
         hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
         add(m, hour, int(m.group(2) or 0))
     for m in _CLOCK_24.finditer(text):
+        add(m, int(m.group(1)), int(m.group(2)))
+    for m in _CLOCK_WIRE.finditer(text):
         add(m, int(m.group(1)), int(m.group(2)))
     if language == "it":
         for m in _ORE.finditer(text):
@@ -2628,6 +2636,8 @@ def extract(
         else d
         for d in dates
     ]
+    wire = [(t.start, t.end) for t in times if _CLOCK_WIRE.fullmatch(t.text)]
+    amounts = [a for a in amounts if not any(s < a.end and a.start < e for s, e in wire)]
     found = [_former(text, v) for v in (*dates, *amounts, *times)]
     if reference is not None:
         found = _recalled(text, found, dates, reference)
