@@ -168,7 +168,6 @@ class Value:
 
 # Places compared by a word of their names (_places), not by the whole of it.
 NAMED_PLACES = ("hospital:", "province:", "lake:", "side:", "shore:")
-_OUTCOME_UNITS = frozenset({"convicted", "acquitted", "died", "survived"})  # (see _outcomes)
 _COUNT_REACH = 24  # characters between a count and a verb that tells what befell those counted
 _BARE_COUNT = 10  # smaller counts ("two", "three") are too common to tell one fact by
 
@@ -263,8 +262,7 @@ def compare(a: Value, b: Value) -> bool | None:
             return None  # a work's release and a line's reopening: two things
         if {a.unit, b.unit} == _PUT_OFF_AND_SET:
             return None  # "postponed" and then "scheduled for Thursday": both may be so
-        outcome = _status_family(a.unit) in ("verdict", "fate")
-        if outcome and a.name and b.name and a.name != b.name:
+        if a.unit in _OUTCOME_UNITS and a.name and b.name and a.name != b.name:
             # Two people's outcomes (a trial acquits one, convicts another); one passage that
             # names nobody ("the hiker") may be of either.
             return None
@@ -1722,8 +1720,13 @@ _MONTH_YEAR = re.compile(
 )
 _YEAR_SHIFT = {"next": 1, "prossimo": 1, "this": 0, "quest": 0, "last": -1, "scorso": -1}
 _PRESENT = re.compile(r"today|oggi", re.IGNORECASE)
-_DAY_SHIFT = {"yesterday": -1, "ieri": -1, "today": 0, "oggi": 0, "tomorrow": 1, "domani": 1}
-_TWO_DAYS = {
+_DAY_SHIFT = {
+    "yesterday": -1,
+    "ieri": -1,
+    "today": 0,
+    "oggi": 0,
+    "tomorrow": 1,
+    "domani": 1,
     "the day before yesterday": -2,
     "l'altro ieri": -2,
     "l'altroieri": -2,
@@ -1866,7 +1869,7 @@ def _dates(
             add(m, _span(monday, monday + dt.timedelta(days=6)), recent=True)
         for m in _RELATIVE_DAY.finditer(text):
             said = " ".join(m.group(1).lower().replace("’", "'").split())
-            day = reference + dt.timedelta(days=_DAY_SHIFT.get(said, _TWO_DAYS.get(said, 0)))
+            day = reference + dt.timedelta(days=_DAY_SHIFT[said])
             add(m, _span(day, day), recent=True)
         days = [v.start for v in out if v.high == v.low]  # explicit days: "14 March"
         for m in _WEEKDAY.finditer(text):
@@ -2390,6 +2393,7 @@ _OUTCOMES = (
         ),
     ),
 )
+_OUTCOME_UNITS = frozenset(unit for unit, _ in _OUTCOMES)
 _OUTCOME_HINT = re.compile(
     r"acquit|cleared|guilty|sentenced|assolt|assolto|prosciolt|condann|convicted|died|dies|killed|"
     r"lost|mort|muore|perso|decedut|surviv|unhurt|sopravviss|salvat|illes",

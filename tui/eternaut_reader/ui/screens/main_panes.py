@@ -204,11 +204,12 @@ class PanesScreen(Screen[None]):
         """The pane that shows article: another pane already showing it (one article is
         never shown twice; an outside tester's Ctrl+F showed one in two panes), else target,
         which it is then shown in."""
-        elsewhere = [p for p in self.panes if p.article.id == article.id and p is not target]
-        if elsewhere and target.article.id != article.id:
-            return elsewhere[0]
-        if target.article.id != article.id:
-            self.show_in_pane(target, article)
+        if target.article.id == article.id:
+            return target
+        elsewhere = next((p for p in self.panes if p.article.id == article.id), None)
+        if elsewhere is not None:
+            return elsewhere
+        self.show_in_pane(target, article)
         return target
 
     def action_search_all(self) -> None:

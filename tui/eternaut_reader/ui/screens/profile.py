@@ -27,10 +27,8 @@ class _NameInput(SafeInput):
 
     async def _on_key(self, event: events.Key) -> None:
         screen = self.screen
-        if isinstance(screen, ProfileScreen) and event.time <= screen.asked_at:
+        if isinstance(screen, ProfileScreen) and screen.typed_ahead(event):
             event.prevent_default()
-            event.stop()
-            screen.early.append(event)
             return
         await super()._on_key(event)
 
@@ -93,11 +91,18 @@ class ProfileScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#profile-name", Input).focus()
 
+    def typed_ahead(self, event: events.Key) -> bool:
+        """Keep a key made before the question for the reader (see _NameInput)."""
+        if event.time > self.asked_at:
+            return False
+        event.stop()
+        self.early.append(event)
+        return True
+
     def on_key(self, event: events.Key) -> None:
         # A key typed ahead that reached the dialog before its field had the focus.
-        if event.time <= self.asked_at and event.key not in ("escape", "enter"):
-            event.stop()
-            self.early.append(event)
+        if event.key not in ("escape", "enter"):
+            self.typed_ahead(event)
 
     def _save(self) -> None:
         name = " ".join(self.query_one("#profile-name", Input).value.split())
