@@ -231,12 +231,16 @@ async def test_the_export_dialog_writes_a_byte_order_mark_when_ticked(tmp_path, 
         assert isinstance(dialog, ExportScreen)
         bom = dialog.query_one("#export-bom")
         assert bom.value is False and not bom.disabled  # csv: offered, off by default
-        dialog.query_one("#export-format").value = "json"
-        await pilot.pause()
-        assert bom.disabled  # json never takes one
+        assert bom.display
+        assert "BOM" in app.export_screenshot()
+        for never in ("json", "report-html"):  # never take one: not shown at all
+            dialog.query_one("#export-format").value = never
+            await pilot.pause()
+            assert bom.disabled and not bom.display
+            assert "BOM" not in app.export_screenshot()
         dialog.query_one("#export-format").value = "csv"
         await pilot.pause()
-        assert not bom.disabled
+        assert not bom.disabled and bom.display
         bom.value = True
         await pilot.press("ctrl+s")
         await wait_closed(app, pilot)

@@ -73,7 +73,9 @@ __all__ = [
 # 25 (method 22): estimates as ranges ("800.000-1,2 milioni", "€800,000-1.2m"); two ranges
 # agree only when their ends do; who orders or bans, as the subject of the act; lakes and
 # sides by the compass.
-METHOD_VERSION = 25
+# 26 (method 23): who won and who lost a game; scores in words; "a week", "a fortnight"; ages
+# in one word ("diciassettenne", "aged 16"); months against years; "una ventina" up to 25.
+METHOD_VERSION = 26
 
 
 @dataclass

@@ -308,7 +308,9 @@ sconvolto devastated; ritrovamento recovery; recuperare recover; sospettato susp
 sospettati suspects; ricercati wanted; unità units; interessate affected;
 interessati affected; carrozza carriage; carrozze carriages; vagone carriage;
 vagoni carriages; vicesindaco deputy; vicesindaca deputy; rifugio hut; rifugi huts;
-deragliamento derailment;
+deragliamento derailment; vittoria win; vittorie wins; sconfitta defeat; sconfitte defeats;
+pareggio draw; partita match; tifosi fans; semifinale semifinal;
+torneo tournament; doppietta brace;
 deragliato derailed; deragliata derailed; deragliare derail; grave serious; gravi serious;
 gravemente seriously
 """

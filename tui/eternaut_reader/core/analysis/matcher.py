@@ -75,7 +75,7 @@ from eternaut_reader.core.analysis.values import (
     starts_from,
     two_moments,
 )
-from eternaut_reader.core.analysis.verdict import Match, days_of, relate
+from eternaut_reader.core.analysis.verdict import WINNER, Match, days_of, relate
 from eternaut_reader.core.analysis.wordnet import meet
 
 if TYPE_CHECKING:
@@ -1319,7 +1319,7 @@ def match_units(
                 standing = [
                     (c, where)
                     for c, where in zip(conflicts, at, strict=True)
-                    if c.what == "who" or (c.what == "status" and named)
+                    if c.what in ("who", WINNER) or (c.what == "status" and named)
                 ]
                 if standing:
                     conflicts = tuple(c for c, _ in standing)

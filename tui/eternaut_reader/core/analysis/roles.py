@@ -32,7 +32,15 @@ import re
 from eternaut_reader.core.analysis.lexicon import stopwords, unaccent
 from eternaut_reader.core.analysis.names import EXONYMS, token_key
 
-__all__ = ["DESCRIBED", "EXCLUSIVE", "INSTITUTION", "OFFICES", "ROLE_FAMILIES", "roles"]
+__all__ = [
+    "DESCRIBED",
+    "EXCLUSIVE",
+    "INSTITUTION",
+    "OFFICES",
+    "ROLE_FAMILIES",
+    "agent_words",
+    "roles",
+]
 
 # Roles by family, longest first within a family's pattern (English, Italian).
 _ROLE_WORDS = {
@@ -218,7 +226,7 @@ _DA_THE = re.compile(r"\bd(?:al|alla|allo|all['’]|ai|agli|alle)\s*$", re.IGNOR
 _STOP = stopwords("en") | stopwords("it") | {"all", "both", "some", "two", "three"}
 
 
-def _distinctive(phrase: str, plain: bool = False) -> str:
+def agent_words(phrase: str, plain: bool = False) -> str:
     """The agent's own words: its capitalised words less generic ones, and the office it
     names, sorted, joined; with `plain`, a body named in lower case by its first words."""
     words = {_POSSESSIVE.sub("", unaccent(w)).strip("'’") for w in _WORD.findall(phrase)}
@@ -287,7 +295,7 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
             # "Banca Valli Alpine's Giulia Sartori": the holder is who comes after the
             # possessive, not the body (two people of one bank are two people).
             holder = _OWNER.split(m.group("name"))[-1]
-            agent = _distinctive(holder)
+            agent = agent_words(holder)
             if not agent or not holder[:1].isupper():
                 continue
             taken.append((m.start(), m.end()))
@@ -303,15 +311,15 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
         # Only a body named with the definite article ("by the port authority", "dalla
         # protezione civile") is one in lower case: not "led by a majority".
         definite = _THE.match(agent_text) or _DA_THE.search(said)
-        agent = _distinctive(agent_text, plain=bool(definite))
+        agent = agent_words(agent_text, plain=bool(definite))
         end = m.start("agent") + len(agent_text.rstrip())
         named = _APPOSED_NAME.match(text, end)
         if named:
             # "by the owner of the field, Luigi Bresciani", "dalla veterinaria del parco,
             # Marta Zanin": the person the words describe, by name ("due volontari della rete
             # FRIDA, Elena Fornasari": the network and its people).
-            described = _distinctive(agent_text) if _WORD.search(agent_text) else ""
-            agent = " ".join(sorted({*described.split(), *_distinctive(named.group(1)).split()}))
+            described = agent_words(agent_text) if _WORD.search(agent_text) else ""
+            agent = " ".join(sorted({*described.split(), *agent_words(named.group(1)).split()}))
             end = named.end(1)
         if not agent or any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -363,7 +371,7 @@ def _subject(text: str, verb: int) -> tuple[str, int] | None:
         # A clause's first word is capitalised whatever it is ("Authorities have banned"):
         # not a name by that alone.
         subject = subject.strip().split(maxsplit=1)[1] if len(words) > 1 else ""
-    agent = _distinctive(subject, plain=plain)
+    agent = agent_words(subject, plain=plain)
     if not agent or not any(w not in _STOP for w in agent.split()):
         return None
     if _INSTITUTION.search(subject) and not any(o in agent.split() for o in OFFICES):

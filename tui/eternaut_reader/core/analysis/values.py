@@ -29,6 +29,7 @@ from eternaut_reader.core.analysis.lexicon import (
     unaccent,
 )
 from eternaut_reader.core.analysis.names import EXONYMS
+from eternaut_reader.core.analysis.results import LOST, WON, results
 from eternaut_reader.core.analysis.roles import DESCRIBED, EXCLUSIVE, INSTITUTION, OFFICES, roles
 
 __all__ = ["Value", "compare", "extract", "far_apart", "parse_number", "significant_digits"]
@@ -193,6 +194,12 @@ def _same_agent(a: Value, b: Value) -> bool | None:
         set(b.name.lstrip(INSTITUTION + DESCRIBED).split()),
     )
     shared = bool(words_a & words_b)
+    if a.unit in _SIDES and b.unit in _SIDES:
+        # A side of a result: the same side won in one report and lost in the other is a
+        # conflict; two winners are two games as often as two reports of one.
+        if a.unit == b.unit:
+            return True if shared else None
+        return False if shared else None
     if a.unit == b.unit and DESCRIBED in (a.name[:1], b.name[:1]):
         # "carried out by the park's veterinarian" / "dalla veterinaria del parco, Marta
         # Zanin": a description may be of anyone named, and in two languages its words
@@ -208,6 +215,8 @@ def _same_agent(a: Value, b: Value) -> bool | None:
         return False
     return None
 
+
+_SIDES = frozenset({WON, LOST})
 
 FAR_APART = 10.0  # counts of one noun this far apart may still be one figure: see far_apart
 
@@ -387,6 +396,10 @@ _IN_BASE = {
     stem("tonnes"): ("mass", 1000.0),
     stem("grams"): ("mass", 0.001),
     stem("hectares"): ("area", 10_000.0),
+    # A term in months against one in years ("18 months" / "two years", "30 mesi" / "two and
+    # a half years"); not against days or weeks, which a month is only roughly.
+    stem("months"): ("term", 1 / 12),
+    stem("years"): ("term", 1.0),
 }
 
 
@@ -568,6 +581,7 @@ _ROUGH_COUNTS = {
     "centinaio": (100.0, ""),
     "migliaio": (1000.0, ""),
 }
+_ABOUT_HIGH = 1.25  # "una ventina": up to twenty-five
 _ROUGH_COUNT = re.compile(
     r"\b(" + "|".join(_ROUGH_COUNTS) + r")(?=\s+(?:of|di|d['’])\s*[^\W\d_])", re.IGNORECASE
 )
@@ -2626,8 +2640,10 @@ def extract(
         d for d in _dates(text, reference, year, language) if not _within(d, [*times, *scores])
     ]
     shares = [s for s in _shares(text) if not any(d.start <= s.start < d.end for d in dates)]
-    covered = [(v.start, v.end) for v in (*dates, *shares, *times, *scores)]
+    ages = [a for a in _one_word_ages(text) if not _within(a, [*dates, *times, *scores])]
+    covered = [(v.start, v.end) for v in (*dates, *shares, *times, *scores, *ages)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
+    amounts += ages
     # "15 October" with no year to place it is no count of Octobers: left out, not misread.
     amounts = [v for v in amounts if not (v.kind == "quantity" and v.unit in _MONTH_STEMS)]
     amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
@@ -2648,11 +2664,17 @@ def extract(
     found = [_trend(text, v) if v.kind in _CHANGING else v for v in found]
     who = [
         Value("who", role, 0.0, 0.0, text[start:end], start, end, name=agent)
-        for role, agent, start, end in roles(text)
+        for role, agent, start, end in (*roles(text), *results(text))
     ]
     found += [
         v
-        for v in (*_folds(text), *_ordinals(text, language), *_stated_ages(text))
+        for v in (
+            *_folds(text),
+            *_ordinals(text, language),
+            *_stated_ages(text),
+            *_a_spans(text),
+            *_one_word_ages(text),
+        )
         if not any(f.start < v.end and v.start < f.end for f in found)
     ]
     places = [p for p in _places(text) if not any(f.start < p.end and p.start < f.end for f in who)]
@@ -2826,7 +2848,14 @@ _ORDINAL = re.compile(
     r"(?:(?:consecutive|straight|successive|consecutiv[oa]|)\s*)([^\W\d_]{3,})",
     re.IGNORECASE,
 )
-_ORDINAL_ARTICLE = re.compile(r"\b(?:the|its|their|a|il|la|l['’]|lo|per\s+la|for\s+the)\s+$", re.I)
+_ORDINAL_ARTICLE = re.compile(
+    r"\b(?:the|its|their|his|her|our|a|il|la|l['’]|lo|per\s+la|for\s+the|"
+    r"(?:il\s+|la\s+)?(?:suo|sua|loro|nostro|nostra))\s+$",
+    re.I,
+)
+# A rank's noun where the glossary's first sense is another: "il sesto titolo" is a title won,
+# not a security.
+_RANKED_NOUNS = {"titolo": "title", "titoli": "title"}
 
 
 def _ordinals(text: str, language: str) -> list[Value]:
@@ -2840,7 +2869,67 @@ def _ordinals(text: str, language: str) -> list[Value]:
         rank = float(_ORDINAL_WORDS[word.lower()] if word else int(digits))
         lemma = IT_WORDS.get(noun.lower(), noun) if language == "it" else noun
         unit = _in_english(stem(lemma.lower()), language)
+        if language == "it" and noun.lower() in _RANKED_NOUNS:
+            unit = stem(_RANKED_NOUNS[noun.lower()])
         out.append(Value("ordinal", unit, rank, rank, m.group(), m.start(), m.end()))
+    return out
+
+
+# A span of one week, fortnight, month or year written with "a": "a strike that will last a
+# week" (against "durerà sette giorni"), "for a fortnight", "a year-long inquiry". Only after
+# a word of lasting or before "-long": "a week ago", "twice a week" and "a year earlier" are
+# no span.
+_A_SPAN = re.compile(
+    r"(?:\b(?:for|last|lasts|lasted|lasting|spent|took|after)\s+(?:just\s+|only\s+|nearly\s+|"
+    r"almost\s+|about\s+|over\s+)?)(?P<a>an?)\s+(?P<span>week|fortnight|month|year)\b"
+    r"(?!\s+(?:ago|earlier|before|later|on|after|from|since)\b)"
+    r"|\b(?P<a2>an?)\s+(?P<span2>week|fortnight|month|year)[-\s]long\b",
+    re.IGNORECASE,
+)
+_SPANS = {"week": (168.0, DURATION), "fortnight": (336.0, DURATION), "month": (1.0, "month")}
+
+
+def _a_spans(text: str) -> list[Value]:
+    out = []
+    for m in _A_SPAN.finditer(text):
+        span = (m.group("span") or m.group("span2")).lower()
+        amount, unit = _SPANS.get(span, (1.0, YEARS))
+        start = m.start("a") if m.group("a") else m.start("a2")
+        value = Value("quantity", unit, amount, amount, text[start : m.end()], start, m.end())
+        # A fortnight is as often fifteen days as fourteen ("quindici giorni").
+        out.append(replace(value, rough=True) if span == "fortnight" else value)
+    return out
+
+
+# An age in one Italian word ("un diciassettenne", "la sedicenne", "un 76enne"), or after
+# "aged" ("a boy aged 16"). A decade's word ("trentenne") is anyone in that decade.
+_ENNE = re.compile(r"\b(\d{1,3}|[a-zé]{3,}?)enn[eia]\b", re.IGNORECASE)
+_AGED = re.compile(r"\baged\s+(\d{1,3})\b(?!\s*(?:%|per\s*cent|months?|weeks?|days?))", re.I)
+_DECADES = frozenset(
+    ["vent", "trent", "quarant", "cinquant", "sessant", "settant", "ottant", "novant"]
+)
+
+
+def _one_word_ages(text: str) -> list[Value]:
+    out = []
+    for m in _ENNE.finditer(text):
+        base = m.group(1).lower()
+        if base.isdigit():
+            age: int | None = int(base)
+        else:
+            age = next(
+                (n for end in ("e", "i", "a", "o", "") if (n := _word_number(base + end, "it"))),
+                None,
+            )
+        if age is None or not 0 < age < _OLDEST:
+            continue
+        value = _amount("quantity", YEARS, float(age), text, m.start(), m.end())
+        if base in _DECADES:
+            value = replace(value, high=float(age + 9))
+        out.append(value)
+    for m in _AGED.finditer(text):
+        if 0 < (age := int(m.group(1))) < _OLDEST:
+            out.append(_amount("quantity", YEARS, float(age), text, m.start(), m.end()))
     return out
 
 
@@ -2866,6 +2955,16 @@ def _stated_ages(text: str) -> list[Value]:
 _SCORE = re.compile(
     r"(?<![\d.,:/])(\d{1,2})(?:\s*[-–]\s*|\s+a\s+)(\d{1,2})"
     r"(?![\d,:/-]|[.]\d|\s*(?:%|per\s*cent))"
+)
+# ...and in words, as Italian reports often give it: "per tre a uno", "two-nil".
+_GOALS = {
+    "zero": 0, "nil": 0, "nulla": 0, "uno": 1, "one": 1, "due": 2, "two": 2, "tre": 3,
+    "three": 3, "quattro": 4, "four": 4, "cinque": 5, "five": 5, "sei": 6, "six": 6,
+    "sette": 7, "seven": 7, "otto": 8, "eight": 8, "nove": 9, "nine": 9,
+}  # fmt: skip
+_GOAL_WORD = "|".join(_GOALS)
+_SCORE_WORDS = re.compile(
+    rf"\b({_GOAL_WORD})(?:\s+a\s+|[-–])({_GOAL_WORD})\b(?!\s*(?:%|per\s*cent))", re.IGNORECASE
 )
 _GAME_BEFORE = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|drew|draw|"
@@ -2896,7 +2995,7 @@ _SERIES_BEFORE = re.compile(
 
 def _scores(text: str) -> list[Value]:
     out = []
-    for m in _SCORE.finditer(text):
+    for m in (*_SCORE.finditer(text), *_SCORE_WORDS.finditer(text)):
         if _SERIES_AFTER.match(text, m.end()) or _SERIES_BEFORE.search(
             text, max(0, m.start() - 30), m.start()
         ):
@@ -2906,7 +3005,8 @@ def _scores(text: str) -> list[Value]:
             continue
         if _VOTE_WORD.search(text, _clause_start(text, m.start()), _sentence_end(text, m.end())):
             continue  # "won 21-15 in the vote": a tally of votes, read as one (_TALLY)
-        high, low = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
+        sides = [int(g) if g.isdigit() else _GOALS[g.lower()] for g in m.group(1, 2)]
+        high, low = sorted(sides, reverse=True)
         result = float(high * _SCORE_SIDES + low)
         out.append(Value("score", "", result, result, m.group(), m.start(), m.end()))
     return out
@@ -3291,8 +3391,13 @@ _SPREAD_BEFORE = re.compile(
 
 def _bounded(text: str, value: Value) -> Value:
     if rough := _ROUGH_COUNT.match(text, value.start):
-        # "hundreds of": two hundred or more; "una sessantina": about sixty.
-        return replace(value, bound=_ROUGH_COUNTS[rough.group(1).lower()][1], rough=True)
+        # "hundreds of": two hundred or more; "una sessantina": about sixty, which is no
+        # more than seventy-five: rounded down more often than up ("una ventina" / "24
+        # people" agree). The low end stays the figure, a feature of the fact (key).
+        bound = _ROUGH_COUNTS[rough.group(1).lower()][1]
+        if bound or value.low != value.high:
+            return replace(value, bound=bound, rough=True)
+        return replace(value, high=value.high * _ABOUT_HIGH, rough=True)
     window = max(0, value.start - 28)
     # The longest bound written: "just over" rather than "over", "no more than" than "more".
     found = [

@@ -19,6 +19,7 @@ from typing import NamedTuple, Protocol
 
 from rapidfuzz import fuzz
 
+from eternaut_reader.core.analysis.results import LOST, WON
 from eternaut_reader.core.analysis.values import (
     DURATION,
     STATUS_FAMILY,
@@ -72,6 +73,7 @@ WHAT = {
 }
 
 
+WINNER = "winner"  # how a conflict names a side that won in one report and lost in another
 TURNED = "direction"  # how a conflict names a figure that rose in one report and fell in another
 
 
@@ -264,7 +266,11 @@ def relate(
             if id(mine) in used or id(other) in used:
                 continue
             used.update((id(mine), id(other)))
-            conflicts.append(Conflict(what, *_shown(mine, other)))
+            named = WINNER if mine.unit in (WON, LOST) and kind == "who" else what
+            conflict = Conflict(named, *_shown(mine, other))
+            if conflict in conflicts:
+                continue  # "X beat Y" / "X lost to Y": X's side and Y's are one conflict
+            conflicts.append(conflict)
             at.append((offset + mine.start, offset + mine.end))
     if conflicts:
         return "conflicts", tuple(conflicts), tuple(at)

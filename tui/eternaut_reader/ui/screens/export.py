@@ -103,12 +103,17 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False
+        self.query_one("#export-bom").display = _takes_bom(self.format)
         self.query_one("#export-format", Select).focus()
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
-            self.query_one("#export-bom", Checkbox).disabled = not _takes_bom(event.value)
+            # Shown for CSV only: a disabled box under a report read as a fault (an outside
+            # tester).
+            bom = self.query_one("#export-bom", Checkbox)
+            bom.disabled = not _takes_bom(event.value)
+            bom.display = _takes_bom(event.value)
             # A report shows every claim whole (a mixed claim needs all its tags): no tag filter.
             for tag in (*TAGS, OPEN):
                 box = self.query_one(f"#export-tag-{tag}", Checkbox)

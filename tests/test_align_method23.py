@@ -1,0 +1,216 @@
+"""Method 23 (METHOD_VERSION 26): results of games, spans written with "a", ages in one word,
+terms in months against years, rough Italian counts, ranks after a possessive.
+
+Found by an outside tester who wrote small corpora of their own: "Atalanta beat Torino 3-1"
+agreed with "Atalanta lost 1-3 to Torino" at 1.00 (the score sorted is one score, and the
+winner was not read); "a strike that will last a week" agreed with "durerà dieci giorni";
+"a 16-year-old" with "diciassettenne"; "18 months" said nothing against "two years"; "una
+ventina" conflicted with 24; "his fifth title" with "il suo sesto titolo" said nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis.results import LOST, WON, results
+from eternaut_reader.core.analysis.values import compare, extract
+from tests.helpers.pairs import aligned
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ETERNAUT_READER_EMBEDDINGS", "0")
+
+
+def _sides(text: str) -> set[tuple[str, str]]:
+    return {(side, words) for side, words, _, _ in results(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "winner", "loser"),
+    [
+        ("Atalanta beat Torino 3-1 on Sunday in Bergamo.", "atalant", "turin"),
+        ("Atalanta lost 1-3 to Torino on Sunday.", "turin", "atalant"),
+        ("Atalanta beaten by Torino in Bergamo", "turin", "atalant"),
+        ("L'Atalanta batte il Torino 3 a 1", "atalant", "turin"),
+        (
+            "L'Atalanta si è imposta per tre a uno domenica a Bergamo sul Torino, con una "
+            "doppietta di Lookman.",
+            "atalant",
+            "turin",
+        ),
+        ("Il Torino ha perso 1-3 domenica a Bergamo contro l'Atalanta.", "atalant", "turin"),
+        ("Il Napoli è stato sconfitto dalla Roma", "rome", "naples"),
+        ("On Sunday Inter Milan narrowly beat Juventus.", "inter milan", "juventus"),
+        ("Sinner won the final against Alexander Zverev", "sinner", "alexander zverev"),
+    ],
+)
+def test_a_result_names_its_winner_and_its_loser(text, winner, loser):
+    assert _sides(text) == {(WON, winner), (LOST, loser)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Torino sconfitto a Bergamo",  # no winner named
+        "The company lost its case against the regulator",  # no side named after the verb
+        "Shares lost 5% against the dollar",
+        "Il sindaco ha vinto le elezioni",
+    ],
+)
+def test_no_result_where_a_side_is_not_named(text):
+    assert results(text) == []
+
+
+def test_the_same_side_won_in_one_report_and_lost_in_the_other_is_a_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Atalanta beat Torino 3-1 on Sunday in Bergamo, with two goals from Lookman.",
+        "Atalanta lost 1-3 to Torino on Sunday in Bergamo, despite two goals from Lookman.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["winner"]
+
+
+def test_one_result_told_from_either_side_in_two_languages_agrees(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Atalanta beat Torino 3-1 on Sunday in Bergamo, with two goals from Lookman.",
+        "Il Torino ha perso 1-3 domenica a Bergamo contro l'Atalanta, con una doppietta di "
+        "Lookman.",
+    )
+    assert (relation, found) == ("agrees", [])
+
+
+def test_two_winners_of_two_games_do_not_conflict():
+    [one] = [v for v in extract("Atalanta beat Torino 3-1.", "en") if v.unit == WON]
+    [two] = [v for v in extract("Napoli beat Lazio 2-0.", "en") if v.unit == WON]
+    assert compare(one, two) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "high", "low"),
+    [
+        ("L'Atalanta si è imposta per tre a uno", "it", 3, 1),
+        ("hanno vinto due a zero", "it", 2, 0),
+        ("they won two-nil", "en", 2, 0),
+    ],
+)
+def test_a_score_in_words_is_a_score(text, language, high, low):
+    [score] = [v for v in extract(text, language) if v.kind == "score"]
+    assert score.low == high * 100 + low
+
+
+def test_a_score_in_words_conflicts_with_another_in_figures(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "L'Atalanta si è imposta per tre a uno domenica a Bergamo sul Torino.",
+        "Atalanta beat Torino 2-1 on Sunday in Bergamo.",
+    )
+    assert relation == "conflicts"
+    assert ("score", "tre a uno", "2-1") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("Nurses began a strike on Monday that will last a week.", 168),
+        ("The road will stay closed for a fortnight.", 336),
+        ("a week-long strike", 168),
+    ],
+)
+def test_a_span_written_with_a_is_a_duration(text, hours):
+    [span] = [v for v in extract(text, "en") if v.kind == "quantity"]
+    assert span.low == hours
+
+
+@pytest.mark.parametrize(
+    "text", ["Nurses strike twice a week.", "The strike began a week ago.", "a year earlier"]
+)
+def test_a_rate_or_a_day_back_is_no_span(text):
+    assert [v for v in extract(text, "en") if v.kind == "quantity"] == []
+
+
+@pytest.mark.parametrize(
+    ("other", "relation"),
+    [
+        ("uno sciopero che durerà sette giorni, ha detto il sindacato.", "agrees"),
+        ("uno sciopero che durerà dieci giorni, ha detto il sindacato.", "conflicts"),
+    ],
+)
+def test_a_week_agrees_with_seven_days_and_conflicts_with_ten(tmp_path, other, relation):
+    found = aligned(
+        tmp_path,
+        "Gli infermieri dell'ospedale Borgo Trento di Verona hanno iniziato lunedì " + other,
+        "Nurses at Verona's Borgo Trento hospital began on Monday a strike that will last a "
+        "week, the union said.",
+    )
+    assert found[0] == relation
+
+
+def test_a_fortnight_is_fifteen_days_as_often_as_fourteen():
+    [fortnight] = extract("for a fortnight", "en")
+    [days] = extract("per quindici giorni", "it")
+    assert compare(fortnight, days) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("un ragazzo diciassettenne", 17, 17),
+        ("la sedicenne", 16, 16),
+        ("un 76enne di Bergamo", 76, 76),
+        ("un trentenne di Milano", 30, 39),  # anyone in his thirties
+        ("a boy aged 16", 16, 16),
+    ],
+)
+def test_an_age_in_one_word_is_an_age(text, low, high):
+    [age] = extract(text, "it" if " un" in f" {text}" or "la " in text else "en")
+    assert (age.kind, age.unit, age.low, age.high) == ("quantity", "year", low, high)
+
+
+def test_penne_and_antenne_are_no_ages():
+    assert extract("penne, antenne e Ravenna", "it") == []
+
+
+def test_a_sixteen_year_old_conflicts_with_a_seventeen_year_old(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "A 16-year-old boy was rescued from the river near Pavia on Sunday.",
+        "Un ragazzo diciassettenne è stato salvato dal fiume vicino a Pavia domenica.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "expected"),
+    [
+        ("for 18 months", "for two years", False),
+        ("per 30 mesi", "for two and a half years", True),
+        ("a 16-year-old boy", "an 18-month-old baby", None),  # too far apart: two things
+    ],
+)
+def test_a_term_in_months_is_compared_with_one_in_years(one, two, expected):
+    [a] = extract(one, "it" if "mesi" in one else "en")
+    [b] = extract(two, "en")
+    assert compare(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [("24 people", True), ("18 persone", True), ("30 people", False), ("16 persone", False)],
+)
+def test_una_ventina_is_about_twenty_and_up_to_twenty_five(other, expected):
+    [about] = extract("una ventina di persone", "it")
+    [figure] = extract(other, "it" if "persone" in other else "en")
+    assert compare(about, figure) is expected
+
+
+def test_a_rank_after_a_possessive_is_read(tmp_path):
+    [fifth] = extract("Sinner won his fifth title of the season", "en")
+    [sixth] = extract("Sinner ha conquistato il suo sesto titolo stagionale", "it")
+    assert (fifth.kind, fifth.unit, sixth.unit) == ("ordinal", "titl", "titl")
+    assert compare(fifth, sixth) is False
