@@ -214,3 +214,88 @@ def test_a_rank_after_a_possessive_is_read(tmp_path):
     [sixth] = extract("Sinner ha conquistato il suo sesto titolo stagionale", "it")
     assert (fifth.kind, fifth.unit, sixth.unit) == ("ordinal", "titl", "titl")
     assert compare(fifth, sixth) is False
+
+
+def test_a_sentence_and_its_copy_get_one_verdict(tmp_path):
+    from tests.helpers.pairs import aligned_reports, text_of
+
+    sentence = (
+        "Temperatures in Aosta fell to -8°C on Thursday night, the coldest of the winter so far."
+    )
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "a": ("Cold snap grips Aosta", "2025-01-10", [sentence, "Schools will open late."]),
+            "b": (
+                "Aosta records coldest night of winter",
+                "2025-01-10",
+                [sentence, "Drivers were told to fit snow chains."],
+            ),
+        },
+    )
+    verdicts = {}
+    for report in ("a", "b"):
+        start = text_of(corpus, report).index(sentence)
+        verdicts[report] = alignment.suggest(report, start, start + len(sentence))
+    # b's headline states it in its own words: the sentence is confirmed in both reports,
+    # and the copy says that its second source is a copy.
+    assert {s.tag for s in verdicts.values()} == {"confirmed"}
+    assert "(a copy, confirmed in other words)" in verdicts["b"].reason
+
+
+def test_a_copy_alone_is_still_no_second_source(tmp_path):
+    from tests.helpers.pairs import aligned_reports, text_of
+
+    sentence = "The plant is classified as a lower-tier site under the Seveso directive."
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "a": ("Fire at resin plant", "2025-06-05", [sentence]),
+            "b": ("Volunteers walk the canal", "2025-06-05", [sentence]),
+        },
+    )
+    for report in ("a", "b"):
+        start = text_of(corpus, report).index(sentence)
+        found = alignment.suggest(report, start, start + len(sentence))
+        assert found is not None and found.tag == "speculative"
+        assert found.reason.startswith("only copied in")
+
+
+@pytest.mark.parametrize("engine", ["pysbd", "sentencex"])
+def test_a_time_zone_after_am_stays_in_its_sentence(engine):
+    from eternaut_reader.core.text.segment import sentences
+
+    text = "The capsule docked at 6 a.m. GMT on Monday. It ended at 11 p.m. Police then left."
+    assert [s.text for s in sentences(text, "en", engine=engine)] == [
+        "The capsule docked at 6 a.m. GMT on Monday.",
+        "It ended at 11 p.m.",
+        "Police then left.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Two men, aged 52 and 47, were arrested.", "en"), ("due uomini di 52 e 47 anni", "it")],
+)
+def test_a_list_of_ages_is_each_an_age(text, language):
+    ages = [v.low for v in extract(text, language) if v.unit == "year"]
+    assert ages == [52, 47]
+
+
+def test_two_ages_listed_in_either_language_agree_and_the_count_conflicts(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Police in Naples arrested two men, aged 52 and 47, for the theft of the painting.",
+        "La polizia di Napoli ha arrestato tre uomini di 52 e 47 anni per il furto del dipinto.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["number"]
+    assert found[0][1:] == ("two men", "tre uomini")
+
+
+def test_a_copy_confirmed_in_other_words_names_its_report_as_the_reader_does():
+    from eternaut_reader.core.analysis.verdict import rename_reports
+
+    reason = "also stated by 1 other report: b (a copy, confirmed in other words)"
+    renamed = rename_reports(reason, {"a": "1/2", "b": "2/2"})
+    assert renamed == "also stated by 1 other report: 2/2 (a copy, confirmed in other words)"

@@ -85,6 +85,26 @@ def test_a_wrong_value_is_skipped_alone_and_reported_with_its_line(config):
     )
 
 
+def test_a_setting_written_under_the_wrong_section_says_where_it_belongs(config):
+    # An outside tester added theme = ... at the end of a file whose last table was [keymap],
+    # and was told "'theme' is no binding id".
+    write(config, '[keymap]\n"tag.confirmed" = "y"\ntheme = "nord"\n')
+    loaded = load_config()
+    assert loaded.theme is None and loaded.keymap == {"tag.confirmed": "y"}
+    assert loaded.problems == (
+        f"{config}:3: theme is read as part of [keymap] (every line after a [section] header "
+        "belongs to it): move it above the first [section]; ignored",
+    )
+    write(config, 'name = "Ana"\n[profile]\ntheme = "nord"\n')
+    loaded = load_config()
+    assert loaded.profile.name is None and loaded.theme is None
+    assert loaded.problems == (
+        f"{config}:3: theme is read as part of [profile] (every line after a [section] header "
+        "belongs to it): move it above the first [section]; ignored",
+        f"{config}:1: 'name' is a [profile] setting: put it under [profile]; ignored",
+    )
+
+
 def test_not_utf8_or_unreadable_is_a_problem_not_a_crash(config):
     config.parent.mkdir(parents=True)
     config.write_bytes(b'theme = "\xff"\n')

@@ -104,6 +104,12 @@ def load_config(path: Path | None = None) -> Config:
     return _read(path, text, data)
 
 
+_MISPLACED = (
+    "{key} is read as part of [{section}] (every line after a [section] header belongs to it):"
+    " move it above the first [section]; ignored"
+)
+
+
 def _read(path: Path, text: str, data: dict[str, object]) -> Config:
     problems: list[str] = []
 
@@ -118,7 +124,11 @@ def _read(path: Path, text: str, data: dict[str, object]) -> Config:
     table = data.get("keymap", {})
     if isinstance(table, dict):
         for key, value in table.items():
-            if isinstance(value, str) and value.strip():
+            if key == "theme":
+                # TOML puts every line after [keymap] into it: a theme written last lands
+                # there, and "no binding id" did not say what to do (an outside tester).
+                problem(key, _MISPLACED.format(key=key, section="keymap"), "keymap")
+            elif isinstance(value, str) and value.strip():
                 keymap[key] = value
             else:
                 problem(key, f'keymap {key!r} must be keys in a string, like "ctrl+t"', "keymap")
@@ -136,7 +146,9 @@ def _read(path: Path, text: str, data: dict[str, object]) -> Config:
     asked = isinstance(table, dict) and "name" in table
     if isinstance(table, dict):
         for key, value in table.items():
-            if key not in PROFILE_KEYS:
+            if key == "theme":
+                problem(key, _MISPLACED.format(key=key, section="profile"), "profile")
+            elif key not in PROFILE_KEYS:
                 known = ", ".join(PROFILE_KEYS)
                 problem(key, f"unknown profile setting {key!r} (known: {known})", "profile")
             elif not isinstance(value, str):
@@ -146,7 +158,9 @@ def _read(path: Path, text: str, data: dict[str, object]) -> Config:
     else:
         problem("profile", "profile must be a table: [profile]")
     for key in data:
-        if key not in {"theme", "keymap", "profile"}:
+        if key in PROFILE_KEYS:
+            problem(key, f"{key!r} is a [profile] setting: put it under [profile]; ignored")
+        elif key not in {"theme", "keymap", "profile"}:
             problem(key, f"unknown setting {key!r} (known: theme, [keymap], [profile])")
     return Config(
         path,

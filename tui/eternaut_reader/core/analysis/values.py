@@ -2904,7 +2904,16 @@ def _a_spans(text: str) -> list[Value]:
 # An age in one Italian word ("un diciassettenne", "la sedicenne", "un 76enne"), or after
 # "aged" ("a boy aged 16"). A decade's word ("trentenne") is anyone in that decade.
 _ENNE = re.compile(r"\b(\d{1,3}|[a-zé]{3,}?)enn[eia]\b", re.IGNORECASE)
-_AGED = re.compile(r"\baged\s+(\d{1,3})\b(?!\s*(?:%|per\s*cent|months?|weeks?|days?))", re.I)
+# ...and a list of them: "aged 52 and 47", "di 52 e 47 anni" (whose last is "47 anni").
+_AGED = re.compile(
+    r"\baged\s+(\d{1,3}(?:\s*,\s*\d{1,3})*(?:\s*,?\s+(?:and|or)\s+\d{1,3})?)\b"
+    r"(?!\s*(?:%|per\s*cent|months?|weeks?|days?))",
+    re.I,
+)
+_AGES_BEFORE_ANNI = re.compile(
+    r"\b(?:di|da)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*)\s+(?:e|o)\s+\d{1,3}\s+anni\b", re.I
+)
+_FIGURE = re.compile(r"\d{1,3}")
 _DECADES = frozenset(
     ["vent", "trent", "quarant", "cinquant", "sessant", "settant", "ottant", "novant"]
 )
@@ -2927,9 +2936,12 @@ def _one_word_ages(text: str) -> list[Value]:
         if base in _DECADES:
             value = replace(value, high=float(age + 9))
         out.append(value)
-    for m in _AGED.finditer(text):
-        if 0 < (age := int(m.group(1))) < _OLDEST:
-            out.append(_amount("quantity", YEARS, float(age), text, m.start(), m.end()))
+    for pattern in (_AGED, _AGES_BEFORE_ANNI):
+        for m in pattern.finditer(text):
+            for n, figure in enumerate(_FIGURE.finditer(text, m.start(1), m.end(1))):
+                if 0 < (age := int(figure.group())) < _OLDEST:
+                    start = m.start() if n == 0 and pattern is _AGED else figure.start()
+                    out.append(_amount("quantity", YEARS, float(age), text, start, figure.end()))
     return out
 
 

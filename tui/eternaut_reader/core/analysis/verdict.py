@@ -508,7 +508,7 @@ def suggest(
         copying = sorted({m.article for m in copied})
         return Suggestion(
             "speculative",
-            f"only copied in {', '.join(copying)}: a copy is no second source",
+            f"{ONLY_COPIED}{', '.join(copying)}: a copy is no second source",
             tuple(copied),
         )
     related = [m for m in matches if m.relation == "related"]
@@ -517,6 +517,28 @@ def suggest(
             "speculative", "only related passages elsewhere, none states this", tuple(related)
         )
     return Suggestion("speculative", "stated by this report alone")
+
+
+ONLY_COPIED = "only copied in "
+
+
+def confirmed_through_copy(copied: Suggestion, partners: Sequence[Suggestion]) -> Suggestion | None:
+    """A passage whose only second source is a copy of it takes the copy's "confirmed" when
+    other words confirm the copy: one sentence in two reports is one fact, and its verdict
+    must not depend on which of the two is looked at (an outside tester saw the original
+    confirmed and its copy speculative). None where no partner is confirmed."""
+    if not copied.reason.startswith(ONLY_COPIED):
+        return None
+    if not any(p.tag == "confirmed" for p in partners):
+        return None
+    # The evidence stays the copies: a unit's evidence is among its own matches.
+    reports = sorted({m.article for m in copied.evidence})
+    listed = ", ".join(reports)
+    return Suggestion(
+        "confirmed",
+        f"also stated by {_reports(len(reports))}: {listed} (a copy, confirmed in other words)",
+        copied.evidence,
+    )
 
 
 def _confirmed(reports: Sequence[str], others: int, evidence: tuple[Match, ...]) -> Suggestion:
@@ -550,7 +572,9 @@ class AlignmentLike(Protocol):
 # Where a reason names reports (suggest): after `" in ` in a conflict, and as the list after
 # "also stated by N other reports: " or "only copied in ".
 _CONFLICT_IN = re.compile(r'(" in )(.+?)( vs ")')
-_LISTED = re.compile(r"(also stated by \d+ other reports?: |^only copied in )(.+?)(: a copy|$)")
+_LISTED = re.compile(
+    r"(also stated by \d+ other reports?: |^only copied in )(.+?)( \(a copy|: a copy|$)"
+)
 
 
 def rename_reports(reason: str, names: Mapping[str, str]) -> str:

@@ -170,9 +170,25 @@ def _pysbd_split(language: str) -> Callable[[str], list[str]]:
     segmenter = _segmenter(language)
 
     def split(chunk: str) -> list[str]:
-        return list(segmenter.segment(chunk))
+        return _zoned(list(segmenter.segment(chunk)))
 
     return split
+
+
+# A time zone after "a.m." / "p.m.": both engines end the sentence at the abbreviation's full
+# stop ("docked at 6 a.m." | "GMT on Monday."), leaving a fragment that matches nothing.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_ZONE_START = re.compile(r"\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT)\b")
+
+
+def _zoned(pieces: list[str]) -> list[str]:
+    out: list[str] = []
+    for piece in pieces:
+        if out and _CLOCK_END.search(out[-1]) and _ZONE_START.match(piece):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 # Titles before a name: a split after one of these is sentencex's commonest slip.
@@ -197,7 +213,7 @@ def _sentencex_split(language: str) -> Callable[[str], list[str]]:
             else:
                 pieces.append(piece)
             glue = bool(_TITLE.search(piece) or _COMMA_QUOTE.search(piece))
-        return pieces
+        return _zoned(pieces)
 
     return split
 
