@@ -299,3 +299,62 @@ def test_a_copy_confirmed_in_other_words_names_its_report_as_the_reader_does():
     reason = "also stated by 1 other report: b (a copy, confirmed in other words)"
     renamed = rename_reports(reason, {"a": "1/2", "b": "2/2"})
     assert renamed == "also stated by 1 other report: 2/2 (a copy, confirmed in other words)"
+
+
+def _two_paragraphs(tmp_path, english, italian):
+    from tests.helpers.pairs import aligned_reports, text_of
+
+    corpus, alignment = aligned_reports(tmp_path, {"a": english, "b": italian})
+    first = english[2][-1]
+    start = text_of(corpus, "a").index(first)
+    return [m for m in alignment.matches("a", start, start + len(first)) if m.article == "b"]
+
+
+def test_youth_unemployment_is_disoccupazione_giovanile(tmp_path):
+    found = _two_paragraphs(
+        tmp_path,
+        (
+            "Unemployment in Sicily falls to 12.5 per cent",
+            "2025-02-10",
+            [
+                "Unemployment in Sicily fell to 12.5 per cent in the fourth quarter, the "
+                "regional statistics office said.",
+                "Youth unemployment in Sicily stood at 41 per cent.",
+            ],
+        ),
+        (
+            "Disoccupazione in Sicilia scesa al 12,5 per cento",
+            "2025-02-10",
+            [
+                "La disoccupazione in Sicilia è scesa al 12,5% nel quarto trimestre, secondo "
+                "l'ufficio statistico regionale.",
+                "La disoccupazione giovanile in Sicilia si è attestata al 32 per cento.",
+            ],
+        ),
+    )
+    assert [(m.relation, [c.what for c in m.conflicts]) for m in found][:1] == [
+        ("conflicts", ["percentage"])
+    ]
+
+
+def test_taking_office_is_entrare_in_carica(tmp_path):
+    found = _two_paragraphs(
+        tmp_path,
+        (
+            "Venice Biennale names new president",
+            "2025-03-04",
+            [
+                "Laura Bonfanti was named president of the Venice Biennale on Monday.",
+                "She will take office in September.",
+            ],
+        ),
+        (
+            "Biennale di Venezia, nuova presidente",
+            "2025-03-04",
+            [
+                "Laura Bonfanti è stata nominata lunedì presidente della Biennale di Venezia.",
+                "Entrerà in carica a settembre.",
+            ],
+        ),
+    )
+    assert found and found[0].relation == "agrees"

@@ -370,6 +370,16 @@ _PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
             ),
             "derailed",
         ),
+        (
+            # Taking up a post: "will take office in September" / "entrerà in carica a
+            # settembre" (an outside tester saw the two unmatched).
+            re.compile(
+                r"\b(?:(?:takes?|took|taken|taking|assumes?|assumed|assuming)\s+office|"
+                r"(?:be|is|was|were|been|being|will\s+be)\s+sworn\s+in)\b",
+                re.IGNORECASE,
+            ),
+            "installed",
+        ),
     ),
     "it": (
         (
@@ -386,6 +396,15 @@ _PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
             ),
             "deragliato",
         ),
+        (
+            re.compile(
+                r"\b(?:entra|entrano|entrerà|entreranno|entrato|entrata|entrare|entrando)\s+in\s+"
+                r"carica\b|\b(?:si\s+)?insedi(?:a|ano|erà|eranno|arsi|ato|ata|amento)\b|"
+                r"\bsi\s+è\s+insediat[oa]\b",
+                re.IGNORECASE,
+            ),
+            "installed",
+        ),
     ),
 }
 
@@ -393,8 +412,8 @@ _PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 # A word each phrase of a language has: most texts have none, and plain substring tests
 # say so faster than the patterns (content_stems runs tens of thousands of times).
 _PHRASE_WORDS = {
-    "en": ("effect", "force", "live", "kick", "rails", "tracks"),
-    "it": ("vigore", "scatt", "binari"),
+    "en": ("effect", "force", "live", "kick", "rails", "tracks", "office", "sworn"),
+    "it": ("vigore", "scatt", "binari", "carica", "insedi"),
 }
 
 
