@@ -358,3 +358,40 @@ def test_taking_office_is_entrare_in_carica(tmp_path):
         ),
     )
     assert found and found[0].relation == "agrees"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "share"),
+    [
+        ("two-thirds of the voters", "en", 66.7),
+        ("due terzi degli elettori", "it", 66.7),
+        ("un lavoratore su quattro", "it", 25.0),
+        ("one worker in four is paid less", "en", 25.0),
+        ("Pisa, 40 scuole su 80 non superano i controlli", "it", 50.0),
+    ],
+)
+def test_a_part_of_a_whole_is_a_share(text, language, share):
+    assert [v.low for v in extract(text, language) if v.kind == "percent"] == [share]
+
+
+def test_people_in_cars_are_no_share():
+    assert [v.kind for v in extract("two people in three cars", "en")] == ["quantity"] * 2
+
+
+def test_forty_schools_of_eighty_agree_with_half_of_the_eighty(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Half of the 80 schools inspected in Pisa failed fire-safety checks, the province said.",
+        "A Pisa 40 scuole su 80 non hanno superato i controlli antincendio, ha detto la Provincia.",
+    )
+    assert (relation, found) == ("agrees", [])
+
+
+def test_a_local_time_stays_in_its_sentence():
+    from eternaut_reader.core.text.segment import sentences
+
+    text = "It docked at 8 a.m. Italian time on Monday. Then it left."
+    assert [s.text for s in sentences(text, "en")] == [
+        "It docked at 8 a.m. Italian time on Monday.",
+        "Then it left.",
+    ]

@@ -3443,7 +3443,7 @@ _SHARE = re.compile(
 
 # "a quarter", "two thirds", "un terzo", "la metà dei": a share, written as a round figure.
 _FRACTION = re.compile(
-    r"\b(?:(a|one|un|uno|two|due|three|tre)\s+(quarters?|thirds?|quart[oi]|terz[oi])\b"
+    r"\b(?:(a|one|un|uno|two|due|three|tre)[\s-]+(quarters?|thirds?|quart[oi]|terz[oi])\b"
     r"|(?:la\s+)?(metà)\s+(?=d)|(half)\s+(?=of\b|the\b))",
     re.IGNORECASE,
 )
@@ -3467,10 +3467,28 @@ def _fractions(text: str) -> list[Value]:
     return out
 
 
+# A part and its whole with the noun after the part: "un lavoratore su quattro", "40 scuole su
+# 80", "one worker in four", "three residents out of ten". English "in" only where the whole
+# ends the phrase ("two people in three cars" is no share).
+_NOUN_SHARE = re.compile(
+    r"\b(\d{1,6}|[^\W\d_]+)\s+([^\W\d_]{3,})\s+(?:(su|out\s+of)|(in))\s+(\d{1,6}|[^\W\d_]+)\b"
+    r"(?(4)(?=\s*(?:[,.;:!?)]|$|(?:is|are|was|were|has|have|had|will|would|say|said|now)\b)))",
+    re.IGNORECASE,
+)
+
+
 def _shares(text: str) -> list[Value]:
-    """ "nine in ten", "one in five", "nove su dieci", "3 out of 4", "a quarter": a
-    percentage."""
+    """ "nine in ten", "one in five", "nove su dieci", "3 out of 4", "a quarter", "40 scuole
+    su 80": a percentage."""
     out = _fractions(text)
+    for m in _NOUN_SHARE.finditer(text):
+        part, whole = _count_word(m.group(1)), _count_word(m.group(5))
+        noun = m.group(2).lower()
+        if part is None or whole is None or is_number_word(noun) or noun in stopwords("en"):
+            continue
+        if 0 < part < whole and (whole <= 10 or whole == 100 or m.group(1).isdigit()):
+            share = round(100 * part / whole, 1)
+            out.append(Value("percent", "", share, share, m.group(), m.start(), m.end()))
     for m in _SHARE.finditer(text):
         part, whole = _count_word(m.group(1)), _count_word(m.group(2))
         if part is None or whole is None or m.group(1).lower() in ("a", "an", "un", "uno"):

@@ -178,7 +178,10 @@ def _pysbd_split(language: str) -> Callable[[str], list[str]]:
 # A time zone after "a.m." / "p.m.": both engines end the sentence at the abbreviation's full
 # stop ("docked at 6 a.m." | "GMT on Monday."), leaving a fragment that matches nothing.
 _CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
-_ZONE_START = re.compile(r"\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT)\b")
+_ZONE_START = re.compile(
+    r"\s*(?:GMT|UTC|CET|CEST|BST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|"
+    r"(?:local|[A-Z][a-z]+)\s+time)\b"  # "local time", "Italian time", "Rome time"
+)
 
 
 def _zoned(pieces: list[str]) -> list[str]:
