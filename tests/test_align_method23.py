@@ -395,3 +395,32 @@ def test_a_local_time_stays_in_its_sentence():
         "It docked at 8 a.m. Italian time on Monday.",
         "Then it left.",
     ]
+
+
+def test_the_one_height_at_one_named_street_is_one_measure(tmp_path):
+    from tests.helpers.pairs import aligned_reports, text_of
+
+    peak = "At the gauge on Via Ornato, the Seveso peaked at 4.3 metres, the city said."
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "wire": (
+                "Seveso floods northern Milan",
+                "2025-10-14",
+                [peak, "Water stood 1.5 metres deep in the Via Valfurva underpass."],
+            ),
+            "daily": (
+                "Esonda il Seveso",
+                "2025-10-14",
+                ["All'idrometro di via Ornato il livello ha toccato quota 3,40 metri."],
+            ),
+        },
+    )
+    start = text_of(corpus, "wire").index(peak)
+    [match] = [
+        m for m in alignment.matches("wire", start, start + len(peak)) if m.article == "daily"
+    ]
+    assert match.relation == "conflicts"
+    assert [(c.what, c.here, c.there) for c in match.conflicts] == [
+        ("number", "4.3 metres", "3,40 metri")
+    ]

@@ -793,6 +793,21 @@ _TO_COME_AND_DONE = tuple(frozenset(pair) for pair in _PLAN_AND_OUTCOME)
 _TO_COME = frozenset(plan for plan, _ in _PLAN_AND_OUTCOME)
 
 
+def _one_of_unit(read: Read, value: Value) -> bool:
+    return sum(v.kind == value.kind and v.unit == value.unit for v in read.values) == 1
+
+
+def _same_place(a: Read, b: Read) -> bool:
+    """Do two passages name one street or square (values._places)?"""
+    return any(
+        compare(x, y) is True
+        for x in a.values
+        if x.kind == "place" and x.unit.startswith(("street:", "square:"))
+        for y in b.values
+        if y.kind == "place"
+    )
+
+
 def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[int, int], bool]:
     """Whether value i of unit a and value j of unit b measure one thing.
 
@@ -885,7 +900,19 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
                 return True
             # ...and years count ages and histories of many things ("a 139-year-old museum",
             # "morta a 91 anni"): only their words say which.
-            return a.counts[i] == b.counts[j] or meet(a.contexts[i], b.contexts[j])
+            if a.counts[i] == b.counts[j] or meet(a.contexts[i], b.contexts[j]):
+                return True
+            # ...or the one measure of its unit in each of two passages that place it at one
+            # named street and say much the same: "At the gauge on Via Ornato, the Seveso
+            # peaked at 4.3 metres" / "All'idrometro di via Ornato il livello ha toccato quota
+            # 3,40 metri" (a report of a flood gives many depths and heights).
+            return (
+                not loose
+                and _one_of_unit(a, va)
+                and _one_of_unit(b, vb)
+                and _same_place(a, b)
+                and wording() >= SAME_WORDING
+            )
         if va.kind == "date" and (
             _past_and_future(va, a.date, vb, b.date) or _before_and_after(va, a.date, vb, b.date)
         ):
