@@ -424,3 +424,45 @@ def test_the_one_height_at_one_named_street_is_one_measure(tmp_path):
     assert [(c.what, c.here, c.there) for c in match.conflicts] == [
         ("number", "4.3 metres", "3,40 metri")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Per i dipendenti non è previsto alcun esubero.", None),
+        ("Nessun licenziamento è previsto.", None),
+        ("Non sono previsti esuberi.", None),
+        ("È previsto un nuovo bando a maggio.", "previsto"),
+    ],
+)
+def test_no_plan_told_as_fact_is_no_hedge(text, hedge):
+    from eternaut_reader.core.analysis.lexicon import is_hedged
+
+    assert is_hedged(text, "it") == hedge
+
+
+def test_a_short_whole_sentence_is_a_claim(tmp_path):
+    from tests.helpers.pairs import aligned_reports, text_of
+
+    said = "Lindquist said there would be no redundancies."
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "trade": (
+                "Nordvik buys Italian mill",
+                "2025-03-12",
+                ["Nordvik bought the mill.", said],
+            ),
+            "daily": (
+                "Nordvik compra la cartiera",
+                "2025-03-12",
+                [
+                    "Nordvik ha comprato la cartiera.",
+                    "Lindqvist ha detto che non ci saranno esuberi.",
+                ],
+            ),
+        },
+    )
+    start = text_of(corpus, "trade").index(said)
+    suggestion = alignment.suggest("trade", start, start + len(said))
+    assert suggestion is not None  # checked, not passed over as a fragment

@@ -544,6 +544,10 @@ def is_hedged(text: str, language: str) -> str | None:
         found.discard("may")  # the month ("3 May 2024"), not the verb
     if "attesa" in found and not _EXPECTED.search(folded):
         found.discard("attesa")  # "32 navi in attesa al largo": waiting, not expected
+    if found & _PLANNED and _NONE_PLANNED.search(folded):
+        # "non è previsto alcun esubero", "Nessun licenziamento è previsto": no plan, told as
+        # fact (as "no job cuts were planned" is in English).
+        found -= _PLANNED
     if "could" in found and not _COULD_HEDGE.search(folded):
         # "Firefighters could not reach the village for six hours": what was not possible,
         # told as fact (an outside tester saw it hedged, its Italian twin not).
@@ -561,6 +565,13 @@ def is_hedged(text: str, language: str) -> str | None:
             ):
                 return match.group(0)
     return None
+
+
+_PLANNED = frozenset({"previsto", "prevista", "previsti", "previste"})
+_NONE_PLANNED = re.compile(
+    r"\b(?:non\s+(?:è|sono|era|erano|sarà|saranno)\s+(?:stat[oaie]\s+)?previst[oaie]|"
+    r"(?:nessun[oa]?|nessun'|alcun[oa]?)\b[^.;:,]{0,40}\b(?:è|sono|sarà|saranno)\s+previst[oaie])\b"
+)
 
 
 # "attesa" hedges as "expected" ("è attesa per domani", "la decisione attesa"), not as the

@@ -247,6 +247,9 @@ def _read_article(article: Article, shared: tuple[frozenset[str], int | None]) -
         claim = (
             len(stems) >= MIN_FEATURES
             or (bool(values) and len(stems) >= (1 if sentence else 2))
+            # ...and a whole sentence of two words that say something: "Lindquist said there
+            # would be no redundancies." (read as a fragment, it was never checked).
+            or (sentence and len(stems) >= 2 and unit.text[:1].isupper())
             or counts
         )
         claim = claim and not _dateline(unit.text, values)
