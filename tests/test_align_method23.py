@@ -466,3 +466,32 @@ def test_a_short_whole_sentence_is_a_claim(tmp_path):
     start = text_of(corpus, "trade").index(said)
     suggestion = alignment.suggest("trade", start, start + len(said))
     assert suggestion is not None  # checked, not passed over as a fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        ("the Giovanni Pascoli primary school, which remains open", "en", "kept open"),
+        ("La scuola Pascoli resta aperta", "it", "kept open"),
+        ("la scuola non sarà chiusa", "it", "kept open"),
+        ("L'Ulss ha disposto la chiusura per due giorni della scuola", "it", "shut"),
+        ("The school will be closed until Friday.", "en", "shut"),
+    ],
+)
+def test_kept_open_and_shut_are_statuses(text, language, status):
+    assert [v.unit for v in extract(text, language) if v.kind == "status"] == [status]
+
+
+@pytest.mark.parametrize(
+    ("one", "two", "expected"),
+    [
+        ("La scuola Pascoli resta aperta", "L'Ulss ha disposto la chiusura della scuola", False),
+        ("The school remains open", "The school is still closed", False),
+        ("The road was closed for two hours", "The road has reopened", None),
+        ("The school remains open", "La scuola resta aperta", True),
+    ],
+)
+def test_a_place_kept_open_conflicts_with_one_shut(one, two, expected):
+    [a] = [v for v in extract(one, "it" if "scuola" in one else "en") if v.kind == "status"]
+    [b] = [v for v in extract(two, "it" if "scuola" in two else "en") if v.kind == "status"]
+    assert compare(a, b) is expected

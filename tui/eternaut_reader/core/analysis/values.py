@@ -108,9 +108,9 @@ class Value:
         pair are still one figure)."""
         if self.kind == "who":
             return [self.key]  # the role ("who:deputy mayor"): its holder is a name already
-        if self.unit.startswith(NAMED_PLACES) or self.unit in _OUTCOME_UNITS:
+        if self.unit.startswith(NAMED_PLACES) or self.unit in _NO_EVIDENCE:
             # Most passages of a local story name its province, and of a deadly one say who
-            # died: no evidence of one fact.
+            # died: no evidence of one fact. Nor is a closure of anything ("was closed for").
             return []
         out = [self.key] + ([self._as_name().key] if self.name else [])
         if self.kind == "quantity" and abs(self.low) >= _BARE_COUNT and not is_measure(self):
@@ -129,7 +129,7 @@ class Value:
             self.kind == "who"
             or (self.kind == "status" and ":" in self.unit)
             or self.unit.startswith(NAMED_PLACES)
-            or self.unit in _OUTCOME_UNITS
+            or self.unit in _NO_EVIDENCE
         ):
             # A role is no measure to find passages by: weighed as one, it drew an election
             # story's "was elected mayor" away from the passages that state it. Nor is an act
@@ -271,6 +271,8 @@ def compare(a: Value, b: Value) -> bool | None:
             return None  # a work's release and a line's reopening: two things
         if {a.unit, b.unit} == _PUT_OFF_AND_SET:
             return None  # "postponed" and then "scheduled for Thursday": both may be so
+        if "shut" in (a.unit, b.unit) and {a.unit, b.unit} & {"closed", "reopened"}:
+            return None  # shut, and still closed or reopened since: both may be so
         if a.unit in _OUTCOME_UNITS and a.name and b.name and a.name != b.name:
             # Two people's outcomes (a trial acquits one, convicts another); one passage that
             # names nobody ("the hiker") may be of either.
@@ -2134,6 +2136,36 @@ _SERVICE_STATUS = (
         ),
     ),
 )
+# ...and a place never shut ("the school, which remains open", "La scuola Pascoli resta
+# aperta") against one ordered shut ("ha disposto la chiusura per due giorni della scuola",
+# "will be closed until Friday"). Kept open conflicts with shut and with still closed; shut
+# says nothing against reopened (it may have been shut for a day, and reopened since).
+_OPEN_OR_SHUT = (
+    (
+        "kept open",
+        re.compile(
+            r"\b((?:remains?|remained|stays?|stayed|will\s+(?:remain|stay)|is\s+still|are\s+still|"
+            r"(?:has|have)\s+(?:remained|stayed))\s+open|will\s+not\s+(?:be\s+)?close|"
+            r"(?:resta|restano|resterà|resteranno|rimane|rimangono|rimarrà|rimarranno|è\s+ancora|"
+            r"sono\s+ancora)\s+apert[aoie]|non\s+(?:sarà|saranno|verrà|verranno|è\s+stat[ao]|"
+            r"sono\s+stat[ie])\s+chius[aoie])\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "shut",
+        re.compile(
+            r"\b((?:ha|hanno)\s+(?:disposto|ordinato|deciso|imposto)\s+la\s+chiusura|"
+            r"(?:ordered|announced|decided\s+on)\s+(?:the\s+)?closure|ordered\s+(?:it|them|the\s+\w+)"
+            r"\s+(?:closed|shut)|(?:will|would)\s+be\s+(?:closed|shut)|"
+            r"(?:sarà|saranno|verrà|verranno|è\s+stat[ao]|sono\s+stat[ie])\s+chius[aoie]|"
+            r"(?:was|were|has\s+been|have\s+been)\s+(?:closed|shut)\s+(?:for|until|since)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
 # Whether a planned operation (a recovery, the shipping of replacements, works) has begun:
 # "will begin shipping in April" / "le sostituzioni sono già partite".
 # Whether a thing was taken away or is still where it was: a find lifted or left in situ, a
@@ -2297,6 +2329,8 @@ STATUS_FAMILY = {
     "released": "release",
     "closed": "service",
     "reopened": "service",
+    "kept open": "service",
+    "shut": "service",
     "to start": "start",
     "started": "start",
     "convicted": "verdict",
@@ -2336,7 +2370,7 @@ def _status(text: str) -> list[Value]:
                 continue  # "upcoming ad formats", "released figures": not a work's release
             taken.append((m.start(), m.end()))
             out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
-    for status, pattern in (*_SERVICE_STATUS, *_START_STATUS, *_PLACE_STATUS):
+    for status, pattern in (*_SERVICE_STATUS, *_OPEN_OR_SHUT, *_START_STATUS, *_PLACE_STATUS):
         for m in pattern.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
                 taken.append((m.start(), m.end()))
@@ -2408,6 +2442,7 @@ _OUTCOMES = (
     ),
 )
 _OUTCOME_UNITS = frozenset(unit for unit, _ in _OUTCOMES)
+_NO_EVIDENCE = _OUTCOME_UNITS | {"kept open", "shut"}  # statuses no feature of one fact
 _OUTCOME_HINT = re.compile(
     r"acquit|cleared|guilty|sentenced|assolt|assolto|prosciolt|condann|convicted|died|dies|killed|"
     r"lost|mort|muore|perso|decedut|surviv|unhurt|sopravviss|salvat|illes",
