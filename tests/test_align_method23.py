@@ -495,3 +495,16 @@ def test_a_place_kept_open_conflicts_with_one_shut(one, two, expected):
     [a] = [v for v in extract(one, "it" if "scuola" in one else "en") if v.kind == "status"]
     [b] = [v for v in extract(two, "it" if "scuola" in two else "en") if v.kind == "status"]
     assert compare(a, b) is expected
+
+
+def test_a_day_set_off_by_commas_belongs_to_the_verb_before_them():
+    import datetime as dt
+
+    monday = dt.date(2025, 4, 7)
+    text = "The health authority will offer free vaccination, without appointment, on Saturday."
+    [day] = [v for v in extract(text, "en", monday) if v.kind == "date"]
+    assert dt.date.fromordinal(int(day.low)) == dt.date(2025, 4, 12)  # the coming Saturday
+    # ...but a noun's day after a comma is its own: the closing price of the Tuesday before.
+    text = "The company will pay 14.50 euros per share, a premium to the closing price on Tuesday."
+    [day] = [v for v in extract(text, "en", monday) if v.kind == "date"]
+    assert dt.date.fromordinal(int(day.low)) == dt.date(2025, 4, 1)

@@ -1906,6 +1906,11 @@ def _dates(
                 back = 7  # "last Tuesday", "martedì scorso" written on a Tuesday: a week ago
             day = reference - dt.timedelta(days=back)
             opening, closing = _sentence_start(text, m.start()), _sentence_end(text, m.end())
+            if opening > 0 and not text[opening : m.start()].strip() and _BARE_DAY.match(m.group()):
+                # ", on Saturday at its district offices": a day set off by commas belongs to
+                # the verb before them ("will offer free vaccination, without appointment, on
+                # Saturday"), not to a clause of its own.
+                opening = _whole_sentence_start(text, opening)
             if back and (
                 _FUTURE.search(text, opening, m.start())
                 or (
@@ -3157,6 +3162,19 @@ def _sentence_end(text: str, position: int) -> int:
 
 
 _SENTENCE_END = re.compile(r"[.!?;](?!\d)")
+
+
+_BARE_DAY = re.compile(r"(?:on|this|next|entro|by)\s+", re.IGNORECASE)
+
+
+def _whole_sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts, past its commas (not past the dots of
+    "a.m." and "U.S.", as _sentence_start)."""
+    start = max(0, position - CLAUSE_REACH)
+    for m in _STOP.finditer(text, start, position):
+        if m.group() != ",":
+            start = m.end()
+    return start
 
 
 def _sentence_start(text: str, position: int) -> int:
