@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
@@ -35,7 +35,6 @@ from eternaut_reader.core.analysis.verdict import (
     Conflict,
     Match,
     Suggestion,
-    confirmed_through_copy,
     merge_confirmed,
     restrict,
     suggest,
@@ -417,29 +416,8 @@ def _compute(
         results[read.unit.article].append(
             UnitResult(read.unit, unit_matches, suggestion, read.hedge, read.claim)
         )
-    _confirm_copies(results)
     check(1.0)
     return Alignment(results, texts, {a.id: a.title for a in articles}, copies)
-
-
-def _confirm_copies(results: dict[str, list[UnitResult]]) -> None:
-    """A copy's verdict from the passage it copies, where other words confirm that one
-    (verdict.confirmed_through_copy); from the verdicts as first suggested, so that nothing
-    is confirmed by copies of copies."""
-    first = {
-        (r.unit.article, r.unit.start, r.unit.end): r.suggestion
-        for found in results.values()
-        for r in found
-    }
-    for found in results.values():
-        for n, r in enumerate(found):
-            s = r.suggestion
-            if s is None or s.tag != "speculative":
-                continue
-            partners = [first.get((m.article, m.start, m.end)) for m in s.evidence]
-            better = confirmed_through_copy(s, [p for p in partners if p])
-            if better is not None:
-                found[n] = replace(r, suggestion=better)
 
 
 def _clause_name(text: str) -> str:

@@ -497,6 +497,11 @@ def suggest(
         if m.relation == "agrees":
             copy = m.article in copies or fuzz.ratio(text, passage(m)) >= COPY_RATIO
             (copied if copy else agreeing).append(m)
+    # A report that copies this passage is no second source for it in any of its passages:
+    # its headline, written over the copy, tells the copy again (an outside tester saw a
+    # copied sentence "confirmed" by the copying report's own headline).
+    copying_reports = {m.article for m in copied}
+    agreeing = [m for m in agreeing if m.article not in copying_reports]
     reports = sorted({m.article for m in agreeing})
     if hedge:
         agree = "agrees" if len(reports) == 1 else "agree"
@@ -508,7 +513,7 @@ def suggest(
         copying = sorted({m.article for m in copied})
         return Suggestion(
             "speculative",
-            f"{ONLY_COPIED}{', '.join(copying)}: a copy is no second source",
+            f"only copied in {', '.join(copying)}: a copy is no second source",
             tuple(copied),
         )
     related = [m for m in matches if m.relation == "related"]
@@ -517,28 +522,6 @@ def suggest(
             "speculative", "only related passages elsewhere, none states this", tuple(related)
         )
     return Suggestion("speculative", "stated by this report alone")
-
-
-ONLY_COPIED = "only copied in "
-
-
-def confirmed_through_copy(copied: Suggestion, partners: Sequence[Suggestion]) -> Suggestion | None:
-    """A passage whose only second source is a copy of it takes the copy's "confirmed" when
-    other words confirm the copy: one sentence in two reports is one fact, and its verdict
-    must not depend on which of the two is looked at (an outside tester saw the original
-    confirmed and its copy speculative). None where no partner is confirmed."""
-    if not copied.reason.startswith(ONLY_COPIED):
-        return None
-    if not any(p.tag == "confirmed" for p in partners):
-        return None
-    # The evidence stays the copies: a unit's evidence is among its own matches.
-    reports = sorted({m.article for m in copied.evidence})
-    listed = ", ".join(reports)
-    return Suggestion(
-        "confirmed",
-        f"also stated by {_reports(len(reports))}: {listed} (a copy, confirmed in other words)",
-        copied.evidence,
-    )
 
 
 def _confirmed(reports: Sequence[str], others: int, evidence: tuple[Match, ...]) -> Suggestion:
@@ -572,9 +555,7 @@ class AlignmentLike(Protocol):
 # Where a reason names reports (suggest): after `" in ` in a conflict, and as the list after
 # "also stated by N other reports: " or "only copied in ".
 _CONFLICT_IN = re.compile(r'(" in )(.+?)( vs ")')
-_LISTED = re.compile(
-    r"(also stated by \d+ other reports?: |^only copied in )(.+?)( \(a copy|: a copy|$)"
-)
+_LISTED = re.compile(r"(also stated by \d+ other reports?: |^only copied in )(.+?)(: a copy|$)")
 
 
 def rename_reports(reason: str, names: Mapping[str, str]) -> str:
