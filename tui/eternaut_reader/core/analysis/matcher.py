@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 from eternaut_reader.core.analysis import pairmodel
 from eternaut_reader.core.analysis.bilingual import TranslationMap
+from eternaut_reader.core.analysis.edits import edits
 from eternaut_reader.core.analysis.embeddings import close_pairs, vectors
 from eternaut_reader.core.analysis.lexicon import base_stem, is_hedged
 from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
@@ -75,7 +76,7 @@ from eternaut_reader.core.analysis.values import (
     starts_from,
     two_moments,
 )
-from eternaut_reader.core.analysis.verdict import WINNER, Match, days_of, relate
+from eternaut_reader.core.analysis.verdict import WINNER, Conflict, Match, days_of, relate
 from eternaut_reader.core.analysis.wordnet import meet
 
 if TYPE_CHECKING:
@@ -1329,6 +1330,16 @@ def match_units(
                 # choose; on the model's others it made five false contradictions of 36
                 # sets and found three.
                 relation, conflicts, at = "related", (), ()
+            if relation != "conflicts" and read.language == reads[j].language:
+                # Nearly word for word, with a figure, a name or a "not" changed: what one
+                # report changed is the conflict (edits.py).
+                changed = edits(read.unit.text, other.text)
+                if changed:
+                    relation = "conflicts"
+                    conflicts = tuple(Conflict(e.what, e.here, e.there) for e in changed)
+                    at = tuple(
+                        (read.unit.start + e.start, read.unit.start + e.end) for e in changed
+                    )
             if relation == "agrees" and _only_a_day(index.shared(i, j)):
                 # A day and nothing else in common ("The team won 3-1 on Sunday" / "Il
                 # sindaco ha parlato domenica"): two events of one day, not one fact.
