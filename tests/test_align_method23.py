@@ -502,3 +502,47 @@ def test_a_day_set_off_by_commas_belongs_to_the_verb_before_them():
     text = "The company will pay 14.50 euros per share, a premium to the closing price on Tuesday."
     [day] = [v for v in extract(text, "en", monday) if v.kind == "date"]
     assert dt.date.fromordinal(int(day.low)) == dt.date(2025, 4, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        ("Parliament approved the rent control bill on Wednesday.", "en", "approved"),
+        ("Parliament rejected the rent control bill on Wednesday.", "en", "rejected"),
+        ("The board did not approve the merger.", "en", "rejected"),
+        ("Il consiglio di amministrazione non ha approvato la fusione.", "it", "rejected"),
+        ("Il Senato ha approvato la legge.", "it", "approved"),
+        ("La proposta è stata bocciata.", "it", "rejected"),
+        ("Jane Smith was elected mayor of Springfield on Tuesday.", "en", "elected"),
+        ("Jane Smith was defeated in the Springfield mayoral election.", "en", "defeated"),
+        ("Mario Rossi è stato rieletto sindaco.", "it", "elected"),
+        ("Rossi ha perso il ballottaggio.", "it", "defeated"),
+    ],
+)
+def test_a_decision_or_an_election_is_a_status(text, language, status):
+    assert [v.unit for v in extract(text, language) if v.kind == "status"] == [status]
+
+
+def test_a_condition_is_no_decision():
+    assert extract("The takeover must be approved by the competition watchdog.", "en") == []
+
+
+def test_passed_in_one_language_and_not_in_the_other_conflicts(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The board of Telco SpA approved the merger with NetCom on Wednesday.",
+        "Il consiglio di amministrazione di Telco non ha approvato mercoledì la fusione con "
+        "NetCom.",
+    )
+    assert relation == "conflicts"
+    assert ("status", "approved", "non ha approvato") in found
+
+
+def test_a_regatta_postponed_conflicts_with_one_cancelled(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The Genoa regatta was postponed on Sunday because of strong winds.",
+        "La regata di Genova è stata annullata domenica a causa del vento forte.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["status"]

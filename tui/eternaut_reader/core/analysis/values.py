@@ -2171,6 +2171,40 @@ _OPEN_OR_SHUT = (
 )
 
 
+# What a vote or a board decided: "Parliament approved the rent control bill" / "rejected
+# the bill", "did not approve", "ha respinto", "non ha approvato", "è stata bocciata". Two
+# passages telling one decision conflict when one has it passed and the other not (an
+# outside tester saw them agree at 0.85).
+_DECISIONS = (
+    (
+        "rejected",
+        re.compile(
+            r"\b((?:rejected|voted\s+down|turned\s+down|threw\s+out|vetoed)|"
+            r"(?:did|does|do|has|have|had)\s+not\s+(?:approve|approved|pass|passed|adopt|adopted)|"
+            r"failed\s+to\s+(?:approve|pass|win\s+approval)|"
+            r"(?:ha|hanno|aveva|avevano)\s+(?:respinto|bocciato)|"
+            r"non\s+(?:ha|hanno|aveva|avevano)\s+approvato|"
+            r"(?:è|sono)\s+stat[oaie]\s+(?:respint|bocciat)[oaie]|"
+            r"non\s+(?:è|sono)\s+stat[oaie]\s+approvat[oaie])\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "approved",
+        re.compile(
+            # (Not "must be approved by the watchdog": a condition, not a decision.)
+            r"\b((?<!not\s)(?<!be\s)(?:approved|passed|adopted)(?=\s+(?:the|a|an|its|their|on|by|with|"
+            r"in|late|yesterday|unanimously)\b)|(?:was|were|has\s+been|have\s+been)\s+"
+            r"(?:approved|passed|adopted)|gave\s+(?:the\s+)?(?:green\s+light|go-ahead)|"
+            r"(?<!non\s)(?:ha|hanno|aveva|avevano)\s+approvato|"
+            r"(?<!non\s)(?:è|sono)\s+stat[oaie]\s+approvat[oaie]|(?:ha|hanno)\s+dato\s+il\s+"
+            r"via\s+libera|(?:il\s+)?via\s+libera\s+(?:a|al|alla|all['’]|del|della))\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
 # Whether a planned operation (a recovery, the shipping of replacements, works) has begun:
 # "will begin shipping in April" / "le sostituzioni sono già partite".
 # Whether a thing was taken away or is still where it was: a find lifted or left in situ, a
@@ -2281,7 +2315,9 @@ _EVENT_STATUS = (
 _EVENT_NOUN = re.compile(
     r"\b(meeting|talks|summit|match|game|final|race|concert|show|festival|gig|performance|"
     r"ceremony|event|conference|hearing|vote|ballot|referendum|election|debate|parade|march|"
-    r"protest|demonstration|rally|strike|session|assembly|auction|launch|exam|"
+    r"protest|demonstration|rally|strike|session|assembly|auction|launch|exam|regatta|"
+    r"marathon|tournament|stage|fair|exhibition|trial|regata|maratona|torneo|tappa|fiera|mostra|"
+    r"processo|"
     r"incontro|riunione|vertice|tavolo|partita|finale|gara|concerto|spettacolo|esibizione|"
     r"cerimonia|evento|conferenza|udienza|voto|votazione|referendum|elezioni|dibattito|"
     r"sfilata|corteo|protesta|manifestazione|sciopero|seduta|assemblea|asta|lancio|esame)\b",
@@ -2336,12 +2372,16 @@ STATUS_FAMILY = {
     "reopened": "service",
     "kept open": "service",
     "shut": "service",
+    "approved": "decision",
+    "rejected": "decision",
     "to start": "start",
     "started": "start",
     "convicted": "verdict",
     "acquitted": "verdict",
     "died": "fate",
     "survived": "fate",
+    "elected": "election",
+    "defeated": "election",
 }
 
 _WORK_NOUN = re.compile(
@@ -2375,7 +2415,13 @@ def _status(text: str) -> list[Value]:
                 continue  # "upcoming ad formats", "released figures": not a work's release
             taken.append((m.start(), m.end()))
             out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
-    for status, pattern in (*_SERVICE_STATUS, *_OPEN_OR_SHUT, *_START_STATUS, *_PLACE_STATUS):
+    for status, pattern in (
+        *_SERVICE_STATUS,
+        *_OPEN_OR_SHUT,
+        *_DECISIONS,
+        *_START_STATUS,
+        *_PLACE_STATUS,
+    ):
         for m in pattern.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
                 taken.append((m.start(), m.end()))
@@ -2446,10 +2492,40 @@ _OUTCOMES = (
         ),
     ),
 )
+# ...and of a candidate: "Jane Smith was elected mayor" / "was defeated in the mayoral
+# election", "è stato rieletto" / "ha perso il seggio" (an outside tester saw them agree).
+_CONTEST = (
+    r"\s+(?:\w+\s+){0,3}?(?:election|elections|race|vote|ballot|run-?off|primary|primaries|seat)"
+)
+_GARA = r"\s+(?:\w+\s+){0,2}?(?:elezioni|ballottaggio|primarie|seggio)"
+_OUTCOMES += (
+    (
+        "defeated",
+        re.compile(
+            rf"\b(?:(?:was|were)\s+defeated|lost\s+(?:the|a|his|her|their){_CONTEST}|"
+            r"failed\s+to\s+win|(?:was|were)\s+not\s+(?:re-?)?elected|"
+            r"non\s+(?:è|sono)\s+stat[oaie]\s+(?:ri)?elett[oaie]|"
+            rf"(?:ha|hanno)\s+perso\s+(?:le|la|il){_GARA}|(?:è|sono)\s+stat[oaie]\s+sconfitt[oaie])\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "elected",
+        re.compile(
+            r"\b(?:(?:was|were|has\s+been|have\s+been)\s+(?:re-?)?elected|"
+            rf"won\s+(?:the|a|his|her|their){_CONTEST}|"
+            r"(?<!non\s)(?:è|sono)\s+stat[oaie]\s+(?:ri)?elett[oaie]|"
+            rf"(?:ha|hanno)\s+vinto\s+(?:le|la|il){_GARA})\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
 _OUTCOME_UNITS = frozenset(unit for unit, _ in _OUTCOMES)
-_NO_EVIDENCE = _OUTCOME_UNITS | {"kept open", "shut"}  # statuses no feature of one fact
+# Statuses no feature of one fact: too common, of too many things.
+_NO_EVIDENCE = _OUTCOME_UNITS | {"kept open", "shut", "approved", "rejected"}
 _OUTCOME_HINT = re.compile(
     r"acquit|cleared|guilty|sentenced|assolt|assolto|prosciolt|condann|convicted|died|dies|killed|"
+    r"elect|elett|defeat|sconfitt|lost|perso|won|vinto|fail|"
     r"lost|mort|muore|perso|decedut|surviv|unhurt|sopravviss|salvat|illes",
     re.IGNORECASE,
 )
