@@ -546,3 +546,18 @@ def test_a_regatta_postponed_conflicts_with_one_cancelled(tmp_path):
     )
     assert relation == "conflicts"
     assert [what for what, _, _ in found] == ["status"]
+
+
+def test_two_short_reports_with_no_names_are_one_story(tmp_path):
+    from tests.helpers.pairs import aligned_reports, text_of
+
+    corpus, alignment = aligned_reports(
+        tmp_path,
+        {
+            "a": ("Hiring", "2024-03-12", ["The airline will hire 1,200 pilots."]),
+            "b": ("Assunzioni", "2024-03-12", ["La compagnia aerea assumerà 1.200 piloti."]),
+        },
+    )
+    text = text_of(corpus, "a")
+    start = text.index("The airline")
+    assert [m.article for m in alignment.matches("a", start, len(text))] == ["b"]

@@ -273,7 +273,10 @@ def _read_article(article: Article, shared: tuple[frozenset[str], int | None]) -
         if any(v.kind == "status" for v in values):
             # The release status *of this work*: two units giving one speak of one fact.
             measures += [f"status@{k}" for k in keys]
-        features.append(Features(stems, keys, [k for v in values for k in v.keys], measures))
+        leading = [k for n in found if n.start == 0 and " " not in n.text for k in n.keys]
+        features.append(
+            Features(stems, keys, [k for v in values for k in v.keys], measures, leading)
+        )
         titled.append(_title_case(unit.text))
     return out
 
@@ -1010,15 +1013,21 @@ def _weekday(value: Value) -> bool:
 def _apart(features: list[Features], group: list[int]) -> set[tuple[int, int]]:
     """The pairs of articles (by index, smaller first) that name no person, body, work or
     place in common: two reports that share no name at all tell two stories (a theatre's
-    reopening opened beside the Netflix reports matched them on "opens" and "premiere")."""
+    reopening opened beside the Netflix reports matched them on "opens" and "premiere").
+    A unit's capitalised first word alone is no name here: two short reports "Hiring" / "The
+    airline will hire 1,200 pilots." and "Assunzioni" / "La compagnia aerea assumerà 1.200
+    piloti." were two stories to it (an outside tester)."""
     names: dict[int, set[str]] = defaultdict(set)
+    placed: dict[int, set[str]] = defaultdict(set)  # ...less those seen only first in a unit
     for feature, article in zip(features, group, strict=True):
-        names[article].update(n for n in feature.names if not _calendar_or_number(n))
+        found = [n for n in feature.names if not _calendar_or_number(n)]
+        names[article].update(found)
+        placed[article].update(n for n in found if n not in feature.leading)
     return {
         (a, b)
         for a in names
         for b in names
-        if a < b and names[a] and names[b] and not names[a] & names[b]
+        if a < b and placed[a] and placed[b] and not names[a] & names[b]
     }
 
 

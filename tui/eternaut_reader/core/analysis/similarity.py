@@ -161,6 +161,9 @@ class Features:
     names: list[str]
     values: list[str]
     measures: list[str] = field(default_factory=list)
+    # Names seen only as a unit's first word, which is capitalised whatever it is ("Overall
+    # turnout…", a one-word headline "Hiring"): weak evidence of a story's names.
+    leading: list[str] = field(default_factory=list)
 
     def keys(self) -> Iterable[tuple[str, float]]:
         for s in self.stems:
