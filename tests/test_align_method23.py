@@ -561,3 +561,28 @@ def test_two_short_reports_with_no_names_are_one_story(tmp_path):
     text = text_of(corpus, "a")
     start = text.index("The airline")
     assert [m.article for m in alignment.matches("a", start, len(text))] == ["b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rank"),
+    [
+        ("Federica Brignone finished second in the giant slalom at Cortina.", "en", 2),
+        ("She took third place.", "en", 3),
+        ("Brignone si è classificata al secondo posto.", "it", 2),
+        ("Brignone è arrivata terza nello slalom.", "it", 3),
+    ],
+)
+def test_a_place_in_a_race_is_a_rank(text, language, rank):
+    [place] = [v for v in extract(text, language) if v.kind == "ordinal"]
+    assert (place.unit, place.low) == ("place", rank)
+
+
+def test_finished_second_conflicts_with_al_terzo_posto(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Federica Brignone finished second in the giant slalom at Cortina on Sunday.",
+        "Federica Brignone si è classificata al terzo posto nello slalom gigante di Cortina "
+        "domenica.",
+    )
+    assert relation == "conflicts"
+    assert ("ordinal", "finished second", "al terzo posto") in found

@@ -2974,14 +2974,51 @@ _ORDINAL_ARTICLE = re.compile(
 _RANKED_NOUNS = {"titolo": "title", "titoli": "title"}
 
 
-def _ordinals(text: str, language: str) -> list[Value]:
+# A rank in a race or a ranking, "second" and "first" included where nothing else can be
+# meant: "finished second", "took third place", "al secondo posto", "è arrivata terza" (an
+# outside tester saw "finished second" agree with "finished third").
+_RANKS = {
+    **dict.fromkeys(("first", "1st", "primo", "prima"), 1),
+    **dict.fromkeys(("second", "2nd", "secondo", "seconda"), 2),
+    **dict.fromkeys(("third", "3rd", "terzo", "terza"), 3),
+    **dict.fromkeys(("fourth", "4th", "quarto", "quarta"), 4),
+    **dict.fromkeys(("fifth", "5th", "quinto", "quinta"), 5),
+    **dict.fromkeys(("sixth", "6th", "sesto", "sesta"), 6),
+    **dict.fromkeys(("seventh", "7th", "settimo", "settima"), 7),
+    **dict.fromkeys(("eighth", "8th", "ottavo", "ottava"), 8),
+    **dict.fromkeys(("ninth", "9th", "nono", "nona"), 9),
+    **dict.fromkeys(("tenth", "10th", "decimo", "decima"), 10),
+}
+_RANK = "|".join(sorted(_RANKS, key=len, reverse=True))
+_PLACED = re.compile(
+    rf"\b(?:(?:finished|finishes|placed|came|comes|ended|crossed\s+the\s+line)\s+(?:in\s+)?"
+    rf"(?P<after_verb>{_RANK})\b|(?:took|takes|in|earned|claimed)\s+(?P<place>{_RANK})\s+place\b|"
+    rf"(?:al|il)\s+(?P<posto>{_RANK})\s+posto\b|(?:è|sono)\s+arrivat[oaie]\s+(?P<arrived>{_RANK})\b|"
+    rf"(?P<classified>{_RANK})\s+classificat[oaie]\b)",
+    re.IGNORECASE,
+)
+PLACE_RANK = "place"  # the noun of a rank in a race
+
+
+def _places_in_a_race(text: str) -> list[Value]:
     out = []
+    for m in _PLACED.finditer(text):
+        word = next(g for g in m.groupdict().values() if g)
+        rank = float(_RANKS[word.lower()])
+        out.append(Value("ordinal", PLACE_RANK, rank, rank, m.group(), m.start(), m.end()))
+    return out
+
+
+def _ordinals(text: str, language: str) -> list[Value]:
+    out = _places_in_a_race(text)
     for m in _ORDINAL.finditer(text):
         if not _ORDINAL_ARTICLE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "quarto d'ora", "Sesto San Giovanni": no ordinal of a thing
         word, digits, noun = m.group(1), m.group(2), m.group(3)
         if noun.lower() in stopwords(language) or (word and word[0].isupper()):
             continue  # "Sesto San Giovanni" is a town
+        if any(v.start <= m.start() < v.end for v in out):
+            continue  # a place in a race, read above
         rank = float(_ORDINAL_WORDS[word.lower()] if word else int(digits))
         lemma = IT_WORDS.get(noun.lower(), noun) if language == "it" else noun
         unit = _in_english(stem(lemma.lower()), language)
