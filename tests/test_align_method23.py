@@ -586,3 +586,34 @@ def test_finished_second_conflicts_with_al_terzo_posto(tmp_path):
     )
     assert relation == "conflicts"
     assert ("ordinal", "finished second", "al terzo posto") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The Milan metro fare will rise from €2 to €2.20 in January.", "en"),
+        ("Il biglietto della metro di Milano passerà da 2 euro a 2,50 euro a gennaio.", "it"),
+    ],
+)
+def test_a_fare_that_will_rise_from_one_figure_to_another_is_no_range(text, language):
+    money = [(v.low, v.former) for v in extract(text, language) if v.kind == "money"]
+    assert money[0] == (2.0, True)  # the earlier fare
+    assert not money[1][1] and money[1][0] in (2.2, 2.5)  # the new one
+
+
+def test_a_fare_rising_to_two_different_figures_conflicts(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The Milan metro fare will rise from €2 to €2.20 in January, the city said.",
+        "Il biglietto della metro di Milano passerà da 2 euro a 2,50 euro a gennaio, ha detto "
+        "il Comune.",
+    )
+    assert relation == "conflicts"
+    assert ("money", "€2.20", "2,50 euro") in found
+
+
+def test_seconds_are_a_duration():
+    [seconds] = extract("won the mountain stage by 90 seconds", "en")
+    [minutes] = extract("won the stage by two minutes", "en")
+    [half] = extract("ha vinto con un minuto e mezzo di vantaggio", "it")
+    assert compare(seconds, minutes) is False and compare(seconds, half) is True

@@ -1040,7 +1040,7 @@ _IT_BEFORE = frozenset(
 _LOST_HEADS = frozenset(stem(w) for w in ("cuts", "losses", "closures", "redundancies"))
 
 
-_IN_HOURS = {"day": 24, "week": 168, "minut": 1 / 60}
+_IN_HOURS = {"day": 24, "week": 168, "minut": 1 / 60, "second": 1 / 3600}
 YEARS = stem("years")  # the noun of ages and anniversaries
 # An age in apposition: a name or a person's noun, a comma, the figure, a comma or the end
 # of the clause ("Benetti, 38,", "the mayor, 54, said").
@@ -3461,8 +3461,17 @@ _RANGE_JOINED = re.compile(
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rising|fell|fallen|falling|grew|grown|increased|decreased|climbed|"
     r"dropped|jumped|cut|raised|lowered|went|moved|salit[oaie]|sces[oaie]|cresciut[oaie]|"
+    # ...and in the present or the future: "will rise from €2 to €2.20".
+    r"rises?|falls?|grows?|increases?|climbs?|drops?|jumps?|go(?:es)?\s+(?:up|down)|"
     r"passat[oaie]|aumentat[oaie]|diminuit[oaie]|calat[oaie]|portat[oaie]|ridott[oaie]|"
     r"alzat[oaie]|abbassat[oaie])\b[^.;:]{0,30}$",
+    re.IGNORECASE,
+)
+# ...and the Italian present and future, read in Italian only ("sale" is a sale in English):
+# "passerà da 2 euro a 2,50 euro".
+_CHANGE_BEFORE_IT = re.compile(
+    r"\b(?:passa|passano|passerà|passeranno|sale|salgono|salirà|saliranno|aumenta|aumenterà|"
+    r"scende|scenderà|cala|calerà|cresce|crescerà)\b[^.;:]{0,30}$",
     re.IGNORECASE,
 )
 _RANGE_JOINS: dict[str, tuple[str, ...]] = {
@@ -3484,21 +3493,37 @@ def _ranges(text: str, language: str, values: list[Value]) -> list[Value]:
             out.append(value)  # the common case, cheaply: no "and", "to", "a" or dash before
             continue
         m = _RANGE_BEFORE.search(text, max(0, value.start - 40), value.start)
-        low = _range_low(m, value, language) if m else None
-        if m is None or low is None:
-            out.append(value)
-            continue
-        if _CHANGE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if m is not None and (
+            _CHANGE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            or (
+                language == "it"
+                and _CHANGE_BEFORE_IT.search(text, max(0, m.start() - 40), m.start())
+            )
+        ):
             # "rose from 30 to 35 million": a change, whose first figure is the earlier level
             # ("30 million last year" in another report agrees with it, not against 35).
             out.append(value)
-            if m.group("word"):
+            written = [
+                i
+                for i, v in enumerate(out)
+                if m.start() <= v.start < value.start and v is not value
+            ]
+            for i in written:
+                # "from €2 to €2.20", "da 2 euro a 2,50 euro": the first figure is a value of
+                # its own, the earlier one.
+                out[i] = replace(out[i], former=True)
+            low = _range_low(m, value, language)
+            if not written and low is not None and m.group("word"):
                 first = text[m.start() : m.end()].rstrip()
                 first = re.sub(r"\s+(?:and|e|to|a|al|alle|ai)$", "", first, flags=re.IGNORECASE)
                 earlier = Value(
                     value.kind, value.unit, low, low, first, m.start(), m.start() + len(first)
                 )
                 out.append(replace(earlier, name=value.name, former=True))
+            continue
+        low = _range_low(m, value, language) if m else None
+        if m is None or low is None:
+            out.append(value)
             continue
         start = m.start()
         out.append(replace(value, low=low, start=start, text=text[start : value.end]))
