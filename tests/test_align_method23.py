@@ -617,3 +617,33 @@ def test_seconds_are_a_duration():
     [minutes] = extract("won the stage by two minutes", "en")
     [half] = extract("ha vinto con un minuto e mezzo di vantaggio", "it")
     assert compare(seconds, minutes) is False and compare(seconds, half) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Flu cases in Lazio doubled last week, according to the ministry.", None),
+        ("Flu cases in Lazio doubled last week, according to the health ministry.", None),
+        ("Cases doubled, according to sources close to the ministry.", "according to"),
+        ("Cases doubled, according to government sources.", "according to"),
+    ],
+)
+def test_an_office_with_a_word_before_it_is_named(text, hedge):
+    from eternaut_reader.core.analysis.lexicon import is_hedged
+
+    assert is_hedged(text, "en") == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "winner", "loser"),
+    [
+        (
+            "Tadej Pogacar finished ahead of Jonas Vingegaard to win the stage.",
+            "pogacar tadej",
+            "jonas vingegaard",
+        ),
+        ("Pogacar finished behind Vingegaard.", "vingegaard", "pogacar"),
+    ],
+)
+def test_ahead_of_and_behind_name_a_winner(text, winner, loser):
+    assert _sides(text) == {(WON, winner), (LOST, loser)}

@@ -616,7 +616,8 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
 # della Salute", "according to the police"). Not "the company" or "l'azienda": a party's
 # own figure stays a claim of that party.
 _INSTITUTION = re.compile(
-    r"(?:ministero|ministry|ministro|minister|comune|regione|governo|government|polizia|police|"
+    # (a word or two before the office: "the health ministry", "the regional health agency")
+    r"(?:(?!sources?\b|fonti\b)[^\W\d_]+\s+){0,2}?(?:ministero|ministry|ministro|minister|comune|regione|governo|government|polizia|police|"
     r"procura|prosecutors?|prefettura|questura|carabinieri|vigili|firefighters|protezione\s+civile|"
     r"istituto|institute|agenzia|agency|ospedale|hospital|council|consiglio|"
     r"sindaco|mayor|tribunale|court|autorità|authority|ufficio|office|department|dipartimento)\b",

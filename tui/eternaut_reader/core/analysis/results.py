@@ -28,6 +28,7 @@ _FIRST, _SECOND = _SIDE.format("first", _CAP), _SIDE.format("second", _CAP)
 _GAP = r"(?:[^\s,;.:()«»\"“”]+\s+){0,8}?"  # "per tre a uno domenica a Bergamo"
 _ADVERB = r"(?:\w+ly\s+)?"
 _BEAT = (
+    r"finished\s+ahead\s+of|crossed\s+the\s+line\s+ahead\s+of|"
     r"beat|beats|defeated|defeats|thrashed|thrashes|trounced|routed|crushed|outclassed|"
     r"overcame|overcomes|edged(?:\s+past|\s+out)?|"
     r"(?:ha|hanno)\s+(?:battuto|sconfitto|superato|travolto|piegato|regolato|eliminato|"
@@ -41,6 +42,7 @@ _WON_OVER = (
     + r"(?:contro|su|sul|sulla|sull['’]|sui|sugli|sulle)"
 )
 _LOST_TO = (
+    r"finished\s+behind|crossed\s+the\s+line\s+behind|"
     r"(?:lost|loses|lose|(?:was|were)\s+" + _ADVERB + r"(?:beaten|defeated|thrashed|routed|"
     r"knocked\s+out)|beaten|defeated)\s+" + _GAP + r"(?:to|against|by)|"
     r"(?:(?:ha|hanno)\s+perso|perde|perdono|(?:è|sono)\s+stat[oaie]\s+(?:battut|sconfitt|"
@@ -57,7 +59,8 @@ _LOSER_FIRST = re.compile(rf"{_FIRST}\s+{_ADVERB}(?:{_LOST_TO})\s*{_SECOND}", re
 _KEYS = (
     "beat", "defeat", "thrash", "trounc", "routed", "crushed", "outclass", "overc", "edged",
     "won ", "win", "lost", "lose", "batt", "sconf", "super", "travol", "pieg", "regol",
-    "elimin", "espugn", "vint", "vinc", "impost", "impone", "meglio", "pers", "perd",
+    "elimin", "espugn", "vint", "vinc", "impost", "impone", "meglio", "pers", "perd", "ahead",
+    "behind",
 )  # fmt: skip
 _NOT_A_SIDE = frozenset(
     """the a an it its they he she we this that on in at il lo la le gli i un una monday
