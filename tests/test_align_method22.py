@@ -97,7 +97,8 @@ def test_two_estimates_agree_when_their_ends_do(tmp_path, other, relation):
 def test_the_subject_of_an_order_is_its_agent(text, agent):
     from eternaut_reader.core.analysis.roles import roles
 
-    assert [(act, who) for act, who, _, _ in roles(text)] == [("ordered", agent)]
+    found = [(act, who) for act, who, _, _ in roles(text) if not act.startswith("held ")]
+    assert found == [("ordered", agent)]
 
 
 @pytest.mark.parametrize(

@@ -647,3 +647,54 @@ def test_an_office_with_a_word_before_it_is_named(text, hedge):
 )
 def test_ahead_of_and_behind_name_a_winner(text, winner, loser):
     assert _sides(text) == {(WON, winner), (LOST, loser)}
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "holder"),
+    [
+        (
+            "«Stiamo lavorando», ha spiegato il direttore del Dipartimento di prevenzione, "
+            "Stefano Dalla Valle.",
+            "held director",
+            "stefan vall",
+        ),
+        (
+            '"Measles is serious," said Lucia Bellotto, head of the ULSS 2 prevention department.',
+            "held director",
+            "bellott luci",
+        ),
+        (
+            "Carlo Ferri, the bank's chief executive, resigned on Monday.",
+            "held chief executive",
+            "carl ferr",
+        ),
+    ],
+)
+def test_a_role_beside_its_holder_is_read(text, role, holder):
+    from eternaut_reader.core.analysis.roles import roles
+
+    assert [(r, a) for r, a, _, _ in roles(text)] == [(role, holder)]
+
+
+def test_two_holders_of_one_role_in_passages_alike_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        '"Measles is not a mild illness," said Lucia Bellotto, head of the ULSS 2 prevention '
+        "department.",
+        "«Il morbillo non è una malattia banale», ha detto il direttore del Dipartimento di "
+        "prevenzione dell'Ulss 2, Stefano Dalla Valle.",
+    )
+    assert relation == "conflicts"
+    assert [what for what, _, _ in found] == ["who"]
+
+
+def test_one_person_as_chief_executive_and_as_chair_conflicts():
+    [ceo] = [
+        v
+        for v in extract("Carlo Ferri, the bank's chief executive, resigned.", "en")
+        if v.kind == "who"
+    ]
+    [chair] = [
+        v for v in extract("Carlo Ferri, the bank's chairman, resigned.", "en") if v.kind == "who"
+    ]
+    assert compare(ceo, chair) is False

@@ -57,7 +57,9 @@ def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ],
 )
 def test_a_role_or_an_act_is_read_with_its_holder(text, role, agent):
-    assert [(r, a) for r, a, _, _ in roles(text)] == [(role, agent)]
+    # (since method 23 with a role beside its holder besides: "il sindaco di Legnago, Roberta
+    # Castellani" is a mayor, who signed)
+    assert [(r, a) for r, a, _, _ in roles(text) if not r.startswith("held ")] == [(role, agent)]
 
 
 @pytest.mark.parametrize(

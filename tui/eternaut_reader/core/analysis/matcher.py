@@ -51,6 +51,7 @@ from eternaut_reader.core.analysis.embeddings import close_pairs, vectors
 from eternaut_reader.core.analysis.lexicon import base_stem, is_hedged
 from eternaut_reader.core.analysis.names import main_work, names, refers_to_work, vocabulary
 from eternaut_reader.core.analysis.parallel import map_in_workers
+from eternaut_reader.core.analysis.roles import HELD
 from eternaut_reader.core.analysis.similarity import (
     COMMON_SHARE,
     PER_REPORT,
@@ -856,6 +857,10 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             return planned_later or any(
                 v.kind == "date" and v.high <= coming.date.toordinal() for v in done.values
             )
+        if va.kind == "who" and va.unit.startswith(HELD):
+            # A role named beside its holder ("il direttore del Dipartimento di prevenzione,
+            # Stefano Dalla Valle"): of one body only in passages that say much the same.
+            return wording() >= SAME_WORDING
         if va.kind in ("status", "who"):
             return True  # a status names its work; who, the role or the act
         if va.kind == "place" and va.unit.startswith("province:"):

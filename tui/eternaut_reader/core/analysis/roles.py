@@ -35,6 +35,7 @@ from eternaut_reader.core.analysis.names import EXONYMS, token_key
 __all__ = [
     "DESCRIBED",
     "EXCLUSIVE",
+    "HELD",
     "INSTITUTION",
     "OFFICES",
     "ROLE_FAMILIES",
@@ -53,7 +54,7 @@ _ROLE_WORDS = {
     "mayor": r"(?<!deputy\s)(?<!vice\s)(?<!vice-)mayor|(?<!vice)sindac[oa]",
     "coach": r"head\s+coach|coach|allenatore",
     "captain": r"captain|capitan[oa]",
-    "director": r"(?<!managing\s)director|diret(?:tore|trice)(?!\s+generale)",
+    "director": r"(?<!managing\s)director|diret(?:tore|trice)(?!\s+generale)|head(?=\s+of\b)",
 }
 ROLE_FAMILIES = tuple(_ROLE_WORDS)
 _ROLE = "(?:" + "|".join(f"(?P<r{n}>{p})" for n, p in enumerate(_ROLE_WORDS.values())) + ")"
@@ -101,6 +102,25 @@ _PATTERNS = (
     re.compile(
         rf"\b(?:named|appointed|picked|chose|nominated|nominato|nominata|scelto|scelta)\s+"
         rf"{_NAME}\s+(?:as\s+|come\s+)?{_DET}{_ROLE}\b",
+        re.IGNORECASE,
+    ),
+)
+# A role and its holder in apposition, as news names who speaks: "il direttore del
+# Dipartimento di prevenzione, Stefano Dalla Valle", "Lucia Bellotto, head of the ULSS 2
+# prevention department", "Carlo Ferri, the bank's chief executive,". Read as HELD roles,
+# compared only between passages that say much the same (matcher._same_measure): a story
+# quotes the mayors of several towns.
+HELD = "held "
+_OF_ORG = r"(?:\s+(?:of|del|della|dello|dell['’]|dei|degli|delle|di)\s+[^,;.:()«»]{1,60}?)?"
+_HOLDERS = (
+    re.compile(
+        rf"\b{_ROLE}{_OF_ORG},\s+{_NAME}(?=\s*[,;.:)]|\s*$|\s+(?:said|says|told|added|ha|has|"
+        r"had|spiega|dice|afferma|will|would|is|was)\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"{_NAME},\s+(?:the\s+|il\s+|la\s+|l['’]\s*)?(?:[\w'’-]+['’]s\s+)?{_ROLE}{_OF_ORG}"
+        r"(?=\s*[,;.:)]|\s*$)",
         re.IGNORECASE,
     ),
 )
@@ -265,7 +285,7 @@ def _family(match: re.Match[str]) -> str:
 _KEYS = (
     "mayor", "sindac", "ceo", "chief executive", "amministrat", "direttore", "direttrice",
     "managing director", "chair", "presiden", "coach", "allenatore", "captain", "capitan",
-    "director", "led ", "headed", "coordinated", "directed", "conducted",
+    "director", "head", "led ", "headed", "coordinated", "directed", "conducted",
     "ordered", "signed", "issued", "decreed", "convened", "summoned",
     "called by", "guidat", "coordinat", "dirett", "condott", "firmat", "dispost", "ordinat",
     "emess", "convocat", "indett", "scored", "netted", "segnat", "realizzat",
@@ -337,6 +357,12 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
         found = _subject(text, m.start())
         if found and not any(s < m.end() and found[1] < e for s, e in taken):
             out.append(("ordered", found[0], found[1], m.end()))
+    # Last, and beside what was read above: the mayor who signed an order is the mayor.
+    for pattern in _HOLDERS:
+        for m in pattern.finditer(text):
+            agent = agent_words(_OWNER.split(m.group("name"))[-1])
+            if agent and not set(agent.split()) <= set(OFFICES):
+                out.append((HELD + _family(m), agent, m.start(), m.end()))
     return out
 
 

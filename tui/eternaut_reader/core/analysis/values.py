@@ -30,7 +30,14 @@ from eternaut_reader.core.analysis.lexicon import (
 )
 from eternaut_reader.core.analysis.names import EXONYMS
 from eternaut_reader.core.analysis.results import LOST, WON, results
-from eternaut_reader.core.analysis.roles import DESCRIBED, EXCLUSIVE, INSTITUTION, OFFICES, roles
+from eternaut_reader.core.analysis.roles import (
+    DESCRIBED,
+    EXCLUSIVE,
+    HELD,
+    INSTITUTION,
+    OFFICES,
+    roles,
+)
 
 __all__ = ["Value", "compare", "extract", "far_apart", "parse_number", "significant_digits"]
 
@@ -211,7 +218,7 @@ def _same_agent(a: Value, b: Value) -> bool | None:
         if body_a != body_b and person and not shared:
             return None  # "coordinated by Professor Marchetti" / "dall'Università di Padova"
         return shared
-    if shared and a.unit in EXCLUSIVE and b.unit in EXCLUSIVE:
+    if shared and a.unit.removeprefix(HELD) in EXCLUSIVE and b.unit.removeprefix(HELD) in EXCLUSIVE:
         return False
     return None
 
