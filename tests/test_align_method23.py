@@ -698,3 +698,18 @@ def test_one_person_as_chief_executive_and_as_chair_conflicts():
         v for v in extract("Carlo Ferri, the bank's chairman, resigned.", "en") if v.kind == "who"
     ]
     assert compare(ceo, chair) is False
+
+
+def test_the_start_of_a_span_of_hours_conflicts_with_another_start(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "La vaccinazione gratuita si terrà sabato 12 aprile, dalle 8.30 alle 13, in via dei "
+        "Carpani.",
+        "La vaccinazione gratuita si terrà sabato 12 aprile, dalle 9 alle 13, nella sede del "
+        "distretto.",
+        dates=("2025-04-08", "2025-04-08"),
+    )
+    assert relation == "conflicts"
+    assert [(what, here, there) for what, here, there in found] == [
+        ("time", "dalle 8.30", "dalle 9")
+    ]

@@ -801,6 +801,22 @@ _TO_COME_AND_DONE = tuple(frozenset(pair) for pair in _PLAN_AND_OUTCOME)
 _TO_COME = frozenset(plan for plan, _ in _PLAN_AND_OUTCOME)
 
 
+_HOURS_SPAN = re.compile(
+    r"\b(?:from|between|dalle|dall['’]|tra\s+le|fra\s+le)\b[^;]{0,20}?\d[^;]{0,14}?"
+    r"\b(?:to|until|and|alle|all['’]|fino\s+alle)\b",
+    re.IGNORECASE,
+)
+
+
+def _nth_time(read: Read, value: Value) -> int:
+    return [v for v in read.values if v.kind == "time"].index(value)
+
+
+def _spans_hours(read: Read) -> bool:
+    """Does the passage give its two hours as a span ("from 8.30 a.m. to 1 p.m.")?"""
+    return _HOURS_SPAN.search(read.unit.text) is not None
+
+
 def _one_of_unit(read: Read, value: Value) -> bool:
     return sum(v.kind == value.kind and v.unit == value.unit for v in read.values) == 1
 
@@ -902,7 +918,18 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
                 for y in b.values
                 if y.kind == "date"
             )
-            return one_day and kinds_a["time"] == kinds_b["time"] == 1 and wording() >= SAME_WORDING
+            if one_day and kinds_a["time"] == kinds_b["time"] == 1 and wording() >= SAME_WORDING:
+                return True
+            # ...and two hours of a span, in order, where both give one ("dalle 8.30 alle 13"
+            # / "dalle 9 alle 13"): the start with the start, the end with the end.
+            return (
+                vb.kind == "time"
+                and kinds_a["time"] == kinds_b["time"] == 2
+                and _nth_time(a, va) == _nth_time(b, vb)
+                and _spans_hours(a)
+                and _spans_hours(b)
+                and wording() >= SAME_WORDING
+            )
         if va.kind == "quantity":
             if not (va.nouns & vb.nouns):
                 # "people" against "passengers": one count only where their words say so.

@@ -306,7 +306,11 @@ def compare(a: Value, b: Value) -> bool | None:
         # A rough hour ("around 8 p.m.", "intorno alle 3") is an hour either way; a rough time
         # given to the minute ("at about 9.40 pm", "just after 10.20pm") is not.
         rough = any(v.rough and v.low % 60 == 0 for v in (a, b))
-        return apart <= (TIME_ROUGH if rough else TIME_SLACK)
+        if rough:
+            return apart <= TIME_ROUGH
+        # ...but is rough still: "around 1.30 a.m." agrees with "by 1 a.m.", while "dalle
+        # 8.30" and "dalle 9", both exact, are two times.
+        return apart <= (TIME_ROUGH_MINUTE if a.rough or b.rough else TIME_SLACK)
     if a.kind == "date":
         if a.said != b.said:
             return None  # the day it was said, against the day it happened
@@ -2662,8 +2666,9 @@ _TIME_ZONE = re.compile(
     r"european)\s+time|ora\s+locale|gmt|bst|cet|cest|utc|et|pt)\b",
     re.IGNORECASE,
 )
-TIME_SLACK = 30  # minutes: "at 7:40 p.m." / "alle 19.45" is one time
+TIME_SLACK = 20  # minutes: "at 7:40 p.m." / "alle 19.45" is one time; 8.30 and 9 are two
 TIME_ROUGH = 60  # ...and "around 8 p.m." / "alle 19" too
+TIME_ROUGH_MINUTE = 30  # ...and "around 1.30 a.m." / "by 1 a.m."
 
 
 def _times(text: str, language: str) -> list[Value]:
