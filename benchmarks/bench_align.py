@@ -20,7 +20,8 @@ Roman mosaic found under a car park), corpus37 (a water main burst), corpus38 (s
 cubs born at a wildlife park), corpus39 (a wildfire in Sardinia), corpus40 (a meteorite
 fall over the Po valley), corpus41 (an eruption of Etna that shut Catania airport),
 corpus42 (a record auction of a Renaissance drawing), corpus43 (the verdict of a corruption
-trial in Naples) and corpus44 (a flash flood of the Seveso in Milan), against the
+trial in Naples), corpus44 (a flash flood of the Seveso in Milan), corpus45 (a paper mill
+bought by a Swedish group) and corpus46 (a measles outbreak near Treviso), against the
 hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
@@ -114,6 +115,8 @@ def main() -> None:
         ("corpus42", [DATA / "corpus42"], DATA / "corpus42_clusters.json"),
         ("corpus43", [DATA / "corpus43"], DATA / "corpus43_clusters.json"),
         ("corpus44", [DATA / "corpus44"], DATA / "corpus44_clusters.json"),
+        ("corpus45", [DATA / "corpus45"], DATA / "corpus45_clusters.json"),
+        ("corpus46", [DATA / "corpus46"], DATA / "corpus46_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

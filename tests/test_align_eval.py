@@ -280,3 +280,36 @@ def test_method_22s_second_held_out_sets_at_first_sight_and_since():
         predicted = {c.id: c.predicted for c in result.clusters}
         assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
         assert all(predicted[c] == "confirmed" for c in agreed), (folder, predicted)
+
+
+def test_method_23s_held_out_sets_at_first_sight_and_since():
+    """Held-out sets written in method 23's round (a paper mill bought by a Swedish group, a
+    measles outbreak near Treviso), measured once before anything was changed for them (8 of
+    18 disagreements). Caught at first sight: the stake, the employees, the years of the
+    investment plan, the union meeting's day, the cases, the vaccine coverage, how long
+    contacts stay away, the first case's date; since, by the round's rules: the school kept
+    open against shut, who heads the prevention department (a role beside its holder), the
+    vaccination day ("will offer …, on Saturday" read with its future) and its hours (a span
+    of hours, start against start)."""
+    for folder, planted in (
+        (
+            "corpus45",
+            {"stake-percentage", "employee-count", "investment-plan-duration", "union-meeting-day"},
+        ),
+        (
+            "corpus46",
+            {
+                "case-count",
+                "second-dose-coverage",
+                "exclusion-duration",
+                "first-case-date",
+                "school-status",
+                "prevention-head",
+                "vaccination-day",
+                "vaccination-hours",
+            },
+        ),
+    ):
+        _, result = run([DATA / folder], f"{folder}_clusters.json")
+        predicted = {c.id: c.predicted for c in result.clusters}
+        assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
