@@ -713,3 +713,15 @@ def test_the_start_of_a_span_of_hours_conflicts_with_another_start(tmp_path):
     assert [(what, here, there) for what, here, there in found] == [
         ("time", "dalle 8.30", "dalle 9")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The World Health Organization recommends 95% coverage with two doses.", "en"),
+        ("la soglia raccomandata è del 95 per cento", "it"),
+    ],
+)
+def test_a_target_is_no_figure_reached(text, language):
+    [share] = [v for v in extract(text, language) if v.kind == "percent"]
+    assert share.former  # another measure than "coverage stands at 89.5%"
