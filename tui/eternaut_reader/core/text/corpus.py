@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from eternaut_reader.core.text.markdown import markdown_text
 from eternaut_reader.core.text.segment import Sentence, Span, paragraphs, sentences
 from eternaut_reader.core.text.textio import NotText, read_article_file
 
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIX = ".md"
 _DATE = re.compile(r"\b((?:19|20)\d\d-[01]\d-[0-3]\d)\b")
 _URL_ID_LIMIT = 64
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)  # web.is_url, without importing web
@@ -317,12 +319,17 @@ def _from_text_file(path: Path, notices: list[str]) -> Article:
     decoded = read_article_file(path)
     if decoded.notice:
         notices.append(decoded.notice)
+    text = decoded.text
+    if path.suffix.lower() == MARKDOWN_SUFFIX:
+        text = markdown_text(text)  # its text, not its markup: "# Title", "**word**"
+        if not text.strip():
+            raise NotText(f"{path.name} has no text, only Markdown markup; skipped")
     return Article(
         id="",
-        title=_title(decoded.text, path),
-        language=detect_language(decoded.text),
-        text=decoded.text,
-        date=_date(decoded.text),
+        title=_title(text, path),
+        language=detect_language(text),
+        text=text,
+        date=_date(text),
         path=path,
         encoding=decoded.encoding,
         source=str(path),
