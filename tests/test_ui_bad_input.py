@@ -41,3 +41,33 @@ async def test_a_corrupt_database_is_moved_aside_and_reported(tmp_path):
         assert app.editor is None  # nothing silently reset: no empty store in its place
     [moved] = list(tmp_path.glob("annotations.json.corrupt-*"))
     assert moved.read_text(encoding="utf-8") == '{"annotations": {"1": {"id": "x"'
+
+
+async def test_a_damaged_claims_file_is_set_aside_and_said_on_screen(tmp_path):
+    """One claims file cut short (a sync conflict, a bad copy): its claims are moved aside
+    and the reader says so, naming the file, as the others open (an outside tester saw a
+    claim vanish with nothing on screen)."""
+    from eternaut_reader.core.storage.shards import shard_files, shards_root
+    from eternaut_reader.core.storage.store import open_store
+
+    corpus = load_corpus()
+    db = tmp_path / "annotations.json"
+    first, second = corpus.articles[0], corpus.articles[1]
+    with open_store(db, "alice") as store:
+        store.add(first, 0, 20)
+    with open_store(db, "bob") as store:
+        store.add(second, 0, 20)
+    (broken,) = (p for p in shard_files(shards_root(db)) if f"/{first.id}/" in p.as_posix())
+    broken.write_bytes(broken.read_bytes()[:50])
+    app = ReaderApp(corpus, db=db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.5)
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        assert any(
+            m.startswith("Some claims could not be read and are not shown: ")
+            and str(broken) in m
+            and "moved aside" in m
+            for m in warnings
+        ), warnings
+        assert app.editor is not None and len(app.editor.store.annotations()) == 1

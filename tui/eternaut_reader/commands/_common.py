@@ -97,7 +97,7 @@ def stored_selection(
 
     Raises Unknown when there is no database or an --article matches nothing or too much.
     """
-    from eternaut_reader.core.storage.store import open_store
+    from eternaut_reader.core.storage.store import open_store, skipped_notice
     from eternaut_reader.core.text.corpus import load_corpus
 
     db = existing_db(args.db)
@@ -106,6 +106,9 @@ def stored_selection(
     # write; a corrupt file is reported and left where it is, for a command that writes.
     with open_store(db, readonly=True) as store:
         annotations = store.annotations()
+    notice = skipped_notice(store.skipped)
+    if notice:
+        print(f"eternaut-reader: {notice}", file=sys.stderr)
     titles = {a.id: a.title for a in corpus.articles}
     articles = resolve_articles(args.article, titles, {a.article_id for a in annotations})
     return corpus, annotations, articles

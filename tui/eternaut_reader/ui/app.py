@@ -279,7 +279,7 @@ class ReaderApp(App[None]):
         and shown first, those of the other articles just after."""
         from eternaut_reader.core.annotations.editing import ClaimEditor
         from eternaut_reader.core.storage.database import StoreError
-        from eternaut_reader.core.storage.store import open_store
+        from eternaut_reader.core.storage.store import open_store, skipped_notice
 
         try:
             store = open_store(self.db)
@@ -289,6 +289,11 @@ class ReaderApp(App[None]):
         others = any(article.id not in first for article in self.corpus.articles)
         editor = ClaimEditor.load(store, self.corpus, only=first if first and others else None)
         self.post_message(self.EditorReady(editor))
+        notice = skipped_notice(store.skipped)
+        if notice:
+            # A damaged claims file is moved aside: say so, and where it went (an outside
+            # tester saw a claim vanish with nothing on screen).
+            self.call_from_thread(self.notify, notice, severity="warning", timeout=30)
         if first and others:
             indexes, version = editor.anchor_more(skip=first)
             self.post_message(self.MoreClaims(editor, indexes, version))

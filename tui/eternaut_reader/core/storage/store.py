@@ -664,6 +664,19 @@ class AnnotationStore:
         self.generation += 1
 
 
+def skipped_notice(skipped: list[str]) -> str | None:
+    """One line for the claims a store could not read (a damaged claims file, moved aside, or
+    a record this version cannot read): how many problems, and the first in full."""
+    if not skipped:
+        return None
+    more = f" (and {len(skipped) - 1} more problem{'s' if len(skipped) > 2 else ''})"
+    return (
+        "Some claims could not be read and are not shown: "
+        + skipped[0]
+        + (more if len(skipped) > 1 else "")
+    )
+
+
 def open_store(
     path: str | Path | None = None,
     annotator: str | None = None,
