@@ -2218,7 +2218,7 @@ _DECISIONS = (
 
 # A word each of these statuses has: most passages have none, and substring tests say so
 # faster than the patterns.
-_OPEN_OR_SHUT_KEYS = ("open", "apert", "chius", "closed", "close", "shut")
+_OPEN_OR_SHUT_KEYS = ("open", "apert", "chius", "clos", "shut")
 _DECISION_KEYS = (
     "approv", "passed", "adopted", "reject", "voted", "turned down", "threw out", "veto",
     "respint", "bocciat", "green light", "go-ahead", "via libera", "failed to",
@@ -2421,6 +2421,13 @@ _ONLY_OF_WORKS = re.compile(
 _STATUS_WINDOW = 40  # characters between a status word and the work it is said of
 
 
+def _any_in(lower: str, keys: tuple[str, ...]) -> bool:
+    """Does lower-case text hold one of these words? Substring tests, which are many times
+    faster than a pattern of alternatives on the tens of thousands of passages of a long
+    article; the patterns then read only the passages that pass."""
+    return any(key in lower for key in keys)
+
+
 def _status(text: str) -> list[Value]:
     out: list[Value] = []
     works = [m.start() for m in _WORK_NOUN.finditer(text)]
@@ -2437,8 +2444,8 @@ def _status(text: str) -> list[Value]:
             out.append(Value("status", status, 0.0, 0.0, m.group(), m.start(), m.end()))
     lower = text.lower()
     optional = [
-        *(_OPEN_OR_SHUT if any(k in lower for k in _OPEN_OR_SHUT_KEYS) else ()),
-        *(_DECISIONS if any(k in lower for k in _DECISION_KEYS) else ()),
+        *(_OPEN_OR_SHUT if _any_in(lower, _OPEN_OR_SHUT_KEYS) else ()),
+        *(_DECISIONS if _any_in(lower, _DECISION_KEYS) else ()),
     ]
     for status, pattern in (*_SERVICE_STATUS, *optional, *_START_STATUS, *_PLACE_STATUS):
         for m in pattern.finditer(text):
@@ -2542,12 +2549,12 @@ _OUTCOMES += (
 _OUTCOME_UNITS = frozenset(unit for unit, _ in _OUTCOMES)
 # Statuses no feature of one fact: too common, of too many things.
 _NO_EVIDENCE = _OUTCOME_UNITS | {"kept open", "shut", "approved", "rejected"}
-_OUTCOME_HINT = re.compile(
-    r"acquit|cleared|guilty|sentenced|assolt|assolto|prosciolt|condann|convicted|died|dies|killed|"
-    r"elect|elett|defeat|sconfitt|lost|perso|won|vinto|fail|"
-    r"lost|mort|muore|perso|decedut|surviv|unhurt|sopravviss|salvat|illes",
-    re.IGNORECASE,
-)
+_OUTCOME_KEYS = (
+    "acquit", "cleared", "guilty", "sentenced", "assolt", "prosciolt", "condann", "convicted",
+    "died", "dies", "killed", "elect", "elett", "defeat", "sconfitt", "lost", "perso", "won",
+    "vinto", "fail", "mort", "muore", "decedut", "surviv", "unhurt", "sopravviss", "salvat",
+    "illes",
+)  # fmt: skip
 # A count before the verb ("two people died", "3 feriti sono morti", "Nobody died among the
 # firefighters") is a count (of none, of a group), not a fate.
 _COUNTED_BEFORE = re.compile(
@@ -2561,7 +2568,7 @@ _CLAUSE_MARK = re.compile(r"[.;:]|,\s+(?:while|whereas|but|and|mentre|ma|e)\b", 
 
 
 def _outcomes(text: str, taken: list[tuple[int, int]]) -> list[Value]:
-    if not _OUTCOME_HINT.search(text):
+    if not _any_in(text.lower(), _OUTCOME_KEYS):
         return []  # the common case, cheaply
     out: list[Value] = []
     for status, pattern in _OUTCOMES:
@@ -3023,9 +3030,16 @@ PLACE_RANK = "place"  # the noun of a rank in a race
 _PLACED_KEYS = ("finish", "place", "came", "ended", "crossed", "posto", "arrivat", "classificat")
 
 
+_RANK_KEYS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "1st", "2nd", "3rd", "th ", "prim", "second", "terz", "quart", "quint", "sest",
+    "settim", "ottav", "nono", "nona", "decim",
+)  # fmt: skip
+
+
 def _places_in_a_race(text: str) -> list[Value]:
     lower = text.lower()
-    if not any(k in lower for k in _PLACED_KEYS):
+    if not (_any_in(lower, _PLACED_KEYS) and _any_in(lower, _RANK_KEYS)):
         return []  # the common case, cheaply
     out = []
     for m in _PLACED.finditer(text):
@@ -3069,6 +3083,8 @@ _SPANS = {"week": (168.0, DURATION), "fortnight": (336.0, DURATION), "month": (1
 
 
 def _a_spans(text: str) -> list[Value]:
+    if not _any_in(text.lower(), ("week", "fortnight", "month", "year")):
+        return []  # the common case, cheaply
     out = []
     for m in _A_SPAN.finditer(text):
         span = (m.group("span") or m.group("span2")).lower()
@@ -3093,14 +3109,14 @@ _AGES_BEFORE_ANNI = re.compile(
     r"\b(?:di|da)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*)\s+(?:e|o)\s+\d{1,3}\s+anni\b", re.I
 )
 _FIGURE = re.compile(r"\d{1,3}")
+_AGE_HINT = re.compile(r"enn[eia]\b|aged|\d\s+anni\b", re.IGNORECASE)
 _DECADES = frozenset(
     ["vent", "trent", "quarant", "cinquant", "sessant", "settant", "ottant", "novant"]
 )
 
 
 def _one_word_ages(text: str) -> list[Value]:
-    lower = text.lower()
-    if "enn" not in lower and "aged" not in lower and " anni" not in lower:
+    if not _AGE_HINT.search(text):
         return []  # the common case, cheaply
     out = []
     for m in _ENNE.finditer(text):
@@ -3160,6 +3176,11 @@ _GOAL_WORD = "|".join(_GOALS)
 _SCORE_WORDS = re.compile(
     rf"\b({_GOAL_WORD})(?:\s+a\s+|[-–])({_GOAL_WORD})\b(?!\s*(?:%|per\s*cent))", re.IGNORECASE
 )
+# A word of a game, without which no score is written in words (a cheap test first).
+_GAME_KEYS = (
+    "won", "win", "beat", "lost", "drew", "vint", "vinc", "batt", "pareggi", "impost", "impon",
+    "sconfitt", "result", "risultato", "punteggio", "score", "finit", "terminat",
+)  # fmt: skip
 _GAME_BEFORE = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|beating|drew|draw|"
     r"drawing|defeated|defeating|thrashed|battendo|vincendo|perdendo|sconfiggendo|superando|"
@@ -3189,7 +3210,8 @@ _SERIES_BEFORE = re.compile(
 
 def _scores(text: str) -> list[Value]:
     out = []
-    for m in (*_SCORE.finditer(text), *_SCORE_WORDS.finditer(text)):
+    in_words = _SCORE_WORDS.finditer(text) if _any_in(text.lower(), _GAME_KEYS) else ()
+    for m in (*_SCORE.finditer(text), *in_words):
         if _SERIES_AFTER.match(text, m.end()) or _SERIES_BEFORE.search(
             text, max(0, m.start() - 30), m.start()
         ):
@@ -3381,7 +3403,11 @@ def _recalled(text: str, found: list[Value], dates: list[Value], reference: dt.d
 
 def _former(text: str, value: Value) -> Value:
     clause = _clause_start(text, value.start)
-    if _FORMERLY.search(text, clause, value.start) or _TARGET.search(text, clause, value.start):
+    if _FORMERLY.search(text, clause, value.start):
+        return replace(value, former=True)
+    if _any_in(text[clause : value.start].lower(), _TARGET_KEYS) and _TARGET.search(
+        text, clause, value.start
+    ):
         return replace(value, former=True)
     return value
 
@@ -3389,6 +3415,10 @@ def _former(text: str, value: Value) -> Value:
 # A figure set as a goal, not reached: "The WHO recommends 95% coverage", "a target of 90%",
 # "la soglia del 95%", "l'obiettivo è il 95 per cento" (against "la copertura si ferma
 # all'89,5 per cento" it is another measure, as a former plan is).
+_TARGET_KEYS = (
+    "recommend", "target", "goal", "aim", "threshold", "raccomand", "obiettivo", "soglia",
+    "traguardo", "punta",
+)  # fmt: skip
 _TARGET = re.compile(
     r"\b(?:recommends?|recommended|target(?:s|ed)?|targeting|goal|aim(?:s|ed)?\s+(?:for|at)|"
     r"threshold|raccomanda(?:no)?|raccomandat[aoie]|obiettivo|soglia|traguardo|punta(?:no)?\s+a)"
@@ -3702,6 +3732,11 @@ def _fractions(text: str) -> list[Value]:
 # A part and its whole with the noun after the part: "un lavoratore su quattro", "40 scuole su
 # 80", "one worker in four", "three residents out of ten". English "in" only where the whole
 # ends the phrase ("two people in three cars" is no share).
+_SHARE_HINT = re.compile(
+    r"\b(?:su|out\s+of|in)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|due|tre|"
+    r"quattro|cinque|sei|sette|otto|nove|dieci)",
+    re.IGNORECASE,
+)
 _NOUN_SHARE = re.compile(
     r"\b(\d{1,6}|[^\W\d_]+)\s+([^\W\d_]{3,})\s+(?:(su|out\s+of)|(in))\s+(\d{1,6}|[^\W\d_]+)\b"
     r"(?(4)(?=\s*(?:[,.;:!?)]|$|(?:is|are|was|were|has|have|had|will|would|say|said|now)\b)))",
@@ -3713,7 +3748,8 @@ def _shares(text: str) -> list[Value]:
     """ "nine in ten", "one in five", "nove su dieci", "3 out of 4", "a quarter", "40 scuole
     su 80": a percentage."""
     out = _fractions(text)
-    for m in _NOUN_SHARE.finditer(text):
+    noun_shares = _NOUN_SHARE.finditer(text) if _SHARE_HINT.search(text) else ()
+    for m in noun_shares:
         part, whole = _count_word(m.group(1)), _count_word(m.group(5))
         noun = m.group(2).lower()
         if part is None or whole is None or is_number_word(noun) or noun in stopwords("en"):

@@ -500,8 +500,9 @@ def suggest(
     # A report that copies this passage is no second source for it in any of its passages:
     # its headline, written over the copy, tells the copy again (an outside tester saw a
     # copied sentence "confirmed" by the copying report's own headline).
-    copying_reports = {m.article for m in copied}
-    agreeing = [m for m in agreeing if m.article not in copying_reports]
+    if copied:
+        copying_reports = {m.article for m in copied}
+        agreeing = [m for m in agreeing if m.article not in copying_reports]
     reports = sorted({m.article for m in agreeing})
     if hedge:
         agree = "agrees" if len(reports) == 1 else "agree"
