@@ -59,3 +59,19 @@ def test_a_markdown_file_of_markup_alone_is_skipped_with_a_notice(tmp_path: Path
         assert "only Markdown markup" in str(exc)
     else:
         raise AssertionError("a corpus of markup alone should not open")
+
+
+def test_a_date_field_run_into_a_headline_is_a_sentence_of_its_own():
+    """The third seed starts " date 2025-07-18 Netflix's Pioneering Step…": the headline is a
+    sentence of its own, not compared with the date stuck to it (an outside tester)."""
+    from eternaut_reader.core.text.segment import sentences
+
+    text = " date 2025-07-18 Netflix’s Pioneering Step into AI-Enhanced Storytelling\n\nBody."
+    assert [s.text for s in sentences(text, "en")] == [
+        "date 2025-07-18",
+        "Netflix’s Pioneering Step into AI-Enhanced Storytelling",
+        "Body.",
+    ]
+    assert [s.text for s in sentences("The date 2025-07-18 was set.", "en")] == [
+        "The date 2025-07-18 was set."
+    ]
