@@ -225,6 +225,27 @@ def test_a_claim_linked_as_contradicting_stands_on_the_other_side_of_the_row():
     assert [row.cells[c].mark for c, _ in COLUMNS] == ["✗", "○⚠", "·", ""]
 
 
+def test_a_report_with_a_supporting_and_a_contradicting_passage_shows_the_conflict():
+    """An outside tester linked two passages of one report to the row's claim, the first in
+    the text as supporting, the second as contradicting: the cell showed "○", hiding the
+    conflict. It shows the contradicting one, with its mark, and Enter goes to it."""
+    here = ann(
+        "x",
+        "A",
+        0,
+        "Sarandos confirmed it.",
+        "contradicted",
+        Link("s", "supports"),
+        Link("c", "contradicts"),
+    )
+    support = ann("s", "B", 10, "He confirmed it too.", None)
+    against = ann("c", "B", 80, "He denied it.", None)
+    claims = [placed(here), placed(support), placed(against)]
+    [row] = build_matrix(claims, COLUMNS, None).rows
+    assert row.cells["B"].mark == "○⚠"
+    assert (row.cells["B"].start, row.cells["B"].end) == (80, 80 + len("He denied it."))
+
+
 def test_writing_a_summary_on_the_other_side_does_not_change_the_cells():
     """The row's cells are read from its first claim, whichever claim holds the summary: a
     tester saw a cell turn ?⚠ when a summary was written, and back with its undo."""

@@ -205,7 +205,10 @@ def _cell(
 ) -> Cell:
     own = [c for c in row.claims if c.annotation.article_id == article]
     if own:
-        first = own[0]
+        # A report with a passage linked as supporting and another as contradicting shows the
+        # contradicting one: the conflict is what a fact-checker must see (an outside tester
+        # saw the ⚠ hidden behind the supporting passage, first in the text).
+        first = next((c for c in own if c.annotation.id in against), own[0])
         # A claim linked as contradicting the row's: its verdict, and the conflict mark.
         mark = _glyph(first.annotation) + (CONFLICT_MARK if first.annotation.id in against else "")
         return Cell(mark, "tagged", first.start, first.end, first.annotation)
