@@ -108,7 +108,7 @@ def stored_selection(
         annotations = store.annotations()
     notice = skipped_notice(store.skipped)
     if notice:
-        print(f"eternaut-reader: {notice}", file=sys.stderr)
+        note(notice)
     titles = {a.id: a.title for a in corpus.articles}
     articles = resolve_articles(args.article, titles, {a.article_id for a in annotations})
     return corpus, annotations, articles

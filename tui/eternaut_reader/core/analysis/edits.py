@@ -21,7 +21,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from eternaut_reader.core.analysis.values import parse_number
+from eternaut_reader.core.analysis.values import CALENDAR_STEMS, parse_number
 
 __all__ = ["EDIT_RATIO", "Edit", "edits"]
 
@@ -34,12 +34,7 @@ _NEGATIONS = frozenset(
     hadn't cannot non mai né nessun nessuno nessuna""".split()  # noqa: SIM905
 )
 _CURRENCY = frozenset("€$£")
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december lunedì martedì mercoledì giovedì
-    venerdì sabato domenica gennaio febbraio marzo aprile maggio giugno luglio agosto settembre
-    ottobre novembre dicembre""".split()  # noqa: SIM905
-)
+_CALENDAR = CALENDAR_STEMS | {"may"}  # days and months, as the values read them
 
 
 class Edit(NamedTuple):
