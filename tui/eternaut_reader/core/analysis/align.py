@@ -75,7 +75,9 @@ __all__ = [
 # sides by the compass.
 # 26 (method 23): who won and who lost a game; scores in words; "a week", "a fortnight"; ages
 # in one word ("diciassettenne", "aged 16"); months against years; "una ventina" up to 25.
-METHOD_VERSION = 26
+# 27 (method 24): a live blog's time of writing ("Ore 17.40 –") is no time of an event, nor
+# are the hours of a closing and a reopening one time.
+METHOD_VERSION = 27
 
 
 @dataclass

@@ -821,6 +821,17 @@ def _one_of_unit(read: Read, value: Value) -> bool:
     return sum(v.kind == value.kind and v.unit == value.unit for v in read.values) == 1
 
 
+def _two_outcomes(a: Read, b: Read) -> bool:
+    """Do two passages tell two different turns of one thing (closed / reopened, postponed /
+    held), with no turn in common? Their hours are then of two moments."""
+    turns_a = {v.unit for v in a.values if v.kind == "status"}
+    turns_b = {v.unit for v in b.values if v.kind == "status"}
+    if not turns_a or not turns_b or turns_a & turns_b:
+        return False
+    families = {STATUS_FAMILY.get(u) for u in turns_a} & {STATUS_FAMILY.get(u) for u in turns_b}
+    return bool(families - {None})
+
+
 def _same_place(a: Read, b: Read) -> bool:
     """Do two passages name one street or square (values._places)?"""
     return any(
@@ -909,6 +920,8 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             # down at about 3 a.m. on Monday" / "La frana è scesa intorno alle 5 del mattino
             # di lunedì": the words next to the hours are the story's own, left out of the
             # contexts; the hikers' call at 7 p.m. and their rescue at 2 a.m. give no day).
+            if _two_outcomes(a, b):
+                return False  # "closed since 6am" / "ha riaperto ieri alle 14": two moments
             if meet(a.contexts[i], b.contexts[j]):
                 return True
             one_day = any(

@@ -301,6 +301,8 @@ def compare(a: Value, b: Value) -> bool | None:
         if shared == _ONLY_PEOPLE and _befell(a) != _befell(b):
             return None  # "31 people were injured" / "48 people on board": a part, the whole
     if a.kind == "time":
+        if a.said != b.said:
+            return None  # a live blog's time of writing, against the time of the event
         apart = abs(a.low - b.low)
         apart = min(apart, 24 * 60 - apart)  # "11 p.m." and "1 a.m." are two hours apart
         # A rough hour ("around 8 p.m.", "intorno alle 3") is an hour either way; a rough time
@@ -2727,7 +2729,18 @@ def _times(text: str, language: str) -> list[Value]:
         )
     for m in _NOON.finditer(text):
         add(m, 0 if m.group(1).lower() in ("midnight", "mezzanotte") else 12, 0)
-    return _outermost(out)
+    # A live blog's entry opens with the time it was written ("Ore 17.40 – Ottanta sezioni su
+    # 101", "5.40pm: polls close"): the time of the telling, like a day something was said,
+    # compared only with other such times (a count's progress at 17.40 is no start at 15).
+    return [
+        replace(t, said=True)
+        if not text[: t.start].strip() and _STAMP_AFTER.match(text, t.end)
+        else t
+        for t in _outermost(out)
+    ]
+
+
+_STAMP_AFTER = re.compile(r"\s*(?:[–—|]|-\s|:\s)")
 
 
 # CSI ("ESC[31m", "ESC[?25l"), OSC ("ESC]0;title BEL") and the C1 CSI byte.

@@ -1,0 +1,61 @@
+"""Method 24 (METHOD_VERSION 27): a live blog's time of writing, and the hours of two turns
+of one thing, are no time of one event.
+
+Found while trying to compare the one hour of two passages alike where one gives no day (a
+held-out set's fireball "at 11.14pm on Sunday 12 April" / "avvistato alle 22.14"): a live
+blog's "Ore 17.40 – Ottanta sezioni su 101" then conflicted with "Lo spoglio è cominciato
+ieri alle 15", and "closed since 6am" with "ha riaperto ieri alle 14". That loosening was
+not kept (it also set the hikers' call for help against the rescuers' arrival), these two
+guards were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eternaut_reader.core.analysis.values import compare, extract
+from tests.helpers.pairs import aligned
+
+
+@pytest.fixture(autouse=True)
+def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETERNAUT_READER_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ETERNAUT_READER_EMBEDDINGS", "0")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Ore 17.40 – Ottanta sezioni su 101: il vantaggio di Bassani regge", "it"),
+        ("17:40 - Polls have closed across the region", "en"),
+        ("5.40pm: turnout reached 61%", "en"),
+    ],
+)
+def test_a_live_blog_entry_time_is_the_time_of_writing(text, language):
+    [stamp] = [v for v in extract(text, language) if v.kind == "time"]
+    assert stamp.said
+    [event] = [v for v in extract("Lo spoglio è cominciato alle 15.", "it") if v.kind == "time"]
+    assert compare(stamp, event) is None  # never the time of what the entry tells
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("At 5pm: they left the hall", "en"),
+        ("The count began at 3pm - an hour late", "en"),
+        ("Il vertice è cominciato alle 15 – ha detto il sindaco", "it"),
+    ],
+)
+def test_an_hour_inside_a_sentence_is_the_event_s(text, language):
+    times = [v for v in extract(text, language) if v.kind == "time"]
+    assert times and not any(v.said for v in times)
+
+
+def test_hours_of_a_closing_and_a_reopening_do_not_conflict(tmp_path):
+    _, found = aligned(
+        tmp_path,
+        "Fontanarossa airport has been closed since 6am on Tuesday because of the ash cloud.",
+        "L'aeroporto di Fontanarossa ha riaperto martedì alle 14 dopo la nube di cenere.",
+    )
+    assert not [c for c in found if c[0] == "time"]
