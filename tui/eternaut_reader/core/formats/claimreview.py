@@ -86,6 +86,7 @@ __all__ = [
     "REVIEW_URN",
     "WORST",
     "claim_groups",
+    "count_reviews",
     "google_notes",
     "review_id",
     "review_url",
@@ -135,6 +136,11 @@ def claim_groups(items: list[Item]) -> list[list[Item]]:
     for n, item in enumerate(items):
         groups.setdefault(root(n), []).append(item)
     return list(groups.values())
+
+
+def count_reviews(data: ExportSet) -> int:
+    """How many reviews write_claimreview writes: one per group of rated items."""
+    return len(claim_groups([item for item in data.items if item.annotation.tag is not None]))
 
 
 # ---- claimReviewed ------------------------------------------------------------------------
