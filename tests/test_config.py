@@ -157,3 +157,33 @@ def test_write_atomic_leaves_the_old_file_when_writing_fails(tmp_path):
         write_atomic(target, chunks())
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["file.json"]
+
+
+def test_a_syntax_error_keeps_the_profile_name_read_from_the_rest_of_the_file(config):
+    """A broken line dropped the whole file, the profile name with it: the user's claims,
+    signed with that name, read as someone else's (an outside tester)."""
+    write(config, 'theme = "nord"\n[keymap]\n"tag.confirmed" "C"\n[profile]\nname = "Ana Pérez"\n')
+    loaded = load_config()
+    assert loaded.profile.name == "Ana Pérez" and loaded.profile_asked
+    assert loaded.theme is None and loaded.keymap == {}  # the rest stays at the defaults
+    [problem] = loaded.problems
+    assert problem.startswith(f"{config}:3: ") and "using the defaults" in problem
+    assert 'the [profile] name "Ana Pérez"' in problem and "\n" not in problem
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["name = Ana Pérez", 'name = "Ana Pérez', 'name = "Ana Pérez" me', "name = 'Ana Pérez' x"],
+)
+def test_a_name_written_without_its_quotes_is_still_read(config, line):
+    write(config, f'[profile]\n{line}\nurl = "https://example.org/ana"\n')
+    loaded = load_config()
+    assert loaded.profile.name == "Ana Pérez"
+    assert loaded.profile.url == "https://example.org/ana"
+    assert len(loaded.problems) == 1 and f"{config}:2: " in loaded.problems[0]
+
+
+def test_a_broken_table_header_lends_no_setting_to_the_profile(config):
+    write(config, '[profile]\nname = "Ana"\n[keymap\nurl = "https://evil.example"\n')
+    loaded = load_config()
+    assert loaded.profile.name == "Ana" and loaded.profile.url is None

@@ -161,3 +161,50 @@ def test_an_open_passage_linked_as_supporting_is_an_appearance(tmp_path):
     (review,) = _reviews(tmp_path / "r.jsonld")
     appearing = [w["identifier"] for w in review["itemReviewed"]["appearance"]]
     assert appearing == ["one", "two"]
+
+
+def test_the_export_command_counts_reviews_not_claims(tmp_path, capsys):
+    """Linked claims share one review: the command said "exported 3 annotations" of a file of
+    2 reviews."""
+    from eternaut_reader.cli import main
+
+    one = FakeArticle("one", "The scene was made ten times faster with generative AI.")
+    two = FakeArticle("two", "Reports say the scene was made ten times faster than before.")
+    with open_store(tmp_path / "db.json", "alice") as store:
+        a = store.add(one, 0, 30, "confirmed")
+        b = store.add(two, 0, 30, "confirmed")
+        store.add(two, 31, 50, "speculative")
+        store.link(a.id, b.id, "supports")
+    out = tmp_path / "r.claimreview.jsonld"
+    assert main(["export", "--db", str(tmp_path / "db.json"), "-o", str(out)]) == 0
+    assert len(_reviews(out)) == 2
+    err = capsys.readouterr().err
+    assert (
+        "exported 2 reviews of 3 annotations (3 orphans or not in the corpus) as claimreview" in err
+    )
+
+
+def test_an_article_filtered_export_lists_no_report_through_an_open_passage_alone(tmp_path):
+    """Exporting one article's reviews listed another report in `appearance` only because an
+    open passage there supports the claim, while a tagged passage there is left out by the
+    same filter (an outside tester). Without the filter the open passage still counts."""
+    one = FakeArticle("one", "Fishing in the river is banned until 30 April.")
+    two = FakeArticle("two", "Il divieto di pesca resta fino al 30 aprile.")
+    three = FakeArticle("three", "Fishing stays banned until the end of April.")
+    with open_store(tmp_path / "db.json", "alice") as store:
+        rated = store.add(one, 0, len(one.text), "confirmed")
+        supporting = store.add(two, 0, len(two.text), None)
+        tagged = store.add(three, 0, len(three.text), "confirmed")
+        store.link(rated.id, supporting.id, "supports")
+        store.link(tagged.id, rated.id, "supports")
+        export(store, [one, two, three], "claimreview", tmp_path / "one.jsonld", articles="one")
+        export(store, [one, two, three], "claimreview", tmp_path / "all.jsonld")
+    (review,) = _reviews(tmp_path / "one.jsonld")
+    assert review["identifier"] == [rated.id]
+    assert [w["identifier"] for w in review["itemReviewed"]["appearance"]] == ["one"]
+    (review,) = _reviews(tmp_path / "all.jsonld")
+    assert [w["identifier"] for w in review["itemReviewed"]["appearance"]] == [
+        "one",
+        "three",
+        "two",
+    ]

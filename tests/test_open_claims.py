@@ -312,7 +312,7 @@ def test_claimreview_leaves_open_claims_out_and_says_so_on_stderr(tmp_path, caps
     assert main(["export", "--db", str(db), str(folder), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "left out 2 open claims (no verdict yet): claimreview has no place for" in err
-    assert "exported 1 annotation as claimreview" in err
+    assert "exported 1 review of 1 annotation as claimreview" in err
     reviews = json.loads(out.read_text(encoding="utf-8"))
     assert [r["claimReviewed"] for r in reviews] == ["The studio"]
     # To standard output too, and with only open claims chosen: nothing but the note.

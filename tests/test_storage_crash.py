@@ -151,25 +151,40 @@ def test_two_open_stores_see_each_others_changes_after_refresh(tmp_path: Path) -
 def test_corrupt_file_is_moved_aside_never_overwritten_and_reported(tmp_path: Path) -> None:
     db = tmp_path / "annotations.json"
     with open_store(db) as store:
-        store.add(FakeArticle("one"), 0, 10)
+        kept = store.add(FakeArticle("one"), 0, 10)
     garbage = db.read_bytes()[:-5]  # a truncated file, as JSONStorage leaves after a crash
     db.write_bytes(garbage)
 
-    with pytest.raises(CorruptDatabase) as caught:
-        open_store(db)
-    message = str(caught.value)
+    # The manifest holds no claim: the claims beside it open, and the bad file is reported.
+    with open_store(db) as store:
+        assert [a.id for a in store.annotations()] == [kept.id]
+        damaged = store.damaged
+    assert damaged is not None
+    message = str(damaged)
     assert "\n" not in message
     assert str(db) in message
-    moved = caught.value.moved_to
+    moved = damaged.moved_to
     assert moved is not None and moved.name.startswith("annotations.json.corrupt-")
     assert moved.read_bytes() == garbage
-    assert not db.exists()
+    assert db.exists() and db.read_bytes() != garbage  # a new manifest in its place
 
     # A second bad file gets its own name; the first one is left exactly as it was.
     db.write_text("{not json", encoding="utf-8")
-    with pytest.raises(CorruptDatabase) as again:
-        open_store(db)
-    assert again.value.moved_to != moved
+    with open_store(db) as store:
+        again = store.damaged
+    assert again is not None and again.moved_to not in (None, moved)
     assert moved.read_bytes() == garbage
-    assert again.value.moved_to is not None
-    assert again.value.moved_to.read_text(encoding="utf-8") == "{not json"
+    assert again.moved_to is not None
+    assert again.moved_to.read_text(encoding="utf-8") == "{not json"
+
+
+def test_a_corrupt_single_file_database_is_moved_aside_and_not_replaced(tmp_path: Path) -> None:
+    """With no shards beside it the bad file was the whole database: nothing could be shown,
+    so the store does not open as if it were empty."""
+    db = tmp_path / "annotations.json"
+    db.write_text('{"annotations": {"1": {"id": "x"', encoding="utf-8")
+    with pytest.raises(CorruptDatabase) as caught:
+        open_store(db)
+    moved = caught.value.moved_to
+    assert moved is not None and moved.read_text(encoding="utf-8").startswith('{"annotations"')
+    assert not db.exists()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from eternaut_reader import load_corpus
 from eternaut_reader.ui.app import ReaderApp
 from tests.screen import focused_pane, settle, view_text
@@ -71,3 +73,53 @@ async def test_a_damaged_claims_file_is_set_aside_and_said_on_screen(tmp_path):
             for m in warnings
         ), warnings
         assert app.editor is not None and len(app.editor.store.annotations()) == 1
+
+
+async def test_a_damaged_manifest_hides_no_claim_and_is_said_in_one_line(tmp_path):
+    """annotations.json cut short (the claims live beside it, in annotations.d): every claim
+    was hidden until a restart, which then left `export` finding no database (an outside
+    tester). Now the claims show at once, the damage is one line, the bad file is kept."""
+    from eternaut_reader.cli import main
+    from eternaut_reader.core.storage.store import open_store
+
+    corpus = load_corpus()
+    db = tmp_path / "annotations.json"
+    first = corpus.articles[0]
+    with open_store(db, "alice") as store:
+        store.add(first, 0, 20, "confirmed")
+        store.add(first, 30, 60, "speculative")
+    garbage = db.read_bytes()[:-5]
+    db.write_bytes(garbage)
+    app = ReaderApp(corpus, db=db)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(0.5)
+        assert app.editor is not None and len(app.editor.store.annotations()) == 2
+        warnings = [n.message for n in app._notifications if n.severity == "warning"]
+        [notice] = [m for m in warnings if "claims database" in m]
+        assert notice.startswith(f"The claims database {db} was damaged (")
+        assert "\n" not in notice and "moved aside to" in notice
+    [moved] = list(tmp_path.glob("annotations.json.corrupt-*"))
+    assert moved.read_bytes() == garbage  # nothing the user had is lost
+    out = tmp_path / "claims.json"
+    assert main(["export", "--db", str(db), "-o", str(out)]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))["annotations"]) == 2
+
+
+def test_export_finds_claims_whose_manifest_was_moved_aside(tmp_path, capsys):
+    """An earlier version moved a damaged annotations.json aside and wrote no new one:
+    `export` said there was no database, though every claim was in annotations.d."""
+    from eternaut_reader.cli import main
+    from eternaut_reader.core.storage.store import open_store
+
+    corpus = load_corpus()
+    db = tmp_path / "annotations.json"
+    with open_store(db, "alice") as store:
+        store.add(corpus.articles[0], 0, 20, "confirmed")
+    db.rename(tmp_path / "annotations.json.corrupt-20260101T000000Z")
+    assert main(["export", "--db", str(db), "-f", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert len(json.loads(out)["annotations"]) == 1 and err == ""
+    with open_store(db, "alice") as store:  # a store that writes makes the database whole
+        assert len(store.annotations()) == 1
+    assert db.exists()

@@ -137,3 +137,29 @@ async def test_the_help_screen_is_not_covered_by_notifications(config):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and not list(app._notifications)
+
+
+async def test_a_syntax_error_keeps_your_own_claims_yours(config, monkeypatch):
+    """A broken line in config.toml dropped the profile name: claims made as "Ana Pérez" read
+    as someone else's (the login name) and could not be retagged (an outside tester)."""
+    monkeypatch.delenv("ETERNAUT_READER_ANNOTATOR", raising=False)
+    corpus = load_corpus()
+    article = corpus.articles[0]
+    first = article.segment()[0]
+    with open_store(annotator="Ana Pérez") as store:
+        store.add(article, first.start, first.end, "confirmed")
+    config.write_text(
+        '[keymap]\n"tag.confirmed" "C"\n\n[profile]\nname = "Ana Pérez"\n', encoding="utf-8"
+    )
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        [problem] = [m for m in messages if str(config) in m]
+        assert problem.startswith(f"{config}:2: ") and 'name "Ana Pérez"' in problem
+        assert "theirs" not in widget_text(app.screen.query_one(ClaimBar))
+        await pilot.press("x")  # retags her own claim, no second claim beside it
+        await pilot.pause()
+        assert _tags() == ["contradicted"]
+    with open_store(readonly=True) as store:
+        assert [a.annotator for a in store.annotations()] == ["Ana Pérez"]

@@ -173,3 +173,34 @@ async def test_ticked_and_empty_boxes_differ_without_colour(monkeypatch):
         await pilot.pause()
         empty = str(box.render())
         assert "✓" in ticked and "✓" not in empty and "X" not in empty
+
+
+async def test_claimreview_export_counts_the_reviews_it_wrote(tmp_path, monkeypatch):
+    """Two claims linked as the same one share a review: the dialog said "Exported 4 claims"
+    of a file of 3 reviews (an outside tester)."""
+    monkeypatch.chdir(tmp_path)
+    corpus = load_corpus()
+    db = tmp_path / "annotations.json"
+    one, two = corpus.articles[0], corpus.articles[1]
+    a, b = one.segment()[0], one.segment()[1]
+    c, d = two.segment()[0], two.segment()[1]
+    with open_store(db, "ana") as store:
+        first = store.add(one, a.start, a.end, "confirmed")
+        store.add(one, b.start, b.end, "speculative")
+        same = store.add(two, c.start, c.end, "confirmed")
+        store.add(two, d.start, d.end, "contradicted")
+        store.link(first.id, same.id, "supports")
+    app = ReaderApp(corpus, db=db)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        dialog.query_one("#export-format").value = "claimreview"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await wait_closed(app, pilot)
+        out = tmp_path / "claims.claimreview.jsonld"
+        assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
+        messages = [n.message for n in app._notifications]
+        assert f"Exported 3 reviews of 4 claims to {out}" in messages, messages

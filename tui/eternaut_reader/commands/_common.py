@@ -50,9 +50,13 @@ class Unknown(ValueError):
 def existing_db(option: str | None) -> Path:
     """The database path; raises Unknown if there is no database there yet."""
     from eternaut_reader.core.storage.paths import resolve_db_path
+    from eternaut_reader.core.storage.shards import shard_files, shards_root
 
     db = resolve_db_path(option)
-    if not db.exists():
+    # The claims live in the shards folder beside the manifest: a manifest moved aside as
+    # damaged leaves them all there, and they are exported (an outside tester was told there
+    # was no database).
+    if not db.exists() and next(shard_files(shards_root(db)), None) is None:
         raise Unknown(f"no annotation database at {db} (tag some claims first, or give --db)")
     return db
 
@@ -106,7 +110,7 @@ def stored_selection(
     # write; a corrupt file is reported and left where it is, for a command that writes.
     with open_store(db, readonly=True) as store:
         annotations = store.annotations()
-    notice = skipped_notice(store.skipped)
+    notice = skipped_notice(store.skipped, store.damaged)
     if notice:
         note(notice)
     titles = {a.id: a.title for a in corpus.articles}

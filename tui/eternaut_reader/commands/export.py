@@ -113,7 +113,11 @@ def _run(args: argparse.Namespace) -> int:
     elif args.output:
         orphans = f" ({result.orphans} orphans or not in the corpus)" if result.orphans else ""
         plural = "" if result.count == 1 else "s"
-        note(f"exported {result.count} annotation{plural}{orphans} as {fmt} to {args.output}")
+        what = f"{result.count} annotation{plural}{orphans}"
+        if result.unit != "annotation":  # ClaimReview: linked claims share one review
+            records = f"{result.records} {result.unit}{'' if result.records == 1 else 's'}"
+            what = f"{records} of {what}"
+        note(f"exported {what} as {fmt} to {args.output}")
     return 0
 
 

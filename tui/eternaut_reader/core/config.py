@@ -22,6 +22,7 @@ says what was wrong.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -97,11 +98,88 @@ def load_config(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         # tomllib says "Expected '=' after a key (at line 3, column 7)": put the line first.
         message = str(exc)
-        found = re.search(r"\(at line (\d+), column \d+\)", message)
-        where = f"{path}:{found.group(1)}" if found else str(path)
-        what = message[: found.start()].strip() if found else message
-        return Config(path, problems=(f"{where}: {what}; using the defaults",), exists=True)
+        found = _error_line(message)
+        where = f"{path}:{found}" if found else str(path)
+        what = re.sub(r"\s*\(at line \d+, column \d+\)", "", message).strip()
+        return _salvaged(path, text, f"{where}: {what}; using the defaults")
     return _read(path, text, data)
+
+
+def _error_line(message: str) -> int | None:
+    found = re.search(r"\(at line (\d+), column \d+\)", message)
+    return int(found.group(1)) if found else None
+
+
+# How many broken lines a file may have for its [profile] still to be read.
+_SALVAGE_TRIES = 50
+
+
+def _salvaged(path: Path, text: str, problem: str) -> Config:
+    """A file with a syntax error: the defaults, but its [profile] read around the broken
+    lines when it can be. The profile's name signs every claim: without it the user's own
+    claims read as someone else's (another name, from the login) and cannot be changed (an
+    outside tester). Theme and keymap stay at their defaults: a keymap half read could bind
+    keys the user never meant."""
+    data = _parse_around_errors(text)
+    table = data.get("profile") if data is not None else None
+    if not isinstance(table, dict) or not table:
+        return Config(path, problems=(problem,), exists=True)
+    read = _read(path, text, {"profile": table})
+    name = read.profile.name
+    kept = f'the [profile] name "{name}"' if name else "the [profile]"
+    return Config(
+        path,
+        profile=read.profile,
+        problems=(f"{problem}, except {kept}, read from the rest of the file", *read.problems),
+        exists=True,
+        profile_asked=read.profile_asked,
+    )
+
+
+def _parse_around_errors(text: str) -> dict[str, object] | None:
+    """The TOML document with its broken lines repaired or left out; None if that fails.
+
+    A profile setting whose value lacks its quotes (name = Ana Pérez) or has more after them
+    is read as the string it plainly means; any other broken line is left out (a broken table
+    header becomes a table of its own, so the lines under it join no other table).
+    """
+    lines = text.splitlines()
+    repaired: set[int] = set()
+    for _ in range(_SALVAGE_TRIES):
+        try:
+            return tomllib.loads("\n".join(lines))
+        except tomllib.TOMLDecodeError as exc:
+            number = _error_line(str(exc))
+            if number is None or not 1 <= number <= len(lines):
+                return None
+            line = lines[number - 1]
+            fixed = None if number in repaired else _as_string_setting(line)
+            if fixed is not None:
+                repaired.add(number)
+                lines[number - 1] = fixed
+            elif line.lstrip().startswith("["):
+                lines[number - 1] = f'["unreadable line {number}"]'
+            elif line.strip():
+                lines[number - 1] = ""
+            else:
+                return None  # the error is not on this line: nothing more to leave out
+    return None
+
+
+def _as_string_setting(line: str) -> str | None:
+    found = re.match(r"^\s*([A-Za-z_]+)\s*=\s*(.*?)\s*$", line)
+    if found is None or found.group(1) not in PROFILE_KEYS:
+        return None
+    value = found.group(2)
+    if value[:1] in ('"', "'"):
+        end = value.find(value[0], 1)
+        value = value[1:end] if end > 0 else value[1:]
+    else:
+        value = value.split(" #", 1)[0]
+    value = value.strip()
+    if not value:
+        return None
+    return f"{found.group(1)} = {json.dumps(value, ensure_ascii=False)}"
 
 
 _MISPLACED = (

@@ -289,7 +289,7 @@ class ReaderApp(App[None]):
         others = any(article.id not in first for article in self.corpus.articles)
         editor = ClaimEditor.load(store, self.corpus, only=first if first and others else None)
         self.post_message(self.EditorReady(editor))
-        notice = skipped_notice(store.skipped)
+        notice = skipped_notice(store.skipped, store.damaged)
         if notice:
             # A damaged claims file is moved aside: say so, and where it went (an outside
             # tester saw a claim vanish with nothing on screen).

@@ -41,7 +41,11 @@ from eternaut_reader.core.formats.base import (
     choose,
     prepare,
 )
-from eternaut_reader.core.formats.claimreview import google_notes, write_claimreview
+from eternaut_reader.core.formats.claimreview import (
+    count_reviews,
+    google_notes,
+    write_claimreview,
+)
 from eternaut_reader.core.formats.markdown import write_markdown
 from eternaut_reader.core.formats.native import write_json, write_jsonl
 from eternaut_reader.core.formats.table import write_csv
@@ -80,6 +84,10 @@ class Format:
     bom: bool = False
     # What the format would need for its purpose and the export did not have (one line each).
     notes: Callable[[ExportSet], list[str]] | None = None
+    # What one record of the file is, and how many the file holds, when that is not one per
+    # annotation (ClaimReview: claims linked as the same one share a review).
+    unit: str = "annotation"
+    records: Callable[[ExportSet], int] | None = None
 
 
 FORMATS: dict[str, Format] = {
@@ -113,6 +121,8 @@ FORMATS: dict[str, Format] = {
             write_claimreview,
             holds_open=False,
             notes=google_notes,
+            unit="review",
+            records=count_reviews,
         ),
     )
 }
@@ -133,6 +143,15 @@ class ExportResult:
     path: Path | None  # None when written to a stream
     left_out: int = 0  # open claims chosen but not written: the format has no place for them
     notes: tuple[str, ...] = ()  # what the format would need and did not get (see Format)
+    # The records written, in the format's unit (Format.unit): `count` for every format but
+    # ClaimReview, whose linked claims share one review ("Exported 4 claims" was said of 3
+    # reviews, an outside tester found). -1: not given (taken as `count`).
+    written: int = -1
+    unit: str = "annotation"
+
+    @property
+    def records(self) -> int:
+        return self.count if self.written < 0 else self.written
 
 
 class _HasArticles(Protocol):
@@ -223,12 +242,15 @@ def export(
     orphans = sum(item.orphan is not False for item in data.items)
     check = FORMATS[fmt].notes
     notes = tuple(check(data)) if check is not None else ()
+    counter = FORMATS[fmt].records
+    written = counter(data) if counter is not None else len(data.items)
+    unit = FORMATS[fmt].unit
     if isinstance(out, str | Path):
         path = Path(out)
         _write_file(data, fmt, path, progress, cancelled, bom)
-        return ExportResult(fmt, len(data.items), orphans, path, left_out, notes)
+        return ExportResult(fmt, len(data.items), orphans, path, left_out, notes, written, unit)
     write(data, fmt, out, progress=progress, cancelled=cancelled, bom=bom)
-    return ExportResult(fmt, len(data.items), orphans, None, left_out, notes)
+    return ExportResult(fmt, len(data.items), orphans, None, left_out, notes, written, unit)
 
 
 def _listed(value: str | Iterable[str] | None) -> list[str]:

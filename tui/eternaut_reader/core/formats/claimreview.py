@@ -18,7 +18,8 @@ A claim is an annotation, together with every annotation joined to it by `suppor
 (either way, transitively) that carries the same tag: they are one ClaimReview whose
 itemReviewed.appearance lists every article the claim appears in, the articles of the open
 passages linked to it as supporting it included (the same-fact panel's `+` makes those: no
-verdict, so no review of their own, but a report that states the claim). A `supports` link between
+verdict, so no review of their own, but a report that states the claim), when the export's
+article filter chose their article, as for the tagged ones. A `supports` link between
 different verdicts does not merge them (one review has one rating), nor do `contradicts` links.
 Its "first" annotation is the first tagged (on a tie, the first in export order: by article,
 then position).
@@ -86,6 +87,7 @@ __all__ = [
     "REVIEW_URN",
     "WORST",
     "claim_groups",
+    "count_reviews",
     "google_notes",
     "review_id",
     "review_url",
@@ -135,6 +137,11 @@ def claim_groups(items: list[Item]) -> list[list[Item]]:
     for n, item in enumerate(items):
         groups.setdefault(root(n), []).append(item)
     return list(groups.values())
+
+
+def count_reviews(data: ExportSet) -> int:
+    """How many reviews write_claimreview writes: one per group of rated items."""
+    return len(claim_groups([item for item in data.items if item.annotation.tag is not None]))
 
 
 # ---- claimReviewed ------------------------------------------------------------------------
@@ -457,11 +464,18 @@ def write_claimreview(data: ExportSet, out: TextIO, tick: Callable[[], None]) ->
     for other in open_ones.values():  # once, not per review: 10,000 claims stay linear
         for link in other.links:
             linking.setdefault(link.target, []).append(other)
+    # An export of some articles reviews only their claims: a supporting open passage in
+    # another article is no more part of the review than a tagged one there, which the
+    # selection leaves out (its report was listed through the open passage alone, an outside
+    # tester found). The tag filter does not apply: an open passage is never written as a
+    # review of its own, whichever tags are chosen.
+    chosen = set(data.filters.get("article") or ())
     for n, group in enumerate(claim_groups(rated)):
         records = [i.annotation for i in group] + _open_linked(group, open_ones, linking)
         also = [
             place_item(a, data.articles, data.remembered)
             for a in _supporting(group, open_ones, linking)
+            if not chosen or a.article_id in chosen
         ]
         body = dumps_indented(to_claimreview(group, data.profile, records, also))
         out.write(("\n  " if n == 0 else ",\n  ") + body.replace("\n", "\n  "))

@@ -79,6 +79,7 @@ class CorruptDatabase(StoreError):
         self.path = path
         self.moved_to = moved_to
         self.reason = reason
+        self.untouched_because = untouched_because
         if moved_to:
             where = f"it was moved aside to {moved_to}, untouched"
         elif untouched_because:

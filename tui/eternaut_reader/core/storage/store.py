@@ -55,6 +55,7 @@ from eternaut_reader.core.annotations.record import (
 from eternaut_reader.core.gcpause import gc_paused
 from eternaut_reader.core.storage.changes import ANNOTATIONS, Change, Model, Op, apply_change
 from eternaut_reader.core.storage.database import (
+    CorruptDatabase,
     LinkedFromThere,
     NotYours,
     ReadOnlyStore,
@@ -68,6 +69,7 @@ from eternaut_reader.core.storage.merge import (
     beside_id as beside_id,  # imported from here by callers
 )
 from eternaut_reader.core.storage.paths import resolve_db_path
+from eternaut_reader.core.storage.shards import shards_root
 from eternaut_reader.core.storage.writer import LOCK_TIMEOUT, Writer
 
 __all__ = [
@@ -191,6 +193,12 @@ class AnnotationStore:
     def read_only_reason(self) -> str | None:
         """Why the store is read-only, in one line (e.g. "the folder /x is not writable")."""
         return self._writer.read_only_because
+
+    @property
+    def damaged(self) -> CorruptDatabase | None:
+        """The database's manifest when it was found damaged: moved aside (left alone when
+        read-only) while the claims beside it were read; skipped_notice says it in a line."""
+        return self._writer.damaged
 
     @property
     def lock_path(self) -> Path:
@@ -664,17 +672,32 @@ class AnnotationStore:
         self.generation += 1
 
 
-def skipped_notice(skipped: list[str]) -> str | None:
-    """One line for the claims a store could not read (a damaged claims file, moved aside, or
-    a record this version cannot read): how many problems, and the first in full."""
-    if not skipped:
-        return None
-    more = f" (and {len(skipped) - 1} more problem{'s' if len(skipped) > 2 else ''})"
-    return (
-        "Some claims could not be read and are not shown: "
-        + skipped[0]
-        + (more if len(skipped) > 1 else "")
-    )
+def skipped_notice(skipped: list[str], damaged: CorruptDatabase | None = None) -> str | None:
+    """One line for what a store could not read: its damaged manifest (`store.damaged`: the
+    claims beside it are shown), and the claims it could not read (a damaged claims file,
+    moved aside, or a record this version cannot read): how many problems, the first in full.
+    """
+    parts = []
+    if damaged is not None:
+        if damaged.moved_to is not None:
+            what = f"was moved aside to {damaged.moved_to}, untouched, and a new one written"
+        elif damaged.untouched_because:
+            what = f"was left untouched ({damaged.untouched_because})"
+        else:
+            what = "could not be moved aside and was left in place, untouched"
+        parts.append(
+            f"The claims database {damaged.path} was damaged ({damaged.reason}) and {what}; "
+            f"the claims kept beside it in {shards_root(damaged.path)} are read as usual"
+        )
+    if skipped:
+        more = f" (and {len(skipped) - 1} more problem{'s' if len(skipped) > 2 else ''})"
+        parts.append(
+            ("; also, some" if parts else "Some")
+            + " claims could not be read and are not shown: "
+            + skipped[0]
+            + (more if len(skipped) > 1 else "")
+        )
+    return "".join(parts) or None
 
 
 def open_store(

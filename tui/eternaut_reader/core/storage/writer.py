@@ -174,6 +174,8 @@ class Writer:
         self._shards: dict[Path, _Shard] = {}
         self._where: dict[str, dict[str, Path]] = {ANNOTATIONS: {}, HISTORY: {}}
         self._problems: list[str] = []
+        # The manifest found damaged (and moved aside unless read-only), for the store to say.
+        self.damaged: CorruptDatabase | None = None
         self._shared: dict[str, str] = {}
         self._manifest: dict[str, dict[str, Any]] = {}
         self._loaded = False
@@ -406,7 +408,8 @@ class Writer:
         legacy = False
         if not self._loaded or signature != self._signature:
             changed = True
-            data = self._storage.read()
+            data = self._read_manifest()
+            signature = file_signature(self.path)  # None once a damaged one is moved aside
             self._manifest = {}
             if data is not None:
                 data, found = migrate(data, self.path)
@@ -419,6 +422,11 @@ class Writer:
         if writable:
             shards.finish_journal(self.root)
         changed |= self._scan()
+        if signature is None and writable and self._shards and not legacy:
+            # Claims without their manifest (moved aside as damaged, now or by an earlier
+            # version, or deleted): a new one, so that the database is whole again and
+            # `export` finds it. A damaged one left in place is never written over.
+            touched.add(self.path)
         if legacy:
             touched |= self._split_single_file(writable)
         self._loaded = True
@@ -431,6 +439,25 @@ class Writer:
         if touched and writable:
             self._write(touched)
         return model
+
+    def _read_manifest(self) -> dict[str, dict[str, Any]] | None:
+        """The manifest's tables; None when there is none, or when it is damaged beside
+        readable shards.
+
+        The manifest holds no claims once the database is split into shards: a damaged one
+        (a truncated copy, a sync conflict) must not hide the claims beside it (an outside
+        tester saw every claim vanish, then `export` find no database). It is moved aside as
+        any damaged file (left alone when read-only), said in `damaged`, and the shards are
+        read. With no shard at all the damaged file was the whole database (the single-file
+        layout): CorruptDatabase, as before, since nothing could be shown in its place.
+        """
+        try:
+            return self._storage.read()
+        except CorruptDatabase as error:
+            if not any(shards.shard_files(self.root)):
+                raise
+            self.damaged = error
+            return None
 
     def _split_single_file(self, writable: bool) -> set[Path]:
         """A database of the single-file layout: its records go to their shards (a copy of the

@@ -213,7 +213,9 @@ class ExportScreen(ModalScreen[Path | None]):
         except (ExportError, OSError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return path
-        self.app.call_from_thread(self._done, result.path or path, result.count, result.notes)
+        # "Exported 3 reviews of 4 claims": what the file holds, and the claims in it.
+        what = "" if result.unit == "annotation" else f"{counted(result.records, result.unit)} of"
+        self.app.call_from_thread(self._done, result.path or path, result.count, result.notes, what)
         return path
 
     def _report(self, fmt: str, article: str | None, path: Path, profile: object) -> Path:
