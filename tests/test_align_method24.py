@@ -59,3 +59,21 @@ def test_hours_of_a_closing_and_a_reopening_do_not_conflict(tmp_path):
         "L'aeroporto di Fontanarossa ha riaperto martedì alle 14 dopo la nube di cenere.",
     )
     assert not [c for c in found if c[0] == "time"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "240 dosi, quasi il triplo rispetto a una settimana normale",
+        "più di quanto si registri in un anno qualsiasi",
+        "il doppio di un mese medio",
+    ],
+)
+def test_a_period_to_compare_with_is_no_span_of_time(text):
+    # It conflicted with a quarantine's "21 giorni" on a held-out set.
+    assert not [v for v in extract(text, "it") if v.unit in ("hour", "month", "year")]
+
+
+def test_a_span_of_time_is_still_read():
+    [week] = [v for v in extract("Lo sciopero durerà una settimana.", "it") if v.unit == "hour"]
+    assert week.low == 168

@@ -2749,6 +2749,15 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 
 
+# The adjective after a period that makes it a yardstick: "una settimana normale", "un anno
+# qualsiasi", "a week typical of the season" is rarer but read alike.
+_ORDINARY_AFTER = re.compile(
+    r"\s+(?:normale|normali|tipica|tipico|qualsiasi|qualunque|media|medio|ordinaria|ordinario"
+    r"|normal|typical|ordinary|average)\b",
+    re.IGNORECASE,
+)
+
+
 # "…, the zoo said on Wednesday", "announced on Monday", "ha comunicato ieri": the day of the
 # saying, when the passage gives the day of what happened before it ("born on Tuesday, the zoo
 # said on Wednesday"). Alone ("Bath city council said on Tuesday") it may be the fact itself.
@@ -2802,6 +2811,13 @@ def extract(
     amounts += ages
     # "15 October" with no year to place it is no count of Octobers: left out, not misread.
     amounts = [v for v in amounts if not (v.kind == "quantity" and v.unit in _MONTH_STEMS)]
+    # "quasi il triplo rispetto a una settimana normale": a period to compare with, no span
+    # of time (it conflicted with a quarantine's "21 giorni", found on a held-out set).
+    amounts = [
+        v
+        for v in amounts
+        if not (v.unit in (DURATION, "month", YEARS) and _ORDINARY_AFTER.match(text, v.end))
+    ]
     amounts = [_bounded(text, _hedged_amount(text, v)) for v in (*shares, *amounts)]
     amounts = [_owned(text, v) for v in amounts]
     amounts = _ranges(text, language, amounts)
