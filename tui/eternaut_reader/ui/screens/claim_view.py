@@ -41,6 +41,7 @@ from eternaut_reader.ui.claim_text import step_notice
 from eternaut_reader.ui.keys import key_hint, keyed, offered
 from eternaut_reader.ui.screens.matrix import matrix_of
 from eternaut_reader.ui.widgets.chrome import step_options
+from eternaut_reader.ui.widgets.hint_line import HintLine
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Alignment
@@ -175,7 +176,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         with Vertical(id="claim-view"):
             yield Static(id="claim-view-title")
             yield OptionList(id="claim-view-list")
-            yield Static(id="claim-view-keys")
+            yield HintLine(id="claim-view-keys")
 
     def on_mount(self) -> None:
         self.refresh_claim()

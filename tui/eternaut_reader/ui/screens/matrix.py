@@ -34,6 +34,7 @@ from eternaut_reader.core.storage.atomic import write_atomic
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
+from eternaut_reader.ui.widgets.hint_line import HintLine
 
 if TYPE_CHECKING:
     from textual.screen import Screen as AnyScreen
@@ -202,7 +203,7 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
             yield table
             if self.scores:
                 yield Static(id="matrix-scores")
-            yield Static(self._legend(), id="matrix-legend")
+            yield HintLine(self._legend(), id="matrix-legend")
 
     def _legend(self) -> Content:
         glyphs = " ".join(SYMBOLS.values()) + f" {OPEN_SYMBOL}"

@@ -21,6 +21,7 @@ from eternaut_reader.core.text.corpus import Corpus
 from eternaut_reader.core.text.display import counted
 from eternaut_reader.core.text.finder import ArticleMatches, search_articles
 from eternaut_reader.ui.keys import key_hint, keyed
+from eternaut_reader.ui.widgets.hint_line import HintLine
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 PER_ARTICLE = 50  # matches listed per article (the count says how many there are)
@@ -95,7 +96,7 @@ class SearchAllScreen(ModalScreen[MatchChoice | None]):
             yield SafeInput(self.initial, placeholder="a word or phrase", id="search-all-query")
             yield Static("", id="search-all-status")
             yield OptionList(id="search-all-list")
-            yield Static(
+            yield HintLine(
                 f"{key_hint(self.app, 'search-all.open')} opens the match in the focused pane · "
                 f"{key_hint(self.app, 'search-all.up', 'search-all.down')} move · "
                 f"{key_hint(self.app, 'search-all.close')} close",

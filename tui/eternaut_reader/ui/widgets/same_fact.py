@@ -27,6 +27,7 @@ from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint, keyed, offered
 from eternaut_reader.ui.widgets.chrome import middle_cut, step_options
+from eternaut_reader.ui.widgets.hint_line import HintLine
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Match
@@ -144,7 +145,7 @@ class SameFactPanel(Vertical):
         self._matches: list[Match | None] = []  # one per option; None for a heading
 
     def compose(self) -> ComposeResult:
-        yield Static(id="same-fact-title")
+        yield HintLine(id="same-fact-title")
         yield OptionList(id="same-fact-list")
 
     def focus_list(self) -> None:
