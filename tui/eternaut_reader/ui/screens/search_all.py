@@ -151,8 +151,12 @@ class SearchAllScreen(ModalScreen[MatchChoice | None]):
             if article is None:
                 continue
             more = f" (first {len(found.hits)} shown)" if found.total > len(found.hits) else ""
+            # Named as the panes and the same-fact panel name it (place, language, title,
+            # outlet when known), never by its id, which the user never sees elsewhere.
+            place = self.corpus.place(article.id)
+            outlet = f" — {article.outlet}" if article.outlet else ""
             heading = Text(
-                safe(f"{article.title} — {article.outlet or article.id}: "),
+                safe(f"{place} [{article.language.upper()}] {article.title}{outlet}: "),
                 style="bold",
             )
             heading.append(f"{found.total} match{'es' if found.total != 1 else ''}{more}")
