@@ -525,7 +525,8 @@ class ArticlePane(ScrollView, can_focus=True):
             self._changed()
 
     def _on_segmented(self) -> None:
-        self.reading.set_sentences(self.article.sentences, at=self._pending_cursor)
+        # The claim units: a date line is passed by (Article.units).
+        self.reading.set_sentences(self.article.units, at=self._pending_cursor)
         self._pending_cursor = None
         self.segmenting = None
         self._sync()
