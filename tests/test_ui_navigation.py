@@ -245,3 +245,38 @@ async def test_the_seeds_date_lines_are_passed_by_too():
         await pilot.press("g", "j")
         assert pane.reading.sentences[pane.cursor].text.startswith("Netflix Uses Generative AI")
         assert ":" in pane.reading.sentences[pane.cursor].text  # the subtitle, not the title
+
+
+def _as_the_terminal_sends(data: str):
+    """The key events a terminal's bytes make (Textual's own parser, as the driver uses)."""
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    return [*parser.feed(data), *parser.feed("")]
+
+
+async def test_escape_sent_together_with_a_key_is_both_keys():
+    """tmux send-keys Escape j: the terminal sends ESC j, which reads as Alt+J, and both
+    keys were lost (an outside tester). Esc closes the panel, then j moves."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        panel = app.screen.query_one("#same-fact-title").parent
+        assert panel.display
+        [key] = _as_the_terminal_sends("\x1bj")
+        assert key.key == "alt+j"
+        app.post_message(key)
+        await pilot.pause()
+        await pilot.pause()
+        assert not panel.display
+        assert pane_status(focused_pane(app)).startswith("2/12 ")
+        # ESC m: the panel is closed already, so Esc has nothing to close and m opens the matrix.
+        from eternaut_reader.ui.screens.matrix import MatrixScreen
+
+        for key in _as_the_terminal_sends("\x1bm"):
+            app.post_message(key)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)
