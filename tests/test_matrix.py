@@ -280,3 +280,35 @@ def test_the_scorecard_draws_one_glyph_per_claim_until_the_bar_is_full():
     assert one[1].plain.count("✗") == 3
     many = score_lines([score(ids[0], confirmed=500), score(ids[1], confirmed=250)], corpus, 80)
     assert 4 < many[0].plain.count("✓") - 1 <= 80 and many[1].plain.count("✓") > 2
+
+
+def test_report_headings_are_told_apart_when_the_titles_begin_alike():
+    """At 80 columns every "Netflix…" report's column read "N…" (an outside tester)."""
+    from eternaut_reader import load_corpus
+    from eternaut_reader.core.analysis.matrix import report_headings
+
+    articles = load_corpus().articles
+    narrow = report_headings(articles, 7)
+    assert narrow == ["1 velo…", "2 Gene…", "3 Pion…", "4 Leap…", "5 Decr…"]
+    assert report_headings(articles, 16)[2] == "3 EN Pioneering…"
+    # Wide enough for the titles to differ: the full headings, as before.
+    assert report_headings(articles, 32)[2] == "3 EN Netflix’s Pioneering Step …"
+
+
+async def test_the_matrix_columns_differ_at_80_by_24():
+    from textual.widgets import DataTable
+
+    from eternaut_reader import load_corpus
+    from eternaut_reader.ui.app import ReaderApp
+    from tests.screen import settle
+
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "m")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        labels = [str(column.label) for column in table.columns.values()][1:]
+        assert len(labels) == 5
+        # Without their numbers, still five different headings.
+        assert len({label.split(" ", 1)[1] for label in labels}) == 5

@@ -49,3 +49,17 @@ def test_search_is_case_insensitive_and_folds_quotes():
     assert find_all(text, "co-ceo") == [(34, 40)]
     assert find_all(text, "") == []
     assert find_all(text, "[bold]") == []
+
+
+def test_a_date_line_is_metadata_and_no_claim_unit():
+    from eternaut_reader.core.text.segment import is_metadata
+
+    for line in (
+        "2025-07-28",
+        "date 2025-07-18",
+        "Published: 2025-07-18",
+        "pubblicato il 2025-07-18",
+    ):
+        assert is_metadata(line)
+    for line in ("On 2025-07-18 Netflix confirmed it.", "2025", "Netflix Uses Generative AI"):
+        assert not is_metadata(line)

@@ -188,7 +188,9 @@ async def test_the_claims_panel_and_the_matrix_open_the_view_of_their_selected_r
         assert isinstance(app.screen, MainScreen)
         pane = focused_pane(app)
         assert pane.article.id == app.corpus.articles[2].id
-        first = app.corpus.articles[2].segment()[0]
+        # The claim is on report 3's date line, made here through the store: the cursor,
+        # which never stops on a date line, is on the headline beside it.
+        first = app.corpus.articles[2].units[0]
         assert pane.cursor_span == (first.start, first.end)
 
 

@@ -16,7 +16,8 @@ from eternaut_reader.ui.app import ReaderApp
 from eternaut_reader.ui.screens.note import NoteScreen
 from eternaut_reader.ui.screens.unsaved import UnsavedScreen
 from eternaut_reader.ui.widgets.claim_bar import ClaimBar
-from tests.screen import settle, widget_text
+from eternaut_reader.ui.widgets.key_bar import KeyBar
+from tests.screen import focused_pane, pane_status, settle, widget_text
 
 ME = "tester"
 
@@ -152,6 +153,63 @@ async def test_a_read_only_database_is_read_and_never_changed(tmp_path):
     assert not (tmp_path / "annotations.json.articles.json").exists()
     # Nor the reading position (found by an outside tester: it was rewritten on quit).
     assert not (tmp_path / "annotations.json.session.json").exists()
+
+
+async def test_a_read_only_database_shows_no_key_that_would_change_a_claim(tmp_path):
+    """An outside tester saw c ✓ s ? x ✗ ! ○ in the key bar of a read-only reader: keys that
+    can only say no. They are left out of the bar and the hint lines, and still say why."""
+    db = tmp_path / "annotations.json"
+    article = load_corpus().articles[0]
+    first = article.segment()[0]
+    with open_store(db, ME) as store:
+        store.add(article, first.start, first.end, "confirmed")
+    db.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    app = ReaderApp(load_corpus(), db=db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.clear_notifications()
+        keys = widget_text(app.screen.query_one(KeyBar))
+        assert " Help" in keys and " Quit" in keys
+        for hint in ("c ✓", "s ?", "x ✗", "! ○"):
+            assert hint not in keys
+        # Pressed all the same, a tag key says why it did nothing.
+        await pilot.press("j", "c")
+        await pilot.pause()
+        assert any("read-only" in str(n.message) for n in app._notifications)
+        # A selection's status line offers no tag keys either.
+        await pilot.press("v")
+        await pilot.pause()
+        status = pane_status(focused_pane(app))
+        assert "SELECT" in status and "tag" not in status
+        await pilot.press("escape")
+        # The same-fact panel: its link keys are neither in its hint line nor in the bar.
+        await pilot.press("a")
+        for _ in range(100):
+            if app.alignment is not None:
+                break
+            await pilot.pause(0.05)
+        app.screen.query_one("#same-fact-list").focus()
+        await pilot.pause()
+        title = widget_text(app.screen.query_one("#same-fact-title"))
+        assert "closes" in title and "supports" not in title and "contradicts" not in title
+        keys = widget_text(app.screen.query_one(KeyBar))
+        assert "Supports" not in keys and "Contradicts" not in keys
+        app.clear_notifications()
+        await pilot.press("minus")
+        await pilot.pause()
+        assert any("read-only" in str(n.message) for n in app._notifications)
+        # The claim view's keys line offers no key that writes the record.
+        await pilot.press("escape")
+        await pilot.pause()
+        focused_pane(app).focus()
+        await pilot.press("g", "r")
+        await pilot.pause()
+        line = widget_text(app.screen.query_one("#claim-view-keys"))
+        assert "back" in line and "summary" not in line and "evidence" not in line
+        app.clear_notifications()
+        await pilot.press("s")
+        await pilot.pause()
+        assert any("read-only" in str(n.message) for n in app._notifications)
 
 
 async def test_unreadable_annotations_are_said_plainly_not_loading_forever(tmp_path):

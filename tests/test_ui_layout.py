@@ -103,3 +103,28 @@ async def test_a_pane_added_by_a_wider_terminal_shows_an_article_not_shown_yet()
         await settle(app, pilot)
         places = sorted(pane_header(p).splitlines()[1][:3] for p in panes(app))
         assert places == ["1/5", "2/5", "3/5", "4/5", "5/5"]
+
+
+async def test_the_pane_order_survives_a_restart_at_a_wider_terminal():
+    """An outside tester arranged the panes at 80 columns and restarted at 220: the hidden
+    panes came back in the corpus's order, not in the order a wider terminal had shown them
+    before the restart."""
+    corpus = load_corpus()
+    ids = [a.id for a in corpus.articles]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("left_square_bracket")  # pane 1 takes report 5; report 1 hides
+        await pilot.pause()
+        app.screen.save_session()
+        saved = app.screen.session_file.read_bytes()
+        # Widened now, the panes read 5 2 3 4 1: report 1 where report 5 was.
+        await pilot.resize_terminal(220, 50)
+        await settle(app, pilot)
+        assert [p.article.id for p in panes(app)] == [ids[4], ids[1], ids[2], ids[3], ids[0]]
+        session_file = app.screen.session_file
+    session_file.write_bytes(saved)  # the session as it was left at 80 columns
+    restarted = ReaderApp(load_corpus())
+    async with restarted.run_test(size=(220, 50)) as pilot:
+        await settle(restarted, pilot)
+        assert [p.article.id for p in panes(restarted)] == [ids[4], ids[1], ids[2], ids[3], ids[0]]

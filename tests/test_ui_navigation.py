@@ -202,3 +202,81 @@ async def test_the_text_stays_put_when_the_alignment_arrives_after_a_page_move(m
         # At most the one line the claim bar took, and the cursor still in sight.
         assert after[1:6] == shown or after[1:5] == shown[1:5]
         assert any(line.startswith("▌") for line in after)
+
+
+async def test_a_reports_date_line_is_no_claim_the_cursor_stops_on(write_articles):
+    """An outside tester moved onto the date line of a report of their own and tagged it."""
+    from eternaut_reader import open_store
+
+    folder = write_articles(
+        {
+            "report.txt": "Ferry strike closes the harbour\n\n2025-07-18\n\n"
+            "A ferry strike closed the harbour on Monday. Talks resume on Friday.\n"
+        }
+    )
+    app = ReaderApp(load_corpus([folder]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = focused_pane(app)
+        assert pane.article.date == "2025-07-18"  # still read as the report's date
+        here = pane.reading.sentences
+        assert pane_status(pane).startswith("1/3 ")
+        await pilot.press("j")
+        assert here[pane.cursor].text == "A ferry strike closed the harbour on Monday."
+        await pilot.press("k")
+        assert here[pane.cursor].text == "Ferry strike closes the harbour"
+        # Tagging everything the cursor reaches leaves the date untagged.
+        await pilot.press("c", "j", "c", "j", "c", "G", "k", "c")
+        await pilot.pause()
+        app.editor.store.flush()
+    with open_store() as store:
+        quotes = {a.quote for a in store.annotations()}
+    assert "2025-07-18" not in quotes and len(quotes) == 3
+
+
+async def test_the_seeds_date_lines_are_passed_by_too():
+    corpus = load_corpus()
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        pane = focused_pane(app)
+        app.screen.show_in_pane(pane, corpus.articles[4])  # "2025-07-28" under its headline
+        await settle(app, pilot)
+        await pilot.press("g", "j")
+        assert pane.reading.sentences[pane.cursor].text.startswith("Netflix Uses Generative AI")
+        assert ":" in pane.reading.sentences[pane.cursor].text  # the subtitle, not the title
+
+
+def _as_the_terminal_sends(data: str):
+    """The key events a terminal's bytes make (Textual's own parser, as the driver uses)."""
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    return [*parser.feed(data), *parser.feed("")]
+
+
+async def test_escape_sent_together_with_a_key_is_both_keys():
+    """tmux send-keys Escape j: the terminal sends ESC j, which reads as Alt+J, and both
+    keys were lost (an outside tester). Esc closes the panel, then j moves."""
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        panel = app.screen.query_one("#same-fact-title").parent
+        assert panel.display
+        [key] = _as_the_terminal_sends("\x1bj")
+        assert key.key == "alt+j"
+        app.post_message(key)
+        await pilot.pause()
+        await pilot.pause()
+        assert not panel.display
+        assert pane_status(focused_pane(app)).startswith("2/12 ")
+        # ESC m: the panel is closed already, so Esc has nothing to close and m opens the matrix.
+        from eternaut_reader.ui.screens.matrix import MatrixScreen
+
+        for key in _as_the_terminal_sends("\x1bm"):
+            app.post_message(key)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MatrixScreen)

@@ -114,6 +114,27 @@ async def test_search_all_lists_matches_by_article_and_opens_one(write_articles)
         assert "ferry strike" in sentence
 
 
+async def test_search_all_names_each_report_by_its_place_and_title_not_its_id():
+    """An outside tester saw '…Generative AI Leap…: 003_084280ef9a8343a0' in the list."""
+    corpus = load_corpus()
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "Netflix")
+        options = app.screen.query_one("#search-all-list", OptionList)
+        await wait_for(pilot, lambda: app.screen.query_text == "Netflix")
+        listed = "\n".join(
+            str(options.get_option_at_index(n).prompt) for n in range(options.option_count)
+        )
+        assert "1/5 [IT] Netflix usa l’IA" in widget_text(options)  # as drawn
+        fourth = corpus.articles[3]
+        assert f"4/5 [EN] {fourth.title[:40]}" in listed
+        assert "5/5 [EN] Netflix Uses Generative AI in TV Show for First Time — Decrypt" in listed
+        for article in corpus.articles:
+            assert article.id not in listed
+
+
 async def test_a_running_reader_shows_claims_that_arrive_on_disk(tmp_path: Path):
     db = tmp_path / "annotations.json"
     corpus = load_corpus()

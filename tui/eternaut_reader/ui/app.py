@@ -243,6 +243,12 @@ class ReaderApp(App[None]):
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            parts = self._escape_then_key(event)
+            if parts is not None:
+                for part in parts:
+                    await self.on_event(part)
+                return
         # Keys and pastes in the order typed, a burst included: see key_order.py.
         if (
             isinstance(event, (events.Key, events.Paste))
@@ -251,6 +257,27 @@ class ReaderApp(App[None]):
         ):
             return
         await super().on_event(event)
+
+    def _escape_then_key(self, event: events.Key) -> tuple[events.Key, events.Key] | None:
+        """Esc and a key sent together ("Esc j" from tmux send-keys, a macro, a fast typist)
+        reach the app as one key, Alt+J: a terminal sends Alt+J as ESC then J. The reader
+        binds no Alt key, so such a key is taken as the two it was sent as (Esc closes the
+        panel, then j moves), where it was lost (found by an outside tester). Not in a text
+        field, where Esc can cancel a dialog and lose what was typed, and not for an Alt key
+        the user's keymap binds."""
+        from textual.keys import _character_to_key
+        from textual.widgets import Input, TextArea
+
+        key, character = event.key, event.character
+        if not key.startswith("alt+") or not character or not event.is_printable:
+            return None
+        if len(character) != 1 or key.count("+") != 1:
+            return None  # Alt with Ctrl or Shift as well: a key of its own
+        if any(key in keys.split(",") for keys in self.keymap.values()):
+            return None
+        if isinstance(self.focused, (Input, TextArea)):
+            return None
+        return events.Key("escape", "\x1b"), events.Key(_character_to_key(character), character)
 
     def on_mount(self) -> None:
         for notice in self.corpus.notices:

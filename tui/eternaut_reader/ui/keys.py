@@ -122,6 +122,43 @@ PROMPT_KEYS = {
 }
 
 
+# The keys that change claims (or their notes, links, records, evidence). On a read-only
+# database they can do nothing but say why, so the key bar and the hint lines leave them
+# out there; the keys still answer, with the read-only message, when pressed.
+CHANGES_CLAIMS = frozenset(
+    {
+        "tag.confirmed",
+        "tag.speculative",
+        "tag.contradicted",
+        "tag.open",
+        "untag",
+        "suggestion.accept",
+        "note",
+        "link",
+        "undo",
+        "redo",
+        "same-fact.supports",
+        "same-fact.contradicts",
+        "same-fact.accept",
+        "claim-view.record",
+        "claim-view.add-evidence",
+        "claim-view.edit-evidence",
+        "claim-view.remove-evidence",
+    }
+)
+
+
+def read_only(app: object) -> bool:
+    """Whether the claims open in the app cannot be changed (a read-only database)."""
+    editor = getattr(app, "editor", None)
+    return editor is not None and bool(editor.store.read_only)
+
+
+def offered(app: object, binding_id: str) -> bool:
+    """Whether a binding's key is shown now: not one that changes claims when none can be."""
+    return binding_id not in CHANGES_CLAIMS or not read_only(app)
+
+
 def all_bindings() -> dict[str, tuple[Binding, str, str]]:
     """Every registered binding: id -> (binding, help group, palette target). A class is
     registered when its module is imported; ui.app.load_bindings() imports them all."""

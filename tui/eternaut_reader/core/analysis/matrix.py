@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ __all__ = [
     "MatrixRow",
     "build_matrix",
     "report_columns",
+    "report_headings",
 ]
 
 
@@ -130,6 +132,56 @@ def report_columns(articles: Sequence[Article]) -> list[tuple[str, str]]:
     """The matrix's columns: each report's id and heading ("3 EN Netflix's Pioneering…"),
     the same on screen, in the `matrix` command and in the exports."""
     return [(a.id, f"{n} {a.language.upper()} {a.title}") for n, a in enumerate(articles, 1)]
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def report_headings(articles: Sequence[Article], width: int) -> list[str]:
+    """Each report's column heading in `width` cells, told apart from the others.
+
+    The full heading ("3 EN Netflix's Pioneering…") when its cut shows each report's own
+    words; otherwise (most reports' titles begin alike: "Netflix…" cut to "N…" in every
+    column at 80 columns, found by an outside tester) the number, the language when there is
+    room, and the report's outlet or, failing that, its title from its first word of four
+    letters or more that no other title has ("3 EN Pioneering Step…", "4 Leap…")."""
+    full = [f"{n} {a.language.upper()} {a.title}" for n, a in enumerate(articles, 1)]
+    cut = [_cut(h, width) for h in full]
+    # Distinct without their numbers: the number alone does not tell what a report is.
+    if len({c.split(" ", 1)[-1] for c in cut}) == len(cut):
+        return cut
+    titles = [{w.casefold() for w in _words(a.title)} for a in articles]
+    outlets = [(a.outlet or "").strip() for a in articles]
+    tails = []
+    for n, article in enumerate(articles, 1):
+        others = set().union(*(t for k, t in enumerate(titles) if k != n - 1))
+        outlet = outlets[n - 1]
+        if outlet and outlets.count(outlet) == 1:
+            tails.append(f"{outlet} · {article.title}")
+        else:
+            own = next((w for w in _words(article.title) if w.casefold() not in others), None)
+            tails.append(article.title[article.title.index(own) :] if own else article.title)
+    # The language only when every column has room for it and six letters of its word:
+    # the word is what tells the reports apart.
+    leads = [f"{n} {a.language.upper()} " for n, a in enumerate(articles, 1)]
+    with_language = all(
+        len(lead) + min(len(tail.split(" ", 1)[0]), 6) <= width
+        for lead, tail in zip(leads, tails, strict=True)
+    )
+    headings = [
+        _cut((lead if with_language else f"{n} ") + tail, width)
+        for n, (lead, tail) in enumerate(zip(leads, tails, strict=True), 1)
+    ]
+    return headings
 
 
 COVERED = 0.4  # the share of an aligned passage a tag must cover to give that passage's verdict

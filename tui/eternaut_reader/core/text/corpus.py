@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from eternaut_reader.core.text.markdown import markdown_text
-from eternaut_reader.core.text.segment import Sentence, Span, paragraphs, sentences
+from eternaut_reader.core.text.segment import (
+    Sentence,
+    Span,
+    claim_units,
+    paragraphs,
+    sentences,
+)
 from eternaut_reader.core.text.textio import NotText, read_article_file
 
 if TYPE_CHECKING:
@@ -72,6 +78,7 @@ class Article:
     fetched: str | None = None
     _sentences: list[Sentence] | None = field(default=None, repr=False)
     _paragraphs: list[Span] | None = field(default=None, repr=False)
+    _units: list[Sentence] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -104,11 +111,23 @@ class Article:
                 self._sentences = sentences(self.text, self.language, progress, cancel=cancel)
             return self._sentences
 
+    @property
+    def units(self) -> list[Sentence]:
+        """The sentences the reader's cursor stops on: the claims it can tag. Not the
+        metadata lines (a date alone, "date 2025-07-18": segment.is_metadata), of a seed or
+        of a user's own report alike."""
+        found = self.segment()
+        with self._lock:
+            if self._units is None:
+                self._units = claim_units(found)
+            return self._units
+
     def set_language(self, language: str) -> None:
         """Another language means other sentence rules: the sentences are found again."""
         with self._lock:
             self.language = language
             self._sentences = None
+            self._units = None
 
     def __getstate__(self) -> dict[str, object]:
         # Sent to a worker process (analysis/parallel.py) without its lock, which is this

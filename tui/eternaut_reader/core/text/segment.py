@@ -177,6 +177,28 @@ _METADATA = re.compile(
 )
 
 
+# A sentence that is only a metadata field: a date alone on its line ("2025-07-28", as the
+# fifth seed and many saved pages have it under the headline) or a labelled one ("date
+# 2025-07-18", split off the headline above). It is no claim: the sentence cursor passes it
+# by, so that a tag key never makes a claim of it (an outside tester tagged a report's date
+# line). A span that holds it can still be selected and tagged on purpose.
+_METADATA_ONLY = re.compile(
+    r"(?:(?:date|data|published|updated|pubblicato(?:\s+il)?|aggiornato(?:\s+il)?)\s*:?\s*)?"
+    r"\d{4}-\d{2}-\d{2}",
+    re.IGNORECASE,
+)
+
+
+def is_metadata(text: str) -> bool:
+    """Is this sentence a metadata field, not a claim (see _METADATA_ONLY)?"""
+    return _METADATA_ONLY.fullmatch(text.strip()) is not None
+
+
+def claim_units(found: list[Sentence]) -> list[Sentence]:
+    """The sentences a cursor stops on: all but the metadata fields."""
+    return [s for s in found if not is_metadata(s.text)]
+
+
 def _metadata_apart(chunk: str, spans: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     for n, (start, end) in enumerate(spans):
         field = _METADATA.match(chunk, start, end) if n == 0 else None

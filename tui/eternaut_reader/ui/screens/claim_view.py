@@ -38,9 +38,10 @@ from eternaut_reader.core.storage.database import NotInClaim, StoreError
 from eternaut_reader.core.terminal import one_line
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.claim_text import step_notice
-from eternaut_reader.ui.keys import key_hint, keyed
+from eternaut_reader.ui.keys import key_hint, keyed, offered
 from eternaut_reader.ui.screens.matrix import matrix_of
 from eternaut_reader.ui.widgets.chrome import step_options
+from eternaut_reader.ui.widgets.hint_line import HintLine
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Alignment
@@ -175,7 +176,7 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
         with Vertical(id="claim-view"):
             yield Static(id="claim-view-title")
             yield OptionList(id="claim-view-list")
-            yield Static(id="claim-view-keys")
+            yield HintLine(id="claim-view-keys")
 
     def on_mount(self) -> None:
         self.refresh_claim()
@@ -238,14 +239,21 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
 
     def _show_keys(self) -> None:
         app = self.app
+        # The keys that write the record are left out where nothing can be written (a
+        # read-only database); pressed, they still say why.
+        edits = (
+            f"{key_hint(app, 'claim-view.record')} summary & review · "
+            f"{key_hint(app, 'claim-view.add-evidence')} add evidence · "
+            f"{key_hint(app, 'claim-view.edit-evidence')} edit · "
+            f"{key_hint(app, 'claim-view.remove-evidence')} remove · "
+            f"{key_hint(app, 'undo')} undo · "
+            if offered(app, "claim-view.record")
+            else ""
+        )
         self.query_one("#claim-view-keys", Static).update(
             Content(
                 f"{key_hint(app, 'claim-view.choose')} goes to the passage / copies the URL · "
-                f"{key_hint(app, 'claim-view.record')} summary & review · "
-                f"{key_hint(app, 'claim-view.add-evidence')} add evidence · "
-                f"{key_hint(app, 'claim-view.edit-evidence')} edit · "
-                f"{key_hint(app, 'claim-view.remove-evidence')} remove · "
-                f"{key_hint(app, 'undo')} undo · {key_hint(app, 'claim-view.close')} back"
+                f"{edits}{key_hint(app, 'claim-view.close')} back"
             )
         )
 
@@ -265,10 +273,13 @@ class ClaimViewScreen(Screen[tuple[str, int, int] | None]):
             lines.append((content, Row("text")))
 
         # What writing the record takes: a key, or (with no passage of one's own) a passage.
-        mine = group.lead(me) is not None
+        # (Nothing is the user's to write on a read-only database: no key offered for it.)
+        mine = group.lead(me) is not None and offered(self.app, "claim-view.record")
         record_key = key_hint(self.app, "claim-view.record")
 
         def writes(what: str) -> str:
+            if not offered(self.app, "claim-view.record"):
+                return "read only"
             return f"{record_key} writes {what}" if mine else "tag or link a passage to write it"
 
         # The summary: the user's own, else the earliest someone wrote, else the first quote.

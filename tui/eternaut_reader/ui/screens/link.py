@@ -17,6 +17,7 @@ from eternaut_reader.core.annotations.model import RELATIONS
 from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, display_keys, keyed
+from eternaut_reader.ui.widgets.hint_line import HintLine
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class LinkScreen(ModalScreen[LinkChoice | None]):
                 id="link-title",
             )
             yield OptionList(*options, id="link-options")
-            yield Static(
+            yield HintLine(
                 f"{display_keys('up,down')} choose · {display_key('enter')} link · "
                 f"{display_keys(_CLOSE.key)} cancel",
                 id="link-help",

@@ -51,6 +51,8 @@ class ClaimsScreen(ArticlesScreen):
         for pane in self.panes:
             pane.redraw()
         self.refresh_claim_bar()
+        # Whether the database is read-only is known from now: its keys go from the bar.
+        self._refresh_key_bar()
         panel = self._panel()
         if panel is not None and panel.display:
             self.fill_panel()

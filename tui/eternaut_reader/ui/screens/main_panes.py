@@ -248,17 +248,20 @@ class PanesScreen(Screen[None]):
         for pane in self.panes:
             self.places[pane.number] = pane.place()
         states = []
-        for n, place in sorted(self.places.items()):
-            if n < len(self.assignment):
-                article = self.corpus.articles[self.assignment[n]]
-                states.append(
-                    session.PaneState(
-                        article.id,
-                        place.cursor_offset,
-                        place.top_offset,
-                        session.snippet(article.text, place.cursor_offset),
-                    )
+        # Every pane's article in order, those a narrow terminal hides included: saving only
+        # the panes ever shown let a restart at a wider terminal fill the others in the
+        # corpus's order, not the order the user left them in (an outside tester).
+        for n in range(len(self.assignment)):
+            place = self.places.get(n, Place())
+            article = self.corpus.articles[self.assignment[n]]
+            states.append(
+                session.PaneState(
+                    article.id,
+                    place.cursor_offset,
+                    place.top_offset,
+                    session.snippet(article.text, place.cursor_offset),
                 )
+            )
         focused = self.focused_view.number if self.focused_view else 0
         try:
             session.save(

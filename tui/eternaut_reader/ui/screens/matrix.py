@@ -26,6 +26,7 @@ from eternaut_reader.core.analysis.matrix import (
     Placed,
     build_matrix,
     report_columns,
+    report_headings,
 )
 from eternaut_reader.core.analysis.scorecard import ReportScore, scorecard
 from eternaut_reader.core.annotations.groups import claim_groups
@@ -34,6 +35,7 @@ from eternaut_reader.core.storage.atomic import write_atomic
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint, keyed
 from eternaut_reader.ui.screens.choice import Choice, ChoiceScreen
+from eternaut_reader.ui.widgets.hint_line import HintLine
 
 if TYPE_CHECKING:
     from textual.screen import Screen as AnyScreen
@@ -202,7 +204,7 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
             yield table
             if self.scores:
                 yield Static(id="matrix-scores")
-            yield Static(self._legend(), id="matrix-legend")
+            yield HintLine(self._legend(), id="matrix-legend")
 
     def _legend(self) -> Content:
         glyphs = " ".join(SYMBOLS.values()) + f" {OPEN_SYMBOL}"
@@ -256,8 +258,14 @@ class MatrixScreen(Screen[tuple[str, int, int] | None]):
         table.clear(columns=True)
         claim_width, report_width = self._widths()
         table.add_column("Claim", width=claim_width, key="claim")
-        for _, heading in self.matrix.columns:
-            table.add_column(printable(_cut(heading, report_width)), width=report_width)
+        articles = [self.corpus.by_id(article_id) for article_id, _ in self.matrix.columns]
+        if all(a is not None for a in articles):
+            # Told apart at any width (the titles mostly begin alike): see report_headings.
+            headings = report_headings([a for a in articles if a is not None], report_width)
+        else:
+            headings = [_cut(heading, report_width) for _, heading in self.matrix.columns]
+        for heading in headings:
+            table.add_column(printable(heading), width=report_width)
         for row in self.matrix.rows:
             cells = [Content(printable(_cut(row.label, claim_width)))]
             cells += [Content(row.cells[a].mark.center(3)) for a, _ in self.matrix.columns]

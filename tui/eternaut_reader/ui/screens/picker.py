@@ -15,6 +15,7 @@ from eternaut_reader.core.terminal import safe
 from eternaut_reader.core.text.corpus import Corpus
 from eternaut_reader.core.text.finder import label, pick
 from eternaut_reader.ui.keys import key_hint, keyed
+from eternaut_reader.ui.widgets.hint_line import HintLine
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 SHOWN = 100  # rows in the list; typing narrows it
@@ -69,7 +70,7 @@ class PickerScreen(ModalScreen[str | None]):
             yield Static(f"Open an article ({len(self.corpus.articles)})", id="picker-title")
             yield SafeInput(placeholder="title, outlet or id", id="picker-query")
             yield OptionList(id="picker-list")
-            yield Static(
+            yield HintLine(
                 f"{key_hint(self.app, 'picker.open')} opens it in the focused pane · "
                 f"{key_hint(self.app, 'picker.up', 'picker.down')} move · "
                 f"{key_hint(self.app, 'picker.close')} close",

@@ -21,6 +21,7 @@ from eternaut_reader.core.text.corpus import Corpus
 from eternaut_reader.core.text.display import counted
 from eternaut_reader.core.text.finder import ArticleMatches, search_articles
 from eternaut_reader.ui.keys import key_hint, keyed
+from eternaut_reader.ui.widgets.hint_line import HintLine
 from eternaut_reader.ui.widgets.safe_inputs import SafeInput
 
 PER_ARTICLE = 50  # matches listed per article (the count says how many there are)
@@ -95,7 +96,7 @@ class SearchAllScreen(ModalScreen[MatchChoice | None]):
             yield SafeInput(self.initial, placeholder="a word or phrase", id="search-all-query")
             yield Static("", id="search-all-status")
             yield OptionList(id="search-all-list")
-            yield Static(
+            yield HintLine(
                 f"{key_hint(self.app, 'search-all.open')} opens the match in the focused pane · "
                 f"{key_hint(self.app, 'search-all.up', 'search-all.down')} move · "
                 f"{key_hint(self.app, 'search-all.close')} close",
@@ -150,8 +151,12 @@ class SearchAllScreen(ModalScreen[MatchChoice | None]):
             if article is None:
                 continue
             more = f" (first {len(found.hits)} shown)" if found.total > len(found.hits) else ""
+            # Named as the panes and the same-fact panel name it (place, language, title,
+            # outlet when known), never by its id, which the user never sees elsewhere.
+            place = self.corpus.place(article.id)
+            outlet = f" — {article.outlet}" if article.outlet else ""
             heading = Text(
-                safe(f"{article.title} — {article.outlet or article.id}: "),
+                safe(f"{place} [{article.language.upper()}] {article.title}{outlet}: "),
                 style="bold",
             )
             heading.append(f"{found.total} match{'es' if found.total != 1 else ''}{more}")

@@ -14,7 +14,7 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widget import Widget
 
-from eternaut_reader.ui.keys import display_key
+from eternaut_reader.ui.keys import display_key, offered
 
 
 class KeyBar(Widget):
@@ -39,6 +39,8 @@ class KeyBar(Widget):
             binding = item.binding
             if not binding.show or not item.enabled or binding.action in seen:
                 continue
+            if binding.id and not offered(self.app, binding.id):
+                continue  # a tag key on a read-only database: it only says it cannot
             seen.add(binding.action)
             rank = _RANKS.get(binding.action, 1 if item.node is not self.screen else 2)
             key = display_key(item.binding.key)

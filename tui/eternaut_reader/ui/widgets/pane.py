@@ -35,7 +35,7 @@ from eternaut_reader.core.text.corpus import Article, Corpus
 from eternaut_reader.core.text.display import counted, printable
 from eternaut_reader.core.text.reading import Reading, Selection
 from eternaut_reader.core.text.wrap import WrapIndex
-from eternaut_reader.ui.keys import PROMPT_KEYS, key_hint, keyed
+from eternaut_reader.ui.keys import PROMPT_KEYS, key_hint, keyed, offered
 from eternaut_reader.ui.widgets.chrome import fit, heading_details, heading_title
 from eternaut_reader.ui.widgets.claim_marks import line_marks
 from eternaut_reader.ui.widgets.lines import Layer, offset_at_column, styled_segments
@@ -525,7 +525,8 @@ class ArticlePane(ScrollView, can_focus=True):
             self._changed()
 
     def _on_segmented(self) -> None:
-        self.reading.set_sentences(self.article.sentences, at=self._pending_cursor)
+        # The claim units: a date line is passed by (Article.units).
+        self.reading.set_sentences(self.article.units, at=self._pending_cursor)
         self._pending_cursor = None
         self.segmenting = None
         self._sync()
@@ -1059,8 +1060,10 @@ class ArticlePane(ScrollView, can_focus=True):
         if reading.selection is not None:
             low, high = sorted((reading.selection.anchor, reading.selection.head))
             tags = key_hint(self.app, "tag.confirmed", "tag.speculative", "tag.contradicted")
+            # No tag keys offered where they cannot tag (a read-only database).
+            tag = f"{tags} tag · " if offered(self.app, "tag.confirmed") else ""
             return (
-                f"SELECT {high - low} chars · {tags} tag · {key_hint(self.app, 'select.swap')} "
+                f"SELECT {high - low} chars · {tag}{key_hint(self.app, 'select.swap')} "
                 f"other end · {key_hint(self.app, 'cancel')} cancel"
             )
         if not self.ready:

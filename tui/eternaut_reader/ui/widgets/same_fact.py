@@ -25,8 +25,9 @@ from textual.widgets.option_list import Option
 from eternaut_reader.core.analysis.matrix import covers
 from eternaut_reader.core.annotations.tags import verdict
 from eternaut_reader.core.text.display import printable
-from eternaut_reader.ui.keys import display_key, key_hint, keyed
+from eternaut_reader.ui.keys import display_key, key_hint, keyed, offered
 from eternaut_reader.ui.widgets.chrome import middle_cut, step_options
+from eternaut_reader.ui.widgets.hint_line import HintLine
 
 if TYPE_CHECKING:
     from eternaut_reader.core.analysis import Match
@@ -144,7 +145,7 @@ class SameFactPanel(Vertical):
         self._matches: list[Match | None] = []  # one per option; None for a heading
 
     def compose(self) -> ComposeResult:
-        yield Static(id="same-fact-title")
+        yield HintLine(id="same-fact-title")
         yield OptionList(id="same-fact-list")
 
     def focus_list(self) -> None:
@@ -203,10 +204,13 @@ class SameFactPanel(Vertical):
             )
             return
         reports = {m.article for m in matches}
-        keys = (
-            f"{display_key('enter')} shows · {key_hint(app, 'same-fact.supports')} supports · "
-            f"{key_hint(app, 'same-fact.contradicts')} contradicts · {close} closes"
+        links = (
+            f"{key_hint(app, 'same-fact.supports')} supports · "
+            f"{key_hint(app, 'same-fact.contradicts')} contradicts · "
+            if offered(app, "same-fact.supports")
+            else ""  # a read-only database: no link can be made
         )
+        keys = f"{display_key('enter')} shows · {links}{close} closes"
         title.update(
             Content(
                 printable(
@@ -332,6 +336,12 @@ class SameFactPanel(Vertical):
         tag_ids = ("tag.confirmed", "tag.speculative", "tag.contradicted", "tag.open")
         if any(event.key in keys_of(self.app, ident) for ident in tag_ids):
             event.stop()
+            editor = getattr(self.app, "editor", None)
+            if not offered(self.app, "tag.confirmed") and editor is not None:
+                # Nothing can be tagged anywhere: why, rather than where tags are given.
+                reason = editor.store.read_only_reason or "the database is read-only"
+                self.notify(f"Not changed: {reason}", severity="warning", timeout=8)
+                return
             self.notify(
                 f"Tags are given in the pane ({key_hint(self.app, 'same-fact.close')} goes "
                 f"back to it); here {key_hint(self.app, 'same-fact.accept')} accepts the "
