@@ -77,3 +77,47 @@ def test_a_period_to_compare_with_is_no_span_of_time(text):
 def test_a_span_of_time_is_still_read():
     [week] = [v for v in extract("Lo sciopero durerà una settimana.", "it") if v.unit == "hour"]
     assert week.low == 168
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The patients are aged between 2 and 41.", "en"),
+        ("The patients are aged 2 to 41.", "en"),
+        ("The patients are aged 2-41.", "en"),
+        ("The patients are between 2 and 41 years old.", "en"),
+        ("I contagiati hanno tra i 2 e i 41 anni.", "it"),
+        ("I pazienti hanno dai 2 ai 41 anni.", "it"),
+        ("di età compresa tra 2 e 41 anni", "it"),
+    ],
+)
+def test_the_ages_of_a_group_are_one_range(text, language):
+    # Read as the one age 41 (or none), the range agreed with nothing.
+    [ages] = [v for v in extract(text, language) if v.unit == "year"]
+    assert (ages.low, ages.high) == (2, 41)
+
+
+def test_two_people_s_ages_stay_two_ages():
+    ages = [
+        v for v in extract("The couple, aged 47 and 52, were rescued.", "en") if v.unit == "year"
+    ]
+    assert [(v.low, v.high) for v in ages] == [(47, 47), (52, 52)]
+
+
+def test_one_age_range_told_in_two_languages_agrees(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The measles patients in Castelfranco are aged between 2 and 41, the authority said.",
+        "I malati di morbillo di Castelfranco hanno tra i 2 e i 41 anni, secondo l'azienda.",
+    )
+    assert (relation, found) == ("agrees", [])
+
+
+def test_another_age_range_conflicts(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "The measles patients in Castelfranco are aged between 2 and 41, the authority said.",
+        "I malati di morbillo di Castelfranco hanno tra i 3 e i 41 anni, secondo l'azienda.",
+    )
+    assert relation == "conflicts"
+    assert found[0][0] == "number"

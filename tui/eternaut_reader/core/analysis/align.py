@@ -76,7 +76,8 @@ __all__ = [
 # 26 (method 23): who won and who lost a game; scores in words; "a week", "a fortnight"; ages
 # in one word ("diciassettenne", "aged 16"); months against years; "una ventina" up to 25.
 # 27 (method 24): a live blog's time of writing ("Ore 17.40 –") is no time of an event, nor
-# are the hours of a closing and a reopening one time; "una settimana normale" is no span.
+# are the hours of a closing and a reopening one time; "una settimana normale" is no span;
+# the ages of a group are one range ("aged between 2 and 41", "tra i 2 e i 41 anni").
 METHOD_VERSION = 27
 
 

@@ -2805,7 +2805,12 @@ def extract(
         d for d in _dates(text, reference, year, language) if not _within(d, [*times, *scores])
     ]
     shares = [s for s in _shares(text) if not any(d.start <= s.start < d.end for d in dates)]
-    ages = [a for a in _one_word_ages(text) if not _within(a, [*dates, *times, *scores])]
+    ages = [a for a in _age_ranges(text) if not _within(a, [*dates, *times, *scores])]
+    ages += [
+        a
+        for a in _one_word_ages(text)
+        if not _within(a, [*dates, *times, *scores]) and not _within(a, ages)
+    ]
     covered = [(v.start, v.end) for v in (*dates, *shares, *times, *scores, *ages)]
     amounts = [v for v in _amounts(text, language) if not any(s <= v.start < e for s, e in covered)]
     amounts += ages
@@ -3138,10 +3143,40 @@ _AGES_BEFORE_ANNI = re.compile(
     r"\b(?:di|da)\s+(\d{1,3}(?:\s*,\s*\d{1,3})*)\s+(?:e|o)\s+\d{1,3}\s+anni\b", re.I
 )
 _FIGURE = re.compile(r"\d{1,3}")
-_AGE_HINT = re.compile(r"enn[eia]\b|aged|\d\s+anni\b", re.IGNORECASE)
+_AGE_HINT = re.compile(r"enn[eia]\b|aged|\d\s+anni\b|years?\s+old\b", re.IGNORECASE)
 _DECADES = frozenset(
     ["vent", "trent", "quarant", "cinquant", "sessant", "settant", "ottant", "novant"]
 )
+
+
+# The ages of a group from youngest to oldest: "aged between 2 and 41", "aged 2 to 41",
+# "between 2 and 41 years old", "tra i 2 e i 41 anni", "dai 2 ai 41 anni" (read as one age, 41,
+# they agreed with nothing and made "41 anni" a second value).
+_AGE_RANGE = re.compile(
+    r"\baged\s+(?:between\s+(\d{1,3})\s+and\s+(\d{1,3})|(?:from\s+)?(\d{1,3})\s*(?:to|-|–)\s*"
+    r"(\d{1,3}))\b"
+    r"(?!\s*(?:%|per\s*cent|months?|weeks?|days?))"
+    r"|\b(?:between|from)\s+(\d{1,3})\s*(?:and|to|-|–)\s*(\d{1,3})\s+years?\s+old\b"
+    r"|\b(?:tra|fra|dai?)\s+(?:(?:i|gli)\s+)?(\d{1,3})\s+(?:e|ai?)\s+(?:(?:i|gli)\s+)?(\d{1,3})"
+    r"\s+anni\b",
+    re.IGNORECASE,
+)
+
+
+def _age_ranges(text: str) -> list[Value]:
+    if not _AGE_HINT.search(text):
+        return []  # the common case, cheaply
+    out = []
+    for m in _AGE_RANGE.finditer(text):
+        low, high = (int(g) for g in m.groups() if g)
+        if 0 <= low < high < _OLDEST:
+            out.append(
+                replace(
+                    _amount("quantity", YEARS, float(low), text, m.start(), m.end()),
+                    high=float(high),
+                )
+            )
+    return out
 
 
 def _one_word_ages(text: str) -> list[Value]:
