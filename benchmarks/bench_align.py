@@ -21,7 +21,8 @@ cubs born at a wildlife park), corpus39 (a wildfire in Sardinia), corpus40 (a me
 fall over the Po valley), corpus41 (an eruption of Etna that shut Catania airport),
 corpus42 (a record auction of a Renaissance drawing), corpus43 (the verdict of a corruption
 trial in Naples), corpus44 (a flash flood of the Seveso in Milan), corpus45 (a paper mill
-bought by a Swedish group) and corpus46 (a measles outbreak near Treviso), against the
+bought by a Swedish group), corpus46 (a measles outbreak near Treviso), corpus47 (a river
+bridge closed after an inspection) and corpus48 (a wine fraud near Siena), against the
 hand-built clusters
 (tests/data/align/*_clusters.json; see core/analysis/evaluate.py for how pairs are counted):
 pairwise precision and recall for EN-EN and IT-EN, verdict accuracy per cluster, and the
@@ -117,6 +118,8 @@ def main() -> None:
         ("corpus44", [DATA / "corpus44"], DATA / "corpus44_clusters.json"),
         ("corpus45", [DATA / "corpus45"], DATA / "corpus45_clusters.json"),
         ("corpus46", [DATA / "corpus46"], DATA / "corpus46_clusters.json"),
+        ("corpus47", [DATA / "corpus47"], DATA / "corpus47_clusters.json"),
+        ("corpus48", [DATA / "corpus48"], DATA / "corpus48_clusters.json"),
     ):
         corpus = load_corpus(paths)
         result = evaluate(align(corpus, use_cache=False), corpus.articles, load_clusters(clusters))

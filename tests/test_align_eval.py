@@ -313,3 +313,38 @@ def test_method_23s_held_out_sets_at_first_sight_and_since():
         _, result = run([DATA / folder], f"{folder}_clusters.json")
         predicted = {c.id: c.predicted for c in result.clusters}
         assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)
+
+
+def test_method_24s_held_out_sets_at_first_sight_and_since():
+    """Held-out sets written in method 24's round (a river bridge closed after an inspection,
+    a wine fraud near Siena), measured once before anything was changed for them (10 of 16
+    disagreements). Caught at first sight: the daily traffic, the repair cost, who signed the
+    order, the detour, how long the bridge stays shut, the inspection day, the bottles seized,
+    the fraud's value, who is under house arrest, the Sangiovese share; since: the hour of
+    the closure ("La chiusura, scattata dalle 18": the closure is what the hour is of) and
+    the raid's day (two ledes giving it by the week's words, "ieri mattina" / "on Tuesday");
+    no longer wrongly contradicted: the school shuttle "da lunedì prossimo" (read as the
+    Monday before) against "dal 21 ottobre"."""
+    _, bridge = run([DATA / "corpus47"], "corpus47_clusters.json")
+    assert {c.id: c.predicted for c in bridge.clusters}["shuttle-21-oct"] == "confirmed"
+    for folder, planted in (
+        (
+            "corpus47",
+            {
+                "daily-traffic",
+                "repair-cost",
+                "order-signer",
+                "detour-length",
+                "closure-duration",
+                "inspection-day",
+                "closure-hour",
+            },
+        ),
+        (
+            "corpus48",
+            {"bottles-seized", "fraud-value", "who-arrested", "sangiovese-share", "raid-day"},
+        ),
+    ):
+        _, result = run([DATA / folder], f"{folder}_clusters.json")
+        predicted = {c.id: c.predicted for c in result.clusters}
+        assert {predicted[c] for c in planted} == {"contradicted"}, (folder, predicted)

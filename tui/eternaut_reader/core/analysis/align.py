@@ -77,7 +77,9 @@ __all__ = [
 # in one word ("diciassettenne", "aged 16"); months against years; "una ventina" up to 25.
 # 27 (method 24): a live blog's time of writing ("Ore 17.40 –") is no time of an event, nor
 # are the hours of a closing and a reopening one time; "una settimana normale" is no span;
-# the ages of a group are one range ("aged between 2 and 41", "tra i 2 e i 41 anni").
+# the ages of a group are one range ("aged between 2 and 41", "tra i 2 e i 41 anni"); "next
+# Monday", "lunedì prossimo" are the coming one; a subject set off by a comma is what a day or
+# an hour is of ("La chiusura, scattata dalle 18"); two openings' days by the week's words.
 METHOD_VERSION = 27
 
 

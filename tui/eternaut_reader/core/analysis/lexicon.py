@@ -455,6 +455,15 @@ def stem(word: str) -> str:
     return w[:6]
 
 
+# Nouns of an act read as its verb, next to a value: "the closure, from 6 p.m." / "shut at 8
+# p.m.", "the seizure of 118,000 bottles" / "seized".
+_NOUN_OF_VERB = {
+    "closure": "close", "closures": "close", "seizure": "seize", "seizures": "seize",
+    "departure": "depart", "arrival": "arrive", "failure": "fail", "approval": "approve",
+    "refusal": "refuse", "removal": "remove", "survival": "survive",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
 def base_stem(word: str) -> str:
     """`stem` of an English verb's base form: "renewed", "renewing" -> "renew", as "renew".
@@ -463,6 +472,9 @@ def base_stem(word: str) -> str:
     dictionary's base form must meet the text's inflected one ("rinnovato" is "renew" in
     the lexicon, "renewed" in the report). Read into whole passages, the same stems joined
     more unrelated English sentences than they found restatements."""
+    verb = _NOUN_OF_VERB.get(word)
+    if verb is not None:
+        return stem(verb)  # "closure" (from "chiusura") meets "closed" and "shut"
     if len(word) > 6 and word.endswith("ing"):
         w = word[:-3]
     elif len(word) > 4 and word.endswith("ed") and not word.endswith(("eed", "hundred")):

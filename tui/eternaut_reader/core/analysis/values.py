@@ -1736,6 +1736,8 @@ _OTHER_BEFORE = re.compile(
 )
 _LAST_BEFORE = re.compile(r"\b(?:last|scors[oa])\b", re.IGNORECASE)
 _SCORSO_AFTER = re.compile(r"\s+scors[oa]\b", re.IGNORECASE)
+_NEXT_BEFORE = re.compile(r"\b(?:next|(?:il|la)\s+prossim[oa])\s+$", re.IGNORECASE)
+_PROSSIMO_AFTER = re.compile(r"\s+prossim[oa]\b", re.IGNORECASE)
 _YEARS_AGO = re.compile(
     r"\b(\d{1,2}|[^\W\d_]+)\s+(?:years?\s+ago|anni\s+fa|anno\s+fa)\b", re.IGNORECASE
 )
@@ -1918,6 +1920,14 @@ def _dates(
             if back == 0 and (_LAST_BEFORE.search(m.group()) or _SCORSO_AFTER.match(text, m.end())):
                 back = 7  # "last Tuesday", "martedì scorso" written on a Tuesday: a week ago
             day = reference - dt.timedelta(days=back)
+            if _NEXT_BEFORE.search(text, max(0, m.start() - 14), m.start(1)) or (
+                _PROSSIMO_AFTER.match(text, m.end())
+            ):
+                # "next Monday", "lunedì prossimo", "il prossimo lunedì": the coming one (read
+                # as the Monday before, a shuttle starting "da lunedì prossimo" clashed with
+                # "dal 21 ottobre").
+                add(m, _span(day + dt.timedelta(days=7), day + dt.timedelta(days=7)), recent=True)
+                continue
             opening, closing = _sentence_start(text, m.start()), _sentence_end(text, m.end())
             if opening > 0 and not text[opening : m.start()].strip() and _BARE_DAY.match(m.group()):
                 # ", on Saturday at its district offices": a day set off by commas belongs to
