@@ -322,7 +322,8 @@ def test_method_24s_held_out_sets_at_first_sight_and_since():
     order, the detour, how long the bridge stays shut, the inspection day, the bottles seized,
     the fraud's value, who is under house arrest, the Sangiovese share; since: the hour of
     the closure ("La chiusura, scattata dalle 18": the closure is what the hour is of) and
-    the raid's day (two ledes giving it by the week's words, "ieri mattina" / "on Tuesday");
+    the raid's day (two ledes giving it by the week's words, "ieri mattina" / "on Tuesday"),
+    where the bulk wine came from (a region: Sicily against Puglia);
     no longer wrongly contradicted: the school shuttle "da lunedì prossimo" (read as the
     Monday before) against "dal 21 ottobre"."""
     _, bridge = run([DATA / "corpus47"], "corpus47_clusters.json")

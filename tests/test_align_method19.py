@@ -281,11 +281,16 @@ def test_the_dead_counted_by_an_active_verb_against_an_italian_count_conflict(tm
 
 
 def test_a_count_in_a_sentence_opening_on_a_year_long_past_is_of_then():
-    (_, _, dead) = extract(
-        "In September 1997, two strong earthquakes in Umbria killed 11 people.",
-        "en",
-        dt.date(2025, 5, 1),
-    )
+    # (Umbria is read too, as a region: the count is the one quantity.)
+    (dead,) = [
+        v
+        for v in extract(
+            "In September 1997, two strong earthquakes in Umbria killed 11 people.",
+            "en",
+            dt.date(2025, 5, 1),
+        )
+        if v.kind == "quantity"
+    ]
     assert (dead.unit, dead.low, dead.former) == ("dead", 11.0, True)
     (dead,) = extract("The quake killed 11 people.", "en", dt.date(2025, 5, 1))
     assert not dead.former

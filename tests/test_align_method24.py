@@ -186,3 +186,42 @@ def test_two_ledes_giving_the_day_by_the_week_s_words_conflict(tmp_path):
     ]
     assert match.relation == "conflicts"
     assert "date" in [c.what for c in match.conflicts]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "region"),
+    [
+        ("la cantina acquistava vino sfuso in Puglia", "it", "region:apulia"),
+        ("the estate blended bulk wine bought in Apulia", "en", "region:apulia"),
+        ("arrivato dalla Sicilia", "it", "region:sicily"),
+        ("nel Veneto", "it", "region:veneto"),
+    ],
+)
+def test_a_region_is_a_place(text, language, region):
+    assert [v.unit for v in extract(text, language) if v.kind == "place"] == [region]
+
+
+def test_a_region_s_name_as_an_adjective_is_no_place():
+    assert not [v for v in extract("the Lombardy region's president", "en") if v.kind == "place"]
+
+
+def test_two_regions_where_one_thing_came_from_conflict(tmp_path):
+    relation, found = aligned(
+        tmp_path,
+        "Prosecutors allege that the Poggio Lauro estate blended bulk wine purchased in Sicily.",
+        "Secondo la Procura, la tenuta Poggio Lauro acquistava vino sfuso in Puglia.",
+    )
+    assert relation == "conflicts"
+    assert ("place", "in Sicily", "in Puglia") in found
+    # (Its words meet: purchased / acquistava. "bought" is read as no verb: irregular pasts
+    # as their verbs were tried, and cost a verdict on the evaluation sets.)
+
+
+def test_regions_of_two_things_do_not_conflict(tmp_path):
+    # The storm's region and the rescuers' region: their words do not meet.
+    _, found = aligned(
+        tmp_path,
+        "The storm hit farms in Lombardy on Monday, destroying the maize harvest.",
+        "La tempesta di lunedì ha distrutto il mais; i soccorsi sono arrivati dal Piemonte.",
+    )
+    assert not [c for c in found if c[0] == "place"]

@@ -913,6 +913,11 @@ def _same_measure(a: Read, b: Read, wording: Callable[[], float]) -> Callable[[i
             # / "on the volcano's eastern flank" (0.18 alike), not a lake's southern shore and
             # another's western one (0.10). (Fitted on those two pairs alone.)
             return wording() >= SIDE_WORDING
+        if va.kind == "place" and va.unit.startswith("region:"):
+            # A story names many regions (it spread from Lombardy to Veneto): where one thing
+            # came from or happened only where the words next to the two say so ("bought in
+            # Sicily" / "acquistava vino sfuso in Puglia").
+            return meet(a.contexts[i], b.contexts[j])
         if va.kind == "place" and va.unit.startswith("lake:"):
             # A story may name several lakes (frost "south of Lake Iseo" and "on Lake Garda"),
             # or sides ("the eastern slopes", "the western shore"); passages that say much the

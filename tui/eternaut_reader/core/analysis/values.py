@@ -175,7 +175,7 @@ class Value:
 
 
 # Places compared by a word of their names (_places), not by the whole of it.
-NAMED_PLACES = ("hospital:", "province:", "lake:", "side:", "shore:")
+NAMED_PLACES = ("hospital:", "province:", "lake:", "side:", "shore:", "region:")
 _COUNT_REACH = 24  # characters between a count and a verb that tells what befell those counted
 _BARE_COUNT = 10  # smaller counts ("two", "three") are too common to tell one fact by
 
@@ -2930,6 +2930,12 @@ def _places(text: str) -> list[Value]:
         if words and not any(v.start < m.end() and m.start() < v.end for v in out):
             unit = f"{kind}:{' '.join(words)}"
             out.append(Value("place", unit, 0.0, 0.0, m.group(), m.start(), m.end()))
+    for m in _REGION.finditer(text):
+        # "bought in Sicily" / "acquistava vino sfuso in Puglia": where something comes from
+        # or happens, by the region's name (what it is of, the words next to it say).
+        name = _REGIONS[m.group("region").lower().replace("’", "'")]
+        if not any(v.start < m.end() and m.start() < v.end for v in out):
+            out.append(Value("place", f"region:{name}", 0.0, 0.0, m.group(), m.start(), m.end()))
     for m in _SIDE.finditer(text):
         # "the volcano's western flank" / "sul versante orientale", "the eastern shore": which
         # side of a mountain, a town or a lake.
@@ -2938,6 +2944,39 @@ def _places(text: str) -> list[Value]:
         unit = f"{'shore' if noun in _SHORES else 'side'}:{direction}"
         out.append(Value("place", unit, 0.0, 0.0, m.group(), m.start(), m.end()))
     return out
+
+
+# Italy's regions, in Italian and English, after "in"/"from"/"dalla"... (a region named as a
+# place, not "the Sicily region's president" alone).
+_REGIONS = {
+    **dict.fromkeys(("sicily", "sicilia"), "sicily"),
+    **dict.fromkeys(("apulia", "puglia", "le puglie"), "apulia"),
+    **dict.fromkeys(("tuscany", "toscana"), "tuscany"),
+    **dict.fromkeys(("lombardy", "lombardia"), "lombardy"),
+    **dict.fromkeys(("piedmont", "piemonte"), "piedmont"),
+    **dict.fromkeys(("sardinia", "sardegna"), "sardinia"),
+    **dict.fromkeys(("campania",), "campania"),
+    **dict.fromkeys(("calabria",), "calabria"),
+    **dict.fromkeys(("basilicata",), "basilicata"),
+    **dict.fromkeys(("veneto",), "veneto"),
+    **dict.fromkeys(("liguria",), "liguria"),
+    **dict.fromkeys(("lazio", "latium"), "lazio"),
+    **dict.fromkeys(("umbria",), "umbria"),
+    **dict.fromkeys(("abruzzo", "abruzzi"), "abruzzo"),
+    **dict.fromkeys(("molise",), "molise"),
+    **dict.fromkeys(("marche", "the marches"), "marche"),
+    **dict.fromkeys(("emilia-romagna", "emilia romagna"), "emilia-romagna"),
+    **dict.fromkeys(("friuli", "friuli-venezia giulia", "friuli venezia giulia"), "friuli"),
+    **dict.fromkeys(("trentino", "trentino-alto adige"), "trentino"),
+    **dict.fromkeys(("aosta valley", "valle d'aosta", "val d'aosta"), "aosta"),
+}  # fmt: skip
+_REGION = re.compile(
+    r"\b(?:in|from|to|across|of|dalla|dalle|della|delle|nella|nelle|dal|del|nel|dall['’]|"
+    r"dell['’]|nell['’])\s*(?:the\s+)?(?P<region>"
+    + "|".join(sorted((re.escape(r) for r in _REGIONS), key=len, reverse=True))
+    + r")\b(?!\s*(?:region|regione|'s|’s)\b)",
+    re.IGNORECASE,
+)
 
 
 # Sides by the points of the compass, in English and Italian, and what they are sides of.
