@@ -281,7 +281,7 @@ def test_the_dead_counted_by_an_active_verb_against_an_italian_count_conflict(tm
 
 
 def test_a_count_in_a_sentence_opening_on_a_year_long_past_is_of_then():
-    # (Umbria is read too, as a region: the count is the one quantity.)
+    # (Umbria is read too, as a region: the toll is the one count of the dead.)
     (dead,) = [
         v
         for v in extract(
@@ -289,7 +289,7 @@ def test_a_count_in_a_sentence_opening_on_a_year_long_past_is_of_then():
             "en",
             dt.date(2025, 5, 1),
         )
-        if v.kind == "quantity"
+        if v.unit == "dead"
     ]
     assert (dead.unit, dead.low, dead.former) == ("dead", 11.0, True)
     (dead,) = extract("The quake killed 11 people.", "en", dt.date(2025, 5, 1))
