@@ -225,3 +225,11 @@ def test_regions_of_two_things_do_not_conflict(tmp_path):
         "La tempesta di lunedì ha distrutto il mais; i soccorsi sono arrivati dal Piemonte.",
     )
     assert not [c for c in found if c[0] == "place"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Sono sette in tutto gli indagati.", "Sono 7 in totale gli indagati."]
+)
+def test_a_count_with_a_word_of_totals_before_its_noun(text):
+    [count] = [v for v in extract(text, "it") if v.kind == "quantity"]
+    assert (count.low, count.unit) == (7, "indaga")

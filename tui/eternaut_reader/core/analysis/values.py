@@ -990,6 +990,7 @@ _NOUN_IS = re.compile(
     re.IGNORECASE,
 )
 _IT_PLURAL_ARTICLES = frozenset({"i", "gli", "le"})
+_IT_IN_ALL = re.compile(r"\s+(?:in\s+tutto|in\s+totale|complessivamente|finora)\b", re.IGNORECASE)
 # People "treated", "taken" or "rushed" to hospital are the injured.
 _CARED_FOR = frozenset(stem(w) for w in ("treated", "taken", "rushed", "admitted", "brought"))
 _TO_HOSPITAL = re.compile(
@@ -1402,6 +1403,11 @@ def _amounts(text: str, language: str) -> list[Value]:
             continue  # "17th-century", "3rd": an ordinal, not a count
         counted = _COUNTED.match(text, end)
         whole = None
+        if language == "it" and (total := _IT_IN_ALL.match(text, end)):
+            # "Sono sette in tutto gli indagati": the count, a word of totals, the article.
+            article = _COUNTED.match(text, total.end())
+            if article and article.group(1).lower() in _IT_PLURAL_ARTICLES:
+                counted = article
         if counted and language == "it" and counted.group(1).lower() in _IT_PLURAL_ARTICLES:
             # "Sono 2,4 milioni i clienti": the count comes before its noun's article.
             after = _NOUN_AFTER_NAME.match(text, counted.end())
