@@ -233,3 +233,20 @@ def test_regions_of_two_things_do_not_conflict(tmp_path):
 def test_a_count_with_a_word_of_totals_before_its_noun(text):
     [count] = [v for v in extract(text, "it") if v.kind == "quantity"]
     assert (count.low, count.unit) == (7, "indaga")
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Il closing è atteso entro fine giugno.", "atteso"),
+        ("La decisione è attesa per domani.", "attesa"),
+        ("Sono attesi 10 mila visitatori.", "attesi"),
+        ("Molti hanno affrontato tre ore di autostrada dopo ore di attesa.", None),
+        ("La notizia più attesa è arrivata quasi subito.", None),
+        ("Il film più atteso dell'anno esce oggi.", None),
+    ],
+)
+def test_awaited_and_waiting_are_no_hedge(text, hedge):
+    from eternaut_reader.core.analysis.lexicon import is_hedged
+
+    assert is_hedged(text, "it") == hedge

@@ -554,8 +554,10 @@ def is_hedged(text: str, language: str) -> str | None:
         found.discard("secondo")
     if "may" in found and not _MAY_VERB.search(text):
         found.discard("may")  # the month ("3 May 2024"), not the verb
-    if "attesa" in found and not _EXPECTED.search(folded):
-        found.discard("attesa")  # "32 navi in attesa al largo": waiting, not expected
+    if found & _AWAITED and not _EXPECTED.search(folded):
+        # "32 navi in attesa al largo", "dopo ore di attesa": waiting, not expected; "la
+        # notizia più attesa": the most awaited, told as fact.
+        found -= _AWAITED
     if found & _PLANNED and _NONE_PLANNED.search(folded):
         # "non è previsto alcun esubero", "Nessun licenziamento è previsto": no plan, told as
         # fact (as "no job cuts were planned" is in English).
@@ -587,8 +589,13 @@ _NONE_PLANNED = re.compile(
 
 
 # "attesa" hedges as "expected" ("è attesa per domani", "la decisione attesa"), not as the
-# noun of "in attesa", "sala d'attesa", "lista d'attesa" (waiting).
-_EXPECTED = re.compile(r"(?<!\bin )(?<!d')\battesa\b(?!\s+(?:di|del|della|dei|delle|degli)\b)")
+# noun of "in attesa", "sala d'attesa", "lista d'attesa", "ore di attesa" (waiting), nor
+# after "più" or "tanto" (awaited: "la notizia più attesa è arrivata").
+_AWAITED = frozenset({"atteso", "attesa", "attesi"})
+_EXPECTED = re.compile(
+    r"(?<!\bin )(?<!d')(?<!\bdi )(?<!\bl')(?<!\bpiù )(?<!\bmolto )(?<!\btanto )(?<!\btanta )"
+    r"(?<!\blungamente )\batte(?:sa|so|si)\b(?!\s+(?:di|del|della|dei|delle|degli)\b)"
+)
 
 
 @lru_cache(maxsize=8)
