@@ -250,3 +250,34 @@ def test_awaited_and_waiting_are_no_hedge(text, hedge):
     from eternaut_reader.core.analysis.lexicon import is_hedged
 
     assert is_hedged(text, "it") == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "hedge"),
+    [
+        (
+            "Secondo l'ultimo rapporto dell'autorità regionale, l'acquedotto disperde il 41%.",
+            "it",
+            None,
+        ),
+        (
+            "More than 120 mm of rain fell, according to figures from the regional "
+            "environmental agency ARPA.",
+            "en",
+            None,
+        ),
+        ("Secondo i dati del ministero della Salute i casi sono 23.", "it", None),
+        # A party's own figures, or figures of no one, stay its claim.
+        ("It built 140,000 bicycles in 2022, according to union figures.", "en", "according to"),
+        ("Secondo i dati dell'azienda le vendite sono salite.", "it", "secondo"),
+        (
+            "According to figures from sources close to the company, sales rose.",
+            "en",
+            "according to",
+        ),
+    ],
+)
+def test_a_body_s_report_names_its_source(text, language, hedge):
+    from eternaut_reader.core.analysis.lexicon import is_hedged
+
+    assert is_hedged(text, language) == hedge

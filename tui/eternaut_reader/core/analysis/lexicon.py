@@ -642,6 +642,17 @@ _INSTITUTION = re.compile(
     r"sindaco|mayor|tribunale|court|autorità|authority|ufficio|office|department|dipartimento)\b",
     re.IGNORECASE,
 )
+# A body's document before the body: "figures from the regional environmental agency
+# ARPA", "l'ultimo rapporto dell'autorità regionale", "i dati diffusi dal ministero".
+_DOCUMENT_OF = re.compile(
+    r"(?:(?:latest|last|new|first|official|provisional|ultim[oaie]|prim[oaie]|nuov[oaie]|"
+    r"ufficial[ei])\s+)?(?:report|figures|data|statistics|estimates?|survey|census|rapporto|"
+    r"dati|stim[ae]|cifre|bilancio|censimento|relazione|indagine)\s+"
+    r"(?:(?:released|published|issued|diffus[io]|pubblicat[io]|resi\s+noti)\s+)?"
+    r"(?:(?:of|from|by|della|dello|delle|degli|dei|del|dalla|dallo|dalle|dagli|dai|dal)\b|"
+    r"(?:dell|dall)['’])\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
 # A person or a body named within the attribution: "according to hospital director Marco
 # Galli", "secondo l'assessore Rossi".
 _NAMED_WITHIN = re.compile(r"[^,.;:]{0,40}?\s(?:[A-Z][\w'’-]+)")
@@ -658,6 +669,13 @@ def _unnamed(text: str, end: int) -> bool:
     first = source.start(1)
     if source.group(1).isupper() or _INSTITUTION.match(text, first):
         return False
+    document = _DOCUMENT_OF.match(text, first)
+    if document is not None:
+        # "secondo l'ultimo rapporto dell'autorità regionale", "according to figures from
+        # the regional environmental agency ARPA": a body's report names the body.
+        after = document.end()
+        if _INSTITUTION.match(text, after) or _NAMED_WITHIN.match(text, after - 1):
+            return False
     return _NAMED_WITHIN.match(text, first - 1) is None
 
 
