@@ -281,3 +281,22 @@ def test_a_body_s_report_names_its_source(text, language, hedge):
     from eternaut_reader.core.analysis.lexicon import is_hedged
 
     assert is_hedged(text, language) == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "hedge"),
+    [
+        ("I canali erano molto più danneggiati del previsto.", "it", None),
+        ("Damage to the drains was worse than expected.", "en", None),
+        ("The deal is expected to close in June.", "en", "expected"),
+        (
+            "Costs were higher than expected and the works are expected to end in May.",
+            "en",
+            "expected",
+        ),
+    ],
+)
+def test_than_expected_is_a_comparison_not_a_hedge(text, language, hedge):
+    from eternaut_reader.core.analysis.lexicon import is_hedged
+
+    assert is_hedged(text, language) == hedge

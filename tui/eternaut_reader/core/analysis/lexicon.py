@@ -558,6 +558,10 @@ def is_hedged(text: str, language: str) -> str | None:
         # "32 navi in attesa al largo", "dopo ore di attesa": waiting, not expected; "la
         # notizia più attesa": the most awaited, told as fact.
         found -= _AWAITED
+    if found & _COMPARED and not _expectation_left(folded):
+        # "più danneggiati del previsto", "higher than expected": a comparison with what was
+        # expected, told as fact.
+        found -= _COMPARED
     if found & _PLANNED and _NONE_PLANNED.search(folded):
         # "non è previsto alcun esubero", "Nessun licenziamento è previsto": no plan, told as
         # fact (as "no job cuts were planned" is in English).
@@ -582,6 +586,20 @@ def is_hedged(text: str, language: str) -> str | None:
 
 
 _PLANNED = frozenset({"previsto", "prevista", "previsti", "previste"})
+_COMPARED = _PLANNED | {"expected", "atteso"}
+_THAN_EXPECTED = re.compile(
+    r"\b(?:than\s+(?:expected|planned|forecast)|(?:del|di\s+quanto|rispetto\s+al)\s+"
+    r"(?:previsto|atteso|preventivato))\b"
+)
+
+
+def _expectation_left(folded: str) -> bool:
+    """Is a word of expectation left once the comparisons ("than expected", "del previsto")
+    are taken out?"""
+    rest = _THAN_EXPECTED.sub(" ", folded)
+    return re.search(r"\b(?:expected|previst[oaie]|attes[oaie])\b", rest) is not None
+
+
 _NONE_PLANNED = re.compile(
     r"\b(?:non\s+(?:è|sono|era|erano|sarà|saranno)\s+(?:stat[oaie]\s+)?previst[oaie]|"
     r"(?:nessun[oa]?|nessun'|alcun[oa]?)\b[^.;:,]{0,40}\b(?:è|sono|sarà|saranno)\s+previst[oaie])\b"
