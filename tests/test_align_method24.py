@@ -300,3 +300,18 @@ def test_than_expected_is_a_comparison_not_a_hedge(text, language, hedge):
     from eternaut_reader.core.analysis.lexicon import is_hedged
 
     assert is_hedged(text, language) == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Il museo avrebbe dovuto aprire nella primavera del 2028.", None),
+        ("Il crollo avrebbe potuto causare una strage.", None),
+        ("I lavori sarebbero dovuti finire a maggio.", None),
+        ("Il sindaco avrebbe firmato l'ordinanza.", "avrebbe"),  # reportedly signed
+    ],
+)
+def test_what_was_due_or_possible_is_no_hedge(text, hedge):
+    from eternaut_reader.core.analysis.lexicon import is_hedged
+
+    assert is_hedged(text, "it") == hedge

@@ -548,6 +548,9 @@ def stopwords(language: str) -> frozenset[str]:
 def is_hedged(text: str, language: str) -> str | None:
     """The hedge word that makes `text` a reported or uncertain statement, or None."""
     folded = text.casefold().replace("’", "'")
+    # "avrebbe dovuto aprire nel 2028", "avrebbe potuto causare una strage": what was due, or
+    # possible, and did not happen, told as fact; not a reported claim.
+    folded = _DUE_OR_ABLE.sub(lambda m: " " * len(m.group()), folded)
     lang = language if language in HEDGES else "en"
     found: set[str] = set(_cues(lang).findall(folded))
     if "secondo" in found and not _secondo_is_preposition(folded):
@@ -585,6 +588,7 @@ def is_hedged(text: str, language: str) -> str | None:
     return None
 
 
+_DUE_OR_ABLE = re.compile(r"\b(?:avrebbe|avrebbero|sarebbe|sarebbero)\s+(?:dovut|potut)[oaie]\b")
 _PLANNED = frozenset({"previsto", "prevista", "previsti", "previste"})
 _COMPARED = _PLANNED | {"expected", "atteso"}
 _THAN_EXPECTED = re.compile(
