@@ -315,3 +315,14 @@ def test_what_was_due_or_possible_is_no_hedge(text, hedge):
     from eternaut_reader.core.analysis.lexicon import is_hedged
 
     assert is_hedged(text, "it") == hedge
+
+
+def test_to_safety_is_one_word_in_both_languages():
+    # "I vigili del fuoco hanno tratto in salvo 37 persone" / "Firefighters pulled more than
+    # 60 people to safety": the words next to the two counts meet on it (the flood set's
+    # rescued people, 37 against more than 60, were only related).
+    from eternaut_reader.core.analysis.similarity import content_stems
+
+    italian = content_stems("hanno tratto in salvo", "it", base=True)
+    english = content_stems("to safety", "en", base=True)
+    assert set(italian) & set(english)

@@ -405,6 +405,12 @@ _PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
             ),
             "installed",
         ),
+        (
+            # "tratto in salvo 37 persone" / "pulled more than 60 people to safety". (Reading
+            # "vigili del fuoco" as firefighters, not "fire", was tried: a pair lost.)
+            re.compile(r"\bin\s+salvo\b", re.IGNORECASE),
+            "safety",
+        ),
     ),
 }
 
@@ -413,7 +419,7 @@ _PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 # say so faster than the patterns (content_stems runs tens of thousands of times).
 _PHRASE_WORDS = {
     "en": ("effect", "force", "live", "kick", "rails", "tracks", "office", "sworn"),
-    "it": ("vigore", "scatt", "binari", "carica", "insedi"),
+    "it": ("vigore", "scatt", "binari", "carica", "insedi", "salvo"),
 }
 
 
