@@ -326,3 +326,14 @@ def test_to_safety_is_one_word_in_both_languages():
     italian = content_stems("hanno tratto in salvo", "it", base=True)
     english = content_stems("to safety", "en", base=True)
     assert set(italian) & set(english)
+
+
+def test_the_hour_a_verdict_was_read_in_two_languages_conflicts(tmp_path):
+    # "sentenza" is a ruling, and so is a verdict; "letta" is read.
+    relation, found = aligned(
+        tmp_path,
+        "The verdict was read out shortly after 4pm in a packed courtroom.",
+        "La sentenza è stata letta poco dopo le 19, al termine della camera di consiglio.",
+    )
+    assert relation == "conflicts"
+    assert found[0][0] == "time"

@@ -253,7 +253,8 @@ vento wind; siccità drought; caldo heat; danni damage; danno damage; ferito inj
 morto dead; vittima victim; dispersi missing; evacuati evacuated; sfollati evacuated;
 evacuazione evacuation; salvataggio rescue; emergenza emergency; allarme alarm;
 causa cause; indagine investigation; indagini investigation; inchiesta investigation;
-arresto arrest; arrestato arrested; accusa charge; sentenza ruling;
+arresto arrest; arrestato arrested; accusa charge; sentenza ruling; letta read; letto read;
+lette read; letti read;
 villaggio village; campagne countryside; campo field; campi fields;
 fonti sources; fonte source; nord north; sud south; est east; ovest west; tempo time;
 acquisto purchase; acquisizione acquisition; vendita sale; sicurezza safety;
@@ -344,7 +345,8 @@ amplify improve; artists creators; creatives creators; filmmakers creators;
 shut closed; close closed; stay remain; stays remain; artworks paintings;
 artwork painting; pictures paintings; canvases paintings; heist theft; robbery theft;
 burglary theft; stole stolen; thieves thief; robbers thief; burglars thief; raiders thief;
-intruders thief; recordings footage; video footage
+intruders thief; recordings footage; video footage; verdict ruling; verdicts ruling;
+judgment ruling; judgement ruling
 """
 
 # Phrases of one meaning whose words, taken one by one, share nothing: each is read as one
