@@ -337,3 +337,25 @@ def test_the_hour_a_verdict_was_read_in_two_languages_conflicts(tmp_path):
     )
     assert relation == "conflicts"
     assert found[0][0] == "time"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "day"),
+    [
+        ("La strada resta chiusa almeno fino a venerdì.", "it", 7),
+        ("The road will stay closed until Friday.", "en", 7),
+        # Past narrative: the Tuesday before.
+        ("The park kept the news quiet until Tuesday, when it announced the births.", "en", 4),
+        ("Dove fino a martedì c'era una sughereta, oggi resta la cenere.", "it", 4),
+    ],
+)
+def test_until_a_weekday_still_ahead_is_the_coming_one(text, language, day):
+    import datetime as dt
+
+    weekdays = ("venerdì", "Friday", "Tuesday", "martedì")
+    [date] = [
+        v
+        for v in extract(text, language, dt.date(2025, 11, 4))
+        if v.kind == "date" and v.text.strip().endswith(weekdays)
+    ]
+    assert dt.date.fromordinal(int(date.low)) == dt.date(2025, 11, day)

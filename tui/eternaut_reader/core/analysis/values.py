@@ -1744,6 +1744,17 @@ _LAST_BEFORE = re.compile(r"\b(?:last|scors[oa])\b", re.IGNORECASE)
 _SCORSO_AFTER = re.compile(r"\s+scors[oa]\b", re.IGNORECASE)
 _NEXT_BEFORE = re.compile(r"\b(?:next|(?:il|la)\s+prossim[oa])\s+$", re.IGNORECASE)
 _PROSSIMO_AFTER = re.compile(r"\s+prossim[oa]\b", re.IGNORECASE)
+# ...said in the present or the future ("resta chiusa", "will stay closed"): "kept the news
+# quiet until Tuesday" and "fino a martedì c'era una sughereta" tell a past Tuesday.
+_STILL = re.compile(
+    r"\b(?:resta|restano|resterà|resteranno|rimane|rimangono|rimarrà|rimarranno|sarà|saranno|"
+    r"will|remains?|stays?|is|are|è|sono)\b",
+    re.IGNORECASE,
+)
+_UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till|fino\s+a|entro)\s+(?:at\s+least\s+)?$",
+    re.IGNORECASE,
+)
 _YEARS_AGO = re.compile(
     r"\b(\d{1,2}|[^\W\d_]+)\s+(?:years?\s+ago|anni\s+fa|anno\s+fa)\b", re.IGNORECASE
 )
@@ -1926,6 +1937,17 @@ def _dates(
             if back == 0 and (_LAST_BEFORE.search(m.group()) or _SCORSO_AFTER.match(text, m.end())):
                 back = 7  # "last Tuesday", "martedì scorso" written on a Tuesday: a week ago
             day = reference - dt.timedelta(days=back)
+            if (
+                back
+                and _UNTIL_BEFORE.search(text, max(0, m.start() - 24), m.start(1))
+                and _STILL.search(text, _sentence_start(text, m.start()), m.start())
+            ):
+                # "resta chiusa almeno fino a venerdì", "closed until Friday": a bound still
+                # ahead, so the coming one (read as the Friday before, a road said shut until
+                # Friday agreed with one reopened since).
+                ahead = reference + dt.timedelta(days=7 - back)
+                add(m, _span(ahead, ahead), recent=True)
+                continue
             if _NEXT_BEFORE.search(text, max(0, m.start() - 14), m.start(1)) or (
                 _PROSSIMO_AFTER.match(text, m.end())
             ):
