@@ -130,7 +130,7 @@ def test_saving_the_theme_creates_the_file_and_its_folder(config):
 
 def test_a_broken_file_is_never_overwritten_by_saving_the_theme(config):
     write(config, "theme = \n")
-    with pytest.raises(ValueError, match="the theme was not saved"):
+    with pytest.raises(ValueError, match="the file was left as it is"):
         save_theme("nord")
     assert config.read_text(encoding="utf-8") == "theme = \n"
 

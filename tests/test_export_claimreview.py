@@ -180,7 +180,8 @@ def test_the_export_command_counts_reviews_not_claims(tmp_path, capsys):
     assert len(_reviews(out)) == 2
     err = capsys.readouterr().err
     assert (
-        "exported 2 reviews of 3 annotations (3 orphans or not in the corpus) as claimreview" in err
+        "exported 2 reviews of 3 annotations (3 of them on text not in the corpus) as claimreview"
+        in err
     )
 
 

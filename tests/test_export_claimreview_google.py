@@ -426,7 +426,7 @@ def test_export_without_review_url_still_runs_and_says_google_requires_it(tmp_pa
     err = capsys.readouterr().err
     assert "claimreview: no review_url in [profile]: Google requires each fact-check's url" in err
     assert (
-        "exported 5 reviews of 6 annotations (2 orphans or not in the corpus) as claimreview "
+        "exported 5 reviews of 6 annotations (2 of them on text not in the corpus) as claimreview "
         f"to {out}" in err
     )
 
@@ -453,8 +453,8 @@ def test_export_with_a_profile_writes_url_and_author_and_says_nothing_more(
     err = capsys.readouterr().err
     assert "Google" not in err
     assert err == (
-        f"eternaut-reader: exported 5 reviews of 6 annotations (2 orphans or not in the corpus) as "
-        f"claimreview to {out}\n"
+        "eternaut-reader: exported 5 reviews of 6 annotations "
+        f"(2 of them on text not in the corpus) as claimreview to {out}\n"
     )
 
 

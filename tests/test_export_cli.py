@@ -64,8 +64,8 @@ def test_output_file_format_from_its_name_and_a_summary_on_stderr(tmp_path, db, 
     err = capsys.readouterr().err
     # Without a [profile], the lines before say what Google needs (test_export_claimreview_google).
     assert err.endswith(
-        "\neternaut-reader: exported 5 reviews of 6 annotations (2 orphans or not in the corpus) "
-        f"as claimreview to {out}\n"
+        "\neternaut-reader: exported 5 reviews of 6 annotations "
+        f"(2 of them on text not in the corpus) as claimreview to {out}\n"
     )
 
 

@@ -111,7 +111,8 @@ def _run(args: argparse.Namespace) -> int:
     if not result.count and not result.left_out:
         note(f"nothing matched: {len(annotations)} stored annotations, none selected")
     elif args.output:
-        orphans = f" ({result.orphans} orphans or not in the corpus)" if result.orphans else ""
+        # (an orphan: its text, or its article, is no longer in the corpus)
+        orphans = f" ({result.orphans} of them on text not in the corpus)" if result.orphans else ""
         plural = "" if result.count == 1 else "s"
         what = f"{result.count} annotation{plural}{orphans}"
         if result.unit != "annotation":  # ClaimReview: linked claims share one review

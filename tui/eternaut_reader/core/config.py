@@ -308,7 +308,7 @@ def save_theme(theme: str, path: Path | None = None) -> None:
     except FileNotFoundError:
         document = tomlkit.document()
     except tomlkit.exceptions.ParseError as exc:
-        raise ValueError(f"{path}: {exc}; the theme was not saved") from exc
+        raise ValueError(f"{path}: {exc}; the file was left as it is") from exc
     if document.get("theme") == theme:
         return
     document["theme"] = theme
