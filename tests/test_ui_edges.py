@@ -138,15 +138,33 @@ async def test_a_read_only_database_is_read_and_never_changed(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, NoteScreen)
         assert any("Notes cannot be changed" in str(n.message) for n in app._notifications)
-        # The article's details live beside the database: not written either.
-        from textual.widgets import Input
+        # The article's details live beside the database: not written either, so they are
+        # shown read-only, with no Save and no Ctrl+S (an outside tester was offered both).
+        from textual.widgets import Button, Input, Static
+
+        from eternaut_reader.ui.screens.metadata import MetadataScreen
 
         await pilot.press("i")
         await pilot.pause()
-        app.screen.query_one("#metadata-outlet", Input).value = "ANSA"
+        dialog = app.screen
+        assert isinstance(dialog, MetadataScreen)
+        text = " ".join(" ".join(widget_text(w) for w in dialog.query(Static)).split())
+        assert "Read-only" in text and "Save" not in text and "Ctrl+S" not in text
+        assert not dialog.query(Input)
+        assert [str(b.label) for b in dialog.query(Button)] == ["Close"]
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert any("The details were not saved:" in str(n.message) for n in app._notifications)
+        assert isinstance(app.screen, MetadataScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MetadataScreen)
+        # `r` on a sentence with no claim does not suggest tagging one.
+        app.clear_notifications()
+        await pilot.press("j", "r")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("No claim here") and "read-only" in m for m in messages)
+        assert not any("tag one" in m for m in messages), messages
         await pilot.press("q")
         await pilot.pause()
     assert (db.read_bytes(), os.stat(db).st_ino) == before

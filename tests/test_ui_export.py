@@ -204,3 +204,65 @@ async def test_claimreview_export_counts_the_reviews_it_wrote(tmp_path, monkeypa
         assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
         messages = [n.message for n in app._notifications]
         assert f"Exported 3 reviews of 4 claims to {out}" in messages, messages
+
+
+async def test_export_dialog_reopens_on_the_folder_and_name_last_exported_to(tmp_path, monkeypatch):
+    launch = tmp_path / "launch"
+    elsewhere = tmp_path / "elsewhere"
+    launch.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.chdir(launch)
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "e")
+        app.screen.query_one("#export-path").value = str(elsewhere / "netflix.csv")
+        await pilot.press("ctrl+s")
+        await wait_closed(app, pilot)
+        assert (elsewhere / "netflix.csv").exists()
+        await pilot.press("e")
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        assert dialog.query_one("#export-path").value == str(elsewhere / "netflix.csv")
+        dialog.query_one("#export-format").value = "json"
+        await pilot.pause()
+        assert dialog.query_one("#export-path").value == str(elsewhere / "netflix.json")
+        dialog.query_one("#export-format").value = "claimreview"
+        await pilot.pause()
+        assert dialog.query_one("#export-path").value == str(
+            elsewhere / "netflix.claimreview.jsonld"
+        )
+
+
+async def test_export_dialog_report_formats_hide_the_tag_boxes_and_tab_reaches_the_path(
+    tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(100, 34)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c", "e")
+        dialog = app.screen
+        boxes = [b for b in dialog.query("#export-tags TickBox")]
+        assert all(b.visible and b.display for b in boxes)
+        assert dialog.query_one("#export-tags").display
+        for report in ("report-md", "report-html"):
+            dialog.query_one("#export-format").value = report
+            await pilot.pause()
+            assert not dialog.query_one("#export-tags").display
+            assert dialog.query_one("#export-tags-report").display
+            assert all(b.disabled for b in boxes)
+            dialog.query_one("#export-format").focus()
+            await pilot.press("tab")
+            assert dialog.focused is dialog.query_one("#export-article")
+            await pilot.press("tab")
+            assert dialog.focused is dialog.query_one("#export-path")
+        dialog.query_one("#export-format").value = "csv"
+        await pilot.pause()
+        assert dialog.query_one("#export-tags").display
+        assert not any(b.disabled for b in boxes)
+        dialog.query_one("#export-format").focus()
+        await pilot.press(*["tab"] * 5)
+        assert dialog.focused is dialog.query_one("#export-article")
+        await pilot.press("tab")
+        assert dialog.focused is dialog.query_one("#export-path")

@@ -280,3 +280,38 @@ async def test_escape_sent_together_with_a_key_is_both_keys():
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, MatrixScreen)
+
+
+async def test_help_scrolls_with_j_and_k_and_its_key_bar_shows_its_own_keys():
+    """An outside tester: j/k did not scroll the help (PgDn did), and the key bar under it
+    showed the reader's tag keys, which do nothing there."""
+    from eternaut_reader.ui.screens.help import HelpScreen
+    from eternaut_reader.ui.widgets.key_bar import KeyBar
+
+    app = ReaderApp(load_corpus())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body")
+        assert body.scroll_y == 0
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        assert body.scroll_y == 3
+        await pilot.press("k")
+        await pilot.pause()
+        assert body.scroll_y == 2
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 2
+        bars = list(app.screen.query(KeyBar))
+        assert bars and bars[0].region.bottom == 24  # it covers the reader's bar
+        keys = " ".join(widget_text(bars[0]).split())
+        for hint in ("Esc Close help", "j Down", "k Up", "PgDn Page"):
+            assert hint in keys, keys
+        for tag in ("c ✓", "s ?", "x ✗", "Tab Pane"):
+            assert tag not in keys, keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)

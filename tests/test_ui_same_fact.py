@@ -588,6 +588,7 @@ async def test_at_80_columns_the_suggestion_has_the_second_line_before_hints_and
         assert first.strip().startswith("✗ contradicted")
         assert '"19 injured" in 2/3 vs "12 injured" here' in second
         assert "…ured" not in second
+        assert "links: con" in second  # the links stay in the bar, cut (a later tester)
 
 
 async def test_at_80_columns_the_claim_bar_shows_the_value_here():
@@ -1059,3 +1060,32 @@ def test_claim_bar_cuts_a_part_to_the_first_line_rather_than_after_the_suggestio
     assert first == "✓ confirmed · r claim view · → contradicts 4/5"
     assert rest.startswith("suggest ✗ contradicted (A accepts)")
     assert rest.endswith("← supported by 2/5, 3/5 and 5/5")
+
+
+async def test_a_long_suggestion_at_80_columns_leaves_the_claims_links_in_the_bar():
+    """An outside tester saw "links: supports from 4/5" vanish from the claim bar at 80×24
+    when a long suggestion was shown: the suggestion is cut first, the links stay."""
+    from textual.app import App
+
+    suggestion = (
+        "suggest ✓ confirmed (A accepts): 2/5, 3/5 and 4/5 state the same: Netflix used "
+        "generative AI for a building collapse scene in El Eternauta"
+    )
+    left = (
+        f"✓ confirmed · r claim view · {suggestion} · links: supports from 4/5 (f follows)"
+        " · note: checked"
+    )
+
+    class BarApp(App):
+        def compose(self):
+            yield ClaimBar()
+
+    app = BarApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.query_one(ClaimBar)
+        for right in ("all ✓3 ?0 ✗1 · saved", "all ✓3 ?1 ✗1 ○1 · +2 on 1 article not open · saved"):
+            bar.show(left, right)
+            await pilot.pause()
+            shown = widget_text(bar)
+            assert "links: supports from 4/5" in shown, shown
+            assert "suggest ✓ (A accepts): 2/5, 3/5" in shown, shown

@@ -152,6 +152,7 @@ class ReaderApp(App[None]):
         self.exit_note: str | None = None
         # The export dialog opens on the format used last (kept with the session).
         self.export_format = "csv"
+        self.export_path: Path | None = None  # the file last exported to, this session
         # The user's keymap (binding id -> keys), as given to set_keymap: ui/keys.py reads
         # it so that every hint names the keys the user chose.
         self.keymap: dict[str, str] = {}
@@ -229,6 +230,9 @@ class ReaderApp(App[None]):
         main = self._main_screen()
         if main is not None:
             main.note_session_change()
+
+    def remember_export_path(self, path: Path) -> None:
+        self.export_path = path
 
     def action_help(self) -> None:
         """The help screen: every key of every part of the reader, as the keymap has it."""

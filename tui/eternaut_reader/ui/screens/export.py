@@ -33,11 +33,31 @@ REPORTS = {f"report-{fmt}": fmt for fmt in REPORT_FORMATS}
 _REPORT_NAMES = {"md": "Markdown", "html": "HTML"}
 
 
-def default_path(fmt: str, folder: Path | None = None) -> Path:
-    """A file in the current folder named after the format, e.g. ./claims.csv, ./report.html."""
-    if fmt in REPORTS:
-        return (folder or Path.cwd()) / f"report{REPORT_FORMATS[REPORTS[fmt]][1]}"
-    return (folder or Path.cwd()) / f"claims{FORMATS[fmt].extension}"
+def _extension(fmt: str) -> str:
+    return REPORT_FORMATS[REPORTS[fmt]][1] if fmt in REPORTS else FORMATS[fmt].extension
+
+
+def default_path(fmt: str, folder: Path | None = None, stem: str | None = None) -> Path:
+    """A file named after the format, e.g. ./claims.csv, ./report.html.
+
+    In the current folder unless `folder` is given; `stem` is the name of the file last
+    written, kept unless it is the other kind's default ("claims" for a report and back).
+    """
+    kind = "report" if fmt in REPORTS else "claims"
+    if stem is None or stem in {"claims", "report"}:
+        stem = kind
+    return (folder or Path.cwd()) / f"{stem}{_extension(fmt)}"
+
+
+def path_stem(path: Path) -> str:
+    """The name of `path` without the extension of any export format (a.claimreview.jsonld -> a)."""
+    extensions = {FORMATS[f].extension for f in FORMATS} | {
+        e for _, e, _ in REPORT_FORMATS.values()
+    }
+    for extension in sorted(extensions, key=len, reverse=True):
+        if path.name.endswith(extension) and len(path.name) > len(extension):
+            return path.name[: -len(extension)]
+    return path.stem or path.name
 
 
 @keyed("Dialogs")
@@ -49,13 +69,20 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Export: cancel", id="export.cancel", priority=True),
     ]
 
-    def __init__(self, store: AnnotationStore, corpus: Corpus, fmt: str = "csv") -> None:
+    def __init__(
+        self, store: AnnotationStore, corpus: Corpus, fmt: str = "csv", last: Path | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.corpus = corpus
         # The last format used, remembered.
         self.format = fmt if fmt in FORMATS or fmt in REPORTS else "csv"
-        self._default = str(default_path(self.format))  # follows the format unless edited
+        # The folder and name last exported to in this session (a tester's reopened dialog
+        # went back to the launch folder); only the extension follows the format.
+        self._folder = last.parent if last is not None else None
+        self._stem = path_stem(last) if last is not None else None
+        # follows the format unless edited
+        self._default = str(default_path(self.format, self._folder, self._stem))
         self._worker: Worker[Path] | None = None
 
     def compose(self) -> ComposeResult:
@@ -76,6 +103,8 @@ class ExportScreen(ModalScreen[Path | None]):
                     yield TickBox(
                         tag, value=True, disabled=self.format in REPORTS, id=f"export-tag-{tag}"
                     )
+            # A report has no tag filter: its row says so in place of the boxes.
+            yield Label("a report shows every claim, whatever its tag", id="export-tags-report")
             articles = [
                 (printable(f"{n}/{len(self.corpus.articles)} {a.title}"), a.id)
                 for n, a in enumerate(self.corpus.articles, 1)
@@ -104,7 +133,19 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False
         self.query_one("#export-bom").display = _takes_bom(self.format)
+        self._show_tags(self.format)
         self.query_one("#export-format", Select).focus()
+
+    def _show_tags(self, fmt: str) -> None:
+        """The tag boxes for the formats that filter by tag; hidden (and out of Tab) for reports.
+
+        Disabled boxes still read as ticked and active, and Tab skipped them (an outside tester).
+        """
+        report = fmt in REPORTS
+        for tag in (*TAGS, OPEN):
+            self.query_one(f"#export-tag-{tag}", Checkbox).disabled = report
+        self.query_one("#export-tags").display = not report
+        self.query_one("#export-tags-report").display = report
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:
@@ -115,12 +156,10 @@ class ExportScreen(ModalScreen[Path | None]):
             bom.disabled = not _takes_bom(event.value)
             bom.display = _takes_bom(event.value)
             # A report shows every claim whole (a mixed claim needs all its tags): no tag filter.
-            for tag in (*TAGS, OPEN):
-                box = self.query_one(f"#export-tag-{tag}", Checkbox)
-                box.disabled = event.value in REPORTS
+            self._show_tags(event.value)
         field = self.query_one("#export-path", Input)
         if field.value == self._default and isinstance(event.value, str):
-            self._default = str(default_path(event.value, Path(field.value).parent))
+            self._default = str(default_path(event.value, Path(field.value).parent, self._stem))
             field.value = self._default
 
     @on(Button.Pressed, "#export-go")
@@ -252,6 +291,9 @@ class ExportScreen(ModalScreen[Path | None]):
         )
         if notes:  # what the format would need and did not get (ClaimReview: review_url)
             self.notify("\n".join(notes), title="Export", severity="warning", timeout=20)
+        remember = getattr(self.app, "remember_export_path", None)
+        if callable(remember):
+            remember(Path(path).absolute())
         self.dismiss(path)
 
     @on(Button.Pressed, "#export-cancel")

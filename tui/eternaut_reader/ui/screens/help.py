@@ -11,13 +11,30 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from eternaut_reader.ui.keys import display_key, display_keys, key_rows, keyed
+from eternaut_reader.ui.widgets.key_bar import KeyBar
 
 _CLOSE = Binding("escape,q,question_mark", "close", "Close help", id="help.close")
 
 
 @keyed("Dialogs")
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [_CLOSE]
+    # j/k scroll as they move in a pane (PgDn alone did: an outside tester); the key bar
+    # below shows these keys, not the reader's tag keys behind the help.
+    BINDINGS = [
+        _CLOSE,
+        Binding("j,down", "scroll('down')", "Help: scroll down", id="help.down", tooltip="Down"),
+        Binding("k,up", "scroll('up')", "Help: scroll up", id="help.up", tooltip="Up"),
+        Binding(
+            "pagedown,space",
+            "scroll('page_down')",
+            "Help: page down",
+            id="help.page-down",
+            tooltip="Page",
+        ),
+        Binding("pageup", "scroll('page_up')", "Help: page up", id="help.page-up", show=False),
+        Binding("g,home", "scroll('home')", "Help: top", id="help.top", show=False),
+        Binding("G,end", "scroll('end')", "Help: bottom", id="help.bottom", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         table = Table(box=None, expand=True, pad_edge=False, show_header=False)
@@ -40,6 +57,11 @@ class HelpScreen(ModalScreen[None]):
                 "in config.toml by the ids of the README's keys table.",
                 id="help-foot",
             )
+        yield KeyBar()
+
+    def action_scroll(self, where: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        getattr(body, f"scroll_{where}")(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

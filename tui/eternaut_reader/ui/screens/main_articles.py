@@ -189,7 +189,13 @@ class ArticlesScreen(PanesScreen):
                         shown.redraw()
             self.notify(f"Saved: {', '.join(changes)}", timeout=3)
 
-        self.app.push_screen(MetadataScreen(article), save)
+        editor = self.editor
+        read_only = (
+            (editor.store.read_only_reason or "the database is read-only")
+            if editor is not None and editor.store.read_only
+            else None
+        )
+        self.app.push_screen(MetadataScreen(article, read_only=read_only), save)
 
     # -- the claims panel ------------------------------------------------------------------
 

@@ -402,4 +402,5 @@ class ClaimsScreen(ArticlesScreen):
         from eternaut_reader.ui.screens.export import ExportScreen  # only when asked
 
         fmt = getattr(self.app, "export_format", "csv")
-        self.app.push_screen(ExportScreen(editor.store, self.corpus, fmt))
+        last = getattr(self.app, "export_path", None)
+        self.app.push_screen(ExportScreen(editor.store, self.corpus, fmt, last))

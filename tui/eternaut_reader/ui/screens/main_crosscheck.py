@@ -184,10 +184,19 @@ class CrossCheckScreen(ClaimsScreen):
             return
         annotation = self._chosen_claim()
         if annotation is None:
+            claims = key_hint(self.app, "claims")
+            if editor.store.read_only:
+                # Nothing can be tagged here: no tag keys suggested (an outside tester).
+                self.notify(
+                    f"No claim here, and this database is read-only: choose a claim in the "
+                    f"claims panel ({claims})",
+                    severity="warning",
+                )
+                return
             tags = key_hint(self.app, "tag.confirmed", "tag.speculative", "tag.contradicted")
             self.notify(
                 f"No claim here: tag one first ({tags}), or choose one in the claims panel "
-                f"({key_hint(self.app, 'claims')})",
+                f"({claims})",
                 severity="warning",
             )
             return

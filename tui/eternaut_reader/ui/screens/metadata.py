@@ -58,6 +58,8 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
     .metadata-row Label { width: 10; }
     .metadata-row Input { width: 1fr; height: 1; border: none; padding: 0 1; background: $panel; }
     .metadata-row Input:focus { border: none; background: $primary 25%; }
+    .metadata-row .metadata-value { width: 1fr; padding: 0 1; }
+    #metadata-read-only { color: $warning; margin-bottom: 1; }
     #metadata-buttons { height: auto; }
     """
 
@@ -72,9 +74,12 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
         ),
     ]
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, read_only: str | None = None) -> None:
+        """`read_only`: why nothing can be saved (a read-only database); the details are then
+        shown, not offered for editing (a tester saw Save and Ctrl+S, then a refusal)."""
         super().__init__()
         self.article = article
+        self.read_only = read_only
         self.original = {name: self._value(name) for name in EDITABLE}
 
     def _value(self, name: str) -> str:
@@ -91,15 +96,34 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
         with Vertical(id="metadata-dialog"):
             yield Static(Content("About this article"), id="metadata-heading")
             yield Static(Content(printable(" · ".join(about))), id="metadata-about")
+            if self.read_only is not None:
+                yield Static(
+                    Content(
+                        printable(f"Read-only: {self.read_only}; the details cannot be changed")
+                    ),
+                    id="metadata-read-only",
+                )
             for name in EDITABLE:
                 with Horizontal(classes="metadata-row"):
                     yield Label(LABELS[name])
+                    if self.read_only is not None:
+                        yield Static(
+                            Content(printable(self.original[name]) or "—"),
+                            id=f"metadata-{name}",
+                            classes="metadata-value",
+                        )
+                        continue
                     yield SafeInput(
                         safe(self.original[name]),
                         placeholder=PLACEHOLDERS[name],
                         id=f"metadata-{name}",
                     )
             yield Static("", id="metadata-error")
+            if self.read_only is not None:
+                with Horizontal(id="metadata-buttons"):
+                    yield Button("Close", id="metadata-cancel-button", variant="primary")
+                yield Static(f"{key_hint(self.app, 'metadata.cancel')} closes", id="metadata-help")
+                return
             with Horizontal(id="metadata-buttons"):
                 yield Button("Save", id="metadata-save-button", variant="primary")
                 yield Button("Cancel", id="metadata-cancel-button")
@@ -110,7 +134,14 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
             )
 
     def on_mount(self) -> None:
+        if self.read_only is not None:
+            self.query_one("#metadata-cancel-button", Button).focus()
+            return
         self.query_one("#metadata-title", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Read-only: no save key, neither in the bar nor pressed.
+        return not (action == "save" and self.read_only is not None)
 
     def changes(self) -> dict[str, str | None]:
         """The fields the user changed: an emptied field means "not known" (None)."""
@@ -123,6 +154,8 @@ class MetadataScreen(ModalScreen[dict[str, str | None] | None]):
         return changed
 
     def action_save(self) -> None:
+        if self.read_only is not None:
+            return
         changes = self.changes()
         problems = [p for name, value in changes.items() if (p := edit_problem(name, value))]
         if problems:

@@ -20,6 +20,8 @@ GAP = " ·"
 _QUOTED = re.compile(r'"([^"]{7,})"')
 _KEEP = 12  # a value is never cut shorter than this many characters ("19 injured" stays)
 _PART_CUT = 16  # cells a part cut to fit the first line must keep, "… ← supported by 2…"
+_LINKS_CUT = 11  # cells the links keep beside a conflict's values ("links: con…")
+_KIND = re.compile(r"(accepts\): )[a-z][a-z ]*: ")
 _VERDICT_NAME = re.compile(r"(suggest [✓?✗]) (?:confirmed|speculative|contradicted)\b")
 
 
@@ -57,6 +59,28 @@ def _squeezed_suggestion(line: str, room: int) -> str:
     before = SEPARATOR.join(parts[:at])
     used = cells(before) + (len(SEPARATOR) if at else 0)
     after = parts[at + 1 :]
+    links = next((n for n, part in enumerate(after) if part.startswith("links: ")), None)
+    if links is not None:
+        # The links follow the suggestion here when the first line had no room for them: they
+        # keep a place of their own, and the suggestion is cut first (at 80 columns a long
+        # suggestion pushed "links: supports from 4/5" out of the bar: an outside tester).
+        # What the links leave out is in the claim view.
+        # A conflict's two values come first all the same ("19 injured" vs "12 injured"):
+        # then the links take what the values leave, never less than _LINKS_CUT.
+        suggestion = parts[at]
+        essential = squeeze(suggestion, max(0, room - used)).split("; ")[0]
+        if _QUOTED.search(essential) and cells(essential) + _LINKS_CUT + 4 > room - used:
+            # No room for both: the conflict's kind goes ("number: "), its values stay.
+            suggestion = _KIND.sub(r"\1", suggestion, 1)
+            essential = squeeze(suggestion, max(0, room - used)).split("; ")[0]
+        if _QUOTED.search(essential):
+            keep = max(_LINKS_CUT, room - used - len(SEPARATOR) - cells(essential) - 1)
+        else:
+            keep = max(_PART_CUT, room // 3)
+        keep = min(cells(after[links]), keep)
+        free = max(0, room - used - keep - len(SEPARATOR))
+        squeezed = fit(squeeze(suggestion, free), free)
+        return SEPARATOR.join([*parts[:at], squeezed, fit(after[links], keep)])
     # With parts after it, the suggestion keeps a cell for the cut's "…" beyond it.
     squeezed = squeeze(parts[at], max(0, room - used - (1 if after else 0)))
     return SEPARATOR.join([*parts[:at], squeezed, *after])

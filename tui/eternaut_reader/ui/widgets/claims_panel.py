@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
 
 from eternaut_reader.core.annotations.claims import Claim, ClaimIndex
 from eternaut_reader.core.annotations.model import Annotation
@@ -20,6 +19,7 @@ from eternaut_reader.core.text.corpus import Corpus
 from eternaut_reader.core.text.display import printable
 from eternaut_reader.ui.keys import display_key, key_hint, keyed
 from eternaut_reader.ui.widgets.claims_table import Cell, ClaimsTable
+from eternaut_reader.ui.widgets.hint_line import HintLine
 
 
 class Row(NamedTuple):
@@ -181,7 +181,7 @@ class ClaimsPanel(Vertical):
         self._shown: list[Row] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="claims-filter")
+        yield HintLine(id="claims-filter")
         # The claim's column takes what the others leave; only the rows in sight are drawn.
         yield ClaimsTable(COLUMNS, "Claim", id="claims-table")
 
@@ -278,7 +278,7 @@ class ClaimsPanel(Vertical):
             self.app, "panel.confirmed", "panel.speculative", "panel.contradicted", "panel.open"
         )
         # A key and what it does are never parted by a wrap ("Esc" at a line's end, "closes"
-        # on the next, an outside tester saw): no-break spaces join them.
+        # on the next, an outside tester saw): a HintLine breaks only between hints.
         summary = (
             f"Claims: {len(self._shown)} of {len(self._rows)} · {shown} ({keys}) · {article} "
             f"({key_hint(self.app, 'panel.article')}) · {key_hint(self.app, 'panel.clear')}"
@@ -294,7 +294,7 @@ class ClaimsPanel(Vertical):
             summary = f"No claims match ({shown}, {article}) · " + summary
         elif not self._rows:
             summary = "No claims yet: tag one in a pane · " + summary
-        self.query_one("#claims-filter", Static).update(Content(summary))
+        self.query_one("#claims-filter", HintLine).update(Content(summary))
 
     def action_only_tag(self, tag: str) -> None:
         """Show only this tag's claims; the same key again shows every tag."""

@@ -5,17 +5,49 @@ Textual wraps a Static at any space, so at some widths a hint was cut in two ("+
 on one line, "contradicts" on the next: found by an outside tester at 120 columns), and a key
 stood apart from what it does. Here the hints are the parts between " · ", and a line breaks
 only between two of them; a part wider than the whole line (a long quote in a heading) is the
-only thing wrapped inside.
+only thing wrapped inside, and then only at plain spaces: words joined by no-break spaces
+("5\u00a0passages\u00a0in\u00a03\u00a0reports") stay on one line (Textual's own wrap breaks at
+those too).
 """
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
 from textual.visual import VisualType
 from textual.widgets import Static
 
 SEPARATOR = " · "
+
+
+_WORD = re.compile(r"[^ ]+")
+
+
+def _wrap_part(part: Content, width: int) -> list[Content]:
+    """`part` folded at `width` cells, broken only at plain spaces (not no-break ones)."""
+    text = part.plain
+    lines: list[Content] = []
+    start: int | None = None  # where the current line starts
+    end = 0  # where its last word ends
+    for word in _WORD.finditer(text):
+        if start is not None and cell_len(text[start : word.end()]) > width:
+            lines.append(part[start:end])
+            start = None
+        if start is None:
+            start = word.start()
+        end = word.end()
+    if start is None:
+        return [part]
+    lines.append(part[start:end])
+    # A single word wider than the line is the only thing cut inside.
+    return [
+        piece
+        for line in lines
+        for piece in (line.wrap(width) if line.cell_length > width else [line])
+    ]
 
 
 def hint_lines(content: Content, width: int) -> list[Content]:
@@ -30,7 +62,7 @@ def hint_lines(content: Content, width: int) -> list[Content]:
                 continue
             if line is not None:
                 lines.append(line)
-            pieces = part.wrap(width) if part.cell_length > width else [part]
+            pieces = _wrap_part(part, width) if part.cell_length > width else [part]
             lines.extend(pieces[:-1])
             line = pieces[-1]
         lines.append(line if line is not None else Content(""))

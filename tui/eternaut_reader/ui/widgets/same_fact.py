@@ -194,7 +194,13 @@ class SameFactPanel(Vertical):
             title.update("Same fact elsewhere: the article is still being split into sentences")
             return
         matches = alignment.matches(pane.article.id, *span)
-        quote = _short(pane.article.text[span[0] : span[1]], max(40, self.app.size.width - 110))
+        reports = {m.article for m in matches}
+        count = f"{_count(len(matches), 'passage')} in {_count(len(reports), 'report')}"
+        # The quote gives way so that the heading and its count share one line, and the keys
+        # (a line of their own at 80 columns) stay within the two lines the heading has.
+        room = self.app.size.width - 4 - len("Same fact as “”: ") - len(count)
+        limit = max(40, self.app.size.width - 110)
+        quote = _short(pane.article.text[span[0] : span[1]], max(20, min(limit, room)))
         if not matches:
             title.update(
                 Content(
@@ -203,7 +209,6 @@ class SameFactPanel(Vertical):
                 )
             )
             return
-        reports = {m.article for m in matches}
         links = (
             f"{key_hint(app, 'same-fact.supports')} supports · "
             f"{key_hint(app, 'same-fact.contradicts')} contradicts · "
@@ -213,10 +218,9 @@ class SameFactPanel(Vertical):
         keys = f"{display_key('enter')} shows · {links}{close} closes"
         title.update(
             Content(
-                printable(
-                    f"Same fact as “{quote}”: {_count(len(matches), 'passage')} in "
-                    f"{_count(len(reports), 'report')}"
-                )
+                printable(f"Same fact as “{quote}”: ")
+                # one phrase: a wrap never parts "in 3" from "reports" (an outside tester)
+                + count.replace(" ", "\u00a0")
                 + f" · {keys}"
             )
         )
