@@ -190,6 +190,8 @@ async def test_claimreview_export_counts_the_reviews_it_wrote(tmp_path, monkeypa
         same = store.add(two, c.start, c.end, "confirmed")
         store.add(two, d.start, d.end, "contradicted")
         store.link(first.id, same.id, "supports")
+        e = two.segment()[2]
+        store.add(two, e.start, e.end, None)  # open, no verdict: no place in ClaimReview
     app = ReaderApp(corpus, db=db)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(app, pilot)
@@ -204,6 +206,8 @@ async def test_claimreview_export_counts_the_reviews_it_wrote(tmp_path, monkeypa
         assert len(json.loads(out.read_text(encoding="utf-8"))) == 3
         messages = [n.message for n in app._notifications]
         assert f"Exported 3 reviews of 4 claims to {out}" in messages, messages
+        # ...and, as the command does, the open claim it left out.
+        assert any("Left out 1 open claim (no verdict yet)" in m for m in messages), messages
 
 
 async def test_export_dialog_reopens_on_the_folder_and_name_last_exported_to(tmp_path, monkeypatch):

@@ -254,7 +254,15 @@ class ExportScreen(ModalScreen[Path | None]):
             return path
         # "Exported 3 reviews of 4 claims": what the file holds, and the claims in it.
         what = "" if result.unit == "annotation" else f"{counted(result.records, result.unit)} of"
-        self.app.call_from_thread(self._done, result.path or path, result.count, result.notes, what)
+        notes = tuple(result.notes)
+        if result.left_out:
+            # As the command says it: open claims have no place in a format of ratings (an
+            # outside tester saw the dialog keep quiet about the five it left out).
+            notes += (
+                f"Left out {counted(result.left_out, 'open claim')} (no verdict yet): "
+                f"{fmt} has no place for a claim without a rating",
+            )
+        self.app.call_from_thread(self._done, result.path or path, result.count, notes, what)
         return path
 
     def _report(self, fmt: str, article: str | None, path: Path, profile: object) -> Path:
