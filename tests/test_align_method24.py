@@ -359,3 +359,11 @@ def test_until_a_weekday_still_ahead_is_the_coming_one(text, language, day):
         if v.kind == "date" and v.text.strip().endswith(weekdays)
     ]
     assert dt.date.fromordinal(int(date.low)) == dt.date(2025, 11, day)
+
+
+def test_propri_is_no_content_word():
+    # "nei propri flussi di lavoro" (its own) shared the stem of "property" with an English
+    # passage on intellectual property (an outside tester saw the two called the same fact).
+    from eternaut_reader.core.analysis.similarity import content_stems
+
+    assert "propr" not in content_stems("Netflix integra l'IA nei propri flussi di lavoro", "it")

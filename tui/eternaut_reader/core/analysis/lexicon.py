@@ -38,7 +38,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
         dell nell sull dall all coll quest quell un c s d l
         sarà saranno sarebbe sarebbero sia siano fosse fossero sarebbe essendo
         avrà avranno avrebbe avrebbero aveva avevano abbia abbiano
-        può possono potrà potranno deve devono dovrà dovranno""".split()  # noqa: SIM905
+        può possono potrà potranno deve devono dovrà dovranno
+        proprio propria propri proprie""".split()  # noqa: SIM905
     ),
 }
 
