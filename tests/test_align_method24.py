@@ -367,3 +367,16 @@ def test_propri_is_no_content_word():
     from eternaut_reader.core.analysis.similarity import content_stems
 
     assert "propr" not in content_stems("Netflix integra l'IA nei propri flussi di lavoro", "it")
+
+
+def test_a_day_set_off_by_commas_is_no_subject_of_the_hour():
+    # "La chiusura, scattata dalle 18" gives the hour its subject; "On Monday, at 3 p.m."
+    # gives it no word at all (a day says when, not what).
+    from eternaut_reader.core.analysis.matcher import value_context
+
+    closure = "La chiusura, scattata dalle 18 di ieri, ha tagliato la valle."
+    [hour] = [v for v in extract(closure, "it") if v.kind == "time"]
+    assert "clos" in value_context(closure, hour, "it", [hour])
+    council = "On Monday, at 3 p.m., the council met."
+    [three] = [v for v in extract(council, "en") if v.kind == "time"]
+    assert "mond" not in value_context(council, three, "en", [three])  # the stem of Monday

@@ -627,7 +627,8 @@ def value_context(
         # hour is of (a short clause of its own before the value's).
         previous = clause_bounds(text, left - 1, left - 1)[0]
         subject = content_stems(text[previous:left], language, base=True)
-        if len(subject) <= SUBJECT_WORDS:
+        subject = [w for w in subject if w not in skip]  # not "On Monday, at 3 p.m."
+        if 0 < len(subject) <= SUBJECT_WORDS:
             found_words |= set(subject)
     found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
     if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
