@@ -380,3 +380,9 @@ def test_a_day_set_off_by_commas_is_no_subject_of_the_hour():
     council = "On Monday, at 3 p.m., the council met."
     [three] = [v for v in extract(council, "en") if v.kind == "time"]
     assert "mond" not in value_context(council, three, "en", [three])  # the stem of Monday
+
+
+def test_a_region_is_named_with_a_capital():
+    assert not [v for v in extract("il consumo delle marche italiane", "it") if v.kind == "place"]
+    [marche] = [v for v in extract("un terremoto nelle Marche", "it") if v.kind == "place"]
+    assert marche.unit == "region:marche"

@@ -2961,6 +2961,8 @@ def _places(text: str) -> list[Value]:
     for m in _REGION.finditer(text):
         # "bought in Sicily" / "acquistava vino sfuso in Puglia": where something comes from
         # or happens, by the region's name (what it is of, the words next to it say).
+        if not m.group("region")[:1].isupper():
+            continue  # "le marche" are brands, "the marches" of the map are capitalised
         name = _REGIONS[m.group("region").lower().replace("’", "'")]
         if not any(v.start < m.end() and m.start() < v.end for v in out):
             out.append(Value("place", f"region:{name}", 0.0, 0.0, m.group(), m.start(), m.end()))
