@@ -386,3 +386,13 @@ def test_a_region_is_named_with_a_capital():
     assert not [v for v in extract("il consumo delle marche italiane", "it") if v.kind == "place"]
     [marche] = [v for v in extract("un terremoto nelle Marche", "it") if v.kind == "place"]
     assert marche.unit == "region:marche"
+
+
+def test_intellectual_property_is_copyright_not_intelligence():
+    from eternaut_reader.core.analysis.similarity import content_stems
+
+    english = content_stems("artistic labor, intellectual property and creative works", "en")
+    italian = content_stems("la proprietà intellettuale e il diritto d'autore", "it")
+    ai = content_stems("l'intelligenza artificiale generativa", "it")
+    assert set(english) & set(italian)  # one meaning in two languages
+    assert not set(english) & set(ai)  # no longer "intell" in both

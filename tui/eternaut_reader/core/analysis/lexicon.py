@@ -383,6 +383,13 @@ _PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
             ),
             "installed",
         ),
+        (
+            # "intellectual property" is copyright, not intelligence ("intelligenza
+            # artificiale" shared its stem with "intellectual": an outside tester saw a
+            # passage on artists' rights agree with one on Netflix's use of AI).
+            re.compile(r"\bintellectual\s+property\b", re.IGNORECASE),
+            "copyright",
+        ),
     ),
     "it": (
         (
@@ -414,6 +421,12 @@ _PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
             re.compile(r"\bin\s+salvo\b", re.IGNORECASE),
             "safety",
         ),
+        (
+            re.compile(
+                r"\bpropriet[àa]\s+intellettual[ei]\b|\bdiritt[oi]\s+d['’]autore\b", re.IGNORECASE
+            ),
+            "copyright",
+        ),
     ),
 }
 
@@ -421,8 +434,8 @@ _PHRASES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 # A word each phrase of a language has: most texts have none, and plain substring tests
 # say so faster than the patterns (content_stems runs tens of thousands of times).
 _PHRASE_WORDS = {
-    "en": ("effect", "force", "live", "kick", "rails", "tracks", "office", "sworn"),
-    "it": ("vigore", "scatt", "binari", "carica", "insedi", "salvo"),
+    "en": ("effect", "force", "live", "kick", "rails", "tracks", "office", "sworn", "intellect"),
+    "it": ("vigore", "scatt", "binari", "carica", "insedi", "salvo", "intellett", "autore"),
 }
 
 
