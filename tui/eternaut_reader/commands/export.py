@@ -103,11 +103,7 @@ def _run(args: argparse.Namespace) -> int:
     for line in result.notes:
         note(line)
     if result.left_out:
-        claims = "open claim" if result.left_out == 1 else "open claims"
-        note(
-            f"left out {result.left_out} {claims} (no verdict yet): {fmt} has no place for "
-            "a claim without a rating"
-        )
+        note(result.left_out_note)
     if not result.count and not result.left_out:
         note(f"nothing matched: {len(annotations)} stored annotations, none selected")
     elif args.output:

@@ -619,11 +619,13 @@ _THAN_EXPECTED = re.compile(
 )
 
 
+_EXPECTATION = re.compile(r"\b(?:expected|previst[oaie]|attes[oaie])\b")
+
+
 def _expectation_left(folded: str) -> bool:
     """Is a word of expectation left once the comparisons ("than expected", "del previsto")
     are taken out?"""
-    rest = _THAN_EXPECTED.sub(" ", folded)
-    return re.search(r"\b(?:expected|previst[oaie]|attes[oaie])\b", rest) is not None
+    return _EXPECTATION.search(_THAN_EXPECTED.sub(" ", folded)) is not None
 
 
 _NONE_PLANNED = re.compile(

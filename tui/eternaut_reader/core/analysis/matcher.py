@@ -68,6 +68,7 @@ from eternaut_reader.core.analysis.values import (
     DURATION,
     PEAK,
     STATUS_FAMILY,
+    UNTIL,
     WEEKDAY_NAMES,
     YEARS,
     Value,
@@ -536,12 +537,6 @@ _ANOTHER_EVENT = re.compile(
     r"\b(?:after|before|since|when|while|once|until|dopo|prima|quando|mentre|finché)\b",
     re.IGNORECASE,
 )
-# "until", "until at least", "fino a", "fino almeno al", before the date or its weekday.
-_UNTIL = re.compile(
-    r"\b(?:until|till|through|fino\s+(?:almeno\s+)?a(?:l(?:l[aoe']?)?)?)(?:\s+at\s+least)?"
-    r"(?:\s+(?:" + "|".join(WEEKDAY_NAMES) + r"),?)?\s*$",
-    re.IGNORECASE,
-)
 # Stems: "shut" and "chiusa" are read as "closed", "resterà" as "remain".
 _CLOSED = frozenset(base_stem(w) for w in ("closed", "remain", "suspended", "sospesa", "halted"))
 _REOPEN = base_stem("reopen")
@@ -631,7 +626,7 @@ def value_context(
         if 0 < len(subject) <= SUBJECT_WORDS:
             found_words |= set(subject)
     found_words.discard(value.unit)  # a count's own noun ("jobs"), read again after "380 of the"
-    if _UNTIL.search(text, left, value.start) and found_words & _CLOSED:
+    if UNTIL.search(text, left, value.start) and found_words & _CLOSED:
         found_words.add(_REOPEN)  # "closed until 15 April" is "reopens on 15 April"
     return frozenset(found_words)
 

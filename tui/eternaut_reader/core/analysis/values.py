@@ -1726,6 +1726,14 @@ _WEEKDAYS = {
     for name in names.split()
 }
 WEEKDAY_NAMES = tuple(_WEEKDAYS)  # English and Italian, with and without the accent
+# "until", "until at least", "fino a", "fino almeno al", "entro", before a date or its weekday
+# (a bound: "closed until 15 April" is a reopening's day, matcher; "fino a venerdì" the
+# coming Friday).
+UNTIL = re.compile(
+    r"\b(?:until|till|through|entro|fino\s+(?:almeno\s+)?a(?:l(?:l[aoe']?)?)?)"
+    r"(?:\s+at\s+least)?(?:\s+(?:" + "|".join(WEEKDAY_NAMES) + r"),?)?\s*$",
+    re.IGNORECASE,
+)
 # The names of months and days and their stems, capitalised in English but no one's name.
 CALENDAR_STEMS = (
     _MONTH_STEMS
@@ -1749,10 +1757,6 @@ _PROSSIMO_AFTER = re.compile(r"\s+prossim[oa]\b", re.IGNORECASE)
 _STILL = re.compile(
     r"\b(?:resta|restano|resterà|resteranno|rimane|rimangono|rimarrà|rimarranno|sarà|saranno|"
     r"will|remains?|stays?|is|are|è|sono)\b",
-    re.IGNORECASE,
-)
-_UNTIL_BEFORE = re.compile(
-    r"\b(?:until|till|fino\s+a|entro)\s+(?:at\s+least\s+)?$",
     re.IGNORECASE,
 )
 _YEARS_AGO = re.compile(
@@ -1939,7 +1943,7 @@ def _dates(
             day = reference - dt.timedelta(days=back)
             if (
                 back
-                and _UNTIL_BEFORE.search(text, max(0, m.start() - 24), m.start(1))
+                and UNTIL.search(text, max(0, m.start() - 24), m.start(1))
                 and _STILL.search(text, _sentence_start(text, m.start()), m.start())
             ):
                 # "resta chiusa almeno fino a venerdì", "closed until Friday": a bound still

@@ -153,6 +153,18 @@ class ExportResult:
     def records(self) -> int:
         return self.count if self.written < 0 else self.written
 
+    @property
+    def left_out_note(self) -> str:
+        """What the command and the export dialog say of the open claims left out ("" when
+        none were)."""
+        if not self.left_out:
+            return ""
+        claims = "open claim" if self.left_out == 1 else "open claims"
+        return (
+            f"left out {self.left_out} {claims} (no verdict yet): {self.format} has no place "
+            "for a claim without a rating"
+        )
+
 
 class _HasArticles(Protocol):
     @property

@@ -258,10 +258,8 @@ class ExportScreen(ModalScreen[Path | None]):
         if result.left_out:
             # As the command says it: open claims have no place in a format of ratings (an
             # outside tester saw the dialog keep quiet about the five it left out).
-            notes += (
-                f"Left out {counted(result.left_out, 'open claim')} (no verdict yet): "
-                f"{fmt} has no place for a claim without a rating",
-            )
+            left_out = result.left_out_note
+            notes += (left_out[:1].upper() + left_out[1:],)
         self.app.call_from_thread(self._done, result.path or path, result.count, notes, what)
         return path
 
